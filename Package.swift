@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Oversight",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "oversight", targets: ["oversight"]),
+        .library(name: "OversightCore", targets: ["OversightCore"]),
+        .library(name: "OversightFormats", targets: ["OversightFormats"]),
+        .library(name: "OversightSynth", targets: ["OversightSynth"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(name: "OversightCore"),
+        .target(
+            name: "OversightFormats",
+            dependencies: [
+                "OversightCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "OversightSynth", dependencies: ["OversightCore", "OversightFormats"]),
+        .executableTarget(
+            name: "oversight",
+            dependencies: [
+                "OversightCore", "OversightFormats", "OversightSynth",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),
+        .testTarget(name: "OversightFormatsTests", dependencies: ["OversightFormats", "OversightCore"]),
+        .testTarget(name: "OversightSynthTests", dependencies: ["OversightSynth", "OversightFormats", "OversightCore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
