@@ -48,6 +48,9 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
             let reason = p.parserError.map { "\($0.localizedDescription)" } ?? "the XML is not well formed"
             throw UnusableFileError(file: file, reason: "the XML is malformed or truncated near line \(line) (\(reason)); nothing was read from this file")
         }
+        if depth != 0 || rootName == nil {
+            throw UnusableFileError(file: file, reason: "the XML is truncated: it ends on line \(p.lineNumber) with \(depth) element(s) still open; nothing was read from this file")
+        }
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
