@@ -9,6 +9,7 @@ struct Oversight: ParsableCommand {
         subcommands: [
             ValidateCommand.self,
             MeasuresCommand.self,
+            FuzzCommand.self,
         ]
     )
 

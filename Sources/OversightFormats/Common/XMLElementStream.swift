@@ -39,7 +39,7 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
 
     /// Parses `data`. Throws `UnusableFileError` when the XML is not well formed, naming the line.
     func parse(data: Data, file: String) throws {
-        let p = XMLParser(data: data)
+        let p = XMLParser(data: Self.utf8(data))
         p.delegate = self
         p.shouldProcessNamespaces = false
         parser = p
@@ -51,6 +51,23 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
         if depth != 0 || rootName == nil {
             throw UnusableFileError(file: file, reason: "the XML is truncated: it ends on line \(p.lineNumber) with \(depth) element(s) still open; nothing was read from this file")
         }
+    }
+
+    /// The XML as UTF-8. FoundationXML can crash on element names that are not valid UTF-8, so
+    /// text that is not UTF-8 is read as Windows-1252 (as CSV files are) and its encoding
+    /// declaration rewritten to say UTF-8.
+    static func utf8(_ data: Data) -> Data {
+        let bytes = [UInt8](data)
+        if String(validating: bytes, as: UTF8.self) != nil { return data }
+        var text = String(decoding: CSVFile.windows1252ToUTF8(bytes), as: UTF8.self)
+        if text.hasPrefix("<?xml"), let close = text.range(of: "?>") {
+            let decl = String(text[text.startIndex..<close.lowerBound])
+            if let r = decl.range(of: "encoding") {
+                let cleaned = String(decl[decl.startIndex..<r.lowerBound])
+                text.replaceSubrange(text.startIndex..<close.lowerBound, with: cleaned + "encoding=\"UTF-8\"")
+            }
+        }
+        return Data(text.utf8)
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
