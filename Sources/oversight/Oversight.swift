@@ -7,6 +7,8 @@ struct Oversight: ParsableCommand {
         abstract: "Oversight: the improvement plan of a children's services department, on its own data.",
         subcommands: [
             ValidateCommand.self,
+            ComparatorsCommand.self,
+            ReferenceCommand.self,
         ]
     )
 }
