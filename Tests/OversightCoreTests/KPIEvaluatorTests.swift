@@ -63,4 +63,13 @@ import Testing
         #expect(results[1].status == .noData && results[1].comparator == nil)
         #expect(results[0].status == .noData && results[0].trendVsLastYear == .unknown)
     }
+
+    @Test func previousPeriodStepsWholeMonths() {
+        #expect(KPIEvaluator.previousPeriod(of: .reportingYear(2025)) == .reportingYear(2024))
+        #expect(KPIEvaluator.previousPeriod(of: .reportingYear(2024)) == .reportingYear(2023))
+        #expect(KPIEvaluator.previousPeriod(of: .month(year: 2025, month: 3)) == .month(year: 2025, month: 2))
+        #expect(KPIEvaluator.previousPeriod(of: .quarter(year: 2025, quarter: 1)) == .quarter(year: 2024, quarter: 4))
+        let days = Period(start: Day(year: 2025, month: 3, day: 10)!, end: Day(year: 2025, month: 3, day: 19)!)!
+        #expect(KPIEvaluator.previousPeriod(of: days) == days.previous)
+    }
 }

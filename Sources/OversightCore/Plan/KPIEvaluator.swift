@@ -55,7 +55,7 @@ public struct KPIEvaluator: Sendable {
 
     /// Evaluates every KPI of `plan` for `period`, in plan order.
     ///
-    /// For each KPI: the value for `period`, `period.previous` and `period.yearEarlier`; the
+    /// For each KPI: the value for `period`, `previousPeriod(of: period)` and `period.yearEarlier`; the
     /// target that applies (`KPI.target(forPeriodEndingOn:)`); the status by `KPIRules.status`
     /// (last year's value for year-on-year targets, the neighbours' mean or median from the
     /// comparator lookup for neighbour-average targets); trends by `KPIRules.trend` with the KPI's
@@ -65,12 +65,23 @@ public struct KPIEvaluator: Sendable {
         plan.allKPIs.map { evaluate(kpi: $0.kpi, ambition: $0.ambition, period: period, measure: measure, comparators: comparators) }
     }
 
+    /// The period a trend "against the previous period" compares with: for a period of whole
+    /// calendar months (starting on a 1st, ending on a month's last day) the same number of whole
+    /// months just before it (the reporting year 2023-24 before 2024-25, whatever leap days);
+    /// otherwise the period of the same number of days ending the day before it starts.
+    public static func previousPeriod(of period: Period) -> Period {
+        let s = period.start, e = period.end
+        guard s.dayOfMonth == 1, e == e.endOfMonth else { return period.previous }
+        let months = (e.year - s.year) * 12 + (e.month - s.month) + 1
+        return Period(start: s.adding(months: -months), end: s.adding(days: -1))!
+    }
+
     /// Evaluates one KPI for `period` (see `evaluate(plan:period:measure:comparators:)`).
     public func evaluate(kpi: KPI, ambition: Int, period: Period, measure: MeasureLookup,
                          comparators: ComparatorLookup? = nil) -> KPIEvaluation {
         let result = measure(kpi.measure, period)
         let value = result?.value
-        let previous = measure(kpi.measure, period.previous)?.value
+        let previous = measure(kpi.measure, KPIEvaluator.previousPeriod(of: period))?.value
         let lastYear = measure(kpi.measure, period.yearEarlier)?.value
         let summary = comparators?(kpi.measure, period)
         let target = kpi.target(forPeriodEndingOn: period.end)
