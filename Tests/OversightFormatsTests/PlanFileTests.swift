@@ -49,6 +49,7 @@ import Testing
         ("bad comparator", minimal.replacingOccurrences(of: "comparator: sn_mean", with: "comparator: wales"), 11, "bad comparator 'wales'"),
         ("bad trajectory date", minimal.replacingOccurrences(of: "end: 2021-03-31", with: "end: 31/03/2021"), 17, "bad date '31/03/2021'"),
         ("not YAML", minimal.replacingOccurrences(of: "title: One", with: "title: [One"), 6, "not well formed"),
+        ("a field given twice", minimal.replacingOccurrences(of: "title: One", with: "title: One\n    title: Two"), 5, "given twice"),
         ("a list where a value belongs", minimal.replacingOccurrences(of: "title: One", with: "title: [One]"), 5, "must be a single value"),
     ]
 

@@ -135,6 +135,7 @@ public struct PlanFileReader: Sendable {
                 guard allowed.contains(key) else {
                     throw error(k, "unknown field '\(key)' in \(what); expected one of \(allowed.sorted().joined(separator: ", "))")
                 }
+                guard values[key] == nil else { throw error(k, "the field '\(key)' is given twice in \(what)") }
                 values[key] = v
             }
             return Fields(node: node, values: values, what: what, ctx: self)
