@@ -10,6 +10,8 @@ struct Oversight: ParsableCommand {
             ValidateCommand.self,
             MeasuresCommand.self,
             FuzzCommand.self,
+            ComparatorsCommand.self,
+            ReferenceCommand.self,
         ]
     )
 
