@@ -74,7 +74,7 @@ public struct XLSXReader: Sendable {
             }
             sheets.append(XLSXSheet(name: sheetName, rows: parser.rows))
         }
-        return XLSXWorkbook(sheetNames: names, sheets: sheets)
+        return XLSXWorkbook(sheetNames: names, sheets: sheets, date1904: date1904)
     }
 
     /// Relationship id -> part path (`rId3` -> `xl/worksheets/sheet3.xml`).

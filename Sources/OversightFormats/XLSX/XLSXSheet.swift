@@ -43,10 +43,14 @@ public struct XLSXWorkbook: Sendable {
     public var sheetNames: [String]
     /// The sheets that were read.
     public var sheets: [XLSXSheet]
+    /// True when the workbook counts dates from 1904 (old Mac Excel) rather than 1900; numbers
+    /// in date columns that carry no date format must be converted with this in mind.
+    public var date1904: Bool
 
-    public init(sheetNames: [String], sheets: [XLSXSheet]) {
+    public init(sheetNames: [String], sheets: [XLSXSheet], date1904: Bool = false) {
         self.sheetNames = sheetNames
         self.sheets = sheets
+        self.date1904 = date1904
     }
 
     /// The read sheet called exactly `name`, if any.
