@@ -30,8 +30,8 @@ public enum AnnexAValue {
     /// The code at the start of a label, upper-cased: `q) 6: Police` -> `6`,
     /// `N1 - Abuse or Neglect` -> `N1`, `e) PR4 - Private provision` -> `PR4`, `C2: FCO` -> `C2`,
     /// `RD2` -> `RD2`. The code is what comes before `:` or ` - `; a value with neither is a code
-    /// only when it is a single word. Nil when blank or when the label carries no code
-    /// ("Physical abuse").
+    /// only when it is a single word holding a digit or written in capitals (`u6`, `NEG`). Nil when
+    /// blank or when the label carries no code ("Physical abuse", "Police").
     public static func code(_ text: String) -> String? {
         let t = strippingOption(text)
         guard !t.isEmpty else { return nil }
@@ -40,6 +40,8 @@ public enum AnnexAValue {
         if let c = head.firstIndex(of: ":") { head = String(head[head.startIndex..<c]) }
         head = head.trimmingCharacters(in: .whitespaces)
         guard !head.isEmpty, !head.contains(" ") else { return nil }
+        let labelled = head.count < t.count
+        guard labelled || head.contains(where: \.isNumber) || head == head.uppercased() else { return nil }
         return head.uppercased()
     }
 

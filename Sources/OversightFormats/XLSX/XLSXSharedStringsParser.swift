@@ -11,17 +11,21 @@ final class XLSXSharedStringsParser: NSObject, XMLParserDelegate {
     private var inItem = false
     private var inText = false
     private var phoneticDepth = 0
+    private var depth = 0
+    private var sawRoot = false
 
-    /// The shared strings, or nil when the part is not well-formed XML.
+    /// The shared strings, or nil when the part is not well-formed XML or is cut short.
     static func parse(_ data: Data) -> [String]? {
         let delegate = XLSXSharedStringsParser()
         let parser = XMLParser(data: data)
         parser.delegate = delegate
-        return parser.parse() ? delegate.strings : nil
+        return parser.parse() && delegate.sawRoot && delegate.depth == 0 ? delegate.strings : nil
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        depth += 1
+        sawRoot = true
         switch localName(elementName) {
         case "si": inItem = true; current = ""
         case "rPh": phoneticDepth += 1
@@ -35,6 +39,7 @@ final class XLSXSharedStringsParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        depth -= 1
         switch localName(elementName) {
         case "si": strings.append(XLSXSharedStringsParser.decodeEscapes(current)); inItem = false
         case "rPh": phoneticDepth -= 1

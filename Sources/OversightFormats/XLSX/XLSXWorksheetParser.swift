@@ -40,15 +40,21 @@ final class XLSXWorksheetParser: NSObject, XMLParserDelegate {
         self.date1904 = date1904
     }
 
-    /// Parses `data`; false when it is not well-formed XML.
+    private var depth = 0
+    private var sawRoot = false
+
+    /// Parses `data`; false when it is not well-formed XML, including XML cut short (some
+    /// `XMLParser` builds accept unclosed elements at the end of the data).
     func parse(_ data: Data) -> Bool {
         let parser = XMLParser(data: data)
         parser.delegate = self
-        return parser.parse()
+        return parser.parse() && sawRoot && depth == 0
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes a: [String: String] = [:]) {
+        depth += 1
+        sawRoot = true
         switch localName(elementName) {
         case "row":
             inRow = true
@@ -77,6 +83,7 @@ final class XLSXWorksheetParser: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        depth -= 1
         switch localName(elementName) {
         case "v", "t": capture = .none
         case "rPh": phoneticDepth -= 1

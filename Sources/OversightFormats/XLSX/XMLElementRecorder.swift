@@ -22,12 +22,12 @@ final class XMLElementRecorder: NSObject, XMLParserDelegate {
     private(set) var elements: [Element] = []
     private var stack: [String] = []
 
-    /// The elements of `data`, or nil when it is not well-formed XML.
+    /// The elements of `data`, or nil when it is not well-formed XML or is cut short.
     static func parse(_ data: Data) -> [Element]? {
         let recorder = XMLElementRecorder()
         let parser = XMLParser(data: data)
         parser.delegate = recorder
-        return parser.parse() ? recorder.elements : nil
+        return parser.parse() && !recorder.elements.isEmpty && recorder.stack.isEmpty ? recorder.elements : nil
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
