@@ -18,6 +18,7 @@ public struct AnnexAField: Hashable, Sendable {
     public var name: String
     /// The header as Ofsted's template writes it.
     public var header: String
+    /// What the column holds; decides how the reader converts it.
     public var kind: Kind
     /// When true, a sheet without this column is reported (`OV-ANNEXA-REQUIRED`).
     public var isRequired: Bool

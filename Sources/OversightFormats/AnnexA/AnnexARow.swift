@@ -8,6 +8,7 @@
 public struct AnnexARow: Hashable, Sendable {
     /// The 1-based row number in the worksheet, as Excel shows it.
     public var row: Int
+    /// Values by canonical field name.
     public var values: [String: String]
 
     public init(row: Int, values: [String: String]) {
@@ -21,6 +22,7 @@ public struct AnnexARow: Hashable, Sendable {
 
 /// One list as read from its sheet.
 public struct AnnexAListTable: Sendable {
+    /// Which list the sheet holds.
     public var list: AnnexAList
     /// The sheet's name as written in the workbook.
     public var sheetName: String

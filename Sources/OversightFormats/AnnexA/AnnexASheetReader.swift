@@ -29,7 +29,7 @@ struct AnnexASheetReader {
         let needed = min(AnnexASheetReader.headerMatchesNeeded, fields.count)
         let candidates = sheet.rows.prefix { $0.number <= AnnexASheetReader.headerSearchRows }
         guard let headerIndex = candidates.firstIndex(where: { row in
-            Set(row.cells.compactMap { lookup[AnnexAHeader.normalise($0.text)] }).count >= needed
+            Set(row.cells.compactMap { lookup[AnnexAHeader.normalise($0.plainText)] }).count >= needed
         }) else {
             issue("OV-ANNEXA-HEADER", .error, row: nil, fields: [],
                   "No header row was found in the first \(AnnexASheetReader.headerSearchRows) rows of \(sheet.name): no row names at least \(needed) of the list's columns (such as \"\(fields[0].header)\"), so the sheet was not read")
@@ -40,7 +40,7 @@ struct AnnexASheetReader {
         var columns: [(column: Int, field: AnnexAField)] = []
         var taken = Set<String>()
         for (column, cell) in header.cells.enumerated() {
-            let text = AnnexASheetReader.clean(cell.text)
+            let text = AnnexASheetReader.clean(cell.plainText)
             guard !text.isEmpty else { continue }
             let shown = text.replacingOccurrences(of: "\n", with: " ")
             guard let i = lookup[AnnexAHeader.normalise(text)] else {
@@ -75,7 +75,7 @@ struct AnnexASheetReader {
                     pending.append(makeIssue("OV-ANNEXA-CELL", .warning, row: sheetRow.number, fields: [field.name],
                                              "The \"\(field.header)\" cell shows the spreadsheet error \(shown); it was read as blank"))
                 default:
-                    value = field.kind == .date ? dateValue(cell, field: field, row: sheetRow.number, pending: &pending) : AnnexASheetReader.clean(cell.text)
+                    value = field.kind == .date ? dateValue(cell, field: field, row: sheetRow.number, pending: &pending) : AnnexASheetReader.clean(cell.plainText)
                 }
                 if !value.isEmpty { hasData = true }
                 values[field.name] = value
@@ -108,7 +108,7 @@ struct AnnexASheetReader {
                                      "\"\(field.header)\" holds the number \(XLSXCell.format(n)), which is not a date"))
             return XLSXCell.format(n)
         default:
-            let text = AnnexASheetReader.clean(cell.text)
+            let text = AnnexASheetReader.clean(cell.plainText)
             if text.isEmpty { return "" }
             if let d = AnnexAValue.day(fromText: text) { return d.iso }
             pending.append(makeIssue("OV-ANNEXA-DATE", .error, row: row, fields: [field.name],

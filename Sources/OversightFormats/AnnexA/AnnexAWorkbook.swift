@@ -27,7 +27,9 @@ import Foundation
 public struct AnnexAWorkbook: Sendable {
     /// The file's name as shown to users.
     public var file: String
+    /// The lists read; a list is absent when its sheet is missing or has no header row.
     public var lists: [AnnexAList: AnnexAListTable]
+    /// Findings in the order met: sheet by sheet (header, then rows), then the lists not found.
     public var issues: [ValidationIssue]
 
     public init(file: String, lists: [AnnexAList: AnnexAListTable], issues: [ValidationIssue]) {

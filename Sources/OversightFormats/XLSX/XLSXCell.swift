@@ -28,7 +28,7 @@ public enum XLSXCell: Hashable, Sendable {
     /// The value as plain text: text as written, whole numbers without a decimal point (`1761444`),
     /// other numbers in Swift's shortest round-trip form, dates as `yyyy-mm-dd`, booleans as
     /// `TRUE`/`FALSE`, errors as displayed, empty as "".
-    public var text: String {
+    public var plainText: String {
         switch self {
         case .empty: return ""
         case .text(let t): return t
@@ -39,7 +39,7 @@ public enum XLSXCell: Hashable, Sendable {
         }
     }
 
-    /// Formats a number as `text` does.
+    /// Formats a number as `plainText` does.
     static func format(_ n: Double) -> String {
         if n.isFinite, n == n.rounded(), abs(n) < 1e15 { return String(Int64(n)) }
         return String(n)

@@ -1,7 +1,9 @@
 /// One row of a worksheet: its 1-based row number and its cells by 0-based column (column A is 0).
 /// Columns missing from the file are `.empty`; trailing empty cells may be absent.
 public struct XLSXRow: Hashable, Sendable {
+    /// The 1-based row number, as Excel shows it.
     public var number: Int
+    /// Cells by 0-based column.
     public var cells: [XLSXCell]
 
     public init(number: Int, cells: [XLSXCell]) {
@@ -21,7 +23,9 @@ public struct XLSXRow: Hashable, Sendable {
 /// A named worksheet and its rows in ascending row order. Rows missing from the file are absent
 /// (row numbers may jump).
 public struct XLSXSheet: Hashable, Sendable {
+    /// The tab name.
     public var name: String
+    /// Rows with at least one non-empty cell, in ascending row order.
     public var rows: [XLSXRow]
 
     /// A sheet from rows that carry their own numbers.

@@ -31,6 +31,7 @@ public struct XLSXWriter: Sendable {
         }
     }
 
+    /// The sheets, in tab order.
     public var sheets: [XLSXSheet]
 
     public init(sheets: [XLSXSheet] = []) { self.sheets = sheets }
