@@ -131,7 +131,11 @@ public struct XLSXReader: Sendable {
             }
             var out = Data()
             do {
-                _ = try archive.extract(entry) { chunk in out.append(chunk) }
+                // The declared size can lie; stop unpacking once the real size passes the limit.
+                _ = try archive.extract(entry) { chunk in
+                    guard UInt64(out.count + chunk.count) <= XLSXReader.maximumPartSize else { throw CocoaError(.fileReadTooLarge) }
+                    out.append(chunk)
+                }
             } catch {
                 throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is damaged and cannot be unpacked; save the workbook again from Excel")
             }
