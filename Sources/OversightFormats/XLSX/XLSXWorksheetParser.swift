@@ -125,6 +125,8 @@ final class XLSXWorksheetParser: NSObject, XMLParserDelegate {
             if let d = Day.parseISO(t.prefix(10)) { return .date(d) }
             return .text(t)
         default:
+            // Some writers put inline text in a cell without marking it `inlineStr`.
+            if !hasValue && hasInline { return .text(XLSXSharedStringsParser.decodeEscapes(inlineText)) }
             guard hasValue else { return .empty }
             let t = value.trimmingCharacters(in: .whitespaces)
             guard !t.isEmpty else { return .empty }

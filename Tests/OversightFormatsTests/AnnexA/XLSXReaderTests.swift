@@ -40,11 +40,11 @@ import OversightCore
 
     @Test func placesCellsWithoutReferencesAfterThePreviousOne() throws {
         let book = try workbook(sheetXML: "<x:row><x:c><x:v>1</x:v></x:c><x:c r=\"C1\"><x:v>3</x:v></x:c><x:c><x:v>4</x:v></x:c></x:row>"
-            + "<x:row><x:c t=\"inlineStr\"><x:is><x:t>next</x:t></x:is></x:c></x:row>")
+            + "<x:row><x:c t=\"inlineStr\"><x:is><x:t>next</x:t></x:is></x:c><x:c><x:is><x:t>unmarked</x:t></x:is></x:c></x:row>")
         let rows = try #require(book.sheets.first?.rows)
         #expect(rows.map(\.number) == [1, 2])
         #expect(rows[0].cells == [.number(1), .empty, .number(3), .number(4)])
-        #expect(rows[1].cells == [.text("next")])
+        #expect(rows[1].cells == [.text("next"), .text("unmarked")])
     }
 
     @Test func readsDateStylesBuiltInAndCustom() throws {
