@@ -22,6 +22,7 @@ struct OtherRuleTests {
     static let cases: [SSDA903RuleCase] = [
         pass("104", "valid", [.uasc: [uasc("01/01/2026")]]),
         fail("104", "invalid", [.uasc: [uasc("01-01-2026")]]),
+        fail("104", "before the collection year", [.uasc: [uasc("01/01/2023")]]),
         pass("304", "ceases on 18th birthday", [.uasc: [uasc("01/01/2026")]]),
         fail("304", "ceases after 18th birthday", [.uasc: [uasc("02/01/2026")]]),
         pass("631", "P1", [.prevPerm: [perm("P1")]]),

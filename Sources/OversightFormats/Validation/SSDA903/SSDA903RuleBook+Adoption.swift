@@ -147,11 +147,11 @@ extension SSDA903RuleBook {
         },
         SSDA903Rule("558", [.episodes, .placedAdoption], ["DATE_PLACED_CEASED", "REC"], "The child was adopted, so the latest decision to place for adoption should not be reversed (DATE_PLACED_CEASED blank)") { c in
             guard let pa = c.table(.placedAdoption) else { return [] }
-            return c.episodes { e in
-                guard e.rec == "E11" || e.rec == "E12", let child = e.child, let rows = pa.rowsByChild[child] else { return false }
-                guard let latest = rows.max(by: { (pa.date($0, "DATE_PLACED") ?? Day(ordinal: .min)) < (pa.date($1, "DATE_PLACED") ?? Day(ordinal: .min)) })
-                else { return false }
-                return !pa.isBlank(latest, "DATE_PLACED_CEASED")
+            return c.episodesPerChild { child, eps in
+                guard let last = eps.last(where: { $0.decom != nil }), last.rec == "E11" || last.rec == "E12",
+                      let rows = pa.rowsByChild[child] else { return [] }
+                let latest = rows.max { (pa.date($0, "DATE_PLACED") ?? Day(ordinal: .min), $0) < (pa.date($1, "DATE_PLACED") ?? Day(ordinal: .min), $1) }
+                return latest.map { pa.isBlank($0, "DATE_PLACED_CEASED") } == false ? [last] : []
             }
         },
     ]

@@ -144,8 +144,11 @@ extension SSDA903RuleBook {
         SSDA903Rule("542", [.oc2], ["CONVICTED", "DOB"], "Child is under 10 at 31 March but conviction information is completed") { c in
             c.rows(.oc2) { t, i in !t.isBlank(i, "CONVICTED") && (t.date(i, "DOB").map { $0.adding(years: 10) > c.end } ?? false) }
         },
-        SSDA903Rule("546", [.oc2], ["HEALTH_CHECK", "DOB"], "Child is 5 or over at 31 March, so health promotion (HEALTH_CHECK) should not be completed") { c in
-            c.rows(.oc2) { t, i in !t.isBlank(i, "HEALTH_CHECK") && (t.date(i, "DOB").map { $0.adding(years: 5) <= c.end } ?? false) }
+        SSDA903Rule("546", [.oc2, .episodes], ["HEALTH_CHECK", "DOB"], "Child looked after for 12 months is 5 or over at 31 March, so health promotion (HEALTH_CHECK) should not be completed") { c in
+            c.rows(.oc2) { t, i in
+                guard let child = t.children[i], c.continuouslyLookedAfter.contains(child), !t.isBlank(i, "HEALTH_CHECK") else { return false }
+                return t.date(i, "DOB").map { $0.adding(years: 5) <= c.end } ?? false
+            }
         },
         SSDA903Rule("190", [.oc2, .episodes], health12Fields, "Child was not looked after continuously for 12 months at 31 March but OC2 items are completed") { c in
             c.rows(.oc2) { t, i in

@@ -3,8 +3,8 @@ import OversightCore
 extension SSDA903RuleBook {
     /// Rules on the UASC table (unaccompanied asylum-seeking children).
     static let uascRules: [SSDA903Rule] = [
-        SSDA903Rule("104", [.uasc], ["DUC"], "Date UASC status ceased (DUC) is not a valid date") { c in
-            c.rows(.uasc) { t, i in t.isInvalidDate(i, "DUC") }
+        SSDA903Rule("104", [.uasc], ["DUC"], "Date UASC status ceased (DUC) is not a valid date or is before the collection year") { c in
+            c.rows(.uasc) { t, i in t.isInvalidDate(i, "DUC") || (t.date(i, "DUC").map { $0 < c.start } ?? false) }
         },
         SSDA903Rule("304", [.uasc], ["DUC", "DOB"], "Date UASC status ceased is after the child's 18th birthday") { c in
             c.rows(.uasc) { t, i in
@@ -119,7 +119,8 @@ extension SSDA903RuleBook {
         SSDA903Rule("SW01STG1", [.swEpisodes, .episodes], ["DEC"], "Child is looked after on 31 March but no social worker episode is reported", years: 2024...2024) { c in
             guard let sw = c.table(.swEpisodes) else { return [] }
             return c.episodesPerChild { child, eps in
-                guard sw.rowsByChild[child] == nil, let open = eps.first(where: { $0.decom != nil && $0.decText.isEmpty }) else { return [] }
+                guard sw.rowsByChild[child] == nil,
+                      let open = eps.first(where: { $0.decom != nil && $0.decText.isEmpty && $0.ls != "V3" && $0.ls != "V4" }) else { return [] }
                 return [open]
             }
         },
