@@ -27,6 +27,7 @@ struct CohortRuleTests {
         fail("157", "SDQ1 at 13", [.oc2: [oc2(["SDQ_REASON": "SDQ1"])], .episodes: longStay]),
         pass("187", "care leaver not looked after", [.oc3: [oc3], .episodes: [ep(decom: "01/01/2020", dec: "01/06/2022", rec: "E13")]]),
         fail("187", "care leaver looked after all year", [.oc3: [oc3], .episodes: longStay]),
+        fail("187", "adoption data for a child looked after all year", [.ad1: [AdoptionRuleTests.ad1()], .episodes: longStay]),
         pass("215", "care leaver without OC2 items", [.oc3: [oc3], .oc2: [row(["DOB": "01/06/2004"])]]),
         fail("215", "care leaver with OC2 items", [.oc3: [oc3], .oc2: [oc2(dob: "01/06/2004")]]),
         pass("1014", "UASC looked after this year", [.uasc: [OtherRuleTests.uasc("")], .oc3: [oc3], .episodes: [ep()]]),

@@ -38,8 +38,12 @@ extension SSDA903RuleBook {
                 return dob.adding(years: 4) <= c.start && dob.adding(years: 16) >= c.end && t.isBlank(i, "SDQ_SCORE") && t.code(i, "SDQ_REASON") == "SDQ1"
             }
         },
-        SSDA903Rule("187", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "Child looked after for 12 months at 31 March cannot also have care leaver (OC3) information") { c in
-            c.rows(.oc3) { t, i in hasCareLeaverData(t, i) && (t.children[i].map(c.continuouslyLookedAfter.contains) ?? false) }
+        SSDA903Rule("187", [.episodes], ["IN_TOUCH", "ACTIV", "ACCOM", "DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"],
+                    "Child looked after continuously for 12 months at 31 March cannot have care leaver (OC3) or adoption (AD1) information") { c in
+            let cla = { (child: ChildID?) in child.map(c.continuouslyLookedAfter.contains) ?? false }
+            let adoptionFields = ["DATE_INT", "DATE_MATCH", "FOSTER_CARE", "NB_ADOPTR", "SEX_ADOPTR", "LS_ADOPTR"]
+            return c.rows(.oc3) { t, i in hasCareLeaverData(t, i) && cla(t.children[i]) }
+                + c.rows(.ad1) { t, i in adoptionFields.contains { !t.isBlank(i, $0) } && cla(t.children[i]) }
         },
         SSDA903Rule("215", [.oc3, .oc2], ["IN_TOUCH", "ACTIV", "ACCOM", "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK",
                                           "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
