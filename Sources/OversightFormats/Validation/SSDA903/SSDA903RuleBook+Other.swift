@@ -49,7 +49,21 @@ extension SSDA903RuleBook {
         SSDA903Rule("SW02STG1", [.swEpisodes], ["SW_ID"], "Social worker ID does not begin with SW or XX") { c in
             c.rows(.swEpisodes) { t, i in
                 let id = t.code(i, "SW_ID")
-                return !(id.hasPrefix("SW") || id.hasPrefix("XX")) || id.count < 4
+                return !(id.hasPrefix("SW") || id.hasPrefix("XX")) || (c.year >= 2026 && id.count < 4)
+            }
+        },
+        SSDA903Rule("SW01aSTG1", [.swEpisodes], ["SW_DECOM", "SW_ID"], "Social worker episode information is incomplete (start date, or social worker ID for episodes before April 2023)", years: 2025...2025) { c in
+            let cutoff = Day(year: 2023, month: 4, day: 1)!
+            return c.rows(.swEpisodes) { t, i in
+                guard let s = t.date(i, "SW_DECOM") else { return true }
+                return s < cutoff && t.isBlank(i, "SW_ID")
+            }
+        },
+        SSDA903Rule("SW01bSTG1", [.swEpisodes], ["SW_DECOM", "SW_ID", "SW_REASON"], "Social worker episode information is incomplete (start date, social worker ID or reason from April 2023)", years: 2025...2025) { c in
+            let cutoff = Day(year: 2023, month: 4, day: 1)!
+            return c.rows(.swEpisodes) { t, i in
+                guard let s = t.date(i, "SW_DECOM") else { return true }
+                return s >= cutoff && (t.isBlank(i, "SW_ID") || t.isBlank(i, "SW_REASON"))
             }
         },
         SSDA903Rule("SW03STG1", [.swEpisodes], ["SW_ID", "SW_DECOM", "SW_REASON"], "Social worker episode information is incomplete", years: 2024...2024) { c in
@@ -61,14 +75,21 @@ extension SSDA903RuleBook {
         SSDA903Rule("SW05STG1", [.swEpisodes], ["SW_DEC"], "Date the social worker episode ended (SW_DEC) is not a valid date") { c in
             c.rows(.swEpisodes) { t, i in t.isInvalidDate(i, "SW_DEC") }
         },
-        SSDA903Rule("SW13STG1", [.swEpisodes], ["SW_REASON"], "Reason for social worker change is not a valid code") { c in
-            c.rows(.swEpisodes) { t, i in !t.isBlank(i, "SW_REASON") && !SSDA903CodeLists.swReason.contains(t.code(i, "SW_REASON")) }
+        SSDA903Rule("SW13STG1", [.swEpisodes], ["SW_REASON"], "Reason for social worker change is blank or not a valid code", years: 2024...2024) { c in
+            c.rows(.swEpisodes) { t, i in !SSDA903CodeLists.swReason.contains(t.code(i, "SW_REASON")) }
+        },
+        SSDA903Rule("SW13STG1", [.swEpisodes], ["SW_REASON"], "Reason for social worker change is not a valid code, or is blank for an episode starting from April 2023", years: 2025...lastYear) { c in
+            let cutoff = Day(year: 2023, month: 4, day: 1)!
+            return c.rows(.swEpisodes) { t, i in
+                if t.isBlank(i, "SW_REASON") { return t.date(i, "SW_DECOM").map { $0 >= cutoff } ?? false }
+                return !SSDA903CodeLists.swReason.contains(t.code(i, "SW_REASON"))
+            }
         },
         SSDA903Rule("SW06STG2", [.swEpisodes], ["SW_DECOM"], "Social worker episode starts after the end of the collection year") { c in
             c.rows(.swEpisodes) { t, i in t.date(i, "SW_DECOM").map { $0 > c.end } ?? false }
         },
         SSDA903Rule("SW07STG2", [.swEpisodes], ["SW_DEC"], "Social worker episode end date is before the social worker reporting period or after the collection year") { c in
-            let earliest = c.start.adding(years: -1)
+            let earliest = c.year <= 2024 ? c.start : c.start.adding(years: -1)
             return c.rows(.swEpisodes) { t, i in t.date(i, "SW_DEC").map { $0 < earliest || $0 > c.end } ?? false }
         },
         SSDA903Rule("SW08STG2", [.swEpisodes], ["SW_DEC"], "A new social worker episode has started but the previous one has not ended") { c in
@@ -89,8 +110,27 @@ extension SSDA903RuleBook {
         SSDA903Rule("SW09STG2", [.swEpisodes], ["SW_DECOM", "SW_DEC"], "Social worker episode appears to have lasted less than 24 hours") { c in
             c.rows(.swEpisodes) { t, i in
                 guard let s = t.date(i, "SW_DECOM"), let e = t.date(i, "SW_DEC") else { return false }
-                return s == e
+                // From 2025-26 the DfE allows for weekends: an episode must last 3 days or more.
+                return c.year >= 2026 ? (0..<3).contains(s.days(to: e)) : s == e
             }
+        },
+        SSDA903Rule("SW10bSTG2", [.swEpisodes], ["SW_DECOM", "SW_REASON"], "A social worker episode for a first contact (FCONTA) starts before the previous episode ended", years: 2026...lastYear) { c in
+            swPairs(c, reportLater: true) { prev, next in
+                guard next.reason == "FCONTA", let e = prev.end else { return false }
+                return next.start <= e
+            }
+        },
+        SSDA903Rule("SW14STG2", [.swEpisodes], ["SW_DEC"], "Social worker episode end date is blank but it is not the child's latest episode", years: 2024...2024) { c in
+            swPairs(c) { prev, _ in prev.end == nil }
+        },
+        SSDA903Rule("SW11aSTG2", [.swEpisodes], ["SW_DEC"], "Social worker episode ended before the last days of the year and no next episode starts within 5 days", years: 2024...2024) { c in
+            swFollowUps(c) { ended, next in
+                guard ended <= c.end.adding(days: -5) else { return false }
+                return next.map { abs(ended.days(to: $0)) > 5 } ?? true
+            }
+        },
+        SSDA903Rule("SW11bSTG2", [.swEpisodes], ["SW_DEC"], "Social worker episode ended in the last 5 days of the year and no next episode is reported") { c in
+            swFollowUps(c) { ended, next in ended >= c.end.adding(days: -5) && ended <= c.end && next == nil }
         },
         SSDA903Rule("SW18STG2", [.swEpisodes], ["SW_DEC", "SW_DECOM"], "Social worker episode ends before it starts", years: 2026...lastYear) { c in
             c.rows(.swEpisodes) { t, i in
@@ -125,6 +165,24 @@ extension SSDA903RuleBook {
             }
         },
     ]
+
+    /// Social worker episodes that ended, with the start of the child's next episode (nil when
+    /// none), flagged when `predicate(end, nextStart)` holds.
+    private static func swFollowUps(_ c: SSDA903Context, _ predicate: (Day, Day?) -> Bool) -> [SSDA903Hit] {
+        guard let t = c.table(.swEpisodes) else { return [] }
+        var hits: [SSDA903Hit] = []
+        for (_, rows) in t.rowsByChild {
+            let eps = rows.compactMap { i in
+                t.date(i, "SW_DECOM").map { SWEpisode(index: i, start: $0, end: t.date(i, "SW_DEC"), reason: t.code(i, "SW_REASON")) }
+            }.sorted { ($0.start, $0.index) < ($1.start, $1.index) }
+            for (k, e) in eps.enumerated() {
+                guard let end = e.end else { continue }
+                let next = k + 1 < eps.count ? eps[k + 1].start : nil
+                if predicate(end, next) { hits.append(SSDA903Hit(table: .swEpisodes, index: e.index)) }
+            }
+        }
+        return hits
+    }
 
     private struct SWEpisode { let index: Int; let start: Day; let end: Day?; let reason: String }
 
