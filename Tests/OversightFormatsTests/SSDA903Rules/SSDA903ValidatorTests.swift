@@ -9,7 +9,7 @@ struct SSDA903ValidatorTests {
         + EpisodeRuleTests.placements + EpisodeRuleTests.ages + EpisodeRuleTests.durations + EpisodeSequenceRuleTests.cases
         + ReviewAndMissingRuleTests.reviews + ReviewAndMissingRuleTests.missingCases + CareLeaverAndHealthRuleTests.careLeavers
         + CareLeaverAndHealthRuleTests.health + AdoptionRuleTests.cases + OtherRuleTests.cases
-        + IntegrityAndPreviousYearRuleTests.integrity + IntegrityAndPreviousYearRuleTests.previousYear + CohortRuleTests.cases + ConsistencyRuleTests.cases
+        + IntegrityAndPreviousYearRuleTests.integrity + IntegrityAndPreviousYearRuleTests.previousYear + CohortRuleTests.cases + ConsistencyRuleTests.cases + HistoryRuleTests.cases
 
     @Test func everyRuleHasAPassingAndAFailingCase() {
         var codes = Set<String>()

@@ -8,7 +8,7 @@ enum SSDA903RuleBook {
 
     static let all: [SSDA903Rule] = headerRules + episodeRules + episodeSequenceRules + reviewRules + missingRules
         + careLeaverRules + healthRules + adoptionRules + uascRules + permanenceRules + socialWorkerRules
-        + integrityRules + previousYearRules + dolRules + cohortRules + consistencyRules
+        + integrityRules + previousYearRules + dolRules + cohortRules + consistencyRules + historyRules + placementHistoryRules
 
     /// The rules in force in collection `year`, sorted by code; years outside the known range use
     /// the nearest known year.
