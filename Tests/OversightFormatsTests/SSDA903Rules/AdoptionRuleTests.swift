@@ -50,6 +50,8 @@ struct AdoptionRuleTests {
         fail("520", "L11 MM", [.ad1: [ad1(["SEX_ADOPTR": "MM"])]]),
         pass("524", "L12 MM", [.ad1: [ad1(["LS_ADOPTR": "L12", "SEX_ADOPTR": "MM"])]]),
         fail("524", "L12 MF", [.ad1: [ad1(["LS_ADOPTR": "L12"])]]),
+        pass("134", "adoption items for a child not leaving care", [.ad1: [ad1()], .oc3: [row(["CHILD": "2", "DOB": "01/01/2004", "IN_TOUCH": "YES", "ACTIV": "F1", "ACCOM": "B1"])]]),
+        fail("134", "adoption items for a care leaver", [.ad1: [ad1()], .oc3: [row(["DOB": "01/01/2004", "IN_TOUCH": "YES", "ACTIV": "F1", "ACCOM": "B1"])]]),
         pass("601", "adopted with AD1 complete", [.ad1: [ad1()], .episodes: adopted]),
         fail("601", "adopted with AD1 incomplete", [.ad1: [ad1(["FOSTER_CARE": ""])], .episodes: adopted]),
         pass("602", "AD1 for an adopted child", [.ad1: [ad1()], .episodes: adopted]),

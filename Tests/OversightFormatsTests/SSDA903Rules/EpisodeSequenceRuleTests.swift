@@ -8,6 +8,7 @@ struct EpisodeSequenceRuleTests {
 
     static let cases: [SSDA903RuleCase] = [
         pass("142", "previous episode ended", [.episodes: moved]),
+        pass("142", "an open episode followed by one with an invalid start", [.episodes: [ep(), ep(decom: "2023-09-01", rne: "P")]]),
         fail("142", "previous episode open", [.episodes: [ep(), ep(decom: "01/09/2023", rne: "P", place: "U3")]]),
         pass("501", "consecutive", [.episodes: moved]),
         fail("501", "overlapping", [.episodes: [ep(dec: "01/10/2023", rec: "X1"), ep(decom: "01/09/2023", rne: "P", place: "U3")]]),

@@ -53,6 +53,8 @@ struct IntegrityAndPreviousYearRuleTests {
         fail("204", "ethnicity changed", [.header: [hdr(ethnic: "WIRI")]], previous: lastYear),
         pass("208", "same UPN", [.header: [hdr()]], previous: lastYear),
         fail("208", "UPN changed", [.header: [hdr(upn: "B123456789012")]], previous: lastYear),
+        pass("208", "UPN became known", [.header: [hdr()]], previous: [.header: [hdr(upn: "UN2")]]),
+        fail("208", "known UPN became unknown", [.header: [hdr(upn: "UN2")]], previous: lastYear),
         pass("502", "open episode carried over", [.episodes: carried], previous: lastYear),
         fail("502", "start date differs", [.episodes: [ep(decom: "02/01/2022")]], previous: lastYear),
         pass("503A", "same RNE", [.episodes: carried], previous: lastYear),

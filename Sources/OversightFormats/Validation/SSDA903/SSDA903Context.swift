@@ -186,10 +186,14 @@ final class SSDA903Context {
         episodes.filter(predicate).map { SSDA903Hit(table: .episodes, index: $0.index) }
     }
 
-    /// Hits for episodes chosen per child from the child's sorted episodes.
+    /// Hits for episodes chosen per child from the child's episodes with a valid start date,
+    /// sorted by it. Episodes without one are reported by rule 141 and left out of every rule
+    /// that looks at a child's sequence of episodes.
     func episodesPerChild(_ pick: (ChildID, [SSDA903Episode]) -> [SSDA903Episode]) -> [SSDA903Hit] {
         var out: [SSDA903Hit] = []
-        for (child, eps) in episodesByChild {
+        for (child, all) in episodesByChild {
+            let eps = all.last?.decom == nil ? all.filter { $0.decom != nil } : all
+            if eps.isEmpty { continue }
             for e in pick(child, eps) { out.append(SSDA903Hit(table: .episodes, index: e.index)) }
         }
         return out

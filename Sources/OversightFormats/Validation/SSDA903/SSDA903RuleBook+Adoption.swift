@@ -63,6 +63,13 @@ extension SSDA903RuleBook {
         SSDA903Rule("524", [.ad1], ["LS_ADOPTR", "SEX_ADOPTR"], "Adopters are a same-sex married couple (L12), so sex of adopters must be MM or FF") { c in
             c.rows(.ad1) { t, i in t.code(i, "LS_ADOPTR") == "L12" && !["MM", "FF"].contains(t.code(i, "SEX_ADOPTR")) }
         },
+        SSDA903Rule("134", [.ad1, .oc3], ad1Fields + ["IN_TOUCH", "ACTIV", "ACCOM"], "Adoption items should not be completed for a young person in the care leavers' (OC3) cohort") { c in
+            guard let oc3 = c.table(.oc3) else { return [] }
+            return c.rows(.ad1) { t, i in
+                guard ad1Fields.contains(where: { !t.isBlank(i, $0) }), let child = t.children[i] else { return false }
+                return oc3.rowsByChild[child]?.contains { hasCareLeaverData(oc3, $0) } ?? false
+            }
+        },
         SSDA903Rule("601", [.ad1, .episodes], ad1Fields, "The child was adopted this year but the adoption items (AD1) are not all completed") { c in
             c.rows(.ad1) { t, i in adoptedThisYear(c, t.children[i]) && ad1Fields.contains { t.isBlank(i, $0) } }
         },

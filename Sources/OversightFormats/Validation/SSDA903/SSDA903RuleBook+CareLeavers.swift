@@ -135,11 +135,11 @@ extension SSDA903RuleBook {
                     && (!t.isBlank(i, "INTERVENTION_RECEIVED") || !t.isBlank(i, "INTERVENTION_OFFERED"))
             }
         },
-        SSDA903Rule("544", [.oc2], ["CONVICTED"] + coreHealthFields, "Conviction information is completed, so immunisations, teeth check, health assessment and substance misuse must be too") { c in
-            c.rows(.oc2) { t, i in !t.isBlank(i, "CONVICTED") && coreHealthFields.contains { t.isBlank(i, $0) } }
+        SSDA903Rule("544", [.oc2], ["CONVICTED"] + coreHealthFields, "Child was convicted (CONVICTED 1), so immunisations, teeth check, health assessment and substance misuse must be completed") { c in
+            c.rows(.oc2) { t, i in t.text(i, "CONVICTED") == "1" && coreHealthFields.contains { t.isBlank(i, $0) } }
         },
-        SSDA903Rule("547", [.oc2], ["HEALTH_CHECK"] + coreHealthFields, "Health promotion information is completed, so immunisations, teeth check, health assessment and substance misuse must be too") { c in
-            c.rows(.oc2) { t, i in !t.isBlank(i, "HEALTH_CHECK") && coreHealthFields.contains { t.isBlank(i, $0) } }
+        SSDA903Rule("547", [.oc2], ["HEALTH_CHECK"] + coreHealthFields, "Health promotion checks are up to date (HEALTH_CHECK 1), so immunisations, teeth check, health assessment and substance misuse must be completed") { c in
+            c.rows(.oc2) { t, i in t.text(i, "HEALTH_CHECK") == "1" && coreHealthFields.contains { t.isBlank(i, $0) } }
         },
         SSDA903Rule("542", [.oc2], ["CONVICTED", "DOB"], "Child is under 10 at 31 March but conviction information is completed") { c in
             c.rows(.oc2) { t, i in !t.isBlank(i, "CONVICTED") && (t.date(i, "DOB").map { $0.adding(years: 10) > c.end } ?? false) }

@@ -66,8 +66,10 @@ extension SSDA903RuleBook {
             c.rows(.header) { t, i in
                 guard let born = t.date(i, "MC_DOB") else { return false }
                 if born > c.end { return true }
-                guard let child = t.children[i], let lastEnd = c.episodesByChild[child]?.compactMap(\.dec).max() else { return false }
-                return born > lastEnd
+                // Compared with the day she left care, when her latest episode has ended.
+                guard let child = t.children[i], let latest = c.episodesByChild[child]?.last(where: { $0.decom != nil }),
+                      let left = latest.dec else { return false }
+                return born > left
             }
         },
         SSDA903Rule("399", [.header, .episodes, .reviews], ["MOTHER", "LS", "REVIEW", "REVIEW_CODE"], "Mother, review or participation items are completed for a child only on short breaks (V3/V4)") { c in

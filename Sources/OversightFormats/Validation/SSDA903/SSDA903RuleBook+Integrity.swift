@@ -12,7 +12,9 @@ extension SSDA903RuleBook {
             guard let h = c.table(.header) else { return [] }
             return c.rows(table) { t, i in
                 guard let child = t.children[i], let hi = c.headerRow[child] else { return false }
-                return Day.parseUK(t.text(i, "DOB")) != Day.parseUK(h.text(hi, "DOB")) || (t.date(i, "DOB") == nil && t.text(i, "DOB") != h.text(hi, "DOB"))
+                // An invalid date is reported by its own rule (102); this one compares valid dates.
+                guard let here = t.date(i, "DOB"), let there = h.date(hi, "DOB") else { return false }
+                return here != there
             }
         }
     }
@@ -91,7 +93,20 @@ extension SSDA903RuleBook {
         headerChanged("202", "SEX", "Sex differs from the sex recorded for this child last year", normalise: sexCode),
         headerChanged("203", "DOB", "Date of birth differs from the date of birth recorded for this child last year"),
         headerChanged("204", "ETHNIC", "Ethnicity differs from the ethnicity recorded for this child last year"),
-        headerChanged("208", "UPN", "UPN differs from the UPN recorded for this child last year"),
+        SSDA903Rule("208", [.header], ["UPN"], "UPN differs from the UPN recorded for this child last year", needsPrevious: true) { c in
+            guard let last = c.previousTable(.header) else { return [] }
+            let unknown: Set<String> = ["UN1", "UN2", "UN3", "UN4", "UN5"]
+            return c.rows(.header) { t, i in
+                guard let child = t.children[i], let li = c.previousHeaderRow[child] else { return false }
+                let now = t.code(i, "UPN"), before = last.code(li, "UPN")
+                guard now != before else { return false }
+                // The DfE allows a UPN to become known, and UN1 or blank to become UN2-UN5.
+                if (before.isEmpty || unknown.contains(before)) && !now.isEmpty && !unknown.contains(now) { return false }
+                if (before.isEmpty || before == "UN1") && ["UN2", "UN3", "UN4", "UN5"].contains(now) { return false }
+                if before.isEmpty && now == "UN1" { return false }
+                return true
+            }
+        },
         SSDA903Rule("502", [.episodes], ["DECOM"], "Last year's return ended with an open episode but its start date differs from this year's first episode", needsPrevious: true) { c in
             c.episodesPerChild { child, eps in
                 guard let first = eps.first, let s = first.decom,
