@@ -56,6 +56,8 @@ struct CohortRuleTests {
         fail("553", "placement order without a decision", [.episodes: [ep(ls: "E1")], .placedAdoption: [placed(child: "2")]]),
         pass("557", "left care with the decision reversed", [.episodes: [ep(ls: "E1", place: "U1", dec: "01/09/2023", rec: "E13")],
                                                              .placedAdoption: [placed(ceased: "01/09/2023", reason: "RD1")]]),
+        pass("557", "freeing order in 2024-25 is not checked", year: 2025,
+             [.episodes: [ep(decom: "01/01/2004", ls: "D1", place: "U1", dec: "01/09/2024", rec: "E13")], .placedAdoption: [placed()]]),
         fail("557", "left care with the decision open", [.episodes: [ep(ls: "E1", place: "U1", dec: "01/09/2023", rec: "E13")],
                                                          .placedAdoption: [placed()]]),
     ]

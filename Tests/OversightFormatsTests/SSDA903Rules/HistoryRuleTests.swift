@@ -44,6 +44,8 @@ struct HistoryRuleTests {
         pass("1001", "in care from 14 to 18", [.oc3: [oc3], .episodes: [ep("2")], .header: [hdr(dob: "01/06/2004")]], previous: leaverHistory),
         fail("1001", "left care at 14", [.oc3: [oc3], .episodes: [ep("2")], .header: [hdr(dob: "01/06/2004")]],
              previous: [.episodes: [ep(decom: "01/01/2017", dec: "01/07/2018", rec: "E13")]]),
+        pass("348", "in touch both years", year: 2026, [.oc3: [oc3]], previous: [.oc3: [oc3]]),
+        fail("348", "died last year, in touch this year", year: 2026, [.oc3: [oc3]], previous: [.oc3: [CareLeaverAndHealthRuleTests.oc3("DIED", "0", "0")]]),
         pass("NoE", "long-stay child in last year's return", [.episodes: [ep(decom: "01/01/2022")]], previous: [.episodes: [ep(decom: "01/01/2022")]]),
         fail("NoE", "long-stay child missing from last year", [.episodes: [ep(decom: "01/01/2022")]], previous: [.episodes: [ep("2")]]),
         pass("562", "continues last year's latest episode", [.episodes: [ep(decom: "01/01/2022")]], previous: [.episodes: [ep(decom: "01/01/2022")]]),

@@ -138,7 +138,8 @@ extension SSDA903RuleBook {
         SSDA903Rule("557", [.episodes, .placedAdoption], ["DATE_PLACED_CEASED", "REASON_PLACED_CEASED", "PLACE", "LS", "REC"], "Child with a decision to place for adoption left care other than by adoption, but the decision's reversal (date and reason) is not recorded") { c in
             guard let pa = c.table(.placedAdoption) else { return [] }
             return c.episodes { e in
-                guard ["A3", "A4", "A5", "A6"].contains(e.place) || e.ls == "D1" || e.ls == "E1", !e.rec.isEmpty, e.rec != "X1",
+                // Freeing orders (D1) count only until 2023-24, when the DfE retired the code.
+                guard ["A3", "A4", "A5", "A6"].contains(e.place) || (e.ls == "D1" && c.year <= 2024) || e.ls == "E1", !e.rec.isEmpty, e.rec != "X1",
                       e.rec != "E11", e.rec != "E12", let child = e.child else { return false }
                 guard let rows = pa.rowsByChild[child] else { return true }
                 return rows.contains { pa.isBlank($0, "DATE_PLACED_CEASED") || pa.isBlank($0, "REASON_PLACED_CEASED") }

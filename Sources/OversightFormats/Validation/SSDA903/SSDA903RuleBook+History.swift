@@ -111,6 +111,13 @@ extension SSDA903RuleBook {
                 return after14 < 91 || after16 < 1
             }
         },
+        SSDA903Rule("348", [.oc3], ["IN_TOUCH"], "Care leaver was reported last year as having died (IN_TOUCH DIED)", years: 2026...lastYear, needsPrevious: true) { c in
+            guard let last = c.previousTable(.oc3) else { return [] }
+            return c.rows(.oc3) { t, i in
+                guard let child = t.children[i], t.code(i, "IN_TOUCH") != "DIED" else { return false }
+                return last.rowsByChild[child]?.contains { last.code($0, "IN_TOUCH") == "DIED" } ?? false
+            }
+        },
         SSDA903Rule("NoE", [.episodes], ["DECOM"], "Episode started before this year but the child has no episodes in last year's return", needsPrevious: true) { c in
             guard c.previousTable(.episodes) != nil else { return [] }
             return c.episodes { e in

@@ -97,7 +97,8 @@ extension SSDA903RuleBook {
         },
         SSDA903Rule("SW10STG2", [.swEpisodes], ["SW_DECOM"], "A new social worker episode starts more than 7 days from the end of the previous one", years: 2024...2025) { c in
             swPairs(c, reportLater: true) { prev, next in
-                guard let e = prev.end else { return false }
+                // From 2024-25 a first contact (FCONTA) may start any time after the previous episode.
+                guard let e = prev.end, c.year == 2024 || next.reason != "FCONTA" else { return false }
                 return next.start < e.adding(days: -7) || next.start > e.adding(days: 7)
             }
         },
@@ -132,10 +133,10 @@ extension SSDA903RuleBook {
         SSDA903Rule("SW11bSTG2", [.swEpisodes], ["SW_DEC"], "Social worker episode ended in the last 5 days of the year and no next episode is reported") { c in
             swFollowUps(c) { ended, next in ended >= c.end.adding(days: -5) && ended <= c.end && next == nil }
         },
-        SSDA903Rule("SW18STG2", [.swEpisodes], ["SW_DEC", "SW_DECOM"], "Social worker episode ends before it starts", years: 2026...lastYear) { c in
+        SSDA903Rule("SW18STG2", [.swEpisodes], ["SW_DEC", "SW_DECOM"], "Social worker episode ends on or before the day it starts", years: 2026...lastYear) { c in
             c.rows(.swEpisodes) { t, i in
                 guard let s = t.date(i, "SW_DECOM"), let e = t.date(i, "SW_DEC") else { return false }
-                return e < s
+                return e <= s
             }
         },
         SSDA903Rule("SW19STG2", [.swEpisodes], ["SW_DECOM"], "Two social worker episodes for the child start on the same date", years: 2026...lastYear) { c in
