@@ -1,0 +1,30 @@
+import OversightCore
+
+/// The collection a return is checked against: its year and census period.
+struct CINContext: Sendable {
+    /// The collections whose rules Oversight knows: 2023-24 to 2025-26.
+    static let supportedYears: ClosedRange<Int> = 2024...2026
+
+    /// The collection year asked for (2025 = 2024-25).
+    let year: Int
+    /// `year` clamped to `supportedYears`: the rule set used.
+    let ruleYear: Int
+    /// 31 March of `year`: the census reference date and the period's last day.
+    let referenceDate: Day
+    /// 1 April of the year before: the period's first day.
+    let censusStart: Day
+
+    init(year: Int) {
+        self.year = year
+        ruleYear = min(max(year, Self.supportedYears.lowerBound), Self.supportedYears.upperBound)
+        let period = Period.reportingYear(year)
+        referenceDate = period.end
+        censusStart = period.start
+    }
+
+    /// From 2024-25 the child's sex is returned as `Sex` (M, F, U); before as `GenderCurrent` (1, 2, 0, 9).
+    var usesSex: Bool { ruleYear >= 2025 }
+
+    /// Whether `day` lies in the census period (1 April to 31 March, both included).
+    func inPeriod(_ day: Day) -> Bool { censusStart <= day && day <= referenceDate }
+}
