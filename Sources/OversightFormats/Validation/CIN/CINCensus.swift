@@ -20,22 +20,57 @@ struct CINCensus: Sendable {
 /// Reads an ISO date leaf: nil when absent, blank or not a date.
 func cinDate(_ block: CINRawBlock, _ name: String) -> Day? {
     guard let text = block[name] else { return nil }
-    return Day.parseISO(text.trimmingCharacters(in: .whitespaces))
+    return cinParseISO(cinTrim(text))
+}
+
+/// `yyyy-mm-dd` read straight from the UTF-8 bytes (the returns hold millions of dates).
+func cinParseISO(_ text: String) -> Day? {
+    let bytes = text.utf8
+    return bytes.withContiguousStorageIfAvailable { b -> Day? in
+        guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+        func number(_ range: Range<Int>) -> Int? {
+            var n = 0
+            for i in range {
+                let d = Int(b[i]) - 48
+                guard (0...9).contains(d) else { return nil }
+                n = n * 10 + d
+            }
+            return n
+        }
+        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        return Day(year: y, month: m, day: d)
+    } ?? Day.parseISO(String(bytes))
+}
+
+/// Trims spaces, tabs and line breaks from both ends, without copying when there are none.
+func cinTrim(_ text: String) -> String {
+    func isSpace(_ c: Character) -> Bool { c == " " || c.isWhitespace }
+    guard let first = text.first, let last = text.last else { return text }
+    if !isSpace(first) && !isSpace(last) { return text }
+    guard let start = text.firstIndex(where: { !isSpace($0) }), let end = text.lastIndex(where: { !isSpace($0) }) else { return "" }
+    return String(text[start...end])
 }
 
 /// Reads a CIN yes/no leaf: `1`/`true` and `0`/`false` (any case); nil for anything else.
 func cinFlag(_ text: String?) -> Bool? {
-    switch text?.trimmingCharacters(in: .whitespaces).lowercased() {
-    case "1", "true": return true
-    case "0", "false": return false
-    default: return nil
+    guard let text else { return nil }
+    switch cinTrim(text) {
+    case "1": return true
+    case "0": return false
+    case let t:
+        switch t.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: return nil
+        }
     }
 }
 
 /// The text of a leaf with white space trimmed; nil when absent or blank.
 func cinText(_ block: CINRawBlock, _ name: String) -> String? {
-    guard let t = block[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty else { return nil }
-    return t
+    guard let raw = block[name] else { return nil }
+    let t = cinTrim(raw)
+    return t.isEmpty ? nil : t
 }
 
 /// One child (`Child` element) with its dates parsed.
@@ -108,7 +143,7 @@ struct CINAssessmentView: Sendable {
         self.raw = raw
         start = cinDate(raw, "AssessmentActualStartDate")
         authorised = cinDate(raw, "AssessmentAuthorisationDate")
-        factors = (raw.lists["AssessmentFactors"] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() }
+        factors = (raw.lists["AssessmentFactors"] ?? []).map { cinTrim($0).uppercased() }
     }
 
     var label: String { "assessment started " + (start?.iso ?? "on no date") }
@@ -161,7 +196,7 @@ struct CINProtectionPlanView: Sendable {
         start = cinDate(raw, "CPPstartDate")
         end = cinDate(raw, "CPPendDate")
         reviewTexts = raw.lists["CPPreviewDate"] ?? []
-        reviews = reviewTexts.compactMap { Day.parseISO($0.trimmingCharacters(in: .whitespaces)) }
+        reviews = reviewTexts.compactMap { cinParseISO(cinTrim($0)) }
     }
     var label: String { "child protection plan started " + (start?.iso ?? "on no date") }
 }

@@ -14,12 +14,23 @@ struct CINContext: Sendable {
     /// 1 April of the year before: the period's first day.
     let censusStart: Day
 
+    /// The working day before the census year starts (rule 8569Q).
+    let lastWorkingDayBeforeStart: Day
+    /// 44 working days before the reference date: an assessment started earlier has run more than
+    /// 45 working days counting the reference date as the first (rule 8670Q).
+    let assessmentOverdueBefore: Day
+    /// 14 working days before the reference date, for section 47 enquiries' 15 days (rule 8675Q).
+    let section47OverdueBefore: Day
+
     init(year: Int) {
         self.year = year
         ruleYear = min(max(year, Self.supportedYears.lowerBound), Self.supportedYears.upperBound)
         let period = Period.reportingYear(year)
         referenceDate = period.end
         censusStart = period.start
+        lastWorkingDayBeforeStart = CINWorkingDays.workingDay(1, before: period.start)
+        assessmentOverdueBefore = CINWorkingDays.workingDay(44, before: period.end)
+        section47OverdueBefore = CINWorkingDays.workingDay(14, before: period.end)
     }
 
     /// From 2024-25 the child's sex is returned as `Sex` (M, F, U); before as `GenderCurrent` (1, 2, 0, 9).

@@ -30,8 +30,7 @@ extension CINRuleTable {
         },
         CINRule("8670Q", .query, asmt, ["AssessmentActualStartDate", "AssessmentAuthorisationDate"],
                 "The assessment started more than 45 working days before the end of the census year but is not completed") { c, ctx, f in
-            // As the DfE counts: the reference date is the 1st of the 45 days.
-            let limit = CINWorkingDays.workingDay(44, before: ctx.referenceDate)
+            let limit = ctx.assessmentOverdueBefore
             for e in c.episodes {
                 for a in e.assessments where a.authorised == nil { if let s = a.start, s < limit { f.flag(a.label) } }
             }

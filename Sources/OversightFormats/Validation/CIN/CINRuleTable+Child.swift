@@ -122,6 +122,6 @@ extension CINRuleTable {
     static let missingUPNReasons: Set<String> = ["UN2", "UN3", "UN4", "UN5", "UN6", "UN7"]
 
     static func disabilities(_ c: CINChildView) -> [String] {
-        (c.characteristics.lists["Disability"] ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines).uppercased() }
+        (c.characteristics.lists["Disability"] ?? []).map { cinTrim($0).uppercased() }
     }
 }

@@ -34,7 +34,7 @@ extension CINRuleTable {
         },
         CINRule("8569Q", .query, cd, ["CINreferralDate", "ReferralNFA"],
                 "A referral made before the last working day before the census year is marked as no further action") { c, ctx, f in
-            let limit = CINWorkingDays.workingDay(1, before: ctx.censusStart)
+            let limit = ctx.lastWorkingDayBeforeStart
             for e in c.episodes where e.nfa == true { if let r = e.referral, r < limit { f.flag(e.label) } }
         },
         CINRule("8620", .error, cd, ["CINclosureDate"], "The CIN closure date is outside the census year") { c, ctx, f in

@@ -23,8 +23,7 @@ extension CINRuleTable {
         },
         CINRule("8675Q", .query, s47, ["S47ActualStartDate", "DateOfInitialCPC", "ICPCnotRequired"],
                 "The section 47 enquiry started more than 15 working days before the end of the census year and has no conference date") { c, ctx, f in
-            // As the DfE counts: the reference date is the 1st of the 15 days.
-            let limit = CINWorkingDays.workingDay(14, before: ctx.referenceDate)
+            let limit = ctx.section47OverdueBefore
             for e in c.episodes {
                 for s in e.section47s where s.icpc == nil && s.icpcNotRequired == false { if let d = s.start, d < limit { f.flag(s.label) } }
             }

@@ -7,7 +7,7 @@ extension CINRuleTable {
         CINRule("OV-CIN-DATE", .error, ci, [], "A date is not a valid date in the form yyyy-mm-dd") { c, _, f in
             func check(_ block: CINRawBlock, _ names: [String], _ table: String, _ note: String?) {
                 for name in names {
-                    if let t = cinText(block, name), Day.parseISO(t) == nil { f.flag(table: table, fields: [name], [note, "\(name) '\(t)'"].compactMap { $0 }.joined(separator: ": ")) }
+                    if let t = cinText(block, name), cinParseISO(t) == nil { f.flag(table: table, fields: [name], [note, "\(name) '\(t)'"].compactMap { $0 }.joined(separator: ": ")) }
                 }
             }
             check(c.identifiers, ["PersonBirthDate", "ExpectedPersonBirthDate", "PersonDeathDate"], ci, nil)

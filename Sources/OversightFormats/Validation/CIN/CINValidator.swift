@@ -25,21 +25,19 @@ public enum CINValidator {
         let context = CINContext(year: collectionYear)
         let census = CINCensus(current, previous: previous, context: context)
         let active = activeRules(context.ruleYear)
+        // Child by child, every rule in turn: each child's blocks are read while they are in cache.
+        var findings = Array(repeating: CINFindings(), count: active.count)
+        for (i, child) in census.children.enumerated() {
+            for r in active.indices {
+                guard case .child(let check) = active[r].check else { continue }
+                findings[r].currentChild = i
+                check(child, context, &findings[r])
+            }
+        }
         var issues: [ValidationIssue] = []
-        for rule in active {
-            var findings = CINFindings()
-            switch rule.check {
-            case .child(let check):
-                for (i, child) in census.children.enumerated() {
-                    findings.currentChild = i
-                    check(child, context, &findings)
-                }
-            case .wholeReturn(let check):
-                check(census, &findings)
-            }
-            for finding in findings.items {
-                issues.append(issue(rule.info, finding, census))
-            }
+        for (r, rule) in active.enumerated() {
+            if case .wholeReturn(let check) = rule.check { check(census, &findings[r]) }
+            for finding in findings[r].items { issues.append(issue(rule.info, finding, census)) }
         }
         return issues
     }
