@@ -89,8 +89,12 @@ extension CINRuleTable {
         },
         CINRule("8820", .error, cd, ["CINreferralDate", "CINclosureDate"], "The child's CIN episodes overlap: a referral falls inside another episode") { c, ctx, f in
             guard c.episodes.count > 1 else { return }
+            // A new referral may come on the day an episode closes, so a closed episode covers
+            // the days before its closure date; an open one, that went on to further action,
+            // runs to the reference date.
             let spans: [(start: Day?, end: Day?)] = c.episodes.map { e in
-                (e.referral, e.closure ?? (e.nfa == false && cinText(e.details, "CINclosureDate") == nil ? ctx.referenceDate : nil))
+                (e.referral, e.closure.map { $0.adding(days: -1) }
+                    ?? (e.nfa == false && cinText(e.details, "CINclosureDate") == nil ? ctx.referenceDate : nil))
             }
             for i in CINIntervals.startsInsideAnother(spans).sorted() { f.flag(c.episodes[i].label) }
         },
@@ -142,10 +146,11 @@ extension CINRuleTable {
                 if e.section47s.contains(where: { $0.icpc == d }) { f.flag(e.label) }
             }
         },
-        CINRule("8715", .error, cd, ["DateOfInitialCPC"], "The initial child protection conference date is outside the census year") { c, ctx, f in
+        // The DfE lists 8715 under Section47: an episode carried over from last year may rightly
+        // hold last year's conference on CINdetails.
+        CINRule("8715", .error, s47, ["DateOfInitialCPC"], "The section 47 enquiry's initial child protection conference date is outside the census year") { c, ctx, f in
             for e in c.episodes {
-                if let d = e.icpc, !ctx.inPeriod(d) { f.flag(e.label) }
-                for s in e.section47s { if let d = s.icpc, !ctx.inPeriod(d) { f.flag(table: s47, s.label) } }
+                for s in e.section47s { if let d = s.icpc, !ctx.inPeriod(d) { f.flag(s.label) } }
             }
         },
         CINRule("8875", .error, cd, ["DateOfInitialCPC"], "The initial child protection conference date is a Saturday or Sunday") { c, _, f in
