@@ -4,7 +4,11 @@ extension CINRuleTable {
     /// Checks of the schema's shape that the DfE's numbered rules leave out: dates that are not
     /// dates, required elements with no DfE rule of their own, codes outside the schema's lists.
     static let structureRules: [CINRule] = [
-        CINRule("OV-CIN-DATE", .error, ci, [], "A date is not a valid date in the form yyyy-mm-dd") { c, _, f in
+        CINRule("OV-CIN-DATE", .error, ci, ["PersonBirthDate", "ExpectedPersonBirthDate", "PersonDeathDate", "CINreferralDate", "CINclosureDate",
+                                            "DateOfInitialCPC", "AssessmentActualStartDate", "AssessmentInternalReviewDate",
+                                            "AssessmentAuthorisationDate", "CINPlanStartDate", "CINPlanEndDate", "S47ActualStartDate",
+                                            "InitialCPCtarget", "CPPstartDate", "CPPendDate"],
+                "A date is not a valid date in the form yyyy-mm-dd") { c, _, f in
             func check(_ block: CINRawBlock, _ names: [String], _ table: String, _ note: String?) {
                 for name in names {
                     if let t = cinText(block, name), cinParseISO(t) == nil { f.flag(table: table, fields: [name], [note, "\(name) '\(t)'"].compactMap { $0 }.joined(separator: ": ")) }
@@ -19,7 +23,8 @@ extension CINRuleTable {
                 for p in e.protectionPlans { check(p.raw, ["CPPstartDate", "CPPendDate"], cpp, p.label) }
             }
         },
-        CINRule("OV-CIN-REQUIRED", .error, asmt, [], "A required date is missing (assessment start or section 47 start)") { c, _, f in
+        CINRule("OV-CIN-REQUIRED", .error, asmt, ["AssessmentActualStartDate", "S47ActualStartDate"],
+                "A required date is missing (assessment start or section 47 start)") { c, _, f in
             for e in c.episodes {
                 for a in e.assessments where cinText(a.raw, "AssessmentActualStartDate") == nil {
                     f.flag(table: asmt, fields: ["AssessmentActualStartDate"], "an assessment in the episode with \(e.label)")
