@@ -25,7 +25,8 @@ struct CINContext: Sendable {
     init(year: Int) {
         self.year = year
         ruleYear = min(max(year, Self.supportedYears.lowerBound), Self.supportedYears.upperBound)
-        let period = Period.reportingYear(year)
+        // Any year is accepted; the census period is kept to 1900-9000, well inside what `Day` can step through.
+        let period = Period.reportingYear(min(max(year, 1900), 9000))
         referenceDate = period.end
         censusStart = period.start
         lastWorkingDayBeforeStart = CINWorkingDays.workingDay(1, before: period.start)
