@@ -10,6 +10,9 @@ struct Oversight: ParsableCommand {
             ValidateCommand.self,
             MeasuresCommand.self,
             FuzzCommand.self,
+            ComparatorsCommand.self,
+            ReferenceCommand.self,
+            KPIsCommand.self,
         ]
     )
 
@@ -20,6 +23,9 @@ struct Oversight: ParsableCommand {
             try command.run()
         } catch let e as CLIError {
             FileHandle.standardError.write(Data((e.description + "\n").utf8))
+            Foundation.exit(2)
+        } catch let e as ReferenceFolderError {
+            FileHandle.standardError.write(Data(("error: " + e.description + "\n").utf8))
             Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)

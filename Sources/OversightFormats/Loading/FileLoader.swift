@@ -17,6 +17,8 @@ public struct LoadedData: Sendable {
     public var files: [LoadedFile] = []
     public var ssda903Tables: [RawTable] = []
     public var cinReturns: [CINRawReturn] = []
+    /// Ofsted Annex A workbooks as read.
+    public var annexA: [AnnexAWorkbook] = []
     /// Findings of the readers (unreadable rows, unknown columns, unusable files).
     public var issues: [ValidationIssue] = []
     /// Files that could not be used at all.
@@ -74,6 +76,7 @@ public enum FileLoader {
         for u in out.unusable {
             out.issues.append(ValidationIssue(rule: "OV-FILE-UNUSABLE", severity: .error, file: u.file, table: "", row: nil, child: nil, fields: [], message: u.reason))
         }
+        addAnnexARecords(out, builder: &builder)
         out.caseData = builder.build()
         return out
     }
