@@ -28,6 +28,7 @@ struct MeasuresCommand: ParsableCommand {
     @Option(help: "Print the records behind one measure's numerator and denominator.") var drill: String?
     @Option(help: "monthly: one row per month-end in the period, each over the 12 months to it.") var series: String?
     @Option(help: "Default supervision practice standard in days.") var supervisionInterval: Int = 28
+    @Flag(help: "Print how long reading, indexing and computing took (to standard error).") var timing = false
 
     func run() throws {
         guard let p = Period.parse(period) else {
@@ -46,7 +47,10 @@ struct MeasuresCommand: ParsableCommand {
             pop = try PopulationLookup.population(la: la, reportingYearEnd: p.end, reference: reference)
         }
 
+        let clock = ContinuousClock()
+        let t0 = clock.now
         let loaded = FileLoader.load(paths: [from])
+        let t1 = clock.now
         if loaded.files.isEmpty && !loaded.unusable.isEmpty {
             throw CLIError.unusable(loaded.unusable.map(\.description).joined(separator: "\n"))
         }
@@ -54,6 +58,14 @@ struct MeasuresCommand: ParsableCommand {
         if loaded.files.isEmpty { FileHandle.standardError.write(Data("warning: no data files found under \(from)\n".utf8)) }
 
         let engine = MeasureEngine(data: loaded.caseData)
+        let t2 = clock.now
+        defer {
+            if timing {
+                let t3 = clock.now
+                func ms(_ d: Duration) -> String { String(format: "%.1f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) }
+                FileHandle.standardError.write(Data("timing: read files \(ms(t1 - t0)), index \(ms(t2 - t1)), compute \(ms(t3 - t2))\n".utf8))
+            }
+        }
         var params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)
         let ids = measures.isEmpty ? nil : measures
 
