@@ -1,0 +1,211 @@
+import OversightCore
+
+/// One table of a return prepared for the rules: each row's normalised child and the rows of
+/// each child, computed once.
+struct SSDA903IndexedTable {
+    let raw: RawTable
+    /// The normalised child of each row (nil when `CHILD` is blank).
+    let children: [ChildID?]
+    /// Row positions of each child, in file order.
+    let rowsByChild: [ChildID: [Int]]
+
+    init(_ raw: RawTable) {
+        self.raw = raw
+        let column = raw.columnIndex("CHILD")
+        var children: [ChildID?] = []
+        children.reserveCapacity(raw.rows.count)
+        var byChild: [ChildID: [Int]] = [:]
+        for (i, row) in raw.rows.enumerated() {
+            let id = column.flatMap { $0 < row.values.count ? ChildID(normalising: row.values[$0]) : nil }
+            children.append(id)
+            if let id { byChild[id, default: []].append(i) }
+        }
+        self.children = children
+        self.rowsByChild = byChild
+    }
+
+    var count: Int { raw.rows.count }
+
+    /// The value of `column` in row `i`, upper-cased (codes are compared case-insensitively).
+    func code(_ i: Int, _ column: String) -> String { raw.value(raw.rows[i], column).uppercased() }
+
+    /// The value of `column` in row `i` as written (trimmed).
+    func text(_ i: Int, _ column: String) -> String { raw.value(raw.rows[i], column) }
+
+    /// Whether `column` is blank in row `i`.
+    func isBlank(_ i: Int, _ column: String) -> Bool { raw.value(raw.rows[i], column).isEmpty }
+
+    /// The `dd/mm/yyyy` date in `column` of row `i`; nil when blank or not a date.
+    func date(_ i: Int, _ column: String) -> Day? { Day.parseUK(raw.value(raw.rows[i], column)) }
+
+    /// Whether `column` of row `i` holds something that is not a valid `dd/mm/yyyy` date.
+    func isInvalidDate(_ i: Int, _ column: String) -> Bool {
+        let t = raw.value(raw.rows[i], column)
+        return !t.isEmpty && Day.parseUK(t) == nil
+    }
+}
+
+/// One row of the Episodes table, parsed once for the episode rules.
+struct SSDA903Episode {
+    let index: Int
+    let child: ChildID?
+    let decom: Day?
+    let dec: Day?
+    let rne, ls, cin, place, provider, rec, reasonChange, homePost, plPost, urn: String
+    let decomText, decText: String
+}
+
+/// Everything the rules read, indexed once per validation: the current and previous returns'
+/// tables, episodes grouped and sorted by child, and each child's header row.
+final class SSDA903Context {
+    let year: Int
+    /// First and last day of the collection year.
+    let start: Day
+    let end: Day
+    private let currentTables: [SSDA903Table: SSDA903IndexedTable]
+    private let previousTables: [SSDA903Table: SSDA903IndexedTable]
+    let hasPrevious: Bool
+
+    init(current: SSDA903Return, previous: SSDA903Return?) {
+        year = current.collectionYear
+        let period = Period.reportingYear(current.collectionYear)
+        start = period.start
+        end = period.end
+        currentTables = current.tables.mapValues(SSDA903IndexedTable.init)
+        previousTables = (previous?.tables ?? [:]).mapValues(SSDA903IndexedTable.init)
+        hasPrevious = previous != nil
+    }
+
+    func has(_ t: SSDA903Table) -> Bool { currentTables[t] != nil }
+    func table(_ t: SSDA903Table) -> SSDA903IndexedTable? { currentTables[t] }
+    func previousTable(_ t: SSDA903Table) -> SSDA903IndexedTable? { previousTables[t] }
+
+    // MARK: Episodes
+
+    private(set) lazy var episodes: [SSDA903Episode] = Self.parseEpisodes(table(.episodes))
+    /// Each child's episodes sorted by start date (episodes without a valid start last, in file order).
+    private(set) lazy var episodesByChild: [ChildID: [SSDA903Episode]] = Self.group(episodes)
+    private(set) lazy var previousEpisodes: [SSDA903Episode] = Self.parseEpisodes(previousTable(.episodes))
+    private(set) lazy var previousEpisodesByChild: [ChildID: [SSDA903Episode]] = Self.group(previousEpisodes)
+
+    static func parseEpisodes(_ t: SSDA903IndexedTable?) -> [SSDA903Episode] {
+        guard let t else { return [] }
+        return (0..<t.count).map { i in
+            SSDA903Episode(index: i, child: t.children[i], decom: t.date(i, "DECOM"), dec: t.date(i, "DEC"),
+                           rne: t.code(i, "RNE"), ls: t.code(i, "LS"), cin: t.code(i, "CIN"), place: t.code(i, "PLACE"),
+                           provider: t.code(i, "PLACE_PROVIDER"), rec: t.code(i, "REC"),
+                           reasonChange: t.code(i, "REASON_PLACE_CHANGE"), homePost: t.code(i, "HOME_POST"),
+                           plPost: t.code(i, "PL_POST"), urn: t.code(i, "URN"),
+                           decomText: t.text(i, "DECOM"), decText: t.text(i, "DEC"))
+        }
+    }
+
+    static func group(_ eps: [SSDA903Episode]) -> [ChildID: [SSDA903Episode]] {
+        var out: [ChildID: [SSDA903Episode]] = [:]
+        for e in eps { if let c = e.child { out[c, default: []].append(e) } }
+        for (k, v) in out where v.count > 1 {
+            out[k] = v.sorted { a, b in
+                switch (a.decom, b.decom) {
+                case let (x?, y?): return x != y ? x < y : a.index < b.index
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return a.index < b.index
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: Header
+
+    /// Each child's first header row.
+    private(set) lazy var headerRow: [ChildID: Int] = Self.firstRows(table(.header))
+    private(set) lazy var previousHeaderRow: [ChildID: Int] = Self.firstRows(previousTable(.header))
+
+    static func firstRows(_ t: SSDA903IndexedTable?) -> [ChildID: Int] {
+        guard let t else { return [:] }
+        return t.rowsByChild.compactMapValues(\.first)
+    }
+
+    /// The child's date of birth from the header (nil when absent or invalid).
+    func dob(_ child: ChildID?) -> Day? {
+        guard let child, let h = table(.header), let i = headerRow[child] else { return nil }
+        return h.date(i, "DOB")
+    }
+
+    /// The child's header `SEX` code, upper-cased ("" when unknown).
+    func sex(_ child: ChildID?) -> String {
+        guard let child, let h = table(.header), let i = headerRow[child] else { return "" }
+        return h.code(i, "SEX")
+    }
+
+    /// Children in the UASC table this year.
+    private(set) lazy var uascChildren: Set<ChildID> = Set(table(.uasc)?.rowsByChild.keys.map { $0 } ?? [])
+
+    // MARK: Derived facts
+
+    /// Children looked after continuously for the 12 months to 31 March, as the DfE defines it:
+    /// in care during the year and with no episode starting a period of care after 1 April, no
+    /// episode ending care before 31 March and no short-break (V3/V4) episode in the year.
+    private(set) lazy var continuouslyLookedAfter: Set<ChildID> = {
+        var out = Set<ChildID>()
+        for (child, eps) in episodesByChild {
+            var during = false, broken = false
+            for e in eps {
+                let inYear = (e.decom.map { $0 <= end } ?? false) && (e.dec.map { $0 >= start } ?? true)
+                if inYear { during = true }
+                if e.rne == "S", let d = e.decom, d > start, d <= end { broken = true }
+                if e.rec != "X1", let d = e.dec, d >= start, d < end { broken = true }
+                if (e.ls == "V3" || e.ls == "V4") && inYear { broken = true }
+            }
+            if during && !broken { out.insert(child) }
+        }
+        return out
+    }()
+
+    /// Whether the child is looked after (an open episode, or one ending after) on `day`.
+    func isLookedAfter(_ child: ChildID, on day: Day) -> Bool {
+        episodesByChild[child]?.contains { e in
+            guard let s = e.decom, s <= day else { return false }
+            return e.dec.map { $0 > day } ?? true
+        } ?? false
+    }
+
+    // MARK: Hit helpers
+
+    /// Hits for every row of `t` where `predicate` holds.
+    func rows(_ t: SSDA903Table, where predicate: (SSDA903IndexedTable, Int) -> Bool) -> [SSDA903Hit] {
+        guard let tab = table(t) else { return [] }
+        var out: [SSDA903Hit] = []
+        for i in 0..<tab.count where predicate(tab, i) { out.append(SSDA903Hit(table: t, index: i)) }
+        return out
+    }
+
+    /// Hits for every episode where `predicate` holds.
+    func episodes(where predicate: (SSDA903Episode) -> Bool) -> [SSDA903Hit] {
+        episodes.filter(predicate).map { SSDA903Hit(table: .episodes, index: $0.index) }
+    }
+
+    /// Hits for episodes chosen per child from the child's episodes with a valid start date,
+    /// sorted by it. Episodes without one are reported by rule 141 and left out of every rule
+    /// that looks at a child's sequence of episodes.
+    func episodesPerChild(_ pick: (ChildID, [SSDA903Episode]) -> [SSDA903Episode]) -> [SSDA903Hit] {
+        var out: [SSDA903Hit] = []
+        for (child, all) in episodesByChild {
+            let eps = all.last?.decom == nil ? all.filter { $0.decom != nil } : all
+            if eps.isEmpty { continue }
+            for e in pick(child, eps) { out.append(SSDA903Hit(table: .episodes, index: e.index)) }
+        }
+        return out
+    }
+}
+
+extension Day {
+    /// The whole years from `self` (a birth date) to `day`: the age on that day.
+    func age(on day: Day) -> Int {
+        let a = components, b = day.components
+        var years = b.year - a.year
+        if (b.month, b.day) < (a.month, a.day) { years -= 1 }
+        return years
+    }
+}

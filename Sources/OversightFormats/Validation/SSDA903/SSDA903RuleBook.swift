@@ -1,0 +1,20 @@
+/// The SSDA903 rules Oversight implements, each with the collection years it is in force.
+///
+/// A rule the DfE changed between years appears once per version, each with its own year range.
+enum SSDA903RuleBook {
+    /// The first and last collection years whose rules are known (2023-24 to 2026-27).
+    static let firstYear = 2024
+    static let lastYear = 2027
+
+    static let all: [SSDA903Rule] = headerRules + episodeRules + episodeSequenceRules + reviewRules + missingRules
+        + careLeaverRules + healthRules + adoptionRules + uascRules + permanenceRules + socialWorkerRules
+        + integrityRules + previousYearRules + dolRules + cohortRules + consistencyRules + historyRules + placementHistoryRules
+
+    /// The rules in force in collection `year`, sorted by code; years outside the known range use
+    /// the nearest known year.
+    static func rules(forYear year: Int) -> [SSDA903Rule] {
+        let y = min(max(year, firstYear), lastYear)
+        return all.filter { $0.info.years.contains(y) }
+            .sorted { $0.info.code.localizedStandardCompare($1.info.code) == .orderedAscending }
+    }
+}

@@ -1,0 +1,37 @@
+import OversightCore
+
+/// Checks an SSDA903 return (the DfE's children-looked-after return) against the DfE's
+/// validation rules for its collection year, identified by the DfE's rule codes.
+///
+/// Rules that compare with last year's return (e.g. `502`, `503A`-`503F`, `202`-`204`) run only
+/// when `previous` is given. Each rule reads only the tables it needs and is skipped when one of
+/// them is absent. Children are indexed once, so a national-scale year validates in seconds.
+public enum SSDA903Validator {
+    /// Runs every rule in force for `current.collectionYear` and returns the findings, ordered by
+    /// rule code, then table and row.
+    public static func validate(_ current: SSDA903Return, previous: SSDA903Return?) -> [ValidationIssue] {
+        let context = SSDA903Context(current: current, previous: previous)
+        var issues: [ValidationIssue] = []
+        for rule in SSDA903RuleBook.rules(forYear: current.collectionYear) {
+            let info = rule.info
+            if info.needsPrevious && previous == nil { continue }
+            if !info.tables.allSatisfy({ context.has($0) }) { continue }
+            var seen = Set<SSDA903Hit>()
+            for hit in rule.check(context) where seen.insert(hit).inserted {
+                guard let table = current[hit.table], hit.index < table.rows.count else { continue }
+                let row = table.rows[hit.index]
+                issues.append(ValidationIssue(rule: info.code, severity: info.severity, file: table.file,
+                                              table: hit.table.rawValue, row: row.row,
+                                              child: context.table(hit.table)?.children[hit.index]?.rawValue,
+                                              fields: info.fields, message: info.message))
+            }
+        }
+        return issues
+    }
+
+    /// The rules in force for collection `year` (2024 = 2023-24). Years before the first one
+    /// known use the first year's rules; later years use the last year's.
+    public static func rules(forYear year: Int) -> [SSDA903RuleInfo] {
+        SSDA903RuleBook.rules(forYear: year).map(\.info)
+    }
+}

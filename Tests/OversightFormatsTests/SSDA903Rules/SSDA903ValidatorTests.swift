@@ -1,0 +1,97 @@
+import Foundation
+import OversightCore
+import OversightFormats
+import Testing
+
+@Suite("SSDA903 validator")
+struct SSDA903ValidatorTests {
+    static let allCases: [SSDA903RuleCase] = HeaderRuleTests.cases + EpisodeRuleTests.codes + EpisodeRuleTests.dates
+        + EpisodeRuleTests.placements + EpisodeRuleTests.ages + EpisodeRuleTests.durations + EpisodeSequenceRuleTests.cases
+        + ReviewAndMissingRuleTests.reviews + ReviewAndMissingRuleTests.missingCases + CareLeaverAndHealthRuleTests.careLeavers
+        + CareLeaverAndHealthRuleTests.health + AdoptionRuleTests.cases + OtherRuleTests.cases
+        + IntegrityAndPreviousYearRuleTests.integrity + IntegrityAndPreviousYearRuleTests.previousYear + CohortRuleTests.cases + ConsistencyRuleTests.cases + HistoryRuleTests.cases
+
+    @Test func everyRuleHasAPassingAndAFailingCase() {
+        var codes = Set<String>()
+        for year in 2024...2027 { codes.formUnion(SSDA903Validator.rules(forYear: year).map(\.code)) }
+        let passing = Set(Self.allCases.filter { !$0.flagged }.map(\.code))
+        let failing = Set(Self.allCases.filter(\.flagged).map(\.code))
+        #expect(codes.subtracting(passing).sorted() == [])
+        #expect(codes.subtracting(failing).sorted() == [])
+        #expect(codes.count >= 150)
+    }
+
+    @Test func rulesFollowTheCollectionYear() {
+        let y2024 = Set(SSDA903Validator.rules(forYear: 2024).map(\.code))
+        let y2025 = Set(SSDA903Validator.rules(forYear: 2025).map(\.code))
+        let y2027 = Set(SSDA903Validator.rules(forYear: 2027).map(\.code))
+        #expect(y2024.contains("217t") && !y2025.contains("217t"))
+        #expect(!y2024.contains("232") && y2025.contains("232"))
+        #expect(!y2024.contains("700") && y2027.contains("700"))
+        #expect(SSDA903Validator.rules(forYear: 2024).filter { $0.code == "101" }.count == 1)
+    }
+
+    @Test func findingsCarryFileTableRowAndChild() throws {
+        let r = SSDA903RuleCase.makeReturn([.header: [hdr(" 7.0 ", ethnic: "XX")]], year: 2024)
+        let issue = try #require(SSDA903Validator.validate(r, previous: nil).first { $0.rule == "103" })
+        #expect(issue.file == "test-Header.csv")
+        #expect(issue.table == "Header")
+        #expect(issue.row == 1)
+        #expect(issue.child == "7")
+        #expect(issue.fields == ["ETHNIC"])
+        #expect(issue.severity == .error)
+    }
+
+    @Test func absentTablesSkipTheirRules() {
+        let r = SSDA903RuleCase.makeReturn([.header: [hdr()]], year: 2024)
+        #expect(SSDA903Validator.validate(r, previous: nil).filter { $0.rule != "EPI" }.isEmpty)
+    }
+
+    /// The fake 903 files shipped with the DfE validator's test data, read as the readers will.
+    @Test func validatesTheSampleFiles() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/reference/samples/903-validator-fake").standardizedFileURL
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".csv") }
+        var tables: [SSDA903Table: RawTable] = [:]
+        for name in names {
+            let csv = try CSVFile.read(url: dir.appendingPathComponent(name), displayPath: name)
+            let header = csv.header.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "") }
+            guard let (table, _) = SSDA903Table.recognise(header: header) else { continue }
+            let position = Dictionary(header.enumerated().map { ($1.trimmingCharacters(in: .whitespaces).uppercased(), $0) }) { a, _ in a }
+            let rows = csv.rows.enumerated().map { n, values in
+                RawRow(row: n + 1, values: table.columns.map { c in
+                    position[c].flatMap { $0 < values.count ? values[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+                })
+            }
+            tables[table] = RawTable(file: name, table: table, collectionYear: 2024, rows: rows)
+        }
+        #expect(tables.count >= 10)
+        let issues = SSDA903Validator.validate(SSDA903Return(collectionYear: 2024, tables: tables), previous: nil)
+        #expect(issues.count > 100)
+        #expect(Set(issues.map(\.rule)).count > 30)
+        #expect(issues.allSatisfy { $0.row != nil && !$0.file.isEmpty })
+    }
+
+    /// A national-scale year: 80,000 children and about 300,000 episodes.
+    @Test func validatesANationalScaleYearQuickly() {
+        var header: Rows = [], episodes: Rows = [], reviews: Rows = []
+        header.reserveCapacity(80_000)
+        episodes.reserveCapacity(300_000)
+        for n in 0..<80_000 {
+            let child = String(n)
+            header.append(hdr(child))
+            let moves = 3 + n % 2
+            for k in 0..<moves {
+                let start = Day(year: 2023, month: 4, day: 1)!.adding(days: k * 60 + n % 30)
+                let end = start.adding(days: 60)
+                let last = k == moves - 1
+                episodes.append(ep(child, decom: start.uk, rne: k == 0 ? "S" : "P", place: k % 2 == 0 ? "U1" : "U3",
+                                   dec: last ? "" : end.uk, rec: last ? "" : "X1", reason: last ? "" : "CARPL"))
+            }
+            reviews.append(row(["CHILD": child, "DOB": "01/01/2010", "REVIEW": "01/09/2023", "REVIEW_CODE": "PN1"]))
+        }
+        let r = SSDA903RuleCase.makeReturn([.header: header, .episodes: episodes, .reviews: reviews], year: 2024)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { _ = SSDA903Validator.validate(r, previous: r) }
+        #expect(elapsed < .seconds(60), "took \(elapsed)")
+    }
+}
