@@ -36,6 +36,15 @@ struct CINReturnRuleTests {
         #expect(!codes(distinct).contains("8510"))
     }
 
+    @Test func duplicatesAreListedInFileOrder() {
+        let ids = ["B", "A", "B", "C", "A", "C", "D", "D"]
+        let children = ids.enumerated().map { i, id in
+            child(id, i + 1) { $0.ident("UPN", nil); $0.ident("UPNunknown", "UN2") }
+        }
+        let rows = CINValidator.validate(CINBuilder.census(children), previous: nil, collectionYear: 2025).filter { $0.rule == "8510" }.compactMap(\.row)
+        #expect(rows == Array(1...8))
+    }
+
     @Test func duplicateUPNsFlagEveryCopy() {
         let dup = CINBuilder.census([child("A1", 1), child("A2", 2)])
         #expect(codes(dup).filter { $0 == "1520" }.count == 2)
