@@ -14,7 +14,7 @@ The script
   3. runs `swift run oversight validate --format json --year YEAR PATH`, or reads that command's
      JSON from --ours-json;
   4. prints, rule by rule, the (rule, child) pairs each side flagged: how many each found, how
-     many both found, and those only one side found, with a few example children.
+     many both found, and those only one side found, listing those children (--examples).
 
 Findings about the whole return (no child) count as one pair with child "-". Child ids are
 compared normalised (trimmed, upper-case, a trailing ".0" dropped), as Oversight reports them.
@@ -298,8 +298,9 @@ def report(ours: dict, theirs: dict, examples: int) -> None:
         print(f"{rule:<18}{row[0]:>7}{row[1]:>8}{row[2]:>8}{row[3]:>11}{row[4]:>13}")
         for label, s in (("only ours", only_o), ("only theirs", only_t)):
             if s and examples:
-                shown = ", ".join(f"{c}" if len({n for n, _ in s}) == 1 else f"{n}:{c}" for n, c in sorted(s)[:examples])
-                more = f" (+{len(s) - examples} more)" if len(s) > examples else ""
+                limit = len(s) if examples < 0 else examples
+                shown = ", ".join(f"{c}" if len({n for n, _ in s}) == 1 else f"{n}:{c}" for n, c in sorted(s)[:limit])
+                more = f" (+{len(s) - limit} more)" if len(s) > limit else ""
                 details.append(f"  {rule} {label}: {shown}{more}")
     print("-" * len(header))
     print(f"{'total':<18}{totals[0]:>7}{totals[1]:>8}{totals[2]:>8}{totals[3]:>11}{totals[4]:>13}")
@@ -314,7 +315,7 @@ def main() -> int:
     ap.add_argument("year", type=int, help="collection year, e.g. 2025 for 2024-25")
     ap.add_argument("--ours-json", type=Path, help="use this output of `oversight validate --format json` instead of running it")
     ap.add_argument("--venv", type=Path, default=REPO / ".venv-validators", help="virtual environment for csc-validator-be-cin")
-    ap.add_argument("--examples", type=int, default=5, help="example children to list per rule and side (0 for none)")
+    ap.add_argument("--examples", type=int, default=5, help="children to list per rule for each side's extra pairs (0 none, -1 all)")
     ap.add_argument("--synthesise", type=int, metavar="N",
                     help="first write a synthetic file of N children to PATH (overwriting it), made to break many rules")
     ap.add_argument("--seed", type=int, default=1, help="seed for --synthesise")
