@@ -76,7 +76,7 @@ extension CINRuleTable {
             if let d = c.death, !ctx.inPeriod(d) { f.flag(d.iso) }
         },
         CINRule("8770Q", .query, ci, ["UPN", "UPNunknown"], years: 2024...2024,
-                "A child over 6 who went on to further action has no UPN and no reason (UN2-UN7) for it") { c, ctx, f in
+                "A child aged 6 or over who went on to further action has no UPN and no reason (UN2-UN7) for it") { c, ctx, f in
             guard let b = c.birth, b <= ctx.referenceDate.adding(years: -6), c.hasFurtherAction else { return }
             if cinText(c.identifiers, "UPN") == nil, !missingUPNReasons.contains(cinText(c.identifiers, "UPNunknown")?.uppercased() ?? "") { f.flag() }
         },
