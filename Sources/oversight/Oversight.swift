@@ -7,6 +7,7 @@ struct Oversight: ParsableCommand {
         abstract: "Oversight: the improvement plan of a children's services department, on its own data.",
         subcommands: [
             ValidateCommand.self,
+            SynthCommand.self,
         ]
     )
 }

@@ -1,0 +1,21 @@
+/// Escapes text for an XML element's content (`&`, `<`, `>`, quotes).
+func xmlEscaped(_ text: String) -> String {
+    guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return text }
+    var out = ""
+    for c in text {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&apos;"
+        default: out.append(c)
+        }
+    }
+    return out
+}
+
+/// `<name>text</name>`, or `<name />` when the text is empty.
+func xmlLeaf(_ name: String, _ text: String) -> String {
+    text.isEmpty ? "<\(name) />" : "<\(name)>\(xmlEscaped(text))</\(name)>"
+}
