@@ -76,7 +76,7 @@ extension ChildLifeSimulator {
         }
         if legal.last!.code == "C1" { legal.append((legal.last!.day.adding(days: rng.int(150...300)), "C2")) }
         if let a = adoption {
-            let e1 = a.byFosterCarer ? a.placed : a.placed.adding(days: -rng.int(20...120))
+            let e1 = a.byFosterCarer && rng.chance(0.5) ? a.placed : a.placed.adding(days: -rng.int(20...120))
             legal.removeAll { $0.day >= e1 }
             legal.append((e1, "E1"))
         }
@@ -89,6 +89,9 @@ extension ChildLifeSimulator {
         let lastMoveBefore = adoption.map { $0.placed } ?? end.adding(days: -14)
         while true {
             var p = newPlacement(on: d)
+            if let last = placements.last, last.place == p.place, last.urn == p.urn, last.postcode == p.postcode {
+                p.postcode = distinctPostcode(local: p.provider != "PR4" && p.provider != "PR5", other: last.postcode)
+            }
             let stay: Int?
             let teen = child.age(on: d) >= 12
             if placements.isEmpty && rng.chance(0.4) { stay = rng.int(7...120) }
@@ -145,8 +148,8 @@ extension ChildLifeSimulator {
             let plChanged = prevPlacementDay != pl.day
             let rne: String
             if episodes.isEmpty { rne = "S" }
-            else if lsChanged && plChanged { rne = pl.sameCarer ? "U" : "T" }
-            else if plChanged { rne = "P" }
+            else if lsChanged && plChanged { rne = pl.sameCarer ? "U" : "B" }
+            else if plChanged { rne = pl.sameCarer ? "T" : "P" }
             else { rne = "L" }
             if !episodes.isEmpty {
                 episodes[episodes.count - 1].end = day
@@ -257,15 +260,16 @@ extension ChildLifeSimulator {
             return .init(day: day, place: place, provider: "PR4", urn: rng.element(SynthProviders.privateHomes), postcode: distinctPostcode(local: false))
         default:
             let own = rng.chance(0.3)
-            return .init(day: day, place: place, provider: own ? "PR1" : "PR4", urn: "XXXXXXX", postcode: distinctPostcode(local: own || rng.chance(0.4)))
+            return .init(day: day, place: place, provider: own ? "PR1" : "PR4", urn: rng.element(own ? SynthProviders.laHomes(la) : SynthProviders.supportedAccommodation),
+                         postcode: distinctPostcode(local: own || rng.chance(0.4)))
         }
     }
 
     /// A placement postcode that is not the child's home postcode.
-    mutating func distinctPostcode(local: Bool) -> String {
+    mutating func distinctPostcode(local: Bool, other: String = "") -> String {
         while true {
             let p = rng.element(local ? SynthPostcodes.local : SynthPostcodes.elsewhere)
-            if p != child.homePostcode { return p }
+            if p != child.homePostcode && p != other { return p }
         }
     }
 

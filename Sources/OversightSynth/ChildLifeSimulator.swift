@@ -79,6 +79,8 @@ struct ChildLifeSimulator {
             }
             first = false
             guard let c = closure, c < world.horizon else { break }
+            // An adopted child takes a new identity: this record ends.
+            if child.cinEpisodes.last?.closureReason == "RC1" { break }
             let again = min(0.85, 0.42 * pow(risk, 0.8))
             guard rng.chance(again) else { break }
             let previousReferral = child.cinEpisodes.last!.referral

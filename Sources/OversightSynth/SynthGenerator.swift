@@ -72,7 +72,7 @@ public struct SynthGenerator: Sendable {
                 errorInCIN = errRNG.chance(0.4)
             }
             for y in options.years {
-                let view = SynthYearView(child: child, year: y)
+                let view = SynthYearView(child: child, year: y, localAuthority: options.localAuthority)
                 var rows = view.ssda903Rows()
                 var planned: SynthErrorInjector.Planned?
                 if errorYear == y && !errorInCIN && !rows.isEmpty {

@@ -10,8 +10,12 @@ public struct SynthYearView {
     /// The reference date: 31 March of the year.
     public var end: Day { period.end }
 
-    public init(child: SynthChild, year: Int) {
+    /// The DfE number of the authority (written as `LA_PERM`).
+    public let localAuthority: Int
+
+    public init(child: SynthChild, year: Int, localAuthority: Int) {
         self.child = child
+        self.localAuthority = localAuthority
         self.year = year
         period = Period.reportingYear(year)
     }
@@ -44,19 +48,23 @@ public struct SynthYearView {
         let lookedAfter = eps.contains { !$0.isShortBreak }
         let sex = year <= 2024 ? (child.isFemale ? "2" : "1") : (child.isFemale ? "F" : "M")
         var mother = "", motherDOB = ""
-        if lookedAfter && child.isFemale && child.age(on: end) >= 12 {
+        if lookedAfter && child.isFemale {
             if let b = child.ownChildBirthDate, b <= end { mother = "1"; motherDOB = b.uk } else { mother = "0" }
         }
         let upn = child.age(on: end) < 5 ? "UN1" : child.upn
+        func urn(_ e: SynthChild.CareEpisode) -> String {
+            // Supported accommodation had no Ofsted registration before the 2023-24 return.
+            e.placement == "H5" && year <= 2023 ? "XXXXXXX" : e.urn
+        }
         out[.header] = [[child.id, sex, dob, child.ethnicity, upn, mother, motherDOB]]
-        if child.isUASC {
+        if child.isUASC && child.birthday(18) >= period.start {
             out[.uasc] = [[child.id, sex, dob, child.birthday(18).uk]]
         }
         out[.episodes] = eps.map { e in
             let ended = known(e.end)
             return [child.id, e.start.uk, e.reasonNew, e.legalStatus, e.categoryOfNeed, e.placement, e.provider, uk(ended),
                     ended == nil ? "" : (e.reasonEnded ?? ""), ended == nil ? "" : (e.reasonPlaceChange ?? ""),
-                    e.isShortBreak ? "" : e.homePostcode, e.isShortBreak ? "" : e.placementPostcode, e.urn]
+                    e.isShortBreak ? "" : e.homePostcode, e.isShortBreak ? "" : e.placementPostcode, urn(e)]
         }
         out[.reviews] = child.reviews.filter { period.contains($0.date) }.map { [child.id, dob, $0.date.uk, $0.code] }
         out[.missing] = child.missing.filter { $0.whileLookedAfter && period.contains($0.start) }.map {
@@ -75,15 +83,45 @@ public struct SynthYearView {
                 out[.placedAdoption, default: []].append([child.id, dob, a.decision.uk, "", ""])
             }
         }
-        for p in child.previousPermanence where period.contains(p.periodStart) {
-            out[.prevPerm, default: []].append([child.id, dob, p.code, "", uk(p.date)])
-        }
-        if year >= 2024 && lookedAfter {
-            out[.swEpisodes] = child.socialWorkers.filter { $0.start <= end && ($0.end.map { $0 >= period.start } ?? true) }.map {
-                [child.id, dob, $0.workerID, $0.start.uk, uk(known($0.end)), $0.reason]
+        // One PrevPerm row a child, when a period of care (or a short break) started in the year.
+        if eps.contains(where: { $0.reasonNew == "S" && period.contains($0.start) }) {
+            let p = child.previousPermanence.last { period.contains($0.periodStart) }
+            if let p, p.code != "Z1" {
+                out[.prevPerm] = [[child.id, dob, p.code, SynthCodes.pad(localAuthority, 3), uk(p.date)]]
+            } else {
+                out[.prevPerm] = [[child.id, dob, "Z1", "", ""]]
             }
         }
+        if year >= 2024 && lookedAfter {
+            out[.swEpisodes] = socialWorkerRows(dob: dob)
+        }
         return out
+    }
+
+    /// Social worker episodes while looked after, overlapping the year: each clipped to the
+    /// period of care holding it (the DfE collects them from the start of care).
+    func socialWorkerRows(dob: String) -> [[String]] {
+        var periods: [(start: Day, end: Day?)] = []
+        for e in child.careEpisodes where !e.isShortBreak {
+            if e.reasonNew == "S" || periods.isEmpty { periods.append((e.start, e.end)) } else { periods[periods.count - 1].end = e.end }
+        }
+        var rows: [[String]] = []
+        for p in periods where p.start <= end && (p.end.map { $0 >= period.start } ?? true) {
+            let inPeriod = child.socialWorkers.filter { sw in sw.start < (p.end ?? .init(ordinal: .max)) && (sw.end.map { $0 > p.start } ?? true) }
+            for (k, sw) in inPeriod.enumerated() {
+                let s = max(sw.start, p.start)
+                let swEnd = k == inPeriod.count - 1 ? p.end : sw.end
+                let e: Day? = switch (swEnd, p.end) {
+                case let (a?, b?): min(a, b)
+                case let (a?, nil): a
+                case let (nil, b?): b
+                case (nil, nil): nil
+                }
+                guard s <= end, e.map({ $0 > s && $0 >= period.start }) ?? true else { continue }
+                rows.append([child.id, dob, sw.workerID, s.uk, uk(known(e)), sw.reason])
+            }
+        }
+        return rows
     }
 
     /// OC2 (looked after 12 months at 31 March): health checks, and a strengths and difficulties
@@ -92,8 +130,8 @@ public struct SynthYearView {
         var rng = SynthRandom(seed: UInt64(child.index), stream: UInt64(year) &* 7919)
         let age = child.age(on: end)
         var sdqScore = "", sdqReason = ""
-        if (4...16).contains(age) {
-            if rng.chance(0.8) { sdqScore = String(rng.int(0...34)) } else { sdqReason = "SDQ" + String(rng.int(1...5)) }
+        if age >= 4 && child.age(on: period.start) < 17 {
+            if rng.chance(0.8) { sdqScore = String(rng.int(0...34)) } else { sdqReason = "SDQ" + String(rng.int(2...5)) }
         }
         let convicted = age >= 10 ? (rng.chance(0.03) ? "1" : "0") : ""
         let healthCheck = age < 5 ? (rng.chance(0.9) ? "1" : "0") : ""
