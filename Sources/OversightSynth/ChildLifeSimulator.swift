@@ -68,7 +68,7 @@ struct ChildLifeSimulator {
     mutating func run(arrival: Day, isShortBreakChild: Bool) {
         var t = arrival
         var first = true
-        while t <= world.horizon && t < child.birthday(18) {
+        while t <= world.horizon && t < child.birthday(18).adding(days: -90) {
             let closure: Day?
             if isShortBreakChild && first {
                 closure = shortBreakEpisode(referral: t)
@@ -105,20 +105,25 @@ struct ChildLifeSimulator {
         if rng.chance(0.045) {
             ep.isNFA = true
             ep.closure = r
-            ep.closureReason = "RC8"
+            ep.closureReason = "RC7"
             child.cinEpisodes.append(ep)
             return r
         }
         let aStart = r.adding(days: rng.chance(0.6) ? 0 : rng.int(1...6))
         let aLength = rng.chance(0.84) ? rng.int(8...60) : rng.int(64...120)
         let aAuth = aStart.adding(days: aLength)
-        ep.assessments.append(.init(start: aStart, authorised: aAuth, factors: drawFactors(age: age)))
+        let factors = drawFactors(age: age)
+        ep.assessments.append(.init(start: aStart, authorised: aAuth, factors: factors))
+        let noFactors = factors == ["21"]
         var careStart: Day?
         var closure: Day
         var reason = "RC7"
         let repeatFamily = plansSoFar > 0
         let directCare = (age >= 12 && rng.chance(0.018 * careFactor * risk)) || (age == 0 && rng.chance(0.06 * careFactor))
-        if directCare {
+        if noFactors && !directCare {
+            closure = aAuth.adding(days: rng.int(0...14))
+            reason = "RC8"
+        } else if directCare {
             careStart = r.adding(days: rng.int(0...3))
             if ep.primaryNeed == "N0" || ep.primaryNeed == "N7" { ep.primaryNeed = "N1" }
             closure = careStart!
@@ -148,7 +153,6 @@ struct ChildLifeSimulator {
             } else {
                 ep.section47s.append(s47)
                 closure = rng.chance(0.5) ? aAuth.adding(days: rng.int(0...14)) : afterPlan(&ep, from: aAuth)
-                if closure == aAuth || ep.cinPlans.isEmpty { reason = "RC8" }
             }
         } else if rng.chance(0.33) {
             closure = aAuth.adding(days: rng.int(0...14))
@@ -178,12 +182,17 @@ struct ChildLifeSimulator {
         if closure >= child.birthday(18) { closure = child.birthday(18).adding(days: -1); if reason == "RC8" { reason = "RC7" } }
         ep.closure = closure
         ep.closureReason = reason
-        // Plans open at closure close with it.
+        // Nothing happens after closure; plans open at closure close with it.
+        ep.cinPlans.removeAll { $0.start >= closure }
         for i in ep.cinPlans.indices where ep.cinPlans[i].end.map({ $0 > closure }) ?? true { ep.cinPlans[i].end = closure }
+        ep.protectionPlans.removeAll { $0.start >= closure }
         for i in ep.protectionPlans.indices where ep.protectionPlans[i].end.map({ $0 > closure }) ?? true {
             ep.protectionPlans[i].end = closure
             ep.protectionPlans[i].reviews.removeAll { $0 >= closure }
         }
+        ep.section47s.removeAll { $0.start > closure }
+        for i in ep.section47s.indices where ep.section47s[i].icpc.map({ $0 > closure }) == true { ep.section47s[i].icpc = closure }
+        for i in ep.assessments.indices where ep.assessments[i].authorised > closure { ep.assessments[i].authorised = closure }
         child.cinEpisodes.append(ep)
         allocateSocialWorkers(from: r, to: closure)
         communityMissing(from: r, to: closure)

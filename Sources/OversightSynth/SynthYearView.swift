@@ -166,9 +166,11 @@ public struct SynthYearView {
             d["CINclosureDate"] = c.iso
             d["ReasonForClosure"] = e.closureReason ?? ""
         }
-        let s47s = e.section47s.filter { $0.start <= end }
-        if let first = s47s.compactMap({ known($0.icpc) }).first { d["DateOfInitialCPC"] = first.iso }
-        let assessments = e.assessments.filter { $0.start <= end }.map { a -> CINRawBlock in
+        // A census year holds the activity of the year: assessments, conferences and plans that
+        // ended before 1 April were in earlier returns.
+        let inYear = { (d: Day?) in d.map { $0 >= self.period.start } ?? true }
+        let s47s = e.section47s.filter { $0.start <= end && (period.contains($0.start) || inYear($0.icpc) && $0.icpc != nil) }
+        let assessments = e.assessments.filter { $0.start <= end && inYear($0.authorised) }.map { a -> CINRawBlock in
             var f = ["AssessmentActualStartDate": a.start.iso]
             var lists: [String: [String]] = [:]
             if let auth = known(a.authorised) {
@@ -177,7 +179,7 @@ public struct SynthYearView {
             }
             return CINRawBlock(line: 0, fields: f, lists: lists)
         }
-        let plans = e.cinPlans.filter { $0.start <= end }.map { p -> CINRawBlock in
+        let plans = e.cinPlans.filter { $0.start <= end && inYear($0.end) }.map { p -> CINRawBlock in
             var f = ["CINPlanStartDate": p.start.iso]
             if let pe = known(p.end) { f["CINPlanEndDate"] = pe.iso }
             return CINRawBlock(line: 0, fields: f)
@@ -188,12 +190,12 @@ public struct SynthYearView {
             else { f["ICPCnotRequired"] = s.icpc == nil ? "1" : "0" }
             return CINRawBlock(line: 0, fields: f)
         }
-        let cpps = e.protectionPlans.filter { $0.start <= end }.map { p -> CINRawBlock in
+        let cpps = e.protectionPlans.filter { $0.start <= end && inYear($0.end) }.map { p -> CINRawBlock in
             var f = ["CPPstartDate": p.start.iso, "InitialCategoryOfAbuse": p.initialCategory, "NumberOfPreviousCPP": String(p.previousPlans)]
             if let pe = known(p.end) { f["CPPendDate"] = pe.iso; f["LatestCategoryOfAbuse"] = p.latestCategory } else {
                 f["LatestCategoryOfAbuse"] = p.latestCategory
             }
-            let reviews = p.reviews.filter { $0 <= end }.map(\.iso)
+            let reviews = p.reviews.filter { period.contains($0) }.map(\.iso)
             return CINRawBlock(line: 0, fields: f, lists: reviews.isEmpty ? [:] : ["CPPreviewDate": reviews])
         }
         return CINRawEpisode(details: CINRawBlock(line: 0, fields: d), assessments: assessments, cinPlans: plans,
