@@ -119,7 +119,7 @@ struct ChildLifeSimulator {
         var closure: Day
         var reason = "RC7"
         let repeatFamily = plansSoFar > 0
-        let directCare = (age >= 12 && rng.chance(0.018 * careFactor * risk)) || (age == 0 && rng.chance(0.06 * careFactor))
+        let directCare = (age >= 12 && rng.chance(0.018 * careFactor * risk)) || (age == 0 && rng.chance(0.07 * careFactor))
         if noFactors && !directCare {
             closure = aAuth.adding(days: rng.int(0...14))
             reason = "RC8"
@@ -127,11 +127,11 @@ struct ChildLifeSimulator {
             careStart = r.adding(days: rng.int(0...3))
             if ep.primaryNeed == "N0" || ep.primaryNeed == "N7" { ep.primaryNeed = "N1" }
             closure = careStart!
-        } else if rng.chance(min(0.8, 0.2 * risk * (repeatFamily ? 1.5 : 1))) {
+        } else if rng.chance(min(0.8, 0.22 * risk * (repeatFamily ? 1.7 : 1))) {
             let s47Start = r.adding(days: rng.int(0...min(aLength, 12)))
             let target = s47Start.addingWorkingDays(15)
             var s47 = SynthChild.Section47(start: s47Start, icpcTarget: target, icpc: nil)
-            if rng.chance(min(0.9, 0.36 * (repeatFamily ? 1.3 : 1) * pow(risk, 0.4))) {
+            if rng.chance(min(0.9, 0.35 * (repeatFamily ? 1.45 : 1) * pow(risk, 0.4))) {
                 let icpc = rng.chance(0.8) ? s47Start.addingWorkingDays(rng.int(4...15)) : s47Start.addingWorkingDays(rng.int(16...32))
                 s47.icpc = icpc
                 ep.section47s.append(s47)
@@ -215,8 +215,8 @@ struct ChildLifeSimulator {
         let u = rng.unit()
         let length: Int
         switch u {
-        case ..<0.25: length = rng.int(80...180)
-        case ..<0.68: length = rng.int(181...365)
+        case ..<0.18: length = rng.int(80...180)
+        case ..<0.6: length = rng.int(181...365)
         case ..<0.95: length = rng.int(366...720)
         default: length = rng.int(721...1100)
         }

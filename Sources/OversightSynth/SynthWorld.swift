@@ -15,7 +15,7 @@ public struct SynthWorld: Sendable {
     public let workforce: SynthWorkforce
 
     /// First referrals a year at Trafford's size.
-    static let traffordArrivalsPerYear = 1120.0
+    static let traffordArrivalsPerYear = 1150.0
     /// Social workers in post at Trafford's size.
     static let traffordWorkers = 190.0
 
