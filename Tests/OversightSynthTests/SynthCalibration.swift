@@ -36,8 +36,7 @@ struct SynthCalibration: CustomStringConvertible {
     var rhiPct: Double { 100 * Double(rhiOffered72h) / Double(max(1, rhiReturns)) }
 
     var description: String {
-        func f(_ x: Double) -> String { String(Int((x * 10).rounded())) .map { String($0) }.joined().dropLast(0).description + "e-1" }
-        return """
+        """
         referrals \(referrals) rereferral% \(Int(rereferralPct.rounded())) | CPP@end \(cppAtEnd) starts \(cppStarts) subsequent% \(Int(subsequentPct.rounded())) \
         | CLA@end \(claAtEnd) starts \(claStarts) ceased \(claCeased) 3+placements% \(Int(threePlusPct.rounded())) \
         longterm% \(Int(longTermPct.rounded())) (\(longTermNumerator)/\(longTermDenominator)) | LAinYear \(lookedAfterInYear) missing% \(Int(missingPct.rounded())) \
