@@ -184,7 +184,7 @@ extension ChildLifeSimulator {
         if let adoption { child.adoptions.append(adoption) }
 
         addReviews(from: s, to: end)
-        careMissing(from: s, to: end, placements: placements)
+        if end >= world.options.outputStart { careMissing(from: s, to: end, placements: placements) }
         addPreviousPermanence(periodStart: s)
         if child.isFemale && child.ownChildBirthDate == nil {
             let sixteen = child.birthday(15)

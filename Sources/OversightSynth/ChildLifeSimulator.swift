@@ -46,7 +46,7 @@ struct ChildLifeSimulator {
         if birth.adding(years: 22) < world.options.outputStart { return nil }
         let isFemale = isUASC ? rng.chance(0.08) : rng.chance(0.48)
         var child = SynthChild(
-            index: index, id: world.childID(index), upn: SynthCodes.upn(la: world.options.localAuthority, rng: &rng),
+            index: index, id: world.childID(index), upn: "",
             birthDate: birth, isFemale: isFemale,
             ethnicity: isUASC ? SynthCodes.uascEthnicity.draw(&rng) : SynthCodes.ethnicity.draw(&rng),
             disabilities: [], isUASC: isUASC,
@@ -112,9 +112,10 @@ struct ChildLifeSimulator {
         let aStart = r.adding(days: rng.chance(0.6) ? 0 : rng.int(1...6))
         let aLength = rng.chance(0.84) ? rng.int(8...60) : rng.int(64...120)
         let aAuth = aStart.adding(days: aLength)
-        let factors = drawFactors(age: age)
+        let noFactors = rng.chance(age >= 11 ? SynthCodes.noFactorChance.older : SynthCodes.noFactorChance.young)
+        // Factors are drawn only where a return will show them (an assessment ending in a written year).
+        let factors = noFactors ? ["21"] : aAuth >= world.options.outputStart ? drawFactors(age: age) : []
         ep.assessments.append(.init(start: aStart, authorised: aAuth, factors: factors))
-        let noFactors = factors == ["21"]
         var careStart: Day?
         var closure: Day
         var reason = "RC7"
@@ -194,8 +195,11 @@ struct ChildLifeSimulator {
         for i in ep.section47s.indices where ep.section47s[i].icpc.map({ $0 > closure }) == true { ep.section47s[i].icpc = closure }
         for i in ep.assessments.indices where ep.assessments[i].authorised > closure { ep.assessments[i].authorised = closure }
         child.cinEpisodes.append(ep)
-        allocateSocialWorkers(from: r, to: closure)
-        communityMissing(from: r, to: closure)
+        // Social workers and missing episodes matter only where they reach the written years.
+        if closure >= world.options.outputStart.adding(days: -60) {
+            allocateSocialWorkers(from: r, to: closure)
+            communityMissing(from: r, to: closure)
+        }
         return closure
     }
 
@@ -240,14 +244,14 @@ struct ChildLifeSimulator {
         return (plan, care)
     }
 
+    /// At least one factor (the caller has already drawn whether there are none).
     mutating func drawFactors(age: Int) -> [String] {
         var out: [String] = []
-        for (code, share) in SynthCodes.assessmentFactors {
-            var p = share
-            if SynthCodes.adolescentFactors.contains(code) { p = age >= 11 ? share * 2.2 : share * 0.15 }
-            if rng.chance(p) { out.append(code) }
+        let older = age >= 11
+        while out.isEmpty {
+            for f in SynthCodes.factorShares where rng.chance(older ? f.older : f.young) { out.append(f.code) }
         }
-        return out.isEmpty ? ["21"] : out
+        return out
     }
 
     // MARK: Special children

@@ -37,6 +37,16 @@ enum SynthCodes {
     /// Factors only plausible for older children (exploitation, missing, gangs, self-harm...).
     static let adolescentFactors: Set<String> = ["1A", "2A", "10A", "11A", "12A", "13A", "14A", "15A", "24A", "19B", "18B"]
 
+    /// `assessmentFactors` with each share adjusted for a child under 11 and for an older child.
+    static let factorShares: [(code: String, young: Double, older: Double)] = assessmentFactors.map { f in
+        adolescentFactors.contains(f.code) ? (f.code, f.share * 0.15, f.share * 2.2) : (f.code, f.share, f.share)
+    }
+
+    /// Chance that an assessment records no factor at all, for a child under 11 and an older one.
+    static let noFactorChance: (young: Double, older: Double) = (
+        factorShares.reduce(1.0) { $0 * (1 - $1.young) }, factorShares.reduce(1.0) { $0 * (1 - $1.older) }
+    )
+
     /// Initial category of abuse of a child protection plan.
     static let abuseCategory = WeightedChoice<String>([("NEG", 50), ("EMO", 36), ("PHY", 7), ("SAB", 4), ("MUL", 3)])
 

@@ -23,9 +23,16 @@ public struct SynthGenerator: Sendable {
     /// Calls `body` with each simulated child who appears in at least one written year, in order.
     public func forEachChild(_ body: (SynthChild) throws -> Void) rethrows {
         for i in 0..<world.arrivals {
-            guard let child = ChildLifeSimulator.simulate(index: i, world: world) else { continue }
-            if appears(child) { try body(child) }
+            if let child = child(i) { try body(child) }
         }
+    }
+
+    /// Child `index` when they appear in a written year, with their UPN (drawn only for them).
+    func child(_ index: Int) -> SynthChild? {
+        guard var child = ChildLifeSimulator.simulate(index: index, world: world), appears(child) else { return nil }
+        var rng = SynthRandom(seed: options.seed ^ 0x0B_0B, stream: UInt64(index))
+        child.upn = SynthCodes.upn(la: options.localAuthority, rng: &rng)
+        return child
     }
 
     /// Whether any record of the child falls in the written years.
@@ -62,7 +69,7 @@ public struct SynthGenerator: Sendable {
         var errors: [InjectedError] = []
         var children = 0
         for i in 0..<world.arrivals {
-            guard let child = ChildLifeSimulator.simulate(index: i, world: world), appears(child) else { continue }
+            guard let child = child(i) else { continue }
             children += 1
             var errRNG = SynthRandom(seed: options.seed ^ 0xE44_0E44, stream: UInt64(i))
             var errorYear: Int?

@@ -1,6 +1,7 @@
 /// Escapes text for an XML element's content (`&`, `<`, `>`, quotes).
 func xmlEscaped(_ text: String) -> String {
-    guard text.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return text }
+    // & < > " '
+    guard text.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return text }
     var out = ""
     for c in text {
         switch c {
