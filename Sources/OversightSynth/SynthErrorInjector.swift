@@ -53,12 +53,16 @@ struct SynthErrorInjector {
     }
 
     /// Mutates a CIN census child with one error; returns what was done.
-    static func injectCIN(_ child: inout CINRawChild, rng: inout SynthRandom) -> Planned {
-        var options = [0, 2]
+    static func injectCIN(_ child: inout CINRawChild, year: Int, rng: inout SynthRandom) -> Planned {
+        let period = Period.reportingYear(year)
+        // Rule 8866 looks at referrals made in the census year.
+        let referredInYear = child.episodes.indices.filter { period.contains(Day.parseISO(child.episodes[$0].details["CINreferralDate"] ?? "")) }
+        var options = [2]
+        if !referredInYear.isEmpty { options.append(0) }
         if child.episodes.contains(where: { $0.details["CINclosureDate"] != nil }) { options.append(1) }
         switch rng.element(options) {
         case 0:
-            let i = rng.int(0...child.episodes.count - 1)
+            let i = rng.element(referredInYear)
             child.episodes[i].details.fields["ReferralSource"] = "99"
             return Planned(table: nil, index: 0, field: "ReferralSource", rule: "8866", description: "ReferralSource is not a valid code")
         case 1:

@@ -101,7 +101,7 @@ public struct SynthGenerator: Sendable {
                 if var c = view.cinChild() {
                     var plannedCIN: SynthErrorInjector.Planned?
                     if errorYear == y && (errorInCIN || rows.isEmpty) {
-                        plannedCIN = SynthErrorInjector.injectCIN(&c, rng: &errRNG)
+                        plannedCIN = SynthErrorInjector.injectCIN(&c, year: y, rng: &errRNG)
                     }
                     let n = cin[y]!.write(c)
                     if let p = plannedCIN {
