@@ -107,6 +107,12 @@ extension ChildLifeSimulator {
             d = next
         }
         if let a = adoption {
+            // Children are placed for adoption from foster care.
+            if !placements[placements.count - 1].place.hasPrefix("U") {
+                let d = placements[placements.count - 1].day
+                placements[placements.count - 1] = .init(day: d, place: "U6", provider: "PR1", urn: SynthProviders.laFostering(world.options.localAuthority),
+                                                         postcode: distinctPostcode(local: true))
+            }
             let last = placements[placements.count - 1]
             if a.byFosterCarer && last.place.hasPrefix("U") && !["U1", "U2", "U3"].contains(last.place) {
                 placements.append(.init(day: a.placed, place: "A3", provider: last.provider, urn: last.urn,
@@ -135,6 +141,13 @@ extension ChildLifeSimulator {
             }
         }
         placements = insertTemporaryPlacements(placements, end: end)
+        // A legal status that changes during a temporary placement is recorded on the return.
+        for i in legal.indices.dropFirst() {
+            if let k = placements.lastIndex(where: { $0.day <= legal[i].day }), placements[k].isTemporary, k + 1 < placements.count {
+                legal[i].day = placements[k + 1].day.adding(days: 7)
+            }
+        }
+        legal.removeAll { $0.day >= end }
 
         // Cut into episodes.
         var days = Set(legal.map(\.day)).union(placements.map(\.day)).filter { $0 < end }.sorted()

@@ -31,7 +31,7 @@ public struct SynthChild: Sendable {
     public var missing: [MissingEpisode] = []
     public var socialWorkers: [SocialWorkerEpisode] = []
     public var adoptions: [Adoption] = []
-    /// Previous permanence recorded when a period of care starts: start day -> code and date.
+    /// Previous permanence recorded for each period of care.
     public var previousPermanence: [PreviousPermanence] = []
     /// OC3 rows keyed by the birthday they describe.
     public var careLeaverRows: [CareLeaverRow] = []
@@ -120,10 +120,11 @@ public struct SynthChild: Sendable {
     /// A period missing (M) or away without authorisation (A), with its return home interview.
     public struct MissingEpisode: Sendable {
         public var isMissing: Bool
-        /// Minutes since midnight of `start`'s day.
         public var start: Day
+        /// Minutes after midnight on `start`.
         public var startMinute: Int
         public var returned: Day
+        /// Minutes after midnight on `returned`.
         public var returnedMinute: Int
         /// Looked after when it started (such episodes go in the SSDA903 Missing table too).
         public var whileLookedAfter: Bool

@@ -36,7 +36,7 @@ public enum SynthScale: Sendable, Hashable {
     /// Multiplier on the chance that a referred child becomes looked after, Trafford = 1.
     public var careFactor: Double {
         switch self {
-        case .national: 0.64
+        case .national: 0.6
         default: 1
         }
     }

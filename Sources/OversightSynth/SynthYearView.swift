@@ -71,7 +71,8 @@ public struct SynthYearView {
             [child.id, dob, $0.isMissing ? "M" : "A", $0.start.uk, uk(known($0.returned))]
         }
         out[.oc3] = leaverRows.map { [child.id, dob, $0.inTouch, $0.activity, $0.accommodation] }
-        if let start = periodOfCareStart(openOn: end), start <= end.adding(years: -1) {
+        // Looked after since 1 April of the year before: 12 months continuously at 31 March.
+        if let start = periodOfCareStart(openOn: end), start <= period.start {
             out[.oc2] = [oc2Row(dob: dob)]
         }
         for a in child.adoptions {
@@ -130,7 +131,7 @@ public struct SynthYearView {
         var rng = SynthRandom(seed: UInt64(child.index), stream: UInt64(year) &* 7919)
         let age = child.age(on: end)
         var sdqScore = "", sdqReason = ""
-        if age >= 4 && child.age(on: period.start) < 17 {
+        if child.birthday(4) <= end && child.birthday(17) >= period.start {
             if rng.chance(0.8) { sdqScore = String(rng.int(0...34)) } else { sdqReason = "SDQ" + String(rng.int(2...5)) }
         }
         let convicted = age >= 10 ? (rng.chance(0.03) ? "1" : "0") : ""
