@@ -95,7 +95,7 @@ extension ChildLifeSimulator {
             let stay: Int?
             let teen = child.age(on: d) >= 12
             if placements.isEmpty && rng.chance(0.4) { stay = rng.int(7...120) }
-            else if rng.chance(teen ? 0.45 : 0.62) { stay = rng.chance(0.45) ? nil : rng.days(mean: 1100, minimum: 200) }
+            else if rng.chance(teen ? 0.45 : 0.62) { stay = rng.chance(0.38) ? nil : rng.days(mean: 1000, minimum: 200) }
             else { stay = rng.days(mean: teen ? 200 : 330, minimum: 21) }
             if stay == nil && child.age(on: d) < 16 {
                 if p.place == "U6" { p.place = "U4" } else if p.place == "U3" { p.place = "U1" }

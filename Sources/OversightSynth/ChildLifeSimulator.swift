@@ -85,7 +85,7 @@ struct ChildLifeSimulator {
             guard rng.chance(again) else { break }
             let previousReferral = child.cinEpisodes.last!.referral
             let next: Day
-            if rng.chance(0.5) {
+            if rng.chance(0.46) {
                 next = max(c.adding(days: rng.int(7...60)), previousReferral.adding(days: rng.int(30...364)))
             } else {
                 next = c.adding(days: rng.int(200...2400))
