@@ -13,6 +13,7 @@ struct Oversight: ParsableCommand {
             ComparatorsCommand.self,
             ReferenceCommand.self,
             KPIsCommand.self,
+            SynthCommand.self,
         ]
     )
 
