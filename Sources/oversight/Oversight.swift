@@ -14,6 +14,7 @@ struct Oversight: ParsableCommand {
             ReferenceCommand.self,
             KPIsCommand.self,
             SynthCommand.self,
+            DemoCommand.self,
         ]
     )
 
