@@ -155,7 +155,7 @@ public struct SynthYearView {
         if child.age(on: end) < 5 { ids["UPNunknown"] = "UN1" } else { ids["UPN"] = child.upn }
         if year <= 2024 { ids["GenderCurrent"] = child.isFemale ? "2" : "1" } else { ids["Sex"] = child.isFemale ? "F" : "M" }
         let chars = CINRawBlock(line: 0, fields: ["Ethnicity": child.ethnicity],
-                                lists: child.disabilities.isEmpty ? [:] : ["Disability": child.disabilities])
+                                lists: ["Disability": child.disabilities.isEmpty ? ["NONE"] : child.disabilities])
         let episodes = eps.map(cinEpisode)
         return CINRawChild(position: 0, identifiers: CINRawBlock(line: 0, fields: ids), characteristics: chars, episodes: episodes)
     }
