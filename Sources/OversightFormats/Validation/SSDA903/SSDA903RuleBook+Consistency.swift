@@ -28,7 +28,7 @@ extension SSDA903RuleBook {
             }
         },
         SSDA903Rule("392d", .query, [.episodes], ["HOME_POST", "PL_POST", "PLACE"], "Home and placement postcodes are the same but the child is not placed with parents (P1)") { c in
-            c.episodes { $0.place != "P1" && !$0.homePost.isEmpty && $0.homePost.replacingOccurrences(of: " ", with: "") == $0.plPost.replacingOccurrences(of: " ", with: "") }
+            c.episodes { $0.place != "P1" && !$0.homePost.isEmpty && SSDA903Text.samePostcode($0.homePost, $0.plPost) }
         },
         SSDA903Rule("437", [.episodes], ["REC"], "The child died or was sentenced to custody (REC E2/E15) but has a later episode") { c in
             c.episodesPerChild { _, eps in
