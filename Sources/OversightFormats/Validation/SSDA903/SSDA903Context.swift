@@ -1,60 +1,5 @@
 import OversightCore
 
-/// One table of a return prepared for the rules: each row's normalised child and the rows of
-/// each child, computed once.
-struct SSDA903IndexedTable {
-    let raw: RawTable
-    /// The normalised child of each row (nil when `CHILD` is blank).
-    let children: [ChildID?]
-    /// Row positions of each child, in file order.
-    let rowsByChild: [ChildID: [Int]]
-
-    init(_ raw: RawTable) {
-        self.raw = raw
-        let column = raw.columnIndex("CHILD")
-        var children: [ChildID?] = []
-        children.reserveCapacity(raw.rows.count)
-        var byChild: [ChildID: [Int]] = [:]
-        for (i, row) in raw.rows.enumerated() {
-            let id = column.flatMap { $0 < row.values.count ? SSDA903Text.childID(row.values[$0]) : nil }
-            children.append(id)
-            if let id { byChild[id, default: []].append(i) }
-        }
-        self.children = children
-        self.rowsByChild = byChild
-    }
-
-    var count: Int { raw.rows.count }
-
-    /// The value of `column` in row `i`, upper-cased (codes are compared case-insensitively).
-    func code(_ i: Int, _ column: String) -> String { SSDA903Text.upper(raw.value(raw.rows[i], column)) }
-
-    /// The value of `column` in row `i` as written (trimmed).
-    func text(_ i: Int, _ column: String) -> String { raw.value(raw.rows[i], column) }
-
-    /// Whether `column` is blank in row `i`.
-    func isBlank(_ i: Int, _ column: String) -> Bool { raw.value(raw.rows[i], column).isEmpty }
-
-    /// The `dd/mm/yyyy` date in `column` of row `i`; nil when blank or not a date.
-    func date(_ i: Int, _ column: String) -> Day? { SSDA903Text.ukDate(raw.value(raw.rows[i], column)) }
-
-    /// Whether `column` of row `i` holds something that is not a valid `dd/mm/yyyy` date.
-    func isInvalidDate(_ i: Int, _ column: String) -> Bool {
-        let t = raw.value(raw.rows[i], column)
-        return !t.isEmpty && SSDA903Text.ukDate(t) == nil
-    }
-}
-
-/// One row of the Episodes table, parsed once for the episode rules.
-struct SSDA903Episode {
-    let index: Int
-    let child: ChildID?
-    let decom: Day?
-    let dec: Day?
-    let rne, ls, cin, place, provider, rec, reasonChange, homePost, plPost, urn: String
-    let decomText, decText: String
-}
-
 /// Everything the rules read, indexed once per validation: the current and previous returns'
 /// tables, episodes grouped and sorted by child, and each child's header row.
 final class SSDA903Context {
@@ -204,15 +149,5 @@ final class SSDA903Context {
             for e in pick(child, eps) { out.append(SSDA903Hit(table: .episodes, index: e.index)) }
         }
         return out
-    }
-}
-
-extension Day {
-    /// The whole years from `self` (a birth date) to `day`: the age on that day.
-    func age(on day: Day) -> Int {
-        let a = components, b = day.components
-        var years = b.year - a.year
-        if (b.month, b.day) < (a.month, a.day) { years -= 1 }
-        return years
     }
 }
