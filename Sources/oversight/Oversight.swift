@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Oversight: ParsableCommand {
@@ -7,6 +8,32 @@ struct Oversight: ParsableCommand {
         abstract: "Oversight: the improvement plan of a children's services department, on its own data.",
         subcommands: [
             ValidateCommand.self,
+            MeasuresCommand.self,
+            FuzzCommand.self,
+            ComparatorsCommand.self,
+            ReferenceCommand.self,
+            KPIsCommand.self,
         ]
     )
+
+    /// Runs the command; usage errors and unusable input exit with status 2 and a plain message.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let e as CLIError {
+            FileHandle.standardError.write(Data((e.description + "\n").utf8))
+            Foundation.exit(2)
+        } catch let e as ReferenceFolderError {
+            FileHandle.standardError.write(Data(("error: " + e.description + "\n").utf8))
+            Foundation.exit(2)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

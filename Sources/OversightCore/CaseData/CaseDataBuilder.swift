@@ -1,0 +1,149 @@
+/// Builds a `CaseData` from the records of many files, applying the spec's reading rules:
+///
+/// - Returns are applied in collection-year order (files with no year first, ties by the order
+///   files were added, which callers make the path order).
+/// - When the return for year Y holds a child, it restates that child's records for Y's collection
+///   period (1 April Y-1 to 31 March Y): the child's earlier records in the same table that overlap
+///   or fall in that period are dropped before Y's are added; records wholly before it are kept.
+/// - A record restated under the same key replaces the earlier copy wherever it starts.
+/// - Within one file, the later of two rows with the same key wins.
+/// - Header rows: the latest per child. OC3 rows: one per child and collection year.
+/// - Records whose child id is blank are left out and counted.
+public struct CaseDataBuilder: Sendable {
+    private var files: [SourceFile] = []
+    private var cinChildren: [Batch<CINChild>] = []
+    private var cinEpisodes: [Batch<CINEpisode>] = []
+    private var claHeaders: [Batch<CLAHeader>] = []
+    private var claEpisodes: [Batch<CLAEpisode>] = []
+    private var claReviews: [Batch<CLAReview>] = []
+    private var claMissing: [Batch<CLAMissing>] = []
+    private var careLeavers: [Batch<CareLeaverRecord>] = []
+    private var swEpisodes: [Batch<SocialWorkerEpisode>] = []
+    private var missingEpisodes: [Batch<MissingEpisode>] = []
+    private var supervisions: [Batch<SupervisionSession>] = []
+    private var blank: [String: Int] = [:]
+    public var rowsWithErrors: Set<RecordOrigin> = []
+
+    struct Batch<R: Sendable>: Sendable {
+        var file: Int
+        var year: Int?
+        var records: [R]
+    }
+
+    public init() {}
+
+    /// Registers a file; returns its index for `RecordOrigin.file`. Add files in path order.
+    public mutating func addFile(_ file: SourceFile) -> Int {
+        files.append(file)
+        return files.count - 1
+    }
+
+    /// Counts records left out for a blank child id.
+    public mutating func countBlankChildID(table: String, _ n: Int = 1) { blank[table, default: 0] += n }
+
+    public mutating func add(cinChildren r: [CINChild], file: Int) { cinChildren.append(Batch(file: file, year: files[file].collectionYear, records: r)) }
+    public mutating func add(cinEpisodes r: [CINEpisode], file: Int) { cinEpisodes.append(Batch(file: file, year: files[file].collectionYear, records: r)) }
+    public mutating func add(claHeaders r: [CLAHeader], file: Int) { claHeaders.append(Batch(file: file, year: files[file].collectionYear, records: r)) }
+    public mutating func add(claEpisodes r: [CLAEpisode], file: Int) { claEpisodes.append(Batch(file: file, year: files[file].collectionYear, records: r)) }
+    public mutating func add(claReviews r: [CLAReview], file: Int) { claReviews.append(Batch(file: file, year: files[file].collectionYear, records: r)) }
+    public mutating func add(claMissing r: [CLAMissing], file: Int) { claMissing.append(Batch(file: file, year: files[file].collectionYear, records: r)) }
+    public mutating func add(careLeavers r: [CareLeaverRecord], file: Int) { careLeavers.append(Batch(file: file, year: files[file].collectionYear, records: r)) }
+    public mutating func add(socialWorkerEpisodes r: [SocialWorkerEpisode], file: Int) { swEpisodes.append(Batch(file: file, year: files[file].collectionYear, records: r)) }
+    public mutating func add(missingEpisodes r: [MissingEpisode], file: Int) { missingEpisodes.append(Batch(file: file, year: nil, records: r)) }
+    public mutating func add(supervisions r: [SupervisionSession], file: Int) { supervisions.append(Batch(file: file, year: nil, records: r)) }
+
+    /// Applies the reading rules and returns the merged history.
+    public func build() -> CaseData {
+        var d = CaseData()
+        d.files = files
+        d.blankChildIDs = blank
+        d.rowsWithErrors = rowsWithErrors
+
+        d.cinEpisodes = Self.merge(cinEpisodes, child: { $0.child }, key: { AnyHashable($0.referralDate) },
+                                   touches: { Self.overlaps($0.referralDate, $0.closureDate, $1) })
+        d.claEpisodes = Self.merge(claEpisodes, child: { $0.child }, key: { AnyHashable($0.start) },
+                                   touches: { Self.overlaps($0.start, $0.end, $1) })
+        d.claReviews = Self.merge(claReviews, child: { $0.child }, key: { AnyHashable($0.date) },
+                                  touches: { $1.contains($0.date.day) })
+        d.claMissing = Self.merge(claMissing, child: { $0.child }, key: { AnyHashable($0.start) },
+                                  touches: { $1.contains($0.start.day) })
+        d.socialWorkerEpisodes = Self.merge(swEpisodes, child: { $0.child }, key: { AnyHashable(SWKey(worker: $0.workerID, start: $0.start)) },
+                                            touches: { Self.overlaps($0.start, $0.end, $1) })
+        d.careLeavers = Self.merge(careLeavers, child: { $0.child }, key: { AnyHashable($0.collectionYear) }, touches: { _, _ in false })
+        d.missingEpisodes = Self.merge(missingEpisodes, child: { $0.child }, key: { AnyHashable($0.start) }, touches: { _, _ in false })
+        d.supervisions = Self.dedupe(supervisions.flatMap(\.records).map { ($0, AnyHashable(SupervisionKey(s: $0))) })
+
+        for b in Self.ordered(cinChildren) { for c in b.records { d.cinChildren[c.id] = c } }
+        for b in Self.ordered(claHeaders) { for h in b.records { d.claHeaders[h.child] = h } }
+        d.cinYears = Array(Set(cinEpisodes.compactMap(\.year) + cinChildren.compactMap(\.year))).sorted()
+        d.claYears = Array(Set(files.filter { $0.format == "ssda903" }.compactMap(\.collectionYear))).sorted()
+        return d
+    }
+
+    struct SWKey: Hashable { var worker: String?; var start: DateField }
+    struct SupervisionKey: Hashable {
+        var worker: String; var date: DateField; var kind: String?; var child: ChildID?
+        init(s: SupervisionSession) { worker = s.worker; date = s.date; kind = s.kind; child = s.child }
+    }
+
+    /// A record [start, stop) overlaps a window when it starts in the window or is open on its
+    /// first day (spec rule 8). An invalid stop is treated as open here, so a restated year wins.
+    static func overlaps(_ start: DateField, _ stop: DateField, _ w: Period) -> Bool {
+        guard let s = start.day else { return false }
+        if w.contains(s) { return true }
+        if s > w.start { return false }
+        if let e = stop.day { return e > w.start }
+        return true
+    }
+
+    static func ordered<R>(_ batches: [Batch<R>]) -> [Batch<R>] {
+        batches.enumerated().sorted { a, b in
+            let ya = a.element.year ?? Int.min, yb = b.element.year ?? Int.min
+            if ya != yb { return ya < yb }
+            if a.element.file != b.element.file { return a.element.file < b.element.file }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    static func dedupe<R>(_ items: [(R, AnyHashable)]) -> [R] {
+        var index: [AnyHashable: Int] = [:]
+        var out: [R?] = []
+        for (r, k) in items {
+            if let i = index[k] { out[i] = nil }
+            index[k] = out.count
+            out.append(r)
+        }
+        return out.compactMap { $0 }
+    }
+
+    static func merge<R>(_ batches: [Batch<R>], child: (R) -> ChildID, key: (R) -> AnyHashable,
+                         touches: (R, Period) -> Bool) -> [R] {
+        var byChild: [ChildID: [R]] = [:]
+        var order: [ChildID] = []
+        for batch in ordered(batches) {
+            // Within one file the later row with the same key wins (rule 4).
+            let rows = dedupe(batch.records.map { ($0, AnyHashable([AnyHashable(child($0)), key($0)])) })
+            var grouped: [ChildID: [R]] = [:]
+            var batchOrder: [ChildID] = []
+            for r in rows {
+                let c = child(r)
+                if grouped[c] == nil { batchOrder.append(c) }
+                grouped[c, default: []].append(r)
+            }
+            let window = batch.year.map(Period.reportingYear)
+            for c in batchOrder {
+                let incoming = grouped[c]!
+                guard var existing = byChild[c] else {
+                    byChild[c] = incoming
+                    order.append(c)
+                    continue
+                }
+                let keys = Set(incoming.map(key))
+                existing.removeAll { r in keys.contains(key(r)) || (window.map { touches(r, $0) } ?? false) }
+                existing.append(contentsOf: incoming)
+                byChild[c] = existing
+            }
+        }
+        return order.flatMap { byChild[$0]! }
+    }
+}

@@ -1,0 +1,97 @@
+/// CIN census records flattened and pre-computed for the measures.
+struct CINIndex: Sendable {
+    struct Referral: Sendable {
+        var episode: Int
+        var date: Day
+        /// Another episode of the child has a referral date d0 with d - 1 year <= d0 < d.
+        var isRereferral: Bool
+    }
+    struct AssessmentRef: Sendable {
+        var episode: Int
+        var index: Int
+        var authorised: Day
+        var start: DateField
+        var factors: Set<String>
+    }
+    struct Section47Ref: Sendable {
+        var episode: Int
+        var start: DateField
+        var icpc: DateField
+    }
+    struct PlanRef: Sendable {
+        var episode: Int
+        var start: Day
+        var end: Day?
+        var initialCategory: String?
+        /// `NumberOfPreviousCPP > 0` or another loaded plan of the child started earlier.
+        var isSecondOrSubsequent: Bool
+        /// Another plan of the child ended within the 2 years before this one started.
+        var isRepeatWithin2Years: Bool
+        var hasPreviousCount: Bool
+    }
+
+    var referrals: [Referral] = []
+    var invalidReferralDates = 0
+    var assessments: [AssessmentRef] = []
+    var invalidAuthorisationDates = 0
+    var section47s: [Section47Ref] = []
+    var plans: [PlanRef] = []
+    var invalidPlanDates = 0
+    /// Episodes with any assessment recording 3A, 3B or 3C.
+    var episodeHasDomesticAbuse: [Bool] = []
+
+    static let domesticAbuse: Set<String> = ["3A", "3B", "3C"]
+
+    init(data: CaseData) {
+        let eps = data.cinEpisodes
+        var byChild: [ChildID: [Int]] = [:]
+        for (i, e) in eps.enumerated() { byChild[e.child, default: []].append(i) }
+        episodeHasDomesticAbuse = eps.map { e in e.assessments.contains { !$0.factors.filter(Self.domesticAbuse.contains).isEmpty } }
+
+        for (_, idxs) in byChild {
+            let dates = idxs.compactMap { eps[$0].referralDate.day }.sorted()
+            for i in idxs {
+                let e = eps[i]
+                if e.referralDate.isInvalid { invalidReferralDates += 1 }
+                guard let d = e.referralDate.day else { continue }
+                let from = d.adding(years: -1)
+                // Any other episode's referral in [d - 1 year, d): dates strictly before d exclude this one.
+                let isRe = Self.anyIn(dates, from: from, before: d)
+                referrals.append(Referral(episode: i, date: d, isRereferral: isRe))
+            }
+            // Plans of this child.
+            var childPlans: [(episode: Int, plan: ProtectionPlan)] = []
+            for i in idxs { for p in eps[i].protectionPlans { childPlans.append((i, p)) } }
+            let starts = childPlans.compactMap { $0.plan.startDate.day }
+            let ends = childPlans.compactMap { $0.plan.endDate.day }
+            for (i, p) in childPlans {
+                guard let s = p.startDate.day, !p.endDate.isInvalid else { invalidPlanDates += 1; continue }
+                let earlier = starts.contains { $0 < s }
+                let nprev = p.numberOfPreviousPlans
+                let lower = s.adding(years: -2)
+                let repeat2y = ends.contains { $0 >= lower && $0 < s }
+                plans.append(PlanRef(episode: i, start: s, end: p.endDate.day, initialCategory: p.initialCategory,
+                                     isSecondOrSubsequent: (nprev ?? 0) > 0 || earlier, isRepeatWithin2Years: repeat2y,
+                                     hasPreviousCount: nprev != nil))
+            }
+        }
+        for (i, e) in eps.enumerated() {
+            for (j, a) in e.assessments.enumerated() {
+                if a.authorisationDate.isInvalid { invalidAuthorisationDates += 1 }
+                guard let auth = a.authorisationDate.day else { continue }
+                assessments.append(AssessmentRef(episode: i, index: j, authorised: auth, start: a.startDate, factors: Set(a.factors)))
+            }
+            for s in e.section47s { section47s.append(Section47Ref(episode: i, start: s.startDate, icpc: s.initialCPCDate)) }
+        }
+    }
+
+    /// Whether sorted `dates` holds a day in [from, before).
+    static func anyIn(_ dates: [Day], from: Day, before: Day) -> Bool {
+        var lo = 0, hi = dates.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if dates[mid] < from { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < dates.count && dates[lo] < before
+    }
+}

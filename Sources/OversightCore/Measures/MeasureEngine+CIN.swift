@@ -1,0 +1,183 @@
+extension MeasureEngine {
+    func computeCIN(_ id: String, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
+        let eps = data.cinEpisodes
+        let keep = p.includeRecords
+        func referralRecord(_ e: CINEpisode) -> DrillRecord {
+            DrillRecord(child: e.child.rawValue, kind: "referral", key: e.referralDate.day?.iso ?? "", start: e.referralDate.day, end: e.closureDate.day)
+        }
+        func planRecord(_ r: CINIndex.PlanRef) -> DrillRecord {
+            DrillRecord(child: eps[r.episode].child.rawValue, kind: "cp_plan", key: r.start.iso, start: r.start, end: r.end)
+        }
+        switch id {
+        case "referrals":
+            var t = Tally(keep: keep)
+            for r in cin.referrals where period.contains(r.date) { t.countOnly(referralRecord(eps[r.episode])) }
+            t.warn(cin.invalidReferralDates, "episodes with an invalid referral date were left out")
+            return t.count(id, period)
+
+        case "rereferrals_12m_pct":
+            var t = Tally(keep: keep)
+            var short = 0
+            for r in cin.referrals where period.contains(r.date) {
+                t.count(r.isRereferral, referralRecord(eps[r.episode]))
+                if let h = cinHistoryStart, r.date.adding(years: -1) < h { short += 1 }
+            }
+            t.warn(short, "referrals have less than 12 months of loaded history before them")
+            t.warn(cin.invalidReferralDates, "episodes with an invalid referral date were left out")
+            return t.percent(id, period)
+
+        case "referrals_nfa_pct":
+            var t = Tally(keep: keep)
+            for r in cin.referrals where period.contains(r.date) { t.count(eps[r.episode].referralNFA == true, referralRecord(eps[r.episode])) }
+            t.warn(cin.invalidReferralDates, "episodes with an invalid referral date were left out")
+            return t.percent(id, period)
+
+        case _ where id.hasPrefix("referral_source_pct_"):
+            let gid = String(id.dropFirst("referral_source_pct_".count))
+            guard let group = referralSourceGroups.first(where: { $0.id == gid }) else { return nil }
+            let known = Set(referralSourceGroups.filter { $0.id != "unknown" }.flatMap(\.codes))
+            var t = Tally(keep: keep)
+            for r in cin.referrals where period.contains(r.date) {
+                let code = eps[r.episode].referralSource ?? ""
+                let inGroup = gid == "unknown" ? !known.contains(code) : group.codes.contains(code)
+                t.count(inGroup, referralRecord(eps[r.episode]))
+            }
+            return t.percent(id, period)
+
+        case "cin_at_end", "cin_rate_per_10k":
+            var children: [String: DrillRecord] = [:]
+            var invalid = 0
+            for e in eps {
+                if e.referralDate.isInvalid || e.closureDate.isInvalid { invalid += 1; continue }
+                guard let r = e.referralDate.day, r <= period.end, e.referralNFA != true else { continue }
+                if let c = e.closureDate.day, c <= period.end { continue }
+                children[e.child.rawValue] = children[e.child.rawValue] ?? referralRecord(e)
+            }
+            var t = Tally(keep: keep)
+            for (_, rec) in children.sorted(by: { $0.key < $1.key }) { t.countOnly(rec) }
+            t.warn(invalid, "episodes with an invalid referral or closure date were left out")
+            return id == "cin_at_end" ? t.count(id, period) : rate(id, t, period, p)
+
+        case "assessments_completed":
+            var t = Tally(keep: keep)
+            for a in cin.assessments where period.contains(a.authorised) { t.countOnly(assessmentRecord(a)) }
+            t.warn(cin.invalidAuthorisationDates, "assessments with an invalid authorisation date were left out")
+            return t.count(id, period)
+
+        case "assessments_45_days_pct":
+            var t = Tally(keep: keep)
+            var invalid = 0
+            for a in cin.assessments where period.contains(a.authorised) {
+                if a.start.isInvalid { invalid += 1; continue }
+                let within = a.start.day.map { calendar.isWithin(45, workingDaysOf: $0, a.authorised) } ?? false
+                t.count(within, assessmentRecord(a))
+            }
+            t.warn(invalid, "assessments with an invalid start date were left out")
+            t.warn(cin.invalidAuthorisationDates, "assessments with an invalid authorisation date were left out")
+            return t.percent(id, period)
+
+        case _ where id.hasPrefix("assessment_factor_pct_"):
+            let gid = String(id.dropFirst("assessment_factor_pct_".count))
+            guard let group = assessmentFactorGroups.first(where: { $0.id == gid }) else { return nil }
+            var byEpisode: [Int: Bool] = [:]
+            var order: [Int] = []
+            for a in cin.assessments where period.contains(a.authorised) {
+                let hit = !a.factors.isDisjoint(with: group.codes)
+                if let was = byEpisode[a.episode] { byEpisode[a.episode] = was || hit } else { byEpisode[a.episode] = hit; order.append(a.episode) }
+            }
+            var t = Tally(keep: keep)
+            for e in order {
+                let ep = eps[e]
+                t.count(byEpisode[e]!, DrillRecord(child: ep.child.rawValue, kind: "cin_episode", key: ep.referralDate.day?.iso ?? "",
+                                                   start: ep.referralDate.day, end: ep.closureDate.day))
+            }
+            return t.percent(id, period)
+
+        case "s47_enquiries":
+            var t = Tally(keep: keep)
+            for s in cin.section47s { if let d = s.start.day, period.contains(d) { t.countOnly(s47Record(s)) } }
+            t.warn(cin.section47s.filter { $0.start.isInvalid }.count, "section 47 enquiries with an invalid start date were left out")
+            return t.count(id, period)
+
+        case "icpc_15_days_pct":
+            var t = Tally(keep: keep)
+            var invalid = 0
+            for s in cin.section47s {
+                guard let icpc = s.icpc.day, period.contains(icpc) else { if s.icpc.isInvalid { invalid += 1 }; continue }
+                if s.start.isInvalid { invalid += 1; continue }
+                let within = s.start.day.map { calendar.isWithin(15, workingDaysOf: $0, icpc) } ?? false
+                t.count(within, s47Record(s))
+            }
+            t.warn(invalid, "section 47 enquiries with an invalid date were left out")
+            return t.percent(id, period)
+
+        case "cpp_at_end", "cpp_rate_per_10k", "cpp_2y_plus_pct", "cpp_da_pct":
+            // The open plan of each child: the latest-starting plan open at the end.
+            var open: [ChildID: CINIndex.PlanRef] = [:]
+            for r in cin.plans where r.start <= period.end && (r.end.map { $0 > period.end } ?? true) {
+                let c = eps[r.episode].child
+                if let o = open[c], o.start > r.start { continue }
+                open[c] = r
+            }
+            var t = Tally(keep: keep)
+            let twoYears = period.end.adding(years: -2)
+            for (_, r) in open.sorted(by: { $0.key < $1.key }) {
+                switch id {
+                case "cpp_2y_plus_pct": t.count(r.start <= twoYears, planRecord(r))
+                case "cpp_da_pct": t.count(cin.episodeHasDomesticAbuse[r.episode], planRecord(r))
+                default: t.countOnly(planRecord(r))
+                }
+            }
+            t.warn(cin.invalidPlanDates, "child protection plans with an invalid date were left out")
+            switch id {
+            case "cpp_at_end": return t.count(id, period)
+            case "cpp_rate_per_10k": return rate(id, t, period, p)
+            default: return t.percent(id, period)
+            }
+
+        case "cpp_starts", "cpp_second_subsequent_pct", "cpp_repeat_2y_pct", "cpp_neglect_pct", "cpp_repeat_da":
+            var t = Tally(keep: keep)
+            var short = 0
+            for r in cin.plans where period.contains(r.start) {
+                switch id {
+                case "cpp_starts": t.countOnly(planRecord(r))
+                case "cpp_second_subsequent_pct":
+                    t.count(r.isSecondOrSubsequent, planRecord(r))
+                    if !r.hasPreviousCount { short += 1 }
+                case "cpp_repeat_2y_pct":
+                    t.count(r.isRepeatWithin2Years, planRecord(r))
+                    if let h = cinHistoryStart, r.start.adding(years: -2) < h { short += 1 }
+                case "cpp_neglect_pct": t.count(r.initialCategory == "NEG", planRecord(r))
+                default:
+                    if r.isSecondOrSubsequent && cin.episodeHasDomesticAbuse[r.episode] { t.countOnly(planRecord(r)) }
+                }
+            }
+            if id == "cpp_second_subsequent_pct" { t.warn(short, "plans have no NumberOfPreviousCPP, so only the loaded history says whether they are repeats") }
+            if id == "cpp_repeat_2y_pct" { t.warn(short, "plans have less than 2 years of loaded history before them") }
+            t.warn(cin.invalidPlanDates, "child protection plans with an invalid date were left out")
+            return id == "cpp_starts" || id == "cpp_repeat_da" ? t.count(id, period) : t.percent(id, period)
+
+        default:
+            return nil
+        }
+    }
+
+    func assessmentRecord(_ a: CINIndex.AssessmentRef) -> DrillRecord {
+        let e = data.cinEpisodes[a.episode]
+        return DrillRecord(child: e.child.rawValue, kind: "assessment", key: "\(e.referralDate.day?.iso ?? "")/\(a.authorised.iso)",
+                           start: a.start.day, end: a.authorised)
+    }
+
+    func s47Record(_ s: CINIndex.Section47Ref) -> DrillRecord {
+        let e = data.cinEpisodes[s.episode]
+        return DrillRecord(child: e.child.rawValue, kind: "section47", key: "\(e.referralDate.day?.iso ?? "")/\(s.start.day?.iso ?? "")",
+                           start: s.start.day, end: s.icpc.day)
+    }
+
+    func rate(_ id: String, _ t: Tally, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
+        guard let pop = p.population, pop > 0 else { return nil }
+        return MeasureResult(id: id, unit: .rate, period: period, numerator: Double(t.numerator), denominator: Double(pop),
+                             value: Double(t.numerator) * 10_000 / Double(pop), warnings: t.warnings,
+                             numeratorRecords: t.numeratorRecords, denominatorRecords: [])
+    }
+}

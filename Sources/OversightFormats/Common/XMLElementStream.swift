@@ -1,0 +1,99 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A small XML element tree: a name, its text (trimmed), its children and the line of its
+/// start tag.
+public final class XMLNode: @unchecked Sendable {
+    // Built and read on one thread only, inside one reader call.
+    public let name: String
+    public let line: Int
+    public var text: String = ""
+    public var children: [XMLNode] = []
+    init(name: String, line: Int) { self.name = name; self.line = line }
+
+    /// The first child named `name`.
+    public func child(_ name: String) -> XMLNode? { children.first { $0.name == name } }
+    /// All children named `name`.
+    public func all(_ name: String) -> [XMLNode] { children.filter { $0.name == name } }
+    /// Whether the element has no element children.
+    public var isLeaf: Bool { children.isEmpty }
+}
+
+/// Streams an XML file and hands over, one at a time, each complete subtree whose element name is
+/// in `unitNames` (e.g. every `Child`), plus the subtrees of `topNames` (e.g. `Header`), so that a
+/// file of any size is read with memory bounded by its largest unit.
+final class XMLElementStream: NSObject, XMLParserDelegate {
+    private let unitNames: Set<String>
+    private let onUnit: (XMLNode) -> Void
+    private var stack: [XMLNode] = []
+    private var parser: XMLParser?
+    private(set) var rootName: String?
+    private var depth = 0
+
+    init(unitNames: Set<String>, onUnit: @escaping (XMLNode) -> Void) {
+        self.unitNames = unitNames
+        self.onUnit = onUnit
+    }
+
+    /// Parses `data`. Throws `UnusableFileError` when the XML is not well formed, naming the line.
+    func parse(data: Data, file: String) throws {
+        let p = XMLParser(data: Self.utf8(data))
+        p.delegate = self
+        p.shouldProcessNamespaces = false
+        parser = p
+        if !p.parse() {
+            let line = p.lineNumber
+            let reason = p.parserError.map { "\($0.localizedDescription)" } ?? "the XML is not well formed"
+            throw UnusableFileError(file: file, reason: "the XML is malformed or truncated near line \(line) (\(reason)); nothing was read from this file")
+        }
+        if depth != 0 || rootName == nil {
+            throw UnusableFileError(file: file, reason: "the XML is truncated: it ends on line \(p.lineNumber) with \(depth) element(s) still open; nothing was read from this file")
+        }
+    }
+
+    /// The XML as UTF-8. FoundationXML can crash on element names that are not valid UTF-8, so
+    /// text that is not UTF-8 is read as Windows-1252 (as CSV files are) and its encoding
+    /// declaration rewritten to say UTF-8.
+    static func utf8(_ data: Data) -> Data {
+        let bytes = [UInt8](data)
+        if String(validating: bytes, as: UTF8.self) != nil { return data }
+        var text = String(decoding: CSVFile.windows1252ToUTF8(bytes), as: UTF8.self)
+        if text.hasPrefix("<?xml"), let close = text.range(of: "?>") {
+            let decl = String(text[text.startIndex..<close.lowerBound])
+            if let r = decl.range(of: "encoding") {
+                let cleaned = String(decl[decl.startIndex..<r.lowerBound])
+                text.replaceSubrange(text.startIndex..<close.lowerBound, with: cleaned + "encoding=\"UTF-8\"")
+            }
+        }
+        return Data(text.utf8)
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        let name = localName(elementName)
+        if depth == 0 { rootName = name }
+        depth += 1
+        if !stack.isEmpty || unitNames.contains(name) {
+            let node = XMLNode(name: name, line: parser.lineNumber)
+            stack.last?.children.append(node)
+            stack.append(node)
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        stack.last?.text += string
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        depth -= 1
+        guard let node = stack.popLast() else { return }
+        node.text = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if stack.isEmpty { onUnit(node) }
+    }
+
+    private func localName(_ n: String) -> String {
+        if let i = n.lastIndex(of: ":") { return String(n[n.index(after: i)...]) }
+        return n
+    }
+}

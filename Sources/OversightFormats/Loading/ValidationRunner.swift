@@ -1,0 +1,55 @@
+import Foundation
+import OversightCore
+
+/// Runs the DfE validation rules over everything loaded: each SSDA903 collection year as one
+/// return (with the previous year's return when it was loaded too), each CIN census file with the
+/// previous year's file.
+public enum ValidationRunner {
+    /// Every finding: the readers' own and the DfE rules', sorted by file, row and rule.
+    public static func validate(_ loaded: LoadedData, defaultYear: Int? = nil) -> [ValidationIssue] {
+        var issues = loaded.issues
+
+        // SSDA903: group tables into returns by collection year.
+        var byYear: [Int: [[SSDA903Table: RawTable]]] = [:]
+        for t in loaded.ssda903Tables {
+            let y = t.collectionYear ?? defaultYear ?? inferredYear(loaded.ssda903Tables.filter { $0.collectionYear == nil })
+            var returns = byYear[y] ?? []
+            if let i = returns.firstIndex(where: { $0[t.table] == nil }) { returns[i][t.table] = t } else { returns.append([t.table: t]) }
+            byYear[y] = returns
+        }
+        for (year, returns) in byYear {
+            let previous = byYear[year - 1]?.first.map { SSDA903Return(collectionYear: year - 1, tables: $0) }
+            for tables in returns {
+                issues += SSDA903Validator.validate(SSDA903Return(collectionYear: year, tables: tables), previous: previous)
+            }
+        }
+
+        // CIN census: each file, with the previous collection year's file when loaded.
+        let cinYear: (CINRawReturn) -> Int = { $0.collectionYear ?? defaultYear ?? inferredYear($0) }
+        for r in loaded.cinReturns {
+            let y = cinYear(r)
+            let previous = loaded.cinReturns.first { cinYear($0) == y - 1 }
+            issues += CINValidator.validate(r, previous: previous, collectionYear: y)
+        }
+        return issues.sorted { a, b in
+            (a.file, a.row ?? 0, a.table, a.rule, a.child ?? "") < (b.file, b.row ?? 0, b.table, b.rule, b.child ?? "")
+        }
+    }
+
+    /// The collection year holding the latest episode or review date in tables with no year.
+    static func inferredYear(_ tables: [RawTable]) -> Int {
+        var latest: Day?
+        for t in tables {
+            let columns = ["DECOM", "DEC", "REVIEW", "MIS_START"].filter { t.columnIndex($0) != nil }
+            for r in t.rows { for c in columns { if let d = Day.parseUK(t.value(r, c)), latest == nil || d > latest! { latest = d } } }
+        }
+        return latest?.collectionYear ?? 2025
+    }
+
+    /// The collection year holding the latest referral date of a CIN file with no reference date.
+    static func inferredYear(_ r: CINRawReturn) -> Int {
+        var latest: Day?
+        for c in r.children { for e in c.episodes { if let d = Day.parseISO(e.details["CINreferralDate"] ?? ""), latest == nil || d > latest! { latest = d } } }
+        return latest?.collectionYear ?? 2025
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import OversightCore
+
+/// The DfE's published children's social care statistics, the ONS population estimates and the
+/// statistical neighbour groupings, read from one folder (see `docs/comparators.md`).
+///
+/// Reading never fails as a whole: a missing or unreadable file is listed in `problems` and the
+/// measures that need it have no published figures.
+public struct PublishedStatistics: Sendable {
+    /// Tidy tables by file name.
+    public var tables: [String: PublishedTable]
+    public var neighbourModels: [NeighbourModel: StatisticalNeighbours]
+    /// Files that could not be used, with the reason, by file name.
+    public var problems: [String: String]
+
+    public init(tables: [String: PublishedTable], neighbourModels: [NeighbourModel: StatisticalNeighbours], problems: [String: String] = [:]) {
+        self.tables = tables; self.neighbourModels = neighbourModels; self.problems = problems
+    }
+
+    /// Reads every file `PublishedMeasures` knows from `directory`. Throws `UnusableFileError`
+    /// only when the folder itself cannot be read.
+    public static func read(directory: URL) throws -> PublishedStatistics {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw UnusableFileError(file: directory.path, reason: "no such folder")
+        }
+        var tables: [String: PublishedTable] = [:]
+        var problems: [String: String] = [:]
+        for name in PublishedMeasures.tidyFiles {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { problems[name] = "not in the folder"; continue }
+            do { tables[name] = try PublishedTable.read(url: url) } catch let e as UnusableFileError { problems[name] = e.reason } catch { problems[name] = "\(error)" }
+        }
+        var models: [NeighbourModel: StatisticalNeighbours] = [:]
+        for (model, name) in [(NeighbourModel.y2021, PublishedMeasures.neighbours2021File), (.y2025, PublishedMeasures.neighbours2025File)] {
+            let url = directory.appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: url.path) else { problems[name] = "not in the folder"; continue }
+            do { models[model] = try StatisticalNeighbours.read(url: url, model: model) } catch let e as UnusableFileError { problems[name] = e.reason } catch { problems[name] = "\(error)" }
+        }
+        return PublishedStatistics(tables: tables, neighbourModels: models, problems: problems)
+    }
+
+    /// The ONS mid-year estimate of children aged 0-17 in local authority `la` (3-digit code) for
+    /// mid-`midYear`. nil when not published. For a rate in reporting year Y (ending 31 March Y)
+    /// use `midYear: Y - 1`.
+    public func population(la: String, midYear: Int) -> Int? {
+        population(.localAuthority(la), midYear: midYear)
+    }
+
+    /// The ONS mid-year estimate of children aged 0-17 for any geography.
+    public func population(_ geography: Geography, midYear: Int) -> Int? {
+        guard let v = tables[PublishedMeasures.populationFile]?.cell("population_estimate", year: midYear, geography: geography)?.value else { return nil }
+        return Int(v)
+    }
+
+    /// The published figure of `measure` for `geography` in reporting year `year` (2025 = 2024-25).
+    ///
+    /// nil when the measure has no published equivalent, or its file, column or row is missing;
+    /// `.suppressed`/`.blank` when the DfE did not publish the figure. Rates per 10,000 computed
+    /// here use the population of mid-(`year` - 1).
+    public func cell(measure: String, geography: Geography, year: Int) -> PublishedCell? {
+        guard let mapping = PublishedMeasures.mapping(for: measure), let table = tables[mapping.file] else { return nil }
+        switch mapping.formula {
+        case .column(let c):
+            return table.cell(c, year: year, geography: geography, filters: mapping.filters)
+        case .percentOf(let numerators, let denominator):
+            guard let d = table.cell(denominator, year: year, geography: geography, filters: mapping.filters) else { return nil }
+            var total = 0.0
+            for n in numerators {
+                guard let cell = table.cell(n, year: year, geography: geography, filters: mapping.filters) else { return nil }
+                guard let v = cell.value else { return cell }
+                total += v
+            }
+            guard let dv = d.value else { return d }
+            return dv > 0 ? .number(100 * total / dv) : .suppressed("z")
+        case .ratePer10k(let c):
+            guard let count = table.cell(c, year: year, geography: geography, filters: mapping.filters) else { return nil }
+            guard let n = count.value else { return count }
+            guard let pop = population(geography, midYear: year - 1), pop > 0 else { return .blank }
+            return .number(Double(n) / Double(pop) * 10_000)
+        }
+    }
+
+    /// The published value of `measure`, or nil when unknown.
+    public func value(measure: String, geography: Geography, year: Int) -> Double? {
+        cell(measure: measure, geography: geography, year: year)?.value
+    }
+
+    /// Every local authority with a row for `measure` in `year`, with its cell.
+    public func localAuthorityCells(measure: String, year: Int) -> [(la: String, cell: PublishedCell)] {
+        guard let mapping = PublishedMeasures.mapping(for: measure), let table = tables[mapping.file] else { return [] }
+        return table.localAuthorities(year: year).compactMap { la in
+            cell(measure: measure, geography: .localAuthority(la), year: year).map { (la, $0) }
+        }
+    }
+
+    /// The reporting years with published figures for `measure`, ascending.
+    public func years(measure: String) -> [Int] {
+        guard let mapping = PublishedMeasures.mapping(for: measure), let table = tables[mapping.file] else { return [] }
+        return table.years
+    }
+
+    /// The authority's name and region (code and name) as a published file states them for `year`.
+    public func describe(la: String, year: Int) -> (name: String, regionCode: String?, regionName: String?)? {
+        for name in PublishedMeasures.tidyFiles {
+            guard let t = tables[name], let laName = t.text("la_name", year: year, geography: .localAuthority(la)) else { continue }
+            let code = t.text("region_code", year: year, geography: .localAuthority(la))
+            let region = t.text("region_name", year: year, geography: .localAuthority(la))
+            return (laName, code?.isEmpty == true ? nil : code, region?.isEmpty == true ? nil : region)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+import ZIPFoundation
+
+/// Reads the worksheets of an .xlsx workbook (Office Open XML spreadsheet) into typed cells.
+///
+/// The zip is opened with ZIPFoundation; `xl/workbook.xml` gives the sheets' names and order,
+/// its relationships give each sheet's part, `xl/styles.xml` says which cell styles are dates,
+/// and each worksheet is streamed with `XMLParser`. Only cell values are read: formulas (their
+/// cached results are kept), formatting, merged cells and hidden state are ignored.
+///
+/// Any failure to read the package (not a zip, a truncated or damaged zip, a missing or
+/// malformed workbook part, a part whose checksum fails) throws `UnusableFileError` with a plain
+/// reason; nothing in a damaged file makes the reader crash.
+public struct XLSXReader: Sendable {
+    /// A package part above this size (uncompressed) is refused: 512 MiB.
+    public static let maximumPartSize: UInt64 = 512 << 20
+
+    /// Reads the workbook at `url`, shown to users as `displayPath` (default: the path).
+    /// `includeSheet` picks the sheets to parse by name; the others appear only in `sheetNames`.
+    public static func read(url: URL, displayPath: String? = nil,
+                            includeSheet: (String) -> Bool = { _ in true }) throws -> XLSXWorkbook {
+        let name = displayPath ?? url.path
+        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
+            throw UnusableFileError(file: name, reason: "the file could not be read")
+        }
+        return try read(data: data, file: name, includeSheet: includeSheet)
+    }
+
+    /// Reads a workbook from its bytes; `file` names it in errors.
+    public static func read(data: Data, file: String, includeSheet: (String) -> Bool = { _ in true }) throws -> XLSXWorkbook {
+        guard data.count >= 4, data.prefix(2) == Data([0x50, 0x4B]) else {
+            throw UnusableFileError(file: file, reason: "this is not an Excel workbook (.xlsx): it is not a zip package. Save the file from Excel as \"Excel Workbook (*.xlsx)\" and try again")
+        }
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw UnusableFileError(file: file, reason: "the workbook is damaged or incomplete (its zip directory cannot be read); it may have been cut short while copying. Save it again from Excel and try again")
+        }
+        let package = Package(archive: archive, file: file)
+
+        guard let workbookData = try package.part("xl/workbook.xml"),
+              let workbookElements = XMLElementRecorder.parse(workbookData) else {
+            throw UnusableFileError(file: file, reason: "the workbook has no readable list of sheets (xl/workbook.xml); it is not an Excel workbook or it is damaged")
+        }
+        let date1904 = workbookElements.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attribute("date1904") ?? "") }
+        let sheetEntries = workbookElements.filter { $0.name == "sheet" && $0.path.last == "sheets" }
+        let targets = try relationshipTargets(package: package)
+
+        let sharedStrings: [String]
+        if let ssData = try package.part("xl/sharedStrings.xml") {
+            guard let ss = XLSXSharedStringsParser.parse(ssData) else {
+                throw UnusableFileError(file: file, reason: "the workbook's text table (xl/sharedStrings.xml) is damaged")
+            }
+            sharedStrings = ss
+        } else {
+            sharedStrings = []
+        }
+        let dateStyles = try readDateStyles(package: package)
+
+        var names: [String] = []
+        var sheets: [XLSXSheet] = []
+        for (i, entry) in sheetEntries.enumerated() {
+            let sheetName = entry.attribute("name") ?? "Sheet\(i + 1)"
+            names.append(sheetName)
+            guard includeSheet(sheetName) else { continue }
+            let path = entry.attribute("id").flatMap { targets[$0] } ?? "xl/worksheets/sheet\(i + 1).xml"
+            guard let sheetData = try package.part(path) else {
+                throw UnusableFileError(file: file, reason: "the sheet \"\(sheetName)\" is listed but missing from the workbook; it is damaged")
+            }
+            let parser = XLSXWorksheetParser(sharedStrings: sharedStrings, dateStyles: dateStyles, date1904: date1904)
+            guard parser.parse(sheetData) else {
+                throw UnusableFileError(file: file, reason: "the sheet \"\(sheetName)\" is damaged (its XML cannot be read)")
+            }
+            sheets.append(XLSXSheet(name: sheetName, rows: parser.rows))
+        }
+        return XLSXWorkbook(sheetNames: names, sheets: sheets, date1904: date1904)
+    }
+
+    /// Relationship id -> part path (`rId3` -> `xl/worksheets/sheet3.xml`).
+    static func relationshipTargets(package: Package) throws -> [String: String] {
+        guard let data = try package.part("xl/_rels/workbook.xml.rels"), let elements = XMLElementRecorder.parse(data) else { return [:] }
+        var map: [String: String] = [:]
+        for e in elements where e.name == "Relationship" {
+            guard let id = e.attribute("Id"), let target = e.attribute("Target") else { continue }
+            map[id] = resolve(target: target)
+        }
+        return map
+    }
+
+    /// Targets are relative to `xl/` unless absolute (`/xl/worksheets/sheet1.xml`).
+    static func resolve(target: String) -> String {
+        if target.hasPrefix("/") { return String(target.dropFirst()) }
+        var parts = ["xl"]
+        for p in target.split(separator: "/") {
+            if p == ".." { _ = parts.popLast() } else if p != "." { parts.append(String(p)) }
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// Indexes into `cellXfs` whose number format shows a date.
+    static func readDateStyles(package: Package) throws -> Set<Int> {
+        guard let data = try package.part("xl/styles.xml"), let elements = XMLElementRecorder.parse(data) else { return [] }
+        var customDates = Set<Int>()
+        for e in elements where e.name == "numFmt" {
+            if let id = e.attribute("numFmtId").flatMap(Int.init), ExcelDate.isDateFormatCode(e.attribute("formatCode") ?? "") {
+                customDates.insert(id)
+            }
+        }
+        var result = Set<Int>()
+        var index = 0
+        for e in elements where e.name == "xf" && e.path.last == "cellXfs" {
+            let fmt = e.attribute("numFmtId").flatMap(Int.init) ?? 0
+            if customDates.contains(fmt) || (fmt < 164 && ExcelDate.isBuiltInDateFormat(fmt)) { result.insert(index) }
+            index += 1
+        }
+        return result
+    }
+
+    /// The zip package, with part look-up that tolerates a leading slash and letter case.
+    struct Package {
+        let archive: Archive
+        let file: String
+
+        /// The part's bytes; nil when absent. Throws when the part is damaged or too large.
+        func part(_ path: String) throws -> Data? {
+            let entry = archive[path] ?? archive.first { $0.path.lowercased() == path.lowercased() || $0.path == "/" + path }
+            guard let entry else { return nil }
+            guard entry.uncompressedSize <= XLSXReader.maximumPartSize else {
+                throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is larger than 512 MiB once unpacked; this is not an Annex A or export workbook")
+            }
+            var out = Data()
+            do {
+                // The declared size can lie; stop unpacking once the real size passes the limit.
+                _ = try archive.extract(entry) { chunk in
+                    guard UInt64(out.count + chunk.count) <= XLSXReader.maximumPartSize else { throw CocoaError(.fileReadTooLarge) }
+                    out.append(chunk)
+                }
+            } catch {
+                throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is damaged and cannot be unpacked; save the workbook again from Excel")
+            }
+            return out
+        }
+    }
+}

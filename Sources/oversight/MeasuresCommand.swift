@@ -1,0 +1,149 @@
+import ArgumentParser
+import Foundation
+import OversightCore
+import OversightFormats
+
+struct MeasuresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measures",
+        abstract: "Compute the plan's measures for a period, straight from data files.",
+        discussion: """
+        Examples:
+          oversight measures --from data/ --period 2024-04-01..2025-03-31
+          oversight measures --from data/ --period 2025 --population 53210 --format json
+          oversight measures --from data/ --period 2025 --drill rereferrals_12m_pct
+          oversight measures --from data/ --period 2023-04-01..2025-03-31 --series monthly --measure cla_at_end
+        Periods: START..END (ISO dates), a reporting year (2025 = 2024-25), a month (2024-06) or a quarter (2024Q3).
+        Exit status: 0 computed, 2 bad arguments or unusable input.
+        """
+    )
+
+    @Option(help: "Folder (or file) of SSDA903, CIN census and local files to read.") var from: String
+    @Option(help: "The period: START..END, 2025, 2024-06 or 2024Q3.") var period: String
+    @Option(help: "Children aged 0-17, for rates per 10,000.") var population: Int?
+    @Option(help: "Local authority code (e.g. 358), to look up the population in --reference.") var la: String?
+    @Option(help: "Folder of DfE published statistics (for --la).") var reference: String?
+    @Option(name: .customLong("measure"), help: "A measure id; repeat for several. Default: all.") var measures: [String] = []
+    @Option(help: "table, json or csv.") var format: String = "table"
+    @Option(help: "Print the records behind one measure's numerator and denominator.") var drill: String?
+    @Option(help: "monthly: one row per month-end in the period, each over the 12 months to it.") var series: String?
+    @Option(help: "Default supervision practice standard in days.") var supervisionInterval: Int = 28
+    @Flag(help: "Print how long reading, indexing and computing took (to standard error).") var timing = false
+
+    func run() throws {
+        guard let p = Period.parse(period) else {
+            throw CLIError.usage("the period '\(period)' is not understood: write START..END with ISO dates (2024-04-01..2025-03-31), a reporting year (2025), a month (2024-06) or a quarter (2024Q3)")
+        }
+        guard ["table", "json", "csv"].contains(format) else { throw CLIError.usage("--format must be table, json or csv") }
+        let known = Set(MeasureEngine.measureIDs)
+        for id in measures + [drill].compactMap({ $0 }) where !known.contains(id) {
+            let near = known.filter { $0.hasPrefix(String(id.prefix(4))) }.sorted().prefix(5)
+            throw CLIError.usage("unknown measure id '\(id)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?") + " (`oversight measures --help` lists them in docs/measures.md)")
+        }
+        if let s = series, s != "monthly" { throw CLIError.usage("--series takes 'monthly'") }
+        var pop = population
+        if pop == nil, let la {
+            guard let reference else { throw CLIError.usage("--la needs --reference DIR (the DfE published statistics) to find the population") }
+            pop = try PopulationLookup.population(la: la, reportingYearEnd: p.end, reference: reference)
+        }
+
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        let loaded = FileLoader.load(paths: [from])
+        let t1 = clock.now
+        if loaded.files.isEmpty && !loaded.unusable.isEmpty {
+            throw CLIError.unusable(loaded.unusable.map(\.description).joined(separator: "\n"))
+        }
+        for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
+        if loaded.files.isEmpty { FileHandle.standardError.write(Data("warning: no data files found under \(from)\n".utf8)) }
+
+        let engine = MeasureEngine(data: loaded.caseData)
+        let t2 = clock.now
+        defer {
+            if timing {
+                let t3 = clock.now
+                func ms(_ d: Duration) -> String { String(format: "%.1f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) }
+                FileHandle.standardError.write(Data("timing: read files \(ms(t1 - t0)), index \(ms(t2 - t1)), compute \(ms(t3 - t2))\n".utf8))
+            }
+        }
+        var params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)
+        let ids = measures.isEmpty ? nil : measures
+
+        if let drill {
+            params.includeRecords = true
+            guard let r = engine.compute(drill, period: p, parameters: params) else {
+                throw CLIError.usage("\(drill) is a rate: give --population or --la with --reference")
+            }
+            print(renderDrill(r), terminator: "")
+            return
+        }
+        if series != nil {
+            let ends = MeasureEngine.monthEnds(in: p)
+            let points = ends.map { e in (Period.rolling12Months(endingOn: e), engine.computeAll(period: Period.rolling12Months(endingOn: e), ids: ids, parameters: params)) }
+            print(renderSeries(p, points), terminator: "")
+            return
+        }
+        let results = engine.computeAll(period: p, ids: ids, parameters: params)
+        print(render(p, results), terminator: "")
+    }
+
+    func render(_ p: Period, _ results: [MeasureResult]) -> String {
+        switch format {
+        case "json": return MeasureOutput.json(period: p, results: results)
+        case "csv":
+            return MeasureOutput.csv(results.map { [$0.id, $0.unit.rawValue, MeasureOutput.number($0.numerator), MeasureOutput.number($0.denominator),
+                                                    MeasureOutput.number($0.value), $0.warnings.joined(separator: "; ")] },
+                                     header: ["id", "unit", "numerator", "denominator", "value", "warnings"])
+        default:
+            return "Period \(p.start.uk) to \(p.end.uk)\n" + MeasureOutput.table(results.map {
+                [$0.id, MeasureOutput.display($0), MeasureOutput.number($0.numerator), MeasureOutput.number($0.denominator), $0.warnings.joined(separator: "; ")]
+            }, header: ["measure", "value", "numerator", "denominator", "warnings"])
+        }
+    }
+
+    func renderSeries(_ p: Period, _ points: [(Period, [MeasureResult])]) -> String {
+        switch format {
+        case "json":
+            return JSONValue.object([
+                ("period", MeasureOutput.json(p)), ("series", .string("monthly")),
+                ("points", .array(points.map { pp, rs in .object([("period", MeasureOutput.json(pp)), ("measures", .array(rs.map(MeasureOutput.json)))]) })),
+            ]).text() + "\n"
+        case "csv":
+            return MeasureOutput.csv(points.flatMap { pp, rs in rs.map { [pp.end.iso, $0.id, $0.unit.rawValue, MeasureOutput.number($0.numerator),
+                                                                          MeasureOutput.number($0.denominator), MeasureOutput.number($0.value)] } },
+                                     header: ["month_end", "id", "unit", "numerator", "denominator", "value"])
+        default:
+            return MeasureOutput.table(points.flatMap { pp, rs in rs.map { [pp.end.iso, $0.id, MeasureOutput.display($0), MeasureOutput.number($0.numerator),
+                                                                            MeasureOutput.number($0.denominator)] } },
+                                       header: ["month end", "measure", "value", "numerator", "denominator"])
+        }
+    }
+
+    func renderDrill(_ r: MeasureResult) -> String {
+        switch format {
+        case "json":
+            return JSONValue.object([
+                ("id", .string(r.id)), ("period", MeasureOutput.json(r.period)), ("unit", .string(r.unit.rawValue)),
+                ("numerator", .array(r.numeratorRecords.map(MeasureOutput.json))),
+                ("denominator", .array(r.denominatorRecords.map(MeasureOutput.json))),
+            ]).text() + "\n"
+        default:
+            let rows = r.numeratorRecords.map { ("numerator", $0) } + r.denominatorRecords.map { ("denominator", $0) }
+            let cells = rows.map { [$0.0, $0.1.child, $0.1.kind, $0.1.key, $0.1.start?.iso ?? "", $0.1.end?.iso ?? ""] }
+            let header = ["in", "child", "record", "key", "start", "end"]
+            return format == "csv" ? MeasureOutput.csv(cells, header: header) : MeasureOutput.table(cells, header: header)
+        }
+    }
+}
+
+/// Errors the CLI reports with exit status 2.
+enum CLIError: Error, CustomStringConvertible {
+    case usage(String)
+    case unusable(String)
+    var description: String {
+        switch self {
+        case .usage(let s): "error: \(s)"
+        case .unusable(let s): "error: no usable input:\n\(s)"
+        }
+    }
+}

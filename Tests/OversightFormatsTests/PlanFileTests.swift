@@ -1,0 +1,74 @@
+import Foundation
+import OversightCore
+import Testing
+@testable import OversightFormats
+
+@Suite struct PlanFileTests {
+    let reader = PlanFileReader()
+
+    static let minimal = """
+    id: test
+    title: A test plan
+    ambitions:
+      - number: 1
+        title: One
+        statement: Do better.
+        kpis:
+          - wording: Fewer re-referrals
+            measure: rereferrals_12m_pct
+            target: below last year
+            comparator: sn_mean
+            cadence: quarterly
+          - wording: 15 households
+            measure: hand_households_recruited
+            target: 15
+            trajectory:
+              - {end: 2021-03-31, label: first year, value: 5}
+    """
+
+    @Test func readsAMinimalPlan() throws {
+        let plan = try reader.parse(yaml: Self.minimal)
+        #expect(plan.ambitions.count == 1)
+        let k = plan.ambitions[0].kpis
+        #expect(k[0].target == .belowLastYear && k[0].comparator == .snMean && k[0].cadence == .quarterly && k[0].polarity == .low)
+        #expect(k[1].target == .value(15) && k[1].polarity == .high && k[1].trajectory.first?.value == 5)
+    }
+
+    @Test func writesWhatItReadsBack() throws {
+        let original = try PlanLoader.defaultPlan()
+        let text = try PlanFileWriter().yaml(original)
+        let again = try reader.parse(yaml: text, file: "written.yaml")
+        #expect(again == original)
+    }
+
+    static let badFiles: [(name: String, yaml: String, line: Int, words: String)] = [
+        ("unknown measure", minimal.replacingOccurrences(of: "measure: rereferrals_12m_pct", with: "measure: rereferals_pct"), 9, "unknown measure id 'rereferals_pct'"),
+        ("bad target", minimal.replacingOccurrences(of: "target: below last year", with: "target: lower please"), 10, "bad target 'lower please'"),
+        ("missing field", minimal.replacingOccurrences(of: "    statement: Do better.\n", with: ""), 4, "has no 'statement' field"),
+        ("unknown field", minimal.replacingOccurrences(of: "cadence: quarterly", with: "cadance: quarterly"), 12, "unknown field 'cadance'"),
+        ("bad comparator", minimal.replacingOccurrences(of: "comparator: sn_mean", with: "comparator: wales"), 11, "bad comparator 'wales'"),
+        ("bad trajectory date", minimal.replacingOccurrences(of: "end: 2021-03-31", with: "end: 31/03/2021"), 17, "bad date '31/03/2021'"),
+        ("not YAML", minimal.replacingOccurrences(of: "title: One", with: "title: [One"), 6, "not well formed"),
+        ("a field given twice", minimal.replacingOccurrences(of: "title: One", with: "title: One\n    title: Two"), 5, "given twice"),
+        ("a list where a value belongs", minimal.replacingOccurrences(of: "title: One", with: "title: [One]"), 5, "must be a single value"),
+    ]
+
+    @Test(arguments: badFiles.indices)
+    func badFilesGiveLineNumberedErrors(_ i: Int) {
+        let bad = Self.badFiles[i]
+        do {
+            _ = try reader.parse(yaml: bad.yaml, file: "bad.yaml")
+            Issue.record("\(bad.name): no error")
+        } catch let error as PlanFileError {
+            #expect(error.line == bad.line, "\(bad.name): \(error)")
+            #expect(error.message.contains(bad.words), "\(bad.name): \(error)")
+            #expect(error.description.hasPrefix("bad.yaml, line"))
+        } catch {
+            Issue.record("\(bad.name): unexpected \(error)")
+        }
+    }
+
+    @Test func emptyFileIsAnError() {
+        #expect(throws: PlanFileError.self) { try reader.parse(yaml: "") }
+    }
+}
