@@ -22,7 +22,6 @@ It always exits 0: it reports differences, it does not judge them. Synthetic dat
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -127,12 +126,9 @@ def run_theirs(directory, year, previous):
         return None
     data = json.loads(result.stdout.strip().splitlines()[-1])
     pairs = defaultdict(set)
-    rows = defaultdict(set)
-    for rule, child, table, row in data["pairs"]:
-        c = normalise_child(child)
-        pairs[rule].add(c)
-        rows[rule].add((table, row))
-    return {"pairs": pairs, "rows": rows, "rules": set(data["rules"]), "failed": data["failed"]}
+    for rule, child, _table, _row in data["pairs"]:
+        pairs[rule].add(normalise_child(child))
+    return {"pairs": pairs, "rules": set(data["rules"]), "failed": data["failed"]}
 
 
 def run_ours(directory, year, previous, ours_json):
@@ -152,7 +148,6 @@ def run_ours(directory, year, previous, ours_json):
             return None
     data = json.loads(text)
     pairs = defaultdict(set)
-    rows = defaultdict(set)
     current = Path(directory).resolve()
     for issue in data.get("issues", []):
         rule = issue.get("rule", "")
@@ -162,8 +157,7 @@ def run_ours(directory, year, previous, ours_json):
         if issue.get("file") and current not in Path(issue["file"]).resolve().parents:
             continue
         pairs[rule].add(normalise_child(issue.get("child") or ""))
-        rows[rule].add((issue.get("table", ""), issue.get("row")))
-    return {"pairs": pairs, "rows": rows}
+    return {"pairs": pairs}
 
 
 def sort_key(code):
