@@ -42,6 +42,14 @@ struct SSDA903ValidatorTests {
         #expect(issue.severity == .error)
     }
 
+    @Test func findingsAreInRuleTableAndRowOrder() {
+        let r = SSDA903RuleCase.makeReturn([.header: (1...50).map { hdr(String($0), ethnic: "XX") },
+                                            .episodes: (1...50).map { ep(String($0), rne: "X") }], year: 2024)
+        let found = SSDA903Validator.validate(r, previous: nil).filter { $0.rule == "103" || $0.rule == "143" }
+        #expect(found.map(\.rule) == Array(repeating: "103", count: 50) + Array(repeating: "143", count: 50))
+        #expect(found.prefix(50).map { $0.row ?? 0 } == Array(1...50))
+    }
+
     @Test func absentTablesSkipTheirRules() {
         let r = SSDA903RuleCase.makeReturn([.header: [hdr()]], year: 2024)
         #expect(SSDA903Validator.validate(r, previous: nil).filter { $0.rule != "EPI" }.isEmpty)
