@@ -42,6 +42,14 @@ struct SSDA903ValidatorTests {
         #expect(issue.severity == .error)
     }
 
+    @Test func findingsAreInRuleTableAndRowOrder() {
+        let r = SSDA903RuleCase.makeReturn([.header: (1...50).map { hdr(String($0), ethnic: "XX") },
+                                            .episodes: (1...50).map { ep(String($0), rne: "X") }], year: 2024)
+        let found = SSDA903Validator.validate(r, previous: nil).filter { $0.rule == "103" || $0.rule == "143" }
+        #expect(found.map(\.rule) == Array(repeating: "103", count: 50) + Array(repeating: "143", count: 50))
+        #expect(found.prefix(50).map { $0.row ?? 0 } == Array(1...50))
+    }
+
     @Test func absentTablesSkipTheirRules() {
         let r = SSDA903RuleCase.makeReturn([.header: [hdr()]], year: 2024)
         #expect(SSDA903Validator.validate(r, previous: nil).filter { $0.rule != "EPI" }.isEmpty)
@@ -92,6 +100,7 @@ struct SSDA903ValidatorTests {
         let r = SSDA903RuleCase.makeReturn([.header: header, .episodes: episodes, .reviews: reviews], year: 2024)
         let clock = ContinuousClock()
         let elapsed = clock.measure { _ = SSDA903Validator.validate(r, previous: r) }
-        #expect(elapsed < .seconds(60), "took \(elapsed)")
+        // A generous bound: debug builds on a shared two-core machine run this 10-20 times slower than release.
+        #expect(elapsed < .seconds(120), "took \(elapsed)")
     }
 }

@@ -14,7 +14,13 @@ enum SSDA903RuleBook {
     /// the nearest known year.
     static func rules(forYear year: Int) -> [SSDA903Rule] {
         let y = min(max(year, firstYear), lastYear)
-        return all.filter { $0.info.years.contains(y) }
-            .sorted { $0.info.code.localizedStandardCompare($1.info.code) == .orderedAscending }
+        return all.filter { $0.info.years.contains(y) }.sorted { order($0.info.code) < order($1.info.code) }
+    }
+
+    /// Numeric codes first in number order (`103` before `1001`), then the others (`EPI`, `INT01`,
+    /// `SW01STG1`) alphabetically.
+    private static func order(_ code: String) -> (Int, Int, String) {
+        let digits = code.prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? (1, 0, code) : (0, Int(digits) ?? 0, code)
     }
 }
