@@ -52,10 +52,8 @@ public struct SynthYearView {
             if let b = child.ownChildBirthDate, b <= end { mother = "1"; motherDOB = b.uk } else { mother = "0" }
         }
         let upn = child.age(on: end) < 5 ? "UN1" : child.upn
-        func urn(_ e: SynthChild.CareEpisode) -> String {
-            // Supported accommodation had no Ofsted registration before the 2023-24 return.
-            e.placement == "H5" && year <= 2023 ? "XXXXXXX" : e.urn
-        }
+        // An episode keeps one URN in every return that restates it (rule 503F).
+        func urn(_ e: SynthChild.CareEpisode) -> String { e.urn }
         out[.header] = [[child.id, sex, dob, child.ethnicity, upn, mother, motherDOB]]
         if child.isUASC && child.birthday(18) >= period.start {
             out[.uasc] = [[child.id, sex, dob, child.birthday(18).uk]]
