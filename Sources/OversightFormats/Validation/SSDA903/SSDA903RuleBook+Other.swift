@@ -124,14 +124,14 @@ extension SSDA903RuleBook {
         SSDA903Rule("SW14STG2", [.swEpisodes], ["SW_DEC"], "Social worker episode end date is blank but it is not the child's latest episode", years: 2024...2024) { c in
             swPairs(c) { prev, _ in prev.end == nil }
         },
-        SSDA903Rule("SW11aSTG2", [.swEpisodes], ["SW_DEC"], "Social worker episode ended before the last days of the year and no next episode starts within 5 days", years: 2024...2024) { c in
+        SSDA903Rule("SW11aSTG2", [.swEpisodes, .episodes], ["SW_DEC"], "Social worker episode ended before the last days of the year and no next episode starts within 5 days", years: 2024...2024) { c in
             // A child who left care when the social worker episode ended needs no next episode.
             swFollowUps(c) { child, ended, next in
                 guard ended <= c.end.adding(days: -5) else { return false }
                 return next.map { abs(ended.days(to: $0)) > 5 } ?? c.isLookedAfter(child, on: ended)
             }
         },
-        SSDA903Rule("SW11bSTG2", [.swEpisodes], ["SW_DEC"], "Social worker episode ended in the last 5 days of the year and no next episode is reported") { c in
+        SSDA903Rule("SW11bSTG2", [.swEpisodes, .episodes], ["SW_DEC"], "Social worker episode ended in the last 5 days of the year and no next episode is reported") { c in
             swFollowUps(c) { child, ended, next in
                 ended >= c.end.adding(days: -5) && ended <= c.end && next == nil && c.isLookedAfter(child, on: ended)
             }
