@@ -8,9 +8,9 @@ public struct ChildID: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     /// Normalises `raw`; nil when nothing is left.
     public init?(normalising raw: String) {
-        var t = raw.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        var t = raw.trimmed.upperASCII
         if t.hasSuffix(".0") { t.removeLast(2) }
-        t = t.trimmingCharacters(in: .whitespacesAndNewlines)
+        t = t.trimmed
         guard !t.isEmpty else { return nil }
         self.rawValue = t
     }
@@ -33,7 +33,7 @@ public struct RecordOrigin: Hashable, Sendable, Codable {
 /// Reads the spec's booleans: `1`, `true`, `Y`, `yes` are true; `0`, `false`, `N`, `no` false;
 /// anything else (blank included) is unknown (nil).
 public func parseFlag(_ raw: String) -> Bool? {
-    switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+    switch raw.trimmed.lowerASCII {
     case "1", "true", "y", "yes": return true
     case "0", "false", "n", "no": return false
     default: return nil

@@ -91,18 +91,40 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `dd/mm/yyyy` (one-digit day or month accepted). Returns nil for anything else.
     public static func parseUK<S: StringProtocol>(_ text: S) -> Day? {
-        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count),
-              let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
-        return Day(year: y, month: m, day: d)
+        var parts: (Int, Int, Int) = (0, 0, 0)
+        var lengths: (Int, Int, Int) = (0, 0, 0)
+        var k = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: "/") { k += 1; if k > 2 { return nil }; continue }
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            let d = Int(b - 0x30)
+            switch k {
+            case 0: parts.0 = parts.0 * 10 + d; lengths.0 += 1
+            case 1: parts.1 = parts.1 * 10 + d; lengths.1 += 1
+            default: parts.2 = parts.2 * 10 + d; lengths.2 += 1
+            }
+        }
+        guard k == 2, (1...2).contains(lengths.0), (1...2).contains(lengths.1), lengths.2 == 4 else { return nil }
+        return Day(year: parts.2, month: parts.1, day: parts.0)
     }
 
     /// Parses `yyyy-mm-dd` (the XML date type). Returns nil for anything else.
     public static func parseISO<S: StringProtocol>(_ text: S) -> Day? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        return Day(year: y, month: m, day: d)
+        var parts: (Int, Int, Int) = (0, 0, 0)
+        var lengths: (Int, Int, Int) = (0, 0, 0)
+        var k = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: "-") { k += 1; if k > 2 { return nil }; continue }
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            let d = Int(b - 0x30)
+            switch k {
+            case 0: parts.0 = parts.0 * 10 + d; lengths.0 += 1
+            case 1: parts.1 = parts.1 * 10 + d; lengths.1 += 1
+            default: parts.2 = parts.2 * 10 + d; lengths.2 += 1
+            }
+        }
+        guard k == 2, lengths.0 == 4, lengths.1 == 2, lengths.2 == 2 else { return nil }
+        return Day(year: parts.0, month: parts.1, day: parts.2)
     }
 
     // MARK: Calendar arithmetic (proleptic Gregorian, Howard Hinnant's civil algorithms)
@@ -164,7 +186,7 @@ public enum DateField: Hashable, Sendable, Codable {
 
     /// Reads a `dd/mm/yyyy` field (surrounding white space ignored).
     public static func uk(_ raw: String) -> DateField {
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = raw.trimmed
         if t.isEmpty { return .missing }
         if let d = Day.parseUK(t) { return .value(d) }
         return .invalid(t)
@@ -172,7 +194,7 @@ public enum DateField: Hashable, Sendable, Codable {
 
     /// Reads a `yyyy-mm-dd` field.
     public static func iso(_ raw: String) -> DateField {
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = raw.trimmed
         if t.isEmpty { return .missing }
         if let d = Day.parseISO(t) { return .value(d) }
         return .invalid(t)

@@ -52,7 +52,7 @@ public struct Period: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Parses `START..END` with ISO dates, or shorthand: `2025` (reporting year 2024-25),
     /// `2024-25`, `2024-06` (a month), `2024Q2` (a calendar quarter).
     public static func parse(_ text: String) -> Period? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         if let r = t.range(of: "..") {
             guard let s = Day.parseISO(t[t.startIndex..<r.lowerBound]), let e = Day.parseISO(t[r.upperBound...]) else { return nil }
             return Period(start: s, end: e)

@@ -19,7 +19,7 @@ public struct DayTime: Hashable, Comparable, Sendable, Codable, CustomStringConv
     /// Parses `yyyy-mm-dd hh:mm[:ss]`, `yyyy-mm-ddThh:mm[:ss]`, `dd/mm/yyyy hh:mm[:ss]`, or a date
     /// alone (taken as 00:00).
     public static func parse(_ raw: String) -> DayTime? {
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = raw.trimmed
         guard !t.isEmpty else { return nil }
         let parts = t.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
         guard parts.count == 1 || parts.count == 2 else { return nil }
@@ -41,7 +41,7 @@ public enum DayTimeField: Hashable, Sendable, Codable {
     public var time: DayTime? { if case .value(let t) = self { return t } else { return nil } }
     public var isInvalid: Bool { if case .invalid = self { return true } else { return false } }
     public static func parse(_ raw: String) -> DayTimeField {
-        let t = raw.trimmingCharacters(in: .whitespaces)
+        let t = raw.trimmed
         if t.isEmpty { return .missing }
         if let v = DayTime.parse(t) { return .value(v) }
         return .invalid(t)

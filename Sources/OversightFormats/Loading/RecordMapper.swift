@@ -4,12 +4,12 @@ import OversightCore
 /// Turns raw tables and XML blocks into typed domain records.
 public enum RecordMapper {
     static func opt(_ s: String) -> String? {
-        let t = s.trimmingCharacters(in: .whitespaces)
-        return t.isEmpty ? nil : t.uppercased()
+        let t = s.trimmed
+        return t.isEmpty ? nil : t.upperASCII
     }
     static func optRaw(_ s: String?) -> String? {
         guard let s else { return nil }
-        let t = s.trimmingCharacters(in: .whitespaces)
+        let t = s.trimmed
         return t.isEmpty ? nil : t
     }
 
@@ -81,14 +81,14 @@ public enum RecordMapper {
                 let d = e.details
                 let o = RecordOrigin(file: file, row: c.position)
                 episodes.append(CINEpisode(
-                    child: id, referralDate: .iso(d["CINreferralDate"] ?? ""), referralSource: optRaw(d["ReferralSource"])?.uppercased(),
-                    primaryNeedCode: optRaw(d["PrimaryNeedCode"])?.uppercased(), closureDate: .iso(d["CINclosureDate"] ?? ""),
-                    reasonForClosure: optRaw(d["ReasonForClosure"])?.uppercased(), initialCPCDate: .iso(d["DateOfInitialCPC"] ?? ""),
+                    child: id, referralDate: .iso(d["CINreferralDate"] ?? ""), referralSource: optRaw(d["ReferralSource"])?.upperASCII,
+                    primaryNeedCode: optRaw(d["PrimaryNeedCode"])?.upperASCII, closureDate: .iso(d["CINclosureDate"] ?? ""),
+                    reasonForClosure: optRaw(d["ReasonForClosure"])?.upperASCII, initialCPCDate: .iso(d["DateOfInitialCPC"] ?? ""),
                     referralNFA: parseFlag(d["ReferralNFA"] ?? ""),
                     assessments: e.assessments.map { a in
                         Assessment(startDate: .iso(a["AssessmentActualStartDate"] ?? ""), internalReviewDate: .iso(a["AssessmentInternalReviewDate"] ?? ""),
                                    authorisationDate: .iso(a["AssessmentAuthorisationDate"] ?? ""),
-                                   factors: (a.lists["AssessmentFactors"] ?? []).map { $0.trimmingCharacters(in: .whitespaces).uppercased() }, origin: o)
+                                   factors: (a.lists["AssessmentFactors"] ?? []).map { $0.trimmed.upperASCII }, origin: o)
                     },
                     cinPlans: e.cinPlans.map { p in CINPlan(startDate: .iso(p["CINPlanStartDate"] ?? ""), endDate: .iso(p["CINPlanEndDate"] ?? ""), origin: o) },
                     section47s: e.section47s.map { s in
@@ -97,8 +97,8 @@ public enum RecordMapper {
                     },
                     protectionPlans: e.protectionPlans.map { p in
                         ProtectionPlan(startDate: .iso(p["CPPstartDate"] ?? ""), endDate: .iso(p["CPPendDate"] ?? ""),
-                                       initialCategory: optRaw(p["InitialCategoryOfAbuse"])?.uppercased(),
-                                       latestCategory: optRaw(p["LatestCategoryOfAbuse"])?.uppercased(),
+                                       initialCategory: optRaw(p["InitialCategoryOfAbuse"])?.upperASCII,
+                                       latestCategory: optRaw(p["LatestCategoryOfAbuse"])?.upperASCII,
                                        numberOfPreviousPlans: optRaw(p["NumberOfPreviousCPP"]).flatMap { Int($0) },
                                        reviewDates: (p.lists["CPPreviewDate"] ?? []).map { DateField.iso($0) }, origin: o)
                     },

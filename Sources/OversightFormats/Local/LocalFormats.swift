@@ -26,7 +26,7 @@ public enum LocalFormat: String, CaseIterable, Sendable {
 
     /// Recognises a local file by its header (lower-cased, trimmed; order free; extra columns allowed).
     public static func recognise(header: [String]) -> LocalFormat? {
-        let cols = Set(header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let cols = Set(header.map { $0.trimmed.lowerASCII })
         return allCases.first { Set($0.columns).isSubset(of: cols) }
     }
 }
@@ -39,7 +39,7 @@ public enum LocalCSVReader {
         var blank = 0
         let issues = each(csv, .missingEpisodes) { row, v, report in
             guard let child = ChildID(normalising: v("child_id")) else { blank += 1; return }
-            let kind = v("missing_or_away").uppercased()
+            let kind = v("missing_or_away").upperASCII
             if !["M", "A"].contains(kind) { report("missing_or_away", "OV-LOCAL-CODE", "missing_or_away must be M (missing) or A (away), not '\(kind)'") }
             var fields: [String: DayTimeField] = [:]
             for f in ["start", "returned", "rhi_offered", "rhi_completed"] {
@@ -69,7 +69,7 @@ public enum LocalCSVReader {
             var date = DateField.iso(v("date"))
             if date.isInvalid, let d = Day.parseUK(v("date")) { date = .value(d) }
             if date.isInvalid { report("date", "OV-LOCAL-DATE", "date '\(v("date"))' is not a date (write yyyy-mm-dd)") }
-            let kind = v("kind").lowercased()
+            let kind = v("kind").lowerASCII
             if !["formal", "case", "group"].contains(kind) { report("kind", "OV-LOCAL-CODE", "kind must be formal, case or group, not '\(v("kind"))'") }
             let refl = v("reflective")
             let reflective = parseFlag(refl)
@@ -84,19 +84,19 @@ public enum LocalCSVReader {
     static func each(_ csv: CSVFile, _ format: LocalFormat,
                      _ body: (Int, (String) -> String, (String, String, String) -> Void) -> Void) -> [ValidationIssue] {
         var issues = csv.problems
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let header = csv.header.map { $0.trimmed.lowerASCII }
         var idx: [String: Int] = [:]
         for (i, h) in header.enumerated() where idx[h] == nil { idx[h] = i }
         let table = format == .missingEpisodes ? "MissingEpisodes" : "Supervision"
+        let required = format.required.sorted()
         for (i, fields) in csv.rows.enumerated() {
             let row = i + 1
             let v: (String) -> String = { name in
                 guard let j = idx[name], j < fields.count else { return "" }
-                return fields[j].trimmingCharacters(in: .whitespacesAndNewlines)
+                return fields[j].trimmed
             }
-            let childText = v(format == .missingEpisodes ? "child_id" : "child_id")
-            let child = ChildID(normalising: childText)?.rawValue
-            for r in format.required.sorted() where v(r).isEmpty {
+            let child = ChildID(normalising: v("child_id"))?.rawValue
+            for r in required where v(r).isEmpty {
                 issues.append(ValidationIssue(rule: "OV-LOCAL-REQUIRED", severity: .error, file: csv.path, table: table, row: row, child: child,
                                               fields: [r], message: "\(r) is required but blank"))
             }

@@ -13,7 +13,7 @@ public enum SSDA903CSVReader {
             issues.append(ValidationIssue(rule: "OV-CSV-EXTRA", severity: .warning, file: csv.path, table: kind.rawValue, row: nil, child: nil,
                                           fields: extra, message: "Columns \(extra.joined(separator: ", ")) are not part of the \(kind.rawValue) table and were ignored"))
         }
-        let normalisedHeader = csv.header.map { $0.trimmingCharacters(in: .whitespaces).uppercased() }
+        let normalisedHeader = csv.header.map { $0.trimmed.upperASCII }
         var position: [Int] = []
         for c in kind.columns { position.append(normalisedHeader.firstIndex(of: c) ?? -1) }
         var rows: [RawRow] = []
@@ -27,7 +27,7 @@ public enum SSDA903CSVReader {
             var values: [String] = []
             values.reserveCapacity(position.count)
             for p in position {
-                values.append(p >= 0 && p < fields.count ? fields[p].trimmingCharacters(in: .whitespacesAndNewlines) : "")
+                values.append(p >= 0 && p < fields.count ? fields[p].trimmed : "")
             }
             rows.append(RawRow(row: i + 1, values: values))
         }

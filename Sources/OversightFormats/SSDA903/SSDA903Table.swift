@@ -37,11 +37,11 @@ public enum SSDA903Table: String, CaseIterable, Codable, Sendable {
     /// set equals a table's, or contains it and contains no other table's.
     /// Returns the table and the extra columns that will be ignored.
     public static func recognise(header: [String]) -> (table: SSDA903Table, extra: [String])? {
-        let cols = Set(header.map { $0.trimmingCharacters(in: .whitespaces).uppercased() })
+        let cols = Set(header.map { $0.trimmed.upperASCII })
         if let exact = allCases.first(where: { Set($0.columns) == cols }) { return (exact, []) }
         let containing = allCases.filter { Set($0.columns).isSubset(of: cols) }
         guard containing.count == 1, let t = containing.first else { return nil }
-        return (t, header.filter { !Set(t.columns).contains($0.trimmingCharacters(in: .whitespaces).uppercased()) })
+        return (t, header.filter { !Set(t.columns).contains($0.trimmed.upperASCII) })
     }
 }
 
