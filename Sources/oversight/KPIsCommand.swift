@@ -38,7 +38,7 @@ struct KPIsCommand: ParsableCommand {
         var pop = population
         if pop == nil, let la, let reference { pop = try PopulationLookup.population(la: la, reportingYearEnd: p.end, reference: reference) }
 
-        let loaded = FileLoader.load(paths: [from])
+        let loaded = FileLoader.load(paths: [from], keepRaw: false)
         for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
         let engine = MeasureEngine(data: loaded.caseData)
         let params = MeasureParameters(population: pop)

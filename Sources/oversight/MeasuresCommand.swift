@@ -49,7 +49,7 @@ struct MeasuresCommand: ParsableCommand {
 
         let clock = ContinuousClock()
         let t0 = clock.now
-        let loaded = FileLoader.load(paths: [from])
+        let loaded = FileLoader.load(paths: [from], keepRaw: false)
         let t1 = clock.now
         if loaded.files.isEmpty && !loaded.unusable.isEmpty {
             throw CLIError.unusable(loaded.unusable.map(\.description).joined(separator: "\n"))

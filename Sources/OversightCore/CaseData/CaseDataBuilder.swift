@@ -38,6 +38,9 @@ public struct CaseDataBuilder: Sendable {
         return files.count - 1
     }
 
+    /// Sets a registered file's collection year (known only once its header was read).
+    public mutating func setCollectionYear(_ year: Int?, file: Int) { files[file].collectionYear = year }
+
     /// Counts records left out for a blank child id.
     public mutating func countBlankChildID(table: String, _ n: Int = 1) { blank[table, default: 0] += n }
 

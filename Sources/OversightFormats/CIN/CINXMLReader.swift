@@ -10,15 +10,31 @@ public enum CINXMLReader {
     /// (the collection year whose 1 April - 31 March holds it), else `pathYear`.
     /// Throws `UnusableFileError` for malformed XML or a file that is not a CIN census.
     public static func read(data: Data, file: String, pathYear: Int?) throws -> (CINRawReturn, [ValidationIssue]) {
-        var header = CINRawBlock(line: 0)
         var children: [CINRawChild] = []
+        let (ret, issues) = try stream(data: data, file: file, pathYear: pathYear) { child, _ in children.append(child) }
+        var out = ret
+        out.children = children
+        return (out, issues)
+    }
+
+    /// Reads a CIN census file one `Child` at a time, handing each to `onChild` with the file's
+    /// collection year as known so far (the `Header` comes first in a valid file), without keeping
+    /// them. The returned `CINRawReturn` has the header and no children.
+    public static func stream(data: Data, file: String, pathYear: Int?,
+                              onChild: (CINRawChild, Int?) -> Void) throws -> (CINRawReturn, [ValidationIssue]) {
+        var header = CINRawBlock(line: 0)
+        var year = pathYear
+        var count = 0
         var issues: [ValidationIssue] = []
+        try withoutActuallyEscaping(onChild) { onChild in
         let stream = XMLElementStream(unitNames: ["Header", "Child"]) { node in
             if node.name == "Header" {
                 header = flatten(node)
+                if let ref = header["ReferenceDate"], let d = Day.parseISO(ref) { year = d.collectionYear }
                 return
             }
-            let position = children.count + 1
+            count += 1
+            let position = count
             let ids = node.child("ChildIdentifiers").map(block) ?? CINRawBlock(line: node.line)
             let chars = node.child("ChildCharacteristics").map(flatten) ?? CINRawBlock(line: node.line)
             var episodes: [CINRawEpisode] = []
@@ -38,15 +54,14 @@ public enum CINXMLReader {
                 }
                 episodes.append(ep)
             }
-            children.append(CINRawChild(position: position, identifiers: ids, characteristics: chars, episodes: episodes))
+            onChild(CINRawChild(position: position, identifiers: ids, characteristics: chars, episodes: episodes), year)
         }
         try stream.parse(data: data, file: file)
         guard stream.rootName == "Message" || stream.rootName == "CIN" else {
             throw UnusableFileError(file: file, reason: "this XML is not a CIN census file (its root element is \(stream.rootName ?? "missing"), expected Message)")
         }
-        var year = pathYear
-        if let ref = header["ReferenceDate"], let d = Day.parseISO(ref) { year = d.collectionYear }
-        return (CINRawReturn(file: file, header: header, children: children, collectionYear: year), issues)
+        }
+        return (CINRawReturn(file: file, header: header, children: [], collectionYear: year), issues)
     }
 
     /// The node's direct leaves as fields.

@@ -56,7 +56,10 @@ public enum FileLoader {
 
     /// Reads every file under `paths`. `defaultYear` is used for files whose path and content
     /// name no collection year (the validator needs one; measures rank such files first).
-    public static func load(paths: [String], defaultYear: Int? = nil) -> LoadedData {
+    /// With `keepRaw` false the raw tables and CIN returns are not kept (measures need only the
+    /// merged history), and CIN census files are mapped one child at a time, so memory holds
+    /// little more than the typed records.
+    public static func load(paths: [String], defaultYear: Int? = nil, keepRaw: Bool = true) -> LoadedData {
         var out = LoadedData()
         var builder = CaseDataBuilder()
         let (list, missing) = files(under: paths)
@@ -65,7 +68,7 @@ public enum FileLoader {
         }
         for path in list {
             do {
-                try loadFile(path, defaultYear: defaultYear, into: &out, builder: &builder)
+                try loadFile(path, defaultYear: defaultYear, keepRaw: keepRaw, into: &out, builder: &builder)
             } catch let e as UnusableFileError {
                 out.unusable.append(e)
                 out.files.append(LoadedFile(path: path, format: "unknown", table: "", rows: 0, collectionYear: nil))
@@ -81,7 +84,7 @@ public enum FileLoader {
         return out
     }
 
-    static func loadFile(_ path: String, defaultYear: Int?, into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
+    static func loadFile(_ path: String, defaultYear: Int?, keepRaw: Bool, into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
         let pathYear = CollectionYearDetector.year(fromPath: path) ?? defaultYear
@@ -95,7 +98,7 @@ public enum FileLoader {
             let csv = try CSVFile.read(url: url, displayPath: path)
             if let (table, issues) = SSDA903CSVReader.table(from: csv, collectionYear: pathYear) {
                 let f = builder.addFile(SourceFile(path: path, format: "ssda903", table: table.table.rawValue, collectionYear: pathYear))
-                out.ssda903Tables.append(table)
+                if keepRaw { out.ssda903Tables.append(table) }
                 out.issues += issues
                 out.files.append(LoadedFile(path: path, format: "ssda903-csv", table: table.table.rawValue, rows: table.rows.count, collectionYear: pathYear))
                 RecordMapper.add(table, file: f, to: &builder)
@@ -124,17 +127,30 @@ public enum FileLoader {
                 out.issues += issues
                 for t in tables {
                     let f = builder.addFile(SourceFile(path: path, format: "ssda903", table: t.table.rawValue, collectionYear: pathYear))
-                    out.ssda903Tables.append(t)
+                    if keepRaw { out.ssda903Tables.append(t) }
                     out.files.append(LoadedFile(path: path, format: "ssda903-xml", table: t.table.rawValue, rows: t.rows.count, collectionYear: pathYear))
                     RecordMapper.add(t, file: f, to: &builder)
                 }
-            } else {
+            } else if keepRaw {
                 let (ret, issues) = try CINXMLReader.read(data: data, file: path, pathYear: pathYear)
                 out.issues += issues
                 let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: ret.collectionYear))
                 out.cinReturns.append(ret)
                 out.files.append(LoadedFile(path: path, format: "cin-xml", table: "Child", rows: ret.children.count, collectionYear: ret.collectionYear))
                 RecordMapper.add(ret, file: f, to: &builder)
+            } else {
+                let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: pathYear))
+                var children: [CINChild] = [], episodes: [CINEpisode] = [], blank = 0, count = 0
+                let (ret, issues) = try CINXMLReader.stream(data: data, file: path, pathYear: pathYear) { child, year in
+                    count += 1
+                    RecordMapper.map(child, year: year, file: f, children: &children, episodes: &episodes, blank: &blank)
+                }
+                out.issues += issues
+                builder.setCollectionYear(ret.collectionYear, file: f)
+                builder.add(cinChildren: children, file: f)
+                builder.add(cinEpisodes: episodes, file: f)
+                if blank > 0 { builder.countBlankChildID(table: "CINdetails", blank) }
+                out.files.append(LoadedFile(path: path, format: "cin-xml", table: "Child", rows: count, collectionYear: ret.collectionYear))
             }
         case "xlsx":
             try loadWorkbook(path, into: &out, builder: &builder)

@@ -69,44 +69,47 @@ public enum RecordMapper {
         var children: [CINChild] = []
         var episodes: [CINEpisode] = []
         var blank = 0
-        for c in r.children {
-            guard let id = ChildID(normalising: c.laChildID) else { blank += c.episodes.count; continue }
-            let ids = c.identifiers
-            children.append(CINChild(id: id, upn: optRaw(ids["UPN"]), birthDate: .iso(ids["PersonBirthDate"] ?? ""),
-                                     expectedBirthDate: .iso(ids["ExpectedPersonBirthDate"] ?? ""), deathDate: .iso(ids["PersonDeathDate"] ?? ""),
-                                     sex: optRaw(ids["Sex"] ?? ids["GenderCurrent"]), ethnicity: optRaw(c.characteristics["Ethnicity"]),
-                                     disabilities: c.characteristics.lists["Disability"] ?? [], collectionYear: r.collectionYear,
-                                     origin: RecordOrigin(file: file, row: c.position)))
-            for e in c.episodes {
-                let d = e.details
-                let o = RecordOrigin(file: file, row: c.position)
-                episodes.append(CINEpisode(
-                    child: id, referralDate: .iso(d["CINreferralDate"] ?? ""), referralSource: optRaw(d["ReferralSource"])?.upperASCII,
-                    primaryNeedCode: optRaw(d["PrimaryNeedCode"])?.upperASCII, closureDate: .iso(d["CINclosureDate"] ?? ""),
-                    reasonForClosure: optRaw(d["ReasonForClosure"])?.upperASCII, initialCPCDate: .iso(d["DateOfInitialCPC"] ?? ""),
-                    referralNFA: parseFlag(d["ReferralNFA"] ?? ""),
-                    assessments: e.assessments.map { a in
-                        Assessment(startDate: .iso(a["AssessmentActualStartDate"] ?? ""), internalReviewDate: .iso(a["AssessmentInternalReviewDate"] ?? ""),
-                                   authorisationDate: .iso(a["AssessmentAuthorisationDate"] ?? ""),
-                                   factors: (a.lists["AssessmentFactors"] ?? []).map { $0.trimmed.upperASCII }, origin: o)
-                    },
-                    cinPlans: e.cinPlans.map { p in CINPlan(startDate: .iso(p["CINPlanStartDate"] ?? ""), endDate: .iso(p["CINPlanEndDate"] ?? ""), origin: o) },
-                    section47s: e.section47s.map { s in
-                        Section47(startDate: .iso(s["S47ActualStartDate"] ?? ""), initialCPCTarget: .iso(s["InitialCPCtarget"] ?? ""),
-                                  initialCPCDate: .iso(s["DateOfInitialCPC"] ?? ""), icpcNotRequired: parseFlag(s["ICPCnotRequired"] ?? ""), origin: o)
-                    },
-                    protectionPlans: e.protectionPlans.map { p in
-                        ProtectionPlan(startDate: .iso(p["CPPstartDate"] ?? ""), endDate: .iso(p["CPPendDate"] ?? ""),
-                                       initialCategory: optRaw(p["InitialCategoryOfAbuse"])?.upperASCII,
-                                       latestCategory: optRaw(p["LatestCategoryOfAbuse"])?.upperASCII,
-                                       numberOfPreviousPlans: optRaw(p["NumberOfPreviousCPP"]).flatMap { Int($0) },
-                                       reviewDates: (p.lists["CPPreviewDate"] ?? []).map { DateField.iso($0) }, origin: o)
-                    },
-                    collectionYear: r.collectionYear, origin: o))
-            }
-        }
+        for c in r.children { map(c, year: r.collectionYear, file: file, children: &children, episodes: &episodes, blank: &blank) }
         b.add(cinChildren: children, file: file)
         b.add(cinEpisodes: episodes, file: file)
         if blank > 0 { b.countBlankChildID(table: "CINdetails", blank) }
+    }
+
+    /// Maps one CIN census child to typed records, appending them.
+    public static func map(_ c: CINRawChild, year: Int?, file: Int, children: inout [CINChild], episodes: inout [CINEpisode], blank: inout Int) {
+        guard let id = ChildID(normalising: c.laChildID) else { blank += c.episodes.count; return }
+        let ids = c.identifiers
+        children.append(CINChild(id: id, upn: optRaw(ids["UPN"]), birthDate: .iso(ids["PersonBirthDate"] ?? ""),
+                                 expectedBirthDate: .iso(ids["ExpectedPersonBirthDate"] ?? ""), deathDate: .iso(ids["PersonDeathDate"] ?? ""),
+                                 sex: optRaw(ids["Sex"] ?? ids["GenderCurrent"]), ethnicity: optRaw(c.characteristics["Ethnicity"]),
+                                 disabilities: c.characteristics.lists["Disability"] ?? [], collectionYear: year,
+                                 origin: RecordOrigin(file: file, row: c.position)))
+        for e in c.episodes {
+            let d = e.details
+            let o = RecordOrigin(file: file, row: c.position)
+            episodes.append(CINEpisode(
+                child: id, referralDate: .iso(d["CINreferralDate"] ?? ""), referralSource: optRaw(d["ReferralSource"])?.upperASCII,
+                primaryNeedCode: optRaw(d["PrimaryNeedCode"])?.upperASCII, closureDate: .iso(d["CINclosureDate"] ?? ""),
+                reasonForClosure: optRaw(d["ReasonForClosure"])?.upperASCII, initialCPCDate: .iso(d["DateOfInitialCPC"] ?? ""),
+                referralNFA: parseFlag(d["ReferralNFA"] ?? ""),
+                assessments: e.assessments.map { a in
+                    Assessment(startDate: .iso(a["AssessmentActualStartDate"] ?? ""), internalReviewDate: .iso(a["AssessmentInternalReviewDate"] ?? ""),
+                               authorisationDate: .iso(a["AssessmentAuthorisationDate"] ?? ""),
+                               factors: (a.lists["AssessmentFactors"] ?? []).map { $0.trimmed.upperASCII }, origin: o)
+                },
+                cinPlans: e.cinPlans.map { p in CINPlan(startDate: .iso(p["CINPlanStartDate"] ?? ""), endDate: .iso(p["CINPlanEndDate"] ?? ""), origin: o) },
+                section47s: e.section47s.map { s in
+                    Section47(startDate: .iso(s["S47ActualStartDate"] ?? ""), initialCPCTarget: .iso(s["InitialCPCtarget"] ?? ""),
+                              initialCPCDate: .iso(s["DateOfInitialCPC"] ?? ""), icpcNotRequired: parseFlag(s["ICPCnotRequired"] ?? ""), origin: o)
+                },
+                protectionPlans: e.protectionPlans.map { p in
+                    ProtectionPlan(startDate: .iso(p["CPPstartDate"] ?? ""), endDate: .iso(p["CPPendDate"] ?? ""),
+                                   initialCategory: optRaw(p["InitialCategoryOfAbuse"])?.upperASCII,
+                                   latestCategory: optRaw(p["LatestCategoryOfAbuse"])?.upperASCII,
+                                   numberOfPreviousPlans: optRaw(p["NumberOfPreviousCPP"]).flatMap { Int($0) },
+                                   reviewDates: (p.lists["CPPreviewDate"] ?? []).map { DateField.iso($0) }, origin: o)
+                },
+                collectionYear: year, origin: o))
+        }
     }
 }

@@ -18,8 +18,8 @@ extension FileLoader {
     /// CIN census was, its looked-after episodes when no SSDA903 return was, its missing episodes
     /// when no local missing-episodes file was.
     static func addAnnexARecords(_ out: LoadedData, builder: inout CaseDataBuilder) {
-        let hasCIN = !out.cinReturns.isEmpty
-        let has903 = !out.ssda903Tables.isEmpty
+        let hasCIN = out.files.contains { $0.format == "cin-xml" }
+        let has903 = out.files.contains { $0.format.hasPrefix("ssda903") }
         let hasMissing = out.files.contains { $0.format == LocalFormat.missingEpisodes.rawValue }
         for w in out.annexA {
             if !hasCIN {

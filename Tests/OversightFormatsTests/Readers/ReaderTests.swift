@@ -158,4 +158,16 @@ let episodesHeader = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON
         #expect(loaded.unusable.count == 1)
         #expect(loaded.unusable[0].reason.contains("1 GiB"))
     }
+
+    @Test func streamingWithoutRawRecordsGivesTheSameMeasures() {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/reference/samples").standardized
+        let paths = [samples.appendingPathComponent("cin-validator-fake").path, samples.appendingPathComponent("903-validator-fake/episodes.csv").path]
+        let kept = FileLoader.load(paths: paths)
+        let streamed = FileLoader.load(paths: paths, keepRaw: false)
+        #expect(streamed.cinReturns.isEmpty && streamed.ssda903Tables.isEmpty)
+        #expect(streamed.files == kept.files)
+        for period in [Period.reportingYear(2022), Period.reportingYear(2018)] {
+            #expect(MeasureEngine(data: streamed.caseData).computeAll(period: period) == MeasureEngine(data: kept.caseData).computeAll(period: period))
+        }
+    }
 }
