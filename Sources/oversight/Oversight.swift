@@ -15,6 +15,7 @@ struct Oversight: ParsableCommand {
             KPIsCommand.self,
             SynthCommand.self,
             DemoCommand.self,
+            BenchmarkCommand.self,
         ]
     )
 

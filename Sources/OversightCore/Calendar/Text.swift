@@ -5,6 +5,9 @@ extension String {
     /// Without leading and trailing ASCII white space (space, tab, CR, LF) and no-break spaces.
     @inlinable public var trimmed: String {
         let u = utf8
+        // Most values need nothing trimmed: answer without building a new string.
+        guard let first = u.first, let last = u.last else { return self }
+        if first > 0x20 && first != 0xC2 && last > 0x20 && last != 0xA0 { return self }
         var s = u.startIndex, e = u.endIndex
         @inline(__always) func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
         while s < e, isSpace(u[s]) { s = u.index(after: s) }

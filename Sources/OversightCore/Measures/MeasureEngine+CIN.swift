@@ -45,16 +45,20 @@ extension MeasureEngine {
             return t.percent(id, period)
 
         case "cin_at_end", "cin_rate_per_10k":
-            var children: [String: DrillRecord] = [:]
+            var children: [ChildID: Int] = [:]
             var invalid = 0
-            for e in eps {
+            for (i, e) in eps.enumerated() {
                 if e.referralDate.isInvalid || e.closureDate.isInvalid { invalid += 1; continue }
                 guard let r = e.referralDate.day, r <= period.end, e.referralNFA != true else { continue }
                 if let c = e.closureDate.day, c <= period.end { continue }
-                children[e.child.rawValue] = children[e.child.rawValue] ?? referralRecord(e)
+                if children[e.child] == nil { children[e.child] = i }
             }
             var t = Tally(keep: keep)
-            for (_, rec) in children.sorted(by: { $0.key < $1.key }) { t.countOnly(rec) }
+            if keep {
+                for (_, i) in children.sorted(by: { $0.key < $1.key }) { t.countOnly(referralRecord(eps[i])) }
+            } else {
+                t.numerator = children.count
+            }
             t.warn(invalid, "episodes with an invalid referral or closure date were left out")
             return id == "cin_at_end" ? t.count(id, period) : rate(id, t, period, p)
 

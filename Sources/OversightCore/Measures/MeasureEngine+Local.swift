@@ -4,11 +4,12 @@ extension MeasureEngine {
         var invalid = 0
         let limit: Int64 = 72 * 60
         for m in data.missingEpisodes {
-            let record = DrillRecord(child: m.child.rawValue, kind: "missing_episode", key: m.start.time?.iso ?? "",
-                                     start: m.start.time?.day, end: m.returned.time?.day)
+            func record() -> DrillRecord {
+                DrillRecord(child: m.child.rawValue, kind: "missing_episode", key: m.start.time?.iso ?? "", start: m.start.time?.day, end: m.returned.time?.day)
+            }
             if id == "missing_episodes" {
                 guard let s = m.start.time else { if m.start.isInvalid { invalid += 1 }; continue }
-                if period.contains(s.day) { t.countOnly(record) }
+                if period.contains(s.day) { t.countOnly(record()) }
                 continue
             }
             guard let r = m.returned.time else { if m.returned.isInvalid { invalid += 1 }; continue }
@@ -21,14 +22,14 @@ extension MeasureEngine {
             switch id {
             case "rhi_offered_72h_pct":
                 if m.rhiOffered.isInvalid { invalid += 1; continue }
-                t.count(within(m.rhiOffered), record)
+                t.count(within(m.rhiOffered), record())
             case "rhi_accepted_pct":
                 if m.rhiOffered.isInvalid { invalid += 1; continue }
                 guard m.rhiOffered.time != nil else { continue }
-                t.count(m.rhiAccepted == true, record)
+                t.count(m.rhiAccepted == true, record())
             case "rhi_completed_72h_pct":
                 if m.rhiCompleted.isInvalid { invalid += 1; continue }
-                t.count(within(m.rhiCompleted), record)
+                t.count(within(m.rhiCompleted), record())
             default: return nil
             }
         }
@@ -38,33 +39,65 @@ extension MeasureEngine {
 
     func computeSupervision(_ id: String, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
         var t = Tally(keep: p.includeRecords)
-        var invalid = 0
-        var formal: [String: Set<Day>] = [:]
-        var reflective: [(String, Day, Bool?)] = []
-        for s in data.supervisions where s.kind == "formal" {
-            guard let d = s.date.day else { if s.date.isInvalid { invalid += 1 }; continue }
-            formal[s.worker, default: []].insert(d)
-            reflective.append((s.worker, d, s.reflective))
-        }
+        let index = p.supervisionIntervalDays == SupervisionIndex.defaultInterval && p.supervisionIntervalByWorker.isEmpty
+            ? supervision : SupervisionIndex(data: data, defaultInterval: p.supervisionIntervalDays, byWorker: p.supervisionIntervalByWorker)
         switch id {
         case "supervision_in_standard_pct":
-            for worker in formal.keys.sorted() {
-                let days = formal[worker]!.sorted()
-                let interval = p.supervisionIntervalByWorker[worker] ?? p.supervisionIntervalDays
-                for (i, d) in days.enumerated() {
-                    let due = d.adding(days: interval)
-                    guard period.contains(due) else { continue }
-                    let held = i + 1 < days.count && days[i + 1] <= due
-                    t.count(held, DrillRecord(child: worker, kind: "supervision_due", key: due.iso, start: d, end: i + 1 < days.count ? days[i + 1] : nil))
-                }
+            for d in index.due[index.range(of: period, in: index.dueDays)] {
+                t.count(d.held, DrillRecord(child: d.worker, kind: "supervision_due", key: d.due.iso, start: d.session, end: d.next))
             }
         case "supervision_reflective_pct":
-            for (worker, d, r) in reflective where period.contains(d) {
-                t.count(r == true, DrillRecord(child: worker, kind: "supervision", key: d.iso, start: d))
+            for s in index.formal[index.range(of: period, in: index.formalDays)] {
+                t.count(s.reflective == true, DrillRecord(child: s.worker, kind: "supervision", key: s.date.iso, start: s.date))
             }
         default: return nil
         }
-        t.warn(invalid, "supervision sessions with an invalid date were left out")
+        t.warn(index.invalid, "supervision sessions with an invalid date were left out")
         return t.percent(id, period)
+    }
+}
+
+/// Formal supervision sessions prepared once: each session's due date for the next one (the
+/// session + the worker's interval) and whether the next was held by then, sorted by due date.
+struct SupervisionIndex: Sendable {
+    static let defaultInterval = 28
+    struct Due: Sendable { var worker: String; var session: Day; var due: Day; var next: Day?; var held: Bool }
+    struct Formal: Sendable { var worker: String; var date: Day; var reflective: Bool? }
+    var due: [Due] = []
+    var formal: [Formal] = []
+    var dueDays: [Day] = []
+    var formalDays: [Day] = []
+    var invalid = 0
+
+    init(data: CaseData, defaultInterval: Int = SupervisionIndex.defaultInterval, byWorker: [String: Int] = [:]) {
+        var days: [String: Set<Day>] = [:]
+        for s in data.supervisions where s.kind == "formal" {
+            guard let d = s.date.day else { if s.date.isInvalid { invalid += 1 }; continue }
+            days[s.worker, default: []].insert(d)
+            formal.append(Formal(worker: s.worker, date: d, reflective: s.reflective))
+        }
+        for (worker, set) in days {
+            let sorted = set.sorted()
+            let interval = byWorker[worker] ?? defaultInterval
+            for (i, d) in sorted.enumerated() {
+                let next = i + 1 < sorted.count ? sorted[i + 1] : nil
+                let dueDay = d.adding(days: interval)
+                due.append(Due(worker: worker, session: d, due: dueDay, next: next, held: next.map { $0 <= dueDay } ?? false))
+            }
+        }
+        due.sort { ($0.due, $0.worker) < ($1.due, $1.worker) }
+        formal.sort { ($0.date, $0.worker) < ($1.date, $1.worker) }
+        dueDays = due.map(\.due)
+        formalDays = formal.map(\.date)
+    }
+
+    /// The indices of sorted `days` that fall in `period`.
+    func range(of period: Period, in days: [Day]) -> Range<Int> {
+        func lowerBound(_ d: Day) -> Int {
+            var lo = 0, hi = days.count
+            while lo < hi { let m = (lo + hi) / 2; if days[m] < d { lo = m + 1 } else { hi = m } }
+            return lo
+        }
+        return lowerBound(period.start)..<lowerBound(period.end.adding(days: 1))
     }
 }

@@ -9,6 +9,7 @@ public struct MeasureEngine: Sendable {
     let calendar: WorkingDayCalendar
     let cin: CINIndex
     let cla: CLAIndex
+    let supervision: SupervisionIndex
 
     /// Indexes `data`.
     public init(data: CaseData, calendar: WorkingDayCalendar = .england) {
@@ -16,6 +17,7 @@ public struct MeasureEngine: Sendable {
         self.calendar = calendar
         self.cin = CINIndex(data: data)
         self.cla = CLAIndex(data: data)
+        self.supervision = SupervisionIndex(data: data)
     }
 
     /// Every measure id the engine computes from case data, with `{group}` ids expanded, sorted.

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import OversightCore
+import OversightFormats
+
+/// Times the measure engine apart from reading files: for docs/performance.md.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Time reading, indexing, all measures for a period and a 24-point monthly series.",
+        shouldDisplay: false
+    )
+
+    @Option(help: "Data folder.") var from: String
+    @Option(help: "Reporting period.") var period: String = "2025"
+    @Option(help: "Repetitions of each timed step (the fastest is reported).") var repetitions: Int = 3
+
+    func run() throws {
+        guard let p = Period.parse(period) else { throw CLIError.usage("bad period") }
+        let clock = ContinuousClock()
+        func seconds(_ d: Duration) -> Double { Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18 }
+        let start = clock.now
+        let loaded = FileLoader.load(paths: [from], keepRaw: false)
+        let read = clock.now - start
+        let d = loaded.caseData
+        let counts: [Int] = [d.cinEpisodes.count, d.claEpisodes.count, d.claReviews.count, d.claMissing.count, d.missingEpisodes.count, d.supervisions.count]
+        let records = counts.reduce(0, +)
+        print(String(format: "read %d files (%d records) in %.2f s", loaded.files.count, records, seconds(read)))
+        var engine = MeasureEngine(data: CaseData())
+        var best = Double.infinity
+        for _ in 0..<repetitions { best = min(best, seconds(clock.measure { engine = MeasureEngine(data: loaded.caseData) })) }
+        print(String(format: "index: %.3f s", best))
+        var results: [MeasureResult] = []
+        best = .infinity
+        for _ in 0..<repetitions { best = min(best, seconds(clock.measure { results = engine.computeAll(period: p) })) }
+        let one = best
+        print(String(format: "all %d measures for %@: %.3f s", results.count, p.description, one))
+        var slowest: [(String, Double)] = []
+        for id in MeasureEngine.measureIDs {
+            slowest.append((id, seconds(clock.measure { _ = engine.compute(id, period: p) })))
+        }
+        for (id, t) in slowest.sorted(by: { $0.1 > $1.1 }).prefix(8) { print(String(format: "  %@: %.2f ms", id, t * 1000)) }
+        let ends = MeasureEngine.monthEnds(in: Period(start: p.end.adding(months: -23).startOfMonth, end: p.end)!)
+        best = .infinity
+        for _ in 0..<repetitions {
+            best = min(best, seconds(clock.measure { for e in ends { _ = engine.computeAll(period: .rolling12Months(endingOn: e)) } }))
+        }
+        print(String(format: "24-point monthly series of all measures: %.3f s (%.1f x one period)", best, best / one))
+    }
+}
