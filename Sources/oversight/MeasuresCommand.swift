@@ -49,7 +49,9 @@ struct MeasuresCommand: ParsableCommand {
 
         let clock = ContinuousClock()
         let t0 = clock.now
-        let loaded = FileLoader.load(paths: [from], keepRaw: false)
+        // Only the files the requested measures read (all of them when none are named).
+        let wanted = measures + [drill].compactMap { $0 }
+        let loaded = FileLoader.load(paths: [from], keepRaw: false, sources: wanted.isEmpty ? nil : MeasureEngine.sourcesNeeded(for: wanted))
         let t1 = clock.now
         if loaded.files.isEmpty && !loaded.unusable.isEmpty {
             throw CLIError.unusable(loaded.unusable.map(\.description).joined(separator: "\n"))

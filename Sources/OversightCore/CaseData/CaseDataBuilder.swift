@@ -62,19 +62,19 @@ public struct CaseDataBuilder: Sendable {
         d.blankChildIDs = blank
         d.rowsWithErrors = rowsWithErrors
 
-        d.cinEpisodes = Self.merge(cinEpisodes, child: { $0.child }, key: { AnyHashable($0.referralDate) },
+        d.cinEpisodes = Self.merge(cinEpisodes, child: { $0.child }, key: { $0.referralDate },
                                    touches: { Self.overlaps($0.referralDate, $0.closureDate, $1) })
-        d.claEpisodes = Self.merge(claEpisodes, child: { $0.child }, key: { AnyHashable($0.start) },
+        d.claEpisodes = Self.merge(claEpisodes, child: { $0.child }, key: { $0.start },
                                    touches: { Self.overlaps($0.start, $0.end, $1) })
-        d.claReviews = Self.merge(claReviews, child: { $0.child }, key: { AnyHashable($0.date) },
+        d.claReviews = Self.merge(claReviews, child: { $0.child }, key: { $0.date },
                                   touches: { $1.contains($0.date.day) })
-        d.claMissing = Self.merge(claMissing, child: { $0.child }, key: { AnyHashable($0.start) },
+        d.claMissing = Self.merge(claMissing, child: { $0.child }, key: { $0.start },
                                   touches: { $1.contains($0.start.day) })
-        d.socialWorkerEpisodes = Self.merge(swEpisodes, child: { $0.child }, key: { AnyHashable(SWKey(worker: $0.workerID, start: $0.start)) },
+        d.socialWorkerEpisodes = Self.merge(swEpisodes, child: { $0.child }, key: { SWKey(worker: $0.workerID, start: $0.start) },
                                             touches: { Self.overlaps($0.start, $0.end, $1) })
-        d.careLeavers = Self.merge(careLeavers, child: { $0.child }, key: { AnyHashable($0.collectionYear) }, touches: { _, _ in false })
-        d.missingEpisodes = Self.merge(missingEpisodes, child: { $0.child }, key: { AnyHashable($0.start) }, touches: { _, _ in false })
-        d.supervisions = Self.dedupe(supervisions.flatMap(\.records).map { ($0, AnyHashable(SupervisionKey(s: $0))) })
+        d.careLeavers = Self.merge(careLeavers, child: { $0.child }, key: { $0.collectionYear }, touches: { _, _ in false })
+        d.missingEpisodes = Self.merge(missingEpisodes, child: { $0.child }, key: { $0.start }, touches: { _, _ in false })
+        d.supervisions = Self.dedupe(supervisions.flatMap(\.records).map { ($0, SupervisionKey(s: $0)) })
 
         for b in Self.ordered(cinChildren) { for c in b.records { d.cinChildren[c.id] = c } }
         for b in Self.ordered(claHeaders) { for h in b.records { d.claHeaders[h.child] = h } }
@@ -108,8 +108,11 @@ public struct CaseDataBuilder: Sendable {
         }.map(\.element)
     }
 
-    static func dedupe<R>(_ items: [(R, AnyHashable)]) -> [R] {
-        var index: [AnyHashable: Int] = [:]
+    struct ChildKey<K: Hashable>: Hashable { var child: ChildID; var key: K }
+
+    static func dedupe<R, K: Hashable>(_ items: [(R, K)]) -> [R] {
+        var index: [K: Int] = [:]
+        index.reserveCapacity(items.count)
         var out: [R?] = []
         for (r, k) in items {
             if let i = index[k] { out[i] = nil }
@@ -119,13 +122,13 @@ public struct CaseDataBuilder: Sendable {
         return out.compactMap { $0 }
     }
 
-    static func merge<R>(_ batches: [Batch<R>], child: (R) -> ChildID, key: (R) -> AnyHashable,
-                         touches: (R, Period) -> Bool) -> [R] {
+    static func merge<R, K: Hashable>(_ batches: [Batch<R>], child: (R) -> ChildID, key: (R) -> K,
+                                      touches: (R, Period) -> Bool) -> [R] {
         var byChild: [ChildID: [R]] = [:]
         var order: [ChildID] = []
         for batch in ordered(batches) {
             // Within one file the later row with the same key wins (rule 4).
-            let rows = dedupe(batch.records.map { ($0, AnyHashable([AnyHashable(child($0)), key($0)])) })
+            let rows = dedupe(batch.records.map { ($0, ChildKey(child: child($0), key: key($0))) })
             var grouped: [ChildID: [R]] = [:]
             var batchOrder: [ChildID] = []
             for r in rows {

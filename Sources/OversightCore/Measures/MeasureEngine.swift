@@ -64,6 +64,33 @@ public struct MeasureEngine: Sendable {
         return out
     }
 
+    /// The tables and files the named measures read: `cin` (CIN census), SSDA903 table names
+    /// (`Episodes`, `Header`, ...), `missing-local` and `supervision-local`. Lets a reader skip
+    /// files no requested measure needs.
+    public static func sourcesNeeded(for ids: [String]) -> Set<String> {
+        var out: Set<String> = []
+        for id in ids {
+            guard let def = MeasureCatalogue.definition(id) else { continue }
+            switch def.source {
+            case .cin: out.insert("cin")
+            case .localMissing: out.insert("missing-local")
+            case .supervision: out.insert("supervision-local")
+            case .ssda903:
+                out.insert("Episodes")
+                switch id {
+                case "placement_stability_long_pct": out.insert("Header")
+                case "cla_review_participation_pct": out.insert("Reviews")
+                case "missing_children_pct", "away_children_pct", "missing_incidents": out.insert("Missing")
+                case _ where id.hasPrefix("care_leavers_"): out.formUnion(["OC3", "Header"])
+                case "sw_changes_3plus_pct": out.insert("SWEpisodes")
+                default: break
+                }
+            default: break
+            }
+        }
+        return out
+    }
+
     // MARK: Coverage
 
     func coverageWarnings(_ source: MeasureSource, _ period: Period) -> [String] {

@@ -108,7 +108,7 @@ struct FastXMLScanner {
             if root == nil { root = name } else if stack.isEmpty { throw fail("a second root element <\(name)>") }
             let startsUnit = nodes.isEmpty && unitNames.contains(name)
             if !nodes.isEmpty || startsUnit {
-                let node = XMLNode(name: localName(name), line: line)
+                let node = XMLNode(name: name, line: line)
                 if let parent = nodes.last {
                     parent.children.append(node)
                     text.removeAll(keepingCapacity: true)
@@ -123,7 +123,7 @@ struct FastXMLScanner {
             i = j + 1
         }
         if let open = stack.last { throw fail("the file ends with <\(open)> (and \(stack.count - 1) more) still open: it is truncated") }
-        return root.map(localName)
+        return root
     }
 
     private func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 }
@@ -189,14 +189,15 @@ struct FastXMLScanner {
         return n
     }
 
-    /// The element name as a String, created once per distinct name.
+    /// The element's local name (any namespace prefix dropped) as a String, created once per
+    /// distinct name.
     private mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> String {
         var h: UInt64 = 0xcbf29ce484222325
         for k in a..<b { h = (h ^ UInt64(bytes[k])) &* 0x100000001b3 }
         if let bucket = names[h] {
             for e in bucket where e.bytes.count == b - a && e.bytes.elementsEqual(bytes[a..<b]) { return e.name }
         }
-        let s = String(decoding: bytes[a..<b], as: UTF8.self)
+        let s = localName(String(decoding: bytes[a..<b], as: UTF8.self))
         names[h, default: []].append((Array(bytes[a..<b]), s))
         return s
     }

@@ -59,7 +59,9 @@ public enum FileLoader {
     /// With `keepRaw` false the raw tables and CIN returns are not kept (measures need only the
     /// merged history), and CIN census files are mapped one child at a time, so memory holds
     /// little more than the typed records.
-    public static func load(paths: [String], defaultYear: Int? = nil, keepRaw: Bool = true) -> LoadedData {
+    /// With `sources` (see `MeasureEngine.sourcesNeeded(for:)`), files holding anything else are
+    /// recognised from their first line and skipped.
+    public static func load(paths: [String], defaultYear: Int? = nil, keepRaw: Bool = true, sources: Set<String>? = nil) -> LoadedData {
         var out = LoadedData()
         var builder = CaseDataBuilder()
         let (list, missing) = files(under: paths)
@@ -67,6 +69,7 @@ public enum FileLoader {
             out.unusable.append(UnusableFileError(file: m, reason: "no such file or folder"))
         }
         for path in list {
+            if let sources, !isNeeded(path, sources) { continue }
             do {
                 try loadFile(path, defaultYear: defaultYear, keepRaw: keepRaw, into: &out, builder: &builder)
             } catch let e as UnusableFileError {
@@ -156,6 +159,29 @@ public enum FileLoader {
             try loadWorkbook(path, into: &out, builder: &builder)
         default:
             throw UnusableFileError(file: path, reason: "files ending .\(ext) are not read")
+        }
+    }
+
+    /// Whether a file holds one of `sources`, judged from its first bytes. Unrecognised files are
+    /// read (so that they are reported).
+    static func isNeeded(_ path: String, _ sources: Set<String>) -> Bool {
+        guard let h = FileHandle(forReadingAtPath: path) else { return true }
+        defer { try? h.close() }
+        let head = (try? h.read(upToCount: 65_536)) ?? Data()
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "csv":
+            var bytes = [UInt8](head)
+            if let nl = bytes.firstIndex(of: 0x0A) { bytes = Array(bytes[..<nl]) }
+            let header = CSVFile.parse(data: Data(bytes), path: path).header
+            if let t = SSDA903Table.recognise(header: header)?.table { return sources.contains(t.rawValue) }
+            if let local = LocalFormat.recognise(header: header) { return sources.contains(local.rawValue) }
+            return true
+        case "xml":
+            let text = String(decoding: head.prefix(4096), as: UTF8.self)
+            if text.contains("<EXPSSDA903") { return true }
+            return sources.contains("cin")
+        default:
+            return true
         }
     }
 

@@ -170,4 +170,15 @@ let episodesHeader = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON
             #expect(MeasureEngine(data: streamed.caseData).computeAll(period: period) == MeasureEngine(data: kept.caseData).computeAll(period: period))
         }
     }
+
+    @Test func readingOnlyTheFilesNamedMeasuresNeedGivesTheSameNumbers() {
+        let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/reference/samples").standardized
+        let paths = [samples.appendingPathComponent("cin-validator-fake").path, samples.appendingPathComponent("903-validator-fake").path]
+        let ids = ["rereferrals_12m_pct", "cla_at_end", "care_leavers_eet_pct", "cla_review_participation_pct", "missing_children_pct"]
+        let all = FileLoader.load(paths: paths, keepRaw: false)
+        let some = FileLoader.load(paths: paths, keepRaw: false, sources: MeasureEngine.sourcesNeeded(for: ids))
+        #expect(some.files.count < all.files.count)
+        let period = Period.reportingYear(2018)
+        #expect(MeasureEngine(data: some.caseData).computeAll(period: period, ids: ids) == MeasureEngine(data: all.caseData).computeAll(period: period, ids: ids))
+    }
 }
