@@ -92,10 +92,10 @@ enum SynthCodes {
     /// Letters of the UPN check character (I, O and S are never used).
     static let upnCheckLetters = Array("ABCDEFGHJKLMNPQRTUVWXYZ")
 
-    /// A valid UPN: check letter, LA number, establishment, year and serial.
-    static func upn(la: Int, rng: inout SynthRandom) -> String {
-        let school = rng.int(2000...7999), year = rng.int(5...24), serial = rng.int(0...999)
-        let digits = pad(la % 1000, 3) + pad(school, 4) + pad(year, 2) + pad(serial, 3)
+    /// A well-formed UPN, unique per `serial` (the child's index): the authority's number, then
+    /// nine digits from the serial, then the check letter in front.
+    static func upn(la: Int, serial: Int) -> String {
+        let digits = pad(la % 1000, 3) + pad(serial % 1_000_000_000, 9)
         var sum = 0
         for (i, c) in digits.enumerated() { sum += (c.wholeNumberValue ?? 0) * (i + 2) }
         return String(upnCheckLetters[sum % 23]) + digits

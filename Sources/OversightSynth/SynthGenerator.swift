@@ -30,8 +30,7 @@ public struct SynthGenerator: Sendable {
     /// Child `index` when they appear in a written year, with their UPN (drawn only for them).
     func child(_ index: Int) -> SynthChild? {
         guard var child = ChildLifeSimulator.simulate(index: index, world: world), appears(child) else { return nil }
-        var rng = SynthRandom(seed: options.seed ^ 0x0B_0B, stream: UInt64(index))
-        child.upn = SynthCodes.upn(la: options.localAuthority, rng: &rng)
+        child.upn = SynthCodes.upn(la: options.localAuthority, serial: index)
         return child
     }
 
