@@ -13,6 +13,11 @@ struct Oversight: ParsableCommand {
             ComparatorsCommand.self,
             ReferenceCommand.self,
             KPIsCommand.self,
+            MigrateCommand.self,
+            ImportCommand.self,
+            ImportsCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
         ]
     )
 
