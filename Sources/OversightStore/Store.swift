@@ -27,6 +27,11 @@ public final class Store: Sendable {
     /// missing or it cannot be written, and with `StoreError.newerSchema` when the database holds
     /// migrations this version does not know. With `migrate` (the default) pending migrations run.
     public static func open(_ configuration: StoreConfiguration, migrate: Bool = true) async throws -> Store {
+        try await open(configuration, migrate: migrate, checkSchema: true)
+    }
+
+    /// `open`, optionally without the newer-schema check (for tests that empty a database).
+    static func open(_ configuration: StoreConfiguration, migrate: Bool, checkSchema: Bool) async throws -> Store {
         if case .sqlite(let path) = configuration { try checkSQLitePath(path) }
         var logger = Logger(label: "oversight.store")
         logger.logLevel = .error
@@ -49,7 +54,7 @@ public final class Store: Sendable {
                 try await store.sql.raw("PRAGMA busy_timeout=10000").run()
             }
             let unknown = Set(try await store.appliedMigrations()).subtracting(migrationNames)
-            if !unknown.isEmpty { throw StoreError.newerSchema(unknownMigrations: unknown.sorted()) }
+            if checkSchema, !unknown.isEmpty { throw StoreError.newerSchema(unknownMigrations: unknown.sorted()) }
             if migrate { try await store.migrate() }
         } catch let e as StoreError {
             await store.close()

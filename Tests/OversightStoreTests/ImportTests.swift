@@ -53,6 +53,12 @@ extension StoreTests {
             await store.close()
         }
 
+        static func rowOnly(_ e: CLAEpisode) -> CLAEpisode {
+            var e = e
+            e.origin = RecordOrigin(file: 0, row: Int(e.origin.row))
+            return e
+        }
+
         @Test(arguments: TestBackend.all)
         func laterYearSupersedesAndUndoRestores(_ backend: TestBackend) async throws {
             let folder = TempFolder()
@@ -69,7 +75,8 @@ extension StoreTests {
             }
             let both = try await store.cases.caseData(authority: "358")
             let fromFiles = FileLoader.load(paths: [folder.path("la")]).caseData
-            #expect(both.claEpisodes == fromFiles.claEpisodes)
+            // Same records; file indexes differ because the local file came in the first import.
+            #expect(both.claEpisodes.map(Self.rowOnly) == fromFiles.claEpisodes.map(Self.rowOnly))
             Self.expectSameNumbers(both, fromFiles)
             #expect(both.claEpisodes.first { $0.child.rawValue == "A1" }?.end.day == Day.parseISO("2024-11-20"))
             #expect(both.claEpisodes.filter { $0.child.rawValue == "A2" }.count == 1, "within a file the later duplicate wins")

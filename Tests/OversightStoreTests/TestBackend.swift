@@ -1,6 +1,7 @@
 import Foundation
 @testable import OversightStore
 import SQLKit
+import Testing
 
 /// A database to test against: a fresh SQLite file always, and the PostgreSQL database named by
 /// `OVERSIGHT_TEST_POSTGRES_URL` when it is set (emptied before each test).
@@ -21,7 +22,7 @@ enum TestBackend: String, Sendable, CustomTestStringConvertible {
             return .sqlite(path: folder.path("oversight.sqlite"))
         case .postgres:
             let config = StoreConfiguration.postgres(url: Self.postgresURL!)
-            let store = try await Store.open(config, migrate: false)
+            let store = try await Store.open(config, migrate: false, checkSchema: false)
             try await store.dropEverything()
             await store.close()
             return config
