@@ -6,11 +6,14 @@ Usage:
 
 DIR holds one collection year's SSDA903 CSV files (one file per table, recognised by its header,
 as both validators do). YEAR is the collection year (2024 = 1 April 2023 to 31 March 2024).
+PREV_DIR holds last year's; its path must name its year (e.g. `.../2023/` or `.../2022-23/`) so
+that `oversight validate` can tell the two years' files apart.
 
 The script
   1. creates .venv-validators/ at the repository root (git-ignored) if needed and pip-installs
      csc-validator-be-903 into it, then runs that validator on the files in a child process;
-  2. runs `swift run oversight validate --format json --year YEAR DIR` (or reads --ours-json);
+  2. runs `swift run oversight validate --format json --year YEAR` on the same CSV files (and
+     last year's, whose findings are then left out), or reads --ours-json;
   3. prints, for every rule code either side reports, the (rule, child) pairs each side flagged,
      how many agree, and how many only one side flagged, with a few example children.
 
@@ -19,7 +22,6 @@ It always exits 0: it reports differences, it does not judge them. Synthetic dat
 
 import argparse
 import json
-import os
 import subprocess
 import sys
 import tempfile
@@ -124,21 +126,20 @@ def run_theirs(directory, year, previous):
         return None
     data = json.loads(result.stdout.strip().splitlines()[-1])
     pairs = defaultdict(set)
-    rows = defaultdict(set)
-    for rule, child, table, row in data["pairs"]:
-        c = normalise_child(child)
-        pairs[rule].add(c)
-        rows[rule].add((table, row))
-    return {"pairs": pairs, "rows": rows, "rules": set(data["rules"]), "failed": data["failed"]}
+    for rule, child, _table, _row in data["pairs"]:
+        pairs[rule].add(normalise_child(child))
+    return {"pairs": pairs, "rules": set(data["rules"]), "failed": data["failed"]}
 
 
 def run_ours(directory, year, previous, ours_json):
     if ours_json:
         text = Path(ours_json).read_text()
     else:
-        command = ["swift", "run", "-q", "oversight", "validate", "--format", "json", "--year", str(year), str(directory)]
+        # The CSV files only, as the Python validator is given (a folder may also hold an XML return).
+        command = ["swift", "run", "-q", "oversight", "validate", "--format", "json", "--year", str(year)]
+        command += [str(p.resolve()) for p in sorted(Path(directory).glob("*.csv"))]
         if previous:
-            command.append(str(previous))
+            command += [str(p.resolve()) for p in sorted(Path(previous).glob("*.csv"))]
         result = subprocess.run(command, capture_output=True, text=True, cwd=REPO)
         text = result.stdout
         if not text.strip().startswith("{"):
@@ -147,14 +148,16 @@ def run_ours(directory, year, previous, ours_json):
             return None
     data = json.loads(text)
     pairs = defaultdict(set)
-    rows = defaultdict(set)
+    current = Path(directory).resolve()
     for issue in data.get("issues", []):
         rule = issue.get("rule", "")
         if rule.startswith("OV"):
             continue
+        # The command validates last year's files as a return of their own too; keep this year's.
+        if issue.get("file") and current not in Path(issue["file"]).resolve().parents:
+            continue
         pairs[rule].add(normalise_child(issue.get("child") or ""))
-        rows[rule].add((issue.get("table", ""), issue.get("row")))
-    return {"pairs": pairs, "rows": rows}
+    return {"pairs": pairs}
 
 
 def sort_key(code):

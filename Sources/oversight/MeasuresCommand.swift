@@ -30,6 +30,7 @@ struct MeasuresCommand: ParsableCommand {
     @Option(help: "Print the records behind one measure's numerator and denominator.") var drill: String?
     @Option(help: "monthly: one row per month-end in the period, each over the 12 months to it.") var series: String?
     @Option(help: "Default supervision practice standard in days.") var supervisionInterval: Int = 28
+    @Flag(help: "Print how long reading, indexing and computing took (to standard error).") var timing = false
 
     func run() throws {
         guard let p = Period.parse(period) else {
@@ -48,9 +49,13 @@ struct MeasuresCommand: ParsableCommand {
             pop = try PopulationLookup.population(la: la, reportingYearEnd: p.end, reference: reference)
         }
 
+        let clock = ContinuousClock()
+        let t0 = clock.now
         let caseData: CaseData
+        let t1: ContinuousClock.Instant
         if let from {
             let loaded = FileLoader.load(paths: [from])
+            t1 = clock.now
             if loaded.files.isEmpty && !loaded.unusable.isEmpty {
                 throw CLIError.unusable(loaded.unusable.map(\.description).joined(separator: "\n"))
             }
@@ -62,9 +67,18 @@ struct MeasuresCommand: ParsableCommand {
             caseData = try StoreSession.run { store in
                 try await store.cases.caseData(authority: try await StoreSession.authority(requested, in: store))
             }
+            t1 = clock.now
         }
 
         let engine = MeasureEngine(data: caseData)
+        let t2 = clock.now
+        defer {
+            if timing {
+                let t3 = clock.now
+                func ms(_ d: Duration) -> String { String(format: "%.1f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) }
+                FileHandle.standardError.write(Data("timing: \(from == nil ? "read store" : "read files") \(ms(t1 - t0)), index \(ms(t2 - t1)), compute \(ms(t3 - t2))\n".utf8))
+            }
+        }
         var params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)
         let ids = measures.isEmpty ? nil : measures
 

@@ -13,6 +13,8 @@ struct Oversight: ParsableCommand {
             ComparatorsCommand.self,
             ReferenceCommand.self,
             KPIsCommand.self,
+            SynthCommand.self,
+            DemoCommand.self,
             MigrateCommand.self,
             ImportCommand.self,
             ImportsCommand.self,

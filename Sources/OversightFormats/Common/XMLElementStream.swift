@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// A small XML element tree: a name, its text (trimmed), its children and the line of its
 /// start tag.
@@ -22,15 +19,12 @@ public final class XMLNode: @unchecked Sendable {
 }
 
 /// Streams an XML file and hands over, one at a time, each complete subtree whose element name is
-/// in `unitNames` (e.g. every `Child`), plus the subtrees of `topNames` (e.g. `Header`), so that a
-/// file of any size is read with memory bounded by its largest unit.
-final class XMLElementStream: NSObject, XMLParserDelegate {
+/// in `unitNames` (e.g. every `Child`, and the `Header`), so that a file of any size is read with
+/// memory bounded by its largest unit.
+final class XMLElementStream {
     private let unitNames: Set<String>
     private let onUnit: (XMLNode) -> Void
-    private var stack: [XMLNode] = []
-    private var parser: XMLParser?
     private(set) var rootName: String?
-    private var depth = 0
 
     init(unitNames: Set<String>, onUnit: @escaping (XMLNode) -> Void) {
         self.unitNames = unitNames
@@ -39,17 +33,17 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
 
     /// Parses `data`. Throws `UnusableFileError` when the XML is not well formed, naming the line.
     func parse(data: Data, file: String) throws {
-        let p = XMLParser(data: Self.utf8(data))
-        p.delegate = self
-        p.shouldProcessNamespaces = false
-        parser = p
-        if !p.parse() {
-            let line = p.lineNumber
-            let reason = p.parserError.map { "\($0.localizedDescription)" } ?? "the XML is not well formed"
-            throw UnusableFileError(file: file, reason: "the XML is malformed or truncated near line \(line) (\(reason)); nothing was read from this file")
+        let utf8 = Self.utf8(data)
+        var scanner = FastXMLScanner(unitNames: unitNames)
+        do {
+            rootName = try utf8.withUnsafeBytes { raw in
+                try scanner.scan(raw.bindMemory(to: UInt8.self)) { onUnit($0) }
+            }
+        } catch let f as FastXMLScanner.Failure {
+            throw UnusableFileError(file: file, reason: "the XML is malformed or truncated at line \(f.line): \(f.reason); nothing was read from this file")
         }
-        if depth != 0 || rootName == nil {
-            throw UnusableFileError(file: file, reason: "the XML is truncated: it ends on line \(p.lineNumber) with \(depth) element(s) still open; nothing was read from this file")
+        if rootName == nil {
+            throw UnusableFileError(file: file, reason: "the file holds no XML element; nothing was read from this file")
         }
     }
 
@@ -68,32 +62,5 @@ final class XMLElementStream: NSObject, XMLParserDelegate {
             }
         }
         return Data(text.utf8)
-    }
-
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        let name = localName(elementName)
-        if depth == 0 { rootName = name }
-        depth += 1
-        if !stack.isEmpty || unitNames.contains(name) {
-            let node = XMLNode(name: name, line: parser.lineNumber)
-            stack.last?.children.append(node)
-            stack.append(node)
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        stack.last?.text += string
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        depth -= 1
-        guard let node = stack.popLast() else { return }
-        node.text = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        if stack.isEmpty { onUnit(node) }
-    }
-
-    private func localName(_ n: String) -> String {
-        if let i = n.lastIndex(of: ":") { return String(n[n.index(after: i)...]) }
-        return n
     }
 }

@@ -2,23 +2,6 @@ import Testing
 import OversightCore
 @testable import OversightFormats
 
-/// An edit of the builder's valid child.
-typealias CINEdit = @Sendable (inout CINRawChild) -> Void
-
-/// One rule's failing and passing case: `breaks` must make the rule fire, `passes` (a near miss)
-/// must not.
-struct CINRuleCase: Sendable, CustomTestStringConvertible {
-    let code: String
-    let year: Int
-    let breaks: CINEdit
-    let passes: CINEdit
-    var testDescription: String { "\(code) (\(year - 1)-\(year % 100))" }
-}
-
-func rule(_ code: String, year: Int = 2025, breaks: @escaping CINEdit, passes: @escaping CINEdit = { _ in }) -> CINRuleCase {
-    CINRuleCase(code: code, year: year, breaks: breaks, passes: passes)
-}
-
 @Suite("CIN census rules on one child")
 struct CINChildRuleTests {
     @Test(arguments: [2024, 2025, 2026])
@@ -58,7 +41,8 @@ struct CINChildRuleTests {
              passes: { $0.ident("PersonBirthDate", nil); $0.ident("ExpectedPersonBirthDate", "2025-12-31") }),
         rule("8530Q", breaks: { $0.ident("PersonBirthDate", nil); $0.ident("ExpectedPersonBirthDate", "2025-02-28") },
              passes: { $0.ident("PersonBirthDate", nil); $0.ident("ExpectedPersonBirthDate", "2025-03-01") }),
-        rule("8535Q", breaks: { $0.ident("PersonDeathDate", "2015-04-30") }, passes: { $0.ident("PersonDeathDate", "2025-03-01") }),
+        rule("8535Q", breaks: { $0.ident("PersonDeathDate", "2015-04-30") }, passes: { $0.ident("PersonDeathDate", "2015-05-01") }),
+        rule("8535Q", breaks: { $0.ident("PersonDeathDate", "2025-03-01"); $0.ident("PersonBirthDate", nil) }),
         rule("8545Q", breaks: { $0.ident("PersonDeathDate", "2024-03-31") }, passes: { $0.ident("PersonDeathDate", "2025-03-31") }),
         rule("8770Q", year: 2024, breaks: { $0.ident("UPN", nil); $0.ident("PersonBirthDate", "2018-03-31"); $0.ident("UPNunknown", "UN1") },
              passes: { $0.ident("UPN", nil); $0.ident("PersonBirthDate", "2018-04-01") }),

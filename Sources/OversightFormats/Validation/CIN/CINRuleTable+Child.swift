@@ -67,14 +67,16 @@ extension CINRuleTable {
             guard let e = c.expectedBirth else { return }
             if e < ctx.referenceDate.adding(days: -30) || e > ctx.referenceDate.adding(months: 9) { f.flag(e.iso) }
         },
-        CINRule("8535Q", .query, ci, ["PersonDeathDate", "PersonBirthDate"], "The date of death is before the date of birth") { c, _, f in
-            if let d = c.death, let b = c.birth, d < b { f.flag() }
+        CINRule("8535Q", .query, ci, ["PersonDeathDate", "PersonBirthDate"], "The date of death is before the date of birth, or there is no date of birth") { c, _, f in
+            // A death with no date of birth cannot be shown to follow the birth: confirm it.
+            guard let d = c.death else { return }
+            if let b = c.birth { if d < b { f.flag() } } else { f.flag("no date of birth") }
         },
         CINRule("8545Q", .query, ci, ["PersonDeathDate"], "The date of death is outside the census year") { c, ctx, f in
             if let d = c.death, !ctx.inPeriod(d) { f.flag(d.iso) }
         },
         CINRule("8770Q", .query, ci, ["UPN", "UPNunknown"], years: 2024...2024,
-                "A child over 6 who went on to further action has no UPN and no reason (UN2-UN7) for it") { c, ctx, f in
+                "A child aged 6 or over who went on to further action has no UPN and no reason (UN2-UN7) for it") { c, ctx, f in
             guard let b = c.birth, b <= ctx.referenceDate.adding(years: -6), c.hasFurtherAction else { return }
             if cinText(c.identifiers, "UPN") == nil, !missingUPNReasons.contains(cinText(c.identifiers, "UPNunknown")?.uppercased() ?? "") { f.flag() }
         },

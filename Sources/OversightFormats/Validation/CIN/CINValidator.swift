@@ -36,7 +36,13 @@ public enum CINValidator {
         }
         var issues: [ValidationIssue] = []
         for (r, rule) in active.enumerated() {
-            if case .wholeReturn(let check) = rule.check { check(census, &findings[r]) }
+            if case .wholeReturn(let check) = rule.check {
+                check(census, &findings[r])
+                // Return rules may find children in hash-table order: put them in file order.
+                findings[r].items = findings[r].items.enumerated()
+                    .sorted { ($0.element.child ?? Int.max, $0.offset) < ($1.element.child ?? Int.max, $1.offset) }
+                    .map(\.element)
+            }
             for finding in findings[r].items { issues.append(issue(rule.info, finding, census)) }
         }
         return issues

@@ -57,12 +57,12 @@ enum SSDA903CodeLists {
 
     /// A UK postcode in its usual written form (outward code, optional space, inward code).
     static func isValidPostcode(_ text: String) -> Bool {
-        let t = text.replacingOccurrences(of: " ", with: "")
-        let c = Array(t)
-        guard (5...7).contains(c.count), c.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else { return false }
+        let c = text.utf8.filter { $0 != 0x20 }
+        func isLetter(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        guard (5...7).contains(c.count), c.allSatisfy({ isLetter($0) || isDigit($0) }) else { return false }
         let inward = c.suffix(3), outward = c.prefix(c.count - 3)
-        guard inward.first!.isNumber, inward.dropFirst().allSatisfy({ $0.isLetter }) else { return false }
-        guard outward.first!.isLetter, outward.contains(where: { $0.isNumber }) else { return false }
-        return true
+        guard isDigit(inward.first!), inward.dropFirst().allSatisfy(isLetter) else { return false }
+        return isLetter(outward.first!) && outward.contains(where: isDigit)
     }
 }

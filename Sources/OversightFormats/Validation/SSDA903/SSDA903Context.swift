@@ -1,60 +1,5 @@
 import OversightCore
 
-/// One table of a return prepared for the rules: each row's normalised child and the rows of
-/// each child, computed once.
-struct SSDA903IndexedTable {
-    let raw: RawTable
-    /// The normalised child of each row (nil when `CHILD` is blank).
-    let children: [ChildID?]
-    /// Row positions of each child, in file order.
-    let rowsByChild: [ChildID: [Int]]
-
-    init(_ raw: RawTable) {
-        self.raw = raw
-        let column = raw.columnIndex("CHILD")
-        var children: [ChildID?] = []
-        children.reserveCapacity(raw.rows.count)
-        var byChild: [ChildID: [Int]] = [:]
-        for (i, row) in raw.rows.enumerated() {
-            let id = column.flatMap { $0 < row.values.count ? ChildID(normalising: row.values[$0]) : nil }
-            children.append(id)
-            if let id { byChild[id, default: []].append(i) }
-        }
-        self.children = children
-        self.rowsByChild = byChild
-    }
-
-    var count: Int { raw.rows.count }
-
-    /// The value of `column` in row `i`, upper-cased (codes are compared case-insensitively).
-    func code(_ i: Int, _ column: String) -> String { raw.value(raw.rows[i], column).uppercased() }
-
-    /// The value of `column` in row `i` as written (trimmed).
-    func text(_ i: Int, _ column: String) -> String { raw.value(raw.rows[i], column) }
-
-    /// Whether `column` is blank in row `i`.
-    func isBlank(_ i: Int, _ column: String) -> Bool { raw.value(raw.rows[i], column).isEmpty }
-
-    /// The `dd/mm/yyyy` date in `column` of row `i`; nil when blank or not a date.
-    func date(_ i: Int, _ column: String) -> Day? { Day.parseUK(raw.value(raw.rows[i], column)) }
-
-    /// Whether `column` of row `i` holds something that is not a valid `dd/mm/yyyy` date.
-    func isInvalidDate(_ i: Int, _ column: String) -> Bool {
-        let t = raw.value(raw.rows[i], column)
-        return !t.isEmpty && Day.parseUK(t) == nil
-    }
-}
-
-/// One row of the Episodes table, parsed once for the episode rules.
-struct SSDA903Episode {
-    let index: Int
-    let child: ChildID?
-    let decom: Day?
-    let dec: Day?
-    let rne, ls, cin, place, provider, rec, reasonChange, homePost, plPost, urn: String
-    let decomText, decText: String
-}
-
 /// Everything the rules read, indexed once per validation: the current and previous returns'
 /// tables, episodes grouped and sorted by child, and each child's header row.
 final class SSDA903Context {
@@ -90,13 +35,17 @@ final class SSDA903Context {
 
     static func parseEpisodes(_ t: SSDA903IndexedTable?) -> [SSDA903Episode] {
         guard let t else { return [] }
-        return (0..<t.count).map { i in
-            SSDA903Episode(index: i, child: t.children[i], decom: t.date(i, "DECOM"), dec: t.date(i, "DEC"),
-                           rne: t.code(i, "RNE"), ls: t.code(i, "LS"), cin: t.code(i, "CIN"), place: t.code(i, "PLACE"),
-                           provider: t.code(i, "PLACE_PROVIDER"), rec: t.code(i, "REC"),
-                           reasonChange: t.code(i, "REASON_PLACE_CHANGE"), homePost: t.code(i, "HOME_POST"),
-                           plPost: t.code(i, "PL_POST"), urn: t.code(i, "URN"),
-                           decomText: t.text(i, "DECOM"), decText: t.text(i, "DEC"))
+        // Column positions are resolved once; values are read straight from each row.
+        let position = SSDA903Table.episodes.columns.map { t.raw.columnIndex($0) ?? -1 }
+        return t.raw.rows.enumerated().map { i, row in
+            func v(_ k: Int) -> String { position[k] >= 0 && position[k] < row.values.count ? row.values[position[k]] : "" }
+            let decomText = v(1), decText = v(7)
+            return SSDA903Episode(index: i, child: t.children[i], decom: SSDA903Text.ukDate(decomText), dec: SSDA903Text.ukDate(decText),
+                                  rne: SSDA903Text.upper(v(2)), ls: SSDA903Text.upper(v(3)), cin: SSDA903Text.upper(v(4)),
+                                  place: SSDA903Text.upper(v(5)), provider: SSDA903Text.upper(v(6)), rec: SSDA903Text.upper(v(8)),
+                                  reasonChange: SSDA903Text.upper(v(9)), homePost: SSDA903Text.upper(v(10)),
+                                  plPost: SSDA903Text.upper(v(11)), urn: SSDA903Text.upper(v(12)),
+                                  decomText: decomText, decText: decText)
         }
     }
 
@@ -127,11 +76,14 @@ final class SSDA903Context {
         return t.rowsByChild.compactMapValues(\.first)
     }
 
+    /// Each child's valid date of birth from the header.
+    private(set) lazy var headerDOB: [ChildID: Day] = {
+        guard let h = table(.header) else { return [:] }
+        return headerRow.compactMapValues { h.date($0, "DOB") }
+    }()
+
     /// The child's date of birth from the header (nil when absent or invalid).
-    func dob(_ child: ChildID?) -> Day? {
-        guard let child, let h = table(.header), let i = headerRow[child] else { return nil }
-        return h.date(i, "DOB")
-    }
+    func dob(_ child: ChildID?) -> Day? { child.flatMap { headerDOB[$0] } }
 
     /// The child's header `SEX` code, upper-cased ("" when unknown).
     func sex(_ child: ChildID?) -> String {
@@ -197,15 +149,5 @@ final class SSDA903Context {
             for e in pick(child, eps) { out.append(SSDA903Hit(table: .episodes, index: e.index)) }
         }
         return out
-    }
-}
-
-extension Day {
-    /// The whole years from `self` (a birth date) to `day`: the age on that day.
-    func age(on day: Day) -> Int {
-        let a = components, b = day.components
-        var years = b.year - a.year
-        if (b.month, b.day) < (a.month, a.day) { years -= 1 }
-        return years
     }
 }

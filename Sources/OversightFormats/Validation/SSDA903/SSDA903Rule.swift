@@ -1,9 +1,3 @@
-/// A row a rule flags: the table and the row's position in `RawTable.rows`.
-struct SSDA903Hit: Hashable, Sendable {
-    var table: SSDA903Table
-    var index: Int
-}
-
 /// One SSDA903 validation rule: its description and the check that finds the rows breaking it.
 struct SSDA903Rule: Sendable {
     var info: SSDA903RuleInfo

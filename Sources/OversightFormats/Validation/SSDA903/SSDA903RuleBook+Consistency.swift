@@ -28,7 +28,14 @@ extension SSDA903RuleBook {
             }
         },
         SSDA903Rule("392d", .query, [.episodes], ["HOME_POST", "PL_POST", "PLACE"], "Home and placement postcodes are the same but the child is not placed with parents (P1)") { c in
-            c.episodes { $0.place != "P1" && !$0.homePost.isEmpty && $0.homePost.replacingOccurrences(of: " ", with: "") == $0.plPost.replacingOccurrences(of: " ", with: "") }
+            c.episodes { $0.place != "P1" && !$0.homePost.isEmpty && SSDA903Text.samePostcode($0.homePost, $0.plPost) }
+        },
+        SSDA903Rule("392b", [.episodes], ["HOME_POST", "PL_POST"], "Child is looked after (not on short breaks, not UASC this year or last) but a home or placement postcode is missing") { c in
+            let lastUASC = Set(c.previousTable(.uasc)?.rowsByChild.keys.map { $0 } ?? [])
+            return c.episodes { e in
+                guard e.ls != "V3", e.ls != "V4", e.homePost.isEmpty || e.plPost.isEmpty, let child = e.child else { return false }
+                return !c.uascChildren.contains(child) && !lastUASC.contains(child)
+            }
         },
         SSDA903Rule("437", [.episodes], ["REC"], "The child died or was sentenced to custody (REC E2/E15) but has a later episode") { c in
             c.episodesPerChild { _, eps in

@@ -33,6 +33,8 @@ extension SSDA903RuleBook {
             guard let last = c.previousTable(.header) else { return [] }
             return c.rows(.header) { t, i in
                 guard let child = t.children[i], let li = c.previousHeaderRow[child], !last.isBlank(li, "MC_DOB") else { return false }
+                // A care leaver not looked after this year must leave it blank (rule 628): no contradiction.
+                if t.isBlank(i, "MC_DOB") && c.episodesByChild[child] == nil { return false }
                 return t.text(i, "MC_DOB") != last.text(li, "MC_DOB")
             }
         },
@@ -80,7 +82,7 @@ extension SSDA903RuleBook {
                 }
             }
         },
-        SSDA903Rule("1002", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "This young person has no episodes of care in this or last year's return, so care leaver information should not be given", needsPrevious: true) { c in
+        SSDA903Rule("1002", .query, [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "This young person has no episodes of care in this or last year's return: confirm they were looked after in an earlier year, or remove the care leaver information", needsPrevious: true) { c in
             guard c.previousTable(.episodes) != nil else { return [] }
             return c.rows(.oc3) { t, i in
                 guard let child = t.children[i] else { return false }
@@ -94,7 +96,7 @@ extension SSDA903RuleBook {
                 return last.decText.isEmpty
             }
         },
-        SSDA903Rule("1001", [.oc3, .episodes, .header], ["IN_TOUCH", "ACTIV", "ACCOM"], "Episodes do not show a relevant or former relevant child (13 weeks in care after 14, including a day after 16, and not adopted), so care leaver information should not be given", needsPrevious: true) { c in
+        SSDA903Rule("1001", .query, [.oc3, .episodes, .header], ["IN_TOUCH", "ACTIV", "ACCOM"], "The loaded episodes do not show a relevant or former relevant child (13 weeks in care after 14, including a day after 16, and not adopted): confirm from earlier years, or remove the care leaver information", needsPrevious: true) { c in
             guard c.previousTable(.episodes) != nil else { return [] }
             return c.rows(.oc3) { t, i in
                 guard let child = t.children[i], let dob = c.dob(child), dob.adding(years: 20) > c.end else { return false }

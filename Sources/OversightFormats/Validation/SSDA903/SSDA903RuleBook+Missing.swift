@@ -52,12 +52,14 @@ extension SSDA903RuleBook {
             }
             return hits
         },
-        SSDA903Rule("578", [.missing, .episodes], ["MIS_START"], "The missing episode starts after the child ceased to be looked after") { c in
+        SSDA903Rule("578", [.missing, .episodes], ["MIS_START"], "The missing episode starts after the child ceased to be looked after (after care ended, or between periods of care)") { c in
             c.rows(.missing) { t, i in
-                guard let s = t.date(i, "MIS_START"), let child = t.children[i], let eps = c.episodesByChild[child], !eps.isEmpty else { return false }
-                if eps.contains(where: { $0.decom != nil && $0.decText.isEmpty }) { return false }
-                guard let lastEnd = eps.compactMap(\.dec).max() else { return false }
-                return s > lastEnd
+                guard let s = t.date(i, "MIS_START"), let child = t.children[i], let eps = c.episodesByChild[child] else { return false }
+                let inCare = eps.contains { e in
+                    guard let start = e.decom, start <= s else { return false }
+                    return e.dec.map { s <= $0 } ?? e.decText.isEmpty
+                }
+                return !inCare && eps.contains { $0.dec.map { $0 < s } ?? false }
             }
         },
         SSDA903Rule("581", [.missing, .episodes], ["MIS_START"], "The missing episode starts before the child started to be looked after") { c in

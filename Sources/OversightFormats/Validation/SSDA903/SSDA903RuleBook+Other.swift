@@ -124,14 +124,17 @@ extension SSDA903RuleBook {
         SSDA903Rule("SW14STG2", [.swEpisodes], ["SW_DEC"], "Social worker episode end date is blank but it is not the child's latest episode", years: 2024...2024) { c in
             swPairs(c) { prev, _ in prev.end == nil }
         },
-        SSDA903Rule("SW11aSTG2", [.swEpisodes], ["SW_DEC"], "Social worker episode ended before the last days of the year and no next episode starts within 5 days", years: 2024...2024) { c in
-            swFollowUps(c) { ended, next in
+        SSDA903Rule("SW11aSTG2", [.swEpisodes, .episodes], ["SW_DEC"], "Social worker episode ended before the last days of the year and no next episode starts within 5 days", years: 2024...2024) { c in
+            // A child who left care when the social worker episode ended needs no next episode.
+            swFollowUps(c) { child, ended, next in
                 guard ended <= c.end.adding(days: -5) else { return false }
-                return next.map { abs(ended.days(to: $0)) > 5 } ?? true
+                return next.map { abs(ended.days(to: $0)) > 5 } ?? c.isLookedAfter(child, on: ended)
             }
         },
-        SSDA903Rule("SW11bSTG2", [.swEpisodes], ["SW_DEC"], "Social worker episode ended in the last 5 days of the year and no next episode is reported") { c in
-            swFollowUps(c) { ended, next in ended >= c.end.adding(days: -5) && ended <= c.end && next == nil }
+        SSDA903Rule("SW11bSTG2", [.swEpisodes, .episodes], ["SW_DEC"], "Social worker episode ended in the last 5 days of the year and no next episode is reported") { c in
+            swFollowUps(c) { child, ended, next in
+                ended >= c.end.adding(days: -5) && ended <= c.end && next == nil && c.isLookedAfter(child, on: ended)
+            }
         },
         SSDA903Rule("SW18STG2", [.swEpisodes], ["SW_DEC", "SW_DECOM"], "Social worker episode ends on or before the day it starts", years: 2026...lastYear) { c in
             c.rows(.swEpisodes) { t, i in
@@ -169,17 +172,17 @@ extension SSDA903RuleBook {
 
     /// Social worker episodes that ended, with the start of the child's next episode (nil when
     /// none), flagged when `predicate(end, nextStart)` holds.
-    private static func swFollowUps(_ c: SSDA903Context, _ predicate: (Day, Day?) -> Bool) -> [SSDA903Hit] {
+    private static func swFollowUps(_ c: SSDA903Context, _ predicate: (ChildID, Day, Day?) -> Bool) -> [SSDA903Hit] {
         guard let t = c.table(.swEpisodes) else { return [] }
         var hits: [SSDA903Hit] = []
-        for (_, rows) in t.rowsByChild {
+        for (child, rows) in t.rowsByChild {
             let eps = rows.compactMap { i in
                 t.date(i, "SW_DECOM").map { SWEpisode(index: i, start: $0, end: t.date(i, "SW_DEC"), reason: t.code(i, "SW_REASON")) }
             }.sorted { ($0.start, $0.index) < ($1.start, $1.index) }
             for (k, e) in eps.enumerated() {
                 guard let end = e.end else { continue }
                 let next = k + 1 < eps.count ? eps[k + 1].start : nil
-                if predicate(end, next) { hits.append(SSDA903Hit(table: .swEpisodes, index: e.index)) }
+                if predicate(child, end, next) { hits.append(SSDA903Hit(table: .swEpisodes, index: e.index)) }
             }
         }
         return hits

@@ -14,7 +14,20 @@ enum SSDA903RuleBook {
     /// the nearest known year.
     static func rules(forYear year: Int) -> [SSDA903Rule] {
         let y = min(max(year, firstYear), lastYear)
-        return all.filter { $0.info.years.contains(y) }
-            .sorted { $0.info.code.localizedStandardCompare($1.info.code) == .orderedAscending }
+        return all.filter { $0.info.years.contains(y) && !(year < firstYear && introducedInFirstYear($0.info.code)) }
+            .sorted { order($0.info.code) < order($1.info.code) }
+    }
+
+    /// Rules the DfE introduced in 2023-24 (social worker episodes, the H5 registration rule and
+    /// others): returns of earlier years, validated with the first year's rules, are not held to them.
+    static func introducedInFirstYear(_ code: String) -> Bool {
+        code.hasPrefix("SW") || ["1016", "217t", "230", "347"].contains(code)
+    }
+
+    /// Numeric codes first in number order (`103` before `1001`), then the others (`EPI`, `INT01`,
+    /// `SW01STG1`) alphabetically.
+    private static func order(_ code: String) -> (Int, Int, String) {
+        let digits = code.prefix { $0.isASCII && $0.isNumber }
+        return digits.isEmpty ? (1, 0, code) : (0, Int(digits) ?? 0, code)
     }
 }

@@ -6,6 +6,7 @@
 public struct SSDA903RuleInfo: Sendable, Hashable, Codable {
     /// The DfE's rule code (`103`, `1001`, `SW01STG1`, `503A`).
     public var code: String
+    /// How serious a finding is: `error` for most rules, `query` where the DfE asks for a check.
     public var severity: Severity
     /// The tables the rule reads; findings are reported against rows of these tables.
     public var tables: [SSDA903Table]

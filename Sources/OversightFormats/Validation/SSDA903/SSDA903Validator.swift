@@ -16,8 +16,9 @@ public enum SSDA903Validator {
             let info = rule.info
             if info.needsPrevious && previous == nil { continue }
             if !info.tables.allSatisfy({ context.has($0) }) { continue }
-            var seen = Set<SSDA903Hit>()
-            for hit in rule.check(context) where seen.insert(hit).inserted {
+            // Per-child rules find rows in hash-table order; sorting makes the output repeatable.
+            let hits = Set(rule.check(context)).sorted { ($0.table.rawValue, $0.index) < ($1.table.rawValue, $1.index) }
+            for hit in hits {
                 guard let table = current[hit.table], hit.index < table.rows.count else { continue }
                 let row = table.rows[hit.index]
                 issues.append(ValidationIssue(rule: info.code, severity: info.severity, file: table.file,

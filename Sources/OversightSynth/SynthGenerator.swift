@@ -1,0 +1,201 @@
+import Foundation
+import OversightCore
+import OversightFormats
+
+/// Generates a synthetic local authority's history and writes it in the statutory formats:
+/// `903/YYYY/*.csv`, `cin/YYYY/cin_census.xml`, optionally `903-xml/YYYY/ssda903.xml` (last year),
+/// `local/missing-episodes.csv`, `local/supervision.csv`, `manifest.json` and, with an error
+/// rate above 0, `errors-manifest.json`.
+///
+/// Children are simulated and written one at a time, so memory stays small whatever the scale.
+public struct SynthGenerator: Sendable {
+    public let options: SynthOptions
+    public let world: SynthWorld
+
+    public init(options: SynthOptions) {
+        self.options = options
+        world = SynthWorld(options: options)
+    }
+
+    /// The SSDA903 tables written each year (DoLo is collected only from 2026-27).
+    public static let tables: [SSDA903Table] = [.header, .episodes, .reviews, .uasc, .oc2, .oc3, .ad1, .placedAdoption, .prevPerm, .missing, .swEpisodes]
+
+    /// Calls `body` with each simulated child who appears in at least one written year, in order.
+    public func forEachChild(_ body: (SynthChild) throws -> Void) rethrows {
+        for i in 0..<world.arrivals {
+            if let child = child(i) { try body(child) }
+        }
+    }
+
+    /// Child `index` when they appear in a written year, with their UPN (drawn only for them).
+    func child(_ index: Int) -> SynthChild? {
+        guard var child = ChildLifeSimulator.simulate(index: index, world: world), appears(child) else { return nil }
+        var rng = SynthRandom(seed: options.seed ^ 0x0B_0B, stream: UInt64(index))
+        child.upn = SynthCodes.upn(la: options.localAuthority, rng: &rng)
+        return child
+    }
+
+    /// Whether any record of the child falls in the written years.
+    func appears(_ child: SynthChild) -> Bool {
+        let s = options.outputStart, e = options.outputEnd
+        if child.cinEpisodes.contains(where: { $0.referral <= e && ($0.closure.map { $0 >= s } ?? true) }) { return true }
+        if child.careEpisodes.contains(where: { $0.start <= e && ($0.end.map { $0 >= s } ?? true) }) { return true }
+        return child.careLeaverRows.contains { r in let b = child.birthday(r.birthdayAge); return b >= s && b <= e }
+    }
+
+    /// Writes everything under `directory` and returns the manifest.
+    @discardableResult
+    public func run(to directory: URL) throws -> SynthManifest {
+        let fm = FileManager.default
+        try fm.createDirectory(at: directory, withIntermediateDirectories: true)
+        var csv: [Int: [SSDA903Table: SSDA903CSVWriter]] = [:]
+        var cin: [Int: CINXMLWriter] = [:]
+        for y in options.years {
+            var w: [SSDA903Table: SSDA903CSVWriter] = [:]
+            for t in SynthGenerator.tables {
+                w[t] = try SSDA903CSVWriter(url: directory.appendingPathComponent(path903(y, t)), table: t)
+            }
+            csv[y] = w
+            cin[y] = try CINXMLWriter(url: directory.appendingPathComponent(pathCIN(y)),
+                                      header: CINXMLHeader(collectionYear: y, lea: SynthCodes.pad(options.localAuthority, 3)))
+        }
+        let xml = options.writesXML ? try SSDA903XMLWriter(url: directory.appendingPathComponent(pathXML(options.lastYear))) : nil
+        let missingCSV = try LocalCSVWriter(url: directory.appendingPathComponent("local/missing-episodes.csv"),
+                                            header: LocalCSVWriter.missingEpisodesHeader)
+        let supervision = try LocalCSVWriter(url: directory.appendingPathComponent("local/supervision.csv"),
+                                             header: LocalCSVWriter.supervisionHeader)
+        writeSupervision(supervision)
+
+        var errors: [InjectedError] = []
+        var children = 0
+        for i in 0..<world.arrivals {
+            guard let child = child(i) else { continue }
+            children += 1
+            var errRNG = SynthRandom(seed: options.seed ^ 0xE44_0E44, stream: UInt64(i))
+            var errorYear: Int?
+            var errorInCIN = false
+            if options.errorRate > 0 && errRNG.chance(options.errorRate) {
+                errorYear = errRNG.int(options.firstYear...options.lastYear)
+                errorInCIN = errRNG.chance(0.4)
+            }
+            for y in options.years {
+                let view = SynthYearView(child: child, year: y, localAuthority: options.localAuthority)
+                var rows = view.ssda903Rows()
+                var planned: SynthErrorInjector.Planned?
+                if errorYear == y && !errorInCIN && !rows.isEmpty {
+                    planned = SynthErrorInjector.inject903(&rows, rng: &errRNG)
+                }
+                if !rows.isEmpty {
+                    for t in SynthGenerator.tables {
+                        guard let list = rows[t], let writer = csv[y]?[t] else { continue }
+                        for (k, r) in list.enumerated() {
+                            let n = writer.write(r)
+                            if let p = planned, p.table == t, p.index == k {
+                                errors.append(.init(file: path903(y, t), table: t.rawValue, row: n, child: child.id, field: p.field,
+                                                    rule: p.rule, description: p.description))
+                            }
+                        }
+                    }
+                    if let xml, y == options.lastYear { xml.write(child: rows) }
+                }
+                if var c = view.cinChild() {
+                    var plannedCIN: SynthErrorInjector.Planned?
+                    if errorYear == y && (errorInCIN || rows.isEmpty) {
+                        plannedCIN = SynthErrorInjector.injectCIN(&c, year: y, rng: &errRNG)
+                    }
+                    let n = cin[y]!.write(c)
+                    if let p = plannedCIN {
+                        errors.append(.init(file: pathCIN(y), table: "Child", row: n, child: child.id, field: p.field, rule: p.rule,
+                                            description: p.description))
+                    }
+                }
+            }
+            writeLocal(child, missing: missingCSV, supervision: supervision)
+        }
+
+        var counts: [String: Int] = [:]
+        for y in options.years {
+            for t in SynthGenerator.tables {
+                let w = csv[y]![t]!
+                counts[path903(y, t)] = w.rowCount
+                try w.close()
+            }
+            counts[pathCIN(y)] = cin[y]!.childCount
+            try cin[y]!.close()
+        }
+        if let xml {
+            counts[pathXML(options.lastYear)] = xml.childCount
+            try xml.close()
+        }
+        counts["local/missing-episodes.csv"] = missingCSV.rowCount
+        counts["local/supervision.csv"] = supervision.rowCount
+        try missingCSV.close()
+        try supervision.close()
+
+        let manifest = SynthManifest(la: options.localAuthority, seed: options.seed, years: Array(options.years), scale: options.scale.label,
+                                     errorRate: options.errorRate, children: children, counts: counts)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(manifest).write(to: directory.appendingPathComponent("manifest.json"))
+        let errorsURL = directory.appendingPathComponent("errors-manifest.json")
+        if options.errorRate > 0 {
+            try encoder.encode(errors).write(to: errorsURL)
+        } else if fm.fileExists(atPath: errorsURL.path) {
+            try fm.removeItem(at: errorsURL)
+        }
+        return manifest
+    }
+
+    func path903(_ y: Int, _ t: SSDA903Table) -> String { "903/\(y)/" + SSDA903CSVWriter.fileName(for: t) }
+    func pathCIN(_ y: Int) -> String { "cin/\(y)/cin_census.xml" }
+    func pathXML(_ y: Int) -> String { "903-xml/\(y)/ssda903.xml" }
+
+    /// Missing episodes (looked after or not) overlapping the written years, and case
+    /// supervision sessions about the child.
+    func writeLocal(_ child: SynthChild, missing: LocalCSVWriter, supervision: LocalCSVWriter) {
+        let s = options.outputStart, e = options.outputEnd
+        for m in child.missing where m.start <= e && m.returned >= s {
+            let returned = m.returned <= e ? stamp(m.returned, m.returnedMinute) : ""
+            func known(_ x: (day: Day, minute: Int)?) -> String {
+                guard let x, x.day <= e, !returned.isEmpty else { return "" }
+                return stamp(x.day, x.minute)
+            }
+            let offered = known(m.rhiOffered)
+            let accepted = offered.isEmpty ? "" : (m.rhiAccepted == true ? "Y" : "N")
+            missing.write([child.id, m.isMissing ? "M" : "A", stamp(m.start, m.startMinute), returned, offered, accepted,
+                           accepted == "Y" ? known(m.rhiCompleted) : ""])
+        }
+        var rng = SynthRandom(seed: options.seed ^ 0x5AE5, stream: UInt64(child.index))
+        for sw in child.socialWorkers {
+            var d = max(sw.start, s).adding(days: rng.int(20...70))
+            let until = min(sw.end ?? e, e)
+            while d < until {
+                supervision.write([sw.workerID, d.iso, "case", rng.chance(0.6) ? "Y" : "N", child.id])
+                d = d.adding(days: rng.int(45...100))
+            }
+        }
+    }
+
+    /// Formal sessions about every 28 days (some late) and monthly group sessions, per worker.
+    func writeSupervision(_ out: LocalCSVWriter) {
+        let s = options.outputStart, e = options.outputEnd
+        var rng = SynthRandom(seed: options.seed, stream: 0x5_0005)
+        for w in world.workforce.workers where w.start <= e && w.end > s {
+            var d = max(w.start, s).adding(days: rng.int(0...27))
+            let until = min(w.end, e.adding(days: 1))
+            var group = max(w.start, s).adding(days: rng.int(0...40))
+            while d < until {
+                out.write([w.id, d.iso, "formal", rng.chance(0.78) ? "Y" : "N", ""])
+                d = d.adding(days: rng.chance(w.punctuality) ? rng.int(21...28) : rng.int(29...49))
+                while group < d && group < until {
+                    out.write([w.id, group.iso, "group", rng.chance(0.5) ? "Y" : "N", ""])
+                    group = group.adding(days: rng.int(50...75))
+                }
+            }
+        }
+    }
+
+    func stamp(_ d: Day, _ minute: Int) -> String {
+        d.iso + " " + SynthCodes.pad(minute / 60, 2) + ":" + SynthCodes.pad(minute % 60, 2)
+    }
+}
