@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import OversightCore
+import SQLKit
 
 /// Builds one authority's `CaseData` from its active imports.
 ///
@@ -23,7 +24,17 @@ public struct CaseDataRepository: Sendable {
         let files = try await ImportFileModel.query(on: db).filter(\.$laCode == authority).filter(\.$importID ~~ ids).all()
             .sorted { ($0.importID, $0.position) < ($1.importID, $1.position) }
         let sources = try await SourceFileModel.query(on: db).filter(\.$laCode == authority).filter(\.$importID ~~ ids).all()
-        let records = try await CaseRecordModel.query(on: db).filter(\.$laCode == authority).filter(\.$importID ~~ ids).all()
+        let records = try await store.sql.select()
+            .columns("source_file_id", "kind", "seq", "row_number", "has_error", "payload")
+            .from(CaseRecordModel.schema)
+            .where("la_code", .equal, authority)
+            .where("import_id", .in, ids)
+            .all()
+            .map { row in
+                StoredRow(source: try row.decode(column: "source_file_id", as: Int.self), kind: try row.decode(column: "kind", as: String.self),
+                          seq: try row.decode(column: "seq", as: Int.self), row: try row.decode(column: "row_number", as: Int.self),
+                          hasError: try row.decode(column: "has_error", as: Bool.self), payload: try row.decode(column: "payload", as: String.self))
+            }
 
         let filePosition = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($0.element.id ?? 0, $0.offset) })
         let filePath = Dictionary(uniqueKeysWithValues: files.map { ($0.id ?? 0, $0.path) })
@@ -40,8 +51,8 @@ public struct CaseDataRepository: Sendable {
             default: return !hasMissing
             }
         }
-        var bySource: [Int: [CaseRecordModel]] = [:]
-        for r in records { bySource[r.sourceFileID, default: []].append(r) }
+        var bySource: [Int: [StoredRow]] = [:]
+        for r in records { bySource[r.source, default: []].append(r) }
 
         var builder = CaseDataBuilder()
         for f in files {
@@ -71,4 +82,14 @@ public struct CaseDataRepository: Sendable {
         let children = try await CaseRecordModel.query(on: db).filter(\.$laCode == authority).filter(\.$importID ~~ ids).all(\.$child)
         return Array(Set(children.compactMap { $0 })).sorted()
     }
+}
+
+/// The columns of a case record that building case data needs.
+struct StoredRow: Sendable {
+    var source: Int
+    var kind: String
+    var seq: Int
+    var row: Int
+    var hasError: Bool
+    var payload: String
 }

@@ -118,6 +118,7 @@ public struct ImportRepository: Sendable {
                 }.create(on: db)
                 start = end
             }
+            try await MeasureRepository.invalidate(authority: authority, on: db)
             return importID
         }
         guard let summary = try await list(authority: authority).first(where: { $0.id.rawValue == id }) else {
@@ -181,7 +182,10 @@ public struct ImportRepository: Sendable {
         }
         guard m.status == ImportStatus.active.rawValue else { throw StoreError.badInput("import \(id) is already undone") }
         m.status = ImportStatus.undone.rawValue
-        try await m.update(on: db)
+        try await db.transaction { tx in
+            try await m.update(on: tx)
+            try await MeasureRepository.invalidate(authority: authority, on: tx)
+        }
     }
 
     /// Local authority codes with at least one import, sorted.

@@ -72,7 +72,7 @@ enum RecordCodec {
     static func add(_ kind: RecordKind, payloads: [String], file: Int, to builder: inout CaseDataBuilder) throws {
         let decoder = JSONDecoder()
         func decode<R: Decodable>(_: R.Type) throws -> [R] {
-            try payloads.map { try decoder.decode(R.self, from: Data($0.utf8)) }
+            try decoder.decode([R].self, from: Data(("[" + payloads.joined(separator: ",") + "]").utf8))
         }
         func reorigin(_ o: RecordOrigin) -> RecordOrigin { RecordOrigin(file: file, row: Int(o.row)) }
         switch kind {

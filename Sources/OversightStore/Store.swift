@@ -9,7 +9,7 @@ import SQLKit
 /// out repositories. Close it with `close()` when done.
 public final class Store: Sendable {
     /// Every migration this version knows, in order. Append only.
-    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes()]
+    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache()]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static var migrationNames: [String] { migrations.map(\.name) }
 
@@ -126,6 +126,11 @@ public final class Store: Sendable {
         ImportRepository(store: self, clock: clock)
     }
 
+    /// Measures from the store, cached per data version.
+    public func measures(clock: @escaping @Sendable () -> Date = { Date() }) -> MeasureRepository {
+        MeasureRepository(store: self, clock: clock)
+    }
+
     /// Case data of one authority, built from its active imports.
     public var cases: CaseDataRepository { CaseDataRepository(store: self) }
 }
@@ -133,7 +138,7 @@ public final class Store: Sendable {
 extension Store {
     /// Drops every table of the store (for tests that share one PostgreSQL database).
     func dropEverything() async throws {
-        for table in ["case_records", "findings", "source_files", "import_files", "imports", "_fluent_migrations"] {
+        for table in ["measure_cache", "case_records", "findings", "source_files", "import_files", "imports", "_fluent_migrations"] {
             try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run()
         }
     }

@@ -64,6 +64,19 @@ struct MeasuresCommand: ParsableCommand {
             caseData = loaded.caseData
         } else {
             let requested = la
+            if drill == nil && series == nil {
+                let params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)
+                let ids = measures.isEmpty ? nil : measures
+                let (results, cached) = try StoreSession.run { store in
+                    try await store.measures().computeAll(authority: try await StoreSession.authority(requested, in: store),
+                                                          period: p, ids: ids, parameters: params)
+                }
+                if timing {
+                    FileHandle.standardError.write(Data("timing: store \(cached ? "cache hit" : "computed and cached") in \(clock.now - t0)\n".utf8))
+                }
+                print(render(p, results), terminator: "")
+                return
+            }
             caseData = try StoreSession.run { store in
                 try await store.cases.caseData(authority: try await StoreSession.authority(requested, in: store))
             }
