@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import OversightCore
 import OversightFormats
+import SQLKit
 
 /// Imports of data files into the store: validate, store all or nothing, list, undo.
 /// Every call is scoped to one local authority.
@@ -13,7 +14,7 @@ public struct ImportRepository: Sendable {
     var midway: (@Sendable () async throws -> Void)? = nil
 
     /// Number of records inserted per statement.
-    static let chunkSize = 200
+    static let chunkSize = 500
 
     /// Reads, validates and stores the files under `paths` as one import for authority `authority`.
     ///
@@ -82,18 +83,21 @@ public struct ImportRepository: Sendable {
                     try await s.create(on: db)
                     sourceIDs.append(try s.requireID())
                 }
-                let rows = encoded[position].map { r -> CaseRecordModel in
-                    let c = CaseRecordModel()
-                    c.laCode = authority; c.importID = importID; c.sourceFileID = sourceIDs[Int(r.origin.file)]
-                    c.kind = r.kind.rawValue; c.child = r.child; c.naturalKey = r.naturalKey; c.collectionYear = r.collectionYear
-                    c.row = Int(r.origin.row); c.seq = r.seq; c.payload = r.payload
-                    c.hasError = errorRows.contains("\(file.path)\u{0}\(r.origin.row)")
-                    return c
-                }
+                let sql = db as! any SQLDatabase
+                let records = encoded[position]
                 var start = 0
-                while start < rows.count {
-                    let end = min(start + Self.chunkSize, rows.count)
-                    try await Array(rows[start..<end]).create(on: db)
+                while start < records.count {
+                    let end = min(start + Self.chunkSize, records.count)
+                    var insert = sql.insert(into: CaseRecordModel.schema)
+                        .columns("la_code", "import_id", "source_file_id", "kind", "child", "natural_key", "collection_year",
+                                 "row_number", "seq", "has_error", "payload")
+                    for r in records[start..<end] {
+                        insert = insert.values([
+                            authority, importID, sourceIDs[Int(r.origin.file)], r.kind.rawValue, r.child, r.naturalKey, r.collectionYear,
+                            Int(r.origin.row), r.seq, errorRows.contains("\(file.path)\u{0}\(r.origin.row)"), r.payload,
+                        ] as [any Encodable & Sendable])
+                    }
+                    try await insert.run()
                     inserted += end - start
                     start = end
                     if !paused, inserted * 2 >= total {
@@ -106,16 +110,19 @@ public struct ImportRepository: Sendable {
                     }
                 }
             }
+            let sql = db as! any SQLDatabase
             var start = 0
             while start < findings.count {
                 let end = min(start + Self.chunkSize, findings.count)
-                try await findings[start..<end].map { f -> FindingModel in
-                    let m = FindingModel()
-                    m.laCode = authority; m.importID = importID; m.rule = f.rule; m.severity = f.severity.rawValue
-                    m.file = f.file; m.tableName = f.table; m.row = f.row; m.child = f.child
-                    m.fields = f.fields.joined(separator: ","); m.message = f.message
-                    return m
-                }.create(on: db)
+                var insert = sql.insert(into: FindingModel.schema)
+                    .columns("la_code", "import_id", "rule", "severity", "file", "table_name", "row_number", "child", "fields", "message")
+                for f in findings[start..<end] {
+                    insert = insert.values([
+                        authority, importID, f.rule, f.severity.rawValue, f.file, f.table, f.row, f.child,
+                        f.fields.joined(separator: ","), f.message,
+                    ] as [any Encodable & Sendable])
+                }
+                try await insert.run()
                 start = end
             }
             try await MeasureRepository.invalidate(authority: authority, on: db)
