@@ -55,17 +55,17 @@ enum RecordCodec {
         try add(.careLeaver, d.careLeavers, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\(String(describing: $0.collectionYear))") },
                 year: \.collectionYear, origin: \.origin)
         try add(.socialWorkerEpisode, d.socialWorkerEpisodes, child: { $0.child.rawValue },
-                key: { key($0.child.rawValue, $0.workerID ?? "\u{0}", "\($0.start)") }, year: \.collectionYear, origin: \.origin)
+                key: { key($0.child.rawValue, $0.workerID, "\($0.start)") }, year: \.collectionYear, origin: \.origin)
         try add(.missingEpisode, d.missingEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
                 year: { _ in nil }, origin: \.origin)
         try add(.supervision, d.supervisions, child: { $0.child?.rawValue },
-                key: { key($0.worker, "\($0.date)", $0.kind ?? "\u{0}", $0.child?.rawValue ?? "\u{0}") }, year: { _ in nil }, origin: \.origin)
+                key: { key($0.worker, "\($0.date)", $0.kind, $0.child?.rawValue) }, year: { _ in nil }, origin: \.origin)
         return out
     }
 
-    /// Joins key parts unambiguously (each part length-prefixed).
-    static func key(_ parts: String...) -> String {
-        parts.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
+    /// Joins key parts unambiguously: each part length-prefixed, an absent part as `~`.
+    static func key(_ parts: String?...) -> String {
+        parts.map { $0.map { "\($0.utf8.count):\($0)" } ?? "~" }.joined(separator: "|")
     }
 
     /// Decodes stored payloads of one kind and source file and adds them to `builder` as file `file`.

@@ -44,6 +44,10 @@ enum StoreSession {
             return try box.result!.get()
         } catch let e as StoreError {
             throw CLIError.usage(e.description)
+        } catch let e as CLIError {
+            throw e
+        } catch {
+            throw CLIError.usage("the database reported a problem: \(String(reflecting: error).prefix(800))")
         }
     }
 }

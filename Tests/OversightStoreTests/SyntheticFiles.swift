@@ -47,6 +47,12 @@ enum SyntheticFiles {
         ,M,2024-06-01 10:00,,,,
 
         """)
+        folder.write("\(base)/local/supervision.csv", """
+        worker_id,date,kind,reflective,child_id
+        W1,2024-05-01,formal,Y,
+        W1,01/06/2024,case,N,\(p)1
+
+        """)
         return (folder.path("\(base)/2024"), folder.path("\(base)/2025"))
     }
 }
