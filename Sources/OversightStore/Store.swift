@@ -13,6 +13,7 @@ public final class Store: Sendable {
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static var migrationNames: [String] { migrations.map(\.name) }
 
+    /// Where the data is.
     public let configuration: StoreConfiguration
     let databases: Databases
     let logger: Logger
