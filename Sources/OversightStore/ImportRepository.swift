@@ -56,77 +56,82 @@ public struct ImportRepository: Sendable {
         let years = Array(Set(perFile.flatMap { $0.loaded.files.compactMap { $0.collectionYear } })).sorted()
         let now = clock()
 
-        let id: Int = try await store.database.transaction { db in
-            let imp = ImportModel(laCode: authority, userName: user, importedAt: now, status: ImportStatus.active.rawValue,
-                                  collectionYears: years.map(String.init).joined(separator: ","))
-            try await imp.create(on: db)
-            let importID = try imp.requireID()
-            var inserted = 0
-            var paused = false
-            for (position, file) in perFile.enumerated() {
-                let m = ImportFileModel()
-                m.laCode = authority; m.importID = importID; m.position = position; m.path = file.path
-                m.size = file.size; m.sha256 = file.sha
-                m.format = file.loaded.files.first?.format ?? "unknown"
-                m.tableName = file.loaded.files.map(\.table).joined(separator: ",")
-                m.collectionYear = file.loaded.files.compactMap(\.collectionYear).first
-                m.rowsRead = file.loaded.files.reduce(0) { $0 + $1.rows }
-                m.rowsStored = encoded[position].count
-                m.blankChildIDs = String(decoding: try JSONEncoder().encode(file.loaded.caseData.blankChildIDs), as: UTF8.self)
-                try await m.create(on: db)
-                let fileID = try m.requireID()
-                var sourceIDs: [Int] = []
-                for (i, sf) in file.loaded.caseData.files.enumerated() {
-                    let s = SourceFileModel()
-                    s.laCode = authority; s.importID = importID; s.importFileID = fileID; s.position = i
-                    s.format = sf.format; s.tableName = sf.table; s.collectionYear = sf.collectionYear
-                    try await s.create(on: db)
-                    sourceIDs.append(try s.requireID())
-                }
-                let sql = db as! any SQLDatabase
-                let records = encoded[position]
-                var start = 0
-                while start < records.count {
-                    let end = min(start + Self.chunkSize, records.count)
-                    var insert = sql.insert(into: CaseRecordModel.schema)
-                        .columns("la_code", "import_id", "source_file_id", "kind", "child", "natural_key", "collection_year",
-                                 "row_number", "seq", "has_error", "payload")
-                    for r in records[start..<end] {
-                        insert = insert.values([
-                            authority, importID, sourceIDs[Int(r.origin.file)], r.kind.rawValue, r.child, r.naturalKey, r.collectionYear,
-                            Int(r.origin.row), r.seq, errorRows.contains("\(file.path)\u{0}\(r.origin.row)"), r.payload,
-                        ] as [any Encodable & Sendable])
+        let id: Int
+        do {
+            id = try await store.database.transaction { db in
+                let imp = ImportModel(laCode: authority, userName: user, importedAt: now, status: ImportStatus.active.rawValue,
+                                      collectionYears: years.map(String.init).joined(separator: ","))
+                try await imp.create(on: db)
+                let importID = try imp.requireID()
+                var inserted = 0
+                var paused = false
+                for (position, file) in perFile.enumerated() {
+                    let m = ImportFileModel()
+                    m.laCode = authority; m.importID = importID; m.position = position; m.path = file.path
+                    m.size = file.size; m.sha256 = file.sha
+                    m.format = file.loaded.files.first?.format ?? "unknown"
+                    m.tableName = file.loaded.files.map(\.table).joined(separator: ",")
+                    m.collectionYear = file.loaded.files.compactMap(\.collectionYear).first
+                    m.rowsRead = file.loaded.files.reduce(0) { $0 + $1.rows }
+                    m.rowsStored = encoded[position].count
+                    m.blankChildIDs = String(decoding: try JSONEncoder().encode(file.loaded.caseData.blankChildIDs), as: UTF8.self)
+                    try await m.create(on: db)
+                    let fileID = try m.requireID()
+                    var sourceIDs: [Int] = []
+                    for (i, sf) in file.loaded.caseData.files.enumerated() {
+                        let s = SourceFileModel()
+                        s.laCode = authority; s.importID = importID; s.importFileID = fileID; s.position = i
+                        s.format = sf.format; s.tableName = sf.table; s.collectionYear = sf.collectionYear
+                        try await s.create(on: db)
+                        sourceIDs.append(try s.requireID())
                     }
-                    try await insert.run()
-                    inserted += end - start
-                    start = end
-                    if !paused, inserted * 2 >= total {
-                        paused = true
-                        if let midway { try await midway() }
-                        if let pause {
-                            FileHandle.standardError.write(Data("oversight: test pause after \(inserted) of \(total) records\n".utf8))
-                            try await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
+                    let sql = db as! any SQLDatabase
+                    let records = encoded[position]
+                    var start = 0
+                    while start < records.count {
+                        let end = min(start + Self.chunkSize, records.count)
+                        var insert = sql.insert(into: CaseRecordModel.schema)
+                            .columns("la_code", "import_id", "source_file_id", "kind", "child", "natural_key", "collection_year",
+                                     "row_number", "seq", "has_error", "payload")
+                        for r in records[start..<end] {
+                            insert = insert.values([
+                                authority, importID, sourceIDs[Int(r.origin.file)], r.kind.rawValue, r.child, r.naturalKey, r.collectionYear,
+                                Int(r.origin.row), r.seq, errorRows.contains("\(file.path)\u{0}\(r.origin.row)"), r.payload,
+                            ] as [any Encodable & Sendable])
+                        }
+                        try await insert.run()
+                        inserted += end - start
+                        start = end
+                        if !paused, inserted * 2 >= total {
+                            paused = true
+                            if let midway { try await midway() }
+                            if let pause {
+                                FileHandle.standardError.write(Data("oversight: test pause after \(inserted) of \(total) records\n".utf8))
+                                try await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
+                            }
                         }
                     }
                 }
-            }
-            let sql = db as! any SQLDatabase
-            var start = 0
-            while start < findings.count {
-                let end = min(start + Self.chunkSize, findings.count)
-                var insert = sql.insert(into: FindingModel.schema)
-                    .columns("la_code", "import_id", "rule", "severity", "file", "table_name", "row_number", "child", "fields", "message")
-                for f in findings[start..<end] {
-                    insert = insert.values([
-                        authority, importID, f.rule, f.severity.rawValue, f.file, f.table, f.row, f.child,
-                        f.fields.joined(separator: ","), f.message,
-                    ] as [any Encodable & Sendable])
+                let sql = db as! any SQLDatabase
+                var start = 0
+                while start < findings.count {
+                    let end = min(start + Self.chunkSize, findings.count)
+                    var insert = sql.insert(into: FindingModel.schema)
+                        .columns("la_code", "import_id", "rule", "severity", "file", "table_name", "row_number", "child", "fields", "message")
+                    for f in findings[start..<end] {
+                        insert = insert.values([
+                            authority, importID, f.rule, f.severity.rawValue, f.file, f.table, f.row, f.child,
+                            f.fields.joined(separator: ","), f.message,
+                        ] as [any Encodable & Sendable])
+                    }
+                    try await insert.run()
+                    start = end
                 }
-                try await insert.run()
-                start = end
+                try await MeasureRepository.invalidate(authority: authority, on: db)
+                return importID
             }
-            try await MeasureRepository.invalidate(authority: authority, on: db)
-            return importID
+        } catch {
+            throw StoreError.from(error, configuration: store.configuration) ?? error
         }
         guard let summary = try await list(authority: authority).first(where: { $0.id.rawValue == id }) else {
             throw StoreError.unavailable("import \(id) was stored but cannot be read back")
@@ -189,9 +194,13 @@ public struct ImportRepository: Sendable {
         }
         guard m.status == ImportStatus.active.rawValue else { throw StoreError.badInput("import \(id) is already undone") }
         m.status = ImportStatus.undone.rawValue
-        try await db.transaction { tx in
-            try await m.update(on: tx)
-            try await MeasureRepository.invalidate(authority: authority, on: tx)
+        do {
+            try await db.transaction { tx in
+                try await m.update(on: tx)
+                try await MeasureRepository.invalidate(authority: authority, on: tx)
+            }
+        } catch {
+            throw StoreError.from(error, configuration: store.configuration) ?? error
         }
     }
 

@@ -62,7 +62,8 @@ public final class Store: Sendable {
             throw e
         } catch {
             await store.close()
-            throw StoreError.unavailable("the \(configuration) could not be opened: \(String(reflecting: error))")
+            throw StoreError.from(error, configuration: configuration)
+                ?? StoreError.unavailable("the \(configuration) could not be opened: \(String(reflecting: error).prefix(800))")
         }
         return store
     }

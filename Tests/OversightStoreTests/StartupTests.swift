@@ -55,6 +55,24 @@ extension StoreTests {
             await store.close()
         }
 
+        @Test func fullDatabaseIsAClearErrorAndChangesNothing() async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(.sqlite(path: folder.path("db.sqlite")))
+            let years = SyntheticFiles.twoYears(in: folder, under: "la")
+            _ = try await store.imports().importFiles(paths: [years.y2024], authority: "358", user: "u")
+            let before = try await store.imports().list(authority: "358")
+            let pages = try #require(try await store.sql.raw("PRAGMA page_count").first()).decode(column: "page_count", as: Int.self)
+            try await store.sql.raw("PRAGMA max_page_count = \(unsafeRaw: String(pages + 2))").run()
+            let big = SyntheticFiles.manyChildren(in: folder, under: "big", children: 2000)
+            await #expect {
+                try await store.imports().importFiles(paths: [big], authority: "358", user: "u")
+            } throws: { e in
+                (e as? StoreError).map { "\($0)".contains("is full") } ?? false
+            }
+            #expect(try await store.imports().list(authority: "358") == before)
+            await store.close()
+        }
+
         @Test func environmentChoosesTheBackend() {
             #expect(StoreConfiguration.fromEnvironment([:]) == .sqlite(path: "./oversight.sqlite"))
             #expect(StoreConfiguration.fromEnvironment(["OVERSIGHT_DATABASE": "/tmp/x.sqlite"]) == .sqlite(path: "/tmp/x.sqlite"))
