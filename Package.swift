@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
     ],
     targets: [
         .target(name: "OversightCore"),
@@ -27,15 +30,28 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(name: "OversightSynth", dependencies: ["OversightCore", "OversightFormats"]),
+        .target(
+            name: "OversightStore",
+            dependencies: [
+                "OversightCore", "OversightFormats",
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "oversight",
             dependencies: [
-                "OversightCore", "OversightFormats", "OversightSynth",
+                "OversightCore", "OversightFormats", "OversightSynth", "OversightStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),
         .testTarget(name: "OversightFormatsTests", dependencies: ["OversightFormats", "OversightCore"]),
+        .testTarget(
+            name: "OversightStoreTests",
+            dependencies: ["OversightStore", "OversightFormats", "OversightCore"]
+        ),
         .testTarget(name: "OversightSynthTests", dependencies: ["OversightSynth", "OversightFormats", "OversightCore"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,26 +2,28 @@ import ArgumentParser
 import Foundation
 import OversightCore
 import OversightFormats
+import OversightStore
 
 struct MeasuresCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "measures",
-        abstract: "Compute the plan's measures for a period, straight from data files.",
+        abstract: "Compute the plan's measures for a period, from data files or from the store.",
         discussion: """
         Examples:
           oversight measures --from data/ --period 2024-04-01..2025-03-31
           oversight measures --from data/ --period 2025 --population 53210 --format json
           oversight measures --from data/ --period 2025 --drill rereferrals_12m_pct
           oversight measures --from data/ --period 2023-04-01..2025-03-31 --series monthly --measure cla_at_end
+          oversight measures --period 2025 --la 358    (reads the store: see `oversight import`)
         Periods: START..END (ISO dates), a reporting year (2025 = 2024-25), a month (2024-06) or a quarter (2024Q3).
         Exit status: 0 computed, 2 bad arguments or unusable input.
         """
     )
 
-    @Option(help: "Folder (or file) of SSDA903, CIN census and local files to read.") var from: String
+    @Option(help: "Folder (or file) of SSDA903, CIN census and local files to read. Without it: the store.") var from: String?
     @Option(help: "The period: START..END, 2025, 2024-06 or 2024Q3.") var period: String
     @Option(help: "Children aged 0-17, for rates per 10,000.") var population: Int?
-    @Option(help: "Local authority code (e.g. 358), to look up the population in --reference.") var la: String?
+    @Option(help: "Local authority code (e.g. 358): the authority to read from the store, and to look up the population in --reference.") var la: String?
     @Option(help: "Folder of DfE published statistics (for --la).") var reference: String?
     @Option(name: .customLong("measure"), help: "A measure id; repeat for several. Default: all.") var measures: [String] = []
     @Option(help: "table, json or csv.") var format: String = "table"
@@ -42,30 +44,54 @@ struct MeasuresCommand: ParsableCommand {
         }
         if let s = series, s != "monthly" { throw CLIError.usage("--series takes 'monthly'") }
         var pop = population
-        if pop == nil, let la {
+        if pop == nil, let la, from != nil || reference != nil {
             guard let reference else { throw CLIError.usage("--la needs --reference DIR (the DfE published statistics) to find the population") }
             pop = try PopulationLookup.population(la: la, reportingYearEnd: p.end, reference: reference)
         }
 
         let clock = ContinuousClock()
         let t0 = clock.now
-        // Only the files the requested measures read (all of them when none are named).
-        let wanted = measures + [drill].compactMap { $0 }
-        let loaded = FileLoader.load(paths: [from], keepRaw: false, sources: wanted.isEmpty ? nil : MeasureEngine.sourcesNeeded(for: wanted))
-        let t1 = clock.now
-        if loaded.files.isEmpty && !loaded.unusable.isEmpty {
-            throw CLIError.unusable(loaded.unusable.map(\.description).joined(separator: "\n"))
+        let caseData: CaseData
+        let t1: ContinuousClock.Instant
+        if let from {
+            // Only the files the requested measures read (all of them when none are named).
+            let wanted = measures + [drill].compactMap { $0 }
+            let loaded = FileLoader.load(paths: [from], keepRaw: false, sources: wanted.isEmpty ? nil : MeasureEngine.sourcesNeeded(for: wanted))
+            t1 = clock.now
+            if loaded.files.isEmpty && !loaded.unusable.isEmpty {
+                throw CLIError.unusable(loaded.unusable.map(\.description).joined(separator: "\n"))
+            }
+            for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
+            if loaded.files.isEmpty { FileHandle.standardError.write(Data("warning: no data files found under \(from)\n".utf8)) }
+            caseData = loaded.caseData
+        } else {
+            let requested = la
+            if drill == nil && series == nil {
+                let params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)
+                let ids = measures.isEmpty ? nil : measures
+                let (results, cached) = try StoreSession.run { store in
+                    try await store.measures().computeAll(authority: try await StoreSession.authority(requested, in: store),
+                                                          period: p, ids: ids, parameters: params)
+                }
+                if timing {
+                    FileHandle.standardError.write(Data("timing: store \(cached ? "cache hit" : "computed and cached") in \(clock.now - t0)\n".utf8))
+                }
+                print(render(p, results), terminator: "")
+                return
+            }
+            caseData = try StoreSession.run { store in
+                try await store.cases.caseData(authority: try await StoreSession.authority(requested, in: store))
+            }
+            t1 = clock.now
         }
-        for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
-        if loaded.files.isEmpty { FileHandle.standardError.write(Data("warning: no data files found under \(from)\n".utf8)) }
 
-        let engine = MeasureEngine(data: loaded.caseData)
+        let engine = MeasureEngine(data: caseData)
         let t2 = clock.now
         defer {
             if timing {
                 let t3 = clock.now
                 func ms(_ d: Duration) -> String { String(format: "%.1f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) }
-                FileHandle.standardError.write(Data("timing: read files \(ms(t1 - t0)), index \(ms(t2 - t1)), compute \(ms(t3 - t2))\n".utf8))
+                FileHandle.standardError.write(Data("timing: \(from == nil ? "read store" : "read files") \(ms(t1 - t0)), index \(ms(t2 - t1)), compute \(ms(t3 - t2))\n".utf8))
             }
         }
         var params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)

@@ -16,6 +16,11 @@ struct Oversight: ParsableCommand {
             SynthCommand.self,
             DemoCommand.self,
             BenchmarkCommand.self,
+            MigrateCommand.self,
+            ImportCommand.self,
+            ImportsCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
         ]
     )
 

@@ -5,13 +5,25 @@ struct CINIndex: Sendable {
         var date: Day
         /// Another episode of the child has a referral date d0 with d - 1 year <= d0 < d.
         var isRereferral: Bool
+        /// Index in `referralSourceGroups` of the source's group (`unknown` for blank or invalid).
+        var sourceGroup: Int
+        var isNFA: Bool
     }
     struct AssessmentRef: Sendable {
         var episode: Int
         var index: Int
         var authorised: Day
         var start: DateField
-        var factors: Set<String>
+        /// Bit g set when a factor of `assessmentFactorGroups[g]` is recorded.
+        var factorGroups: UInt32
+    }
+    /// An episode's dates for the snapshot measures, without copying the whole record.
+    struct Span: Sendable {
+        var episode: Int
+        var referral: Day?
+        var closure: Day?
+        var isNFA: Bool
+        var hasInvalidDate: Bool
     }
     struct Section47Ref: Sendable {
         var episode: Int
@@ -31,6 +43,7 @@ struct CINIndex: Sendable {
     }
 
     var referrals: [Referral] = []
+    var spans: [Span] = []
     var invalidReferralDates = 0
     var assessments: [AssessmentRef] = []
     var invalidAuthorisationDates = 0
@@ -57,7 +70,8 @@ struct CINIndex: Sendable {
                 let from = d.adding(years: -1)
                 // Any other episode's referral in [d - 1 year, d): dates strictly before d exclude this one.
                 let isRe = Self.anyIn(dates, from: from, before: d)
-                referrals.append(Referral(episode: i, date: d, isRereferral: isRe))
+                referrals.append(Referral(episode: i, date: d, isRereferral: isRe, sourceGroup: Self.sourceGroup(e.referralSource),
+                                          isNFA: e.referralNFA == true))
             }
             // Plans of this child.
             var childPlans: [(episode: Int, plan: ProtectionPlan)] = []
@@ -76,14 +90,34 @@ struct CINIndex: Sendable {
             }
         }
         for (i, e) in eps.enumerated() {
+            spans.append(Span(episode: i, referral: e.referralDate.day, closure: e.closureDate.day, isNFA: e.referralNFA == true,
+                              hasInvalidDate: e.referralDate.isInvalid || e.closureDate.isInvalid))
             for (j, a) in e.assessments.enumerated() {
                 if a.authorisationDate.isInvalid { invalidAuthorisationDates += 1 }
                 guard let auth = a.authorisationDate.day else { continue }
-                assessments.append(AssessmentRef(episode: i, index: j, authorised: auth, start: a.startDate, factors: Set(a.factors)))
+                var groups: UInt32 = 0
+                for f in a.factors { if let g = Self.factorGroup[f] { groups |= 1 << g } }
+                assessments.append(AssessmentRef(episode: i, index: j, authorised: auth, start: a.startDate, factorGroups: groups))
             }
             for s in e.section47s { section47s.append(Section47Ref(episode: i, start: s.startDate, icpc: s.initialCPCDate)) }
         }
     }
+
+    static let factorGroup: [String: Int] = {
+        var d: [String: Int] = [:]
+        for (g, group) in assessmentFactorGroups.enumerated() { for c in group.codes { d[c] = g } }
+        return d
+    }()
+
+    static let sourceGroupByCode: [String: Int] = {
+        var d: [String: Int] = [:]
+        for (g, group) in referralSourceGroups.enumerated() { for c in group.codes { d[c] = g } }
+        return d
+    }()
+
+    static let unknownSourceGroup = referralSourceGroups.firstIndex { $0.id == "unknown" }!
+
+    static func sourceGroup(_ code: String?) -> Int { code.flatMap { sourceGroupByCode[$0] } ?? unknownSourceGroup }
 
     /// Whether sorted `dates` holds a day in [from, before).
     static func anyIn(_ dates: [Day], from: Day, before: Day) -> Bool {

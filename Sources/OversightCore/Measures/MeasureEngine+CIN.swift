@@ -28,30 +28,26 @@ extension MeasureEngine {
 
         case "referrals_nfa_pct":
             var t = Tally(keep: keep)
-            for r in cin.referrals where period.contains(r.date) { t.count(eps[r.episode].referralNFA == true, referralRecord(eps[r.episode])) }
+            for r in cin.referrals where period.contains(r.date) { t.count(r.isNFA, referralRecord(eps[r.episode])) }
             t.warn(cin.invalidReferralDates, "episodes with an invalid referral date were left out")
             return t.percent(id, period)
 
         case _ where id.hasPrefix("referral_source_pct_"):
             let gid = String(id.dropFirst("referral_source_pct_".count))
-            guard let group = referralSourceGroups.first(where: { $0.id == gid }) else { return nil }
-            let known = Set(referralSourceGroups.filter { $0.id != "unknown" }.flatMap(\.codes))
+            guard let g = referralSourceGroups.firstIndex(where: { $0.id == gid }) else { return nil }
             var t = Tally(keep: keep)
-            for r in cin.referrals where period.contains(r.date) {
-                let code = eps[r.episode].referralSource ?? ""
-                let inGroup = gid == "unknown" ? !known.contains(code) : group.codes.contains(code)
-                t.count(inGroup, referralRecord(eps[r.episode]))
-            }
+            for r in cin.referrals where period.contains(r.date) { t.count(r.sourceGroup == g, referralRecord(eps[r.episode])) }
             return t.percent(id, period)
 
         case "cin_at_end", "cin_rate_per_10k":
             var children: [ChildID: Int] = [:]
             var invalid = 0
-            for (i, e) in eps.enumerated() {
-                if e.referralDate.isInvalid || e.closureDate.isInvalid { invalid += 1; continue }
-                guard let r = e.referralDate.day, r <= period.end, e.referralNFA != true else { continue }
-                if let c = e.closureDate.day, c <= period.end { continue }
-                if children[e.child] == nil { children[e.child] = i }
+            for sp in cin.spans {
+                if sp.hasInvalidDate { invalid += 1; continue }
+                guard let r = sp.referral, r <= period.end, !sp.isNFA else { continue }
+                if let c = sp.closure, c <= period.end { continue }
+                let child = eps[sp.episode].child
+                if children[child] == nil { children[child] = sp.episode }
             }
             var t = Tally(keep: keep)
             if keep {
@@ -82,19 +78,24 @@ extension MeasureEngine {
 
         case _ where id.hasPrefix("assessment_factor_pct_"):
             let gid = String(id.dropFirst("assessment_factor_pct_".count))
-            guard let group = assessmentFactorGroups.first(where: { $0.id == gid }) else { return nil }
-            var byEpisode: [Int: Bool] = [:]
-            var order: [Int] = []
-            for a in cin.assessments where period.contains(a.authorised) {
-                let hit = !a.factors.isDisjoint(with: group.codes)
-                if let was = byEpisode[a.episode] { byEpisode[a.episode] = was || hit } else { byEpisode[a.episode] = hit; order.append(a.episode) }
-            }
+            guard let g = assessmentFactorGroups.firstIndex(where: { $0.id == gid }) else { return nil }
+            let bit: UInt32 = 1 << g
             var t = Tally(keep: keep)
-            for e in order {
+            func record(_ e: Int) -> DrillRecord {
                 let ep = eps[e]
-                t.count(byEpisode[e]!, DrillRecord(child: ep.child.rawValue, kind: "cin_episode", key: ep.referralDate.day?.iso ?? "",
-                                                   start: ep.referralDate.day, end: ep.closureDate.day))
+                return DrillRecord(child: ep.child.rawValue, kind: "cin_episode", key: ep.referralDate.day?.iso ?? "", start: ep.referralDate.day, end: ep.closureDate.day)
             }
+            // Assessments are indexed episode by episode, so one episode's are consecutive.
+            var current = -1, hit = false
+            for a in cin.assessments where period.contains(a.authorised) {
+                if a.episode != current {
+                    if current >= 0 { t.count(hit, record(current)) }
+                    current = a.episode
+                    hit = false
+                }
+                if a.factorGroups & bit != 0 { hit = true }
+            }
+            if current >= 0 { t.count(hit, record(current)) }
             return t.percent(id, period)
 
         case "s47_enquiries":

@@ -1,5 +1,5 @@
 /// One child as the CIN (children in need) census describes them.
-public struct CINChild: Hashable, Sendable {
+public struct CINChild: Hashable, Sendable, Codable {
     public var id: ChildID
     public var upn: String?
     public var birthDate: DateField
@@ -23,7 +23,7 @@ public struct CINChild: Hashable, Sendable {
 
 /// A CIN *episode*: one `CINdetails` block, a referral with its assessments, section 47
 /// enquiries, CIN plans and child protection (CP) plans, closed by `CINclosureDate`.
-public struct CINEpisode: Hashable, Sendable {
+public struct CINEpisode: Hashable, Sendable, Codable {
     public var child: ChildID
     public var referralDate: DateField
     public var referralSource: String?
@@ -55,7 +55,7 @@ public struct CINEpisode: Hashable, Sendable {
 }
 
 /// A children and families assessment (`Assessments` block).
-public struct Assessment: Hashable, Sendable {
+public struct Assessment: Hashable, Sendable, Codable {
     public var startDate: DateField
     public var internalReviewDate: DateField
     public var authorisationDate: DateField
@@ -70,7 +70,7 @@ public struct Assessment: Hashable, Sendable {
 }
 
 /// A CIN plan (`CINPlanDates` block).
-public struct CINPlan: Hashable, Sendable {
+public struct CINPlan: Hashable, Sendable, Codable {
     public var startDate: DateField
     public var endDate: DateField
     public var origin: RecordOrigin
@@ -80,7 +80,7 @@ public struct CINPlan: Hashable, Sendable {
 }
 
 /// A section 47 enquiry (`Section47` block) with its initial child protection conference.
-public struct Section47: Hashable, Sendable {
+public struct Section47: Hashable, Sendable, Codable {
     public var startDate: DateField
     public var initialCPCTarget: DateField
     public var initialCPCDate: DateField
@@ -94,7 +94,7 @@ public struct Section47: Hashable, Sendable {
 }
 
 /// A child protection plan (`ChildProtectionPlans` block).
-public struct ProtectionPlan: Hashable, Sendable {
+public struct ProtectionPlan: Hashable, Sendable, Codable {
     public var startDate: DateField
     public var endDate: DateField
     public var initialCategory: String?

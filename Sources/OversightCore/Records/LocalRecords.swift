@@ -50,7 +50,7 @@ public enum DayTimeField: Hashable, Sendable, Codable {
 
 /// A missing (or away) episode from the local missing-episodes file, with its return home
 /// interview (RHI). Covers every child, looked after or not.
-public struct MissingEpisode: Hashable, Sendable {
+public struct MissingEpisode: Hashable, Sendable, Codable {
     public var child: ChildID
     /// `M` (missing) or `A` (away).
     public var kind: String?
@@ -69,7 +69,7 @@ public struct MissingEpisode: Hashable, Sendable {
 }
 
 /// A supervision session of a worker (local supervision file).
-public struct SupervisionSession: Hashable, Sendable {
+public struct SupervisionSession: Hashable, Sendable, Codable {
     public var worker: String
     public var date: DateField
     /// `formal`, `case` or `group`.

@@ -1,5 +1,5 @@
 /// The SSDA903 (children looked after) `Header` row of a child.
-public struct CLAHeader: Hashable, Sendable {
+public struct CLAHeader: Hashable, Sendable, Codable {
     public var child: ChildID
     public var sex: String?
     public var birthDate: DateField
@@ -15,7 +15,7 @@ public struct CLAHeader: Hashable, Sendable {
 }
 
 /// An SSDA903 episode of care: `DECOM` to `DEC` (missing = still open).
-public struct CLAEpisode: Hashable, Sendable {
+public struct CLAEpisode: Hashable, Sendable, Codable {
     public var child: ChildID
     public var start: DateField          // DECOM
     /// Reason for new episode: S (started), L (legal status), P (placement), T (both), U (both, same carer), B (both).
@@ -49,7 +49,7 @@ public struct CLAEpisode: Hashable, Sendable {
 }
 
 /// An SSDA903 looked-after review (`Reviews` table).
-public struct CLAReview: Hashable, Sendable {
+public struct CLAReview: Hashable, Sendable, Codable {
     public var child: ChildID
     public var date: DateField       // REVIEW
     public var participationCode: String? // REVIEW_CODE
@@ -63,7 +63,7 @@ public struct CLAReview: Hashable, Sendable {
 }
 
 /// An SSDA903 `Missing` row: a period missing (M) or away without authorisation (A) from placement.
-public struct CLAMissing: Hashable, Sendable {
+public struct CLAMissing: Hashable, Sendable, Codable {
     public var child: ChildID
     public var kind: String?         // MISSING: M or A
     public var start: DateField      // MIS_START
@@ -78,7 +78,7 @@ public struct CLAMissing: Hashable, Sendable {
 }
 
 /// An SSDA903 `OC3` row: a care leaver around their 19th, 20th or 21st birthday.
-public struct CareLeaverRecord: Hashable, Sendable {
+public struct CareLeaverRecord: Hashable, Sendable, Codable {
     public var child: ChildID
     public var birthDate: DateField
     public var inTouch: String?   // IN_TOUCH
@@ -94,7 +94,7 @@ public struct CareLeaverRecord: Hashable, Sendable {
 }
 
 /// An SSDA903 social worker episode (`SWEpisodes` table).
-public struct SocialWorkerEpisode: Hashable, Sendable {
+public struct SocialWorkerEpisode: Hashable, Sendable, Codable {
     public var child: ChildID
     public var workerID: String?  // SW_ID
     public var start: DateField   // SW_DECOM

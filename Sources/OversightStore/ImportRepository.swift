@@ -1,0 +1,212 @@
+import Crypto
+import FluentKit
+import Foundation
+import OversightCore
+import OversightFormats
+import SQLKit
+
+/// Imports of data files into the store: validate, store all or nothing, list, undo.
+/// Every call is scoped to one local authority.
+public struct ImportRepository: Sendable {
+    let store: Store
+    let clock: @Sendable () -> Date
+    /// Called once inside the import transaction after half the records are inserted (tests).
+    var midway: (@Sendable () async throws -> Void)? = nil
+
+    /// Number of records inserted per statement.
+    static let chunkSize = 500
+
+    /// Reads, validates and stores the files under `paths` as one import for authority `authority`.
+    ///
+    /// Every file is read (folders walked, files in path order as `FileLoader` orders them) and
+    /// validated with `ValidationRunner`; the findings are stored with the import, and records of
+    /// rows with errors are stored too, flagged. All files go in one transaction: if anything
+    /// fails, nothing is stored. When an active import of the same authority holds exactly these
+    /// files (by SHA-256), nothing is stored and `.unchanged` names it.
+    ///
+    /// Throws `StoreError.badInput` when a path does not exist or no file under them is usable.
+    public func importFiles(paths: [String], authority: String, user: String, defaultYear: Int? = nil) async throws -> ImportOutcome {
+        let (fileList, missing) = FileLoader.files(under: paths)
+        if !missing.isEmpty { throw StoreError.badInput("no such file or folder: \(missing.joined(separator: ", "))") }
+        if fileList.isEmpty { throw StoreError.badInput("no data files (.csv, .xml, .xlsx) under \(paths.joined(separator: ", "))") }
+
+        var combined = FileLoader.load(paths: [])
+        var reads: [(path: String, loaded: LoadedData, size: Int, sha: String)] = []
+        for path in fileList {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+            let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+            let l = FileLoader.load(paths: [path], defaultYear: defaultYear)
+            combined.files += l.files; combined.ssda903Tables += l.ssda903Tables; combined.cinReturns += l.cinReturns
+            combined.annexA += l.annexA; combined.issues += l.issues; combined.unusable += l.unusable
+            reads.append((path, l, data.count, sha))
+        }
+        let perFile = reads
+        if combined.unusable.count == fileList.count {
+            throw StoreError.badInput("no usable file:\n" + combined.unusable.map(\.description).joined(separator: "\n"))
+        }
+        if let existing = try await activeImport(withHashes: Set(perFile.map { $0.sha }), authority: authority) {
+            return .unchanged(existing)
+        }
+        let findings = ValidationRunner.validate(combined, defaultYear: defaultYear)
+        let errorRows = Set(findings.filter { $0.severity == .error }.compactMap { f in f.row.map { "\(f.file)\u{0}\($0)" } })
+
+        let encoded = try perFile.map { try RecordCodec.encode($0.loaded.caseData) }
+        let total = encoded.reduce(0) { $0 + $1.count }
+        let pause = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_IMPORT_PAUSE"].flatMap(Double.init)
+        let years = Array(Set(perFile.flatMap { $0.loaded.files.compactMap { $0.collectionYear } })).sorted()
+        let now = clock()
+
+        let id: Int
+        do {
+            id = try await store.database.transaction { db in
+                let imp = ImportModel(laCode: authority, userName: user, importedAt: now, status: ImportStatus.active.rawValue,
+                                      collectionYears: years.map(String.init).joined(separator: ","))
+                try await imp.create(on: db)
+                let importID = try imp.requireID()
+                var inserted = 0
+                var paused = false
+                for (position, file) in perFile.enumerated() {
+                    let m = ImportFileModel()
+                    m.laCode = authority; m.importID = importID; m.position = position; m.path = file.path
+                    m.size = file.size; m.sha256 = file.sha
+                    m.format = file.loaded.files.first?.format ?? "unknown"
+                    m.tableName = file.loaded.files.map(\.table).joined(separator: ",")
+                    m.collectionYear = file.loaded.files.compactMap(\.collectionYear).first
+                    m.rowsRead = file.loaded.files.reduce(0) { $0 + $1.rows }
+                    m.rowsStored = encoded[position].count
+                    m.blankChildIDs = String(decoding: try JSONEncoder().encode(file.loaded.caseData.blankChildIDs), as: UTF8.self)
+                    try await m.create(on: db)
+                    let fileID = try m.requireID()
+                    var sourceIDs: [Int] = []
+                    for (i, sf) in file.loaded.caseData.files.enumerated() {
+                        let s = SourceFileModel()
+                        s.laCode = authority; s.importID = importID; s.importFileID = fileID; s.position = i
+                        s.format = sf.format; s.tableName = sf.table; s.collectionYear = sf.collectionYear
+                        try await s.create(on: db)
+                        sourceIDs.append(try s.requireID())
+                    }
+                    let sql = db as! any SQLDatabase
+                    let records = encoded[position]
+                    var start = 0
+                    while start < records.count {
+                        let end = min(start + Self.chunkSize, records.count)
+                        var insert = sql.insert(into: CaseRecordModel.schema)
+                            .columns("la_code", "import_id", "source_file_id", "kind", "child", "natural_key", "collection_year",
+                                     "row_number", "seq", "has_error", "payload")
+                        for r in records[start..<end] {
+                            insert = insert.values([
+                                authority, importID, sourceIDs[Int(r.origin.file)], r.kind.rawValue, r.child, r.naturalKey, r.collectionYear,
+                                Int(r.origin.row), r.seq, errorRows.contains("\(file.path)\u{0}\(r.origin.row)"), r.payload,
+                            ] as [any Encodable & Sendable])
+                        }
+                        try await insert.run()
+                        inserted += end - start
+                        start = end
+                        if !paused, inserted * 2 >= total {
+                            paused = true
+                            if let midway { try await midway() }
+                            if let pause {
+                                FileHandle.standardError.write(Data("oversight: test pause after \(inserted) of \(total) records\n".utf8))
+                                try await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
+                            }
+                        }
+                    }
+                }
+                let sql = db as! any SQLDatabase
+                var start = 0
+                while start < findings.count {
+                    let end = min(start + Self.chunkSize, findings.count)
+                    var insert = sql.insert(into: FindingModel.schema)
+                        .columns("la_code", "import_id", "rule", "severity", "file", "table_name", "row_number", "child", "fields", "message")
+                    for f in findings[start..<end] {
+                        insert = insert.values([
+                            authority, importID, f.rule, f.severity.rawValue, f.file, f.table, f.row, f.child,
+                            f.fields.joined(separator: ","), f.message,
+                        ] as [any Encodable & Sendable])
+                    }
+                    try await insert.run()
+                    start = end
+                }
+                try await MeasureRepository.invalidate(authority: authority, on: db)
+                return importID
+            }
+        } catch {
+            throw StoreError.from(error, configuration: store.configuration) ?? error
+        }
+        guard let summary = try await list(authority: authority).first(where: { $0.id.rawValue == id }) else {
+            throw StoreError.unavailable("import \(id) was stored but cannot be read back")
+        }
+        return .imported(summary)
+    }
+
+    /// The active import of `authority` whose files have exactly these SHA-256 hashes, if any.
+    func activeImport(withHashes hashes: Set<String>, authority: String) async throws -> ImportID? {
+        let db = store.database
+        let active = try await ImportModel.query(on: db).filter(\.$laCode == authority)
+            .filter(\.$status == ImportStatus.active.rawValue).all()
+        let ids = active.compactMap(\.id)
+        guard !ids.isEmpty else { return nil }
+        let files = try await ImportFileModel.query(on: db).filter(\.$laCode == authority).filter(\.$importID ~~ ids).all()
+        let byImport = Dictionary(grouping: files, by: \.importID)
+        for id in ids.sorted() where Set(byImport[id]?.map(\.sha256) ?? []) == hashes { return ImportID(id) }
+        return nil
+    }
+
+    /// Every import of `authority`, oldest first.
+    public func list(authority: String) async throws -> [ImportSummary] {
+        let db = store.database
+        let imports = try await ImportModel.query(on: db).filter(\.$laCode == authority).sort(\.$id).all()
+        let files = try await ImportFileModel.query(on: db).filter(\.$laCode == authority).sort(\.$importID).sort(\.$position).all()
+        let findings = try await FindingModel.query(on: db).filter(\.$laCode == authority).all()
+        let filesByImport = Dictionary(grouping: files, by: \.importID)
+        var counts: [Int: [Severity: Int]] = [:]
+        for f in findings { if let s = Severity(rawValue: f.severity) { counts[f.importID, default: [:]][s, default: 0] += 1 } }
+        return imports.map { m in
+            let id = m.id ?? 0
+            return ImportSummary(
+                id: ImportID(id), authority: m.laCode, user: m.userName, importedAt: m.importedAt,
+                status: ImportStatus(rawValue: m.status) ?? .active,
+                collectionYears: m.collectionYears.split(separator: ",").compactMap { Int($0) },
+                files: (filesByImport[id] ?? []).map {
+                    ImportedFile(path: $0.path, size: $0.size, sha256: $0.sha256, format: $0.format, table: $0.tableName,
+                                 collectionYear: $0.collectionYear, rowsRead: $0.rowsRead, rowsStored: $0.rowsStored)
+                },
+                findings: counts[id] ?? [:])
+        }
+    }
+
+    /// Findings stored with import `id` of `authority`.
+    public func findings(of id: ImportID, authority: String) async throws -> [ValidationIssue] {
+        try await FindingModel.query(on: store.database).filter(\.$laCode == authority).filter(\.$importID == id.rawValue)
+            .sort(\.$id).all().map {
+                ValidationIssue(rule: $0.rule, severity: Severity(rawValue: $0.severity) ?? .error, file: $0.file, table: $0.tableName,
+                                row: $0.row, child: $0.child, fields: $0.fields.split(separator: ",").map(String.init), message: $0.message)
+            }
+    }
+
+    /// Marks import `id` of `authority` undone: its records stop counting, so the case data is as
+    /// it was before the import. Its rows stay, for the record. Throws `StoreError.badInput` when
+    /// `authority` has no such import or it is already undone.
+    public func undo(_ id: ImportID, authority: String) async throws {
+        let db = store.database
+        guard let m = try await ImportModel.query(on: db).filter(\.$laCode == authority).filter(\.$id == id.rawValue).first() else {
+            throw StoreError.badInput("authority \(authority) has no import \(id) (`oversight imports list` shows them)")
+        }
+        guard m.status == ImportStatus.active.rawValue else { throw StoreError.badInput("import \(id) is already undone") }
+        m.status = ImportStatus.undone.rawValue
+        do {
+            try await db.transaction { tx in
+                try await m.update(on: tx)
+                try await MeasureRepository.invalidate(authority: authority, on: tx)
+            }
+        } catch {
+            throw StoreError.from(error, configuration: store.configuration) ?? error
+        }
+    }
+
+    /// Local authority codes with at least one import, sorted.
+    public func authorities() async throws -> [String] {
+        let all = try await ImportModel.query(on: store.database).all(\.$laCode)
+        return Array(Set(all)).sorted()
+    }
+}

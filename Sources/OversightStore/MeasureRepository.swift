@@ -1,0 +1,78 @@
+import FluentKit
+import Foundation
+import OversightCore
+
+/// Measures computed from the store, cached per authority, data version, period and parameters.
+///
+/// The data version of an authority names its active imports, so an import or an undo gives a
+/// new version and earlier results stop being used (and are deleted).
+public struct MeasureRepository: Sendable {
+    let store: Store
+    let clock: @Sendable () -> Date
+
+    /// The authority's data version: `empty`, or the ids of its active imports (`v1-3-4`).
+    public func dataVersion(authority: String) async throws -> String {
+        let ids = try await ImportModel.query(on: store.database).filter(\.$laCode == authority)
+            .filter(\.$status == ImportStatus.active.rawValue).all(\.$id).compactMap { $0 }.sorted()
+        return ids.isEmpty ? "empty" : "v" + ids.map(String.init).joined(separator: "-")
+    }
+
+    /// `MeasureEngine.computeAll` over the authority's case data, from the cache when this data
+    /// version, period, ids and parameters were computed before. Results with drill-down records
+    /// (`parameters.includeRecords`) are computed every time and not cached.
+    public func computeAll(authority: String, period: Period, ids: [String]? = nil,
+                           parameters: MeasureParameters) async throws -> (results: [MeasureResult], fromCache: Bool) {
+        let version = try await dataVersion(authority: authority)
+        let periodKey = "\(period.start.iso)..\(period.end.iso)"
+        let paramKey = Self.key(ids: ids, parameters: parameters)
+        let db = store.database
+        if !parameters.includeRecords,
+           let hit = try await MeasureCacheModel.query(on: db).filter(\.$laCode == authority).filter(\.$dataVersion == version)
+            .filter(\.$period == periodKey).filter(\.$parameters == paramKey).first(),
+           let cached = try? JSONDecoder().decode([CachedMeasure].self, from: Data(hit.results.utf8)) {
+            return (cached.map { $0.result(period: period) }, true)
+        }
+        let data = try await store.cases.caseData(authority: authority)
+        let results = MeasureEngine(data: data).computeAll(period: period, ids: ids, parameters: parameters)
+        guard !parameters.includeRecords else { return (results, false) }
+        let row = MeasureCacheModel()
+        row.laCode = authority; row.dataVersion = version; row.period = periodKey; row.parameters = paramKey
+        row.results = String(decoding: try JSONEncoder().encode(results.map(CachedMeasure.init)), as: UTF8.self)
+        row.createdAt = clock()
+        do {
+            try await row.create(on: db)
+        } catch {
+            // Another process cached the same results first; theirs are equal.
+        }
+        return (results, false)
+    }
+
+    /// Deletes every cached result of `authority` (after an import or an undo).
+    static func invalidate(authority: String, on db: any Database) async throws {
+        try await MeasureCacheModel.query(on: db).filter(\.$laCode == authority).delete()
+    }
+
+    static func key(ids: [String]?, parameters p: MeasureParameters) -> String {
+        let workers = p.supervisionIntervalByWorker.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+        return "ids=\(ids.map { $0.joined(separator: ",") } ?? "*");population=\(p.population.map(String.init) ?? "");"
+            + "supervision=\(p.supervisionIntervalDays);workers=\(workers)"
+    }
+}
+
+/// A `MeasureResult` without drill-down records, as cached.
+struct CachedMeasure: Codable, Sendable {
+    var id: String
+    var unit: MeasureUnit
+    var numerator: Double?
+    var denominator: Double?
+    var value: Double?
+    var warnings: [String]
+
+    init(_ r: MeasureResult) {
+        id = r.id; unit = r.unit; numerator = r.numerator; denominator = r.denominator; value = r.value; warnings = r.warnings
+    }
+
+    func result(period: Period) -> MeasureResult {
+        MeasureResult(id: id, unit: unit, period: period, numerator: numerator, denominator: denominator, value: value, warnings: warnings)
+    }
+}

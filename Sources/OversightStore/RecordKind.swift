@@ -1,0 +1,109 @@
+import Foundation
+import OversightCore
+
+/// The kinds of typed record the store keeps, one per `CaseDataBuilder.add` call.
+enum RecordKind: String, CaseIterable, Sendable {
+    case cinChild = "cin_child"
+    case cinEpisode = "cin_episode"
+    case claHeader = "cla_header"
+    case claEpisode = "cla_episode"
+    case claReview = "cla_review"
+    case claMissing = "cla_missing"
+    case careLeaver = "care_leaver"
+    case socialWorkerEpisode = "sw_episode"
+    case missingEpisode = "missing_episode"
+    case supervision = "supervision"
+}
+
+/// One record ready to store: its kind, the columns the store queries, and its JSON.
+struct EncodedRecord: Sendable {
+    var kind: RecordKind
+    var child: String?
+    var naturalKey: String
+    var collectionYear: Int?
+    var origin: RecordOrigin
+    var seq: Int
+    var payload: String
+}
+
+/// Turns the records of one file's `CaseData` into rows and rows back into builder calls.
+enum RecordCodec {
+    static func encode(_ d: CaseData) throws -> [EncodedRecord] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        var out: [EncodedRecord] = []
+        func add<R: Encodable>(_ kind: RecordKind, _ records: [R], child: (R) -> String?, key: (R) -> String,
+                               year: (R) -> Int?, origin: (R) -> RecordOrigin) throws {
+            for (i, r) in records.enumerated() {
+                let json = String(decoding: try encoder.encode(r), as: UTF8.self)
+                out.append(EncodedRecord(kind: kind, child: child(r), naturalKey: key(r), collectionYear: year(r),
+                                         origin: origin(r), seq: i, payload: json))
+            }
+        }
+        let cinChildren = d.cinChildren.values.sorted { ($0.origin.file, $0.origin.row, $0.id) < ($1.origin.file, $1.origin.row, $1.id) }
+        try add(.cinChild, cinChildren, child: { $0.id.rawValue }, key: { key($0.id.rawValue) }, year: \.collectionYear, origin: \.origin)
+        try add(.cinEpisode, d.cinEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.referralDate)") },
+                year: \.collectionYear, origin: \.origin)
+        let headers = d.claHeaders.values.sorted { ($0.origin.file, $0.origin.row, $0.child) < ($1.origin.file, $1.origin.row, $1.child) }
+        try add(.claHeader, headers, child: { $0.child.rawValue }, key: { key($0.child.rawValue) }, year: \.collectionYear, origin: \.origin)
+        try add(.claEpisode, d.claEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+                year: \.collectionYear, origin: \.origin)
+        try add(.claReview, d.claReviews, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.date)") },
+                year: \.collectionYear, origin: \.origin)
+        try add(.claMissing, d.claMissing, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+                year: \.collectionYear, origin: \.origin)
+        try add(.careLeaver, d.careLeavers, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\(String(describing: $0.collectionYear))") },
+                year: \.collectionYear, origin: \.origin)
+        try add(.socialWorkerEpisode, d.socialWorkerEpisodes, child: { $0.child.rawValue },
+                key: { key($0.child.rawValue, $0.workerID, "\($0.start)") }, year: \.collectionYear, origin: \.origin)
+        try add(.missingEpisode, d.missingEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+                year: { _ in nil }, origin: \.origin)
+        try add(.supervision, d.supervisions, child: { $0.child?.rawValue },
+                key: { key($0.worker, "\($0.date)", $0.kind, $0.child?.rawValue) }, year: { _ in nil }, origin: \.origin)
+        return out
+    }
+
+    /// Joins key parts unambiguously: each part length-prefixed, an absent part as `~`.
+    static func key(_ parts: String?...) -> String {
+        parts.map { $0.map { "\($0.utf8.count):\($0)" } ?? "~" }.joined(separator: "|")
+    }
+
+    /// Decodes stored payloads of one kind and source file and adds them to `builder` as file `file`.
+    static func add(_ kind: RecordKind, payloads: [String], file: Int, to builder: inout CaseDataBuilder) throws {
+        let decoder = JSONDecoder()
+        func decode<R: Decodable>(_: R.Type) throws -> [R] {
+            try decoder.decode([R].self, from: Data(("[" + payloads.joined(separator: ",") + "]").utf8))
+        }
+        func reorigin(_ o: RecordOrigin) -> RecordOrigin { RecordOrigin(file: file, row: Int(o.row)) }
+        switch kind {
+        case .cinChild:
+            builder.add(cinChildren: try decode(CINChild.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+        case .cinEpisode:
+            builder.add(cinEpisodes: try decode(CINEpisode.self).map { e in
+                var r = e
+                r.origin = reorigin(r.origin)
+                for i in r.assessments.indices { r.assessments[i].origin = reorigin(r.assessments[i].origin) }
+                for i in r.cinPlans.indices { r.cinPlans[i].origin = reorigin(r.cinPlans[i].origin) }
+                for i in r.section47s.indices { r.section47s[i].origin = reorigin(r.section47s[i].origin) }
+                for i in r.protectionPlans.indices { r.protectionPlans[i].origin = reorigin(r.protectionPlans[i].origin) }
+                return r
+            }, file: file)
+        case .claHeader:
+            builder.add(claHeaders: try decode(CLAHeader.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+        case .claEpisode:
+            builder.add(claEpisodes: try decode(CLAEpisode.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+        case .claReview:
+            builder.add(claReviews: try decode(CLAReview.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+        case .claMissing:
+            builder.add(claMissing: try decode(CLAMissing.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+        case .careLeaver:
+            builder.add(careLeavers: try decode(CareLeaverRecord.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+        case .socialWorkerEpisode:
+            builder.add(socialWorkerEpisodes: try decode(SocialWorkerEpisode.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+        case .missingEpisode:
+            builder.add(missingEpisodes: try decode(MissingEpisode.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+        case .supervision:
+            builder.add(supervisions: try decode(SupervisionSession.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+extension StoreTests {
+    /// The store commands as a user runs them: `import`, `imports list/undo`, `measures` without `--from`.
+    @Suite struct CommandLineTests {
+        struct Run { var status: Int32; var out: String; var err: String }
+
+        static func oversight(_ arguments: [String], database: String) throws -> Run {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: ImportFaultTests.binary)
+            p.arguments = arguments
+            var env = ProcessInfo.processInfo.environment
+            env.removeValue(forKey: "DATABASE_URL")
+            env["OVERSIGHT_DATABASE"] = database
+            p.environment = env
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out; p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
+        }
+
+        @Test func importTwiceMeasuresAndUndo() throws {
+            try #require(FileManager.default.isExecutableFile(atPath: ImportFaultTests.binary), "build the oversight executable first (swift build)")
+            let folder = TempFolder()
+            let db = folder.path("o.sqlite")
+            _ = SyntheticFiles.twoYears(in: folder, under: "la")
+            let first = try Self.oversight(["import", folder.path("la"), "--la", "358", "--user", "analyst"], database: db)
+            #expect(first.status == 0 && first.out.hasPrefix("import 1 for 358"), "\(first.err)")
+            let again = try Self.oversight(["import", folder.path("la"), "--la", "358"], database: db)
+            #expect(again.status == 0 && again.out == "nothing changed: these files were already imported as import 1\n")
+
+            let fromStore = try Self.oversight(["measures", "--period", "2025", "--format", "csv"], database: db)
+            let fromFiles = try Self.oversight(["measures", "--from", folder.path("la"), "--period", "2025", "--format", "csv"], database: db)
+            #expect(fromStore.status == 0 && fromStore.out == fromFiles.out && !fromStore.out.isEmpty)
+
+            let list = try Self.oversight(["imports", "list"], database: db)
+            #expect(list.status == 0 && list.out.contains("analyst") && list.out.contains("active"))
+            #expect(try Self.oversight(["imports", "undo", "1"], database: db).status == 0)
+            #expect(try Self.oversight(["imports", "list", "--la", "358"], database: db).out.contains("undone"))
+
+            let bad = try Self.oversight(["imports", "undo", "9"], database: db)
+            #expect(bad.status == 2 && bad.err.hasPrefix("error: authority 358 has no import 9"))
+            let nowhere = try Self.oversight(["migrate"], database: folder.path("missing/o.sqlite"))
+            #expect(nowhere.status == 2 && nowhere.err.contains("does not exist"))
+            let twoLAs = try Self.oversight(["import", folder.path("la/local"), "--la", "352"], database: db)
+            #expect(twoLAs.status == 0)
+            let ambiguous = try Self.oversight(["measures", "--period", "2025"], database: db)
+            #expect(ambiguous.status == 2 && ambiguous.err.contains("352, 358"))
+        }
+    }
+}
