@@ -30,30 +30,21 @@ public struct ImportRepository: Sendable {
         if !missing.isEmpty { throw StoreError.badInput("no such file or folder: \(missing.joined(separator: ", "))") }
         if fileList.isEmpty { throw StoreError.badInput("no data files (.csv, .xml, .xlsx) under \(paths.joined(separator: ", "))") }
 
-        var combined = FileLoader.load(paths: [])
-        var reads: [(path: String, loaded: LoadedData, size: Int, sha: String)] = []
+        var hashed: [(path: String, size: Int, sha: String)] = []
         for path in fileList {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-            let sha = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-            let l = FileLoader.load(paths: [path], defaultYear: defaultYear)
-            combined.files += l.files; combined.ssda903Tables += l.ssda903Tables; combined.cinReturns += l.cinReturns
-            combined.annexA += l.annexA; combined.issues += l.issues; combined.unusable += l.unusable
-            reads.append((path, l, data.count, sha))
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
+                throw StoreError.badInput("\(path) cannot be read (check its permissions)")
+            }
+            hashed.append((path, data.count, SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()))
         }
-        let perFile = reads
-        if combined.unusable.count == fileList.count {
-            throw StoreError.badInput("no usable file:\n" + combined.unusable.map(\.description).joined(separator: "\n"))
-        }
-        if let existing = try await activeImport(withHashes: Set(perFile.map { $0.sha }), authority: authority) {
+        if let existing = try await activeImport(withHashes: Set(hashed.map { $0.sha }), authority: authority) {
             return .unchanged(existing)
         }
-        let findings = ValidationRunner.validate(combined, defaultYear: defaultYear)
+        let (perFile, findings) = try Self.read(hashed, defaultYear: defaultYear)
         let errorRows = Set(findings.filter { $0.severity == .error }.compactMap { f in f.row.map { "\(f.file)\u{0}\($0)" } })
-
-        let encoded = try perFile.map { try RecordCodec.encode($0.loaded.caseData) }
-        let total = encoded.reduce(0) { $0 + $1.count }
+        let total = perFile.reduce(0) { $0 + RecordCodec.count($1.caseData) }
         let pause = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_IMPORT_PAUSE"].flatMap(Double.init)
-        let years = Array(Set(perFile.flatMap { $0.loaded.files.compactMap { $0.collectionYear } })).sorted()
+        let years = Array(Set(perFile.flatMap { $0.files.compactMap { $0.collectionYear } })).sorted()
         let now = clock()
 
         let id: Int
@@ -66,19 +57,20 @@ public struct ImportRepository: Sendable {
                 var inserted = 0
                 var paused = false
                 for (position, file) in perFile.enumerated() {
+                    let records = try RecordCodec.encode(file.caseData)
                     let m = ImportFileModel()
                     m.laCode = authority; m.importID = importID; m.position = position; m.path = file.path
                     m.size = file.size; m.sha256 = file.sha
-                    m.format = file.loaded.files.first?.format ?? "unknown"
-                    m.tableName = file.loaded.files.map(\.table).joined(separator: ",")
-                    m.collectionYear = file.loaded.files.compactMap(\.collectionYear).first
-                    m.rowsRead = file.loaded.files.reduce(0) { $0 + $1.rows }
-                    m.rowsStored = encoded[position].count
-                    m.blankChildIDs = String(decoding: try JSONEncoder().encode(file.loaded.caseData.blankChildIDs), as: UTF8.self)
+                    m.format = file.files.first?.format ?? "unknown"
+                    m.tableName = file.files.map(\.table).joined(separator: ",")
+                    m.collectionYear = file.files.compactMap(\.collectionYear).first
+                    m.rowsRead = file.files.reduce(0) { $0 + $1.rows }
+                    m.rowsStored = records.count
+                    m.blankChildIDs = String(decoding: try JSONEncoder().encode(file.caseData.blankChildIDs), as: UTF8.self)
                     try await m.create(on: db)
                     let fileID = try m.requireID()
                     var sourceIDs: [Int] = []
-                    for (i, sf) in file.loaded.caseData.files.enumerated() {
+                    for (i, sf) in file.caseData.files.enumerated() {
                         let s = SourceFileModel()
                         s.laCode = authority; s.importID = importID; s.importFileID = fileID; s.position = i
                         s.format = sf.format; s.tableName = sf.table; s.collectionYear = sf.collectionYear
@@ -86,7 +78,6 @@ public struct ImportRepository: Sendable {
                         sourceIDs.append(try s.requireID())
                     }
                     let sql = db as! any SQLDatabase
-                    let records = encoded[position]
                     var start = 0
                     while start < records.count {
                         let end = min(start + Self.chunkSize, records.count)
@@ -137,6 +128,31 @@ public struct ImportRepository: Sendable {
             throw StoreError.unavailable("import \(id) was stored but cannot be read back")
         }
         return .imported(summary)
+    }
+
+    /// One file as read for an import: its raw tables are dropped once validated.
+    struct FileRead: Sendable {
+        var path: String
+        var size: Int
+        var sha: String
+        var files: [LoadedFile]
+        var caseData: CaseData
+    }
+
+    /// Reads every file, validates them together, and keeps only what the import stores.
+    static func read(_ hashed: [(path: String, size: Int, sha: String)], defaultYear: Int?) throws -> ([FileRead], [ValidationIssue]) {
+        var combined = FileLoader.load(paths: [])
+        var reads: [FileRead] = []
+        for h in hashed {
+            let l = FileLoader.load(paths: [h.path], defaultYear: defaultYear)
+            combined.files += l.files; combined.ssda903Tables += l.ssda903Tables; combined.cinReturns += l.cinReturns
+            combined.annexA += l.annexA; combined.issues += l.issues; combined.unusable += l.unusable
+            reads.append(FileRead(path: h.path, size: h.size, sha: h.sha, files: l.files, caseData: l.caseData))
+        }
+        if combined.unusable.count == hashed.count {
+            throw StoreError.badInput("no usable file:\n" + combined.unusable.map(\.description).joined(separator: "\n"))
+        }
+        return (reads, ValidationRunner.validate(combined, defaultYear: defaultYear))
     }
 
     /// The active import of `authority` whose files have exactly these SHA-256 hashes, if any.

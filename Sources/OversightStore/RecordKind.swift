@@ -63,6 +63,12 @@ enum RecordCodec {
         return out
     }
 
+    /// The number of records `encode` gives for `d`.
+    static func count(_ d: CaseData) -> Int {
+        d.cinChildren.count + d.cinEpisodes.count + d.claHeaders.count + d.claEpisodes.count + d.claReviews.count
+            + d.claMissing.count + d.careLeavers.count + d.socialWorkerEpisodes.count + d.missingEpisodes.count + d.supervisions.count
+    }
+
     /// Joins key parts unambiguously: each part length-prefixed, an absent part as `~`.
     static func key(_ parts: String?...) -> String {
         parts.map { $0.map { "\($0.utf8.count):\($0)" } ?? "~" }.joined(separator: "|")
