@@ -17,6 +17,8 @@ import Testing
         #expect(Day.parseUK("31/04/2024") == nil)
         #expect(Day.parseUK("2024-04-01") == nil)
         #expect(Day.parseISO("01/04/2024") == nil)
+        #expect(Day.parseUK("99999999999999999999999/1/2024") == nil) // no overflow trap
+        #expect(Day.parseISO("2024-1-01") == nil)
     }
 
     @Test func stepsBackYearsFromLeapDayToTheTwentyEighth() {

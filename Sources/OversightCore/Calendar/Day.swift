@@ -91,31 +91,25 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
 
     /// Parses `dd/mm/yyyy` (one-digit day or month accepted). Returns nil for anything else.
     public static func parseUK<S: StringProtocol>(_ text: S) -> Day? {
-        var parts: (Int, Int, Int) = (0, 0, 0)
-        var lengths: (Int, Int, Int) = (0, 0, 0)
-        var k = 0
-        for b in text.utf8 {
-            if b == UInt8(ascii: "/") { k += 1; if k > 2 { return nil }; continue }
-            guard b >= 0x30 && b <= 0x39 else { return nil }
-            let d = Int(b - 0x30)
-            switch k {
-            case 0: parts.0 = parts.0 * 10 + d; lengths.0 += 1
-            case 1: parts.1 = parts.1 * 10 + d; lengths.1 += 1
-            default: parts.2 = parts.2 * 10 + d; lengths.2 += 1
-            }
-        }
-        guard k == 2, (1...2).contains(lengths.0), (1...2).contains(lengths.1), lengths.2 == 4 else { return nil }
-        return Day(year: parts.2, month: parts.1, day: parts.0)
+        guard let (p, n) = numberFields(text, separator: UInt8(ascii: "/")),
+              (1...2).contains(n.0), (1...2).contains(n.1), n.2 == 4 else { return nil }
+        return Day(year: p.2, month: p.1, day: p.0)
     }
 
     /// Parses `yyyy-mm-dd` (the XML date type). Returns nil for anything else.
     public static func parseISO<S: StringProtocol>(_ text: S) -> Day? {
-        var parts: (Int, Int, Int) = (0, 0, 0)
-        var lengths: (Int, Int, Int) = (0, 0, 0)
+        guard let (p, n) = numberFields(text, separator: UInt8(ascii: "-")), n.0 == 4, n.1 == 2, n.2 == 2 else { return nil }
+        return Day(year: p.0, month: p.1, day: p.2)
+    }
+
+    /// Three runs of ASCII digits split by `separator`: their values and lengths. Works on the
+    /// UTF-8 bytes, so reading a national-scale file does not split or copy strings.
+    static func numberFields<S: StringProtocol>(_ text: S, separator: UInt8) -> ((Int, Int, Int), (Int, Int, Int))? {
+        var parts = (0, 0, 0), lengths = (0, 0, 0)
         var k = 0
         for b in text.utf8 {
-            if b == UInt8(ascii: "-") { k += 1; if k > 2 { return nil }; continue }
-            guard b >= 0x30 && b <= 0x39 else { return nil }
+            if b == separator { k += 1; if k > 2 { return nil }; continue }
+            guard b >= 0x30 && b <= 0x39, k == 0 ? lengths.0 < 5 : k == 1 ? lengths.1 < 3 : lengths.2 < 5 else { return nil }
             let d = Int(b - 0x30)
             switch k {
             case 0: parts.0 = parts.0 * 10 + d; lengths.0 += 1
@@ -123,8 +117,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
             default: parts.2 = parts.2 * 10 + d; lengths.2 += 1
             }
         }
-        guard k == 2, lengths.0 == 4, lengths.1 == 2, lengths.2 == 2 else { return nil }
-        return Day(year: parts.0, month: parts.1, day: parts.2)
+        return k == 2 ? (parts, lengths) : nil
     }
 
     // MARK: Calendar arithmetic (proleptic Gregorian, Howard Hinnant's civil algorithms)
