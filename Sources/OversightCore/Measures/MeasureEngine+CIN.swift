@@ -3,10 +3,11 @@ extension MeasureEngine {
         let eps = data.cinEpisodes
         let keep = p.includeRecords
         func referralRecord(_ e: CINEpisode) -> DrillRecord {
-            DrillRecord(child: e.child.rawValue, kind: "referral", key: e.referralDate.day?.iso ?? "", start: e.referralDate.day, end: e.closureDate.day)
+            DrillRecord(child: e.child.rawValue, kind: "referral", key: e.referralDate.day?.iso ?? "", start: e.referralDate.day, end: e.closureDate.day,
+                        origin: e.origin)
         }
         func planRecord(_ r: CINIndex.PlanRef) -> DrillRecord {
-            DrillRecord(child: eps[r.episode].child.rawValue, kind: "cp_plan", key: r.start.iso, start: r.start, end: r.end)
+            DrillRecord(child: eps[r.episode].child.rawValue, kind: "cp_plan", key: r.start.iso, start: r.start, end: r.end, origin: eps[r.episode].origin)
         }
         switch id {
         case "referrals":
@@ -83,7 +84,8 @@ extension MeasureEngine {
             var t = Tally(keep: keep)
             func record(_ e: Int) -> DrillRecord {
                 let ep = eps[e]
-                return DrillRecord(child: ep.child.rawValue, kind: "cin_episode", key: ep.referralDate.day?.iso ?? "", start: ep.referralDate.day, end: ep.closureDate.day)
+                return DrillRecord(child: ep.child.rawValue, kind: "cin_episode", key: ep.referralDate.day?.iso ?? "", start: ep.referralDate.day,
+                                   end: ep.closureDate.day, origin: ep.origin)
             }
             // Assessments are indexed episode by episode, so one episode's are consecutive.
             var current = -1, hit = false
@@ -170,13 +172,13 @@ extension MeasureEngine {
     func assessmentRecord(_ a: CINIndex.AssessmentRef) -> DrillRecord {
         let e = data.cinEpisodes[a.episode]
         return DrillRecord(child: e.child.rawValue, kind: "assessment", key: "\(e.referralDate.day?.iso ?? "")/\(a.authorised.iso)",
-                           start: a.start.day, end: a.authorised)
+                           start: a.start.day, end: a.authorised, origin: e.origin)
     }
 
     func s47Record(_ s: CINIndex.Section47Ref) -> DrillRecord {
         let e = data.cinEpisodes[s.episode]
         return DrillRecord(child: e.child.rawValue, kind: "section47", key: "\(e.referralDate.day?.iso ?? "")/\(s.start.day?.iso ?? "")",
-                           start: s.start.day, end: s.icpc.day)
+                           start: s.start.day, end: s.icpc.day, origin: e.origin)
     }
 
     func rate(_ id: String, _ t: Tally, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {

@@ -8,7 +8,8 @@ extension MeasureEngine {
         let end = period.end
         var t = Tally(keep: keep)
         func childRecord(_ c: CLAIndex.Child, _ e: CLAIndex.Episode? = nil) -> DrillRecord {
-            DrillRecord(child: c.id.rawValue, kind: e == nil ? "child" : "cla_episode", key: e?.start.iso ?? c.id.rawValue, start: e?.start, end: e?.end)
+            DrillRecord(child: c.id.rawValue, kind: e == nil ? "child" : "cla_episode", key: e?.start.iso ?? c.id.rawValue, start: e?.start, end: e?.end,
+                        origin: e.map { data.claEpisodes[$0.index].origin })
         }
         let invalidNote = "episodes with an invalid start or end date were left out"
 
@@ -128,7 +129,7 @@ extension MeasureEngine {
             for m in data.claMissing where m.kind == "M" {
                 guard let s = m.start.day else { if m.start.isInvalid { invalid += 1 }; continue }
                 guard period.contains(s), let i = cla.position[m.child], cla.children[i].isLookedAfter(on: s) else { continue }
-                t.countOnly(DrillRecord(child: m.child.rawValue, kind: "missing", key: s.iso, start: s, end: m.end.day))
+                t.countOnly(DrillRecord(child: m.child.rawValue, kind: "missing", key: s.iso, start: s, end: m.end.day, origin: m.origin))
             }
             t.warn(invalid, "missing rows with an invalid start date were left out")
             return t.count(id, period)
@@ -155,7 +156,7 @@ extension MeasureEngine {
             for r in data.claReviews {
                 guard let d = r.date.day else { if r.date.isInvalid { invalid += 1 }; continue }
                 guard period.contains(d), let code = r.participationCode, counted.contains(code) else { continue }
-                t.count(code != "PN7", DrillRecord(child: r.child.rawValue, kind: "review", key: d.iso, start: d))
+                t.count(code != "PN7", DrillRecord(child: r.child.rawValue, kind: "review", key: d.iso, start: d, origin: r.origin))
             }
             t.warn(invalid, "reviews with an invalid date were left out")
             return t.percent(id, period)
@@ -188,7 +189,7 @@ extension MeasureEngine {
             guard let row = rows.last(where: { $0.collectionYear == year }) ?? rows.last(where: { $0.collectionYear == nil }) else { noRow += 1; continue }
             let inTouch = row.inTouch ?? ""
             if inTouch == "DIED" || inTouch == "RHOM" { continue }
-            let record = DrillRecord(child: child.rawValue, kind: "care_leaver", key: String(year), start: birthday)
+            let record = DrillRecord(child: child.rawValue, kind: "care_leaver", key: String(year), start: birthday, origin: row.origin)
             switch id {
             case "care_leavers_eet_pct":
                 let a = row.activity ?? ""

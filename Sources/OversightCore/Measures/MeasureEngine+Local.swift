@@ -5,7 +5,8 @@ extension MeasureEngine {
         let limit: Int64 = 72 * 60
         for m in data.missingEpisodes {
             func record() -> DrillRecord {
-                DrillRecord(child: m.child.rawValue, kind: "missing_episode", key: m.start.time?.iso ?? "", start: m.start.time?.day, end: m.returned.time?.day)
+                DrillRecord(child: m.child.rawValue, kind: "missing_episode", key: m.start.time?.iso ?? "", start: m.start.time?.day,
+                            end: m.returned.time?.day, origin: m.origin)
             }
             if id == "missing_episodes" {
                 guard let s = m.start.time else { if m.start.isInvalid { invalid += 1 }; continue }

@@ -29,8 +29,10 @@ public struct DrillRecord: Hashable, Codable, Sendable {
     public var key: String
     public var start: Day?
     public var end: Day?
-    public init(child: String, kind: String, key: String, start: Day? = nil, end: Day? = nil) {
-        self.child = child; self.kind = kind; self.key = key; self.start = start; self.end = end
+    /// Where the record was read from, to flag numbers computed from rows with validation errors.
+    public var origin: RecordOrigin?
+    public init(child: String, kind: String, key: String, start: Day? = nil, end: Day? = nil, origin: RecordOrigin? = nil) {
+        self.child = child; self.kind = kind; self.key = key; self.start = start; self.end = end; self.origin = origin
     }
 }
 

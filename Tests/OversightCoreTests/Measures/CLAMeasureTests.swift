@@ -148,3 +148,4 @@ import Testing
         #expect(measure("care_leavers_in_touch_pct", data).numerator == 2)
     }
 }
+
