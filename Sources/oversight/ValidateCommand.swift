@@ -20,7 +20,7 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         guard ["text", "json", "csv"].contains(format) else { throw CLIError.usage("--format must be text, json or csv") }
-        let loaded = FileLoader.load(paths: paths, defaultYear: year)
+        let loaded = FileLoader.load(paths: paths, defaultYear: year, buildCaseData: false)
         let issues = ValidationRunner.validate(loaded, defaultYear: year)
         let errors = issues.filter { $0.severity == .error }
         let summary: [(String, JSONValue)] = [

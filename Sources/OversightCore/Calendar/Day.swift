@@ -90,21 +90,21 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     // MARK: Parsing
 
     /// Parses `dd/mm/yyyy` (one-digit day or month accepted). Returns nil for anything else.
-    public static func parseUK<S: StringProtocol>(_ text: S) -> Day? {
+    @inlinable public static func parseUK<S: StringProtocol>(_ text: S) -> Day? {
         guard let (p, n) = numberFields(text, separator: UInt8(ascii: "/")),
               (1...2).contains(n.0), (1...2).contains(n.1), n.2 == 4 else { return nil }
         return Day(year: p.2, month: p.1, day: p.0)
     }
 
     /// Parses `yyyy-mm-dd` (the XML date type). Returns nil for anything else.
-    public static func parseISO<S: StringProtocol>(_ text: S) -> Day? {
+    @inlinable public static func parseISO<S: StringProtocol>(_ text: S) -> Day? {
         guard let (p, n) = numberFields(text, separator: UInt8(ascii: "-")), n.0 == 4, n.1 == 2, n.2 == 2 else { return nil }
         return Day(year: p.0, month: p.1, day: p.2)
     }
 
     /// Three runs of ASCII digits split by `separator`: their values and lengths. Works on the
     /// UTF-8 bytes, so reading a national-scale file does not split or copy strings.
-    static func numberFields<S: StringProtocol>(_ text: S, separator: UInt8) -> ((Int, Int, Int), (Int, Int, Int))? {
+    @inlinable static func numberFields<S: StringProtocol>(_ text: S, separator: UInt8) -> ((Int, Int, Int), (Int, Int, Int))? {
         var parts = (0, 0, 0), lengths = (0, 0, 0)
         var k = 0
         for b in text.utf8 {

@@ -61,7 +61,9 @@ public enum FileLoader {
     /// little more than the typed records.
     /// With `sources` (see `MeasureEngine.sourcesNeeded(for:)`), files holding anything else are
     /// recognised from their first line and skipped.
-    public static func load(paths: [String], defaultYear: Int? = nil, keepRaw: Bool = true, sources: Set<String>? = nil) -> LoadedData {
+    /// With `buildCaseData` false (validation only) no typed records are made and no history merged.
+    public static func load(paths: [String], defaultYear: Int? = nil, keepRaw: Bool = true, sources: Set<String>? = nil,
+                            buildCaseData: Bool = true) -> LoadedData {
         var out = LoadedData()
         var builder = CaseDataBuilder()
         let (list, missing) = files(under: paths)
@@ -71,7 +73,7 @@ public enum FileLoader {
         for path in list {
             if let sources, !isNeeded(path, sources) { continue }
             do {
-                try loadFile(path, defaultYear: defaultYear, keepRaw: keepRaw, into: &out, builder: &builder)
+                try loadFile(path, defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: buildCaseData, into: &out, builder: &builder)
             } catch let e as UnusableFileError {
                 out.unusable.append(e)
                 out.files.append(LoadedFile(path: path, format: "unknown", table: "", rows: 0, collectionYear: nil))
@@ -82,12 +84,14 @@ public enum FileLoader {
         for u in out.unusable {
             out.issues.append(ValidationIssue(rule: "OV-FILE-UNUSABLE", severity: .error, file: u.file, table: "", row: nil, child: nil, fields: [], message: u.reason))
         }
-        addAnnexARecords(out, builder: &builder)
-        out.caseData = builder.build()
+        if buildCaseData {
+            addAnnexARecords(out, builder: &builder)
+            out.caseData = builder.build()
+        }
         return out
     }
 
-    static func loadFile(_ path: String, defaultYear: Int?, keepRaw: Bool, into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
+    static func loadFile(_ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool = true, into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
         let pathYear = CollectionYearDetector.year(fromPath: path) ?? defaultYear
@@ -104,7 +108,7 @@ public enum FileLoader {
                 if keepRaw { out.ssda903Tables.append(table) }
                 out.issues += issues
                 out.files.append(LoadedFile(path: path, format: "ssda903-csv", table: table.table.rawValue, rows: table.rows.count, collectionYear: pathYear))
-                RecordMapper.add(table, file: f, to: &builder)
+                if mapRecords { RecordMapper.add(table, file: f, to: &builder) }
             } else if let local = LocalFormat.recognise(header: csv.header) {
                 let f = builder.addFile(SourceFile(path: path, format: local.rawValue, table: local == .missingEpisodes ? "MissingEpisodes" : "Supervision", collectionYear: nil))
                 out.files.append(LoadedFile(path: path, format: local.rawValue, table: local == .missingEpisodes ? "MissingEpisodes" : "Supervision", rows: csv.rows.count, collectionYear: nil))
@@ -132,7 +136,7 @@ public enum FileLoader {
                     let f = builder.addFile(SourceFile(path: path, format: "ssda903", table: t.table.rawValue, collectionYear: pathYear))
                     if keepRaw { out.ssda903Tables.append(t) }
                     out.files.append(LoadedFile(path: path, format: "ssda903-xml", table: t.table.rawValue, rows: t.rows.count, collectionYear: pathYear))
-                    RecordMapper.add(t, file: f, to: &builder)
+                    if mapRecords { RecordMapper.add(t, file: f, to: &builder) }
                 }
             } else if keepRaw {
                 let (ret, issues) = try CINXMLReader.read(data: data, file: path, pathYear: pathYear)
@@ -140,7 +144,7 @@ public enum FileLoader {
                 let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: ret.collectionYear))
                 out.cinReturns.append(ret)
                 out.files.append(LoadedFile(path: path, format: "cin-xml", table: "Child", rows: ret.children.count, collectionYear: ret.collectionYear))
-                RecordMapper.add(ret, file: f, to: &builder)
+                if mapRecords { RecordMapper.add(ret, file: f, to: &builder) }
             } else {
                 let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: pathYear))
                 var children: [CINChild] = [], episodes: [CINEpisode] = [], blank = 0, count = 0
