@@ -105,7 +105,7 @@ public struct SynthYearView {
             if e.reasonNew == "S" || periods.isEmpty { periods.append((e.start, e.end)) } else { periods[periods.count - 1].end = e.end }
         }
         var rows: [[String]] = []
-        for p in periods where p.start <= end && (p.end.map { $0 >= period.start } ?? true) {
+        for (pi, p) in periods.enumerated() where p.start <= end && (p.end.map { $0 >= period.start } ?? true) {
             let inPeriod = child.socialWorkers.filter { sw in sw.start < (p.end ?? .init(ordinal: .max)) && (sw.end.map { $0 > p.start } ?? true) }
             for (k, sw) in inPeriod.enumerated() {
                 let s = max(sw.start, p.start)
@@ -117,7 +117,9 @@ public struct SynthYearView {
                 case (nil, nil): nil
                 }
                 guard s <= end, e.map({ $0 > s && $0 >= period.start }) ?? true else { continue }
-                rows.append([child.id, dob, sw.workerID, s.uk, uk(known(e)), sw.reason])
+                // A child coming back into care starts with a first contact (FCONTA), whatever gap there was.
+                let reason = pi > 0 && k == 0 ? "FCONTA" : sw.reason
+                rows.append([child.id, dob, sw.workerID, s.uk, uk(known(e)), reason])
             }
         }
         return rows
