@@ -39,6 +39,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        .target(name: "OversightViews", dependencies: ["OversightCore"], resources: [.copy("Assets")]),
         .executableTarget(
             name: "oversight",
             dependencies: [
@@ -52,6 +53,7 @@ let package = Package(
             name: "OversightStoreTests",
             dependencies: ["OversightStore", "OversightFormats", "OversightCore"]
         ),
+        .testTarget(name: "OversightViewsTests", dependencies: ["OversightViews", "OversightCore"]),
         .testTarget(name: "OversightSynthTests", dependencies: ["OversightSynth", "OversightFormats", "OversightCore"]),
     ],
     swiftLanguageModes: [.v6]
