@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
     ],
     targets: [
         .target(name: "OversightCore"),
@@ -40,10 +41,17 @@ let package = Package(
             ]
         ),
         .target(name: "OversightViews", dependencies: ["OversightCore"], resources: [.copy("Assets")]),
+        .target(
+            name: "OversightWeb",
+            dependencies: [
+                "OversightCore", "OversightFormats", "OversightStore", "OversightViews", "OversightSynth",
+                .product(name: "Vapor", package: "vapor"),
+            ]
+        ),
         .executableTarget(
             name: "oversight",
             dependencies: [
-                "OversightCore", "OversightFormats", "OversightSynth", "OversightStore",
+                "OversightCore", "OversightFormats", "OversightSynth", "OversightStore", "OversightWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +62,13 @@ let package = Package(
             dependencies: ["OversightStore", "OversightFormats", "OversightCore"]
         ),
         .testTarget(name: "OversightViewsTests", dependencies: ["OversightViews", "OversightCore"]),
+        .testTarget(
+            name: "OversightWebTests",
+            dependencies: [
+                "OversightWeb", "OversightStore", "OversightViews", "OversightFormats", "OversightCore",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
         .testTarget(name: "OversightSynthTests", dependencies: ["OversightSynth", "OversightFormats", "OversightCore"]),
     ],
     swiftLanguageModes: [.v6]
