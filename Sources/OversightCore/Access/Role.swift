@@ -1,0 +1,52 @@
+/// What a user of Oversight is there to do. Every request is authorised by role on the server.
+public enum Role: String, CaseIterable, Codable, Sendable, Hashable {
+    /// Users and roles, the plan and templates, imports, the activity log, backups.
+    case administrator
+    /// Loads and checks the data, explains the measures, prepares the packs.
+    case analyst = "performance-analyst"
+    /// A team or service manager: their measures, the daily list, audits in the monthly round.
+    case manager
+    /// Completes case file and supervision audits assigned to them.
+    case auditor
+    /// Moderates a sample of other people's audits.
+    case moderator
+    /// Owns an ambition: its KPIs, actions, evidence and commentary.
+    case strategicLead = "strategic-lead"
+    /// A director or member of the Quality & Performance Board: aggregates only, never a child.
+    case boardMember = "board-member"
+    /// A partner agency's auditor (police, health, education, early help): only the audits assigned
+    /// to them, and only their agency's section.
+    case partnerAuditor = "partner-auditor"
+
+    /// The role as the product's pages name it.
+    public var title: String {
+        switch self {
+        case .administrator: return "Administrator"
+        case .analyst: return "Performance analyst"
+        case .manager: return "Manager"
+        case .auditor: return "Auditor"
+        case .moderator: return "Moderator"
+        case .strategicLead: return "Strategic lead"
+        case .boardMember: return "Board member"
+        case .partnerAuditor: return "Partner auditor"
+        }
+    }
+
+    /// Whether the role may see anything identifying a child: drill-downs, child timelines, child
+    /// lists in exports and reports. Board members and partner auditors may not.
+    public var seesChildLevelData: Bool {
+        switch self {
+        case .boardMember, .partnerAuditor: return false
+        default: return true
+        }
+    }
+
+    /// Whether the role may see the plan's dashboards and measures (aggregates).
+    public var seesDashboards: Bool { self != .partnerAuditor }
+
+    /// Parses a role from its raw value or its title, ignoring case, spaces, hyphens and underscores.
+    public static func parse(_ text: String) -> Role? {
+        let key = text.lowercased().filter { $0.isLetter }
+        return allCases.first { $0.rawValue.filter { $0.isLetter } == key || $0.title.lowercased().filter { $0.isLetter } == key }
+    }
+}

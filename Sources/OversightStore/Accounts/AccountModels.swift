@@ -1,0 +1,61 @@
+import FluentKit
+import Foundation
+
+// Fluent models are classes with property wrappers that Fluent mutates; they never leave the
+// store (repositories map them to public structs), so `@unchecked Sendable` is safe.
+
+/// Row of `users`.
+final class UserModel: Model, @unchecked Sendable {
+    static let schema = "users"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "la_code") var laCode: String
+    @Field(key: "username") var username: String
+    @Field(key: "display_name") var displayName: String
+    @Field(key: "role") var role: String
+    @OptionalField(key: "agency") var agency: String?
+    @OptionalField(key: "team") var team: String?
+    @Field(key: "password_hash") var passwordHash: String
+    @Field(key: "is_disabled") var isDisabled: Bool
+    @Field(key: "failed_attempts") var failedAttempts: Int
+    @OptionalField(key: "locked_until") var lockedUntil: Date?
+    @Field(key: "created_at") var createdAt: Date
+    init() {}
+}
+
+/// Row of `sessions`: a signed-in browser. Only the SHA-256 of the cookie's token is kept.
+final class SessionModel: Model, @unchecked Sendable {
+    static let schema = "sessions"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "csrf_token") var csrfToken: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "last_seen_at") var lastSeenAt: Date
+    @Field(key: "is_ended") var isEnded: Bool
+    init() {}
+}
+
+/// Row of `api_tokens`: a token for the JSON API. Only its SHA-256 is kept.
+final class APITokenModel: Model, @unchecked Sendable {
+    static let schema = "api_tokens"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "token_hash") var tokenHash: String
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "name") var name: String
+    @Field(key: "created_at") var createdAt: Date
+    @Field(key: "is_revoked") var isRevoked: Bool
+    init() {}
+}
+
+/// Row of `activity_log`: one view of child-level data or one change.
+final class ActivityModel: Model, @unchecked Sendable {
+    static let schema = "activity_log"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "la_code") var laCode: String
+    @Field(key: "at") var at: Date
+    @Field(key: "user_name") var userName: String
+    @Field(key: "action") var action: String
+    @Field(key: "target") var target: String
+    @Field(key: "is_child_level") var isChildLevel: Bool
+    init() {}
+}

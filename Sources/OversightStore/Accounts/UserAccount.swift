@@ -1,0 +1,65 @@
+import Foundation
+import OversightCore
+
+/// A person who signs in to Oversight. Belongs to one local authority.
+public struct UserAccount: Sendable, Hashable, Codable {
+    public var id: Int
+    /// The local authority code the user belongs to; they never see another's child-level data.
+    public var authority: String
+    public var username: String
+    public var displayName: String
+    public var role: Role
+    /// For partner auditors: the agency whose sections they complete (police, health, ...).
+    public var agency: String?
+    /// The team a manager or auditor belongs to, where known.
+    public var team: String?
+    public var isDisabled: Bool
+    public var lockedUntil: Date?
+
+    public init(id: Int, authority: String, username: String, displayName: String, role: Role, agency: String? = nil,
+                team: String? = nil, isDisabled: Bool = false, lockedUntil: Date? = nil) {
+        self.id = id; self.authority = authority; self.username = username; self.displayName = displayName
+        self.role = role; self.agency = agency; self.team = team; self.isDisabled = isDisabled; self.lockedUntil = lockedUntil
+    }
+}
+
+/// Turns passwords into stored hashes and checks them (bcrypt in the web module; injected so the
+/// store does not depend on it).
+public protocol PasswordHashing: Sendable {
+    func hash(_ password: String) throws -> String
+    func verify(_ password: String, against hash: String) throws -> Bool
+}
+
+/// What a sign-in attempt came to.
+public enum SignInOutcome: Sendable, Hashable {
+    case signedIn(UserAccount)
+    /// Wrong username or password (the two are not told apart, so usernames cannot be probed).
+    case refused
+    /// Too many failures in a row: locked until the date.
+    case locked(until: Date)
+    /// The account is disabled by an administrator.
+    case disabled
+}
+
+/// A signed-in browser session.
+public struct SessionInfo: Sendable, Hashable {
+    public var user: UserAccount
+    /// The token every form of this session must carry.
+    public var csrfToken: String
+    public var lastSeen: Date
+}
+
+/// One line of the activity log.
+public struct ActivityEntry: Sendable, Hashable, Codable {
+    public var at: Date
+    public var user: String
+    /// What was done: `viewed child`, `viewed drill-down`, `imported`, `undid import`, `added user`...
+    public var action: String
+    /// What it was done to: a child id, a measure id and period, an import id, a username.
+    public var target: String
+    /// Whether this was a look at child-level data.
+    public var isChildLevel: Bool
+    public init(at: Date, user: String, action: String, target: String, isChildLevel: Bool) {
+        self.at = at; self.user = user; self.action = action; self.target = target; self.isChildLevel = isChildLevel
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+import OversightCore
+import Testing
+
+@Suite struct AccessTests {
+    @Test func passwordPolicyExplainsEachProblem() {
+        let policy = PasswordPolicy()
+        #expect(policy.problems(password: "river lantern biscuit", username: "amira").isEmpty)
+        #expect(policy.problems(password: "short", username: "amira").contains("Password must be at least 12 characters"))
+        #expect(policy.problems(password: "123456789012345", username: "amira").contains("Password must not be only numbers"))
+        #expect(policy.problems(password: "amira-is-my-name", username: "amira").contains("Password must not contain your username"))
+        #expect(!policy.problems(password: "Password2024!", username: "x").isEmpty)
+        #expect(!policy.problems(password: "aaaaaaaaaaaaaaaa", username: "x").isEmpty)
+    }
+
+    @Test func boardMembersAndPartnersNeverSeeChildren() {
+        #expect(Role.allCases.filter { !$0.seesChildLevelData } == [.boardMember, .partnerAuditor])
+        #expect(Role.parse("Performance analyst") == .analyst)
+        #expect(Role.parse("board_member") == .boardMember)
+        #expect(Role.parse("janitor") == nil)
+    }
+
+    @Test func throttleLocksOnTheFifthFailure() {
+        let t = SignInThrottle()
+        let now = Date(timeIntervalSince1970: 0)
+        #expect(t.afterFailure(failures: 3, now: now).lockedUntil == nil)
+        let fifth = t.afterFailure(failures: 4, now: now)
+        #expect(fifth.lockedUntil == now.addingTimeInterval(900) && fifth.failures == 0)
+        #expect(t.isLocked(lockedUntil: fifth.lockedUntil, now: now.addingTimeInterval(899)))
+        #expect(!t.isLocked(lockedUntil: fifth.lockedUntil, now: now.addingTimeInterval(900)))
+    }
+}

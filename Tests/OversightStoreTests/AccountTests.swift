@@ -1,0 +1,83 @@
+import Foundation
+import OversightCore
+@testable import OversightStore
+import Testing
+
+/// A password hasher for tests: reversible and fast, never used outside tests.
+struct PlainHasher: PasswordHashing {
+    func hash(_ password: String) throws -> String { "plain:" + password }
+    func verify(_ password: String, against hash: String) throws -> Bool { hash == "plain:" + password }
+}
+
+/// A clock tests move by hand.
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var now = Date(timeIntervalSince1970: 1_780_000_000)
+    func read() -> Date { lock.lock(); defer { lock.unlock() }; return now }
+    func advance(_ seconds: TimeInterval) { lock.lock(); now += seconds; lock.unlock() }
+}
+
+extension StoreTests {
+    @Suite struct AccountTests {
+        @Test(arguments: TestBackend.all)
+        func signInLocksAfterFiveFailuresAndUnlocksLater(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let clock = TestClock()
+            let accounts = store.accounts(hasher: PlainHasher(), clock: clock.read)
+            try await accounts.addUser(authority: "358", username: "amira", displayName: "Amira K", role: .analyst, password: "river lantern biscuit")
+            for _ in 0..<4 { #expect(try await accounts.signIn(username: "amira", password: "wrong password here") == .refused) }
+            guard case .locked = try await accounts.signIn(username: "amira", password: "wrong password here") else { Issue.record("not locked"); return }
+            guard case .locked = try await accounts.signIn(username: "amira", password: "river lantern biscuit") else { Issue.record("right password beat the lock"); return }
+            clock.advance(16 * 60)
+            guard case .signedIn(let u) = try await accounts.signIn(username: "AMIRA", password: "river lantern biscuit") else { Issue.record("not signed in"); return }
+            #expect(u.role == .analyst && u.authority == "358")
+            #expect(try await accounts.signIn(username: "nobody", password: "river lantern biscuit") == .refused)
+            await store.close()
+        }
+
+        @Test(arguments: TestBackend.all)
+        func sessionsEndAtSignOutAfterIdleTimeAndWhenDisabled(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let clock = TestClock()
+            let accounts = store.accounts(hasher: PlainHasher(), clock: clock.read)
+            let u = try await accounts.addUser(authority: "358", username: "ben", displayName: "Ben", role: .manager, password: "copper kettle meadow")
+            let first = try await accounts.startSession(for: u)
+            #expect(try await accounts.session(token: first.token)?.csrfToken == first.csrf)
+            #expect(try await accounts.session(token: "not-a-token") == nil)
+            try await accounts.endSession(token: first.token)
+            #expect(try await accounts.session(token: first.token) == nil)
+            let second = try await accounts.startSession(for: u)
+            clock.advance(31 * 60)
+            #expect(try await accounts.session(token: second.token) == nil)
+            let third = try await accounts.startSession(for: u)
+            let api = try await accounts.createAPIToken(username: "ben", authority: "358", name: "reporting")
+            #expect(try await accounts.user(apiToken: api)?.username == "ben")
+            try await accounts.setDisabled(true, username: "ben", authority: "358")
+            #expect(try await accounts.session(token: third.token) == nil)
+            #expect(try await accounts.user(apiToken: api) == nil)
+            #expect(try await accounts.signIn(username: "ben", password: "copper kettle meadow") == .disabled)
+            await store.close()
+        }
+
+        @Test(arguments: TestBackend.all)
+        func refusesWeakPasswordsTakenNamesAndOtherAuthoritiesUsers(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let accounts = store.accounts(hasher: PlainHasher())
+            await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "358", username: "cat", displayName: "C", role: .auditor, password: "short") }
+            await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "358", username: "cat", displayName: "C", role: .auditor, password: "password1234") }
+            try await accounts.addUser(authority: "358", username: "cat", displayName: "C", role: .auditor, password: "velvet harbour stone")
+            await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "352", username: "cat", displayName: "C", role: .auditor, password: "velvet harbour stone") }
+            await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "352", username: "pc1", displayName: "P", role: .partnerAuditor, password: "velvet harbour stone") }
+            await #expect(throws: StoreError.self) { try await accounts.resetPassword(username: "cat", authority: "352", newPassword: "another long phrase") }
+            try await accounts.record(authority: "358", user: "cat", action: "viewed child", target: "C1", isChildLevel: true)
+            try await accounts.record(authority: "352", user: "dan", action: "viewed child", target: "D1", isChildLevel: true)
+            let log = try await accounts.activity(authority: "358")
+            #expect(log.map(\.target) == ["C1"])
+            #expect(try await accounts.users(authority: "352").isEmpty)
+            await store.close()
+        }
+    }
+}
