@@ -1,0 +1,28 @@
+import OversightCore
+
+/// Who may use a route.
+public enum Access: Sendable, Hashable {
+    /// Anyone, signed in or not (the sign-in page, the stylesheet).
+    case everyone
+    /// Anyone signed in, whatever their role.
+    case signedIn
+    /// Only these roles.
+    case roles(Set<Role>)
+
+    /// Whether a user of `role` may use the route.
+    public func allows(_ role: Role) -> Bool {
+        switch self {
+        case .everyone, .signedIn: return true
+        case .roles(let r): return r.contains(role)
+        }
+    }
+
+    /// Roles that see the plan's dashboards and measures (aggregates).
+    public static let dashboards = Access.roles(Set(Role.allCases.filter(\.seesDashboards)))
+    /// Roles that may see child-level data.
+    public static let childLevel = Access.roles(Set(Role.allCases.filter(\.seesChildLevelData)))
+    /// Roles that load and check data.
+    public static let dataTeam = Access.roles([.administrator, .analyst])
+    /// Administrators only.
+    public static let administrators = Access.roles([.administrator])
+}

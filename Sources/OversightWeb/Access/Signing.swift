@@ -1,0 +1,80 @@
+import OversightCore
+import OversightStore
+import Vapor
+
+/// The person behind a request: a browser session (with its CSRF token) or an API token's user.
+struct Signed: Sendable {
+    var user: UserAccount
+    /// The session's CSRF token; nil for API requests.
+    var csrf: String?
+}
+
+struct SignedKey: StorageKey { typealias Value = Signed }
+
+extension Request {
+    /// The signed-in user, when there is one.
+    var signed: Signed? {
+        get { storage[SignedKey.self] }
+        set { storage[SignedKey.self] = newValue }
+    }
+    var user: UserAccount? { signed?.user }
+    /// The signed-in user; only called after the gate let the request through.
+    var requireUser: UserAccount {
+        get throws {
+            guard let u = signed?.user else { throw Abort(.unauthorized) }
+            return u
+        }
+    }
+}
+
+/// The name of the session cookie.
+let sessionCookieName = "oversight_session"
+
+/// Loads the signed-in user of every request: from the session cookie for pages, from an
+/// `Authorization: Bearer` token for the API. Unknown, ended and idle sessions load nobody.
+struct SignInLoader: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let accounts = request.services.accounts
+        if request.url.path.hasPrefix("/api/") {
+            if let bearer = request.headers.bearerAuthorization, let u = try await accounts.user(apiToken: bearer.token) {
+                request.signed = Signed(user: u, csrf: nil)
+            }
+        } else if let token = request.cookies[sessionCookieName]?.string, !token.isEmpty,
+                  let s = try await accounts.session(token: token) {
+            request.signed = Signed(user: s.user, csrf: s.csrfToken)
+        }
+        return try await next.respond(to: request)
+    }
+}
+
+/// Refuses what the route does not allow: no user -> the sign-in page (401 for the API); a role the
+/// route does not admit -> 403; a form without the session's CSRF token -> 403.
+enum Gate {
+    static func check(_ request: Request, _ route: SiteRoute) async throws {
+        if route.access == .everyone { return }
+        guard let signed = request.signed else {
+            if route.isAPI { throw Abort(.unauthorized, reason: "Sign in with an API token: Authorization: Bearer TOKEN") }
+            throw RedirectToSignIn(returnTo: request.url.path)
+        }
+        guard route.access.allows(signed.user.role) else { throw Abort(.forbidden) }
+        if route.protection == .csrfForm {
+            let sent = (try? request.content.get(String.self, at: "csrf")) ?? request.headers.first(name: "X-CSRF-Token")
+            guard let expected = signed.csrf, let sent, constantTimeEqual(sent, expected) else {
+                throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
+            }
+        }
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in x.indices { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+}
+
+/// Thrown when a page needs a signed-in user and there is none.
+struct RedirectToSignIn: Error {
+    var returnTo: String
+}

@@ -1,0 +1,132 @@
+import Foundation
+import OversightCore
+import OversightFormats
+import OversightStore
+
+/// One authority's measure engine for one data version, built once and shared by every request
+/// until an import or an undo changes the version.
+struct EngineSnapshot: Sendable {
+    var version: String
+    var engine: MeasureEngine
+    /// The reporting year (2025 = 2024-25) of the newest collection year loaded, if any.
+    var latestYear: Int?
+}
+
+/// The plan's KPIs and the monthly series behind them, for one authority, data version and period.
+struct DashboardData: Sendable {
+    var period: Period
+    var evaluations: [KPIEvaluation]
+    /// Each measure's 24 rolling-12-month points to the period's end, by measure id.
+    var series: [String: [MeasureResult]]
+    var version: String
+}
+
+/// Computes what the dashboards show, caching engines per data version and dashboards per
+/// (version, period), so a page costs a lookup once the first request has computed it.
+final class DashboardService: Sendable {
+    let store: Store
+    let options: WebOptions
+    private let cache = DashboardCache()
+
+    init(store: Store, options: WebOptions) {
+        self.store = store; self.options = options
+    }
+
+    /// The engine over the authority's current data.
+    func snapshot(authority: String) async throws -> EngineSnapshot {
+        let version = try await store.measures().dataVersion(authority: authority)
+        if let s = await cache.engine(authority, version) { return s }
+        let data = try await store.cases.caseData(authority: authority)
+        let latest = data.files.compactMap(\.collectionYear).max()
+        let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), latestYear: latest)
+        await cache.store(authority, snapshot)
+        return snapshot
+    }
+
+    /// The period pages show when none is asked for: the newest reporting year loaded, or the
+    /// reporting year holding today when there is no data.
+    func defaultPeriod(_ snapshot: EngineSnapshot, today: Date = Date()) -> Period {
+        if let y = snapshot.latestYear { return .reportingYear(y) }
+        return .reportingYear(Day(today).collectionYear)
+    }
+
+    /// Measure parameters for the authority and period: the population from the published
+    /// statistics when they were loaded.
+    func parameters(authority: String, period: Period, includeRecords: Bool = false) -> MeasureParameters {
+        MeasureParameters(population: population(authority: authority, period: period), includeRecords: includeRecords)
+    }
+
+    /// The authority's children aged 0-17: the mid-year estimate before the period's reporting
+    /// year ends, or the newest of the three before it.
+    func population(authority: String, period: Period) -> Int? {
+        guard let stats = options.statistics else { return nil }
+        let mid = period.end.collectionYear - 1
+        for y in stride(from: mid, through: mid - 3, by: -1) {
+            if let p = stats.population(la: authority, midYear: y) { return p }
+        }
+        return nil
+    }
+
+    /// One measure for one period (nil for an unknown id or when nothing can be computed).
+    func measure(_ id: String, authority: String, period: Period, snapshot: EngineSnapshot, includeRecords: Bool = false) -> MeasureResult? {
+        snapshot.engine.compute(id, period: period, parameters: parameters(authority: authority, period: period, includeRecords: includeRecords))
+    }
+
+    /// The 24 month-ends to `end`, each the rolling 12 months to it.
+    func series(_ id: String, authority: String, endingOn end: Day, snapshot: EngineSnapshot) -> [MeasureResult] {
+        let first = end.endOfMonth.adding(months: -23).startOfMonth
+        guard let span = Period(start: first, end: end.endOfMonth) else { return [] }
+        let period = Period.rolling12Months(endingOn: end)
+        return snapshot.engine.monthlySeries(id, over: span, parameters: parameters(authority: authority, period: period))
+    }
+
+    /// The published comparators for the KPIs, when published statistics were loaded.
+    func comparatorLookup(authority: String) -> KPIEvaluator.ComparatorLookup? {
+        options.statistics.map { Comparators.lookup(statistics: $0, la: authority) }
+    }
+
+    /// The plan's KPIs for the period, with every KPI measure's 24-month series.
+    func dashboard(authority: String, period: Period, snapshot: EngineSnapshot) async -> DashboardData {
+        let key = "\(snapshot.version)|\(period.start.iso)|\(period.end.iso)"
+        if let hit = await cache.dashboard(authority, key) { return hit }
+        let evaluations = KPIEvaluator().evaluate(plan: options.plan, period: period,
+                                                  measure: { id, p in self.measure(id, authority: authority, period: p, snapshot: snapshot) },
+                                                  comparators: comparatorLookup(authority: authority))
+        var series: [String: [MeasureResult]] = [:]
+        for id in Set(evaluations.map(\.kpi.measure)) {
+            series[id] = self.series(id, authority: authority, endingOn: period.end, snapshot: snapshot)
+        }
+        let data = DashboardData(period: period, evaluations: evaluations, series: series, version: snapshot.version)
+        await cache.store(authority, key, data)
+        return data
+    }
+
+    /// Forgets everything cached for the authority (after an import or an undo).
+    func invalidate(authority: String) async { await cache.drop(authority) }
+}
+
+/// The caches behind `DashboardService`, one engine per authority and a few dashboards each.
+actor DashboardCache {
+    private var engines: [String: EngineSnapshot] = [:]
+    private var dashboards: [String: [String: DashboardData]] = [:]
+
+    func engine(_ authority: String, _ version: String) -> EngineSnapshot? {
+        guard let e = engines[authority], e.version == version else { return nil }
+        return e
+    }
+    func store(_ authority: String, _ snapshot: EngineSnapshot) {
+        engines[authority] = snapshot
+        dashboards[authority] = [:]
+    }
+    func dashboard(_ authority: String, _ key: String) -> DashboardData? { dashboards[authority]?[key] }
+    func store(_ authority: String, _ key: String, _ data: DashboardData) {
+        var d = dashboards[authority] ?? [:]
+        if d.count > 32 { d.removeAll() }
+        d[key] = data
+        dashboards[authority] = d
+    }
+    func drop(_ authority: String) {
+        engines[authority] = nil
+        dashboards[authority] = nil
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import OversightCore
+import OversightFormats
+
+/// How the web application runs: where it listens, which plan it shows, and its limits.
+public struct WebOptions: Sendable {
+    public var host: String
+    public var port: Int
+    /// The plan shown on the dashboards.
+    public var plan: Plan
+    /// The DfE's published statistics, for comparators and populations; nil when none was given.
+    public var statistics: PublishedStatistics?
+    /// Whether the data is synthetic (the demo): every page says so.
+    public var isSyntheticData: Bool
+    /// Largest upload accepted, in bytes; larger ones are refused before they are read.
+    public var maxUploadBytes: Int
+    /// Where uploads are written while they are imported.
+    public var uploadsFolder: String
+    /// bcrypt's cost for new password hashes.
+    public var bcryptCost: Int
+    /// Whether session cookies carry `Secure` (sent over HTTPS and to loopback only).
+    public var secureCookies: Bool
+    /// Sessions end after this long without a request.
+    public var idleTimeout: TimeInterval
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, plan: Plan, statistics: PublishedStatistics? = nil,
+                isSyntheticData: Bool = false, maxUploadBytes: Int = 200 * 1024 * 1024,
+                uploadsFolder: String = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-uploads").path,
+                bcryptCost: Int = 12, secureCookies: Bool = true, idleTimeout: TimeInterval = 30 * 60) {
+        self.host = host; self.port = port; self.plan = plan; self.statistics = statistics; self.isSyntheticData = isSyntheticData
+        self.maxUploadBytes = maxUploadBytes; self.uploadsFolder = uploadsFolder; self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies; self.idleTimeout = idleTimeout
+    }
+}
