@@ -2,49 +2,124 @@ import ArgumentParser
 import Foundation
 import OversightCore
 import OversightFormats
+import OversightStore
 import OversightSynth
+import OversightWeb
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Try Oversight on a synthetic local authority: generate it, validate it and show the plan's headline measures.",
-        discussion: "The data is synthetic (no real child). A second run reuses what the first one wrote."
+        abstract: "Try Oversight on a synthetic local authority: generate it, import it, create a user per role, and serve.",
+        discussion: """
+        Writes a synthetic authority of Trafford's size (five collection years) into --dir, imports it
+        into a SQLite file there, creates one demo user per role and serves the web application.
+        The data is synthetic: no real child. A second run reuses what the first one made.
+        """
     )
 
-    @Option(help: "Where to write the synthetic data.") var dir: String = "oversight-demo"
-    @Option(help: "The reporting year to show (2025 = 2024-25).") var year: Int = 2025
+    @Option(help: "Where to write the synthetic data, the database and the demo users.") var dir: String = "oversight-demo"
+    @Option(help: "The newest reporting year to generate (2025 = 2024-25).") var year: Int = 2025
+    @OptionGroup var server: ServerOptions
+    @Flag(help: .hidden) var prepareOnly = false
+
+    /// The demo authority: Trafford's code, so published comparators line up.
+    static let authority = "358"
 
     func run() throws {
-        let data = URL(fileURLWithPath: dir).appendingPathComponent("data")
-        let marker = data.appendingPathComponent("manifest.json")
-        if FileManager.default.fileExists(atPath: marker.path) {
+        let root = URL(fileURLWithPath: dir)
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let data = root.appendingPathComponent("data")
+        if FileManager.default.fileExists(atPath: data.appendingPathComponent("manifest.json").path) {
             print("Using the synthetic authority already in \(data.path).")
         } else {
             print("Generating a synthetic authority of Trafford's size, collection years \(year - 4) to \(year), in \(data.path)...")
             let options = SynthOptions(localAuthority: 358, firstYear: year - 4, lastYear: year, seed: 1, scale: .trafford, errorRate: 0, writesXML: false)
             _ = try SynthGenerator(options: options).run(to: data)
         }
-
-        let loaded = FileLoader.load(paths: [data.path])
-        let issues = ValidationRunner.validate(loaded)
-        let errors = issues.filter { $0.severity == .error }
-        print("Read \(loaded.files.count) files. Validation: \(errors.count) errors, \(issues.count - errors.count) warnings and queries.")
-        print("  (oversight validate \(data.path) lists every finding.)\n")
-
-        let period = Period.reportingYear(year)
-        let engine = MeasureEngine(data: loaded.caseData)
-        let plan = try PlanLoader.defaultPlan()
-        let params = MeasureParameters(population: 56_737) // Trafford, ONS mid-2024, 0-17
-        let evaluations = KPIEvaluator().evaluate(plan: plan, period: period, measure: { id, p in engine.compute(id, period: p, parameters: params) },
-                                                  comparators: nil)
-        print("\(plan.title): KPIs for \(period.start.uk) to \(period.end.uk) (synthetic data)\n")
-        var rows: [[String]] = []
-        for e in evaluations where e.value != nil {
-            rows.append([String(e.ambition), String(e.kpi.wording.prefix(70)), e.value.map { String(format: "%.1f", $0) } ?? "-",
-                         e.targetValue.map { String(format: "%.1f", $0) } ?? e.target.token, e.status.rawValue, e.trendVsLastYear.rawValue])
+        let database = root.appendingPathComponent("oversight.sqlite").path
+        let usersFile = root.appendingPathComponent("demo-users.txt")
+        let options = try server.webOptions(isSyntheticData: true, uploadsFolder: root.appendingPathComponent("uploads").path)
+        let dataPath = data.path
+        let credentials = try StoreSession.run(configuration: .sqlite(path: database)) { store -> [(String, Role, String)] in
+            let imports = store.imports()
+            if try await imports.list(authority: Self.authority).contains(where: { $0.status == .active }) {
+                print("Using the demo database \(database).")
+            } else {
+                print("Importing the synthetic files into \(database) (validated first; this takes a little while)...")
+                let outcome = try await imports.importFiles(paths: [dataPath], authority: Self.authority, user: "demo")
+                if case .imported(let summary) = outcome {
+                    print("Imported \(summary.files.count) files as import \(summary.id): \(summary.findings[.error] ?? 0) errors, \(summary.findings[.warning] ?? 0) warnings, \(summary.findings[.query] ?? 0) queries.")
+                }
+            }
+            return try await Self.demoUsers(store: store, file: usersFile)
         }
-        print(MeasureOutput.table(rows, header: ["amb", "KPI", "value", "target", "status", "vs last year"]))
-        print("KPIs fed by audits and hand-entered values arrive with the quality assurance and plan-delivery releases.")
-        print("Next: oversight measures --from \(data.path) --period \(year) --drill rereferrals_12m_pct")
+        print("\nSign in at http://\(options.host):\(options.port)/ with any of these demo users (also in \(usersFile.path)):\n")
+        for (name, role, password) in credentials {
+            print("  \(role.title.padding(toLength: 20, withPad: " ", startingAt: 0)) \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(password)")
+        }
+        print("\nEvery child in this demo is made up.")
+        if options.statistics == nil {
+            print("Comparators and rates per 10,000 need the DfE's published statistics: add --reference DIR (or set OVERSIGHT_REFERENCE).")
+        }
+        if prepareOnly { return }
+        print("Serving at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")
+        try StoreSession.run(configuration: .sqlite(path: database)) { store in
+            try await WebApp.serve(store: store, options: options)
+        }
+    }
+
+    /// One user per role, with passwords kept in `file` (readable by its owner only) so a second
+    /// run shows the same ones.
+    static func demoUsers(store: Store, file: URL) async throws -> [(String, Role, String)] {
+        var saved: [String: String] = [:]
+        if let text = try? String(contentsOf: file, encoding: .utf8) {
+            for line in text.split(separator: "\n") {
+                let parts = line.split(separator: "\t").map(String.init)
+                if parts.count == 3 { saved[parts[0]] = parts[2] }
+            }
+        }
+        let accounts = store.accounts(hasher: BcryptHasher(cost: 10))
+        var out: [(String, Role, String)] = []
+        for role in Role.allCases {
+            let name = "demo-" + role.rawValue
+            var password = saved[name] ?? passphrase()
+            if let existing = try await accounts.user(named: name) {
+                if saved[name] == nil { try await accounts.resetPassword(username: name, authority: existing.authority, newPassword: password) }
+            } else {
+                do {
+                    try await accounts.addUser(authority: authority, username: name, displayName: displayName(role), role: role, password: password,
+                                               agency: role == .partnerAuditor ? "police" : nil, team: role == .manager || role == .auditor ? "Assessment team 1" : nil)
+                } catch StoreError.badInput {
+                    password = passphrase()
+                    try await accounts.addUser(authority: authority, username: name, displayName: displayName(role), role: role, password: password,
+                                               agency: role == .partnerAuditor ? "police" : nil)
+                }
+            }
+            out.append((name, role, password))
+        }
+        let text = out.map { "\($0.0)\t\($0.1.rawValue)\t\($0.2)" }.joined(separator: "\n") + "\n"
+        FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        return out
+    }
+
+    static func displayName(_ role: Role) -> String {
+        switch role {
+        case .administrator: return "Alex Morgan (demo)"
+        case .analyst: return "Priya Shah (demo)"
+        case .manager: return "Sam Okafor (demo)"
+        case .auditor: return "Jo Whitfield (demo)"
+        case .moderator: return "Chris Doyle (demo)"
+        case .strategicLead: return "Helen Price (demo)"
+        case .boardMember: return "Director (demo)"
+        case .partnerAuditor: return "PC Lee Grant (demo)"
+        }
+    }
+
+    /// Three random words and a number: easy to type, hard to guess.
+    static func passphrase() -> String {
+        let words = ["amber", "harbour", "lantern", "meadow", "copper", "willow", "biscuit", "river", "velvet", "thistle", "orchard", "pebble",
+                     "kettle", "saffron", "maple", "juniper", "harvest", "beacon", "canvas", "falcon", "garnet", "heather", "island", "jigsaw"]
+        var g = SystemRandomNumberGenerator()
+        return (0..<3).map { _ in words.randomElement(using: &g)! }.joined(separator: "-") + "-" + String(Int.random(in: 10...99, using: &g))
     }
 }

@@ -21,6 +21,8 @@ struct Oversight: ParsableCommand {
             ImportsCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
+            ServeCommand.self,
+            UsersCommand.self,
         ]
     )
 

@@ -1,0 +1,73 @@
+import Foundation
+import OversightCore
+import OversightFormats
+import OversightStore
+import OversightViews
+import Vapor
+
+/// The overview and the ambition pages.
+enum DashboardController {
+    /// GET /: the overview; partner auditors, who see only their audits, go there instead.
+    static func home(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        guard user.role.seesDashboards else {
+            if WebFeatures.hasAudits { return req.redirect(to: SiteURL.audits) }
+            throw Abort(.forbidden)
+        }
+        let (data, options, selected) = try await dashboard(req, authority: user.authority)
+        let plan = req.services.options.plan
+        let model = OverviewPage.Model.make(plan: plan, evaluations: data.evaluations, monthly: data.series, period: data.period,
+                                            periodOptions: options, selectedPeriod: selected)
+        return Pages.page(req, title: OverviewPage.title(model), section: "Overview", content: OverviewPage.render(model))
+    }
+
+    /// GET /ambitions/:number
+    static func ambition(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let plan = req.services.options.plan
+        guard let n = req.parameters.get("number", as: Int.self), let ambition = plan.ambitions.first(where: { $0.number == n }) else {
+            throw Abort(.notFound)
+        }
+        let (data, options, selected) = try await dashboard(req, authority: user.authority)
+        var comparators: [String: ComparatorSummary] = [:]
+        for e in data.evaluations where e.ambition == n {
+            if let s = e.comparator?.summary { comparators[e.kpi.measure] = s }
+        }
+        let model = AmbitionPage.Model.make(plan: plan, ambition: ambition, evaluations: data.evaluations, monthly: data.series,
+                                            comparators: comparators, period: data.period, periodOptions: options, selectedPeriod: selected)
+        return Pages.page(req, title: AmbitionPage.title(model), section: "Overview", content: AmbitionPage.render(model),
+                          breadcrumbs: [Breadcrumb("Overview", href: SiteURL.overview)])
+    }
+
+    /// The dashboard for the requested period (default: the newest reporting year loaded) and the
+    /// periods the chooser offers.
+    static func dashboard(_ req: Request, authority: String) async throws -> (DashboardData, [FormOption], String) {
+        let services = req.services
+        let snapshot = try await services.dashboards.snapshot(authority: authority)
+        let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
+        let data = await services.dashboards.dashboard(authority: authority, period: period, snapshot: snapshot)
+        let requested = (try? req.query.get(String.self, at: "period")) ?? ""
+        let options = periodOptions(snapshot: snapshot, period: period)
+        let selected = options.first(where: { Period.parse($0.value) == period })?.value ?? requested
+        return (data, options, selected)
+    }
+
+    /// Reporting years with data, newest first, then the rolling 12 months to each month-end of
+    /// the newest year.
+    static func periodOptions(snapshot: EngineSnapshot, period: Period) -> [FormOption] {
+        let years = Set(snapshot.engine.data.files.compactMap(\.collectionYear)).sorted(by: >)
+        var out = years.map { FormOption(value: String($0), label: "Reporting year \(Format.reportingYear($0))") }
+        if let latest = years.first {
+            var end = Period.reportingYear(latest).end
+            for _ in 0..<11 {
+                end = end.adding(months: -1).endOfMonth
+                let p = Period.rolling12Months(endingOn: end)
+                out.append(FormOption(value: p.description, label: "12 months to \(Format.date(end))"))
+            }
+        }
+        if !out.contains(where: { Period.parse($0.value) == period }) {
+            out.insert(FormOption(value: period.description, label: Format.period(period)), at: 0)
+        }
+        return out
+    }
+}

@@ -1,0 +1,313 @@
+import Foundation
+import MultipartKit
+import NIOCore
+import OversightCore
+import OversightFormats
+import OversightStore
+import OversightViews
+import Vapor
+import ZIPFoundation
+
+/// The data pages: imports with their findings, uploads imported in the background, undo.
+enum DataController {
+    /// GET /data
+    static func index(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let list = try await req.services.store.imports().list(authority: user.authority)
+        let notice: String? = switch (try? req.query.get(String.self, at: "notice")) ?? "" {
+        case "undone": "The import was undone. The data is as it was before it."
+        default: nil
+        }
+        let model = DataPage.Model(imports: list.map(row), canUpload: true, canUndo: user.role == .administrator,
+                                   csrfToken: req.signed?.csrf ?? "", notice: notice)
+        return Pages.page(req, title: DataPage.title(model), section: "Data", content: DataPage.render(model))
+    }
+
+    static func row(_ s: ImportSummary) -> ImportRow {
+        ImportRow(id: String(s.id.rawValue), importedAt: s.importedAt, user: s.user, fileCount: s.files.count, years: s.collectionYears,
+                  rows: s.files.reduce(0) { $0 + $1.rowsStored }, errors: s.findings[.error] ?? 0, warnings: s.findings[.warning] ?? 0,
+                  queries: s.findings[.query] ?? 0, status: s.status == .active ? .active : .undone)
+    }
+
+    /// GET /data/imports/:id
+    static func show(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        guard let id = req.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        let imports = req.services.store.imports()
+        guard let summary = try await imports.list(authority: user.authority).first(where: { $0.id.rawValue == id }) else { throw Abort(.notFound) }
+        let findings = try await imports.findings(of: summary.id, authority: user.authority)
+        let query = MeasureController.queryDictionary(req)
+        let filter = FindingFilter(query: query)
+        let model = ImportPage.Model(summary: row(summary), files: summary.files.map(fileRow), findings: findings.map(findingRow), filter: filter,
+                                     page: Int(query["page"] ?? "") ?? 1, showsChildren: user.role.seesChildLevelData)
+        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "viewed import findings",
+                                               target: "import \(id)", isChildLevel: true)
+        return Pages.page(req, title: ImportPage.title(model), section: "Data", content: ImportPage.render(model),
+                          breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], extraHead: ImportPage.head(model))
+    }
+
+    static func fileRow(_ f: ImportedFile) -> ImportPage.FileRow {
+        ImportPage.FileRow(path: (f.path as NSString).lastPathComponent, size: f.size, sha256: f.sha256, format: f.format, table: f.table,
+                           collectionYear: f.collectionYear, rowsRead: f.rowsRead, rowsStored: f.rowsStored)
+    }
+
+    static func findingRow(_ f: ValidationIssue) -> FindingRow {
+        FindingRow(rule: f.rule, severity: f.severity.rawValue, file: (f.file as NSString).lastPathComponent, table: f.table, row: f.row,
+                   child: f.child, fields: f.fields, message: f.message)
+    }
+
+    /// GET /data/imports/:id/findings.csv (filtered as the page is)
+    static func findingsCSV(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        guard let id = req.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        let imports = req.services.store.imports()
+        guard try await imports.list(authority: user.authority).contains(where: { $0.id.rawValue == id }) else { throw Abort(.notFound) }
+        let filter = FindingFilter(query: MeasureController.queryDictionary(req))
+        let rows = filter.apply(try await imports.findings(of: ImportID(id), authority: user.authority).map(findingRow))
+        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "downloaded import findings",
+                                               target: "import \(id)", isChildLevel: true)
+        return Pages.csv(CSVText.write(header: ["rule", "severity", "file", "table", "row", "child", "fields", "message"],
+                                       rows: rows.map { [$0.rule, $0.severity, $0.file, $0.table, $0.row.map(String.init) ?? "", $0.child ?? "",
+                                                         $0.fields.joined(separator: " "), $0.message] }),
+                         filename: "import-\(id)-findings.csv")
+    }
+
+    /// POST /data/imports/:id/undo (administrators)
+    static func undo(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        guard let id = req.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
+        let imports = req.services.store.imports()
+        guard let summary = try await imports.list(authority: user.authority).first(where: { $0.id.rawValue == id }) else { throw Abort(.notFound) }
+        if summary.status == .active {
+            try await imports.undo(summary.id, authority: user.authority)
+            await req.services.dashboards.invalidate(authority: user.authority)
+            try await req.services.accounts.record(authority: user.authority, user: user.username, action: "undid import", target: "import \(id)", isChildLevel: false)
+        }
+        return req.redirect(to: SiteURL.data + "?notice=undone", redirectType: .normal)
+    }
+
+    /// GET /data/upload
+    static func uploadForm(_ req: Request) async throws -> Response {
+        let model = UploadPage.Model(csrfToken: req.signed?.csrf ?? "", maxBytes: req.services.options.maxUploadBytes)
+        return Pages.page(req, title: UploadPage.title(model), section: "Data", content: UploadPage.render(model),
+                          breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)])
+    }
+
+    static func uploadError(_ req: Request, _ error: FieldError, status: HTTPResponseStatus) -> Response {
+        let model = UploadPage.Model(csrfToken: req.signed?.csrf ?? "", maxBytes: req.services.options.maxUploadBytes, errors: [error])
+        return Pages.page(req, title: UploadPage.title(model), section: "Data", content: UploadPage.render(model),
+                          breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], status: status)
+    }
+
+    /// POST /data/upload: streams the multipart body to files (refusing it as soon as it passes the
+    /// size limit, and before reading it when its declared length already does), checks the CSRF
+    /// field before any file is kept, then imports the files in the background.
+    static func upload(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let services = req.services
+        let max = services.options.maxUploadBytes
+        if let declared = req.headers.first(name: .contentLength).flatMap(Int.init), declared > max + 64 * 1024 {
+            return uploadError(req, UploadPage.tooLarge(fileName: nil, maxBytes: max), status: .payloadTooLarge)
+        }
+        guard let boundary = req.headers.contentType?.parameters["boundary"], req.headers.contentType?.subType == "form-data" else {
+            return uploadError(req, UploadPage.noFile, status: .badRequest)
+        }
+        let folder = URL(fileURLWithPath: services.options.uploadsFolder).appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let receiver = UploadReceiver(boundary: boundary, folder: folder, expectedCSRF: req.signed?.csrf ?? "")
+        var total = 0
+        do {
+            if let whole = req.body.data {
+                total = whole.readableBytes
+                if total > max { throw UploadReceiver.Problem.tooLarge }
+                try receiver.feed(whole)
+            } else {
+                for try await chunk in req.body {
+                    total += chunk.readableBytes
+                    if total > max { throw UploadReceiver.Problem.tooLarge }
+                    try receiver.feed(chunk)
+                }
+            }
+            try receiver.finish()
+        } catch let problem as UploadReceiver.Problem {
+            try? FileManager.default.removeItem(at: folder)
+            switch problem {
+            case .tooLarge: return uploadError(req, UploadPage.tooLarge(fileName: receiver.currentFileName, maxBytes: max), status: .payloadTooLarge)
+            case .forged: throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
+            case .wrongFormat(let name): return uploadError(req, UploadPage.wrongFormat(fileName: name), status: .unprocessableEntity)
+            case .noFile: return uploadError(req, UploadPage.noFile, status: .unprocessableEntity)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            return uploadError(req, FieldError(fieldID: UploadPage.fieldID, message: "The upload did not arrive whole. Try again"), status: .badRequest)
+        }
+        // ZIP files are opened here, so each file inside is read as if uploaded on its own.
+        let paths: [String]
+        do {
+            paths = try receiver.files.flatMap { try unpackIfZip($0, into: folder, limit: max * 20) }
+        } catch let problem as UploadReceiver.Problem {
+            try? FileManager.default.removeItem(at: folder)
+            if case .wrongFormat(let name) = problem { return uploadError(req, UploadPage.wrongFormat(fileName: name), status: .unprocessableEntity) }
+            return uploadError(req, UploadPage.tooLarge(fileName: nil, maxBytes: max), status: .payloadTooLarge)
+        }
+        let names = receiver.files.map(\.lastPathComponent)
+        let jobID = await services.jobs.start(authority: user.authority, user: user.username, fileName: names.joined(separator: ", "), size: total, at: services.clock())
+        try await services.accounts.record(authority: user.authority, user: user.username, action: "uploaded files", target: names.joined(separator: ", "), isChildLevel: false)
+        let store = services.store, jobs = services.jobs, dashboards = services.dashboards, accounts = services.accounts
+        let authority = user.authority, username = user.username
+        Task.detached {
+            do {
+                let outcome = try await store.imports().importFiles(paths: paths, authority: authority, user: username)
+                switch outcome {
+                case .imported(let summary):
+                    await dashboards.invalidate(authority: authority)
+                    try? await accounts.record(authority: authority, user: username, action: "imported", target: "import \(summary.id)", isChildLevel: false)
+                    await jobs.update(jobID, state: .imported, message: "Imported", importID: summary.id.rawValue)
+                case .unchanged(let existing):
+                    await jobs.update(jobID, state: .unchanged, message: "Nothing changed: these files were already imported as import \(existing.id).", importID: existing.id.rawValue)
+                }
+            } catch let e as StoreError {
+                await jobs.update(jobID, state: .failed, message: e.description)
+            } catch {
+                await jobs.update(jobID, state: .failed, message: "The files could not be stored. Nothing was changed. Try again, or ask your administrator.")
+            }
+            try? FileManager.default.removeItem(at: folder)
+        }
+        return req.redirect(to: "/data/jobs/\(jobID)", redirectType: .normal)
+    }
+
+    /// GET /data/jobs/:id: an upload's progress; once imported, its import page.
+    static func job(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        guard let id = req.parameters.get("id", as: Int.self), let job = await req.services.jobs.job(id, authority: user.authority) else {
+            throw Abort(.notFound)
+        }
+        if job.state == .imported || job.state == .unchanged, let importID = job.importID {
+            return req.redirect(to: SiteURL.importDetail(String(importID)) + (job.state == .unchanged ? "?unchanged=1" : ""), redirectType: .normal)
+        }
+        let summary = ImportRow(id: "upload \(job.id)", importedAt: job.startedAt, user: job.user, fileCount: job.fileName.split(separator: ",").count,
+                                years: [], rows: 0, errors: 0, warnings: 0, queries: 0, status: job.state == .failed ? .failed : .running)
+        let model = ImportPage.Model(summary: summary, files: [],
+                                     progress: job.state == .running ? ImportPage.Progress(step: job.message, filesDone: 0, fileCount: summary.fileCount) : nil,
+                                     findings: [], showsChildren: user.role.seesChildLevelData,
+                                     failure: job.state == .failed ? "\(job.fileName): \(job.message)" : nil)
+        return Pages.page(req, title: ImportPage.title(model), section: "Data", content: ImportPage.render(model),
+                          breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], extraHead: ImportPage.head(model),
+                          status: job.state == .failed ? .unprocessableEntity : .ok)
+    }
+
+    /// The files inside a ZIP upload (checked against `limit` bytes before anything is unpacked),
+    /// or the file itself.
+    static func unpackIfZip(_ file: URL, into folder: URL, limit: Int) throws -> [String] {
+        guard file.pathExtension.lowercased() == "zip" else { return [file.path] }
+        let archive: Archive
+        do { archive = try Archive(url: file, accessMode: .read) } catch { throw UploadReceiver.Problem.wrongFormat(file.lastPathComponent) }
+        let entries = archive.filter { $0.type == .file }
+        let size = entries.reduce(0) { $0 + Int($1.uncompressedSize) }
+        guard size <= limit else { throw UploadReceiver.Problem.tooLarge }
+        let target = folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + "-unzipped")
+        var out: [String] = []
+        for entry in entries {
+            let name = UploadReceiver.safeName((entry.path as NSString).lastPathComponent)
+            guard UploadReceiver.readable.contains((name as NSString).pathExtension.lowercased()) else { continue }
+            let dest = target.appendingPathComponent(UploadReceiver.safeName((entry.path as NSString).deletingLastPathComponent.replacingOccurrences(of: "/", with: "_")))
+                .appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
+            _ = try archive.extract(entry, to: dest)
+            out.append(dest.path)
+        }
+        if out.isEmpty { throw UploadReceiver.Problem.wrongFormat(file.lastPathComponent) }
+        try? FileManager.default.removeItem(at: file)
+        return out.sorted()
+    }
+}
+
+/// Receives a multipart upload part by part, writing files straight to disk.
+final class UploadReceiver {
+    enum Problem: Error { case tooLarge, forged, wrongFormat(String), noFile }
+    /// File name endings Oversight reads.
+    static let readable: Set<String> = ["csv", "xml", "xlsx", "zip"]
+
+    private let parser: MultipartParser
+    private let folder: URL
+    private let expectedCSRF: String
+    private var headers: [String: String] = [:]
+    private var csrf = ""
+    private var handle: FileHandle?
+    private var isCSRFChecked = false
+    private var failure: Problem?
+    private(set) var files: [URL] = []
+    private(set) var currentFileName: String?
+
+    init(boundary: String, folder: URL, expectedCSRF: String) {
+        parser = MultipartParser(boundary: boundary)
+        self.folder = folder; self.expectedCSRF = expectedCSRF
+        parser.onHeader = { [unowned self] name, value in headers[name.lowercased()] = value }
+        parser.onBody = { [unowned self] buffer in body(&buffer) }
+        parser.onPartComplete = { [unowned self] in partComplete() }
+    }
+
+    func feed(_ buffer: ByteBuffer) throws {
+        try parser.execute(buffer)
+        if let failure { throw failure }
+    }
+
+    func finish() throws {
+        if let failure { throw failure }
+        try? handle?.close()
+        handle = nil
+        guard isCSRFChecked else { throw Problem.forged }
+        guard !files.isEmpty else { throw Problem.noFile }
+    }
+
+    private var disposition: (name: String?, filename: String?) {
+        guard let d = headers["content-disposition"] else { return (nil, nil) }
+        var name: String?, filename: String?
+        for part in d.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
+            if part.hasPrefix("name=") { name = String(part.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+            if part.hasPrefix("filename=") { filename = String(part.dropFirst(9)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
+        }
+        return (name, filename)
+    }
+
+    private func body(_ buffer: inout ByteBuffer) {
+        guard failure == nil else { return }
+        let (name, filename) = disposition
+        if name == "csrf" {
+            csrf += buffer.readString(length: buffer.readableBytes) ?? ""
+            return
+        }
+        guard let filename, !filename.isEmpty else { return }
+        if handle == nil {
+            // The CSRF field comes before the file in the form; nothing is kept without it.
+            guard isCSRFChecked || checkCSRF() else { failure = .forged; return }
+            let safe = Self.safeName((filename as NSString).lastPathComponent)
+            currentFileName = safe
+            guard Self.readable.contains((safe as NSString).pathExtension.lowercased()) else { failure = .wrongFormat(safe); return }
+            let url = folder.appendingPathComponent(String(format: "%03d-", files.count + 1) + safe)
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            handle = FileHandle(forWritingAtPath: url.path)
+            files.append(url)
+        }
+        if let bytes = buffer.readBytes(length: buffer.readableBytes) { handle?.write(Data(bytes)) }
+    }
+
+    private func partComplete() {
+        if disposition.name == "csrf" { _ = checkCSRF() }
+        try? handle?.close()
+        handle = nil
+        headers = [:]
+    }
+
+    private func checkCSRF() -> Bool {
+        isCSRFChecked = !expectedCSRF.isEmpty && Gate.constantTimeEqual(csrf.trimmingCharacters(in: .whitespacesAndNewlines), expectedCSRF)
+        return isCSRFChecked
+    }
+
+    /// A file name without folders or characters that could escape the upload folder.
+    static func safeName(_ name: String) -> String {
+        let cleaned = String(name.map { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" ? $0 : "_" })
+        let trimmed = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        return trimmed.isEmpty ? "upload" : String(trimmed.prefix(120))
+    }
+}

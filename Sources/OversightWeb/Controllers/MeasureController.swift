@@ -1,0 +1,116 @@
+import Foundation
+import OversightCore
+import OversightFormats
+import OversightStore
+import OversightViews
+import Vapor
+
+/// The measures: the catalogue, one measure's page with its drill-down, and CSV downloads.
+enum MeasureController {
+    /// GET /measures: every measure with its value for the period.
+    static func index(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let services = req.services
+        let snapshot = try await services.dashboards.snapshot(authority: user.authority)
+        let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
+        let params = services.dashboards.parameters(authority: user.authority, period: period)
+        let results = Dictionary(snapshot.engine.computeAll(period: period, parameters: params).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let model = MeasureIndexPage.Model.make(definitions: MeasureCatalogue.all + MeasureCatalogue.qualityAssurance + HandEnteredMeasures.all,
+                                                results: results, period: period,
+                                                periodOptions: DashboardController.periodOptions(snapshot: snapshot, period: period),
+                                                selectedPeriod: period.description)
+        return Pages.page(req, title: MeasureIndexPage.title(model), section: "Measures", content: MeasureIndexPage.render(model))
+    }
+
+    /// GET /measures/:id
+    static func show(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let id = req.parameters.get("id") ?? ""
+        guard Plan.measureDefinition(id) != nil else { throw Abort(.notFound) }
+        let services = req.services
+        let snapshot = try await services.dashboards.snapshot(authority: user.authority)
+        let fallback = services.dashboards.defaultPeriod(snapshot)
+        let query = queryDictionary(req)
+        let showsChildren = user.role.seesChildLevelData
+        let years = Set(snapshot.engine.data.files.compactMap(\.collectionYear)).sorted(by: >)
+        // The series and comparators follow the period the form resolves to.
+        let probe = PeriodChoice(query: query, defaultYear: fallback.end.collectionYear)
+        let shown: Period = (try? probe.resolve().get()) ?? fallback
+        let monthly = services.dashboards.series(id, authority: user.authority, endingOn: shown.end, snapshot: snapshot, months: 36)
+        let summary = services.options.statistics.flatMap { stats in
+            Comparators.lookup(statistics: stats, la: user.authority)(id, shown)
+        }
+        let neighbours: [NeighbourValue] = summary.map { s in
+            s.neighbours.map { code in
+                NeighbourValue(code: code, name: services.options.statistics?.describe(la: code, year: s.year)?.name ?? code,
+                               value: services.options.statistics?.value(measure: id, geography: .localAuthority(code), year: s.year))
+            }
+        } ?? []
+        let errorsRows = showsChildren ? try await rowsWithErrors(req, authority: user.authority, data: snapshot.engine.data) : []
+        let model = MeasurePage.Model.make(measureID: id, query: query, years: years, fallback: fallback,
+                                           resolve: { p in services.dashboards.measure(id, authority: user.authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
+                                           monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
+                                           rowsWithErrors: errorsRows)
+        if showsChildren, model.result != nil {
+            try await services.accounts.record(authority: user.authority, user: user.username, action: "viewed drill-down",
+                                               target: "\(id) \(model.period)", isChildLevel: true)
+        }
+        return Pages.page(req, title: MeasurePage.title(model), section: "Measures", content: MeasurePage.render(model),
+                          breadcrumbs: [Breadcrumb("Measures", href: SiteURL.measures)],
+                          status: model.periodErrors.isEmpty ? .ok : .badRequest)
+    }
+
+    /// GET /measures/:id/series.csv: the monthly series (aggregates only).
+    static func seriesCSV(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let id = req.parameters.get("id") ?? ""
+        guard Plan.measureDefinition(id) != nil else { throw Abort(.notFound) }
+        let services = req.services
+        let snapshot = try await services.dashboards.snapshot(authority: user.authority)
+        let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
+        let series = services.dashboards.series(id, authority: user.authority, endingOn: period.end, snapshot: snapshot)
+        let rows = series.map { r in [r.period.start.iso, r.period.end.iso, MeasureOutput.number(r.numerator), MeasureOutput.number(r.denominator), MeasureOutput.number(r.value)] }
+        return Pages.csv(CSVText.write(header: ["start", "end", "numerator", "denominator", "value"], rows: rows), filename: "\(id)-series.csv")
+    }
+
+    /// GET /measures/:id/numerator.csv and denominator.csv: the records behind the numbers (logged).
+    static func recordsCSV(_ req: Request, side: DrillList.Side) async throws -> Response {
+        let user = try req.requireUser
+        let id = req.parameters.get("id") ?? ""
+        guard Plan.measureDefinition(id) != nil else { throw Abort(.notFound) }
+        let services = req.services
+        let snapshot = try await services.dashboards.snapshot(authority: user.authority)
+        let fallback = services.dashboards.defaultPeriod(snapshot)
+        let choice = PeriodChoice(query: queryDictionary(req), defaultYear: fallback.end.collectionYear)
+        let period: Period
+        switch choice.resolve() {
+        case .success(let p): period = p
+        case .failure: period = try req.requestedPeriod() ?? fallback
+        }
+        guard let r = services.dashboards.measure(id, authority: user.authority, period: period, snapshot: snapshot, includeRecords: true) else {
+            throw Abort(.notFound, reason: "This measure cannot be computed for that period.")
+        }
+        let errorsRows = try await rowsWithErrors(req, authority: user.authority, data: snapshot.engine.data)
+        let records = side == .numerator ? r.numeratorRecords : r.denominatorRecords
+        try await services.accounts.record(authority: user.authority, user: user.username, action: "downloaded \(side.rawValue) records",
+                                           target: "\(id) \(period)", isChildLevel: true)
+        let rows = records.map { d in
+            [d.child, d.kind, d.key, d.start?.iso ?? "", d.end?.iso ?? "", d.origin.map { errorsRows.contains($0) ? "yes" : "no" } ?? "no"]
+        }
+        return Pages.csv(CSVText.write(header: ["child", "kind", "key", "start", "end", "from_row_with_errors"], rows: rows),
+                         filename: "\(id)-\(period.start.iso)-\(period.end.iso)-\(side.rawValue).csv")
+    }
+
+    /// The request's query string as a dictionary (last value wins).
+    static func queryDictionary(_ req: Request) -> [String: String] {
+        var out: [String: String] = [:]
+        for item in URLComponents(string: req.url.string)?.queryItems ?? [] { out[item.name] = item.value ?? "" }
+        return out
+    }
+
+    /// The (file, row) of every row with a validation error in the authority's active imports,
+    /// as the records' origins name them.
+    static func rowsWithErrors(_ req: Request, authority: String, data: CaseData) async throws -> Set<RecordOrigin> {
+        try await req.services.dashboards.rowsWithErrors(authority: authority, data: data)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import OversightCore
+import OversightStore
+import OversightViews
+import Vapor
+
+/// Signing in and out.
+///
+/// The sign-in form is protected against login forgery with a double-submit token: a random
+/// value in a short-lived cookie that the form must repeat. After sign-in the session gets a new
+/// token (sessions are renewed at sign-in), held in a Secure, HttpOnly, SameSite=Lax cookie.
+enum SignInController {
+    static let formCookie = "oversight_signin"
+
+    struct Form: Content {
+        var username: String?
+        var password: String?
+        var csrf: String?
+        var next: String?
+    }
+
+    /// GET /sign-in
+    static func show(_ req: Request) async throws -> Response {
+        if req.user != nil { return req.redirect(to: SiteURL.overview) }
+        let notice: String?
+        switch (try? req.query.get(String.self, at: "notice")) ?? "" {
+        case "signed-out": notice = "You have been signed out."
+        default: notice = nil
+        }
+        return render(req, SignInPage.Model(csrfToken: "", notice: notice, returnTo: safeReturn(try? req.query.get(String.self, at: "next"))))
+    }
+
+    /// POST /sign-in
+    static func submit(_ req: Request) async throws -> Response {
+        let form = (try? req.content.decode(Form.self)) ?? Form()
+        let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form.password ?? ""
+        let next = safeReturn(form.next)
+        guard let cookie = req.cookies[formCookie]?.string, let sent = form.csrf, !cookie.isEmpty, Gate.constantTimeEqual(cookie, sent) else {
+            return render(req, SignInPage.Model(username: username, csrfToken: "",
+                                                errors: [FieldError(fieldID: "username", message: "The sign-in form had expired. Enter your username and password again")],
+                                                returnTo: next), status: .forbidden)
+        }
+        var errors: [FieldError] = []
+        if username.isEmpty { errors.append(FieldError(fieldID: "username", message: "Enter your username")) }
+        if password.isEmpty { errors.append(FieldError(fieldID: "password", message: "Enter your password")) }
+        if !errors.isEmpty { return render(req, SignInPage.Model(username: username, csrfToken: "", errors: errors, returnTo: next), status: .unprocessableEntity) }
+
+        let services = req.services
+        switch try await services.accounts.signIn(username: username, password: password) {
+        case .signedIn(let user):
+            let session = try await services.accounts.startSession(for: user)
+            try await services.accounts.record(authority: user.authority, user: user.username, action: "signed in", target: "", isChildLevel: false)
+            let response = req.redirect(to: next ?? SiteURL.overview, redirectType: .normal)
+            response.cookies[sessionCookieName] = HTTPCookies.Value(string: session.token, path: "/", isSecure: services.options.secureCookies,
+                                                                    isHTTPOnly: true, sameSite: .lax)
+            response.cookies[formCookie] = .expired
+            return response
+        case .refused:
+            return render(req, SignInPage.Model(username: username, csrfToken: "",
+                                                errors: [FieldError(fieldID: "username", message: "The username or password is not right")], returnTo: next),
+                          status: .unprocessableEntity)
+        case .locked(let until):
+            let time = DateFormatter.localizedString(from: until, dateStyle: .none, timeStyle: .short)
+            return render(req, SignInPage.Model(username: username, csrfToken: "",
+                                                errors: [FieldError(fieldID: "username", message: "Too many attempts to sign in. Try again after \(time), or ask your administrator to reset your password")],
+                                                returnTo: next), status: .tooManyRequests)
+        case .disabled:
+            return render(req, SignInPage.Model(username: username, csrfToken: "",
+                                                errors: [FieldError(fieldID: "username", message: "Your account is disabled. Ask your administrator")], returnTo: next),
+                          status: .forbidden)
+        }
+    }
+
+    /// POST /sign-out
+    static func signOut(_ req: Request) async throws -> Response {
+        if let token = req.cookies[sessionCookieName]?.string { try await req.services.accounts.endSession(token: token) }
+        if let user = req.user {
+            try await req.services.accounts.record(authority: user.authority, user: user.username, action: "signed out", target: "", isChildLevel: false)
+        }
+        let response = req.redirect(to: SiteURL.signIn + "?notice=signed-out", redirectType: .normal)
+        response.cookies[sessionCookieName] = .expired
+        return response
+    }
+
+    /// The page with a fresh form token in its cookie.
+    static func render(_ req: Request, _ model: SignInPage.Model, status: HTTPResponseStatus = .ok) -> Response {
+        var m = model
+        m.csrfToken = randomToken()
+        let response = Pages.page(req, title: SignInPage.title(m), section: nil, content: SignInPage.render(m), status: status)
+        response.cookies[formCookie] = HTTPCookies.Value(string: m.csrfToken, maxAge: 3600, path: "/sign-in",
+                                                         isSecure: req.services.options.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        return response
+    }
+
+    /// A path on this site to return to after signing in; nil for anything else.
+    static func safeReturn(_ path: String?) -> String? {
+        guard let p = path, p.hasPrefix("/"), !p.hasPrefix("//"), !p.contains("\\"), !p.hasPrefix(SiteURL.signIn) else { return nil }
+        return p
+    }
+
+    static func randomToken() -> String {
+        var g = SystemRandomNumberGenerator()
+        return (0..<24).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &g)) }.joined()
+    }
+}
+
+/// The stylesheet and other files the pages use, served from the views module's bundle.
+enum AssetController {
+    static func file(_ req: Request) async throws -> Response {
+        let name = req.parameters.get("file") ?? ""
+        guard Assets.served.contains(name), let data = Assets.file(named: name) else { throw Abort(.notFound) }
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: Assets.contentType(for: name))
+        headers.replaceOrAdd(name: .cacheControl, value: "public, max-age=31536000, immutable")
+        return Response(status: .ok, headers: headers, body: .init(data: data))
+    }
+}

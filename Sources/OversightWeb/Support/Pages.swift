@@ -1,0 +1,71 @@
+import Foundation
+import OversightCore
+import OversightStore
+import OversightViews
+import Vapor
+
+/// Wraps page content in the site's layout for the request's user, and makes responses.
+enum Pages {
+    /// The main navigation the user's role may use.
+    static func navigation(for role: Role?, current: String?) -> [NavItem] {
+        guard let role else { return [] }
+        return NavItem.standard(current: current).filter { item in
+            switch item.href {
+            case SiteURL.overview, SiteURL.measures: return role.seesDashboards
+            case SiteURL.data: return Access.dataTeam.allows(role)
+            case SiteURL.activity: return role == .administrator
+            case SiteURL.audits: return WebFeatures.hasAudits
+            case SiteURL.plan: return WebFeatures.hasPlanPages && role.seesDashboards
+            case SiteURL.reports: return WebFeatures.hasReports && role.seesDashboards
+            default: return true
+            }
+        } + (role == .administrator ? [NavItem(label: "Users", href: SiteURL.users, isCurrent: current == "Users")] : [])
+    }
+
+    /// The authority's name as published by the DfE, or its code.
+    static func authorityName(_ code: String?, request: Request) -> String {
+        guard let code else { return "" }
+        let name = request.services.options.statistics?.describe(la: code, year: 2025)?.name ?? "Local authority \(code)"
+        return name
+    }
+
+    /// A whole page for the request's user.
+    static func page(_ request: Request, title: String, section: String?, content: HTML, breadcrumbs: [Breadcrumb] = [],
+                     extraHead: HTML = .empty, status: HTTPResponseStatus = .ok) -> Response {
+        let user = request.user
+        let chrome = PageChrome(title: title, authorityName: authorityName(user?.authority, request: request),
+                                navigation: navigation(for: user?.role, current: section),
+                                user: user.map { SignedInUser(name: $0.displayName, role: $0.role.title) },
+                                csrfToken: request.signed?.csrf ?? "", isSyntheticData: request.services.options.isSyntheticData,
+                                breadcrumbs: breadcrumbs)
+        return html(Layout.page(chrome, content: content, extraHead: extraHead), status: status)
+    }
+
+    /// An HTML response.
+    static func html(_ document: String, status: HTTPResponseStatus = .ok) -> Response {
+        var headers = HTTPHeaders()
+        headers.contentType = .html
+        return Response(status: status, headers: headers, body: .init(string: document))
+    }
+
+    /// A CSV download.
+    static func csv(_ text: String, filename: String) -> Response {
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
+        return Response(status: .ok, headers: headers, body: .init(string: text))
+    }
+
+    /// The error page for a status, in plain words.
+    static func error(status: HTTPResponseStatus, reason: String?, request: Request) -> Response {
+        let page = ErrorPage.Model(status: Int(status.code), detail: reason)
+        return Pages.page(request, title: ErrorPage.title(page), section: nil, content: ErrorPage.render(page), status: status)
+    }
+}
+
+/// Which later parts of the product are present, so navigation never links to a missing page.
+enum WebFeatures {
+    static let hasAudits = false
+    static let hasPlanPages = false
+    static let hasReports = false
+}

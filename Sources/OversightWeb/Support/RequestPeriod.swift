@@ -1,0 +1,27 @@
+import OversightCore
+import Vapor
+
+extension Request {
+    /// The period the request asks for: `period=` (`2025`, `2024-25`, `2024-06`, `2024Q3`,
+    /// `START..END`) or `from=` and `to=` ISO dates; nil when it asks for none. A malformed one is
+    /// a 400 with the reason.
+    func requestedPeriod() throws -> Period? {
+        let period = (try? query.get(String.self, at: "period"))?.trimmingCharacters(in: .whitespaces) ?? ""
+        let from = (try? query.get(String.self, at: "from")) ?? ""
+        let to = (try? query.get(String.self, at: "to")) ?? ""
+        if !period.isEmpty {
+            guard let p = Period.parse(period) else {
+                throw Abort(.badRequest, reason: "The period '\(period)' is not understood. Use a reporting year (2025 or 2024-25), a month (2024-06), a quarter (2024Q3) or two dates.")
+            }
+            return p
+        }
+        if !from.isEmpty || !to.isEmpty {
+            guard let s = Day.parseISO(Substring(from)), let e = Day.parseISO(Substring(to)) else {
+                throw Abort(.badRequest, reason: "Give both dates of the period as YYYY-MM-DD.")
+            }
+            guard let p = Period(start: s, end: e) else { throw Abort(.badRequest, reason: "The period's end must not be before its start.") }
+            return p
+        }
+        return nil
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import OversightCore
+import OversightStore
+import OversightViews
+import Vapor
+
+/// The web application: configuration of a Vapor `Application` over an open store, and running it.
+public enum WebApp {
+    /// Configures `app` to serve Oversight from `store`: middleware, every route of
+    /// `SiteRoute.all` with its access check, and the services the handlers share.
+    public static func configure(_ app: Application, store: Store, options: WebOptions,
+                                 hasher: (any PasswordHashing)? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+        app.http.server.configuration.hostname = options.host
+        app.http.server.configuration.port = options.port
+        app.http.server.configuration.serverName = nil
+        app.routes.defaultMaxBodySize = "1mb"
+        app.storage[WebServicesKey.self] = WebServices(store: store, options: options, hasher: hasher ?? BcryptHasher(cost: options.bcryptCost), clock: clock)
+        app.middleware = Middlewares()
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(ErrorPageMiddleware())
+        app.middleware.use(SignInLoader())
+        try FileManager.default.createDirectory(atPath: options.uploadsFolder, withIntermediateDirectories: true)
+
+        let handlers = Self.handlers
+        for route in SiteRoute.all {
+            guard let handler = handlers[route.name] else { preconditionFailure("no handler for route \(route.name)") }
+            let body: HTTPBodyStreamStrategy = route.protection == .csrfMultipart ? .stream : .collect(maxSize: "1mb")
+            app.on(route.method, route.components, body: body) { req async throws -> Response in
+                try await Gate.check(req, route)
+                return try await handler(req)
+            }
+        }
+    }
+
+    /// The handler of each route, by route name.
+    static let handlers: [String: @Sendable (Request) async throws -> Response] = [
+        "sign-in": SignInController.show,
+        "sign-in-submit": SignInController.submit,
+        "sign-out": SignInController.signOut,
+        "asset": AssetController.file,
+        "home": DashboardController.home,
+        "ambition": DashboardController.ambition,
+        "measures": MeasureController.index,
+        "measure": MeasureController.show,
+        "measure-series-csv": MeasureController.seriesCSV,
+        "measure-numerator-csv": { try await MeasureController.recordsCSV($0, side: .numerator) },
+        "measure-denominator-csv": { try await MeasureController.recordsCSV($0, side: .denominator) },
+        "child": ChildController.show,
+        "data": DataController.index,
+        "upload": DataController.uploadForm,
+        "upload-submit": DataController.upload,
+        "import": DataController.show,
+        "import-findings-csv": DataController.findingsCSV,
+        "import-undo": DataController.undo,
+        "upload-job": DataController.job,
+        "activity": ActivityController.index,
+        "activity-csv": ActivityController.csv,
+        "users": UsersController.index,
+        "users-add": UsersController.add,
+        "users-disable": { try await UsersController.setDisabled($0, true) },
+        "users-enable": { try await UsersController.setDisabled($0, false) },
+        "users-reset": UsersController.resetPassword,
+        "api-openapi": { _ in APIController.json(OpenAPIDocument.document) },
+        "api-kpis": APIController.kpis,
+        "api-measures": APIController.measures,
+        "api-measure": APIController.measure,
+        "api-measure-records": APIController.records,
+        "api-imports": APIController.imports,
+    ]
+
+    /// Opens the store, serves until the process is stopped, then closes the store.
+    public static func serve(store: Store, options: WebOptions) async throws {
+        var env = Environment(name: "production", arguments: ["oversight"])
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        do {
+            try configure(app, store: store, options: options)
+            try await app.execute()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import OversightCore
+import OversightFormats
+import OversightStore
+import OversightWeb
+
+/// Options `serve` and `demo` share.
+struct ServerOptions: ParsableArguments {
+    @Option(help: "Port to listen on.") var port: Int = 8080
+    @Option(help: "Address to listen on (127.0.0.1 keeps it on this machine).") var host: String = "127.0.0.1"
+    @Option(help: "Folder of DfE published statistics, for comparators and rates (default: $OVERSIGHT_REFERENCE).") var reference: String?
+    @Option(help: "Plan file (YAML). Default: the shipped plan.") var plan: String?
+    @Option(help: "Largest upload accepted, in megabytes.") var maxUploadMB: Int = 200
+    @Flag(help: "Send the session cookie without the Secure attribute (only for plain HTTP beyond this machine; never in production).")
+    var insecureCookies = false
+
+    /// The web options these flags describe.
+    func webOptions(isSyntheticData: Bool, uploadsFolder: String) throws -> WebOptions {
+        let thePlan: Plan
+        do {
+            thePlan = try plan.map { try PlanLoader.load(url: URL(fileURLWithPath: $0)) } ?? PlanLoader.defaultPlan()
+        } catch let e as PlanFileError {
+            throw CLIError.usage(e.description)
+        }
+        var statistics: PublishedStatistics?
+        if reference != nil || !(ProcessInfo.processInfo.environment["OVERSIGHT_REFERENCE"] ?? "").isEmpty {
+            statistics = try ReferenceFolder.load(reference)
+        }
+        guard (1...65535).contains(port) else { throw CLIError.usage("--port must be between 1 and 65535") }
+        return WebOptions(host: host, port: port, plan: thePlan, statistics: statistics, isSyntheticData: isSyntheticData,
+                          maxUploadBytes: maxUploadMB * 1024 * 1024, uploadsFolder: uploadsFolder, secureCookies: !insecureCookies)
+    }
+}
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web application on the configured store.",
+        discussion: """
+        The store is the SQLite file ./oversight.sqlite, or OVERSIGHT_DATABASE=path, or the PostgreSQL
+        database DATABASE_URL=postgres://... Add users first with `oversight users add`.
+        Example: oversight serve --port 8080 --reference published/
+        """
+    )
+
+    @OptionGroup var server: ServerOptions
+
+    func run() throws {
+        let options = try server.webOptions(isSyntheticData: false,
+                                            uploadsFolder: FileManager.default.temporaryDirectory.appendingPathComponent("oversight-uploads").path)
+        try StoreSession.run { store in
+            print("Oversight is serving the \(store.configuration) at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")
+            try await WebApp.serve(store: store, options: options)
+        }
+    }
+}

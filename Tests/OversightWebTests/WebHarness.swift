@@ -1,0 +1,105 @@
+import Foundation
+import NIOCore
+import OversightCore
+import OversightFormats
+import OversightStore
+import OversightSynth
+@testable import OversightWeb
+import Testing
+import Vapor
+import VaporTesting
+
+/// A fast, reversible hasher for tests only (bcrypt itself is tested once, on its own).
+struct TestHasher: PasswordHashing {
+    func hash(_ password: String) throws -> String { "test:" + password }
+    func verify(_ password: String, against hash: String) throws -> Bool { hash == "test:" + password }
+}
+
+/// Synthetic data shared by the web tests: a small authority (a twentieth of Trafford's size,
+/// two collection years), generated once per test process.
+enum WebFixtures {
+    static let authority = "358"
+    static let password = "correct horse battery staple"
+    static let dataFolder: String = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-web-fixture-\(ProcessInfo.processInfo.processIdentifier)")
+        if !FileManager.default.fileExists(atPath: dir.appendingPathComponent("manifest.json").path) {
+            let options = SynthOptions(localAuthority: 358, firstYear: 2024, lastYear: 2025, seed: 7, scale: .factor(0.05), errorRate: 0, writesXML: false)
+            _ = try! SynthGenerator(options: options).run(to: dir)
+        }
+        return dir.path
+    }()
+}
+
+/// A running app over a fresh SQLite store with one user per role, and helpers to act as them.
+final class WebHarness: @unchecked Sendable {
+    let app: Application
+    let store: Store
+    let folder: URL
+    /// Cookie token and CSRF token per role.
+    var sessions: [Role: (token: String, csrf: String)] = [:]
+    /// API token per role.
+    var apiTokens: [Role: String] = [:]
+
+    private init(app: Application, store: Store, folder: URL) {
+        self.app = app; self.store = store; self.folder = folder
+    }
+
+    /// Starts an app; with `importData`, the fixture authority's files are imported first.
+    static func start(importData: Bool = true, maxUploadBytes: Int = 5 * 1024 * 1024, withStatistics: Bool = false) async throws -> WebHarness {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-web-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try await Store.open(.sqlite(path: folder.appendingPathComponent("oversight.sqlite").path))
+        if importData {
+            _ = try await store.imports().importFiles(paths: [WebFixtures.dataFolder], authority: WebFixtures.authority, user: "fixture")
+        }
+        let app = try await Application.make(.testing)
+        var options = WebOptions(plan: try PlanLoader.defaultPlan(), maxUploadBytes: maxUploadBytes,
+                                 uploadsFolder: folder.appendingPathComponent("uploads").path)
+        if withStatistics { options.statistics = try PublishedStatistics.read(directory: SharedFolder.published) }
+        try WebApp.configure(app, store: store, options: options, hasher: TestHasher())
+        let h = WebHarness(app: app, store: store, folder: folder)
+        let accounts = store.accounts(hasher: TestHasher())
+        for role in Role.allCases {
+            let u = try await accounts.addUser(authority: WebFixtures.authority, username: "user-\(role.rawValue)", displayName: role.title, role: role,
+                                               password: WebFixtures.password, agency: role == .partnerAuditor ? "police" : nil)
+            h.sessions[role] = try await accounts.startSession(for: u)
+            h.apiTokens[role] = try await accounts.createAPIToken(username: u.username, authority: u.authority, name: "test")
+        }
+        return h
+    }
+
+    func shutdown() async {
+        try? await app.asyncShutdown()
+        await store.close()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// Sends a request as `role` (nil: nobody signed in). Page requests carry the session cookie
+    /// and, for POST, the CSRF token as a form field; API requests carry the bearer token.
+    func send(_ method: HTTPMethod, _ path: String, as role: Role?, form: [String: String] = [:], csrf: Bool = true,
+              headers extra: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+        var headers = extra
+        var fields = form
+        if let role {
+            if path.hasPrefix("/api/") {
+                headers.bearerAuthorization = BearerAuthorization(token: apiTokens[role]!)
+            } else {
+                headers.replaceOrAdd(name: .cookie, value: "oversight_session=\(sessions[role]!.token)")
+                if method == .POST && csrf { fields["csrf"] = sessions[role]!.csrf }
+            }
+        }
+        var buffer = body
+        if buffer == nil && method == .POST {
+            headers.contentType = .urlEncodedForm
+            let encoded = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            buffer = ByteBuffer(string: encoded)
+        }
+        return try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
+    }
+}
+
+/// The shared reference folder (../shared from the repository), read in place, never copied.
+enum SharedFolder {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let published = repository.deletingLastPathComponent().appendingPathComponent("shared/reference/dfe-published")
+}
