@@ -164,7 +164,7 @@ enum DataController {
                     try? await accounts.record(authority: authority, user: username, action: "imported", target: "import \(summary.id)", isChildLevel: false)
                     await jobs.update(jobID, state: .imported, message: "Imported", importID: summary.id.rawValue)
                 case .unchanged(let existing):
-                    await jobs.update(jobID, state: .unchanged, message: "Nothing changed: these files were already imported as import \(existing.id).", importID: existing.id.rawValue)
+                    await jobs.update(jobID, state: .unchanged, message: "Nothing changed: these files were already imported as import \(existing).", importID: existing.rawValue)
                 }
             } catch let e as StoreError {
                 await jobs.update(jobID, state: .failed, message: e.description)

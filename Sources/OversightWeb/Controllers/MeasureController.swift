@@ -46,7 +46,7 @@ enum MeasureController {
                                value: services.options.statistics?.value(measure: id, geography: .localAuthority(code), year: s.year))
             }
         } ?? []
-        let errorsRows = showsChildren ? try await rowsWithErrors(req, authority: user.authority, data: snapshot.engine.data) : []
+        let errorsRows = showsChildren ? snapshot.engine.data.rowsWithErrors : []
         let model = MeasurePage.Model.make(measureID: id, query: query, years: years, fallback: fallback,
                                            resolve: { p in services.dashboards.measure(id, authority: user.authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
                                            monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
@@ -90,7 +90,7 @@ enum MeasureController {
         guard let r = services.dashboards.measure(id, authority: user.authority, period: period, snapshot: snapshot, includeRecords: true) else {
             throw Abort(.notFound, reason: "This measure cannot be computed for that period.")
         }
-        let errorsRows = try await rowsWithErrors(req, authority: user.authority, data: snapshot.engine.data)
+        let errorsRows = snapshot.engine.data.rowsWithErrors
         let records = side == .numerator ? r.numeratorRecords : r.denominatorRecords
         try await services.accounts.record(authority: user.authority, user: user.username, action: "downloaded \(side.rawValue) records",
                                            target: "\(id) \(period)", isChildLevel: true)
@@ -106,11 +106,5 @@ enum MeasureController {
         var out: [String: String] = [:]
         for item in URLComponents(string: req.url.string)?.queryItems ?? [] { out[item.name] = item.value ?? "" }
         return out
-    }
-
-    /// The (file, row) of every row with a validation error in the authority's active imports,
-    /// as the records' origins name them.
-    static func rowsWithErrors(_ req: Request, authority: String, data: CaseData) async throws -> Set<RecordOrigin> {
-        try await req.services.dashboards.rowsWithErrors(authority: authority, data: data)
     }
 }

@@ -47,7 +47,7 @@ final class DashboardService: Sendable {
     /// reporting year holding today when there is no data.
     func defaultPeriod(_ snapshot: EngineSnapshot, today: Date = Date()) -> Period {
         if let y = snapshot.latestYear { return .reportingYear(y) }
-        return .reportingYear(Day(today).collectionYear)
+        return .reportingYear(Day.inEngland(today).collectionYear)
     }
 
     /// Measure parameters for the authority and period: the population from the published
@@ -101,24 +101,6 @@ final class DashboardService: Sendable {
         return data
     }
 
-    /// The (file, row) of every row with a validation error in the authority's active imports,
-    /// as the records' origins name them (an index into `data.files`).
-    func rowsWithErrors(authority: String, data: CaseData) async throws -> Set<RecordOrigin> {
-        let version = try await store.measures().dataVersion(authority: authority)
-        if let hit = await cache.errorRows(authority, version) { return hit }
-        var fileIndex: [String: Int] = [:]
-        for (i, f) in data.files.enumerated() { fileIndex[f.path] = i }
-        var out = Set<RecordOrigin>()
-        let imports = store.imports()
-        for summary in try await imports.list(authority: authority) where summary.status == .active {
-            for f in try await imports.findings(of: summary.id, authority: authority) where f.severity == .error {
-                if let row = f.row, let i = fileIndex[f.file] { out.insert(RecordOrigin(file: i, row: row)) }
-            }
-        }
-        await cache.store(authority, version, errorRows: out)
-        return out
-    }
-
     /// Forgets everything cached for the authority (after an import or an undo).
     func invalidate(authority: String) async { await cache.drop(authority) }
 }
@@ -127,13 +109,6 @@ final class DashboardService: Sendable {
 actor DashboardCache {
     private var engines: [String: EngineSnapshot] = [:]
     private var dashboards: [String: [String: DashboardData]] = [:]
-    private var errorRows: [String: (version: String, rows: Set<RecordOrigin>)] = [:]
-
-    func errorRows(_ authority: String, _ version: String) -> Set<RecordOrigin>? {
-        guard let e = errorRows[authority], e.version == version else { return nil }
-        return e.rows
-    }
-    func store(_ authority: String, _ version: String, errorRows rows: Set<RecordOrigin>) { errorRows[authority] = (version, rows) }
 
     func engine(_ authority: String, _ version: String) -> EngineSnapshot? {
         guard let e = engines[authority], e.version == version else { return nil }
@@ -153,6 +128,5 @@ actor DashboardCache {
     func drop(_ authority: String) {
         engines[authority] = nil
         dashboards[authority] = nil
-        errorRows[authority] = nil
     }
 }

@@ -58,8 +58,21 @@ enum Pages {
 
     /// The error page for a status, in plain words.
     static func error(status: HTTPResponseStatus, reason: String?, request: Request) -> Response {
-        let page = ErrorPage.Model(status: Int(status.code), detail: reason)
-        return Pages.page(request, title: ErrorPage.title(page), section: nil, content: ErrorPage.render(page), status: status)
+        let kind: ErrorPage.Kind? = switch status {
+        case .notFound: .notFound
+        case .forbidden where reason == nil: .forbidden
+        case .internalServerError: .serverError
+        default: status.code >= 500 ? .serverError : nil
+        }
+        if let kind {
+            let page = ErrorPage.Model(kind: kind)
+            return Pages.page(request, title: ErrorPage.title(page), section: nil, content: ErrorPage.render(page), status: status)
+        }
+        // A request the user can put right: say what is wrong and how to go on.
+        let content = HTML.el("h1", [("class", "ov-heading-l")], text: "There is a problem")
+            + HTML.el("p", [("class", "ov-body")], text: reason ?? "The request could not be understood.")
+            + HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", SiteURL.overview)], text: "Go to the overview"))
+        return Pages.page(request, title: "There is a problem", section: nil, content: content, status: status)
     }
 }
 
