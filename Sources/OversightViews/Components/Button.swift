@@ -19,11 +19,14 @@ public enum Button {
     }
 
     /// A form that posts one button (with the CSRF token): undo, disable, reset password.
+    /// `screenReaderSuffix` adds words only screen readers hear, so a table of "Undo" buttons
+    /// says which row each undoes.
     public static func postForm(_ text: String, action: String, csrfToken: String, kind: Kind = .secondary,
-                                hiddenFields: [(String, String)] = []) -> HTML {
+                                hiddenFields: [(String, String)] = [], screenReaderSuffix: String? = nil) -> HTML {
         var inner = FormGroup.hidden(name: "csrf", value: csrfToken)
         for (n, v) in hiddenFields { inner += FormGroup.hidden(name: n, value: v) }
-        inner += render(text, kind: kind)
+        inner += HTML.el("button", [("type", "submit"), ("class", className(kind)), ("data-module", "ov-button")],
+                         .text(text) + (screenReaderSuffix.map { HTML.el("span", [("class", "ov-visually-hidden")], text: $0) } ?? .empty))
         return HTML.el("form", [("method", "post"), ("action", action), ("class", "ov-inline-form")], inner)
     }
 

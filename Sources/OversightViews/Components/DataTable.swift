@@ -54,11 +54,15 @@ public struct DataTable: Sendable {
     public var link: Query
     /// What to say when there are no rows.
     public var emptyMessage: String
+    /// Put before `sort`, `dir` and `page` in links, so two tables on one page sort apart (`n` gives `nsort`).
+    public var parameterPrefix: String
 
     public init(caption: String, isCaptionVisible: Bool = true, columns: [Column], rows: [[HTML]], hasRowHeaders: Bool = false,
-                sort: SortOrder? = nil, link: Query = Query(path: ""), emptyMessage: String = "There is nothing to show.") {
+                sort: SortOrder? = nil, link: Query = Query(path: ""), emptyMessage: String = "There is nothing to show.",
+                parameterPrefix: String = "") {
         self.caption = caption; self.isCaptionVisible = isCaptionVisible; self.columns = columns; self.rows = rows
         self.hasRowHeaders = hasRowHeaders; self.sort = sort; self.link = link; self.emptyMessage = emptyMessage
+        self.parameterPrefix = parameterPrefix
     }
 
     /// The table; when there are no rows, the caption and `emptyMessage` in a paragraph.
@@ -75,7 +79,8 @@ public struct DataTable: Sendable {
             var content = HTML.text(c.heading)
             if c.isSortable {
                 let next: SortDirection = isSorted ? sort!.direction.reversed : .asc
-                let href = link.setting("sort", c.id).setting("dir", next.rawValue).setting("page", nil).href
+                let href = link.setting(parameterPrefix + "sort", c.id).setting(parameterPrefix + "dir", next.rawValue)
+                    .setting(parameterPrefix + "page", nil).href
                 let hint = isSorted ? (sort!.direction == .asc ? " \u{25B2}" : " \u{25BC}") : ""
                 content = HTML.el("a", [("href", href), ("class", "ov-table__sort-link")],
                     .text(c.heading) + HTML.el("span", [("aria-hidden", "true")], text: hint)

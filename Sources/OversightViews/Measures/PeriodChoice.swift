@@ -1,0 +1,136 @@
+import OversightCore
+
+/// The measure page's period form: a reporting year, a month, a calendar quarter, 12 months to
+/// a month's end, or any two dates. Read from the query (`kind`, `year`, `month`, `quarter`,
+/// `rolling`, `from`, `to`), checked, and written back into links so a sort or a page keeps it.
+public struct PeriodChoice: Sendable, Hashable {
+    /// Which kind of period the user chose.
+    public enum Kind: String, Sendable, CaseIterable {
+        case year, month, quarter, rolling, range
+    }
+
+    public var kind: Kind
+    /// A reporting year (`2025` = 2024-25).
+    public var year: String
+    /// A month, `yyyy-mm`.
+    public var month: String
+    /// A calendar quarter, `yyyyQn`.
+    public var quarter: String
+    /// The last month of 12 rolling months, `yyyy-mm`.
+    public var rolling: String
+    /// Start and end dates, `yyyy-mm-dd`.
+    public var from: String
+    public var to: String
+
+    public init(kind: Kind = .year, year: String = "", month: String = "", quarter: String = "", rolling: String = "",
+                from: String = "", to: String = "") {
+        self.kind = kind; self.year = year; self.month = month; self.quarter = quarter; self.rolling = rolling
+        self.from = from; self.to = to
+    }
+
+    /// Reads the form's fields from a request's query; with no `kind` (or an unknown one) the
+    /// reporting year `defaultYear`.
+    public init(query: [String: String], defaultYear: Int) {
+        func q(_ k: String) -> String { (query[k] ?? "").trimmingCharacters(in: .whitespaces) }
+        self.init(kind: Kind(rawValue: q("kind")) ?? .year, year: q("year").isEmpty ? String(defaultYear) : q("year"),
+                  month: q("month"), quarter: q("quarter"), rolling: q("rolling"), from: q("from"), to: q("to"))
+    }
+
+    /// The chosen period, or the errors to show against the form's fields.
+    public func resolve() -> Result<Period, PeriodChoiceError> {
+        switch kind {
+        case .year:
+            guard let y = Int(year), (1990...2100).contains(y) else { return fail("period-year", "Choose a reporting year") }
+            return .success(.reportingYear(y))
+        case .month:
+            guard let (y, m) = Self.yearMonth(month) else { return fail("period-month", "Choose a month") }
+            return .success(.month(year: y, month: m))
+        case .quarter:
+            guard quarter.count == 6, let p = Period.parse(quarter) else { return fail("period-quarter", "Choose a quarter") }
+            return .success(p)
+        case .rolling:
+            guard let (y, m) = Self.yearMonth(rolling) else { return fail("period-rolling", "Choose the last month of the 12") }
+            return .success(.rolling12Months(endingOn: Period.month(year: y, month: m).end))
+        case .range:
+            var errors: [FieldError] = []
+            let start = Day.parseISO(from), end = Day.parseISO(to)
+            if from.isEmpty { errors.append(FieldError(fieldID: "period-from", message: "Enter the first day of the period")) }
+            else if start == nil { errors.append(FieldError(fieldID: "period-from", message: "The first day must be a real date, for example 2024-04-01")) }
+            if to.isEmpty { errors.append(FieldError(fieldID: "period-to", message: "Enter the last day of the period")) }
+            else if end == nil { errors.append(FieldError(fieldID: "period-to", message: "The last day must be a real date, for example 2025-03-31")) }
+            if let start, let end {
+                guard let p = Period(start: start, end: end) else {
+                    return fail("period-to", "The last day must be the same as or after the first day")
+                }
+                return .success(p)
+            }
+            return .failure(PeriodChoiceError(errors: errors))
+        }
+    }
+
+    /// The choice as query items, for links that keep it.
+    public var queryItems: [(String, String?)] {
+        switch kind {
+        case .year: return [("kind", "year"), ("year", year)]
+        case .month: return [("kind", "month"), ("month", month)]
+        case .quarter: return [("kind", "quarter"), ("quarter", quarter)]
+        case .rolling: return [("kind", "rolling"), ("rolling", rolling)]
+        case .range: return [("kind", "range"), ("from", from), ("to", to)]
+        }
+    }
+
+    /// The GET form. `years` are the reporting years offered (newest first is kind); months and
+    /// quarters are offered for the same years.
+    public func render(action: String, years: [Int], errors: [FieldError], hiddenFields: [(String, String)] = []) -> HTML {
+        func error(_ id: String) -> String? { errors.first { $0.fieldID == id }?.message }
+        let sortedYears = years.sorted(by: >)
+        let yearOptions = sortedYears.map { FormOption(value: String($0), label: Format.reportingYear($0)) }
+        var months: [FormOption] = []
+        var quarters: [FormOption] = []
+        for y in sortedYears {
+            let p = Period.reportingYear(y)
+            for i in (0..<12).reversed() {
+                let d = p.start.adding(months: i)
+                months.append(FormOption(value: "\(d.year)-\(d.month < 10 ? "0" : "")\(d.month)", label: Format.month(d)))
+            }
+            for i in (0..<4).reversed() {
+                let d = p.start.adding(months: 3 * i)
+                let q = Period.quarter(year: d.year, quarter: (d.month - 1) / 3 + 1)
+                quarters.append(FormOption(value: "\(d.year)Q\((d.month - 1) / 3 + 1)", label: Format.period(q)))
+            }
+        }
+        let blank = FormOption(value: "", label: "Choose")
+        var inner = FormGroup.radios(id: "period-kind", name: "kind", legend: "Period", options: [
+            FormOption(value: "year", label: "Reporting year (April to March)"),
+            FormOption(value: "month", label: "Month"),
+            FormOption(value: "quarter", label: "Quarter"),
+            FormOption(value: "rolling", label: "12 months to the end of a month"),
+            FormOption(value: "range", label: "From one date to another"),
+        ], selected: kind.rawValue, isInline: true)
+        inner += HTML.el("div", [("class", "ov-filter-form")],
+            FormGroup.select(id: "period-year", name: "year", label: "Reporting year", options: yearOptions, selected: year, error: error("period-year"))
+            + FormGroup.select(id: "period-month", name: "month", label: "Month", options: [blank] + months, selected: month, error: error("period-month"))
+            + FormGroup.select(id: "period-quarter", name: "quarter", label: "Quarter", options: [blank] + quarters, selected: quarter, error: error("period-quarter"))
+            + FormGroup.select(id: "period-rolling", name: "rolling", label: "12 months to", options: [blank] + months, selected: rolling, error: error("period-rolling"))
+            + FormGroup.date(id: "period-from", name: "from", label: "From", hint: "For example, 2024-04-01", value: from, error: error("period-from"))
+            + FormGroup.date(id: "period-to", name: "to", label: "To", hint: "For example, 2025-03-31", value: to, error: error("period-to")))
+        for (n, v) in hiddenFields { inner += FormGroup.hidden(name: n, value: v) }
+        inner += Button.render("Show figures", kind: .secondary)
+        return HTML.el("form", [("method", "get"), ("action", action), ("class", "ov-period-choice ov-no-print"), ("novalidate", "")], inner)
+    }
+
+    private func fail(_ field: String, _ message: String) -> Result<Period, PeriodChoiceError> {
+        .failure(PeriodChoiceError(errors: [FieldError(fieldID: field, message: message)]))
+    }
+
+    static func yearMonth(_ s: String) -> (Int, Int)? {
+        let parts = s.split(separator: "-")
+        guard s.count == 7, parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1990...2100).contains(y), (1...12).contains(m) else { return nil }
+        return (y, m)
+    }
+}
+
+/// Why a period choice could not be read: the errors to show against its fields.
+public struct PeriodChoiceError: Error, Sendable, Hashable {
+    public var errors: [FieldError]
+}

@@ -1,0 +1,234 @@
+import OversightCore
+
+/// A measure: its definition, the figures for a chosen period, its monthly series, the published
+/// comparators, and (for roles that may see children) the records behind the numerator and
+/// the denominator.
+public enum MeasurePage {
+    /// What the page shows.
+    public struct Model: Sendable {
+        public var measureID: String
+        /// The definition from docs/measures.md (or the catalogue's title); nil for an unknown id.
+        public var glossary: MeasureGlossary.Entry?
+        public var unit: MeasureUnit
+        public var choice: PeriodChoice
+        /// Errors in the period form; when there are any the figures are for `period` as before.
+        public var periodErrors: [FieldError]
+        /// The reporting years the form offers.
+        public var years: [Int]
+        public var period: Period
+        /// The measure for `period`; nil when it could not be computed (no data loaded).
+        public var result: MeasureResult?
+        /// Up to 36 months; the chart shows the last 24, the earlier 12 as last year's line.
+        public var monthly: [SeriesPoint]
+        public var comparators: ComparatorSummary?
+        public var neighbours: [NeighbourValue]
+        /// Whether the user may see child-level records. When false (board members) the page has
+        /// no child id, no drill-down and no CSV link: aggregates only, and says so.
+        public var showsChildren: Bool
+        /// The text-box filter on the drill-down lists.
+        public var filter: String
+        public var numerator: DrillList?
+        public var denominator: DrillList?
+
+        public init(measureID: String, glossary: MeasureGlossary.Entry?, unit: MeasureUnit, choice: PeriodChoice, periodErrors: [FieldError],
+                    years: [Int], period: Period, result: MeasureResult?, monthly: [SeriesPoint], comparators: ComparatorSummary?,
+                    neighbours: [NeighbourValue], showsChildren: Bool, filter: String, numerator: DrillList?, denominator: DrillList?) {
+            self.measureID = measureID; self.glossary = glossary; self.unit = unit; self.choice = choice; self.periodErrors = periodErrors
+            self.years = years; self.period = period; self.result = result; self.monthly = monthly; self.comparators = comparators
+            self.neighbours = neighbours; self.showsChildren = showsChildren; self.filter = filter
+            self.numerator = numerator; self.denominator = denominator
+        }
+
+        /// The model from a request's query and the measure's results.
+        ///
+        /// - `query`: the request's parameters (the period form's, `q` for the filter, `nsort`,
+        ///   `ndir`, `npage`, `dsort`, `ddir`, `dpage` for the two lists).
+        /// - `resolve`: the result for a period (the engine or the hand-entered store).
+        /// - `fallback`: the period shown when the form has errors.
+        /// When `showsChildren` is false the lists are not built at all.
+        public static func make(measureID: String, query: [String: String], years: [Int], fallback: Period,
+                                resolve: (Period) -> MeasureResult?, monthly: [MeasureResult], comparators: ComparatorSummary?,
+                                neighbours: [NeighbourValue] = [], showsChildren: Bool, rowsWithErrors: Set<RecordOrigin>) -> Model {
+            let choice = PeriodChoice(query: query, defaultYear: fallback.end.collectionYear)
+            var errors: [FieldError] = []
+            let period: Period
+            switch choice.resolve() {
+            case .success(let p): period = p
+            case .failure(let e): errors = e.errors; period = fallback
+            }
+            let result = resolve(period)
+            let unit = Plan.measureDefinition(measureID)?.unit ?? result?.unit ?? .count
+            let filter = (query["q"] ?? "").trimmingCharacters(in: .whitespaces)
+            func list(_ side: DrillList.Side, _ records: [DrillRecord]) -> DrillList? {
+                guard showsChildren else { return nil }
+                let p = side.prefix
+                return DrillList.make(side, records: records, filter: filter,
+                                      sort: SortOrder(sort: query[p + "sort"], dir: query[p + "dir"], allowed: DrillList.sortColumns),
+                                      page: Int(query[p + "page"] ?? "") ?? 1, rowsWithErrors: rowsWithErrors)
+            }
+            return Model(measureID: measureID, glossary: MeasureGlossary.entry(measureID), unit: unit, choice: choice, periodErrors: errors,
+                         years: years, period: period, result: result, monthly: SeriesPoint.series(monthly), comparators: comparators,
+                         neighbours: neighbours, showsChildren: showsChildren, filter: filter,
+                         numerator: list(.numerator, result?.numeratorRecords ?? []),
+                         denominator: list(.denominator, result?.denominatorRecords ?? []))
+        }
+
+        /// The page's link with the period and filter, for sort and page links.
+        var link: Query {
+            Query(path: SiteURL.measure(measureID), choice.queryItems + [("q", filter)])
+        }
+    }
+
+    /// The page title.
+    public static func title(_ model: Model) -> String {
+        ErrorSummary.title(model.glossary?.title ?? model.measureID, hasErrors: !model.periodErrors.isEmpty)
+    }
+
+    /// The main content.
+    public static func render(_ model: Model) -> HTML {
+        let title = model.glossary?.title ?? model.measureID
+        var out = ErrorSummary.render(model.periodErrors)
+        out += HTML.el("span", [("class", "ov-caption-l")], text: "Measure")
+        out += HTML.el("h1", [("class", "ov-heading-xl")], text: title)
+        out += definition(model)
+        out += model.choice.render(action: SiteURL.measure(model.measureID), years: model.years, errors: model.periodErrors,
+                                   hiddenFields: model.filter.isEmpty ? [] : [("q", model.filter)])
+        out += figures(model)
+        out += series(model, title: title)
+        if let c = model.comparators {
+            out += HTML.el("h2", [("class", "ov-heading-l")], text: "Compared with other authorities")
+            out += ComparatorTable.render(c, unit: model.unit, neighbours: model.neighbours)
+        }
+        out += drillDown(model)
+        return out
+    }
+
+    static func definition(_ model: Model) -> HTML {
+        var rows: [SummaryList.Row] = [.init("Measure id", HTML.el("code", text: model.measureID))]
+        if let g = model.glossary {
+            rows.append(.init("What it counts", g.definition.map(MeasureGlossary.inline)
+                              ?? .text("\(g.title). The measures guide does not define this measure in detail.")))
+            if let f = g.fields { rows.append(.init("Fields read", MeasureGlossary.inline(f))) }
+            if let m = g.measure {
+                rows.append(.init("Unit", text: unitWords(m.unit)))
+                rows.append(.init("Better when", text: m.polarity == .high ? "Higher" : m.polarity == .low ? "Lower" : "Neither: shown for context"))
+                rows.append(.init("Source", text: sourceWords(m.source)))
+            }
+        } else {
+            rows.append(.init("What it counts", text: "This measure is not in the catalogue."))
+        }
+        var out = HTML.el("h2", [("class", "ov-heading-l")], text: "Definition") + SummaryList.render(rows)
+        if let notes = model.glossary?.sectionNotes, let section = model.glossary?.section {
+            out += Notice.details(summary: "About measures " + section.prefix(1).lowercased() + section.dropFirst(),
+                                  content: notes.components(separatedBy: "\n\n").map { HTML.el("p", [("class", "ov-body")], MeasureGlossary.inline($0)) }.joined)
+        }
+        return out
+    }
+
+    static func figures(_ model: Model) -> HTML {
+        var out = HTML.el("h2", [("class", "ov-heading-l")], text: "Figures for \(Format.period(model.period))")
+        out += HTML.el("p", [("class", "ov-body")], text: "\(Format.date(model.period.start)) to \(Format.date(model.period.end)).")
+        guard let r = model.result else {
+            return out + Notice.inset(text: "No figures for this period: the data it needs has not been loaded or entered.")
+        }
+        var rows: [SummaryList.Row] = [.init("Value", HTML.el("strong", text: Format.value(r.value, unit: model.unit)))]
+        switch model.unit {
+        case .percent:
+            rows.append(.init("Numerator", text: Format.count(r.numerator)))
+            rows.append(.init("Denominator", text: Format.count(r.denominator)))
+            if r.value == nil { rows.append(.init("Why there is no value", text: "The denominator is 0, so the percentage is undefined.")) }
+        case .rate:
+            rows.append(.init("Number", text: Format.count(r.numerator)))
+            rows.append(.init("Children aged 0 to 17", text: Format.count(r.denominator)))
+        case .count, .ratio:
+            if let d = r.denominator { rows.append(.init("Denominator", text: Format.count(d))) }
+        }
+        out += SummaryList.render(rows)
+        if !r.warnings.isEmpty {
+            out += HTML.el("h3", [("class", "ov-heading-s")], text: "Warnings")
+            out += HTML.el("ul", [("class", "ov-list ov-list--bullet")], r.warnings.map { HTML.el("li", text: $0) }.joined)
+        }
+        return out
+    }
+
+    static func series(_ model: Model, title: String) -> HTML {
+        var out = HTML.el("h2", [("class", "ov-heading-l")], text: "Month by month")
+        let shown = Array(model.monthly.suffix(24))
+        guard shown.contains(where: { $0.value != nil }) else {
+            return out + HTML.el("p", [("class", "ov-body")], text: "No monthly figures yet.")
+        }
+        let lastYear = SeriesPoint.lastYear(of: shown, in: model.monthly)
+        out += HTML.el("div", [("class", "ov-grid-row ov-figure")],
+            HTML.el("div", [("class", "ov-column-two-thirds")],
+                Chart.line(id: "measure-chart", title: "\(title): month by month", series: shown, unit: model.unit, lastYear: lastYear))
+            + HTML.el("div", [("class", "ov-column-one-third")],
+                Chart.table(caption: "\(title): values by month", series: shown, unit: model.unit, lastYear: lastYear)))
+        return out
+    }
+
+    static func drillDown(_ model: Model) -> HTML {
+        var out = HTML.el("h2", [("class", "ov-heading-l"), ("id", "children")], text: "The records behind the figures")
+        guard model.showsChildren else {
+            return out + Notice.inset(text: "Your role shows totals only. Lists of children and their records are not shown and cannot be downloaded.")
+        }
+        guard model.result != nil else { return out + HTML.el("p", [("class", "ov-body")], text: "There are no records for this period.") }
+        out += HTML.el("p", [("class", "ov-body")], text: "Each row is one record counted by the measure. Open a child to see their timeline. Your viewing of these lists is recorded.")
+        out += HTML.el("form", [("method", "get"), ("action", SiteURL.measure(model.measureID)), ("class", "ov-filter-form ov-no-print"), ("role", "search")],
+            FormGroup.text(id: "q", label: "Filter by child, record or key", value: model.filter, type: "search")
+            + model.choice.queryItems.compactMap { n, v in v.map { FormGroup.hidden(name: n, value: $0) } }.joined
+            + Button.render("Filter", kind: .secondary)
+            + (model.filter.isEmpty ? .empty : HTML.el("p", [("class", "ov-body")],
+                HTML.el("a", [("href", Query(path: SiteURL.measure(model.measureID), model.choice.queryItems).href)], text: "Clear the filter"))))
+        for list in [model.numerator, model.denominator].compactMap({ $0 }) {
+            out += drillTable(list, model: model)
+        }
+        return out
+    }
+
+    static func drillTable(_ list: DrillList, model: Model) -> HTML {
+        let heading = list.side == .numerator ? "Numerator" : "Denominator"
+        let id = "\(list.side.rawValue)-records"
+        var out = HTML.el("h3", [("class", "ov-heading-m"), ("id", id)], text: "\(heading): \(Format.count(list.total)) records")
+        if !model.filter.isEmpty {
+            out += HTML.el("p", [("class", "ov-body")], text: "\(Format.count(list.matching)) match the filter.")
+        }
+        let rows = list.rows.map { r -> [HTML] in
+            [HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child), .text(r.record.kind), .text(r.record.key),
+             .text(Format.date(r.record.start)), .text(Format.date(r.record.end)),
+             r.isFromRowWithErrors ? StatusTag.render("From a row with errors", colour: .red) : .text("")]
+        }
+        out += DataTable(caption: "\(heading) records for \(Format.period(model.period))",
+                         columns: [.init("child", "Child", isSortable: true), .init("kind", "Record", isSortable: true),
+                                   .init("key", "Key", isSortable: true), .init("start", "Start", isSortable: true),
+                                   .init("end", "End", isSortable: true), .init("flag", "Data quality")],
+                         rows: rows, sort: list.sort, link: model.link,
+                         emptyMessage: model.filter.isEmpty ? "No records." : "No records match the filter.",
+                         parameterPrefix: list.side.prefix).render()
+        out += Pagination.render(page: list.page, pageCount: list.pageCount, link: model.link, label: "\(heading) pages",
+                                 parameterPrefix: list.side.prefix)
+        let csv = Query(path: SiteURL.measureCSV(model.measureID, list: list.side.rawValue), model.choice.queryItems + [("q", model.filter)])
+        out += HTML.el("p", [("class", "ov-body ov-no-print")], HTML.el("a", [("href", csv.href), ("download", "")],
+            .text("Download as CSV") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)")))
+        return HTML.el("section", [("aria-labelledby", id)], out)
+    }
+
+    static func unitWords(_ u: MeasureUnit) -> String {
+        switch u {
+        case .count: return "A number"
+        case .percent: return "A percentage: 100 x numerator / denominator"
+        case .rate: return "A rate per 10,000 children aged 0 to 17"
+        case .ratio: return "A ratio"
+        }
+    }
+
+    static func sourceWords(_ s: MeasureSource) -> String {
+        switch s {
+        case .cin: return "CIN census"
+        case .ssda903: return "SSDA903 return (children looked after)"
+        case .localMissing: return "Local missing episodes records"
+        case .supervision: return "Local supervision records"
+        case .qualityAssurance: return "Case file and supervision audits"
+        case .handEntered: return "Entered by hand each period"
+        }
+    }
+}

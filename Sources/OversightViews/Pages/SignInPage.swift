@@ -1,0 +1,39 @@
+/// The sign-in form: username, password, the CSRF token; comes back with an error summary and
+/// the username kept.
+public enum SignInPage {
+    /// What the page shows.
+    public struct Model: Sendable {
+        /// The username as typed (kept when the form comes back).
+        public var username: String
+        public var csrfToken: String
+        public var errors: [FieldError]
+        /// A notice above the form ("You have been signed out", "Your session ended after 30 minutes without use").
+        public var notice: String?
+        /// Where to go after signing in (a path on this site, kept in a hidden field).
+        public var returnTo: String?
+
+        public init(username: String = "", csrfToken: String, errors: [FieldError] = [], notice: String? = nil, returnTo: String? = nil) {
+            self.username = username; self.csrfToken = csrfToken; self.errors = errors; self.notice = notice; self.returnTo = returnTo
+        }
+    }
+
+    /// The page title ("Error: Sign in" when the form has errors).
+    public static func title(_ model: Model) -> String { ErrorSummary.title("Sign in", hasErrors: !model.errors.isEmpty) }
+
+    /// The main content.
+    public static func render(_ model: Model) -> HTML {
+        func error(_ id: String) -> String? { model.errors.first { $0.fieldID == id }?.message }
+        var out = ErrorSummary.render(model.errors)
+        if let notice = model.notice { out += Notice.banner(.important, heading: notice) }
+        out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Sign in")
+        var form = FormGroup.hidden(name: "csrf", value: model.csrfToken)
+        if let r = model.returnTo, r.hasPrefix("/"), !r.hasPrefix("//") { form += FormGroup.hidden(name: "returnTo", value: r) }
+        form += FormGroup.text(id: "username", label: "Username", value: model.username, error: error("username"),
+                               autocomplete: "username", width: "20")
+        form += FormGroup.password(id: "password", label: "Password", error: error("password"))
+        form += Button.render("Sign in")
+        out += HTML.el("form", [("method", "post"), ("action", SiteURL.signIn), ("novalidate", "")], form)
+        out += HTML.el("p", [("class", "ov-body")], text: "If you have forgotten your password or your account is locked, ask your Oversight administrator.")
+        return HTML.el("div", [("class", "ov-grid-row")], HTML.el("div", [("class", "ov-column-two-thirds")], out))
+    }
+}

@@ -1,0 +1,55 @@
+import OversightCore
+
+/// One KPI as the ambition page shows it: the tile's figures plus its monthly trend with the
+/// target and last year's line, the same data as a table, and the published comparators.
+public struct KPIDetail: Sendable, Hashable {
+    public var tile: KPITile
+    /// The target as a number for the chart's dashed line; nil when there is none.
+    public var target: Double?
+    /// The 24 months shown.
+    public var series: [SeriesPoint]
+    /// For each month shown, the same month a year earlier.
+    public var lastYear: [Double?]
+    /// The published comparators; nil when the measure has none.
+    public var comparators: ComparatorSummary?
+
+    public init(tile: KPITile, target: Double?, series: [SeriesPoint], lastYear: [Double?], comparators: ComparatorSummary?) {
+        self.tile = tile; self.target = target; self.series = series; self.lastYear = lastYear; self.comparators = comparators
+    }
+
+    /// From the evaluator's judgement and the measure's monthly results: give up to 36 months
+    /// and the chart shows the last 24 with the 12 before them as last year's line.
+    public static func make(_ e: KPIEvaluation, monthly: [MeasureResult], comparators: ComparatorSummary?) -> KPIDetail {
+        let all = SeriesPoint.series(monthly)
+        let shown = Array(all.suffix(24))
+        var tile = KPITile.make(e, monthly: [])
+        tile.series = shown
+        return KPIDetail(tile: tile, target: e.targetValue, series: shown, lastYear: SeriesPoint.lastYear(of: shown, in: all),
+                         comparators: comparators ?? e.comparator?.summary)
+    }
+
+    /// The KPI's section; `id` makes element ids unique on the page.
+    public func render(id: String) -> HTML {
+        let t = tile
+        var out = HTML.el("h3", [("class", "ov-heading-m"), ("id", id)], HTML.el("a", [("href", SiteURL.measure(t.measureID))], text: t.wording))
+        out += SummaryList.render([
+            .init("Value", .text(t.value == nil ? "No data yet" : Format.value(t.value, unit: t.unit))),
+            .init("Status", StatusTag.render(t.status)),
+            .init("Target", text: t.targetText),
+            .init("Direction of travel", (t.trendArrow.isEmpty ? .empty : HTML.el("span", [("aria-hidden", "true")], text: t.trendArrow + " ")) + .text(t.trendText)),
+        ] + (t.comparatorText.map { [SummaryList.Row("Comparators", text: $0)] } ?? []))
+        if series.contains(where: { $0.value != nil }) {
+            out += HTML.el("div", [("class", "ov-grid-row ov-figure")],
+                HTML.el("div", [("class", "ov-column-two-thirds")],
+                    Chart.line(id: id + "-chart", title: "\(t.wording): month by month", series: series, unit: t.unit, target: target, lastYear: lastYear))
+                + HTML.el("div", [("class", "ov-column-one-third")],
+                    Chart.table(caption: "\(t.wording): values by month", series: series, unit: t.unit, target: target, lastYear: lastYear)))
+        } else {
+            out += HTML.el("p", [("class", "ov-body")], text: "No monthly figures yet.")
+        }
+        if let c = comparators {
+            out += ComparatorTable.render(c, unit: t.unit, caption: "\(t.wording): published comparators, \(Format.reportingYear(c.year))")
+        }
+        return HTML.el("section", [("class", "ov-kpi"), ("aria-labelledby", id)], out)
+    }
+}

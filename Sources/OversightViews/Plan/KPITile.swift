@@ -1,0 +1,107 @@
+import OversightCore
+
+/// One KPI as the overview shows it: wording, value, target, RAG status, direction of travel,
+/// a small trend line and where the authority stands among its statistical neighbours.
+public struct KPITile: Sendable, Hashable {
+    /// The KPI as the plan words it.
+    public var wording: String
+    /// The measure's id, for the link to its page.
+    public var measureID: String
+    public var unit: MeasureUnit
+    /// The value; nil shows "No data yet".
+    public var value: Double?
+    /// The target in words ("Target 18.0%", "Target: below last year (20.1%)", "No target").
+    public var targetText: String
+    public var status: KPIStatus
+    /// The direction of travel against last year in words ("Better than last year").
+    public var trendText: String
+    /// An arrow for the movement (▲ up, ▼ down, ▶ no change), or empty; decorative, the words say it.
+    public var trendArrow: String
+    /// The monthly values for the trend line (24 months).
+    public var series: [SeriesPoint]
+    /// Where the authority stands among comparators ("SN average 21.3%; rank 40 of 152 in England (2023-24)"), nil when none.
+    public var comparatorText: String?
+
+    public init(wording: String, measureID: String, unit: MeasureUnit, value: Double?, targetText: String, status: KPIStatus,
+                trendText: String, trendArrow: String, series: [SeriesPoint], comparatorText: String?) {
+        self.wording = wording; self.measureID = measureID; self.unit = unit; self.value = value; self.targetText = targetText
+        self.status = status; self.trendText = trendText; self.trendArrow = trendArrow; self.series = series
+        self.comparatorText = comparatorText
+    }
+
+    /// A tile from the evaluator's judgement of a KPI and the measure's monthly results.
+    public static func make(_ e: KPIEvaluation, monthly: [MeasureResult]) -> KPITile {
+        let unit = Plan.measureDefinition(e.kpi.measure)?.unit ?? e.result?.unit ?? .count
+        let trend = trendWords(e.trendVsLastYear, from: e.lastYearValue, to: e.value, unit: unit)
+        return KPITile(wording: e.kpi.wording, measureID: e.kpi.measure, unit: unit, value: e.value,
+                       targetText: targetWords(e.target, targetValue: e.targetValue, unit: unit), status: e.status,
+                       trendText: trend.words, trendArrow: trend.arrow, series: SeriesPoint.series(monthly),
+                       comparatorText: e.comparator.map { comparatorWords($0, unit: unit) })
+    }
+
+    /// The target in words, with the figure it resolved to when there is one.
+    public static func targetWords(_ target: Target, targetValue: Double?, unit: MeasureUnit) -> String {
+        let figure = targetValue.map { " (\(Format.value($0, unit: unit)))" } ?? ""
+        switch target {
+        case .value(let v): return "Target \(Format.value(v, unit: unit))"
+        case .belowLastYear: return "Target: lower than last year" + figure
+        case .aboveLastYear: return "Target: higher than last year" + figure
+        case .decrease: return "Target: a decrease on last year" + figure
+        case .increase: return "Target: an increase on last year" + figure
+        case .statisticalNeighbourAverage: return "Target: in line with statistical neighbours" + figure
+        case .monitor: return "No target: monitored"
+        case .toBeAgreed: return "Target to be agreed"
+        }
+    }
+
+    /// The direction of travel against last year: words and a decorative arrow.
+    public static func trendWords(_ trend: Trend, from earlier: Double?, to later: Double?, unit: MeasureUnit) -> (words: String, arrow: String) {
+        var arrow = ""
+        if let a = earlier, let b = later { arrow = (a * 10).rounded() == (b * 10).rounded() ? "\u{25B6}" : (b > a ? "\u{25B2}" : "\u{25BC}") }
+        let was = earlier.map { " (\(Format.value($0, unit: unit)))" } ?? ""
+        switch trend {
+        case .improving: return ("Better than last year" + was, arrow)
+        case .worsening: return ("Worse than last year" + was, arrow)
+        case .same: return ("Same as last year" + was, arrow)
+        case .higher: return ("Higher than last year" + was, arrow)
+        case .lower: return ("Lower than last year" + was, arrow)
+        case .unknown: return (earlier == nil ? "No figure for last year" : "No figure for this period", "")
+        }
+    }
+
+    /// "SN average 21.3%; rank 40 of 152 in England (2023-24)" or "England 22.6% (2023-24)".
+    public static func comparatorWords(_ c: ComparatorPosition, unit: MeasureUnit) -> String {
+        let year = Format.reportingYear(c.summary.year)
+        var s: String
+        switch c.choice {
+        case .snMean, .snMedian, .none:
+            s = "SN average \(Format.value(c.value, unit: unit))"
+        case .england:
+            s = "England \(Format.value(c.value, unit: unit))"
+        }
+        if let rank = c.summary.rank, c.summary.rankedCount > 0 {
+            s += "; rank \(rank) of \(c.summary.rankedCount) in England"
+        }
+        return s + " (\(year))"
+    }
+
+    /// The tile's markup; `id` makes the sparkline's ids unique on the page.
+    public func render(id: String) -> HTML {
+        var inner = HTML.el("h3", [("class", "ov-tile__title")], HTML.el("a", [("href", SiteURL.measure(measureID))], text: wording))
+        if let value {
+            inner += HTML.el("p", [("class", "ov-tile__value")], text: Format.value(value, unit: unit))
+        } else {
+            inner += HTML.el("p", [("class", "ov-tile__value ov-tile__value--none")], text: "No data yet")
+        }
+        inner += HTML.el("p", [], StatusTag.render(status))
+        inner += HTML.el("p", [("class", "ov-tile__meta")], text: targetText)
+        inner += HTML.el("p", [("class", "ov-tile__trend")],
+            (trendArrow.isEmpty ? .empty : HTML.el("span", [("aria-hidden", "true")], text: trendArrow + " ")) + .text(trendText))
+        if let comparatorText { inner += HTML.el("p", [("class", "ov-tile__meta")], text: comparatorText) }
+        if series.contains(where: { $0.value != nil }) {
+            inner += HTML.el("div", [("class", "ov-tile__chart")],
+                Chart.sparkline(id: id, title: "\(wording): trend over \(series.count) months", series: series, unit: unit))
+        }
+        return HTML.el("li", [("class", "ov-tile ov-tile--\(StatusTag.colour(status).rawValue)")], inner)
+    }
+}
