@@ -55,7 +55,7 @@ struct DemoCommand: ParsableCommand {
         }
         print("\nSign in at http://\(options.host):\(options.port)/ with any of these demo users (also in \(usersFile.path)):\n")
         for (name, role, password) in credentials {
-            print("  \(role.title.padding(toLength: 20, withPad: " ", startingAt: 0)) \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(password)")
+            print("  \(role.title.padding(toLength: 20, withPad: " ", startingAt: 0)) \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(password)")
         }
         print("\nEvery child in this demo is made up.")
         if options.statistics == nil {

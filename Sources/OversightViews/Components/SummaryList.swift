@@ -11,10 +11,11 @@ public enum SummaryList {
     /// The list; nothing when `rows` is empty.
     public static func render(_ rows: [Row]) -> HTML {
         guard !rows.isEmpty else { return .empty }
+        // Pairs sit directly in the list (no grouping elements), which every checker and screen
+        // reader accepts; the stylesheet lays them out as a two-column grid.
         let items = rows.map { r in
-            HTML.el("div", [("class", "ov-summary-list__row")],
-                HTML.el("dt", [("class", "ov-summary-list__key")], text: r.key)
-                + HTML.el("dd", [("class", "ov-summary-list__value")], r.value))
+            HTML.el("dt", [("class", "ov-summary-list__key")], text: r.key)
+                + HTML.el("dd", [("class", "ov-summary-list__value")], r.value)
         }
         return HTML.el("dl", [("class", "ov-summary-list")], items.joined)
     }

@@ -70,7 +70,8 @@ public enum ImportPage {
     /// The main content.
     public static func render(_ model: Model) -> HTML {
         let s = model.summary
-        var out = HTML.el("span", [("class", "ov-caption-l")], text: "Import")
+        var out = errorSummary(model)
+        out += HTML.el("span", [("class", "ov-caption-l")], text: "Import")
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: Format.timestamp(s.importedAt))
         if let p = model.progress, model.isRunning {
             out += Notice.banner(.important, heading: "Importing: \(p.step)",
@@ -99,6 +100,18 @@ public enum ImportPage {
                          }, emptyMessage: "No files yet.").render()
         out += findings(model)
         return out
+    }
+
+    /// The first errors of the import, each linking to the findings table, so an analyst sees at
+    /// once what to fix at source. Rows with errors are stored all the same.
+    static func errorSummary(_ model: Model) -> HTML {
+        let errors = model.findings.filter { $0.severity == "error" }
+        guard !errors.isEmpty else { return .empty }
+        var items = errors.prefix(5).map { f in
+            FieldError(fieldID: "findings", message: "\(f.file)" + (f.row.map { ", row \($0)" } ?? "") + ": \(f.rule) \(f.message)")
+        }
+        if errors.count > 5 { items.append(FieldError(fieldID: "findings", message: "and \(Format.count(errors.count - 5)) more errors")) }
+        return ErrorSummary.render(items)
     }
 
     static func findings(_ model: Model) -> HTML {

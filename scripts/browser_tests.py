@@ -1,0 +1,188 @@
+"""Browser tests: a real headless Chromium, driven by Selenium, walks Oversight as a person does.
+
+Run by scripts/browser-tests (which builds Oversight, prepares the demo and starts the server).
+Each step saves a screenshot under the results folder; axe-core checks every main page and the
+run fails on any serious or critical accessibility violation.
+"""
+import json
+import os
+import sys
+import time
+
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+BASE = os.environ["OVERSIGHT_URL"].rstrip("/")
+RESULTS = os.environ.get("OVERSIGHT_RESULTS", "results/browser")
+USERS = os.environ["OVERSIGHT_DEMO_USERS"]
+ERROR_FILE = os.environ["OVERSIGHT_ERROR_FILE"]
+
+os.makedirs(RESULTS, exist_ok=True)
+passwords = {}
+with open(USERS) as f:
+    for line in f:
+        name, role, password = line.rstrip("\n").split("\t")
+        passwords[role] = (name, password)
+
+options = webdriver.ChromeOptions()
+options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1600", "--disable-gpu"]:
+    options.add_argument(arg)
+driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
+driver.set_page_load_timeout(60)
+wait = WebDriverWait(driver, 60)
+
+failures = []
+axe_report = {}
+step_number = 0
+
+
+def step(name):
+    global step_number
+    step_number += 1
+    path = os.path.join(RESULTS, f"{step_number:02d}-{name}.png")
+    height = driver.execute_script("return Math.min(document.body.scrollHeight, 6000)")
+    driver.set_window_size(1280, max(900, height))
+    driver.save_screenshot(path)
+    print(f"step {step_number}: {name} -> {path}")
+
+
+def check(condition, message):
+    if not condition:
+        failures.append(message)
+        print("FAIL:", message)
+
+
+def axe_check(name):
+    axe = Axe(driver)
+    axe.inject()
+    result = axe.run()
+    bad = [v for v in result["violations"] if v.get("impact") in ("serious", "critical")]
+    axe_report[name] = {"url": driver.current_url, "violations": [{"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": len(v["nodes"])} for v in result["violations"]]}
+    for v in bad:
+        failures.append(f"axe on {name}: {v['impact']} {v['id']}: {v['help']} ({len(v['nodes'])} elements)")
+        print("AXE:", name, v["impact"], v["id"], v["help"])
+    print(f"axe {name}: {len(result['violations'])} violations, {len(bad)} serious or critical")
+
+
+def sign_in(role):
+    name, password = passwords[role]
+    driver.get(BASE + "/sign-in")
+    driver.find_element(By.ID, "username").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ov-header__sign-out")))
+
+
+def sign_out():
+    driver.find_element(By.CSS_SELECTOR, ".ov-header__sign-out button").click()
+    wait.until(EC.presence_of_element_located((By.ID, "username")))
+
+
+try:
+    # Sign in.
+    driver.get(BASE + "/sign-in")
+    step("sign-in")
+    axe_check("sign-in")
+    sign_in("performance-analyst")
+
+    # The eight ambitions.
+    ambitions = driver.find_elements(By.CSS_SELECTOR, "main h2[id^=ambition-]")
+    check(len(ambitions) == 8, f"the overview shows {len(ambitions)} ambitions, not 8")
+    step("overview")
+    axe_check("overview")
+
+    # An ambition.
+    driver.find_element(By.CSS_SELECTOR, "#ambition-2 a").click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
+    check("Right help" in driver.find_element(By.CSS_SELECTOR, "main").text and "/ambitions/2" in driver.current_url, "the ambition page is not ambition 2")
+    step("ambition")
+    axe_check("ambition")
+
+    # Open a KPI: the re-referrals measure, from its tile on the overview.
+    driver.get(BASE + "/")
+    link = driver.find_element(By.CSS_SELECTOR, "a[href^='/measures/rereferrals_12m_pct']")
+    link.click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
+    check("/measures/rereferrals_12m_pct" in driver.current_url, "the KPI tile did not open its measure")
+    step("measure")
+    axe_check("measure")
+
+    # Drill into its children: the numerator list links each child.
+    children = driver.find_elements(By.CSS_SELECTOR, "main a[href^='/children/']")
+    check(len(children) > 0, "the measure page lists no children")
+    first_child = children[0].text
+    children[0].click()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
+    check(first_child in driver.find_element(By.CSS_SELECTOR, "main h1").text, "the child page is not the child clicked")
+    step("child")
+    axe_check("child")
+
+    # Data: upload a file with an error and see it reported.
+    driver.get(BASE + "/data")
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
+    step("data")
+    axe_check("data")
+    driver.get(BASE + "/data/upload")
+    step("upload")
+    axe_check("upload")
+    driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(ERROR_FILE)
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    deadline = time.time() + 120
+    while time.time() < deadline and "/data/imports/" not in driver.current_url:
+        time.sleep(1)
+        if "/data/jobs/" in driver.current_url:
+            driver.refresh()
+    check("/data/imports/" in driver.current_url, f"the upload did not reach its import page (at {driver.current_url})")
+    body = driver.find_element(By.TAG_NAME, "main").text
+    check(os.path.basename(ERROR_FILE) in body, "the import page does not name the uploaded file")
+    check("Error" in body, "the import page shows no error for a file with an error")
+    summary = driver.find_elements(By.CSS_SELECTOR, ".ov-error-summary")
+    check(len(summary) == 1, "the import page has no error summary")
+    step("import-with-error")
+    axe_check("import")
+
+    # A measure page as a board member: no children.
+    sign_out()
+    sign_in("board-member")
+    driver.get(BASE + "/measures/rereferrals_12m_pct")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']")) == 0, "a board member sees child links")
+    step("measure-board-member")
+    driver.get(BASE + "/measures")
+    axe_check("measures")
+
+    # Administrator pages.
+    sign_out()
+    sign_in("administrator")
+    driver.get(BASE + "/activity")
+    check("viewed child" in driver.find_element(By.TAG_NAME, "main").text, "the activity log does not show the child view")
+    step("activity-log")
+    axe_check("activity")
+    driver.get(BASE + "/users")
+    step("users")
+    axe_check("users")
+    driver.get(BASE + "/no/such/page")
+    step("not-found")
+    axe_check("not-found")
+
+    # Sign out.
+    driver.get(BASE + "/")
+    sign_out()
+    step("signed-out")
+    driver.get(BASE + "/")
+    check("/sign-in" in driver.current_url, "after signing out the overview is still shown")
+finally:
+    with open(os.path.join(RESULTS, "axe.json"), "w") as f:
+        json.dump(axe_report, f, indent=2)
+    driver.quit()
+
+if failures:
+    print(f"\n{len(failures)} browser test failures:")
+    for f in failures:
+        print(" -", f)
+    sys.exit(1)
+print(f"\nbrowser tests passed: {step_number} steps, axe on {len(axe_report)} pages, no serious or critical violations")
