@@ -9,7 +9,7 @@ public struct SeriesPoint: Sendable, Hashable {
 
     /// A series from measure results, one a month, in month order.
     public static func series(_ results: [MeasureResult]) -> [SeriesPoint] {
-        results.sorted { $0.period.start < $1.period.start }.map { SeriesPoint(month: $0.period.start.startOfMonth, value: $0.value) }
+        results.sorted { $0.period.end < $1.period.end }.map { SeriesPoint(month: $0.period.end.startOfMonth, value: $0.value) }
     }
 
     /// For each point of `series`, the value of the same month one year earlier in `history`
