@@ -9,7 +9,7 @@ import SQLKit
 /// out repositories. Close it with `close()` when done.
 public final class Store: Sendable {
     /// Every migration this version knows, in order. Append only.
-    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateAccountTables()]
+    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateAccountTables(), CreateQATables()]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static var migrationNames: [String] { migrations.map(\.name) }
 
@@ -140,7 +140,7 @@ public final class Store: Sendable {
 extension Store {
     /// Drops every table of the store (for tests that share one PostgreSQL database).
     func dropEverything() async throws {
-        for table in ["activity_log", "api_tokens", "sessions", "users", "measure_cache", "case_records", "findings", "source_files", "import_files", "imports", "_fluent_migrations"] {
+        for table in CreateQATables.tables + ["activity_log", "api_tokens", "sessions", "users", "measure_cache", "case_records", "findings", "source_files", "import_files", "imports", "_fluent_migrations"] {
             try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run()
         }
     }

@@ -1,0 +1,119 @@
+/// Computes an audit round's cohort from case data, on one day `d`.
+///
+/// A child has an *open case* on `d` when looked after on `d` (an SSDA903 episode, short breaks
+/// aside, with `DECOM <= d` and `DEC` blank or after `d`: kind CLA), else on a child protection
+/// plan open on `d` (kind CP), else with a CIN episode referred on or before `d`, not closed on or
+/// before `d` and not a referral with no further action (kind CIN).
+///
+/// The *worker* is the child's social worker episode (SSDA903) open on `d` with the latest start,
+/// else the worker of the child's latest supervision session on or before `d`; the *team* is the
+/// worker's team in `teamOfWorker` (local data). Children without a known team are in every cohort
+/// except the team cohorts; the returns carry no team, so without local data only the other
+/// cohorts can be computed.
+public enum AuditCohort {
+    /// The cohort of `rule` on `d`, sorted by child id.
+    public static func compute(_ rule: CohortRule, data: CaseData, on d: Day, teamOfWorker: [String: String] = [:]) -> [CohortCase] {
+        let yearBefore = Period(start: d.adding(years: -1).adding(days: 1), end: d)!
+        var cla: [ChildID: CLAEpisode] = [:]
+        for e in data.claEpisodes where !e.isShortBreak {
+            guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? !e.end.isInvalid else { continue }
+            if let best = cla[e.child], let bs = best.start.day, bs > s { continue }
+            cla[e.child] = e
+        }
+        var referrals: [ChildID: [Day]] = [:]
+        var plans: [ChildID: [ProtectionPlan]] = [:]
+        for ep in data.cinEpisodes {
+            if let r = ep.referralDate.day { referrals[ep.child, default: []].append(r) }
+            plans[ep.child, default: []] += ep.protectionPlans
+        }
+        var openCIN: [ChildID: [CINEpisode]] = [:]
+        var openCP: [ChildID: ProtectionPlan] = [:]
+        for ep in data.cinEpisodes {
+            if let r = ep.referralDate.day, r <= d, ep.closureDate.day.map({ $0 > d }) ?? !ep.closureDate.isInvalid, ep.referralNFA != true {
+                openCIN[ep.child, default: []].append(ep)
+            }
+            for p in ep.protectionPlans {
+                guard let s = p.startDate.day, s <= d, p.endDate.day.map({ $0 > d }) ?? !p.endDate.isInvalid else { continue }
+                openCP[ep.child] = p
+            }
+        }
+        var missing: Set<ChildID> = []
+        for m in data.missingEpisodes where yearBefore.contains(m.start.time?.day) { missing.insert(m.child) }
+        for m in data.claMissing where yearBefore.contains(m.start.day) { missing.insert(m.child) }
+
+        let neglectCodes = assessmentFactorGroups.first { $0.id == "neglect" }!.codes
+        let daCodes = assessmentFactorGroups.first { $0.id == "da" }!.codes
+        func factors(_ c: ChildID) -> Set<String> {
+            Set((openCIN[c] ?? []).flatMap { $0.assessments.flatMap(\.factors) })
+        }
+
+        var swByChild: [ChildID: [SocialWorkerEpisode]] = [:]
+        for e in data.socialWorkerEpisodes { swByChild[e.child, default: []].append(e) }
+        var supervisionByChild: [ChildID: [SupervisionSession]] = [:]
+        for s in data.supervisions { if let c = s.child { supervisionByChild[c, default: []].append(s) } }
+
+        let children = Set(cla.keys).union(openCP.keys).union(openCIN.keys)
+        var out: [CohortCase] = []
+        for c in children.sorted() {
+            let kind: CaseKind = cla[c] != nil ? .cla : openCP[c] != nil ? .cp : .cin
+            let worker = Self.worker(episodes: swByChild[c] ?? [], supervisions: supervisionByChild[c] ?? [], on: d)
+            let team = worker.flatMap { teamOfWorker[$0] }
+            let keep: Bool
+            switch rule {
+            case .allOpenCases: keep = true
+            case .team(let t): keep = team == t
+            case .rereferral:
+                keep = (openCIN[c] ?? []).contains { ep in
+                    guard let r = ep.referralDate.day else { return false }
+                    return (referrals[c] ?? []).contains { $0 < r && $0 >= r.adding(years: -1) }
+                }
+            case .repeatCPPlan:
+                if let p = openCP[c], let s = p.startDate.day {
+                    keep = (p.numberOfPreviousPlans ?? 0) > 0 || (plans[c] ?? []).contains { ($0.startDate.day.map { $0 < s }) ?? false }
+                } else {
+                    keep = false
+                }
+            case .missingEpisode: keep = missing.contains(c)
+            case .neglect:
+                keep = !factors(c).isDisjoint(with: neglectCodes)
+                    || openCP[c].map { $0.initialCategory == "NEG" || $0.latestCategory == "NEG" } ?? false
+            case .domesticAbuse: keep = !factors(c).isDisjoint(with: daCodes)
+            case .placedWithParents: keep = cla[c]?.placement == "P1"
+            }
+            if keep { out.append(CohortCase(child: c, caseKind: kind, worker: worker, team: team)) }
+        }
+        return out
+    }
+
+    /// The child's worker on `d`: the open social worker episode with the latest start, else the
+    /// worker of the latest supervision session about the child on or before `d`.
+    static func worker(episodes: [SocialWorkerEpisode], supervisions: [SupervisionSession], on d: Day) -> String? {
+        var best: (Day, String)?
+        for e in episodes {
+            guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? true, let w = e.workerID, !w.isEmpty else { continue }
+            if best == nil || s >= best!.0 { best = (s, w) }
+        }
+        if let best { return best.1 }
+        for s in supervisions {
+            guard let day = s.date.day, day <= d, !s.worker.isEmpty else { continue }
+            if best == nil || day >= best!.0 { best = (day, s.worker) }
+        }
+        return best?.1
+    }
+}
+
+extension AuditCohort {
+    /// The workers a supervision audit round can sample on `d`: every worker of a social worker
+    /// episode open on `d` or of a supervision session in the 12 months to `d`, limited to
+    /// `team` when given (by `teamOfWorker`). Sorted.
+    public static func workers(data: CaseData, on d: Day, team: String? = nil, teamOfWorker: [String: String] = [:]) -> [String] {
+        let yearBefore = Period(start: d.adding(years: -1).adding(days: 1), end: d)!
+        var out: Set<String> = []
+        for e in data.socialWorkerEpisodes {
+            guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? true, let w = e.workerID, !w.isEmpty else { continue }
+            out.insert(w)
+        }
+        for s in data.supervisions where yearBefore.contains(s.date.day) && !s.worker.isEmpty { out.insert(s.worker) }
+        return out.filter { w in team.map { teamOfWorker[w] == $0 } ?? true }.sorted()
+    }
+}

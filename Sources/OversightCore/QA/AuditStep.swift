@@ -1,0 +1,13 @@
+/// A step of the audit workflow, as recorded in the audit's history.
+public enum AuditStep: String, Codable, Sendable, CaseIterable {
+    case assigned
+    case draftSaved = "draft-saved"
+    case submitted
+    case selectedForModeration = "selected-for-moderation"
+    case moderated
+    case feedbackGiven = "feedback-given"
+    case actionAdded = "action-added"
+    case actionDone = "action-done"
+    case actionsComplete = "actions-complete"
+    case reAuditCreated = "re-audit-created"
+}
