@@ -23,6 +23,12 @@ public enum Access: Sendable, Hashable {
     public static let childLevel = Access.roles(Set(Role.allCases.filter(\.seesChildLevelData)))
     /// Roles that load and check data.
     public static let dataTeam = Access.roles([.administrator, .analyst])
+    /// Roles that do audits (partner auditors only their agency's sections of the audits assigned to them).
+    public static let auditors = Access.roles([.administrator, .analyst, .manager, .auditor, .moderator, .strategicLead, .partnerAuditor])
+    /// Roles that moderate audits.
+    public static let moderators = Access.roles([.administrator, .manager, .moderator])
+    /// Roles that plan audit rounds.
+    public static let roundManagers = Access.roles([.administrator, .manager, .analyst])
     /// Administrators only.
     public static let administrators = Access.roles([.administrator])
 }

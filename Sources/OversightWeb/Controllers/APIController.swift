@@ -18,8 +18,7 @@ enum APIController {
         let services = req.services
         let snapshot = try await services.dashboards.snapshot(authority: user.authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
-        let params = services.dashboards.parameters(authority: user.authority, period: period)
-        let results = snapshot.engine.computeAll(period: period, parameters: params)
+        let results = services.dashboards.allMeasures(authority: user.authority, period: period, snapshot: snapshot)
         return json(.object([("period", MeasureOutput.json(period)), ("measures", .array(results.map(MeasureOutput.json)))]))
     }
 

@@ -18,8 +18,8 @@ enum ActivityController {
         if !filter.to.isEmpty && to == nil { errors.append(FieldError(fieldID: "to", message: "Enter the to date as YYYY-MM-DD")) }
         var all = try await req.services.accounts.activity(authority: authority, user: filter.user.isEmpty ? nil : filter.user,
                                                            action: filter.action.isEmpty ? nil : filter.action, limit: 100_000)
-        if let from { all = all.filter { Day.inEngland($0.at) >= from } }
-        if let to { all = all.filter { Day.inEngland($0.at) <= to } }
+        if let from { all = all.filter { Day($0.at) >= from } }
+        if let to { all = all.filter { Day($0.at) <= to } }
         return (filter, all, errors)
     }
 

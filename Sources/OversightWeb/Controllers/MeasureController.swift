@@ -13,8 +13,8 @@ enum MeasureController {
         let services = req.services
         let snapshot = try await services.dashboards.snapshot(authority: user.authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
-        let params = services.dashboards.parameters(authority: user.authority, period: period)
-        let results = Dictionary(snapshot.engine.computeAll(period: period, parameters: params).map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let results = Dictionary(services.dashboards.allMeasures(authority: user.authority, period: period, snapshot: snapshot).map { ($0.id, $0) },
+                                 uniquingKeysWith: { a, _ in a })
         let model = MeasureIndexPage.Model.make(definitions: MeasureCatalogue.all + MeasureCatalogue.qualityAssurance + HandEnteredMeasures.all,
                                                 results: results, period: period,
                                                 periodOptions: DashboardController.periodOptions(snapshot: snapshot, period: period),

@@ -8,6 +8,10 @@ import OversightStore
 struct EngineSnapshot: Sendable {
     var version: String
     var engine: MeasureEngine
+    /// The authority's audits, for the quality assurance measures.
+    var audits: [Audit] = []
+    /// The day QA measures are reported at ("submitted by the report date").
+    var reportDate: Day
     /// The reporting year (2025 = 2024-25) of the newest collection year loaded, if any.
     var latestYear: Int?
 }
@@ -28,17 +32,21 @@ final class DashboardService: Sendable {
     let options: WebOptions
     private let cache = DashboardCache()
 
-    init(store: Store, options: WebOptions) {
-        self.store = store; self.options = options
+    let clock: @Sendable () -> Date
+
+    init(store: Store, options: WebOptions, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store; self.options = options; self.clock = clock
     }
 
     /// The engine over the authority's current data.
     func snapshot(authority: String) async throws -> EngineSnapshot {
-        let version = try await store.measures().dataVersion(authority: authority)
+        let today = Day(clock())
+        let version = try await store.measures().dataVersion(authority: authority) + "|" + store.audits().version(authority: authority) + "|\(today.iso)"
         if let s = await cache.engine(authority, version) { return s }
         let data = try await store.cases.caseData(authority: authority)
         let latest = data.files.compactMap(\.collectionYear).max()
-        let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), latestYear: latest)
+        let audits = try await store.audits(clock: clock).allAudits(authority: authority)
+        let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), audits: audits, reportDate: today, latestYear: latest)
         await cache.store(authority, snapshot)
         return snapshot
     }
@@ -47,7 +55,7 @@ final class DashboardService: Sendable {
     /// reporting year holding today when there is no data.
     func defaultPeriod(_ snapshot: EngineSnapshot, today: Date = Date()) -> Period {
         if let y = snapshot.latestYear { return .reportingYear(y) }
-        return .reportingYear(Day.inEngland(today).collectionYear)
+        return .reportingYear(Day(today).collectionYear)
     }
 
     /// Measure parameters for the authority and period: the population from the published
@@ -69,7 +77,16 @@ final class DashboardService: Sendable {
 
     /// One measure for one period (nil for an unknown id or when nothing can be computed).
     func measure(_ id: String, authority: String, period: Period, snapshot: EngineSnapshot, includeRecords: Bool = false) -> MeasureResult? {
-        snapshot.engine.compute(id, period: period, parameters: parameters(authority: authority, period: period, includeRecords: includeRecords))
+        if MeasureCatalogue.qualityAssurance.contains(where: { $0.id == id }) {
+            return QAMeasures.compute(id: id, audits: snapshot.audits, period: period, reportDate: snapshot.reportDate)
+        }
+        return snapshot.engine.compute(id, period: period, parameters: parameters(authority: authority, period: period, includeRecords: includeRecords))
+    }
+
+    /// Every measure the engine and the audits give for the period.
+    func allMeasures(authority: String, period: Period, snapshot: EngineSnapshot) -> [MeasureResult] {
+        (snapshot.engine.computeAll(period: period, parameters: parameters(authority: authority, period: period))
+            + QAMeasures.computeAll(audits: snapshot.audits, period: period, reportDate: snapshot.reportDate)).sorted { $0.id < $1.id }
     }
 
     /// The `months` month-ends to `end` (24 by default), each the rolling 12 months to it.
@@ -77,6 +94,9 @@ final class DashboardService: Sendable {
         let first = end.endOfMonth.adding(months: -(months - 1)).startOfMonth
         guard let span = Period(start: first, end: end.endOfMonth) else { return [] }
         let period = Period.rolling12Months(endingOn: end)
+        if MeasureCatalogue.qualityAssurance.contains(where: { $0.id == id }) {
+            return MeasureEngine.monthEnds(in: span).compactMap { measure(id, authority: authority, period: .rolling12Months(endingOn: $0), snapshot: snapshot) }
+        }
         return snapshot.engine.monthlySeries(id, over: span, parameters: parameters(authority: authority, period: period))
     }
 

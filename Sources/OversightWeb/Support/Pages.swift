@@ -14,7 +14,7 @@ enum Pages {
             case SiteURL.overview, SiteURL.measures: return role.seesDashboards
             case SiteURL.data: return Access.dataTeam.allows(role)
             case SiteURL.activity: return role == .administrator
-            case SiteURL.audits: return WebFeatures.hasAudits
+            case SiteURL.audits: return WebFeatures.hasAudits && Access.auditors.allows(role)
             case SiteURL.plan: return WebFeatures.hasPlanPages && role.seesDashboards
             case SiteURL.reports: return WebFeatures.hasReports && role.seesDashboards
             default: return true
@@ -78,7 +78,7 @@ enum Pages {
 
 /// Which later parts of the product are present, so navigation never links to a missing page.
 enum WebFeatures {
-    static let hasAudits = false
+    static let hasAudits = true
     static let hasPlanPages = false
     static let hasReports = false
 }

@@ -18,7 +18,7 @@ final class WebServices: Sendable {
         var accounts = store.accounts(hasher: hasher, clock: clock)
         accounts.idleTimeout = options.idleTimeout
         self.accounts = accounts
-        self.dashboards = DashboardService(store: store, options: options)
+        self.dashboards = DashboardService(store: store, options: options, clock: clock)
         self.jobs = ImportJobs()
     }
 }
