@@ -66,4 +66,22 @@ import Testing
         #expect(a.audits == b.audits && a.rounds == b.rounds)
         #expect(a.audits != c.audits)
     }
+
+    /// Over a generated synthetic authority (a quarter of national scale, 2024-25 and 2025-26):
+    /// every cohort finds cases and the QA measures all have values.
+    @Test func overAGeneratedAuthorityEveryMeasureHasAValue() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synth-audits-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let options = SynthOptions(localAuthority: 358, firstYear: 2025, lastYear: 2026, seed: 11, scale: .factor(0.25), errorRate: 0)
+        try SynthGenerator(options: options).run(to: dir)
+        let data = FileLoader.load(paths: [dir.path], keepRaw: false).caseData
+        let report = Day(year: 2026, month: 3, day: 20)!
+        let demo = try SynthAudits(data: data, templates: try AuditTemplateReader.shipped(), reportDate: report,
+                                   auditors: ["tm1", "tm2", "tm3", "tm4", "tm5"], moderators: ["sm1", "sm2"], seed: 1)
+        let perRound = Dictionary(grouping: demo.audits.filter { $0.type == .caseFile }, by: { $0.roundID ?? "" })
+        #expect(perRound.count == 12 && perRound.values.allSatisfy { $0.count == 12 })
+        #expect(demo.audits.contains { $0.type == .supervision })
+        let results = QAMeasures.computeAll(audits: demo.audits, period: .reportingYear(2026), reportDate: report)
+        #expect(results.count == 12 && results.allSatisfy { $0.value != nil })
+    }
 }

@@ -141,6 +141,16 @@ extension AuditRepository {
                           seed: seed, moderationRatePercent: r.moderationRate, dueDate: due, templateID: r.templateID)
     }
 
+    static func row(_ round: AuditRound, authority: String, by user: String, at now: Date) -> AuditRoundModel {
+        let row = AuditRoundModel()
+        row.id = round.id; row.laCode = authority; row.name = round.name; row.monthStart = round.month.start.iso
+        row.monthEnd = round.month.end.iso; row.type = round.type.rawValue; row.cohort = round.cohort.stored
+        row.cohortDay = round.cohortDay.iso; row.sampleSize = round.sampleSize; row.seed = String(round.seed)
+        row.moderationRate = round.moderationRatePercent; row.dueDate = round.dueDate.iso; row.templateID = round.templateID
+        row.createdBy = user; row.createdAt = now
+        return row
+    }
+
     static func session(_ r: SupervisionSessionModel) -> SupervisionSession {
         SupervisionSession(worker: r.worker, date: .iso(r.sessionDate), kind: r.kind, reflective: r.reflective,
                            child: r.childID.map(ChildID.init), origin: RecordOrigin(file: -1, row: r.id ?? 0))

@@ -102,13 +102,7 @@ public struct AuditRepository: Sendable {
             }
             var round = draft
             round.id = newID()
-            let row = AuditRoundModel()
-            row.id = round.id; row.laCode = authority; row.name = round.name; row.monthStart = round.month.start.iso
-            row.monthEnd = round.month.end.iso; row.type = round.type.rawValue; row.cohort = round.cohort.stored
-            row.cohortDay = round.cohortDay.iso; row.sampleSize = round.sampleSize; row.seed = String(round.seed)
-            row.moderationRate = round.moderationRatePercent; row.dueDate = round.dueDate.iso; row.templateID = round.templateID
-            row.createdBy = user; row.createdAt = now
-            try await row.create(on: db)
+            try await Self.row(round, authority: authority, by: user, at: now).create(on: db)
 
             var audits: [Audit] = []
             if round.type == .supervision {
@@ -149,15 +143,7 @@ public struct AuditRepository: Sendable {
     public func insert(rounds: [AuditRound], audits: [Audit], authority: String, by user: String) async throws {
         let now = clock()
         try await store.database.transaction { db in
-            for round in rounds {
-                let row = AuditRoundModel()
-                row.id = round.id; row.laCode = authority; row.name = round.name; row.monthStart = round.month.start.iso
-                row.monthEnd = round.month.end.iso; row.type = round.type.rawValue; row.cohort = round.cohort.stored
-                row.cohortDay = round.cohortDay.iso; row.sampleSize = round.sampleSize; row.seed = String(round.seed)
-                row.moderationRate = round.moderationRatePercent; row.dueDate = round.dueDate.iso; row.templateID = round.templateID
-                row.createdBy = user; row.createdAt = now
-                try await row.create(on: db)
-            }
+            for round in rounds { try await Self.row(round, authority: authority, by: user, at: now).create(on: db) }
             for a in audits { try await write(a, previous: nil, authority: authority, on: db) }
         }
     }

@@ -142,7 +142,7 @@ import Testing
         var v2 = t
         v2.version = 2
         v2.sections[0].questions[0].evidencedAnswers = ["yes", "partly"]
-        #expect(throws: AuditWorkflowError.templateMismatch(audit: a.id, expected: "case-file v1", given: "case-file v2")) {
+        #expect(throws: AuditWorkflowError.templateMismatch(audit: AuditID("X3"), expected: "case-file v1", given: "case-file v2")) {
             var b = assigned("X3")
             try b.saveDraft(answers: [:], template: v2, by: "alice", at: at)
         }

@@ -139,6 +139,30 @@ extension StoreTests {
         }
 
         @Test(arguments: TestBackend.all)
+        func preparedRoundsAndAuditsAreStoredAsTheyAre(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let repo = store.audits(clock: { Self.now })
+            try await repo.installShippedTemplates(authority: "999", by: "admin")
+            let t = try #require(try await repo.latestTemplates(authority: "999").first { $0.id == "case-file" })
+            let r = round(rate: 50)
+            let prepared = AuditRound(id: "demo-2026-04", name: r.name, month: r.month, cohort: .neglect, cohortDay: r.cohortDay,
+                                      sampleSize: 1, seed: UInt64.max, moderationRatePercent: 50, dueDate: r.dueDate, templateID: "case-file")
+            var a = Audit.assign(id: AuditID("demo-2026-04-1"), template: t, subject: .child(ChildID("QA5")), caseKind: .cp, team: "North",
+                                 auditor: "alice", partnerAuditors: [.police: "pc1"], due: r.dueDate, roundID: prepared.id, by: "qa-lead", at: Self.now)
+            try a.saveDraft(answers: Self.fullAnswers(t), grade: .inadequate, gradeRationale: "Risk not analysed", learningThemes: ["Neglect"],
+                            template: t, by: "alice", at: Self.now)
+            try a.submit(template: t, by: "alice", at: Self.now)
+            try a.selectForModeration(by: "system", at: Self.now)
+            try await repo.insert(rounds: [prepared], audits: [a], authority: "999", by: "demo")
+            #expect(try await repo.round("demo-2026-04", authority: "999") == prepared)
+            #expect(try await repo.audit(a.id, authority: "999") == a)
+            #expect(try await repo.moderationQueue(authority: "999").map(\.id) == [a.id])
+            #expect(try await repo.myAudits(user: "pc1", authority: "999").isEmpty)
+            await store.close()
+        }
+
+        @Test(arguments: TestBackend.all)
         func supervisionSessionsAndPracticeStandards(_ backend: TestBackend) async throws {
             let folder = TempFolder()
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))

@@ -115,4 +115,19 @@ import Testing
         #expect(html.contains("No moderations were completed") && html.contains("100%"))
         #expect(html.contains("ov-tag ov-tag--red\">Overdue"))
     }
+
+    @Test func aRoundPageListsItsAudits() throws {
+        let round = AuditRound(id: "r1", name: "May & June", month: .month(year: 2026, month: 5), cohort: .domesticAbuse,
+                               cohortDay: Day(year: 2026, month: 5, day: 1)!, sampleSize: 3, seed: 42, moderationRatePercent: 50,
+                               dueDate: Day(year: 2026, month: 5, day: 28)!, templateID: "case-file")
+        var done = Self.audit("b")
+        try done.saveDraft(answers: ["lived": .init(value: "yes"), "impact": .init(value: "good")], grade: .good, gradeRationale: "ok",
+                           template: Self.template, by: "alice\"", at: Self.at)
+        try done.submit(template: Self.template, by: "alice\"", at: Self.at)
+        let html = RoundPage.render(round: round, audits: [Self.audit("a"), done], today: Day(year: 2026, month: 5, day: 2)!,
+                                    auditPath: { "/qa/audits/\($0)" }).markup
+        #expect(html.contains("May &amp; June") && html.contains("Deep dive: domestic abuse") && html.contains("3 (2 drawn)"))
+        #expect(html.contains("1 of 2 submitted; 1 overdue") && html.contains("ov-tag--green\">Good"))
+        #expect(html.contains("<a href=\"/qa/audits/a\">"))
+    }
 }

@@ -1,0 +1,29 @@
+import OversightCore
+
+/// One round: its settings, progress, and every audit with its auditor, status and grade.
+public enum RoundPage {
+    /// - Parameters:
+    ///   - round: the round.
+    ///   - audits: its audits (`AuditRepository.audits(round:)`).
+    ///   - today: the day the page is shown (for overdue audits).
+    ///   - auditPath: the link to an audit.
+    public static func render(round: AuditRound, audits: [Audit], today: Day, auditPath: (AuditID) -> String) -> HTML {
+        typealias M = QAMarkup
+        let p = RoundsPage.Progress(audits, today: today)
+        var out = M.heading(1, "l", round.name)
+        out += M.summaryList([
+            ("Cohort", .text(round.cohort.title)), ("Cases open on", .text(round.cohortDay.uk)),
+            ("Sample size", .text("\(round.sampleSize) (\(audits.count) drawn)")), ("Due", .text(round.dueDate.uk)),
+            ("Moderation rate", .text("\(round.moderationRatePercent)%, and every audit graded Inadequate")),
+            ("Random seed", .text(String(round.seed))),
+            ("Progress", .text("\(p.total - p.notStarted - p.drafts) of \(p.total) submitted; \(p.overdue) overdue")),
+        ])
+        guard !audits.isEmpty else { return out + M.para("The cohort had no cases on the day it was drawn.") }
+        let rows: [[HTML]] = audits.map { a in
+            let due: HTML = !a.status.isSubmitted && a.dueDate < today ? .text(a.dueDate.uk + " ") + M.tag("Overdue", "red") : .text(a.dueDate.uk)
+            return [M.link(auditPath(a.id), M.subject(a)), .text(a.team ?? "-"), .text(a.auditor), due, M.statusTag(a.status),
+                    a.status.isSubmitted ? M.gradeTag(a.finalGrade) : .text("-")]
+        }
+        return out + M.table(caption: "Audits", head: ["Audit", "Team", "Auditor", "Due", "Status", "Final grade"], rows: rows)
+    }
+}
