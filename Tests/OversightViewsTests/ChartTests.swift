@@ -52,7 +52,7 @@ import OversightCore
         let h = Chart.table(caption: "Values", series: Self.series, unit: .percent, target: 18, lastYear: last).markup
         #expect(h.contains("<caption"))
         #expect(Check.count("<tr class=\"ov-table__row\">", in: h) == 25)
-        #expect(h.contains("<th scope=\"row\" class=\"ov-table__header\">March 2025</th><td class=\"ov-table__cell ov-table__cell--numeric\">18.3</td>"))
+        #expect(h.contains("<th scope=\"row\" class=\"ov-table__header\">Mar 2025</th><td class=\"ov-table__cell ov-table__cell--numeric\">18.3</td>"))
         // March 2025's last year is March 2024, 12 points earlier (24.0 - 11 x 0.25 = 21.25).
         #expect(h.contains("18.3</td><td class=\"ov-table__cell ov-table__cell--numeric\">21.3</td>"))
         #expect(h.contains("Value (%)"))

@@ -67,7 +67,7 @@ public struct DataTable: Sendable {
 
     /// The table; when there are no rows, the caption and `emptyMessage` in a paragraph.
     public func render() -> HTML {
-        let captionHTML = HTML.el("caption", [("class", isCaptionVisible ? "ov-table__caption ov-caption-m" : "ov-visually-hidden")], text: caption)
+        let captionHTML = HTML.el("caption", [("class", isCaptionVisible ? "ov-table__caption" : "ov-visually-hidden")], text: caption)
         guard !rows.isEmpty else {
             return HTML.el("table", [("class", "ov-table")], captionHTML)
                 + HTML.el("p", [("class", "ov-body ov-table__empty")], text: emptyMessage)
