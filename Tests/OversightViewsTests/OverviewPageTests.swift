@@ -47,3 +47,17 @@ import OversightCore
         #expect(h.contains("3 KPIs: 1 close to target, 1 no target, 1 no data yet."))
     }
 }
+
+extension OverviewPageTests {
+    @Test func neighbourRankCountsTheNeighboursThatDoBetter() throws {
+        // Low is better: 19.5 beats 21 and 22.5, loses to 18 and 19: rank 3 of 5.
+        #expect(KPITile.neighbourRank(la: 19.5, neighbours: [18, 19, 21, 22.5, nil], polarity: .low)! == (3, 5))
+        #expect(KPITile.neighbourRank(la: 19.5, neighbours: [18, 19, 21], polarity: .high)! == (2, 4))
+        #expect(KPITile.neighbourRank(la: nil, neighbours: [18], polarity: .low) == nil)
+        let m = OverviewPage.Model.make(plan: Samples.plan, evaluations: Samples.evaluations(), monthly: [:], period: Samples.year2025,
+                                        periodOptions: [], selectedPeriod: "2025",
+                                        neighbours: ["rereferrals_12m_pct": [NeighbourValue(code: "901", name: "A", value: 18),
+                                                                             NeighbourValue(code: "902", name: "B", value: 25)]])
+        #expect(m.ambitions[0].tiles[0].comparatorText == "SN average 21.3%; rank 2 of 3 with neighbours (2023-24)")
+    }
+}
