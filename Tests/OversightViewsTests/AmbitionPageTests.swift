@@ -48,3 +48,12 @@ import OversightCore
         #expect(h.contains("The plan lists no actions for this ambition."))
     }
 }
+
+extension AmbitionPageTests {
+    @Test func targetRowDoesNotRepeatTheWordTarget() {
+        #expect(KPIDetail.withoutLeadingTarget("Target 18.0%") == "18.0%")
+        #expect(KPIDetail.withoutLeadingTarget("Target: lower than last year (20.0%)") == "Lower than last year (20.0%)")
+        #expect(KPIDetail.withoutLeadingTarget("No target: monitored") == "No target: monitored")
+        #expect(AmbitionPage.render(Self.model()).markup.contains("<dt class=\"ov-summary-list__key\">Target</dt><dd class=\"ov-summary-list__value\">18.0%</dd>"))
+    }
+}
