@@ -30,11 +30,11 @@ public enum Chart {
         // Grid and y axis labels.
         for tick in scale.ticks {
             let ty = y(tick)
-            svg += HTML.void("line", [("class", "ov-chart__grid"), ("x1", f(left)), ("x2", f(left + plotW)), ("y1", f(ty)), ("y2", f(ty))])
+            svg += HTML.svg("line", [("class", "ov-chart__grid"), ("x1", f(left)), ("x2", f(left + plotW)), ("y1", f(ty)), ("y2", f(ty))])
             svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(left - 8)), ("y", f(ty + 4)), ("text-anchor", "end")],
-                           text: Format.bare(tick, unit: unit) + (unit == .percent ? "%" : ""))
+                           text: tickLabel(tick, unit: unit))
         }
-        svg += HTML.void("line", [("class", "ov-chart__axis"), ("x1", f(left)), ("x2", f(left + plotW)), ("y1", f(top + plotH)), ("y2", f(top + plotH))])
+        svg += HTML.svg("line", [("class", "ov-chart__axis"), ("x1", f(left)), ("x2", f(left + plotW)), ("y1", f(top + plotH)), ("y2", f(top + plotH))])
         // X axis labels: every third month (every sixth past 24), always the last.
         let step = n > 24 ? 6 : 3
         for (i, p) in series.enumerated() where (n - 1 - i) % step == 0 {
@@ -43,27 +43,30 @@ public enum Chart {
         }
         if let target {
             let ty = y(target)
-            svg += HTML.void("line", [("class", "ov-chart__target"), ("x1", f(left)), ("x2", f(left + plotW)), ("y1", f(ty)), ("y2", f(ty))])
+            svg += HTML.svg("line", [("class", "ov-chart__target"), ("x1", f(left)), ("x2", f(left + plotW)), ("y1", f(ty)), ("y2", f(ty))])
             svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(left + plotW + 6)), ("y", f(ty + 4))],
                            text: "Target " + Format.bare(target, unit: unit))
         }
         if lastYear.contains(where: { $0 != nil }) {
             for d in pathSegments(lastYear, x: x, y: y) {
-                svg += HTML.void("path", [("class", "ov-chart__last-year"), ("d", d)])
+                svg += HTML.svg("path", [("class", "ov-chart__last-year"), ("d", d)])
             }
-            if let i = lastYear.lastIndex(where: { $0 != nil }), let v = lastYear[i] {
-                svg += HTML.el("text", [("class", "ov-chart__label ov-chart__label--small"), ("x", f(x(i) + 6)), ("y", f(y(v) + 14))], text: "Last year")
+            // Labelled at its first point, away from this year's latest value at the right.
+            if let i = lastYear.firstIndex(where: { $0 != nil }), let v = lastYear[i] {
+                let above = (series.indices.contains(i) ? series[i].value : nil).map { $0 < v } ?? true
+                svg += HTML.el("text", [("class", "ov-chart__label ov-chart__label--small"), ("x", f(x(i))),
+                                        ("y", f(above ? y(v) - 8 : y(v) + 18))], text: "Last year")
             }
         }
         for d in pathSegments(series.map(\.value), x: x, y: y) {
-            svg += HTML.void("path", [("class", "ov-chart__line"), ("d", d)])
+            svg += HTML.svg("path", [("class", "ov-chart__line"), ("d", d)])
         }
         for (i, p) in series.enumerated() {
             guard let v = p.value else { continue }
-            svg += HTML.void("circle", [("class", "ov-chart__point"), ("cx", f(x(i))), ("cy", f(y(v))), ("r", "3.5")])
+            svg += HTML.svg("circle", [("class", "ov-chart__point"), ("cx", f(x(i))), ("cy", f(y(v))), ("r", "3.5")])
         }
         if let i = series.lastIndex(where: { $0.value != nil }), let v = series[i].value {
-            svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(x(i) + 6)), ("y", f(y(v) - 6)), ("font-weight", "700")],
+            svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(x(i))), ("y", f(y(v) - 10)), ("text-anchor", "end"), ("font-weight", "700")],
                            text: Format.bare(v, unit: unit))
         }
         let chart = HTML.el("svg", [("class", "ov-chart"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"),
@@ -92,10 +95,10 @@ public enum Chart {
         var svg = HTML.el("title", [("id", id + "-title")], text: title)
         svg += HTML.el("desc", [("id", id + "-desc")], text: describe(series: series, unit: unit, target: nil, lastYear: []))
         for d in pathSegments(series.map(\.value), x: x, y: y) {
-            svg += HTML.void("path", [("class", "ov-chart__line"), ("d", d)])
+            svg += HTML.svg("path", [("class", "ov-chart__line"), ("d", d)])
         }
         if let i = series.lastIndex(where: { $0.value != nil }), let v = series[i].value {
-            svg += HTML.void("circle", [("class", "ov-chart__point"), ("cx", f(x(i))), ("cy", f(y(v))), ("r", "3")])
+            svg += HTML.svg("circle", [("class", "ov-chart__point"), ("cx", f(x(i))), ("cy", f(y(v))), ("r", "3")])
         }
         return HTML.el("svg", [("class", "ov-sparkline"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("preserveAspectRatio", "none"),
                                ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"), ("focusable", "false"),
@@ -122,7 +125,7 @@ public enum Chart {
             let top = gap + Double(i) * (barH + gap)
             let w = max(0, (width - labelW - valueW) * b.value / hi)
             svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(labelW - 10)), ("y", f(top + barH / 2 + 5)), ("text-anchor", "end")], text: b.label)
-            svg += HTML.void("rect", [("class", "ov-chart__bar"), ("x", f(labelW)), ("y", f(top)), ("width", f(w)), ("height", f(barH))])
+            svg += HTML.svg("rect", [("class", "ov-chart__bar"), ("x", f(labelW)), ("y", f(top)), ("width", f(w)), ("height", f(barH))])
             svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(labelW + w + 6)), ("y", f(top + barH / 2 + 5))],
                            text: Format.value(b.value, unit: unit))
         }
@@ -139,7 +142,7 @@ public enum Chart {
         if hasLastYear { columns.append(.init("last_year", "Same month last year", isNumeric: true)) }
         if target != nil { columns.append(.init("target", "Target", isNumeric: true)) }
         let rows = series.enumerated().map { i, p -> [HTML] in
-            var r: [HTML] = [.text(Format.month(p.month)), .text(Format.bare(p.value, unit: unit))]
+            var r: [HTML] = [.text(Format.shortMonth(p.month)), .text(Format.bare(p.value, unit: unit))]
             if hasLastYear { r.append(.text(Format.bare(i < lastYear.count ? lastYear[i] : nil, unit: unit))) }
             if let target { r.append(.text(Format.bare(target, unit: unit))) }
             return r
@@ -176,6 +179,12 @@ public enum Chart {
         if let target { s += " Target: \(Format.value(target, unit: unit))." }
         if lastYear.contains(where: { $0 != nil }) { s += " A second line shows the same months a year earlier." }
         return s
+    }
+
+    /// A y axis label: whole numbers without decimals (`20%`, `1,500`), others to one place.
+    static func tickLabel(_ v: Double, unit: MeasureUnit) -> String {
+        let text = v == v.rounded() ? Format.count(v) : Format.decimal(v, places: unit == .ratio ? 2 : 1)
+        return unit == .percent ? text + "%" : text
     }
 
     /// SVG path data for the runs of known values (a gap breaks the line).

@@ -1,3 +1,4 @@
+import Foundation
 import OversightCore
 
 /// One child's history across the loaded data, newest first and grouped by year, each event with

@@ -65,11 +65,12 @@ public struct DataTable: Sendable {
         self.parameterPrefix = parameterPrefix
     }
 
-    /// The table; when there are no rows, the caption and `emptyMessage` in a paragraph.
+    /// The table; when there are no rows, no table: the caption (when visible) and `emptyMessage` as paragraphs.
     public func render() -> HTML {
-        let captionHTML = HTML.el("caption", [("class", isCaptionVisible ? "ov-table__caption ov-caption-m" : "ov-visually-hidden")], text: caption)
+        let captionHTML = HTML.el("caption", [("class", isCaptionVisible ? "ov-table__caption" : "ov-visually-hidden")], text: caption)
+        // No table at all when there is nothing to tabulate: an empty table says nothing to a screen reader.
         guard !rows.isEmpty else {
-            return HTML.el("table", [("class", "ov-table")], captionHTML)
+            return (isCaptionVisible ? HTML.el("p", [("class", "ov-table__caption")], text: caption) : .empty)
                 + HTML.el("p", [("class", "ov-body ov-table__empty")], text: emptyMessage)
         }
         let heads = columns.map { c -> HTML in

@@ -31,12 +31,13 @@ public enum FormGroup {
         }
     }
 
-    /// A date input (`yyyy-mm-dd` value; browsers without a date picker show a text box).
+    /// A date typed as `yyyy-mm-dd` in a text box. Not `type="date"`: a browser empties a date
+    /// input whose value is not a real date, and the form must give back what the user typed.
     public static func date(id: String, name: String? = nil, label: String, hint: String? = nil, value: String = "",
                             error: String? = nil) -> HTML {
         group(id: id, label: label, hint: hint ?? "For example, 2025-03-31", error: error) { described in
             HTML.void("input", [("class", inputClass("ov-input", error: error, width: "10")), ("id", id), ("name", name ?? id),
-                                ("type", "date"), ("value", value),
+                                ("type", "text"), ("value", value), ("autocomplete", "off"), ("spellcheck", "false"),
                                 ("aria-describedby", described), ("aria-invalid", error == nil ? nil : "true")])
         }
     }

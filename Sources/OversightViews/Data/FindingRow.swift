@@ -1,3 +1,5 @@
+import Foundation
+
 /// One validation finding of an import, as the import page lists it.
 public struct FindingRow: Sendable, Hashable {
     /// The DfE's rule code or the readers' own (`OV-...`).
@@ -51,7 +53,7 @@ public struct FindingFilter: Sendable, Hashable {
     /// The findings that match: rule, table and severity exactly (case ignored), child id exactly
     /// after trimming and upper-casing (as child ids are normalised).
     public func apply(_ findings: [FindingRow]) -> [FindingRow] {
-        let childKey = child.uppercased()
+        let childKey = child.trimmingCharacters(in: .whitespaces).uppercased()
         return findings.filter { f in
             (rule.isEmpty || f.rule.caseInsensitiveCompare(rule) == .orderedSame)
                 && (table.isEmpty || f.table.caseInsensitiveCompare(table) == .orderedSame)

@@ -1,3 +1,4 @@
+import Foundation
 import OversightCore
 
 /// One of a measure's drill-down lists (the numerator's or the denominator's records), filtered

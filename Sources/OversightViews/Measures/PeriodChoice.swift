@@ -1,3 +1,4 @@
+import Foundation
 import OversightCore
 
 /// The measure page's period form: a reporting year, a month, a calendar quarter, 12 months to

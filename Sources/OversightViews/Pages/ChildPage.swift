@@ -1,3 +1,4 @@
+import Foundation
 import OversightCore
 
 /// One child's timeline, reached from any drill-down. Never shown to roles that see aggregates

@@ -85,7 +85,8 @@ public enum ImportPage {
             .init("Imported by", text: s.user),
             .init("Collection years", text: s.yearsText),
             .init("Records stored", text: Format.count(s.rows)),
-            .init("Findings", text: "\(Format.count(s.errors)) errors, \(Format.count(s.warnings)) warnings, \(Format.count(s.queries)) queries"),
+            .init("Findings", text: [Format.counted(s.errors, "error", "errors"), Format.counted(s.warnings, "warning", "warnings"),
+                                     Format.counted(s.queries, "query", "queries")].joined(separator: ", ")),
         ])
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Files")
         out += DataTable(caption: "Files in this import", isCaptionVisible: false,

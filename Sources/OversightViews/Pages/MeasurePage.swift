@@ -1,3 +1,4 @@
+import Foundation
 import OversightCore
 
 /// A measure: its definition, the figures for a chosen period, its monthly series, the published

@@ -29,11 +29,15 @@ public enum OverviewPage {
 
         /// The model from a plan, the evaluator's judgements for `period` and each measure's
         /// monthly results (by measure id; a measure missing from `monthly` has no trend line).
+        /// `neighbours` (by measure id) gives the neighbours' published values for the rank among them.
         public static func make(plan: Plan, evaluations: [KPIEvaluation], monthly: [String: [MeasureResult]], period: Period,
-                                periodOptions: [FormOption], selectedPeriod: String) -> Model {
+                                periodOptions: [FormOption], selectedPeriod: String,
+                                neighbours: [String: [NeighbourValue]] = [:]) -> Model {
             let ambitions = plan.ambitions.map { a in
                 AmbitionTiles(number: a.number, title: a.title,
-                              tiles: evaluations.filter { $0.ambition == a.number }.map { KPITile.make($0, monthly: monthly[$0.kpi.measure] ?? []) })
+                              tiles: evaluations.filter { $0.ambition == a.number }.map {
+                                  KPITile.make($0, monthly: monthly[$0.kpi.measure] ?? [], neighbours: neighbours[$0.kpi.measure] ?? [])
+                              })
             }
             return Model(planTitle: plan.title, period: period, periodOptions: periodOptions, selectedPeriod: selectedPeriod, ambitions: ambitions)
         }

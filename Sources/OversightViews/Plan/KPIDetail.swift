@@ -28,6 +28,16 @@ public struct KPIDetail: Sendable, Hashable {
                          comparators: comparators ?? e.comparator?.summary)
     }
 
+    /// "Target 18.0%" as the value of a row headed "Target": "18.0%"; "Target: lower than last
+    /// year" reads "Lower than last year"; anything else as it is.
+    static func withoutLeadingTarget(_ text: String) -> String {
+        for prefix in ["Target: ", "Target "] where text.hasPrefix(prefix) {
+            let rest = text.dropFirst(prefix.count)
+            return rest.prefix(1).uppercased() + rest.dropFirst()
+        }
+        return text
+    }
+
     /// The KPI's section; `id` makes element ids unique on the page.
     public func render(id: String) -> HTML {
         let t = tile
@@ -35,7 +45,7 @@ public struct KPIDetail: Sendable, Hashable {
         out += SummaryList.render([
             .init("Value", .text(t.value == nil ? "No data yet" : Format.value(t.value, unit: t.unit))),
             .init("Status", StatusTag.render(t.status)),
-            .init("Target", text: t.targetText),
+            .init("Target", text: KPIDetail.withoutLeadingTarget(t.targetText)),
             .init("Direction of travel", (t.trendArrow.isEmpty ? .empty : HTML.el("span", [("aria-hidden", "true")], text: t.trendArrow + " ")) + .text(t.trendText)),
         ] + (t.comparatorText.map { [SummaryList.Row("Comparators", text: $0)] } ?? []))
         if series.contains(where: { $0.value != nil }) {

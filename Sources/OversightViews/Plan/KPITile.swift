@@ -30,13 +30,15 @@ public struct KPITile: Sendable, Hashable {
     }
 
     /// A tile from the evaluator's judgement of a KPI and the measure's monthly results.
-    public static func make(_ e: KPIEvaluation, monthly: [MeasureResult]) -> KPITile {
+    /// With the neighbours' published values the position reads "rank 4 of 11 with neighbours";
+    /// without them, the rank among all local authorities.
+    public static func make(_ e: KPIEvaluation, monthly: [MeasureResult], neighbours: [NeighbourValue] = []) -> KPITile {
         let unit = Plan.measureDefinition(e.kpi.measure)?.unit ?? e.result?.unit ?? .count
         let trend = trendWords(e.trendVsLastYear, from: e.lastYearValue, to: e.value, unit: unit)
         return KPITile(wording: e.kpi.wording, measureID: e.kpi.measure, unit: unit, value: e.value,
                        targetText: targetWords(e.target, targetValue: e.targetValue, unit: unit), status: e.status,
                        trendText: trend.words, trendArrow: trend.arrow, series: SeriesPoint.series(monthly),
-                       comparatorText: e.comparator.map { comparatorWords($0, unit: unit) })
+                       comparatorText: e.comparator.map { comparatorWords($0, unit: unit, neighbours: neighbours) })
     }
 
     /// The target in words, with the figure it resolved to when there is one.
@@ -69,8 +71,9 @@ public struct KPITile: Sendable, Hashable {
         }
     }
 
-    /// "SN average 21.3%; rank 40 of 152 in England (2023-24)" or "England 22.6% (2023-24)".
-    public static func comparatorWords(_ c: ComparatorPosition, unit: MeasureUnit) -> String {
+    /// "SN average 21.3%; rank 4 of 11 with neighbours (2023-24)" when the neighbours' values
+    /// are given, else "SN average 21.3%; rank 40 of 152 in England (2023-24)"; "England 22.6% (2023-24)".
+    public static func comparatorWords(_ c: ComparatorPosition, unit: MeasureUnit, neighbours: [NeighbourValue] = []) -> String {
         let year = Format.reportingYear(c.summary.year)
         var s: String
         switch c.choice {
@@ -79,10 +82,22 @@ public struct KPITile: Sendable, Hashable {
         case .england:
             s = "England \(Format.value(c.value, unit: unit))"
         }
-        if let rank = c.summary.rank, c.summary.rankedCount > 0 {
+        if let (rank, count) = neighbourRank(la: c.summary.laValue, neighbours: neighbours.map(\.value), polarity: c.summary.polarity) {
+            s += "; rank \(rank) of \(count) with neighbours"
+        } else if let rank = c.summary.rank, c.summary.rankedCount > 0 {
             s += "; rank \(rank) of \(c.summary.rankedCount) in England"
         }
         return s + " (\(year))"
+    }
+
+    /// The authority's place among itself and its neighbours with a published value: 1 + the
+    /// neighbours strictly better (higher for polarity `high`, lower for `low`, lower first for
+    /// `none`), of that many + 1. nil when the authority's value or every neighbour's is unknown.
+    public static func neighbourRank(la: Double?, neighbours: [Double?], polarity: Polarity) -> (rank: Int, of: Int)? {
+        let known = neighbours.compactMap { $0 }
+        guard let la, !known.isEmpty else { return nil }
+        let better = known.filter { polarity == .high ? $0 > la : $0 < la }.count
+        return (better + 1, known.count + 1)
     }
 
     /// The tile's markup; `id` makes the sparkline's ids unique on the page.

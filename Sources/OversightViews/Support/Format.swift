@@ -34,6 +34,9 @@ public enum Format {
         return v == v.rounded() ? grouped(v) : decimal(v, places: 1)
     }
 
+    /// "1 error", "2,345 errors".
+    public static func counted(_ n: Int, _ one: String, _ many: String) -> String { "\(count(n)) \(n == 1 ? one : many)" }
+
     /// An integer with thousands separated.
     public static func count(_ n: Int) -> String { grouped(Double(n)) }
 

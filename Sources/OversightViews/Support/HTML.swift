@@ -60,6 +60,12 @@ extension HTML {
         HTML(markup: "<\(name)\(attributeMarkup(attributes))/>")
     }
 
+    /// An empty SVG element (`line`, `path`, `circle`, `rect`), closed with `/>` as SVG inside
+    /// HTML requires; without it the HTML parser would nest what follows inside it.
+    public static func svg(_ name: String, _ attributes: [(String, String?)] = []) -> HTML {
+        HTML(markup: "<\(name)\(attributeMarkup(attributes))/>")
+    }
+
     /// Fragments one after another.
     public static func join(_ parts: [HTML], separator: HTML = .empty) -> HTML {
         var out = HTML.empty

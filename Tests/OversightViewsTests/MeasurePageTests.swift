@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+import OversightCore
+@testable import OversightViews
+
+@Suite struct MeasurePageTests {
+    static func records(_ n: Int, kind: String = "referral") -> [DrillRecord] {
+        (1...n).map { i in
+            DrillRecord(child: i == 3 ? "C\(Samples.hostile)" : String(format: "C%04d", i), kind: kind, key: "2024-05-\(String(format: "%02d", i % 28 + 1))",
+                        start: Samples.day("2024-05-01").adding(days: i), end: i % 2 == 0 ? nil : Samples.day("2024-12-01"),
+                        origin: RecordOrigin(file: 0, row: i))
+        }
+    }
+
+    static func model(query: [String: String] = [:], showsChildren: Bool = true) -> MeasurePage.Model {
+        let result = MeasureResult(id: "rereferrals_12m_pct", unit: .percent, period: Samples.year2025, numerator: 12, denominator: 60, value: 20,
+                                   warnings: ["data ends on 31/03/2025"], numeratorRecords: records(12), denominatorRecords: records(60))
+        return MeasurePage.Model.make(measureID: "rereferrals_12m_pct", query: query, years: [2024, 2025], fallback: Samples.year2025,
+                                      resolve: { p in var r = result; r.period = p; return r }, monthly: Samples.monthly(),
+                                      comparators: Samples.summary("rereferrals_12m_pct"),
+                                      neighbours: [NeighbourValue(code: "901", name: "Neighbourton", value: 22.5)],
+                                      showsChildren: showsChildren, rowsWithErrors: [RecordOrigin(file: 0, row: 2)])
+    }
+
+    @Test func showsDefinitionFiguresWarningsSeriesAndComparators() {
+        let h = MeasurePage.render(Self.model()).markup
+        #expect(Check.count("<h1", in: h) == 1)
+        #expect(h.contains("Re-referrals within 12 months</h1>"))
+        #expect(h.contains("the ones where the same child had another referral in the year before"))
+        #expect(h.contains("<strong>20.0%</strong>"))
+        #expect(h.contains("data ends on 31/03/2025"))
+        #expect(h.contains("Neighbourton (neighbour)"))
+        #expect(h.contains("ranks 40 of 152 local authorities (1 is the best)"))
+        #expect(Check.tablesWithoutCaption(h) == 0)
+        #expect(Check.chartsWithoutTitleAndDesc(h) == 0)
+        #expect(Check.unlabelledInputs(h).isEmpty)
+        #expect(!h.contains("<script>"))
+    }
+
+    @Test func drillDownListsAreLinkedSortableFlaggedPagedAndDownloadable() throws {
+        let m = Self.model(query: ["dsort": "child", "ddir": "desc", "dpage": "2"])
+        let d = try #require(m.denominator)
+        #expect(d.total == 60 && d.page == 2 && d.pageCount == 2 && d.rows.count == 10)
+        #expect(d.sort == SortOrder(column: "child", direction: .desc))
+        let h = MeasurePage.render(m).markup
+        #expect(h.contains("href=\"/children/C0001\""))
+        #expect(h.contains("From a row with errors"))
+        #expect(h.contains("href=\"/measures/rereferrals_12m_pct/numerator.csv?kind=year&amp;year=2025\""))
+        #expect(h.contains("href=\"/measures/rereferrals_12m_pct?kind=year&amp;year=2025&amp;dsort=child&amp;ddir=asc\""))
+        #expect(h.contains("href=\"/children/C%3Cscript%3Ealert%281%29%3C%2Fscript%3E\""))
+    }
+
+    @Test func filterKeepsMatchingRecordsOnly() throws {
+        let m = Self.model(query: ["q": "c0012"])
+        #expect(m.numerator?.matching == 1)
+        #expect(m.numerator?.rows.first?.record.child == "C0012")
+        #expect(MeasurePage.render(m).markup.contains("1 match the filter."))
+    }
+
+    @Test func boardMemberSeesAggregatesOnlyAndNoChildID() {
+        let m = Self.model(showsChildren: false)
+        #expect(m.numerator == nil && m.denominator == nil)
+        let h = MeasurePage.render(m).markup
+        #expect(h.contains("Your role shows totals only"))
+        #expect(!h.contains("C0001"))
+        #expect(!h.contains("/children/"))
+        #expect(!h.contains(".csv"))
+        #expect(h.contains("<strong>20.0%</strong>"))
+    }
+
+    @Test func badPeriodComesBackWithAnErrorSummaryAndTheFallbackPeriod() {
+        let m = Self.model(query: ["kind": "range", "from": "2025-02-30", "to": ""])
+        #expect(m.period == Samples.year2025)
+        #expect(m.periodErrors.map(\.fieldID) == ["period-from", "period-to"])
+        let h = MeasurePage.render(m).markup
+        #expect(h.contains("There is a problem"))
+        #expect(h.contains("<a href=\"#period-from\">"))
+        #expect(h.contains("value=\"2025-02-30\""))
+        #expect(MeasurePage.title(m).hasPrefix("Error: "))
+    }
+
+    @Test(arguments: [
+        (["kind": "month", "month": "2024-06"], "2024-06-01..2024-06-30"),
+        (["kind": "quarter", "quarter": "2024Q3"], "2024-07-01..2024-09-30"),
+        (["kind": "rolling", "rolling": "2025-01"], "2024-02-01..2025-01-31"),
+        (["kind": "range", "from": "2024-04-03", "to": "2024-05-15"], "2024-04-03..2024-05-15"),
+        (["year": "2024"], "2023-04-01..2024-03-31"),
+    ])
+    func periodChoiceReadsEachKind(query: [String: String], expected: String) throws {
+        let p = try PeriodChoice(query: query, defaultYear: 2025).resolve().get()
+        #expect(p.description == expected)
+    }
+
+    @Test func periodChoiceRefusesAnEndBeforeTheStart() {
+        guard case .failure(let e) = PeriodChoice(kind: .range, from: "2025-03-01", to: "2025-02-01").resolve() else {
+            Issue.record("expected an error"); return
+        }
+        #expect(e.errors == [FieldError(fieldID: "period-to", message: "The last day must be the same as or after the first day")])
+    }
+
+    @Test func unknownMeasureStillRenders() {
+        let m = MeasurePage.Model.make(measureID: "nope<", query: [:], years: [2025], fallback: Samples.year2025, resolve: { _ in nil },
+                                       monthly: [], comparators: nil, showsChildren: true, rowsWithErrors: [])
+        let h = MeasurePage.render(m).markup
+        #expect(h.contains("This measure is not in the catalogue."))
+        #expect(h.contains("No figures for this period"))
+        #expect(!h.contains("nope<"))
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+import OversightCore
+@testable import OversightViews
+
+@Suite struct OverviewPageTests {
+    @Test func tileShowsValueTargetStatusTrendAndNeighbours() throws {
+        let tiles = Samples.overview().ambitions[0].tiles
+        let t = try #require(tiles.first)
+        #expect(t.value == 18.5)
+        #expect(t.status == .amber)           // 18.5 against 18 (low is better): within 5% (0.9)
+        #expect(t.targetText == "Target 18.0%")
+        #expect(t.trendText == "Better than last year (20.0%)")
+        #expect(t.trendArrow == "\u{25BC}")
+        #expect(t.comparatorText == "SN average 21.3%; rank 40 of 152 in England (2023-24)")
+        #expect(t.series.count == 24)
+        let h = t.render(id: "s1").markup
+        #expect(h.contains("<p class=\"ov-tile__value\">18.5%</p>"))
+        #expect(h.contains("Close to target"))
+        #expect(h.contains("href=\"/measures/rereferrals_12m_pct\""))
+    }
+
+    @Test func kpiWithoutDataSaysNoDataYet() throws {
+        let t = try #require(Samples.overview().ambitions[0].tiles.last)
+        #expect(t.value == nil)
+        #expect(t.status == .noData)
+        let h = t.render(id: "s2").markup
+        #expect(h.contains("No data yet"))
+        #expect(!h.contains("<svg"))
+    }
+
+    @Test func rateReadsPer10000AndMonitorHasNoTarget() throws {
+        let t = try #require(Samples.overview().ambitions[1].tiles.first)
+        #expect(Format.value(t.value, unit: t.unit) == "67.0 per 10,000")
+        #expect(t.targetText == "No target: monitored")
+        #expect(StatusTag.words(t.status) == "No target")
+    }
+
+    @Test func pageHasOneHeadingPerLevelOnePeriodFormAndEscapesPlanText() {
+        let h = OverviewPage.render(Samples.overview()).markup
+        #expect(Check.count("<h1", in: h) == 1)
+        #expect(h.contains("<form method=\"get\" action=\"/\""))
+        #expect(h.contains("<option value=\"2025\" selected>2024-25</option>"))
+        #expect(Check.unlabelledInputs(h).isEmpty)
+        #expect(Check.chartsWithoutTitleAndDesc(h) == 0)
+        #expect(!h.contains("<script>"))
+        #expect(h.contains("Ambition 2: &lt;script&gt;"))
+        #expect(h.contains("3 KPIs: 1 close to target, 1 no target, 1 no data yet."))
+    }
+}
+
+extension OverviewPageTests {
+    @Test func neighbourRankCountsTheNeighboursThatDoBetter() throws {
+        // Low is better: 19.5 beats 21 and 22.5, loses to 18 and 19: rank 3 of 5.
+        #expect(KPITile.neighbourRank(la: 19.5, neighbours: [18, 19, 21, 22.5, nil], polarity: .low)! == (3, 5))
+        #expect(KPITile.neighbourRank(la: 19.5, neighbours: [18, 19, 21], polarity: .high)! == (2, 4))
+        #expect(KPITile.neighbourRank(la: nil, neighbours: [18], polarity: .low) == nil)
+        let m = OverviewPage.Model.make(plan: Samples.plan, evaluations: Samples.evaluations(), monthly: [:], period: Samples.year2025,
+                                        periodOptions: [], selectedPeriod: "2025",
+                                        neighbours: ["rereferrals_12m_pct": [NeighbourValue(code: "901", name: "A", value: 18),
+                                                                             NeighbourValue(code: "902", name: "B", value: 25)]])
+        #expect(m.ambitions[0].tiles[0].comparatorText == "SN average 21.3%; rank 2 of 3 with neighbours (2023-24)")
+    }
+}
