@@ -51,7 +51,9 @@ struct DemoCommand: ParsableCommand {
                     print("Imported \(summary.files.count) files as import \(summary.id): \(summary.findings[.error] ?? 0) errors, \(summary.findings[.warning] ?? 0) warnings, \(summary.findings[.query] ?? 0) queries.")
                 }
             }
-            return try await Self.demoUsers(store: store, file: usersFile)
+            let users = try await Self.demoUsers(store: store, file: usersFile)
+            try await Self.demoAudits(store: store, reportDate: Period.reportingYear(year).end)
+            return users
         }
         print("\nSign in at http://\(options.host):\(options.port)/ with any of these demo users (also in \(usersFile.path)):\n")
         for (name, role, password) in credentials {
@@ -66,6 +68,21 @@ struct DemoCommand: ParsableCommand {
         try StoreSession.run(configuration: .sqlite(path: database)) { store in
             try await WebApp.serve(store: store, options: options)
         }
+    }
+
+    /// A year of audit rounds to the end of the demo's newest reporting year, done by the demo
+    /// auditor and manager and moderated by the demo moderator, unless the store has rounds already.
+    static func demoAudits(store: Store, reportDate: Day) async throws {
+        let audits = store.audits()
+        guard try await audits.rounds(authority: authority).isEmpty else { return }
+        print("Adding a year of case file and supervision audit rounds...")
+        var templates = try await audits.latestTemplates(authority: authority)
+        if templates.isEmpty { templates = try await audits.installShippedTemplates(authority: authority, by: "demo") }
+        let data = try await store.cases.caseData(authority: authority)
+        let made = try SynthAudits(data: data, templates: templates, reportDate: reportDate, auditors: ["demo-auditor", "demo-manager"],
+                                   moderators: ["demo-moderator"], seed: 1)
+        try await audits.insert(rounds: made.rounds, audits: made.audits, authority: authority, by: "demo")
+        print("Added \(made.rounds.count) rounds with \(made.audits.count) audits.")
     }
 
     /// One user per role, with passwords kept in `file` (readable by its owner only) so a second

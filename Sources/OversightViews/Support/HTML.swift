@@ -53,11 +53,9 @@ extension HTML {
         el(name, attributes, .text(text))
     }
 
-    /// A void element (`input`, `meta`, `link`, `br`) or an empty SVG element (`line`, `path`,
-    /// `circle`): no content, written self-closing. Inside `<svg>` the HTML parser keeps an element
-    /// open unless it is self-closed, so `<line ...>` would swallow everything after it.
+    /// A void element (`input`, `meta`, `link`, `br`): no content and no closing tag.
     public static func void(_ name: String, _ attributes: [(String, String?)] = []) -> HTML {
-        HTML(markup: "<\(name)\(attributeMarkup(attributes))/>")
+        HTML(markup: "<\(name)\(attributeMarkup(attributes))>")
     }
 
     /// An empty SVG element (`line`, `path`, `circle`, `rect`), closed with `/>` as SVG inside

@@ -11,7 +11,11 @@ enum ChildController {
         let raw = req.parameters.get("id") ?? ""
         let snapshot = try await req.services.dashboards.snapshot(authority: user.authority)
         let child = ChildID(raw)
-        let model = ChildPage.Model.make(child: child, data: snapshot.engine.data, backHref: safeBack(req))
+        let audits = try await req.services.store.audits().audits(child: child, authority: user.authority).map { a in
+            ChildTimeline.Audit(date: a.submittedAt.map { Day($0) } ?? a.dueDate, title: a.type.title,
+                                grade: a.finalGrade?.title, href: a.auditor == user.username ? QAController.auditPath(a.id) : nil)
+        }
+        let model = ChildPage.Model.make(child: child, data: snapshot.engine.data, audits: audits, backHref: safeBack(req))
         guard model.timeline.eventCount > 0 else { throw Abort(.notFound) }
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "viewed child", target: raw, isChildLevel: true)
         return Pages.page(req, title: ChildPage.title(model), section: "Measures", content: ChildPage.render(model),
