@@ -43,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "oversight",
             dependencies: [
-                "OversightCore", "OversightFormats", "OversightSynth", "OversightStore",
+                "OversightCore", "OversightFormats", "OversightSynth", "OversightStore", "OversightViews",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,7 +9,8 @@ import SQLKit
 /// out repositories. Close it with `close()` when done.
 public final class Store: Sendable {
     /// Every migration this version knows, in order. Append only.
-    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache()]
+    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(),
+                                                  CreateDeliveryTables()]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static var migrationNames: [String] { migrations.map(\.name) }
 
@@ -140,7 +141,9 @@ public final class Store: Sendable {
 extension Store {
     /// Drops every table of the store (for tests that share one PostgreSQL database).
     func dropEverything() async throws {
-        for table in ["measure_cache", "case_records", "findings", "source_files", "import_files", "imports", "_fluent_migrations"] {
+        for table in ["measure_cache", "case_records", "findings", "source_files", "import_files", "imports",
+                      "action_attachments", "action_history", "action_updates", "plan_actions", "hand_entry_history",
+                      "hand_entries", "plans", "plan_commentary", "target_changes", "_fluent_migrations"] {
             try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run()
         }
     }

@@ -21,6 +21,7 @@ struct Oversight: ParsableCommand {
             ImportsCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
+            ReportCommand.self,
         ]
     )
 
