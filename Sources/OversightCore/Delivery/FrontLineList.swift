@@ -27,7 +27,8 @@ public struct FrontLineList: Hashable, Sendable {
     public var asAt: DayTime
     /// Returned within the 72 hours before `asAt`, no RHI offered, oldest return first.
     public var returnedWithoutRHI: [MissingReturn]
-    /// Of those, the ones whose 72 hours end on `asAt`'s day.
+    /// Returns with no RHI offered whose 72 hours end on `asAt`'s day (including any whose time
+    /// has already passed today).
     public var rhiDueToday: [MissingReturn]
     /// Audits due on or before `asAt`'s day, earliest first.
     public var auditsDue: [AuditDue]
@@ -46,15 +47,17 @@ public struct FrontLineList: Hashable, Sendable {
         hasMissingData = data.hasLocalMissing
         hasSupervisionData = data.hasSupervision
         let windowStart = asAt.adding(hours: -72)
-        var returns: [MissingReturn] = []
+        var returns: [MissingReturn] = [], dueToday: [MissingReturn] = []
         for e in data.missingEpisodes {
-            guard let back = e.returned.time, back > windowStart, back <= asAt else { continue }
+            guard let back = e.returned.time, back <= asAt else { continue }
             if let offered = e.rhiOffered.time, offered <= asAt { continue }
-            returns.append(MissingReturn(child: e.child.rawValue, returned: back, rhiDue: back.adding(hours: 72)))
+            let item = MissingReturn(child: e.child.rawValue, returned: back, rhiDue: back.adding(hours: 72))
+            if back > windowStart { returns.append(item) }
+            if item.rhiDue.day == asAt.day { dueToday.append(item) }
         }
-        returns.sort { ($0.returned, $0.child) < ($1.returned, $1.child) }
-        returnedWithoutRHI = returns
-        rhiDueToday = returns.filter { $0.rhiDue.day == asAt.day }
+        let order = { (a: MissingReturn, b: MissingReturn) in (a.returned, a.child) < (b.returned, b.child) }
+        returnedWithoutRHI = returns.sorted(by: order)
+        rhiDueToday = dueToday.sorted(by: order)
         auditsDue = audits.filter { $0.due <= asAt.day }.sorted { ($0.due, $0.reference) < ($1.due, $1.reference) }
         var last: [String: Day] = [:]
         for s in data.supervisions where s.kind == "formal" {

@@ -42,8 +42,11 @@ public struct ReportInput: Sendable {
         self.dataQuality = dataQuality; self.frontLine = frontLine; self.team = team; self.suppression = suppression
     }
 
-    /// Whether the period has any data: a KPI with a value, or a measure result with a value.
+    /// Whether the period has any data: a KPI or measure with a value other than 0, or a
+    /// percentage with a denominator. Counts of 0 alone are what the engine gives for a period the
+    /// data does not reach, so they do not count as data.
     public var hasData: Bool {
-        evaluations.contains { $0.value != nil } || results.contains { $0.value != nil }
+        func real(_ r: MeasureResult?) -> Bool { (r?.value ?? 0) != 0 || (r?.denominator ?? 0) > 0 }
+        return evaluations.contains { real($0.result) || ($0.result == nil && ($0.value ?? 0) != 0) } || results.contains { real($0) }
     }
 }

@@ -13,7 +13,8 @@ import Testing
                            rhiOffered: offered.map { .value($0) } ?? .missing)
         }
         data.missingEpisodes = [
-            ep("C1", back: DayTime(day: today.adding(days: -3), hour: 9)),            // due today 09:00
+            ep("C1", back: DayTime(day: today.adding(days: -3), hour: 9)),            // was due today 09:00
+            ep("C5", back: DayTime(day: today.adding(days: -3), hour: 20)),           // due today 20:00
             ep("C2", back: DayTime(day: today.adding(days: -1), hour: 20)),           // due in two days
             ep("C3", back: DayTime(day: today.adding(days: -1), hour: 20), offered: DayTime(day: today, hour: 10)),
             ep("C4", back: DayTime(day: today.adding(days: -5), hour: 9)),            // outside 72 hours
@@ -26,8 +27,8 @@ import Testing
         let audits = [AuditDue(reference: "A1", child: "C9", auditor: "X", due: today.adding(days: -2)),
                       AuditDue(reference: "A2", child: "C8", auditor: "X", due: today.adding(days: 5))]
         let list = FrontLineList(data: data, asAt: now, audits: audits)
-        #expect(list.returnedWithoutRHI.map(\.child) == ["C1", "C2"])
-        #expect(list.rhiDueToday.map(\.child) == ["C1"])
+        #expect(list.returnedWithoutRHI.map(\.child) == ["C5", "C2"])
+        #expect(list.rhiDueToday.map(\.child) == ["C1", "C5"])
         #expect(list.auditsDue.map(\.reference) == ["A1"])
         #expect(list.supervisionsOverdue.map(\.worker) == ["W1"])
         #expect(list.supervisionsOverdue.first?.daysOverdue == 12)

@@ -26,8 +26,9 @@ import Testing
         try p.run()
         let info = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         p.waitUntilExit()
-        #expect(info.contains("Pages:          2"))
-        #expect(info.contains("595.276 x 841.89") || info.contains("595.92 x 842.88"), "\(info)")
+        let fields = info.split(separator: "\n").map { $0.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(fields.first { $0.first == "Pages" }?.last == "2", "\(info)")
+        #expect(fields.first { $0.first == "Page size" }?.last?.hasSuffix("(A4)") == true, "\(info)")
         let t = Process()
         t.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
         t.arguments = [pdf.path, "-"]

@@ -27,7 +27,7 @@ extension StoreTests {
             }
             let values = try await entries.values()
             #expect(values.current.count == 1 && values.superseded.count == 1)
-            #expect(values.result("hand_sw_vacancy_rate", period: Self.june)?.value == 100 * 8 / 72)
+            #expect(values.result("hand_sw_vacancy_rate", period: Self.june)?.value == 800.0 / 72)
             #expect(try await entries.history(measure: "hand_sw_vacancy_rate", period: Self.june).map(\.numerator) == [9, 8])
             #expect(try await entries.entries(within: .reportingYear(2026)).map(\.note) == ["a starter was counted as a vacancy"])
             // Another authority sees none of it.

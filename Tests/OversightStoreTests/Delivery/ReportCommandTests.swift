@@ -51,7 +51,7 @@ extension StoreTests {
             // Every page rendered to pixels has ink on it.
             _ = try Self.run("/usr/bin/pdftoppm", ["-gray", "-r", "20", pdf, folder.path("page")])
             let pages = try FileManager.default.contentsOfDirectory(atPath: folder.url.path).filter { $0.hasPrefix("page") && $0.hasSuffix(".pgm") }
-            #expect(pages.count == plan.ambitions.count + 4)
+            #expect(pages.count >= plan.ambitions.count + 4)
             for page in pages {
                 let bytes = try Data(contentsOf: folder.url.appendingPathComponent(page))
                 #expect(bytes.suffix(bytes.count / 2).contains { $0 < 200 } || bytes.contains { $0 < 128 }, "\(page) is blank")
