@@ -36,6 +36,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("authority-name"), help: "The authority's name on the cover.") var authorityName: String?
     @Flag(help: "Show counts of 1 to 4 as \"c\" (for versions shared beyond the authority).") var suppress = false
     @Option(help: "The file to write: .html, .pdf, .csv or .xlsx.") var out: String
+    @Flag(help: "Print how long each step took to standard error (for benchmarks).") var timings = false
 
     func run() throws {
         let outURL = URL(fileURLWithPath: out)
@@ -46,9 +47,21 @@ struct ReportCommand: ParsableCommand {
             throw CLIError.usage("the period '\(period)' is not understood (START..END, 2025, 2024-06 or 2024Q3)")
         }
         if kind == .clinic && team == nil { throw CLIError.usage("a performance clinic needs --team WORKER (a social worker id)") }
+        let clock = ContinuousClock()
+        var mark = clock.now
+        func step(_ name: String) {
+            guard timings else { return }
+            let now = clock.now
+            let d = (mark.duration(to: now))
+            FileHandle.standardError.write(Data("\(name): \(String(format: "%.2f", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)) s\n".utf8))
+            mark = now
+        }
         let gathered = try gather(period: p)
+        step("read and validate")
         let input = try build(gathered, period: p)
+        step("measures and KPIs")
         try write(input, format: format, to: outURL)
+        step("render and write \(format)")
     }
 
     /// What the data sources give, before the report's own computation.
