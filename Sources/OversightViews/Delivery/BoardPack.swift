@@ -108,7 +108,7 @@ public enum BoardPack {
         let unit = Plan.measureDefinition(e.kpi.measure)?.unit ?? .count
         var h = HTML.raw("<div class=\"ov-kpi\">") + ReportDocument.heading(4, "s", e.kpi.wording)
         h += HTML.raw("<p class=\"ov-body\">") + ReportDocument.tag(e.status)
-            + HTML.text(" \(ReportDocument.value(e.result ?? nilResult(e), unit, input.suppression)) against a target of \(ReportDocument.target(e.target, value: e.targetValue, unit: unit)); \(ReportDocument.trend(e.trendVsLastYear).lowercased()) on last year.")
+            + HTML.text(" \(ReportDocument.value(e.result ?? nilResult(e), unit, input.suppression)) against a target of \(ReportDocument.target(e.target, value: e.targetValue, unit: unit).lowercased()); \(ReportDocument.trend(e.trendVsLastYear).lowercased()) on last year.")
             + HTML.raw("</p>")
         let series = input.series[e.kpi.measure] ?? []
         if series.contains(where: { $0.value != nil }) {
@@ -119,10 +119,13 @@ public enum BoardPack {
             }
             h += HTML.raw("<figure>") + LineChart.svg(points, unit: unit, description: "\(e.kpi.wording): monthly values from \(points.first!.label) to \(points.last!.label), with the target as a dashed line")
             h += HTML.raw("</figure>")
-            h += ReportDocument.table(caption: nil, headings: ["Month", "Value", "Target"], rows: series.map { r in
-                [HTML.text(ReportDocument.monthLabel(r.period.start)), HTML.text(ReportDocument.value(r, unit, input.suppression)),
-                 HTML.text(targetValue(e.kpi.target(forPeriodEndingOn: r.period.end), e).map { ReportDocument.value($0, unit) } ?? "–")]
-            }, numeric: [1, 2])
+            // The chart's figures as a table, months across, so each KPI keeps to a third of a page.
+            h += ReportDocument.table(caption: nil, headings: ["Month"] + series.map { ReportDocument.monthLabel($0.period.start) }, rows: [
+                [HTML.text("Value")] + series.map { HTML.text(ReportDocument.value($0, unit, input.suppression)) },
+                [HTML.text("Target")] + series.map { r in
+                    HTML.text(targetValue(e.kpi.target(forPeriodEndingOn: r.period.end), e).map { ReportDocument.value($0, unit) } ?? "–")
+                },
+            ], numeric: Set(1...series.count), compact: true)
         } else {
             h += ReportDocument.noData("No monthly figures for this KPI in the period.")
         }

@@ -24,6 +24,8 @@ public enum ReportDocument {
     .ov-table { border-collapse: collapse; width: 100%; margin: 0 0 5mm; font-size: 9.5pt; }
     .ov-table th, .ov-table td { border-bottom: 1px solid #b1b4b6; padding: 1.5mm 2mm 1.5mm 0; text-align: left; vertical-align: top; }
     .ov-table td.ov-num, .ov-table th.ov-num { text-align: right; }
+    .ov-table--compact { font-size: 7.5pt; }
+    .ov-table--compact th, .ov-table--compact td { padding: 1mm 0.5mm; }
     .ov-table tr, .ov-kpi, figure { break-inside: avoid; }
     .ov-tag { display: inline-block; padding: 0.3mm 1.5mm; font-weight: bold; font-size: 8.5pt; text-transform: uppercase; }
     .ov-tag--green { background: #cce2d8; color: #005a30; }
@@ -134,8 +136,9 @@ public enum ReportDocument {
 
     /// A table: `<table class="ov-table">` with a caption, headings and rows of cells; cells
     /// whose column is numeric (`numeric[i]`) are right-aligned.
-    public static func table(caption: String?, headings: [String], rows: [[HTML]], numeric: Set<Int> = []) -> HTML {
-        var h = HTML.raw("<table class=\"ov-table\">")
+    /// `compact` uses the smaller type of `ov-table--compact` (for months across a page).
+    public static func table(caption: String?, headings: [String], rows: [[HTML]], numeric: Set<Int> = [], compact: Bool = false) -> HTML {
+        var h = HTML.raw(compact ? "<table class=\"ov-table ov-table--compact\">" : "<table class=\"ov-table\">")
         if let caption { h += HTML.raw("<caption class=\"ov-heading-s\">") + HTML.text(caption) + HTML.raw("</caption>") }
         h += HTML.raw("<thead><tr>")
         for (i, head) in headings.enumerated() {
