@@ -90,3 +90,17 @@ import Testing
         #expect(html.contains("<td>Triage at the front door</td><td>Service manager</td><td>01/06/2025</td>"))
     }
 }
+
+@Suite struct HandEntryFormParseTests {
+    @Test func typedInputBecomesAnEntryOrPlainReasons() {
+        let at = Date(timeIntervalSince1970: 0)
+        let ok = HandEntryForm.Input(measure: "hand_sw_vacancy_rate", period: "2025-06", value: "12.5%", source: "HR").parse(by: "analyst", at: at)
+        #expect(ok.problems.isEmpty && ok.entry?.value == 12.5 && ok.entry?.period == .month(year: 2025, month: 6))
+        let count = HandEntryForm.Input(measure: "hand_households_recruited", period: "2025Q1", value: "1,200", source: "Fostering").parse(by: "a", at: at)
+        #expect(count.problems.isEmpty && count.entry?.value == 1200)
+        let bad = HandEntryForm.Input(measure: "hand_sw_vacancy_rate", period: "June", value: "twelve", source: "HR").parse(by: "a", at: at)
+        #expect(bad.entry == nil && bad.problems.map(\.field) == ["period", "value"])
+        let over = HandEntryForm.Input(measure: "hand_sw_vacancy_rate", period: "2025-06", numerator: "80", denominator: "72", source: "HR").parse(by: "a", at: at)
+        #expect(over.entry != nil && over.problems.map(\.field) == ["numerator"])
+    }
+}
