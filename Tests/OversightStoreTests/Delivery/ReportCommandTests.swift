@@ -1,6 +1,7 @@
 import Foundation
 import OversightCore
 import OversightFormats
+@testable import OversightStore
 import Testing
 
 extension StoreTests {
@@ -84,6 +85,31 @@ extension StoreTests {
             let noChromium = try Self.run(ImportFaultTests.binary, ["report", "board", "--period", "2025", "--from", folder.path("la"), "--out", folder.path("x.pdf")],
                                           environment: db.merging(["OVERSIGHT_CHROMIUM": "/nonexistent/chromium"]) { $1 })
             #expect(noChromium.status == 2 && noChromium.err.contains("Debian package chromium"))
+        }
+
+        @Test func boardPackFromTheStoreShowsActionsCommentaryAndHandEnteredValues() async throws {
+            try #require(FileManager.default.isExecutableFile(atPath: ImportFaultTests.binary), "build the oversight executable first (swift build)")
+            let folder = TempFolder()
+            let years = SyntheticFiles.twoYears(in: folder, under: "la")
+            let db = folder.path("o.sqlite")
+            let store = try await Store.open(.sqlite(path: db))
+            _ = try await store.imports().importFiles(paths: [years.y2024, years.y2025], authority: "358", user: "analyst")
+            let actions = store.actions(authority: "358")
+            let action = try await actions.create(PlanAction(ambition: 2, text: "Rewrite the front door triage guidance", owner: "Head of First Response",
+                                                             due: Day(year: 2025, month: 1, day: 31), by: "lead", at: Date()))
+            try await actions.addUpdate(actionID: action.id!, text: "Draft shared with partners", evidence: "Partnership board minutes", status: .onTrack, by: "owner")
+            try await store.plans(authority: "358").writeCommentary(ambition: 2, period: .reportingYear(2025), text: "Re-referrals fell after the new triage.", by: "lead")
+            try await store.handEntries(authority: "358").record(HandEnteredEntry(measureID: "hand_eha_partner_pct", period: .reportingYear(2025),
+                                                                                 numerator: 120, denominator: 480, source: "Early help hub", enteredBy: "analyst", enteredAt: Date()))
+            await store.close()
+            let out = folder.path("board.html")
+            let r = try Self.run(ImportFaultTests.binary, ["report", "board", "--period", "2025", "--out", out], environment: ["OVERSIGHT_DATABASE": db])
+            #expect(r.status == 0, "\(r.err)")
+            let html = try String(contentsOfFile: out, encoding: .utf8)
+            #expect(html.contains("<td>Rewrite the front door triage guidance</td><td>Head of First Response</td><td>31/01/2025</td>"))
+            #expect(html.contains("Draft shared with partners Evidence: Partnership board minutes"))
+            #expect(html.contains("<div class=\"ov-commentary\">Re-referrals fell after the new triage.</div>"))
+            #expect(html.contains("<td class=\"ov-num\">25.0%</td>"))
         }
     }
 }
