@@ -164,7 +164,7 @@ public enum BoardPack {
         guard let q = input.dataQuality else {
             return h + ReportDocument.paragraph("No data quality findings are held for this period.", "ov-hint") + HTML.raw("</section>")
         }
-        h += ReportDocument.paragraph("Outstanding findings: \(q.errors) errors and \(q.warnings) warnings. Figures computed from rows with errors may be wrong.")
+        h += ReportDocument.paragraph("Outstanding findings: \(q.errors) errors, and \(q.warnings) warnings and queries. Figures computed from rows with errors may be wrong.")
         if !q.rules.isEmpty {
             h += ReportDocument.table(caption: "Findings by rule", headings: ["Rule", "Severity", "What is wrong", "Rows"],
                                       rows: q.rules.prefix(40).map { [HTML.text($0.rule), HTML.text($0.severity), HTML.text($0.message), HTML.text(String($0.count))] },

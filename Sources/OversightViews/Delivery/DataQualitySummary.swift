@@ -16,6 +16,7 @@ public struct DataQualitySummary: Hashable, Sendable {
     /// The files the figures were computed from (names, or import descriptions).
     public var sources: [String]
     public var errors: Int
+    /// Warnings and queries (findings that are not errors).
     public var warnings: Int
     /// The rules with outstanding findings, most findings first.
     public var rules: [RuleCount]

@@ -27,7 +27,7 @@ public enum WeeklyReport {
         }
         h += ReportDocument.heading(2, "m", "Imports and findings")
         if let q = input.dataQuality {
-            h += ReportDocument.paragraph("\(q.sources.count) files; \(q.errors) errors and \(q.warnings) warnings outstanding.")
+            h += ReportDocument.paragraph("\(q.sources.count) files; \(q.errors) errors, and \(q.warnings) warnings and queries, outstanding.")
         } else {
             h += ReportDocument.paragraph("No imports are recorded.", "ov-hint")
         }
