@@ -54,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "oversight",
             dependencies: [
-                "OversightCore", "OversightFormats", "OversightSynth", "OversightStore", "OversightWeb",
+                "OversightCore", "OversightFormats", "OversightSynth", "OversightStore", "OversightViews", "OversightWeb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

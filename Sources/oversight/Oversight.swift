@@ -23,6 +23,7 @@ struct Oversight: ParsableCommand {
             RestoreCommand.self,
             ServeCommand.self,
             UsersCommand.self,
+            ReportCommand.self,
         ]
     )
 

@@ -1,0 +1,16 @@
+import FluentKit
+import Foundation
+
+/// Row of `plan_actions`: one tracked action of an ambition. `@unchecked Sendable`: see `ImportModel`.
+final class ActionModel: Model, @unchecked Sendable {
+    static let schema = "plan_actions"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "la_code") var laCode: String
+    @Field(key: "ambition") var ambition: Int
+    @Field(key: "text") var text: String
+    @Field(key: "owner") var owner: String
+    /// ISO date, or nil.
+    @OptionalField(key: "due") var due: String?
+    @Field(key: "status") var status: String
+    init() {}
+}

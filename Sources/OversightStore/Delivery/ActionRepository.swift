@@ -1,0 +1,191 @@
+import FluentKit
+import Foundation
+import OversightCore
+
+/// Plan actions of one authority: create, edit, progress updates with evidence files, the full
+/// history of changes, and the overdue and at-risk list for leads.
+public struct ActionRepository: Sendable {
+    let store: Store
+    /// The local authority's code; every read and write is limited to it.
+    public let authority: String
+    let clock: @Sendable () -> Date
+
+    /// The largest evidence file accepted: 10 MB (the bytes are kept in the database; see `AttachmentModel`).
+    public static let maximumAttachmentSize = 10 * 1024 * 1024
+
+    /// A file attached to an update.
+    public struct Attachment: Sendable, Hashable {
+        public var fileName: String
+        public var mediaType: String
+        public var bytes: Data
+        public init(fileName: String, mediaType: String = "application/octet-stream", bytes: Data) {
+            self.fileName = fileName; self.mediaType = mediaType; self.bytes = bytes
+        }
+    }
+
+    /// Stores a new action (its `id` is ignored) with the history it carries; returns it with
+    /// its id. Throws `StoreError.badInput` listing `PlanAction.problems`.
+    public func create(_ action: PlanAction) async throws -> PlanAction {
+        try Self.check(action)
+        let la = authority
+        let id: Int = try await store.database.transaction { db in
+            let m = ActionModel()
+            m.laCode = la
+            Self.copy(action, into: m)
+            try await m.create(on: db)
+            let id = try m.requireID()
+            for change in action.history { try await Self.history(change, action: id, la: la).create(on: db) }
+            return id
+        }
+        return try await self.action(id: id)!
+    }
+
+    /// Creates one action, not started and due on no date, for each of the plan's actions that
+    /// the authority does not track yet (same ambition and same text); returns how many it created.
+    @discardableResult
+    public func seed(from plan: Plan, owner: String, by: String) async throws -> Int {
+        let existing = Set(try await all().map { "\($0.ambition)\u{0}\($0.text)" })
+        var created = 0
+        for a in plan.ambitions {
+            for text in a.actions where !existing.contains("\(a.number)\u{0}\(text)") {
+                let o = a.leads.first ?? owner
+                _ = try await create(PlanAction(ambition: a.number, text: text, owner: o.isEmpty ? owner : o, by: by, at: clock()))
+                created += 1
+            }
+        }
+        return created
+    }
+
+    /// One action with its updates and history; nil when the authority has no such action.
+    public func action(id: Int) async throws -> PlanAction? {
+        guard let m = try await ActionModel.query(on: store.database).filter(\.$laCode == authority).filter(\.$id == id).first() else {
+            return nil
+        }
+        return try await assemble([m]).first
+    }
+
+    /// Every action of the authority (or of one ambition), by ambition then id.
+    public func all(ambition: Int? = nil) async throws -> [PlanAction] {
+        var q = ActionModel.query(on: store.database).filter(\.$laCode == authority)
+        if let ambition { q = q.filter(\.$ambition == ambition) }
+        return try await assemble(try await q.sort(\.$ambition).sort(\.$id).all())
+    }
+
+    /// Changes an action's fields (nil leaves a field as it is; `due: .some(nil)` clears the date);
+    /// each real change goes into the history. Throws `StoreError.badInput` for an unknown id or
+    /// an edit that leaves the action invalid.
+    @discardableResult
+    public func edit(id: Int, text: String? = nil, owner: String? = nil, due: Day?? = nil, status: ActionStatus? = nil,
+                     ambition: Int? = nil, by: String) async throws -> PlanAction {
+        guard var action = try await action(id: id) else { throw StoreError.badInput("there is no action \(id) for \(authority)") }
+        let changes = action.edit(text: text, owner: owner, due: due, status: status, ambition: ambition, by: by, at: clock())
+        try Self.check(action)
+        try await save(action, id: id, changes: changes)
+        return action
+    }
+
+    /// Adds a progress update with evidence files; a status given with it changes the action's
+    /// status. Throws `StoreError.badInput` for an unknown action, an empty update (no text, no
+    /// evidence and no file) or a file over `maximumAttachmentSize` or with an empty name.
+    @discardableResult
+    public func addUpdate(actionID: Int, text: String, evidence: String = "", status: ActionStatus? = nil,
+                          files: [Attachment] = [], by: String) async throws -> PlanAction {
+        guard var action = try await action(id: actionID) else { throw StoreError.badInput("there is no action \(actionID) for \(authority)") }
+        let blank = { (s: String) in s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if blank(text) && blank(evidence) && files.isEmpty && status == nil {
+            throw StoreError.badInput("update: write what progress was made, or attach evidence")
+        }
+        for f in files {
+            if blank(f.fileName) { throw StoreError.badInput("attachment: a file has no name") }
+            if f.bytes.count > Self.maximumAttachmentSize {
+                throw StoreError.badInput("attachment \(f.fileName): the file is \(f.bytes.count / 1_048_576) MB; the largest accepted is 10 MB")
+            }
+        }
+        let update = ActionUpdate(text: text, evidence: evidence, attachments: files.map(\.fileName), status: status, by: by, at: clock())
+        let before = action.history.count
+        action.addUpdate(update)
+        let changes = Array(action.history[before...])
+        let la = authority, saved = action
+        try await store.database.transaction { db in
+            let u = ActionUpdateModel()
+            u.laCode = la; u.actionID = actionID; u.text = update.text; u.evidence = update.evidence
+            u.status = update.status?.rawValue; u.userName = by; u.writtenAt = update.at
+            try await u.create(on: db)
+            let updateID = try u.requireID()
+            for f in files {
+                let a = AttachmentModel()
+                a.laCode = la; a.actionID = actionID; a.updateID = updateID; a.fileName = f.fileName
+                a.mediaType = f.mediaType; a.size = f.bytes.count; a.bytes = f.bytes
+                try await a.create(on: db)
+            }
+            try await Self.write(saved, id: actionID, changes: changes, la: la, on: db)
+        }
+        return saved
+    }
+
+    /// The bytes of an evidence file of an action, by name (the latest of that name); nil when
+    /// there is none.
+    public func attachment(actionID: Int, fileName: String) async throws -> Attachment? {
+        guard let m = try await AttachmentModel.query(on: store.database).filter(\.$laCode == authority)
+            .filter(\.$actionID == actionID).filter(\.$fileName == fileName).sort(\.$id, .descending).first() else { return nil }
+        return Attachment(fileName: m.fileName, mediaType: m.mediaType, bytes: m.bytes)
+    }
+
+    /// The actions overdue on `today`, off track or at risk (`ActionWatchList.select`).
+    public func watchList(today: Day, owner: String? = nil) async throws -> [(action: PlanAction, reasons: [ActionWatchList.Reason])] {
+        ActionWatchList.select(try await all(), today: today, owner: owner)
+    }
+
+    // MARK: Mapping
+
+    static func check(_ action: PlanAction) throws {
+        let p = action.problems
+        if !p.isEmpty { throw StoreError.badInput("the action cannot be saved: " + p.joined(separator: "; ")) }
+    }
+
+    func save(_ action: PlanAction, id: Int, changes: [ActionChange]) async throws {
+        let la = authority
+        try await store.database.transaction { db in try await Self.write(action, id: id, changes: changes, la: la, on: db) }
+    }
+
+    static func write(_ action: PlanAction, id: Int, changes: [ActionChange], la: String, on db: any Database) async throws {
+        guard let m = try await ActionModel.query(on: db).filter(\.$laCode == la).filter(\.$id == id).first() else {
+            throw StoreError.badInput("there is no action \(id) for \(la)")
+        }
+        copy(action, into: m)
+        try await m.save(on: db)
+        for c in changes { try await history(c, action: id, la: la).create(on: db) }
+    }
+
+    static func copy(_ a: PlanAction, into m: ActionModel) {
+        m.ambition = a.ambition; m.text = a.text; m.owner = a.owner; m.due = a.due?.iso; m.status = a.status.rawValue
+    }
+
+    static func history(_ c: ActionChange, action: Int, la: String) -> ActionHistoryModel {
+        let h = ActionHistoryModel()
+        h.laCode = la; h.actionID = action; h.field = c.field; h.fromValue = c.from; h.toValue = c.to; h.userName = c.by; h.changedAt = c.at
+        return h
+    }
+
+    func assemble(_ models: [ActionModel]) async throws -> [PlanAction] {
+        let ids = models.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let db = store.database
+        let updates = Dictionary(grouping: try await ActionUpdateModel.query(on: db).filter(\.$laCode == authority)
+            .filter(\.$actionID ~~ ids).sort(\.$id).all(), by: \.actionID)
+        let history = Dictionary(grouping: try await ActionHistoryModel.query(on: db).filter(\.$laCode == authority)
+            .filter(\.$actionID ~~ ids).sort(\.$id).all(), by: \.actionID)
+        let files = Dictionary(grouping: try await AttachmentModel.query(on: db).filter(\.$laCode == authority)
+            .filter(\.$actionID ~~ ids).field(\.$id).field(\.$updateID).field(\.$fileName).sort(\.$id).all(), by: \.updateID)
+        return models.map { m in
+            let id = m.id!
+            let ups = (updates[id] ?? []).map { u in
+                ActionUpdate(text: u.text, evidence: u.evidence, attachments: (files[u.id!] ?? []).map(\.fileName),
+                             status: u.status.flatMap(ActionStatus.init(rawValue:)), by: u.userName, at: u.writtenAt)
+            }
+            let hist = (history[id] ?? []).map { ActionChange(field: $0.field, from: $0.fromValue, to: $0.toValue, by: $0.userName, at: $0.changedAt) }
+            return PlanAction(id: id, ambition: m.ambition, text: m.text, owner: m.owner, due: m.due.flatMap { Day.parseISO($0) },
+                              status: ActionStatus(rawValue: m.status) ?? .notStarted, updates: ups, history: hist)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import OversightCore
+
+/// The monthly performance pack: every measure with its value for the period, its monthly series
+/// and its published comparators.
+public enum MonthlyPack {
+    /// The monthly pack for `input` (`results`, `series` and `comparators`).
+    public static func render(_ input: ReportInput) -> HTML {
+        let p = ReportDocument.periodText(input.period)
+        var h = HTML.raw("<section class=\"ov-page\" id=\"monthly\">") + ReportDocument.paragraph(input.authority, "ov-hint")
+        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text("Monthly performance pack, \(p)") + HTML.raw("</h1>")
+        if !input.hasData { h += ReportDocument.noData("There is no data for this period.") }
+        let months = input.series.values.max(by: { $0.count < $1.count })?.map { $0.period.start } ?? []
+        for source in [MeasureSource.cin, .ssda903, .localMissing, .supervision, .qualityAssurance, .handEntered] {
+            let defs = (MeasureCatalogue.all + HandEnteredMeasures.all).filter { $0.source == source }
+            let rows: [[HTML]] = defs.compactMap { d in
+                let r = input.results.first { $0.id == d.id }
+                let s = input.series[d.id] ?? []
+                guard r?.value != nil || s.contains(where: { $0.value != nil }) else { return nil }
+                let c = input.comparators[d.id]
+                return [HTML.text(d.title), HTML.text(ReportDocument.value(r, d.unit, input.suppression))]
+                    + months.map { m in HTML.text(ReportDocument.value(s.first { $0.period.start == m }, d.unit, input.suppression)) }
+                    + [HTML.text(c?.england.map { ReportDocument.value($0, d.unit) } ?? "–"),
+                       HTML.text(c?.neighbourMean.map { ReportDocument.value($0, d.unit) } ?? "–")]
+            }
+            guard !rows.isEmpty else { continue }
+            h += ReportDocument.table(caption: title(source), headings: ["Measure", "Period"] + months.map(ReportDocument.monthLabel) + ["England", "Neighbours"],
+                                      rows: rows, numeric: Set(1...(months.count + 3)))
+        }
+        return ReportDocument.document(title: "Monthly performance pack, \(p)", footer: "\(input.authority) monthly pack, \(p)", body: h + HTML.raw("</section>"))
+    }
+
+    static func title(_ s: MeasureSource) -> String {
+        switch s {
+        case .cin: return "Children in need and child protection"
+        case .ssda903: return "Children looked after and care leavers"
+        case .localMissing: return "Missing episodes"
+        case .supervision: return "Supervision"
+        case .qualityAssurance: return "Quality assurance"
+        case .handEntered: return "Entered by hand"
+        }
+    }
+}
