@@ -145,7 +145,8 @@ extension Store {
                                               "hand_entries", "plans", "plan_commentary", "target_changes",
                                               "activity_log", "api_tokens", "sessions", "users", "measure_cache", "case_records", "findings",
                                               "source_files", "import_files", "imports", "_fluent_migrations"] {
-            try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run()
+            // CASCADE on PostgreSQL, so the order of tables that refer to each other does not matter.
+            try await sql.raw("DROP TABLE IF EXISTS \(ident: table)\(unsafeRaw: configuration.isSQLite ? "" : " CASCADE")").run()
         }
     }
 }

@@ -23,7 +23,12 @@ enum TestBackend: String, Sendable, CustomTestStringConvertible {
         case .postgres:
             let config = StoreConfiguration.postgres(url: Self.postgresURL!)
             let store = try await Store.open(config, migrate: false, checkSchema: false)
-            try await store.dropEverything()
+            do {
+                try await store.dropEverything()
+            } catch {
+                await store.close()
+                throw error
+            }
             await store.close()
             return config
         }
