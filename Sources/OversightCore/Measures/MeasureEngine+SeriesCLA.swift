@@ -1,14 +1,16 @@
 extension MeasureEngine {
-    /// Calls `body` for each child and each index of ascending `days` on which the child has an
-    /// open episode, with that day's open episode (the latest-starting, as `openEpisode(on:)`
-    /// picks it). Children come in index order, and one child's days in ascending order.
-    func forEachOpenEpisode(on days: [Day], _ body: (Int, Int, CLAIndex.Episode) -> Void) {
-        var chosen = Array(repeating: -1, count: days.count)
+    /// Calls `body` for each child and each point at whose end the child has an open episode,
+    /// with that day's open episode (the latest-starting, as `openEpisode(on:)` picks it).
+    /// Children come in index order, and one child's points in ascending order. With `yearEarlier`,
+    /// the snapshots are a year before each point's end.
+    func forEachOpenEpisode(_ pts: SeriesPoints, yearEarlier: Bool = false, _ body: (Int, Int, CLAIndex.Episode) -> Void) {
+        let days = yearEarlier ? pts.ends.map { $0.adding(years: -1) } : []
+        var chosen = Array(repeating: -1, count: pts.count)
         for (ci, c) in cla.children.enumerated() {
-            var lo = days.count, hi = 0
+            var lo = pts.count, hi = 0
             // Episodes are sorted by start, so a later open one always wins.
             for (j, e) in c.episodes.enumerated() {
-                let k = SeriesPoints.open(on: days, from: e.start, until: e.end)
+                let k = yearEarlier ? SeriesPoints.open(on: days, from: e.start, until: e.end) : pts.open(from: e.start, until: e.end)
                 if k.isEmpty { continue }
                 lo = min(lo, k.lowerBound); hi = max(hi, k.upperBound)
                 for kk in k { chosen[kk] = j }
@@ -31,7 +33,7 @@ extension MeasureEngine {
         switch id {
         case "cla_at_end", "cla_rate_per_10k", "placed_with_parents_at_end", "placed_with_parents_pct", "external_placements_at_end",
              "external_placements_pct", "external_residential_at_end":
-            forEachOpenEpisode(on: pts.ends) { _, k, e in
+            forEachOpenEpisode(pts) { _, k, e in
                 let provider = e.provider ?? ""
                 let external = provider == "PR4" || provider == "PR5"
                 let counted: Bool
@@ -47,9 +49,8 @@ extension MeasureEngine {
             return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [invalidEpisodes])
 
         case "placed_with_parents_change_pct":
-            let before = pts.ends.map { $0.adding(years: -1) }
-            forEachOpenEpisode(on: pts.ends) { _, k, e in if e.place == "P1" { numbers[k] += 1 } }
-            forEachOpenEpisode(on: before) { _, k, e in if e.place == "P1" { bases[k] += 1 } }
+            forEachOpenEpisode(pts) { _, k, e in if e.place == "P1" { numbers[k] += 1 } }
+            forEachOpenEpisode(pts, yearEarlier: true) { _, k, e in if e.place == "P1" { bases[k] += 1 } }
             return Self.tallies(n, numerator: Self.sum(numbers, bases.map { -$0 }), denominator: bases, warnings: [invalidEpisodes])
 
         case "cla_starts":
@@ -98,7 +99,7 @@ extension MeasureEngine {
             let windows = pts.periods
             var short = Array(repeating: 0, count: n)
             let h = claHistoryStart
-            forEachOpenEpisode(on: pts.ends) { ci, k, _ in
+            forEachOpenEpisode(pts) { ci, k, _ in
                 let c = cla.children[ci]
                 var count = 0
                 for pl in c.placements where pl.overlaps(windows[k]) { count += 1 }
@@ -116,7 +117,7 @@ extension MeasureEngine {
             let h = claHistoryStart
             var lastChild = -1
             var dob: Day?
-            forEachOpenEpisode(on: pts.ends) { ci, k, e in
+            forEachOpenEpisode(pts) { ci, k, e in
                 let c = cla.children[ci]
                 let end = pts.ends[k]
                 if ci != lastChild { lastChild = ci; dob = data.claHeaders[c.id]?.birthDate.day }
@@ -194,7 +195,7 @@ extension MeasureEngine {
                 if !k.isEmpty { workers[i].append((k, w)) }
             }
             var seen: [String] = []
-            forEachOpenEpisode(on: pts.ends) { ci, k, _ in
+            forEachOpenEpisode(pts) { ci, k, _ in
                 seen.removeAll(keepingCapacity: true)
                 for (r, w) in workers[ci] where r.contains(k) && !seen.contains(w) { seen.append(w) }
                 bases[k] += 1

@@ -12,11 +12,52 @@ struct SeriesPoints: Sendable {
     /// Last day of each point's window: the snapshot day.
     let ends: [Day]
 
+    /// For each day from the first window's start to the last end (`base` onwards): the first
+    /// point ending on or after it, the first starting on or after it and the first starting
+    /// after it. Makes placing a record a table look-up instead of binary searches.
+    private let base: Int32
+    private let endOnOrAfter: [Int32]
+    private let startOnOrAfter: [Int32]
+    private let startAfter: [Int32]
+
     /// Points for rolling 12-month windows ending on `ends`; nil unless `ends` is strictly ascending.
     init?(ends: [Day]) {
         for i in ends.indices.dropFirst() where ends[i - 1] >= ends[i] { return nil }
         self.ends = ends
-        self.starts = ends.map { Period.rolling12Months(endingOn: $0).start }
+        let starts = ends.map { Period.rolling12Months(endingOn: $0).start }
+        self.starts = starts
+        let first = starts.first?.ordinal ?? 0
+        base = first
+        let span = ends.last.map { Int($0.ordinal - first) + 1 } ?? 0
+        // Tables only for spans of up to about 50 years; longer series use binary searches.
+        let days = span <= 20_000 ? (0..<span).map { Day(ordinal: first + Int32($0)) } : []
+        endOnOrAfter = days.map { Int32(Self.lowerBound(ends, $0)) }
+        startOnOrAfter = days.map { Int32(Self.lowerBound(starts, $0)) }
+        startAfter = days.map { Int32(Self.upperBound(starts, $0)) }
+    }
+
+    /// The first point ending on or after `d`.
+    @inline(__always) func firstEnd(onOrAfter d: Day) -> Int {
+        if d.ordinal <= base { return 0 }
+        let i = Int(d.ordinal - base)
+        if i >= endOnOrAfter.count { return endOnOrAfter.isEmpty ? Self.lowerBound(ends, d) : count }
+        return Int(endOnOrAfter[i])
+    }
+
+    /// The first point starting on or after `d`.
+    @inline(__always) func firstStart(onOrAfter d: Day) -> Int {
+        if d.ordinal <= base { return 0 }
+        let i = Int(d.ordinal - base)
+        if i >= startOnOrAfter.count { return startOnOrAfter.isEmpty ? Self.lowerBound(starts, d) : count }
+        return Int(startOnOrAfter[i])
+    }
+
+    /// The first point starting after `d`.
+    @inline(__always) func firstStart(after d: Day) -> Int {
+        if d.ordinal < base { return 0 }
+        let i = Int(d.ordinal - base)
+        if i >= startAfter.count { return startAfter.isEmpty ? Self.upperBound(starts, d) : count }
+        return Int(startAfter[i])
     }
 
     var count: Int { ends.count }
@@ -46,7 +87,7 @@ struct SeriesPoints: Sendable {
 
     /// The points whose window contains `d`.
     func containing(_ d: Day) -> Range<Int> {
-        let lo = Self.lowerBound(ends, d), hi = Self.upperBound(starts, d)
+        let lo = firstEnd(onOrAfter: d), hi = firstStart(after: d)
         return lo < hi ? lo..<hi : lo..<lo
     }
 
@@ -59,24 +100,28 @@ struct SeriesPoints: Sendable {
     }
 
     /// The points at whose end `[start, end)` is open.
-    func open(from start: Day, until end: Day?) -> Range<Int> { Self.open(on: ends, from: start, until: end) }
+    func open(from start: Day, until end: Day?) -> Range<Int> {
+        let lo = firstEnd(onOrAfter: start)
+        let hi = end.map { firstEnd(onOrAfter: $0) } ?? count
+        return lo < hi ? lo..<hi : lo..<lo
+    }
 
     /// The points whose window a record overlaps as the measures read it: it starts in the window,
     /// or started on or before the window's first day and has not stopped by then (`stop` after
     /// that day, or none).
     func overlapping(start: Day, stop: Day?) -> Range<Int> {
-        let lo = Self.lowerBound(ends, start)
-        let startsInside = Self.upperBound(starts, start)
-        let hi = stop.map { max(startsInside, Self.lowerBound(starts, $0)) } ?? count
+        let lo = firstEnd(onOrAfter: start)
+        let startsInside = firstStart(after: start)
+        let hi = stop.map { max(startsInside, firstStart(onOrAfter: $0)) } ?? count
         return lo < hi ? lo..<hi : lo..<lo
     }
 
     /// The points in whose window an episode `[start, end)` covers at least one day: it starts
     /// by the window's end and ends after both its own start and the window's first day.
     func coveringSomeDay(start: Day, end: Day?) -> Range<Int> {
-        let lo = Self.lowerBound(ends, start)
+        let lo = firstEnd(onOrAfter: start)
         var hi = count
-        if let e = end { hi = e > start ? Self.lowerBound(starts, e) : 0 }
+        if let e = end { hi = e > start ? firstStart(onOrAfter: e) : 0 }
         return lo < hi ? lo..<hi : lo..<lo
     }
 
