@@ -107,7 +107,7 @@ struct MeasuresCommand: ParsableCommand {
         }
         if series != nil {
             let ends = MeasureEngine.monthEnds(in: p)
-            let points = ends.map { e in (Period.rolling12Months(endingOn: e), engine.computeAll(period: Period.rolling12Months(endingOn: e), ids: ids, parameters: params)) }
+            let points = Array(zip(ends.map { Period.rolling12Months(endingOn: $0) }, engine.seriesAll(endingOn: ends, ids: ids, parameters: params)))
             print(renderSeries(p, points), terminator: "")
             return
         }

@@ -55,26 +55,32 @@ public struct CaseDataBuilder: Sendable {
     public mutating func add(missingEpisodes r: [MissingEpisode], file: Int) { missingEpisodes.append(Batch(file: file, year: nil, records: r)) }
     public mutating func add(supervisions r: [SupervisionSession], file: Int) { supervisions.append(Batch(file: file, year: nil, records: r)) }
 
-    /// Applies the reading rules and returns the merged history.
-    public func build() -> CaseData {
+    /// Applies the reading rules and returns the merged history. Each file's records are
+    /// released as soon as they are merged, so the records are not held twice at the peak.
+    public consuming func build() -> CaseData {
         var d = CaseData()
         d.files = files
         d.blankChildIDs = blank
         d.rowsWithErrors = rowsWithErrors
 
-        d.cinEpisodes = Self.merge(cinEpisodes, child: { $0.child }, key: { $0.referralDate },
+        d.cinEpisodes = Self.merge(&cinEpisodes, child: { $0.child }, key: { $0.referralDate },
                                    touches: { Self.overlaps($0.referralDate, $0.closureDate, $1) })
-        d.claEpisodes = Self.merge(claEpisodes, child: { $0.child }, key: { $0.start },
+        d.claEpisodes = Self.merge(&claEpisodes, child: { $0.child }, key: { $0.start },
                                    touches: { Self.overlaps($0.start, $0.end, $1) })
-        d.claReviews = Self.merge(claReviews, child: { $0.child }, key: { $0.date },
+        d.claReviews = Self.merge(&claReviews, child: { $0.child }, key: { $0.date },
                                   touches: { $1.contains($0.date.day) })
-        d.claMissing = Self.merge(claMissing, child: { $0.child }, key: { $0.start },
+        d.claMissing = Self.merge(&claMissing, child: { $0.child }, key: { $0.start },
                                   touches: { $1.contains($0.start.day) })
-        d.socialWorkerEpisodes = Self.merge(swEpisodes, child: { $0.child }, key: { SWKey(worker: $0.workerID, start: $0.start) },
+        d.socialWorkerEpisodes = Self.merge(&swEpisodes, child: { $0.child }, key: { SWKey(worker: $0.workerID, start: $0.start) },
                                             touches: { Self.overlaps($0.start, $0.end, $1) })
-        d.careLeavers = Self.merge(careLeavers, child: { $0.child }, key: { $0.collectionYear }, touches: { _, _ in false })
-        d.missingEpisodes = Self.merge(missingEpisodes, child: { $0.child }, key: { $0.start }, touches: { _, _ in false })
-        d.supervisions = Self.dedupe(supervisions.flatMap(\.records).map { ($0, SupervisionKey(s: $0)) })
+        d.careLeavers = Self.merge(&careLeavers, child: { $0.child }, key: { $0.collectionYear }, touches: { _, _ in false })
+        d.missingEpisodes = Self.merge(&missingEpisodes, child: { $0.child }, key: { $0.start }, touches: { _, _ in false })
+        var sessions: [SupervisionSession] = []
+        for i in supervisions.indices {
+            sessions.append(contentsOf: supervisions[i].records)
+            supervisions[i].records = []
+        }
+        d.supervisions = Self.dedupe(sessions, key: SupervisionKey.init(s:))
 
         for b in Self.ordered(cinChildren) { for c in b.records { d.cinChildren[c.id] = c } }
         for b in Self.ordered(claHeaders) { for h in b.records { d.claHeaders[h.child] = h } }
@@ -99,22 +105,27 @@ public struct CaseDataBuilder: Sendable {
         return true
     }
 
-    static func ordered<R>(_ batches: [Batch<R>]) -> [Batch<R>] {
-        batches.enumerated().sorted { a, b in
-            let ya = a.element.year ?? Int.min, yb = b.element.year ?? Int.min
+    static func ordered<R>(_ batches: [Batch<R>]) -> [Batch<R>] { orderedIndices(batches).map { batches[$0] } }
+
+    /// Indices of `batches` in the order they are merged: by collection year, then file, then as added.
+    static func orderedIndices<R>(_ batches: [Batch<R>]) -> [Int] {
+        batches.indices.sorted { a, b in
+            let ya = batches[a].year ?? Int.min, yb = batches[b].year ?? Int.min
             if ya != yb { return ya < yb }
-            if a.element.file != b.element.file { return a.element.file < b.element.file }
-            return a.offset < b.offset
-        }.map(\.element)
+            if batches[a].file != batches[b].file { return batches[a].file < batches[b].file }
+            return a < b
+        }
     }
 
     struct ChildKey<K: Hashable>: Hashable { var child: ChildID; var key: K }
 
-    static func dedupe<R, K: Hashable>(_ items: [(R, K)]) -> [R] {
+    static func dedupe<R, K: Hashable>(_ items: [R], key: (R) -> K) -> [R] {
         var index: [K: Int] = [:]
         index.reserveCapacity(items.count)
         var out: [R?] = []
-        for (r, k) in items {
+        out.reserveCapacity(items.count)
+        for r in items {
+            let k = key(r)
             if let i = index[k] { out[i] = nil }
             index[k] = out.count
             out.append(r)
@@ -122,13 +133,15 @@ public struct CaseDataBuilder: Sendable {
         return out.compactMap { $0 }
     }
 
-    static func merge<R, K: Hashable>(_ batches: [Batch<R>], child: (R) -> ChildID, key: (R) -> K,
+    static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (R) -> ChildID, key: (R) -> K,
                                       touches: (R, Period) -> Bool) -> [R] {
         var byChild: [ChildID: [R]] = [:]
         var order: [ChildID] = []
-        for batch in ordered(batches) {
+        for i in orderedIndices(batches) {
+            let year = batches[i].year
             // Within one file the later row with the same key wins (rule 4).
-            let rows = dedupe(batch.records.map { ($0, ChildKey(child: child($0), key: key($0))) })
+            let rows = dedupe(batches[i].records) { ChildKey(child: child($0), key: key($0)) }
+            batches[i].records = []
             var grouped: [ChildID: [R]] = [:]
             var batchOrder: [ChildID] = []
             for r in rows {
@@ -136,7 +149,7 @@ public struct CaseDataBuilder: Sendable {
                 if grouped[c] == nil { batchOrder.append(c) }
                 grouped[c, default: []].append(r)
             }
-            let window = batch.year.map(Period.reportingYear)
+            let window = year.map(Period.reportingYear)
             for c in batchOrder {
                 let incoming = grouped[c]!
                 guard var existing = byChild[c] else {

@@ -52,6 +52,11 @@ struct CINIndex: Sendable {
     var invalidPlanDates = 0
     /// Episodes with any assessment recording 3A, 3B or 3C.
     var episodeHasDomesticAbuse: [Bool] = []
+    /// Each child's episode indices (children in no particular order), for measures of a series
+    /// that count a child once.
+    var childEpisodes: [[Int]] = []
+    /// Each child's plans: one range of `plans` per child with a plan (plans are indexed child by child).
+    var planGroups: [Range<Int>] = []
 
     static let domesticAbuse: Set<String> = ["3A", "3B", "3C"]
 
@@ -61,7 +66,9 @@ struct CINIndex: Sendable {
         for (i, e) in eps.enumerated() { byChild[e.child, default: []].append(i) }
         episodeHasDomesticAbuse = eps.map { e in e.assessments.contains { !$0.factors.filter(Self.domesticAbuse.contains).isEmpty } }
 
+        childEpisodes.reserveCapacity(byChild.count)
         for (_, idxs) in byChild {
+            childEpisodes.append(idxs)
             let dates = idxs.compactMap { eps[$0].referralDate.day }.sorted()
             for i in idxs {
                 let e = eps[i]
@@ -78,6 +85,7 @@ struct CINIndex: Sendable {
             for i in idxs { for p in eps[i].protectionPlans { childPlans.append((i, p)) } }
             let starts = childPlans.compactMap { $0.plan.startDate.day }
             let ends = childPlans.compactMap { $0.plan.endDate.day }
+            let firstPlan = plans.count
             for (i, p) in childPlans {
                 guard let s = p.startDate.day, !p.endDate.isInvalid else { invalidPlanDates += 1; continue }
                 let earlier = starts.contains { $0 < s }
@@ -88,6 +96,7 @@ struct CINIndex: Sendable {
                                      isSecondOrSubsequent: (nprev ?? 0) > 0 || earlier, isRepeatWithin2Years: repeat2y,
                                      hasPreviousCount: nprev != nil))
             }
+            if plans.count > firstPlan { planGroups.append(firstPlan..<plans.count) }
         }
         for (i, e) in eps.enumerated() {
             spans.append(Span(episode: i, referral: e.referralDate.day, closure: e.closureDate.day, isNFA: e.referralNFA == true,

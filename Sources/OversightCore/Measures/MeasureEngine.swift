@@ -2,8 +2,8 @@
 /// `CaseData`, for any period.
 ///
 /// The engine indexes the data once (referral look-backs, plan histories, placements, periods of
-/// care); each period then costs one linear pass over the records its measures read, so a
-/// 24-point monthly series costs little more than one period.
+/// care); each period then costs one linear pass over the records its measures read. A series
+/// (`series`, `monthlySeries`) reads the records once for all its points (MeasureEngine+Series).
 public struct MeasureEngine: Sendable {
     public let data: CaseData
     let calendar: WorkingDayCalendar
@@ -45,12 +45,6 @@ public struct MeasureEngine: Sendable {
     /// rate measures without a population are left out.
     public func computeAll(period: Period, ids: [String]? = nil, parameters: MeasureParameters = MeasureParameters()) -> [MeasureResult] {
         (ids ?? Self.measureIDs).sorted().compactMap { compute($0, period: period, parameters: parameters) }
-    }
-
-    /// A monthly series: for each month-end in `period`, the measure over the 12 months to it
-    /// (snapshots at that month-end).
-    public func monthlySeries(_ id: String, over period: Period, parameters: MeasureParameters = MeasureParameters()) -> [MeasureResult] {
-        Self.monthEnds(in: period).compactMap { compute(id, period: Period.rolling12Months(endingOn: $0), parameters: parameters) }
     }
 
     /// The month-ends that fall in `period`.

@@ -86,7 +86,7 @@ public enum FileLoader {
         }
         if buildCaseData {
             addAnnexARecords(out, builder: &builder)
-            out.caseData = builder.build()
+            out.caseData = (consume builder).build()
         }
         return out
     }

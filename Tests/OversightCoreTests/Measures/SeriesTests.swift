@@ -1,0 +1,205 @@
+import Testing
+@testable import OversightCore
+
+/// A small seeded generator (SplitMix64), so the random case data is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// Random synthetic case data covering every table the measures read, with the awkward cases
+/// mixed in: invalid and missing dates, overlapping and chained episodes, short breaks,
+/// temporary placements, equal start dates, open records and rows before the loaded history.
+struct RandomCaseData {
+    var rng: SeededGenerator
+    let origin = day("2020-06-01")
+
+    init(seed: UInt64) { rng = SeededGenerator(state: seed) }
+
+    mutating func chance(_ p: Double) -> Bool { Double.random(in: 0..<1, using: &rng) < p }
+    mutating func pick<T>(_ xs: [T]) -> T { xs[Int.random(in: 0..<xs.count, using: &rng)] }
+    mutating func someDay() -> Day { origin.adding(days: Int.random(in: 0..<2_250, using: &rng)) }
+    mutating func after(_ d: Day, upTo n: Int) -> Day { d.adding(days: Int.random(in: 0...n, using: &rng)) }
+    mutating func field(_ d: Day?, invalid: Double = 0.04) -> DateField {
+        if chance(invalid) { return .invalid("31/02/2024") }
+        return d.map { .value($0) } ?? .missing
+    }
+    mutating func time(_ d: Day?, invalid: Double = 0.04) -> DayTimeField {
+        if chance(invalid) { return .invalid("soon") }
+        return d.map { .value(DayTime(day: $0, hour: Int.random(in: 0..<24, using: &rng))) } ?? .missing
+    }
+
+    mutating func build(children: Int) -> CaseData {
+        var cinByYear: [Int: [CINEpisode]] = [:]
+        var claByYear: [Int: [CLAEpisode]] = [:]
+        var headers: [CLAHeader] = [], missing: [CLAMissing] = [], reviews: [CLAReview] = [], oc3ByYear: [Int: [CareLeaverRecord]] = [:]
+        var sw: [SocialWorkerEpisode] = [], local: [MissingEpisode] = [], sessions: [SupervisionSession] = []
+        let years = 2022...2026
+        for c in 0..<children {
+            let child = ChildID("C\(c)")
+            // CIN episodes.
+            for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                let referral = chance(0.04) ? day("2024-03-31") : someDay()
+                let closed: Day? = chance(0.4) ? nil : after(referral, upTo: 500)
+                var assessments: [Assessment] = []
+                for _ in 0..<Int.random(in: 0...2, using: &rng) {
+                    let start = after(referral, upTo: 30)
+                    assessments.append(Assessment(startDate: chance(0.1) ? .missing : field(start), authorisationDate: chance(0.1) ? .missing : field(after(start, upTo: 90)),
+                                                  factors: (0..<Int.random(in: 0...3, using: &rng)).map { _ in pick(["3A", "3C", "16A", "11A", "24A", "10A", "13A", "12A", "2B"]) }))
+                }
+                var s47: [Section47] = []
+                if chance(0.4) {
+                    let start = after(referral, upTo: 60)
+                    s47.append(Section47(startDate: field(start), initialCPCDate: chance(0.3) ? .missing : field(after(start, upTo: 40))))
+                }
+                var plans: [ProtectionPlan] = []
+                for _ in 0..<Int.random(in: 0...2, using: &rng) where chance(0.6) {
+                    let start = chance(0.2) ? referral : after(referral, upTo: 200)
+                    plans.append(ProtectionPlan(startDate: field(start), endDate: chance(0.4) ? .missing : field(after(start, upTo: 900)),
+                                                initialCategory: pick(["NEG", "PHY", "EMO", "SAB"]), numberOfPreviousPlans: pick([nil, 0, 0, 1, 2])))
+                }
+                let e = CINEpisode(child: child, referralDate: chance(0.03) ? .missing : field(referral), referralSource: pick([nil, "1A", "2A", "3C", "4", "5B", "6", "7", "8", "9", "10", "ZZ"]),
+                                   closureDate: field(closed), referralNFA: pick([nil, false, false, true]), assessments: assessments,
+                                   section47s: s47, protectionPlans: plans)
+                cinByYear[min(max(referral.collectionYear, years.lowerBound), years.upperBound), default: []].append(e)
+            }
+            // SSDA903 tables.
+            guard chance(0.7) else { continue }
+            let dob = day("2003-01-01").adding(days: Int.random(in: 0..<(22 * 365), using: &rng))
+            headers.append(CLAHeader(child: child, birthDate: chance(0.05) ? .missing : .value(dob)))
+            var start = someDay()
+            let chained = chance(0.7)
+            for _ in 0..<Int.random(in: 1...5, using: &rng) {
+                let end: Day? = chance(0.25) ? nil : after(start, upTo: 400)
+                let rec: String? = end == nil ? nil : pick(["X1", "X1", "E11", "E45", "E41", "E4A", "E13"])
+                let e = CLAEpisode(child: child, start: field(start, invalid: 0.02), reasonNewEpisode: pick(["S", "P", "B", "T", "U", "L"]),
+                                   legalStatus: chance(0.05) ? "V3" : "C2", placement: pick(["U1", "U3", "P1", "K2", "A3", "A5", "T0", "R1"]),
+                                   provider: pick(["PR1", "PR4", "PR5"]), end: field(end, invalid: 0.02), reasonEnded: rec,
+                                   placementPostcode: pick([nil, "M1 1AA", "M2 2BB"]), urn: pick([nil, "SC1", "SC2"]))
+                claByYear[pick(Array(years)), default: []].append(e)
+                guard let end else { break }
+                start = chained ? (chance(0.8) ? end : after(end, upTo: 200)) : someDay()
+            }
+            for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                let s = someDay()
+                missing.append(CLAMissing(child: child, kind: pick(["M", "A", nil]), start: field(s), end: chance(0.2) ? .missing : field(after(s, upTo: 20))))
+            }
+            for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                reviews.append(CLAReview(child: child, date: field(someDay()), participationCode: pick([nil, "PN0", "PN1", "PN4", "PN7", "XX"])))
+            }
+            if chance(0.5) {
+                let y = pick(Array(years))
+                oc3ByYear[y, default: []].append(CareLeaverRecord(child: child, birthDate: chance(0.3) ? .missing : .value(dob), inTouch: pick([nil, "YES", "NO", "DIED", "RHOM"]),
+                                                                  activity: pick([nil, "F1", "P2", "G4", "G6", "0", "Z9"]), accommodation: pick([nil, "B1", "C2", "Z1", "X1"])))
+            }
+            for _ in 0..<Int.random(in: 0...5, using: &rng) {
+                let s = someDay()
+                sw.append(SocialWorkerEpisode(child: child, workerID: pick([nil, "W1", "W2", "W3", "W4", "W5"]), start: field(s),
+                                              end: chance(0.3) ? .missing : field(after(s, upTo: 300))))
+            }
+            for _ in 0..<Int.random(in: 0...2, using: &rng) {
+                let s = someDay(), r = after(s, upTo: 5)
+                local.append(MissingEpisode(child: child, kind: "M", start: time(s), returned: chance(0.1) ? .missing : time(r),
+                                            rhiOffered: chance(0.3) ? .missing : time(after(r, upTo: 4)), rhiAccepted: pick([nil, true, false]),
+                                            rhiCompleted: chance(0.4) ? .missing : time(after(r, upTo: 5))))
+            }
+        }
+        for w in 0..<6 {
+            for _ in 0..<Int.random(in: 5...40, using: &rng) {
+                sessions.append(SupervisionSession(worker: "W\(w)", date: field(someDay()), kind: pick(["formal", "formal", "informal"]), reflective: pick([nil, true, false])))
+            }
+        }
+
+        var b = CaseDataBuilder()
+        for y in years {
+            let c = b.addFile(SourceFile(path: "cin-\(y).xml", format: "cin", table: "CINdetails", collectionYear: y))
+            b.add(cinEpisodes: cinByYear[y] ?? [], file: c)
+            let e = b.addFile(SourceFile(path: "episodes-\(y).csv", format: "ssda903", table: "Episodes", collectionYear: y))
+            b.add(claEpisodes: claByYear[y] ?? [], file: e)
+            b.add(careLeavers: oc3ByYear[y] ?? [], file: e)
+        }
+        let last = b.addFile(SourceFile(path: "tables.csv", format: "ssda903", table: "Header", collectionYear: 2026))
+        b.add(claHeaders: headers, file: last)
+        b.add(claMissing: missing, file: last)
+        b.add(claReviews: reviews, file: last)
+        b.add(socialWorkerEpisodes: sw, file: last)
+        let m = b.addFile(SourceFile(path: "missing.csv", format: "missing-local", table: "MissingEpisodes", collectionYear: nil))
+        b.add(missingEpisodes: local, file: m)
+        let s = b.addFile(SourceFile(path: "supervision.csv", format: "supervision-local", table: "Supervision", collectionYear: nil))
+        b.add(supervisions: sessions, file: s)
+        return b.build()
+    }
+}
+
+@Suite struct SeriesTests {
+    /// Month-ends from before the loaded history to after it ends, leap days included.
+    let monthEnds = MeasureEngine.monthEnds(in: Period(start: day("2021-01-01"), end: day("2027-02-28"))!)
+    let scattered = [day("2022-03-31"), day("2024-02-29"), day("2024-03-31"), day("2025-03-31"), day("2025-09-30"), day("2026-12-31")]
+
+    @Test(arguments: [UInt64(1), 7, 2026])
+    func everySeriesPointEqualsItsPeriodComputedAlone(seed: UInt64) {
+        var gen = RandomCaseData(seed: seed)
+        let engine = MeasureEngine(data: gen.build(children: 400))
+        for parameters in [MeasureParameters(population: 52_000), MeasureParameters(population: 52_000, supervisionIntervalDays: 14)] {
+            for ends in [monthEnds, scattered] {
+                for id in MeasureEngine.measureIDs {
+                    let series = engine.series(id, endingOn: ends, parameters: parameters)
+                    let alone = ends.compactMap { engine.compute(id, period: .rolling12Months(endingOn: $0), parameters: parameters) }
+                    #expect(series.count == ends.count, "\(id)")
+                    for (s, a) in zip(series, alone) where s != a {
+                        Issue.record("\(id) at \(a.period.end.iso): series \(s.numerator as Any)/\(s.denominator as Any) \(s.warnings), alone \(a.numerator as Any)/\(a.denominator as Any) \(a.warnings)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func theDataExercisesTheMeasures() {
+        // Guards the test above against random data too thin to mean anything.
+        var gen = RandomCaseData(seed: 1)
+        let engine = MeasureEngine(data: gen.build(children: 400))
+        let p = Period.rolling12Months(endingOn: day("2024-03-31"))
+        for id in ["rereferrals_12m_pct", "cin_at_end", "assessment_factor_pct_da", "icpc_15_days_pct", "cpp_at_end", "cpp_2y_plus_pct",
+                   "cla_at_end", "cla_ceased", "placement_stability_short_pct", "missing_children_pct", "sw_changes_3plus_pct",
+                   "cla_review_participation_pct", "rhi_offered_72h_pct", "supervision_in_standard_pct"] {
+            let r = engine.compute(id, period: p)!
+            #expect((r.numerator ?? 0) > 0, "\(id) has an empty numerator")
+        }
+        #expect(engine.compute("rereferrals_12m_pct", period: p)!.warnings.contains { $0.contains("invalid referral date") })
+    }
+
+    @Test func withRecordsEachPointIsComputedAlone() {
+        var gen = RandomCaseData(seed: 3)
+        let engine = MeasureEngine(data: gen.build(children: 60))
+        let p = MeasureParameters(includeRecords: true)
+        let series = engine.series("cla_at_end", endingOn: scattered, parameters: p)
+        #expect(series == scattered.map { engine.compute("cla_at_end", period: .rolling12Months(endingOn: $0), parameters: p)! })
+        #expect(series.contains { !$0.numeratorRecords.isEmpty })
+    }
+
+    @Test func ratesNeedAPopulationAndUnknownIdsGiveNothing() {
+        let engine = MeasureEngine(data: caseData())
+        #expect(engine.series("cla_rate_per_10k", endingOn: scattered).isEmpty)
+        #expect(engine.series("no_such_measure", endingOn: scattered).isEmpty)
+        #expect(engine.monthlySeries("referrals", over: year2025).count == 12)
+        #expect(engine.seriesAll(endingOn: scattered).allSatisfy { $0.map(\.id) == engine.computeAll(period: year2025).map(\.id) })
+    }
+
+    @Test func rangeArithmetic() {
+        var r = [5..<7, 0..<2, 1..<3, 7..<8, 10..<12]
+        SeriesPoints.union(&r)
+        #expect(r == [0..<3, 5..<8, 10..<12])
+        #expect(SeriesPoints.intersection(r, [2..<6, 11..<20]) == [2..<3, 5..<6, 11..<12])
+        let pts = SeriesPoints(ends: [day("2024-01-31"), day("2024-02-29"), day("2024-03-31")])!
+        #expect(pts.containing(day("2023-02-28")) == 0..<1)   // in the 12 months to 31 January only
+        #expect(pts.containing(day("2023-03-01")) == 0..<2)
+        #expect(pts.open(from: day("2024-02-29"), until: day("2024-03-31")) == 1..<2)
+        #expect(SeriesPoints(ends: [day("2024-02-29"), day("2024-01-31")]) == nil)
+    }
+}
