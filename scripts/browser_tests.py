@@ -169,6 +169,65 @@ try:
     step("not-found")
     axe_check("not-found")
 
+    # Quality assurance: an auditor completes and submits an audit; a moderator moderates one.
+    sign_out()
+    sign_in("auditor")
+    driver.get(BASE + "/audits")
+    step("my-audits")
+    axe_check("my-audits")
+    import re
+    audit_links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='/audits/']")
+                   if re.search(r"/audits/[0-9a-f]{8}-", a.get_attribute("href") or "")]
+    check(len(audit_links) > 0, "the auditor has no audits assigned")
+    if audit_links:
+        driver.get(audit_links[0])
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main form")))
+        axe_check("audit-form")
+        # Submitting with answers missing gives an error summary that links to the questions.
+        driver.find_element(By.CSS_SELECTOR, "main form button[value=submit]").click()
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main form")))
+        summary = driver.find_elements(By.CSS_SELECTOR, ".ov-error-summary a[href^='#q-']")
+        check(len(summary) > 0, "submitting an incomplete audit shows no error summary linking to the questions")
+        step("audit-missing-answers")
+        # Answer every question: the first option of each choice, words in every text box.
+        seen = set()
+        for radio in driver.find_elements(By.CSS_SELECTOR, "main form input[type=radio]"):
+            name = radio.get_attribute("name")
+            if name not in seen:
+                seen.add(name)
+                driver.execute_script("arguments[0].checked = true;", radio)
+        for box in driver.find_elements(By.CSS_SELECTOR, "main form textarea"):
+            box.clear()
+            box.send_keys("Evidenced in the case record (browser test).")
+        driver.find_element(By.CSS_SELECTOR, "main form button[value=submit]").click()
+        wait.until(lambda d: "/audits" in d.current_url and "There is a problem" not in d.find_element(By.TAG_NAME, "main").text)
+        check(driver.current_url.rstrip("/").endswith("/audits?notice=submitted") or "notice=submitted" in driver.current_url,
+              f"the complete audit was not submitted (at {driver.current_url})")
+        step("audit-submitted")
+    sign_out()
+    sign_in("moderator")
+    driver.get(BASE + "/audits/moderation")
+    step("moderation-queue")
+    axe_check("moderation-queue")
+    moderate_links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "main a[href$='/moderate']")]
+    check(len(moderate_links) > 0, "the moderation queue is empty")
+    if moderate_links:
+        before = len(moderate_links)
+        driver.get(moderate_links[0])
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main form")))
+        axe_check("moderation-form")
+        radio = driver.find_elements(By.CSS_SELECTOR, "main form input[type=radio][name=grade]")[1]
+        driver.execute_script("arguments[0].checked = true;", radio)
+        driver.find_element(By.CSS_SELECTOR, "main form textarea").send_keys("Agreed after reading the case record (browser test).")
+        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        wait.until(EC.url_contains("/audits/moderation"))
+        after = len(driver.find_elements(By.CSS_SELECTOR, "main a[href$='/moderate']"))
+        check(after == before - 1, f"the moderated audit is still in the queue ({before} before, {after} after)")
+        step("moderated")
+    driver.get(BASE + "/audits/learning")
+    step("learning")
+    axe_check("learning")
+
     # Sign out.
     driver.get(BASE + "/")
     sign_out()

@@ -38,6 +38,9 @@ enum QAController {
         let user = try req.requireUser
         let audits = try await req.services.store.audits().myAudits(user: user.username, authority: user.authority)
         var content = MyAuditsPage.render(audits: audits, today: today(req), auditPath: auditPath)
+        if (try? req.query.get(String.self, at: "notice")) == "submitted" {
+            content = Notice.banner(.success, heading: "Your audit was submitted") + content
+        }
         var links: [(String, String)] = []
         if Access.moderators.allows(user.role) { links.append(("Moderation queue", "/audits/moderation")) }
         if Access.roundManagers.allows(user.role) { links.append(("Audit rounds", "/audits/rounds")) }

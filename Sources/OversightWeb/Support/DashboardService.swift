@@ -10,6 +10,8 @@ struct EngineSnapshot: Sendable {
     var engine: MeasureEngine
     /// The authority's audits, for the quality assurance measures.
     var audits: [Audit] = []
+    /// The values entered by hand for the plan's hand-entered measures.
+    var handEntered = HandEnteredValues()
     /// The day QA measures are reported at ("submitted by the report date").
     var reportDate: Day
     /// The reporting year (2025 = 2024-25) of the newest collection year loaded, if any.
@@ -41,12 +43,16 @@ final class DashboardService: Sendable {
     /// The engine over the authority's current data.
     func snapshot(authority: String) async throws -> EngineSnapshot {
         let today = Day(clock())
-        let version = try await store.measures().dataVersion(authority: authority) + "|" + store.audits().version(authority: authority) + "|\(today.iso)"
+        let handCount = try await store.handEntries(authority: authority).values().current.count
+        let version = try await store.measures().dataVersion(authority: authority) + "|" + store.audits().version(authority: authority)
+            + "|h\(handCount)|\(today.iso)"
         if let s = await cache.engine(authority, version) { return s }
         let data = try await store.cases.caseData(authority: authority)
         let latest = data.files.compactMap(\.collectionYear).max()
         let audits = try await store.audits(clock: clock).allAudits(authority: authority)
-        let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), audits: audits, reportDate: today, latestYear: latest)
+        let hand = try await store.handEntries(authority: authority).values()
+        let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), audits: audits, handEntered: hand,
+                                      reportDate: today, latestYear: latest)
         await cache.store(authority, snapshot)
         return snapshot
     }
@@ -80,6 +86,7 @@ final class DashboardService: Sendable {
         if MeasureCatalogue.qualityAssurance.contains(where: { $0.id == id }) {
             return QAMeasures.compute(id: id, audits: snapshot.audits, period: period, reportDate: snapshot.reportDate)
         }
+        if HandEnteredMeasures.definition(id) != nil { return snapshot.handEntered.result(id, period: period) }
         return snapshot.engine.compute(id, period: period, parameters: parameters(authority: authority, period: period, includeRecords: includeRecords))
     }
 
@@ -94,7 +101,7 @@ final class DashboardService: Sendable {
         let first = end.endOfMonth.adding(months: -(months - 1)).startOfMonth
         guard let span = Period(start: first, end: end.endOfMonth) else { return [] }
         let period = Period.rolling12Months(endingOn: end)
-        if MeasureCatalogue.qualityAssurance.contains(where: { $0.id == id }) {
+        if MeasureCatalogue.qualityAssurance.contains(where: { $0.id == id }) || HandEnteredMeasures.definition(id) != nil {
             return MeasureEngine.monthEnds(in: span).compactMap { measure(id, authority: authority, period: .rolling12Months(endingOn: $0), snapshot: snapshot) }
         }
         return snapshot.engine.monthlySeries(id, over: span, parameters: parameters(authority: authority, period: period))
