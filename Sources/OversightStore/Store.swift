@@ -9,7 +9,7 @@ import SQLKit
 /// out repositories. Close it with `close()` when done.
 public final class Store: Sendable {
     /// Every migration this version knows, in order. Append only.
-    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache()]
+    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateRecordBlocks()]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static var migrationNames: [String] { migrations.map(\.name) }
 
@@ -17,6 +17,8 @@ public final class Store: Sendable {
     public let configuration: StoreConfiguration
     let databases: Databases
     let logger: Logger
+    /// Case data built per authority and data version (see `CaseDataRepository.caseData`).
+    let caseDataCache = CaseDataCache()
     /// The one event loop this store uses, so a SQLite store holds one connection.
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
 
@@ -140,7 +142,7 @@ public final class Store: Sendable {
 extension Store {
     /// Drops every table of the store (for tests that share one PostgreSQL database).
     func dropEverything() async throws {
-        for table in ["measure_cache", "case_records", "findings", "source_files", "import_files", "imports", "_fluent_migrations"] {
+        for table in ["record_blocks", "measure_cache", "case_records", "findings", "source_files", "import_files", "imports", "_fluent_migrations"] {
             try await sql.raw("DROP TABLE IF EXISTS \(ident: table)").run()
         }
     }
