@@ -5,19 +5,23 @@ struct BinaryReader {
     private let bytes: [UInt8]
     private var at = 0
 
+    /// A reader at the start of `bytes`.
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 
     /// Whether every byte has been read.
     var atEnd: Bool { at == bytes.count }
 
+    /// The error for a block that ends early or holds an impossible value.
     static let truncated = StoreError.unavailable("a stored record block is cut short or damaged; restore a backup or import the files again")
 
+    /// One raw byte.
     mutating func byte() throws -> UInt8 {
         guard at < bytes.count else { throw Self.truncated }
         defer { at += 1 }
         return bytes[at]
     }
 
+    /// An unsigned LEB128 varint of at most 64 bits.
     mutating func varint() throws -> UInt64 {
         var value: UInt64 = 0
         var shift: UInt64 = 0
@@ -30,17 +34,20 @@ struct BinaryReader {
         }
     }
 
+    /// A zigzag-encoded signed integer.
     mutating func int() throws -> Int64 {
         let u = try varint()
         return Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
     }
 
+    /// A count or length, no more than the bytes left.
     mutating func count() throws -> Int {
         let n = try varint()
         guard n <= UInt64(bytes.count - at) else { throw Self.truncated }  // every element takes a byte at least
         return Int(n)
     }
 
+    /// A length and UTF-8 bytes.
     mutating func string() throws -> String {
         let n = try count()
         let s = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[at..<(at + n)]), as: UTF8.self) }
@@ -48,14 +55,17 @@ struct BinaryReader {
         return s
     }
 
+    /// 0, or 1 and a string.
     mutating func optionalString() throws -> String? { try byte() == 0 ? nil : try string() }
 
+    /// 0, or 1 and a signed integer.
     mutating func optionalInt() throws -> Int? {
         guard try byte() != 0 else { return nil }
         guard let i = Int(exactly: try int()) else { throw Self.truncated }
         return i
     }
 
+    /// 0 absent, 1 false, 2 true.
     mutating func optionalBool() throws -> Bool? {
         switch try byte() {
         case 0: return nil
@@ -65,6 +75,7 @@ struct BinaryReader {
         }
     }
 
+    /// A count and that many strings.
     mutating func strings() throws -> [String] {
         let n = try count()
         var out: [String] = []
@@ -73,8 +84,10 @@ struct BinaryReader {
         return out
     }
 
+    /// A child id (stored normalised).
     mutating func child() throws -> ChildID { ChildID(try string()) }
 
+    /// File index and row.
     mutating func origin() throws -> RecordOrigin {
         let file = try int(), row = try int()
         guard let f = Int32(exactly: file), let r = Int32(exactly: row) else { throw Self.truncated }
@@ -83,6 +96,7 @@ struct BinaryReader {
         return o
     }
 
+    /// A date field as `BinaryWriter.date` writes it.
     mutating func date() throws -> DateField {
         switch try byte() {
         case 0: return .missing
@@ -94,6 +108,7 @@ struct BinaryReader {
         }
     }
 
+    /// A date-time field as `BinaryWriter.time` writes it.
     mutating func time() throws -> DayTimeField {
         switch try byte() {
         case 0: return .missing

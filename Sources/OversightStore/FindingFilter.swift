@@ -18,6 +18,7 @@ public struct FindingFilter: Hashable, Sendable {
     /// The most findings to return (1 to 10,000).
     public var limit: Int
 
+    /// A filter; the defaults match every finding and give the first 100.
     public init(rule: String? = nil, table: String? = nil, child: String? = nil, severity: Severity? = nil, offset: Int = 0, limit: Int = 100) {
         self.rule = rule; self.table = table; self.child = child; self.severity = severity; self.offset = offset; self.limit = limit
     }

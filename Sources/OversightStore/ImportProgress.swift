@@ -22,6 +22,7 @@ public struct ImportProgress: Hashable, Sendable {
     /// Units in this phase.
     public var total: Int
 
+    /// Progress of `done` out of `total` in `phase`.
     public init(phase: Phase, done: Int, total: Int) {
         self.phase = phase; self.done = done; self.total = total
     }
