@@ -55,10 +55,13 @@ struct MeasuresCommand: ParsableCommand {
         let caseData: CaseData
         let t1: ContinuousClock.Instant
         if let from {
-            // Only the files the requested measures read (all of them when none are named).
+            // The measures asked for (all of them when none are named).
             let wanted = measures + [drill].compactMap { $0 }
-            // Validated as `oversight import` validates, so results are flagged as the store flags them.
-            let loaded = FileLoader.load(paths: [from], keepRaw: !skipValidation, sources: wanted.isEmpty ? nil : MeasureEngine.sourcesNeeded(for: wanted))
+            // Validated as `oversight import` validates, so results are flagged as the store flags
+            // them. The rules compare tables and files, so validation reads every file; without it
+            // only the files the requested measures need are read.
+            let sources = skipValidation && !wanted.isEmpty ? MeasureEngine.sourcesNeeded(for: wanted) : nil
+            let loaded = FileLoader.load(paths: [from], keepRaw: !skipValidation, sources: sources)
             var data = loaded.caseData
             if !skipValidation {
                 data.rowsWithErrors = RowErrorFlags.origins(of: ValidationRunner.validate(loaded), in: data)
