@@ -24,27 +24,41 @@ public struct ImportRepository: Sendable {
     /// fails, nothing is stored. When an active import of the same authority holds exactly these
     /// files (by SHA-256), nothing is stored and `.unchanged` names it.
     ///
+    /// Memory: validation holds the raw tables of all the files (the DfE rules compare tables
+    /// and years); they are dropped before storing, which then reads, encodes and inserts one
+    /// file at a time, so the typed records of only one file are held at once.
+    ///
+    /// `progress`, when given, is called from the importing task as each phase advances (see
+    /// `ImportProgress`); keep it quick.
+    ///
     /// Throws `StoreError.badInput` when a path does not exist or no file under them is usable.
-    public func importFiles(paths: [String], authority: String, user: String, defaultYear: Int? = nil) async throws -> ImportOutcome {
+    public func importFiles(paths: [String], authority: String, user: String, defaultYear: Int? = nil,
+                            progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> ImportOutcome {
+        let report: @Sendable (ImportProgress.Phase, Int, Int) -> Void = { phase, done, total in
+            progress?(ImportProgress(phase: phase, done: done, total: total))
+        }
         let (fileList, missing) = FileLoader.files(under: paths)
         if !missing.isEmpty { throw StoreError.badInput("no such file or folder: \(missing.joined(separator: ", "))") }
         if fileList.isEmpty { throw StoreError.badInput("no data files (.csv, .xml, .xlsx) under \(paths.joined(separator: ", "))") }
 
         var hashed: [(path: String, size: Int, sha: String)] = []
+        report(.hashing, 0, fileList.count)
         for path in fileList {
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
                 throw StoreError.badInput("\(path) cannot be read (check its permissions)")
             }
             hashed.append((path, data.count, SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()))
+            report(.hashing, hashed.count, fileList.count)
         }
         if let existing = try await activeImport(withHashes: Set(hashed.map { $0.sha }), authority: authority) {
+            report(.finished, 0, 0)
             return .unchanged(existing)
         }
-        let (perFile, findings) = try Self.read(hashed, defaultYear: defaultYear)
+        let (scanned, findings) = try Self.validate(hashed, defaultYear: defaultYear) { report(.reading, $0, hashed.count) }
         let errorRows = Set(findings.filter { $0.severity == .error }.compactMap { f in f.row.map { "\(f.file)\u{0}\($0)" } })
-        let total = perFile.reduce(0) { $0 + RecordCodec.count($1.caseData) }
+        let totalRows = scanned.reduce(0) { $0 + $1.files.reduce(0) { $0 + $1.rows } }
         let pause = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_IMPORT_PAUSE"].flatMap(Double.init)
-        let years = Array(Set(perFile.flatMap { $0.files.compactMap { $0.collectionYear } })).sorted()
+        let years = Array(Set(scanned.flatMap { $0.files.compactMap { $0.collectionYear } })).sorted()
         let now = clock()
 
         let id: Int
@@ -54,30 +68,44 @@ public struct ImportRepository: Sendable {
                                       collectionYears: years.map(String.init).joined(separator: ","))
                 try await imp.create(on: db)
                 let importID = try imp.requireID()
-                var inserted = 0
+                let sql = db as! any SQLDatabase
+                var rowsDone = 0
                 var paused = false
-                for (position, file) in perFile.enumerated() {
-                    let records = try RecordCodec.encode(file.caseData)
+                report(.storing, 0, totalRows)
+                for (position, file) in scanned.enumerated() {
+                    let caseData = FileLoader.load(paths: [file.path], defaultYear: defaultYear, keepRaw: false).caseData
+                    let records = RecordCodec.encode(caseData)
+                    let fileRows = file.files.reduce(0) { $0 + $1.rows }
                     let m = ImportFileModel()
                     m.laCode = authority; m.importID = importID; m.position = position; m.path = file.path
                     m.size = file.size; m.sha256 = file.sha
                     m.format = file.files.first?.format ?? "unknown"
                     m.tableName = file.files.map(\.table).joined(separator: ",")
                     m.collectionYear = file.files.compactMap(\.collectionYear).first
-                    m.rowsRead = file.files.reduce(0) { $0 + $1.rows }
+                    m.rowsRead = fileRows
                     m.rowsStored = records.count
-                    m.blankChildIDs = String(decoding: try JSONEncoder().encode(file.caseData.blankChildIDs), as: UTF8.self)
+                    m.blankChildIDs = String(decoding: try JSONEncoder().encode(caseData.blankChildIDs), as: UTF8.self)
                     try await m.create(on: db)
                     let fileID = try m.requireID()
                     var sourceIDs: [Int] = []
-                    for (i, sf) in file.caseData.files.enumerated() {
+                    for (i, sf) in caseData.files.enumerated() {
                         let s = SourceFileModel()
                         s.laCode = authority; s.importID = importID; s.importFileID = fileID; s.position = i
                         s.format = sf.format; s.tableName = sf.table; s.collectionYear = sf.collectionYear
                         try await s.create(on: db)
                         sourceIDs.append(try s.requireID())
                     }
-                    let sql = db as! any SQLDatabase
+                    for (i, sourceID) in sourceIDs.enumerated() {
+                        let part = sourceIDs.count == 1 ? caseData : caseData.only(file: Int32(i))
+                        for kind in RecordKind.allCases {
+                            guard let block = BinaryRecordCodec.encode(kind, part) else { continue }
+                            try await sql.insert(into: "record_blocks")
+                                .columns("la_code", "import_id", "source_file_id", "kind", "records", "data")
+                                .values([authority, importID, sourceID, kind.rawValue, RecordCodec.count(part, kind),
+                                         Data(block)] as [any Encodable & Sendable])
+                                .run()
+                        }
+                    }
                     var start = 0
                     while start < records.count {
                         let end = min(start + Self.chunkSize, records.count)
@@ -87,23 +115,25 @@ public struct ImportRepository: Sendable {
                         for r in records[start..<end] {
                             insert = insert.values([
                                 authority, importID, sourceIDs[Int(r.origin.file)], r.kind.rawValue, r.child, r.naturalKey, r.collectionYear,
-                                Int(r.origin.row), r.seq, errorRows.contains("\(file.path)\u{0}\(r.origin.row)"), r.payload,
+                                Int(r.origin.row), r.seq, errorRows.contains("\(file.path)\u{0}\(r.origin.row)"), "",
                             ] as [any Encodable & Sendable])
                         }
                         try await insert.run()
-                        inserted += end - start
                         start = end
-                        if !paused, inserted * 2 >= total {
+                        let done = rowsDone + fileRows * end / max(records.count, 1)
+                        report(.storing, done, totalRows)
+                        if !paused, done * 2 >= totalRows {
                             paused = true
                             if let midway { try await midway() }
                             if let pause {
-                                FileHandle.standardError.write(Data("oversight: test pause after \(inserted) of \(total) records\n".utf8))
+                                FileHandle.standardError.write(Data("oversight: test pause after \(done) of \(totalRows) rows\n".utf8))
                                 try await Task.sleep(nanoseconds: UInt64(pause * 1_000_000_000))
                             }
                         }
                     }
+                    rowsDone += fileRows
+                    report(.storing, rowsDone, totalRows)
                 }
-                let sql = db as! any SQLDatabase
                 var start = 0
                 while start < findings.count {
                     let end = min(start + Self.chunkSize, findings.count)
@@ -124,35 +154,39 @@ public struct ImportRepository: Sendable {
         } catch {
             throw StoreError.from(error, configuration: store.configuration) ?? error
         }
+        store.caseDataCache.invalidate(authority: authority)
         guard let summary = try await list(authority: authority).first(where: { $0.id.rawValue == id }) else {
             throw StoreError.unavailable("import \(id) was stored but cannot be read back")
         }
+        report(.finished, totalRows, totalRows)
         return .imported(summary)
     }
 
-    /// One file as read for an import: its raw tables are dropped once validated.
-    struct FileRead: Sendable {
+    /// One file as scanned for an import: what it held. Its raw tables went to validation only.
+    struct FileScan: Sendable {
         var path: String
         var size: Int
         var sha: String
         var files: [LoadedFile]
-        var caseData: CaseData
     }
 
-    /// Reads every file, validates them together, and keeps only what the import stores.
-    static func read(_ hashed: [(path: String, size: Int, sha: String)], defaultYear: Int?) throws -> ([FileRead], [ValidationIssue]) {
+    /// Reads every file's raw tables, validates them together and keeps only the findings and
+    /// what each file held; `onFile` is called with the number of files read so far.
+    static func validate(_ hashed: [(path: String, size: Int, sha: String)], defaultYear: Int?,
+                         onFile: (Int) -> Void = { _ in }) throws -> ([FileScan], [ValidationIssue]) {
         var combined = FileLoader.load(paths: [])
-        var reads: [FileRead] = []
+        var scans: [FileScan] = []
         for h in hashed {
-            let l = FileLoader.load(paths: [h.path], defaultYear: defaultYear)
+            let l = FileLoader.load(paths: [h.path], defaultYear: defaultYear, buildCaseData: false)
             combined.files += l.files; combined.ssda903Tables += l.ssda903Tables; combined.cinReturns += l.cinReturns
             combined.annexA += l.annexA; combined.issues += l.issues; combined.unusable += l.unusable
-            reads.append(FileRead(path: h.path, size: h.size, sha: h.sha, files: l.files, caseData: l.caseData))
+            scans.append(FileScan(path: h.path, size: h.size, sha: h.sha, files: l.files))
+            onFile(scans.count)
         }
         if combined.unusable.count == hashed.count {
             throw StoreError.badInput("no usable file:\n" + combined.unusable.map(\.description).joined(separator: "\n"))
         }
-        return (reads, ValidationRunner.validate(combined, defaultYear: defaultYear))
+        return (scans, ValidationRunner.validate(combined, defaultYear: defaultYear))
     }
 
     /// The active import of `authority` whose files have exactly these SHA-256 hashes, if any.
@@ -194,10 +228,37 @@ public struct ImportRepository: Sendable {
     /// Findings stored with import `id` of `authority`.
     public func findings(of id: ImportID, authority: String) async throws -> [ValidationIssue] {
         try await FindingModel.query(on: store.database).filter(\.$laCode == authority).filter(\.$importID == id.rawValue)
-            .sort(\.$id).all().map {
-                ValidationIssue(rule: $0.rule, severity: Severity(rawValue: $0.severity) ?? .error, file: $0.file, table: $0.tableName,
-                                row: $0.row, child: $0.child, fields: $0.fields.split(separator: ",").map(String.init), message: $0.message)
-            }
+            .sort(\.$id).all().map(Self.issue)
+    }
+
+    /// One page of the findings stored with import `importID` of `authority` that match `filter`,
+    /// in stored order, with how many match in all.
+    ///
+    /// Throws `StoreError.badInput` when `authority` has no such import (another authority's
+    /// import is reported the same way) or the page is out of range.
+    public func findings(importID: ImportID, authority: String, filter: FindingFilter = FindingFilter()) async throws -> FindingPage {
+        guard filter.offset >= 0 else { throw StoreError.badInput("the findings page offset must be 0 or more, not \(filter.offset)") }
+        guard (1...10_000).contains(filter.limit) else {
+            throw StoreError.badInput("the findings page size must be 1 to 10,000, not \(filter.limit)")
+        }
+        let db = store.database
+        guard try await ImportModel.query(on: db).filter(\.$laCode == authority).filter(\.$id == importID.rawValue).count() == 1 else {
+            throw StoreError.badInput("authority \(authority) has no import \(importID) (`oversight imports list` shows them)")
+        }
+        let query = FindingModel.query(on: db).filter(\.$laCode == authority).filter(\.$importID == importID.rawValue)
+        if let rule = filter.rule { query.filter(\.$rule == rule) }
+        if let table = filter.table { query.filter(\.$tableName == table) }
+        if let child = filter.child { query.filter(\.$child == child) }
+        if let severity = filter.severity { query.filter(\.$severity == severity.rawValue) }
+        let total = try await query.copy().count()
+        let page = try await query.sort(\.$id).range(filter.offset..<(filter.offset + filter.limit)).all()
+        return FindingPage(findings: page.map(Self.issue), total: total, filter: filter)
+    }
+
+    /// A stored finding as the validator reported it.
+    static func issue(_ m: FindingModel) -> ValidationIssue {
+        ValidationIssue(rule: m.rule, severity: Severity(rawValue: m.severity) ?? .error, file: m.file, table: m.tableName,
+                        row: m.row, child: m.child, fields: m.fields.split(separator: ",").map(String.init), message: m.message)
     }
 
     /// Marks import `id` of `authority` undone: its records stop counting, so the case data is as
@@ -218,6 +279,7 @@ public struct ImportRepository: Sendable {
         } catch {
             throw StoreError.from(error, configuration: store.configuration) ?? error
         }
+        store.caseDataCache.invalidate(authority: authority)
     }
 
     /// Local authority codes with at least one import, sorted.

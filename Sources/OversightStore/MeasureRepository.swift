@@ -12,13 +12,11 @@ public struct MeasureRepository: Sendable {
 
     /// The authority's data version: `empty`, or the ids of its active imports (`v1-3-4`).
     public func dataVersion(authority: String) async throws -> String {
-        let ids = try await ImportModel.query(on: store.database).filter(\.$laCode == authority)
-            .filter(\.$status == ImportStatus.active.rawValue).all(\.$id).compactMap { $0 }.sorted()
-        return ids.isEmpty ? "empty" : "v" + ids.map(String.init).joined(separator: "-")
+        try await store.cases.dataVersion(authority: authority)
     }
 
-    /// `MeasureEngine.computeAll` over the authority's case data, from the cache when this data
-    /// version, period, ids and parameters were computed before. Results with drill-down records
+    /// `MeasureEngine.computeAll` over the authority's case data, flagged by `RowErrorFlags`, from
+    /// the cache when this data version, period, ids and parameters were computed before. Results with drill-down records
     /// (`parameters.includeRecords`) are computed every time and not cached.
     public func computeAll(authority: String, period: Period, ids: [String]? = nil,
                            parameters: MeasureParameters) async throws -> (results: [MeasureResult], fromCache: Bool) {
@@ -33,8 +31,12 @@ public struct MeasureRepository: Sendable {
             return (cached.map { $0.result(period: period) }, true)
         }
         let data = try await store.cases.caseData(authority: authority)
-        let results = MeasureEngine(data: data).computeAll(period: period, ids: ids, parameters: parameters)
-        guard !parameters.includeRecords else { return (results, false) }
+        var withRecords = parameters
+        withRecords.includeRecords = true
+        let flagged = RowErrorFlags.flag(MeasureEngine(data: data).computeAll(period: period, ids: ids, parameters: withRecords),
+                                         rowsWithErrors: data.rowsWithErrors)
+        guard !parameters.includeRecords else { return (flagged, false) }
+        let results = RowErrorFlags.withoutRecords(flagged)
         let row = MeasureCacheModel()
         row.laCode = authority; row.dataVersion = version; row.period = periodKey; row.parameters = paramKey
         row.results = String(decoding: try JSONEncoder().encode(results.map(CachedMeasure.init)), as: UTF8.self)
@@ -55,7 +57,7 @@ public struct MeasureRepository: Sendable {
     static func key(ids: [String]?, parameters p: MeasureParameters) -> String {
         let workers = p.supervisionIntervalByWorker.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
         return "ids=\(ids.map { $0.joined(separator: ",") } ?? "*");population=\(p.population.map(String.init) ?? "");"
-            + "supervision=\(p.supervisionIntervalDays);workers=\(workers)"
+            + "supervision=\(p.supervisionIntervalDays);workers=\(workers);flags=rows-with-errors"
     }
 }
 
@@ -67,12 +69,17 @@ struct CachedMeasure: Codable, Sendable {
     var denominator: Double?
     var value: Double?
     var warnings: [String]
+    /// Absent in results cached before it was recorded (read as 0).
+    var recordsFromRowsWithErrors: Int?
 
     init(_ r: MeasureResult) {
         id = r.id; unit = r.unit; numerator = r.numerator; denominator = r.denominator; value = r.value; warnings = r.warnings
+        recordsFromRowsWithErrors = r.recordsFromRowsWithErrors
     }
 
     func result(period: Period) -> MeasureResult {
-        MeasureResult(id: id, unit: unit, period: period, numerator: numerator, denominator: denominator, value: value, warnings: warnings)
+        var r = MeasureResult(id: id, unit: unit, period: period, numerator: numerator, denominator: denominator, value: value, warnings: warnings)
+        r.recordsFromRowsWithErrors = recordsFromRowsWithErrors ?? 0
+        return r
     }
 }

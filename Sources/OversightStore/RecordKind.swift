@@ -15,7 +15,8 @@ enum RecordKind: String, CaseIterable, Sendable {
     case supervision = "supervision"
 }
 
-/// One record ready to store: its kind, the columns the store queries, and its JSON.
+/// One record's row: its kind and the columns the store queries. The record itself goes in its
+/// source file's record block (`BinaryRecordCodec`).
 struct EncodedRecord: Sendable {
     var kind: RecordKind
     var child: String?
@@ -23,44 +24,65 @@ struct EncodedRecord: Sendable {
     var collectionYear: Int?
     var origin: RecordOrigin
     var seq: Int
-    var payload: String
 }
 
-/// Turns the records of one file's `CaseData` into rows and rows back into builder calls.
+/// Turns the records of one file's `CaseData` into rows, and stored JSON payloads (of imports
+/// made before record blocks) back into builder calls.
 enum RecordCodec {
-    static func encode(_ d: CaseData) throws -> [EncodedRecord] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
+    static func encode(_ d: CaseData) -> [EncodedRecord] {
         var out: [EncodedRecord] = []
-        func add<R: Encodable>(_ kind: RecordKind, _ records: [R], child: (R) -> String?, key: (R) -> String,
-                               year: (R) -> Int?, origin: (R) -> RecordOrigin) throws {
+        out.reserveCapacity(count(d))
+        func add<R>(_ kind: RecordKind, _ records: [R], child: (R) -> String?, key: (R) -> String,
+                    year: (R) -> Int?, origin: (R) -> RecordOrigin) {
             for (i, r) in records.enumerated() {
-                let json = String(decoding: try encoder.encode(r), as: UTF8.self)
-                out.append(EncodedRecord(kind: kind, child: child(r), naturalKey: key(r), collectionYear: year(r),
-                                         origin: origin(r), seq: i, payload: json))
+                out.append(EncodedRecord(kind: kind, child: child(r), naturalKey: key(r), collectionYear: year(r), origin: origin(r), seq: i))
             }
         }
-        let cinChildren = d.cinChildren.values.sorted { ($0.origin.file, $0.origin.row, $0.id) < ($1.origin.file, $1.origin.row, $1.id) }
-        try add(.cinChild, cinChildren, child: { $0.id.rawValue }, key: { key($0.id.rawValue) }, year: \.collectionYear, origin: \.origin)
-        try add(.cinEpisode, d.cinEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.referralDate)") },
-                year: \.collectionYear, origin: \.origin)
-        let headers = d.claHeaders.values.sorted { ($0.origin.file, $0.origin.row, $0.child) < ($1.origin.file, $1.origin.row, $1.child) }
-        try add(.claHeader, headers, child: { $0.child.rawValue }, key: { key($0.child.rawValue) }, year: \.collectionYear, origin: \.origin)
-        try add(.claEpisode, d.claEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
-                year: \.collectionYear, origin: \.origin)
-        try add(.claReview, d.claReviews, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.date)") },
-                year: \.collectionYear, origin: \.origin)
-        try add(.claMissing, d.claMissing, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
-                year: \.collectionYear, origin: \.origin)
-        try add(.careLeaver, d.careLeavers, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\(String(describing: $0.collectionYear))") },
-                year: \.collectionYear, origin: \.origin)
-        try add(.socialWorkerEpisode, d.socialWorkerEpisodes, child: { $0.child.rawValue },
-                key: { key($0.child.rawValue, $0.workerID, "\($0.start)") }, year: \.collectionYear, origin: \.origin)
-        try add(.missingEpisode, d.missingEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
-                year: { _ in nil }, origin: \.origin)
-        try add(.supervision, d.supervisions, child: { $0.child?.rawValue },
-                key: { key($0.worker, "\($0.date)", $0.kind, $0.child?.rawValue) }, year: { _ in nil }, origin: \.origin)
+        add(.cinChild, ordered(d.cinChildren), child: { $0.id.rawValue }, key: { key($0.id.rawValue) }, year: \.collectionYear, origin: \.origin)
+        add(.cinEpisode, d.cinEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.referralDate)") },
+            year: \.collectionYear, origin: \.origin)
+        add(.claHeader, ordered(d.claHeaders), child: { $0.child.rawValue }, key: { key($0.child.rawValue) }, year: \.collectionYear, origin: \.origin)
+        add(.claEpisode, d.claEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+            year: \.collectionYear, origin: \.origin)
+        add(.claReview, d.claReviews, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.date)") },
+            year: \.collectionYear, origin: \.origin)
+        add(.claMissing, d.claMissing, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+            year: \.collectionYear, origin: \.origin)
+        add(.careLeaver, d.careLeavers, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\(String(describing: $0.collectionYear))") },
+            year: \.collectionYear, origin: \.origin)
+        add(.socialWorkerEpisode, d.socialWorkerEpisodes, child: { $0.child.rawValue },
+            key: { key($0.child.rawValue, $0.workerID, "\($0.start)") }, year: \.collectionYear, origin: \.origin)
+        add(.missingEpisode, d.missingEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+            year: { _ in nil }, origin: \.origin)
+        add(.supervision, d.supervisions, child: { $0.child?.rawValue },
+            key: { key($0.worker, "\($0.date)", $0.kind, $0.child?.rawValue) }, year: { _ in nil }, origin: \.origin)
         return out
+    }
+
+    /// CIN children in the order they are stored: by origin, then id.
+    static func ordered(_ d: [ChildID: CINChild]) -> [CINChild] {
+        d.values.sorted { ($0.origin.file, $0.origin.row, $0.id) < ($1.origin.file, $1.origin.row, $1.id) }
+    }
+
+    /// CLA headers in the order they are stored: by origin, then child.
+    static func ordered(_ d: [ChildID: CLAHeader]) -> [CLAHeader] {
+        d.values.sorted { ($0.origin.file, $0.origin.row, $0.child) < ($1.origin.file, $1.origin.row, $1.child) }
+    }
+
+    /// The number of records of `kind` in `d`.
+    static func count(_ d: CaseData, _ kind: RecordKind) -> Int {
+        switch kind {
+        case .cinChild: d.cinChildren.count
+        case .cinEpisode: d.cinEpisodes.count
+        case .claHeader: d.claHeaders.count
+        case .claEpisode: d.claEpisodes.count
+        case .claReview: d.claReviews.count
+        case .claMissing: d.claMissing.count
+        case .careLeaver: d.careLeavers.count
+        case .socialWorkerEpisode: d.socialWorkerEpisodes.count
+        case .missingEpisode: d.missingEpisodes.count
+        case .supervision: d.supervisions.count
+        }
     }
 
     /// The number of records `encode` gives for `d`.

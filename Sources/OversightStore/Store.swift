@@ -10,7 +10,7 @@ import SQLKit
 public final class Store: Sendable {
     /// Every migration this version knows, in order. Append only.
     static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateAccountTables(), CreateQATables(),
-                                              CreateDeliveryTables()]
+                                              CreateDeliveryTables(), CreateRecordBlocks()]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static var migrationNames: [String] { migrations.map(\.name) }
 
@@ -18,6 +18,8 @@ public final class Store: Sendable {
     public let configuration: StoreConfiguration
     let databases: Databases
     let logger: Logger
+    /// Case data built per authority and data version (see `CaseDataRepository.caseData`).
+    let caseDataCache = CaseDataCache()
     /// The one event loop this store uses, so a SQLite store holds one connection.
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
 
@@ -141,12 +143,8 @@ public final class Store: Sendable {
 extension Store {
     /// Drops every table of the store (for tests that share one PostgreSQL database).
     func dropEverything() async throws {
-        for table in CreateQATables.tables + ["action_attachments", "action_history", "action_updates", "plan_actions", "hand_entry_history",
-                                              "hand_entries", "plans", "plan_commentary", "target_changes",
-                                              "activity_log", "api_tokens", "sessions", "users", "measure_cache", "case_records", "findings",
-                                              "source_files", "import_files", "imports", "_fluent_migrations"] {
-            // CASCADE on PostgreSQL, so the order of tables that refer to each other does not matter.
-            try await sql.raw("DROP TABLE IF EXISTS \(ident: table)\(unsafeRaw: configuration.isSQLite ? "" : " CASCADE")").run()
+    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateAccountTables(), CreateQATables(),
+                                              CreateDeliveryTables(), CreateRecordBlocks()]
         }
     }
 }

@@ -31,6 +31,7 @@ struct MeasuresCommand: ParsableCommand {
     @Option(help: "monthly: one row per month-end in the period, each over the 12 months to it.") var series: String?
     @Option(help: "Default supervision practice standard in days.") var supervisionInterval: Int = 28
     @Flag(help: "Print how long reading, indexing and computing took (to standard error).") var timing = false
+    @Flag(help: "With --from: do not validate the files, so results are not flagged for rows with errors (faster).") var skipValidation = false
 
     func run() throws {
         guard let p = Period.parse(period) else {
@@ -54,16 +55,24 @@ struct MeasuresCommand: ParsableCommand {
         let caseData: CaseData
         let t1: ContinuousClock.Instant
         if let from {
-            // Only the files the requested measures read (all of them when none are named).
+            // The measures asked for (all of them when none are named).
             let wanted = measures + [drill].compactMap { $0 }
-            let loaded = FileLoader.load(paths: [from], keepRaw: false, sources: wanted.isEmpty ? nil : MeasureEngine.sourcesNeeded(for: wanted))
+            // Validated as `oversight import` validates, so results are flagged as the store flags
+            // them. The rules compare tables and files, so validation reads every file; without it
+            // only the files the requested measures need are read.
+            let sources = skipValidation && !wanted.isEmpty ? MeasureEngine.sourcesNeeded(for: wanted) : nil
+            let loaded = FileLoader.load(paths: [from], keepRaw: !skipValidation, sources: sources)
+            var data = loaded.caseData
+            if !skipValidation {
+                data.rowsWithErrors = RowErrorFlags.origins(of: ValidationRunner.validate(loaded), in: data)
+            }
             t1 = clock.now
             if loaded.files.isEmpty && !loaded.unusable.isEmpty {
                 throw CLIError.unusable(loaded.unusable.map(\.description).joined(separator: "\n"))
             }
             for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
             if loaded.files.isEmpty { FileHandle.standardError.write(Data("warning: no data files found under \(from)\n".utf8)) }
-            caseData = loaded.caseData
+            caseData = data
         } else {
             let requested = la
             if drill == nil && series == nil {
@@ -102,7 +111,10 @@ struct MeasuresCommand: ParsableCommand {
             guard let r = engine.compute(drill, period: p, parameters: params) else {
                 throw CLIError.usage("\(drill) is a rate: give --population or --la with --reference")
             }
-            print(renderDrill(r), terminator: "")
+            for w in RowErrorFlags.flag([r], rowsWithErrors: caseData.rowsWithErrors)[0].warnings {
+                FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
+            }
+            print(renderDrill(r, rowsWithErrors: caseData.rowsWithErrors), terminator: "")
             return
         }
         if series != nil {
@@ -111,7 +123,8 @@ struct MeasuresCommand: ParsableCommand {
             print(renderSeries(p, points), terminator: "")
             return
         }
-        let results = engine.computeAll(period: p, ids: ids, parameters: params)
+        params.includeRecords = true
+        let results = RowErrorFlags.flag(engine.computeAll(period: p, ids: ids, parameters: params), rowsWithErrors: caseData.rowsWithErrors)
         print(render(p, results), terminator: "")
     }
 
@@ -147,7 +160,9 @@ struct MeasuresCommand: ParsableCommand {
         }
     }
 
-    func renderDrill(_ r: MeasureResult) -> String {
+    /// The drill-down records; a record read from a row with errors is marked in `row_errors`.
+    func renderDrill(_ r: MeasureResult, rowsWithErrors: Set<RecordOrigin>) -> String {
+        let flagged: (DrillRecord) -> Bool = { d in d.origin.map { rowsWithErrors.contains($0) } ?? false }
         switch format {
         case "json":
             return JSONValue.object([
@@ -157,8 +172,8 @@ struct MeasuresCommand: ParsableCommand {
             ]).text() + "\n"
         default:
             let rows = r.numeratorRecords.map { ("numerator", $0) } + r.denominatorRecords.map { ("denominator", $0) }
-            let cells = rows.map { [$0.0, $0.1.child, $0.1.kind, $0.1.key, $0.1.start?.iso ?? "", $0.1.end?.iso ?? ""] }
-            let header = ["in", "child", "record", "key", "start", "end"]
+            let cells = rows.map { [$0.0, $0.1.child, $0.1.kind, $0.1.key, $0.1.start?.iso ?? "", $0.1.end?.iso ?? "", flagged($0.1) ? "yes" : ""] }
+            let header = ["in", "child", "record", "key", "start", "end", "row_errors"]
             return format == "csv" ? MeasureOutput.csv(cells, header: header) : MeasureOutput.table(cells, header: header)
         }
     }

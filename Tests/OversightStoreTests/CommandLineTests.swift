@@ -50,5 +50,25 @@ extension StoreTests {
             let ambiguous = try Self.oversight(["measures", "--period", "2025"], database: db)
             #expect(ambiguous.status == 2 && ambiguous.err.contains("352, 358"))
         }
+
+        /// Rows with errors flag the same measures from the store and from `--from`, also when
+        /// only some measures are asked for (validation still reads every file).
+        @Test func flagsAgreeBetweenTheStoreAndFrom() throws {
+            try #require(FileManager.default.isExecutableFile(atPath: ImportFaultTests.binary), "build the oversight executable first (swift build)")
+            let folder = TempFolder()
+            let db = folder.path("o.sqlite")
+            let path = SyntheticFiles.rowsWithErrors(in: folder, under: "la")
+            #expect(try Self.oversight(["import", path, "--la", "358"], database: db).status == 0)
+            for extra in [[], ["--measure", "cla_at_end"], ["--measure", "placement_stability_short_pct", "--measure", "cla_starts"]] {
+                let store = try Self.oversight(["measures", "--period", "2025", "--format", "csv"] + extra, database: db)
+                let files = try Self.oversight(["measures", "--from", path, "--period", "2025", "--format", "csv"] + extra, database: db)
+                #expect(store.status == 0 && store.out == files.out, "\(extra)")
+                #expect(store.out.contains("from rows with errors (`oversight imports show ID`"), "\(extra)")
+            }
+            let unflagged = try Self.oversight(["measures", "--from", path, "--period", "2025", "--format", "csv", "--skip-validation"], database: db)
+            #expect(unflagged.status == 0 && !unflagged.out.contains("rows with errors"))
+            let show = try Self.oversight(["imports", "show", "1", "--severity", "error", "--limit", "1"], database: db)
+            #expect(show.status == 0 && show.out.contains("findings 1 to 1 of ") && show.out.contains("error "))
+        }
     }
 }

@@ -15,18 +15,53 @@ extension StoreTests {
             }
         }
 
-        @Test func readOnlyFileIsAClearError() async throws {
+        /// A database file, or its folder, that the user cannot write. Root may write anything, so
+        /// as root the check runs `oversight migrate` as the unprivileged user `nobody` (with
+        /// `setpriv`), which meets the same permission denial a non-root user would; as any other
+        /// user it opens the store in-process.
+        @Test(arguments: [true, false])
+        func readOnlyDatabaseIsAClearError(fileNotFolder: Bool) async throws {
             let folder = TempFolder()
-            let path = folder.path("db.sqlite")
+            let dir = folder.path("db")
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let path = dir + "/oversight.sqlite"
             await (try await Store.open(.sqlite(path: path))).close()
-            try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
-            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path) }
-            guard !FileManager.default.isWritableFile(atPath: path) else { return }  // running as root
-            await #expect {
-                try await Store.open(.sqlite(path: path))
-            } throws: { e in
-                "\(e)".contains("read-only")
+            // The file read-only in a writable folder, or the file writable in a read-only folder.
+            try FileManager.default.setAttributes([.posixPermissions: fileNotFolder ? 0o444 : 0o666], ofItemAtPath: path)
+            try FileManager.default.setAttributes([.posixPermissions: fileNotFolder ? 0o777 : 0o555], ofItemAtPath: dir)
+            defer { try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dir) }
+            let expected = fileNotFolder ? "the database \(path) is read-only" : "the folder \(dir) is read-only"
+            if geteuid() != 0 {
+                await #expect {
+                    try await Store.open(.sqlite(path: path))
+                } throws: { e in
+                    "\(e)".contains(expected)
+                }
+                return
             }
+            try #require(FileManager.default.isExecutableFile(atPath: ImportFaultTests.binary), "build the oversight executable first (swift build)")
+            try #require(FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"), "running as root needs setpriv to test as another user")
+            let run = try Self.runAsNobody([ImportFaultTests.binary, "migrate"], database: path)
+            #expect(run.status == 2, "\(run.err)")
+            #expect(run.err.contains(expected), "\(run.err)")
+            #expect(!run.err.contains("Fatal error"))
+        }
+
+        /// Runs `command` as user and group 65534 (`nobody`) with `OVERSIGHT_DATABASE` set.
+        static func runAsNobody(_ command: [String], database: String) throws -> CommandLineTests.Run {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/setpriv")
+            p.arguments = ["--reuid=65534", "--regid=65534", "--clear-groups", "--"] + command
+            var env = ProcessInfo.processInfo.environment
+            env.removeValue(forKey: "DATABASE_URL")
+            env["OVERSIGHT_DATABASE"] = database
+            p.environment = env
+            let out = Pipe(), err = Pipe()
+            p.standardOutput = out; p.standardError = err
+            try p.run()
+            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+            p.waitUntilExit()
+            return CommandLineTests.Run(status: p.terminationStatus, out: String(decoding: o, as: UTF8.self), err: String(decoding: e, as: UTF8.self))
         }
 
         @Test(arguments: TestBackend.all)

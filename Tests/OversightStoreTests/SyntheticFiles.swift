@@ -72,3 +72,27 @@ extension SyntheticFiles {
         return folder.path("\(base)/\(year)")
     }
 }
+
+extension SyntheticFiles {
+    /// A 2025 return where two children's rows have errors (an impossible date, an episode
+    /// ending before it starts) and the others are clean.
+    static func rowsWithErrors(in folder: TempFolder, under base: String) -> String {
+        folder.write("\(base)/2025/header.csv", """
+        \(headerHeader)
+        R1,1,01/05/2012,WBRI,,,
+        R2,2,03/09/2015,WBRI,,,
+        R3,1,12/12/2020,WBRI,,,
+        R4,2,12/12/2019,WBRI,,,
+
+        """)
+        folder.write("\(base)/2025/episodes.csv", """
+        \(episodesHeader)
+        R1,10/06/2024,S,C2,N1,U1,PR1,,,,,,SC1
+        R2,31/02/2024,S,C2,N1,U1,PR1,,,,,,SC1
+        R3,15/04/2024,S,C2,N1,U1,PR1,01/04/2024,E11,,,,SC1
+        R4,15/05/2024,S,C2,N1,U1,PR1,,,,,,SC1
+
+        """)
+        return folder.path("\(base)/2025")
+    }
+}

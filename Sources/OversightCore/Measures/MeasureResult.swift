@@ -50,6 +50,9 @@ public struct MeasureResult: Hashable, Sendable {
     public var warnings: [String]
     public var numeratorRecords: [DrillRecord]
     public var denominatorRecords: [DrillRecord]
+    /// How many of the records behind the numerator and denominator (each counted once) were read
+    /// from rows with an error-severity validation finding; 0 when none were or it was not checked.
+    public var recordsFromRowsWithErrors: Int = 0
 
     public init(id: String, unit: MeasureUnit, period: Period, numerator: Double?, denominator: Double?, value: Double?,
                 warnings: [String] = [], numeratorRecords: [DrillRecord] = [], denominatorRecords: [DrillRecord] = []) {

@@ -1,0 +1,52 @@
+import OversightCore
+import OversightFormats
+
+/// Flags measure results computed from rows with validation errors, the same way for the store
+/// and for `oversight measures --from`.
+///
+/// A row has errors when an error-severity finding names its file and row. Both paths mark the
+/// records read from such rows in `CaseData.rowsWithErrors` (the store from the flag it stored
+/// with each record at import, `--from` from validating the files it read), then count the
+/// distinct drill-down records of each result whose origin is marked.
+public enum RowErrorFlags {
+    /// The origins in `data` of rows named by an error-severity finding: every source file read
+    /// from the finding's file, at the finding's row.
+    public static func origins(of findings: [ValidationIssue], in data: CaseData) -> Set<RecordOrigin> {
+        var filesByPath: [String: [Int]] = [:]
+        for (i, f) in data.files.enumerated() { filesByPath[f.path, default: []].append(i) }
+        var out: Set<RecordOrigin> = []
+        for f in findings where f.severity == .error {
+            guard let row = f.row, let files = filesByPath[f.file] else { continue }
+            for i in files { out.insert(RecordOrigin(file: i, row: row)) }
+        }
+        return out
+    }
+
+    /// `results` (computed with `includeRecords`) with `recordsFromRowsWithErrors` set and, when
+    /// it is not 0, a warning naming the count.
+    public static func flag(_ results: [MeasureResult], rowsWithErrors: Set<RecordOrigin>) -> [MeasureResult] {
+        guard !rowsWithErrors.isEmpty else { return results }
+        return results.map { r in
+            var seen: Set<DrillRecord> = []
+            for d in r.numeratorRecords + r.denominatorRecords {
+                if let o = d.origin, rowsWithErrors.contains(o) { seen.insert(d) }
+            }
+            guard !seen.isEmpty else { return r }
+            var out = r
+            out.recordsFromRowsWithErrors = seen.count
+            out.warnings.append(warning(seen.count))
+            return out
+        }
+    }
+
+    /// The warning for `n` records from rows with errors.
+    public static func warning(_ n: Int) -> String {
+        "\(n) \(n == 1 ? "record" : "records") in this measure \(n == 1 ? "comes" : "come") from rows with errors "
+            + "(`oversight imports show ID` or `oversight validate` lists them)"
+    }
+
+    /// `results` without their drill-down records (for callers that did not ask for them).
+    public static func withoutRecords(_ results: [MeasureResult]) -> [MeasureResult] {
+        results.map { var r = $0; r.numeratorRecords = []; r.denominatorRecords = []; return r }
+    }
+}
