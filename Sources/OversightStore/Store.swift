@@ -143,8 +143,12 @@ public final class Store: Sendable {
 extension Store {
     /// Drops every table of the store (for tests that share one PostgreSQL database).
     func dropEverything() async throws {
-    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateAccountTables(), CreateQATables(),
-                                              CreateDeliveryTables(), CreateRecordBlocks()]
+        for table in CreateQATables.tables + ["action_attachments", "action_history", "action_updates", "plan_actions", "hand_entry_history",
+                                              "hand_entries", "plans", "plan_commentary", "target_changes",
+                                              "record_blocks", "activity_log", "api_tokens", "sessions", "users", "measure_cache", "case_records",
+                                              "findings", "source_files", "import_files", "imports", "_fluent_migrations"] {
+            // CASCADE on PostgreSQL, so the order of tables that refer to each other does not matter.
+            try await sql.raw("DROP TABLE IF EXISTS \(ident: table)\(unsafeRaw: configuration.isSQLite ? "" : " CASCADE")").run()
         }
     }
 }
