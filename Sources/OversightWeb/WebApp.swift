@@ -24,7 +24,9 @@ public enum WebApp {
         let handlers = Self.handlers
         for route in SiteRoute.all {
             guard let handler = handlers[route.name] else { preconditionFailure("no handler for route \(route.name)") }
-            let body: HTTPBodyStreamStrategy = route.protection == .csrfMultipart ? .stream : .collect(maxSize: "1mb")
+            // Action updates carry evidence files (10 MB each at most, as the store allows).
+            let body: HTTPBodyStreamStrategy = route.protection == .csrfMultipart ? .stream
+                : .collect(maxSize: route.name == "action-update" ? "40mb" : "1mb")
             app.on(route.method, route.components, body: body) { req async throws -> Response in
                 try await Gate.check(req, route)
                 return try await handler(req)
@@ -69,6 +71,14 @@ public enum WebApp {
         "rounds": QAController.rounds,
         "rounds-create": QAController.createRound,
         "learning": QAController.learning,
+        "plan": PlanController.index,
+        "plan-actions": PlanController.actions,
+        "action-update": PlanController.update,
+        "entries": PlanController.entryForm,
+        "entries-submit": PlanController.saveEntry,
+        "reports": ReportsController.index,
+        "reports-make": ReportsController.make,
+        "report-file": ReportsController.file,
         "api-openapi": { _ in APIController.json(OpenAPIDocument.document) },
         "api-kpis": APIController.kpis,
         "api-measures": APIController.measures,
@@ -84,6 +94,16 @@ public enum WebApp {
         let app = try await Application.make(env)
         do {
             try configure(app, store: store, options: options)
+            if options.generatesMonthlyBoardPack {
+                let services = app.services
+                let reports = ReportService(store: store, options: options, dashboards: services.dashboards, clock: services.clock)
+                Task.detached {
+                    while !Task.isCancelled {
+                        await reports.runScheduled { code in options.statistics?.describe(la: code, year: 2025)?.name ?? "Local authority \(code)" }
+                        try? await Task.sleep(for: .seconds(3600))
+                    }
+                }
+            }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

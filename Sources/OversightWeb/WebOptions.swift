@@ -22,11 +22,17 @@ public struct WebOptions: Sendable {
     public var secureCookies: Bool
     /// Sessions end after this long without a request.
     public var idleTimeout: TimeInterval
+    /// Where reports are written and listed.
+    public var reportsFolder: String
+    /// Whether `serve` writes each month's board pack into the reports folder by itself.
+    public var generatesMonthlyBoardPack: Bool
 
     public init(host: String = "127.0.0.1", port: Int = 8080, plan: Plan, statistics: PublishedStatistics? = nil,
                 isSyntheticData: Bool = false, maxUploadBytes: Int = 200 * 1024 * 1024,
                 uploadsFolder: String = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-uploads").path,
-                bcryptCost: Int = 12, secureCookies: Bool = true, idleTimeout: TimeInterval = 30 * 60) {
+                bcryptCost: Int = 12, secureCookies: Bool = true, idleTimeout: TimeInterval = 30 * 60,
+                reportsFolder: String = "reports", generatesMonthlyBoardPack: Bool = false) {
+        self.reportsFolder = reportsFolder; self.generatesMonthlyBoardPack = generatesMonthlyBoardPack
         self.host = host; self.port = port; self.plan = plan; self.statistics = statistics; self.isSyntheticData = isSyntheticData
         self.maxUploadBytes = maxUploadBytes; self.uploadsFolder = uploadsFolder; self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies; self.idleTimeout = idleTimeout

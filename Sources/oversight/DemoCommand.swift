@@ -38,7 +38,8 @@ struct DemoCommand: ParsableCommand {
         }
         let database = root.appendingPathComponent("oversight.sqlite").path
         let usersFile = root.appendingPathComponent("demo-users.txt")
-        let options = try server.webOptions(isSyntheticData: true, uploadsFolder: root.appendingPathComponent("uploads").path)
+        let options = try server.webOptions(isSyntheticData: true, uploadsFolder: root.appendingPathComponent("uploads").path,
+                                            reportsFolder: root.appendingPathComponent("reports").path)
         let dataPath = data.path
         let credentials = try StoreSession.run(configuration: .sqlite(path: database)) { store -> [(String, Role, String)] in
             let imports = store.imports()

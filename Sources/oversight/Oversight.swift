@@ -24,6 +24,7 @@ struct Oversight: ParsableCommand {
             ServeCommand.self,
             UsersCommand.self,
             ReportCommand.self,
+            PlanCommand.self,
         ]
     )
 

@@ -12,14 +12,16 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Folder of DfE published statistics, for comparators and rates (default: $OVERSIGHT_REFERENCE).") var reference: String?
     @Option(help: "Plan file (YAML). Default: the shipped plan.") var plan: String?
     @Option(help: "Largest upload accepted, in megabytes.") var maxUploadMB: Int = 200
+    @Option(help: "Folder for reports (board packs).") var reports: String = "reports"
+    @Flag(help: "Make each month's board pack in the reports folder by itself.") var monthlyBoardPack = false
     @Flag(help: "Send the session cookie without the Secure attribute (only for plain HTTP beyond this machine; never in production).")
     var insecureCookies = false
 
     /// The web options these flags describe.
-    func webOptions(isSyntheticData: Bool, uploadsFolder: String) throws -> WebOptions {
+    func webOptions(isSyntheticData: Bool, uploadsFolder: String, reportsFolder: String? = nil, storedPlan: Plan? = nil) throws -> WebOptions {
         let thePlan: Plan
         do {
-            thePlan = try plan.map { try PlanLoader.load(url: URL(fileURLWithPath: $0)) } ?? PlanLoader.defaultPlan()
+            thePlan = try plan.map { try PlanLoader.load(url: URL(fileURLWithPath: $0)) } ?? storedPlan ?? PlanLoader.defaultPlan()
         } catch let e as PlanFileError {
             throw CLIError.usage(e.description)
         }
@@ -29,7 +31,8 @@ struct ServerOptions: ParsableArguments {
         }
         guard (1...65535).contains(port) else { throw CLIError.usage("--port must be between 1 and 65535") }
         return WebOptions(host: host, port: port, plan: thePlan, statistics: statistics, isSyntheticData: isSyntheticData,
-                          maxUploadBytes: maxUploadMB * 1024 * 1024, uploadsFolder: uploadsFolder, secureCookies: !insecureCookies)
+                          maxUploadBytes: maxUploadMB * 1024 * 1024, uploadsFolder: uploadsFolder, secureCookies: !insecureCookies,
+                          reportsFolder: reportsFolder ?? reports, generatesMonthlyBoardPack: monthlyBoardPack)
     }
 }
 
@@ -47,9 +50,14 @@ struct ServeCommand: ParsableCommand {
     @OptionGroup var server: ServerOptions
 
     func run() throws {
-        let options = try server.webOptions(isSyntheticData: false,
-                                            uploadsFolder: FileManager.default.temporaryDirectory.appendingPathComponent("oversight-uploads").path)
+        let server = self.server
         try StoreSession.run { store in
+            // The store's current plan, when one was imported (`oversight plan import`); one authority per deployment's plan.
+            let authorities = try await store.imports().authorities()
+            let stored = authorities.count == 1 ? try await store.plans(authority: authorities[0]).current()?.plan : nil
+            let options = try server.webOptions(isSyntheticData: false,
+                                                uploadsFolder: FileManager.default.temporaryDirectory.appendingPathComponent("oversight-uploads").path,
+                                                storedPlan: stored)
             print("Oversight is serving the \(store.configuration) at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")
             try await WebApp.serve(store: store, options: options)
         }

@@ -29,6 +29,12 @@ public enum Access: Sendable, Hashable {
     public static let moderators = Access.roles([.administrator, .manager, .moderator])
     /// Roles that plan audit rounds.
     public static let roundManagers = Access.roles([.administrator, .manager, .analyst])
+    /// Roles that update the progress of the plan's actions.
+    public static let actionUpdaters = Access.roles([.administrator, .strategicLead, .manager])
+    /// Roles that enter the values of hand-entered measures.
+    public static let handEntry = Access.roles([.administrator, .analyst, .strategicLead])
+    /// Roles that make reports.
+    public static let reportMakers = Access.roles([.administrator, .analyst, .strategicLead])
     /// Administrators only.
     public static let administrators = Access.roles([.administrator])
 }

@@ -285,7 +285,7 @@ final class UploadReceiver {
             currentFileName = safe
             guard Self.readable.contains((safe as NSString).pathExtension.lowercased()) else { failure = .wrongFormat(safe); return }
             let url = folder.appendingPathComponent(String(format: "%03d-", files.count + 1) + safe)
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             handle = FileHandle(forWritingAtPath: url.path)
             files.append(url)
         }

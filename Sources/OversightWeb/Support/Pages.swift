@@ -79,6 +79,6 @@ enum Pages {
 /// Which later parts of the product are present, so navigation never links to a missing page.
 enum WebFeatures {
     static let hasAudits = true
-    static let hasPlanPages = false
-    static let hasReports = false
+    static let hasPlanPages = true
+    static let hasReports = true
 }

@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import OversightCore
+import OversightFormats
+import OversightStore
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan",
+        abstract: "Keep the improvement plans in the store: import a plan file, list them, choose the current one, export one.",
+        discussion: """
+        Each import of a plan file is a new version; `serve` shows the current one (or the default
+        plan while the store holds none). Changing a target in a new version keeps the old one for
+        earlier periods.
+        """,
+        subcommands: [Import.self, List.self, Use.self, Export.self]
+    )
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import a plan file (YAML) as the new current plan; bad lines are named.")
+        @Argument var file: String
+        @Option(help: "Local authority code.") var la: String
+        @Flag(help: "Keep the current plan current.") var notCurrent = false
+        func run() throws {
+            let url = URL(fileURLWithPath: file)
+            guard let yaml = try? String(contentsOf: url, encoding: .utf8) else { throw CLIError.usage("cannot read the plan file \(file)") }
+            let (la, name, makeCurrent) = (self.la, url.lastPathComponent, !notCurrent)
+            let who = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+            let stored = try StoreSession.run { store in
+                try await store.plans(authority: la).importPlan(yaml: yaml, fileName: name, by: who, makeCurrent: makeCurrent)
+            }
+            print("Imported \(stored.title) as \(stored.key) version \(stored.version)\(stored.isCurrent ? ", now the current plan" : "").")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the plans in the store.")
+        @Option(help: "Local authority code.") var la: String
+        func run() throws {
+            let la = self.la
+            let plans = try StoreSession.run { store in try await store.plans(authority: la).all() }
+            if plans.isEmpty { print("No plans in the store for \(la): the default plan is shown."); return }
+            for p in plans { print([p.key, "version \(p.version)", p.isCurrent ? "current" : "", p.title].joined(separator: "\t")) }
+        }
+    }
+
+    struct Use: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "use", abstract: "Make a stored plan version the current one.")
+        @Argument var key: String
+        @Argument var version: Int
+        @Option(help: "Local authority code.") var la: String
+        func run() throws {
+            let (la, key, version) = (self.la, self.key, self.version)
+            try StoreSession.run { store in try await store.plans(authority: la).makeCurrent(key: key, version: version) }
+            print("\(key) version \(version) is now the current plan.")
+        }
+    }
+
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Write the current plan (or the default plan) as a plan file.")
+        @Option(help: "Local authority code.") var la: String
+        @Option(help: "Where to write (default: standard output).") var out: String?
+        func run() throws {
+            let la = self.la
+            let current = try StoreSession.run { store in try await store.plans(authority: la).current() }
+            let yaml = try current?.yaml ?? PlanFileWriter().yaml(PlanLoader.defaultPlan())
+            if let out { try Data(yaml.utf8).write(to: URL(fileURLWithPath: out)) } else { print(yaml, terminator: "") }
+        }
+    }
+}
