@@ -83,7 +83,19 @@ struct DemoCommand: ParsableCommand {
         let made = try SynthAudits(data: data, templates: templates, reportDate: reportDate, auditors: ["demo-auditor", "demo-manager"],
                                    moderators: ["demo-moderator"], seed: 1)
         try await audits.insert(rounds: made.rounds, audits: made.audits, authority: authority, by: "demo")
-        print("Added \(made.rounds.count) rounds with \(made.audits.count) audits.")
+        // Work in hand: three case file audits for the demo auditor and a multi-agency audit whose
+        // police section is the demo partner auditor's, due a fortnight from today.
+        let due = Day(Date()).adding(days: 14)
+        let children = data.cinChildren.keys.sorted { $0.rawValue < $1.rawValue }
+        for child in children.prefix(3) {
+            _ = try await audits.assign(templateID: "case-file", subject: .child(child), caseKind: .cin, team: "Assessment", auditor: "demo-auditor",
+                                        due: due, authority: authority, by: "demo")
+        }
+        if let child = children.dropFirst(3).first {
+            _ = try await audits.assign(templateID: "multi-agency", subject: .child(child), caseKind: .cp, team: "Child protection", auditor: "demo-manager",
+                                        partnerAuditors: [.police: "demo-partner-auditor"], due: due, authority: authority, by: "demo")
+        }
+        print("Added \(made.rounds.count) rounds with \(made.audits.count) audits, and four open audits for the demo auditors.")
     }
 
     /// One user per role, with passwords kept in `file` (readable by its owner only) so a second

@@ -54,7 +54,7 @@ final class WebHarness: @unchecked Sendable {
         }
         let app = try await Application.make(.testing)
         var options = WebOptions(plan: try PlanLoader.defaultPlan(), maxUploadBytes: maxUploadBytes,
-                                 uploadsFolder: folder.appendingPathComponent("uploads").path)
+                                 uploadsFolder: folder.appendingPathComponent("uploads").path, reportsFolder: folder.appendingPathComponent("reports").path)
         if withStatistics { options.statistics = try PublishedStatistics.read(directory: SharedFolder.published) }
         try WebApp.configure(app, store: store, options: options, hasher: TestHasher())
         let h = WebHarness(app: app, store: store, folder: folder)

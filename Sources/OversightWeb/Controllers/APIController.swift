@@ -29,7 +29,7 @@ enum APIController {
         let services = req.services
         let snapshot = try await services.dashboards.snapshot(authority: user.authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
-        guard MeasureCatalogue.definition(id) != nil else { throw Abort(.notFound, reason: "There is no measure '\(id)'.") }
+        guard Plan.measureDefinition(id) != nil else { throw Abort(.notFound, reason: "There is no measure '\(id)'.") }
         let result = services.dashboards.measure(id, authority: user.authority, period: period, snapshot: snapshot)
         let series = services.dashboards.series(id, authority: user.authority, endingOn: period.end, snapshot: snapshot)
         return json(.object([
@@ -47,7 +47,7 @@ enum APIController {
         let services = req.services
         let snapshot = try await services.dashboards.snapshot(authority: user.authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
-        guard MeasureCatalogue.definition(id) != nil else { throw Abort(.notFound, reason: "There is no measure '\(id)'.") }
+        guard Plan.measureDefinition(id) != nil else { throw Abort(.notFound, reason: "There is no measure '\(id)'.") }
         guard let r = services.dashboards.measure(id, authority: user.authority, period: period, snapshot: snapshot, includeRecords: true) else {
             throw Abort(.notFound, reason: "The measure '\(id)' cannot be computed for this period.")
         }

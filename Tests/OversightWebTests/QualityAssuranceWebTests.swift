@@ -1,0 +1,91 @@
+import Foundation
+import NIOCore
+import OversightCore
+import OversightStore
+@testable import OversightWeb
+import Testing
+import Vapor
+
+/// The quality assurance pages as auditors, moderators and partners use them.
+@Suite(.serialized) struct QualityAssuranceWebTests {
+    /// A case file audit of a fixture child assigned to `auditor`, on the shipped template.
+    static func assign(_ h: WebHarness, to auditor: String, partners: [PartnerAgency: String] = [:], template: String = "case-file") async throws -> Audit {
+        let repo = h.store.audits()
+        if try await repo.latestTemplates(authority: WebFixtures.authority).isEmpty {
+            _ = try await repo.installShippedTemplates(authority: WebFixtures.authority, by: "test")
+        }
+        let snapshot = try await h.app.services.dashboards.snapshot(authority: WebFixtures.authority)
+        let child = try #require(snapshot.engine.data.cinChildren.keys.sorted { $0.rawValue < $1.rawValue }.first)
+        return try await repo.assign(templateID: template, subject: .child(child), caseKind: .cin, team: "Assessment", auditor: auditor,
+                                     partnerAuditors: partners, due: Day(year: 2025, month: 3, day: 31)!, authority: WebFixtures.authority, by: "test")
+    }
+
+    /// Every required answer of the template, as the form posts them.
+    static func completeForm(_ template: AuditTemplate) -> [String: String] {
+        var form: [String: String] = ["intent": "submit", "grade": Grade.good.rawValue, "grade-rationale": "Clear plan, child's voice heard."]
+        for q in template.questions {
+            form["answer-\(q.id)"] = q.kind.options.first ?? "Evidence in the record."
+            form["evidence-\(q.id)"] = "Seen in the case record."
+        }
+        return form
+    }
+
+    @Test func anAuditIsCompletedSubmittedAndModeratedButNeverByItsAuditor() async throws {
+        let h = try await WebHarness.start()
+        let audit = try await Self.assign(h, to: "user-auditor")
+        let mine = try await h.send(.GET, "/audits", as: .auditor)
+        #expect(mine.body.string.contains("/audits/\(audit.id.rawValue)"))
+        // Another auditor may not open it.
+        #expect(try await h.send(.GET, "/audits/\(audit.id.rawValue)", as: .manager).status == .forbidden)
+        // Submitting with answers missing: the error summary links to each question; nothing is submitted.
+        let incomplete = try await h.send(.POST, "/audits/\(audit.id.rawValue)", as: .auditor, form: ["intent": "submit"])
+        #expect(incomplete.status == .unprocessableEntity)
+        #expect(incomplete.body.string.contains("There is a problem"))
+        #expect(incomplete.body.string.contains("href=\"#q-"))
+        let template = try await h.store.audits().template(of: audit, authority: WebFixtures.authority)
+        let done = try await h.send(.POST, "/audits/\(audit.id.rawValue)", as: .auditor, form: Self.completeForm(template))
+        #expect(done.status == .seeOther)
+        let submitted = try #require(try await h.store.audits().audit(audit.id, authority: WebFixtures.authority))
+        #expect(submitted.status.isSubmitted && submitted.grade == .good)
+        // Moderation: by a moderator, not by the auditor.
+        _ = try await h.store.audits().selectForModeration(audit.id, authority: WebFixtures.authority, by: "test")
+        #expect(try await h.send(.GET, "/audits/moderation", as: .moderator).body.string.contains("/audits/\(audit.id.rawValue)/moderate"))
+        let noRationale = try await h.send(.POST, "/audits/\(audit.id.rawValue)/moderate", as: .moderator, form: ["grade": Grade.requiresImprovement.rawValue])
+        #expect(noRationale.status == .unprocessableEntity)
+        let moderated = try await h.send(.POST, "/audits/\(audit.id.rawValue)/moderate", as: .moderator,
+                                         form: ["grade": Grade.requiresImprovement.rawValue, "rationale": "Plan not SMART."])
+        #expect(moderated.status == .seeOther)
+        #expect(try await h.store.audits().audit(audit.id, authority: WebFixtures.authority)?.finalGrade == .requiresImprovement)
+        // The QA measures on the measure page count it.
+        let page = try await h.send(.GET, "/measures/audits_ri_or_better_pct?kind=year&year=2025", as: .analyst)
+        #expect(page.status == .ok)
+        await h.shutdown()
+    }
+
+    @Test func aModeratorCannotModerateTheirOwnAudit() async throws {
+        let h = try await WebHarness.start()
+        let audit = try await Self.assign(h, to: "user-moderator")
+        let template = try await h.store.audits().template(of: audit, authority: WebFixtures.authority)
+        #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)", as: .moderator, form: Self.completeForm(template)).status == .seeOther)
+        _ = try await h.store.audits().selectForModeration(audit.id, authority: WebFixtures.authority, by: "test")
+        #expect(!(try await h.send(.GET, "/audits/moderation", as: .moderator).body.string.contains(audit.id.rawValue)))
+        let own = try await h.send(.POST, "/audits/\(audit.id.rawValue)/moderate", as: .moderator,
+                                   form: ["grade": Grade.good.rawValue, "rationale": "Agree."])
+        #expect(own.status == .forbidden)
+        await h.shutdown()
+    }
+
+    @Test func partnerAuditorsSeeOnlyTheirAgencysSectionOfTheirAudits() async throws {
+        let h = try await WebHarness.start()
+        let theirs = try await Self.assign(h, to: "user-manager", partners: [.police: "user-partner-auditor"], template: "multi-agency")
+        let other = try await Self.assign(h, to: "user-manager")
+        let list = try await h.send(.GET, "/audits", as: .partnerAuditor)
+        #expect(list.body.string.contains(theirs.id.rawValue) && !list.body.string.contains(other.id.rawValue))
+        let form = try await h.send(.GET, "/audits/\(theirs.id.rawValue)", as: .partnerAuditor)
+        #expect(form.status == .ok)
+        #expect(form.body.string.contains("Police") && !form.body.string.contains("Overall grade"))
+        #expect(try await h.send(.GET, "/audits/\(other.id.rawValue)", as: .partnerAuditor).status == .forbidden)
+        #expect(try await h.send(.GET, "/", as: .partnerAuditor).headers.first(name: .location) == "/audits")
+        await h.shutdown()
+    }
+}
