@@ -27,6 +27,26 @@ extension Request {
     }
 }
 
+/// Sessions recently checked against the store, so a burst of requests costs one lookup. An entry
+/// lives `ttl` seconds; sign-out forgets its own, and disabling a user or resetting a password
+/// through the web forgets them all (at the command line it takes effect within `ttl`).
+actor SessionCache {
+    let ttl: TimeInterval
+    private var entries: [String: (signed: Signed, at: Date)] = [:]
+    init(ttl: TimeInterval = 10) { self.ttl = ttl }
+
+    func signed(_ token: String, now: Date) -> Signed? {
+        guard let e = entries[token], now.timeIntervalSince(e.at) < ttl else { return nil }
+        return e.signed
+    }
+    func remember(_ token: String, _ signed: Signed, now: Date) {
+        if entries.count > 10_000 { entries.removeAll() }
+        entries[token] = (signed, now)
+    }
+    func forget(_ token: String) { entries[token] = nil }
+    func forgetAll() { entries.removeAll() }
+}
+
 /// The name of the session cookie.
 let sessionCookieName = "oversight_session"
 
@@ -39,9 +59,15 @@ struct SignInLoader: AsyncMiddleware {
             if let bearer = request.headers.bearerAuthorization, let u = try await accounts.user(apiToken: bearer.token) {
                 request.signed = Signed(user: u, csrf: nil)
             }
-        } else if let token = request.cookies[sessionCookieName]?.string, !token.isEmpty,
-                  let s = try await accounts.session(token: token) {
-            request.signed = Signed(user: s.user, csrf: s.csrfToken)
+        } else if let token = request.cookies[sessionCookieName]?.string, !token.isEmpty {
+            let now = request.services.clock()
+            if let cached = await request.services.sessions.signed(token, now: now) {
+                request.signed = cached
+            } else if let s = try await accounts.session(token: token) {
+                let signed = Signed(user: s.user, csrf: s.csrfToken)
+                await request.services.sessions.remember(token, signed, now: now)
+                request.signed = signed
+            }
         }
         return try await next.respond(to: request)
     }

@@ -14,11 +14,14 @@ enum DashboardController {
             if WebFeatures.hasAudits { return req.redirect(to: SiteURL.audits) }
             throw Abort(.forbidden)
         }
-        let (data, options, selected) = try await dashboard(req, authority: user.authority)
+        let (data, options, selected, snapshot) = try await dashboard(req, authority: user.authority)
         let plan = req.services.options.plan
-        let model = OverviewPage.Model.make(plan: plan, evaluations: data.evaluations, monthly: data.series, period: data.period,
-                                            periodOptions: options, selectedPeriod: selected)
-        return Pages.page(req, title: OverviewPage.title(model), section: "Overview", content: OverviewPage.render(model))
+        let content = await req.services.dashboards.content(authority: user.authority, key: "overview|\(data.period)|\(selected)", snapshot: snapshot) {
+            OverviewPage.render(OverviewPage.Model.make(plan: plan, evaluations: data.evaluations, monthly: data.series, period: data.period,
+                                                        periodOptions: options, selectedPeriod: selected)).markup
+        }
+        // The content was rendered by OverviewPage from escaped fragments and cached as markup.
+        return Pages.page(req, title: "Overview", section: "Overview", content: .raw(content))
     }
 
     /// GET /ambitions/:number
@@ -28,20 +31,24 @@ enum DashboardController {
         guard let n = req.parameters.get("number", as: Int.self), let ambition = plan.ambitions.first(where: { $0.number == n }) else {
             throw Abort(.notFound)
         }
-        let (data, options, selected) = try await dashboard(req, authority: user.authority)
+        let (data, options, selected, snapshot) = try await dashboard(req, authority: user.authority)
         var comparators: [String: ComparatorSummary] = [:]
         for e in data.evaluations where e.ambition == n {
             if let s = e.comparator?.summary { comparators[e.kpi.measure] = s }
         }
         let model = AmbitionPage.Model.make(plan: plan, ambition: ambition, evaluations: data.evaluations, monthly: data.series,
                                             comparators: comparators, period: data.period, periodOptions: options, selectedPeriod: selected)
-        return Pages.page(req, title: AmbitionPage.title(model), section: "Overview", content: AmbitionPage.render(model),
+        let content = await req.services.dashboards.content(authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)", snapshot: snapshot) {
+            AmbitionPage.render(model).markup
+        }
+        // Rendered by AmbitionPage from escaped fragments, cached as markup.
+        return Pages.page(req, title: AmbitionPage.title(model), section: "Overview", content: .raw(content),
                           breadcrumbs: [Breadcrumb("Overview", href: SiteURL.overview)])
     }
 
     /// The dashboard for the requested period (default: the newest reporting year loaded) and the
     /// periods the chooser offers.
-    static func dashboard(_ req: Request, authority: String) async throws -> (DashboardData, [FormOption], String) {
+    static func dashboard(_ req: Request, authority: String) async throws -> (DashboardData, [FormOption], String, EngineSnapshot) {
         let services = req.services
         let snapshot = try await services.dashboards.snapshot(authority: authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
@@ -49,7 +56,7 @@ enum DashboardController {
         let requested = (try? req.query.get(String.self, at: "period")) ?? ""
         let options = periodOptions(snapshot: snapshot, period: period)
         let selected = options.first(where: { Period.parse($0.value) == period })?.value ?? requested
-        return (data, options, selected)
+        return (data, options, selected, snapshot)
     }
 
     /// Reporting years with data, newest first, then the rolling 12 months to each month-end of

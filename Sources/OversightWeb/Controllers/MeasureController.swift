@@ -36,7 +36,7 @@ enum MeasureController {
         // The series and comparators follow the period the form resolves to.
         let probe = PeriodChoice(query: query, defaultYear: fallback.end.collectionYear)
         let shown: Period = (try? probe.resolve().get()) ?? fallback
-        let monthly = services.dashboards.series(id, authority: user.authority, endingOn: shown.end, snapshot: snapshot, months: 36)
+        let monthly = await services.dashboards.cachedSeries(id, authority: user.authority, endingOn: shown.end, snapshot: snapshot, months: 36)
         let summary = services.options.statistics.flatMap { stats in
             Comparators.lookup(statistics: stats, la: user.authority)(id, shown)
         }

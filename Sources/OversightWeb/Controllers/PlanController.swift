@@ -111,6 +111,7 @@ enum PlanController {
         guard let entry, problems.isEmpty else { return page(req, input: input, problems: problems, notice: nil, status: .unprocessableEntity) }
         do {
             let replaced = try await req.services.store.handEntries(authority: user.authority, clock: req.services.clock).record(entry)
+            await req.services.dashboards.invalidate(authority: user.authority)
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: replaced == nil ? "entered value" : "corrected value",
                                                    target: "\(entry.measureID) \(entry.period)", isChildLevel: false)
             return page(req, input: HandEntryForm.Input(), problems: [],

@@ -87,7 +87,8 @@ enum QAController {
                     return Pages.page(req, title: ErrorSummary.title(template.title, hasErrors: true), section: "Audits", content: content,
                                       breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: .unprocessableEntity)
                 }
-                try await req.services.accounts.record(authority: user.authority, user: user.username, action: "submitted audit", target: audit.id.rawValue, isChildLevel: false)
+                await req.services.dashboards.invalidate(authority: user.authority)
+            try await req.services.accounts.record(authority: user.authority, user: user.username, action: "submitted audit", target: audit.id.rawValue, isChildLevel: false)
                 return req.redirect(to: SiteURL.audits + "?notice=submitted", redirectType: .normal)
             }
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: "saved audit draft", target: audit.id.rawValue, isChildLevel: false)
@@ -138,7 +139,8 @@ enum QAController {
         } catch let e as AuditWorkflowError {
             throw Abort(.unprocessableEntity, reason: plain(e))
         }
-        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "moderated audit", target: audit.id.rawValue, isChildLevel: false)
+        await req.services.dashboards.invalidate(authority: user.authority)
+            try await req.services.accounts.record(authority: user.authority, user: user.username, action: "moderated audit", target: audit.id.rawValue, isChildLevel: false)
         return req.redirect(to: "/audits/moderation", redirectType: .normal)
     }
 
@@ -195,6 +197,7 @@ enum QAController {
                                seed: UInt64(abs(name.hashValue) % 1_000_000), moderationRatePercent: rate, dueDate: due, templateID: templateID)
         do {
             let made = try await repo.createRound(draft, data: snapshot.engine.data, auditors: auditors, authority: user.authority, by: user.username)
+            await req.services.dashboards.invalidate(authority: user.authority)
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: "created audit round",
                                                    target: "\(name): \(made.audits.count) audits", isChildLevel: false)
         } catch let e as StoreError {

@@ -74,7 +74,10 @@ enum SignInController {
 
     /// POST /sign-out
     static func signOut(_ req: Request) async throws -> Response {
-        if let token = req.cookies[sessionCookieName]?.string { try await req.services.accounts.endSession(token: token) }
+        if let token = req.cookies[sessionCookieName]?.string {
+            try await req.services.accounts.endSession(token: token)
+            await req.services.sessions.forget(token)
+        }
         if let user = req.user {
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: "signed out", target: "", isChildLevel: false)
         }

@@ -68,6 +68,7 @@ enum UsersController {
             return page(req, try await model(req, errors: [FieldError(fieldID: "username", message: "You cannot disable your own account")]), status: .unprocessableEntity)
         }
         try await req.services.accounts.setDisabled(disabled, username: name, authority: admin.authority)
+        await req.services.sessions.forgetAll()
         try await req.services.accounts.record(authority: admin.authority, user: admin.username, action: disabled ? "disabled user" : "enabled user", target: name, isChildLevel: false)
         return page(req, try await model(req, notice: "\(name) was \(disabled ? "disabled" : "enabled")."))
     }
@@ -79,6 +80,7 @@ enum UsersController {
         guard try await req.services.accounts.users(authority: admin.authority).contains(where: { $0.username == name }) else { throw Abort(.notFound) }
         let temporary = temporaryPassword()
         try await req.services.accounts.resetPassword(username: name, authority: admin.authority, newPassword: temporary)
+        await req.services.sessions.forgetAll()
         try await req.services.accounts.record(authority: admin.authority, user: admin.username, action: "reset password", target: name, isChildLevel: false)
         return page(req, try await model(req, notice: "New temporary password for \(name): \(temporary) (shown once; give it to them in person or by phone)."))
     }

@@ -40,13 +40,22 @@ final class DashboardService: Sendable {
         self.store = store; self.options = options; self.clock = clock
     }
 
+    /// How long a checked data version is trusted before the store is asked again. Changes made
+    /// through the web clear it at once (`invalidate`); a change by another process (an
+    /// `oversight import` at the command line) shows within this time.
+    static let versionTTL: TimeInterval = 2
+
     /// The engine over the authority's current data.
     func snapshot(authority: String) async throws -> EngineSnapshot {
+        if let recent = await cache.recentSnapshot(authority, now: clock(), ttl: Self.versionTTL) { return recent }
         let today = Day(clock())
         let handCount = try await store.handEntries(authority: authority).values().current.count
         let version = try await store.measures().dataVersion(authority: authority) + "|" + store.audits().version(authority: authority)
             + "|h\(handCount)|\(today.iso)"
-        if let s = await cache.engine(authority, version) { return s }
+        if let s = await cache.engine(authority, version) {
+            await cache.checked(authority, at: clock())
+            return s
+        }
         let data = try await store.cases.caseData(authority: authority)
         let latest = data.files.compactMap(\.collectionYear).max()
         let audits = try await store.audits(clock: clock).allAudits(authority: authority)
@@ -54,7 +63,26 @@ final class DashboardService: Sendable {
         let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), audits: audits, handEntered: hand,
                                       reportDate: today, latestYear: latest)
         await cache.store(authority, snapshot)
+        await cache.checked(authority, at: clock())
         return snapshot
+    }
+
+    /// `series`, remembered per data version: the measure page draws 36 months on every view.
+    func cachedSeries(_ id: String, authority: String, endingOn end: Day, snapshot: EngineSnapshot, months: Int = 24) async -> [MeasureResult] {
+        let key = "\(snapshot.version)|series|\(id)|\(end.iso)|\(months)"
+        if let hit = await cache.series(authority, key) { return hit }
+        let made = series(id, authority: authority, endingOn: end, snapshot: snapshot, months: months)
+        await cache.store(authority, key, series: made)
+        return made
+    }
+
+    /// A page's main content for this data version, rendered once: `make` runs on a miss.
+    func content(authority: String, key: String, snapshot: EngineSnapshot, make: () -> String) async -> String {
+        let full = snapshot.version + "|" + key
+        if let hit = await cache.content(authority, full) { return hit }
+        let made = make()
+        await cache.store(authority, full, content: made)
+        return made
     }
 
     /// The period pages show when none is asked for: the newest reporting year loaded, or the
@@ -136,6 +164,30 @@ final class DashboardService: Sendable {
 actor DashboardCache {
     private var engines: [String: EngineSnapshot] = [:]
     private var dashboards: [String: [String: DashboardData]] = [:]
+    private var contents: [String: [String: String]] = [:]
+    private var seriesByKey: [String: [String: [MeasureResult]]] = [:]
+
+    func series(_ authority: String, _ key: String) -> [MeasureResult]? { seriesByKey[authority]?[key] }
+    func store(_ authority: String, _ key: String, series: [MeasureResult]) {
+        var c = seriesByKey[authority] ?? [:]
+        if c.count > 512 { c.removeAll() }
+        c[key] = series
+        seriesByKey[authority] = c
+    }
+    private var lastChecked: [String: Date] = [:]
+
+    func recentSnapshot(_ authority: String, now: Date, ttl: TimeInterval) -> EngineSnapshot? {
+        guard let at = lastChecked[authority], now.timeIntervalSince(at) < ttl, let e = engines[authority] else { return nil }
+        return e
+    }
+    func checked(_ authority: String, at: Date) { lastChecked[authority] = at }
+    func content(_ authority: String, _ key: String) -> String? { contents[authority]?[key] }
+    func store(_ authority: String, _ key: String, content: String) {
+        var c = contents[authority] ?? [:]
+        if c.count > 256 { c.removeAll() }
+        c[key] = content
+        contents[authority] = c
+    }
 
     func engine(_ authority: String, _ version: String) -> EngineSnapshot? {
         guard let e = engines[authority], e.version == version else { return nil }
@@ -144,6 +196,7 @@ actor DashboardCache {
     func store(_ authority: String, _ snapshot: EngineSnapshot) {
         engines[authority] = snapshot
         dashboards[authority] = [:]
+        contents[authority] = [:]
     }
     func dashboard(_ authority: String, _ key: String) -> DashboardData? { dashboards[authority]?[key] }
     func store(_ authority: String, _ key: String, _ data: DashboardData) {
@@ -155,5 +208,8 @@ actor DashboardCache {
     func drop(_ authority: String) {
         engines[authority] = nil
         dashboards[authority] = nil
+        contents[authority] = nil
+        seriesByKey[authority] = nil
+        lastChecked[authority] = nil
     }
 }

@@ -11,6 +11,7 @@ final class WebServices: Sendable {
     let accounts: AccountRepository
     let dashboards: DashboardService
     let jobs: ImportJobs
+    let sessions = SessionCache()
     let clock: @Sendable () -> Date
 
     init(store: Store, options: WebOptions, hasher: any PasswordHashing, clock: @escaping @Sendable () -> Date) {
