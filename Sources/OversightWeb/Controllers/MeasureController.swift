@@ -29,16 +29,34 @@ enum MeasureController {
         guard Plan.measureDefinition(id) != nil else { throw Abort(.notFound) }
         let services = req.services
         let snapshot = try await services.dashboards.snapshot(authority: user.authority)
-        let fallback = services.dashboards.defaultPeriod(snapshot)
         let query = queryDictionary(req)
         let showsChildren = user.role.seesChildLevelData
+        // The page depends only on the data version, the query and whether children are shown, so
+        // it is rendered once per combination; the activity log is written on every view.
+        let queryKey = query.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "&")
+        let cached = await services.dashboards.page(authority: user.authority, key: "measure|\(id)|\(showsChildren)|\(queryKey)", snapshot: snapshot) {
+            await Self.render(id: id, query: query, showsChildren: showsChildren, authority: user.authority, snapshot: snapshot, services: services)
+        }
+        if showsChildren, cached.hasResult {
+            try await services.accounts.record(authority: user.authority, user: user.username, action: "viewed drill-down",
+                                               target: "\(id) \(cached.period)", isChildLevel: true)
+        }
+        // The content was rendered by MeasurePage from escaped fragments and cached as markup.
+        return Pages.page(req, title: cached.title, section: "Measures", content: .raw(cached.content),
+                          breadcrumbs: [Breadcrumb("Measures", href: SiteURL.measures)], status: cached.hasErrors ? .badRequest : .ok)
+    }
+
+    /// The measure page's content for a query.
+    static func render(id: String, query: [String: String], showsChildren: Bool, authority: String, snapshot: EngineSnapshot,
+                       services: WebServices) async -> RenderedPage {
+        let fallback = services.dashboards.defaultPeriod(snapshot)
         let years = Set(snapshot.engine.data.files.compactMap(\.collectionYear)).sorted(by: >)
         // The series and comparators follow the period the form resolves to.
         let probe = PeriodChoice(query: query, defaultYear: fallback.end.collectionYear)
         let shown: Period = (try? probe.resolve().get()) ?? fallback
-        let monthly = await services.dashboards.cachedSeries(id, authority: user.authority, endingOn: shown.end, snapshot: snapshot, months: 36)
+        let monthly = await services.dashboards.cachedSeries(id, authority: authority, endingOn: shown.end, snapshot: snapshot, months: 36)
         let summary = services.options.statistics.flatMap { stats in
-            Comparators.lookup(statistics: stats, la: user.authority)(id, shown)
+            Comparators.lookup(statistics: stats, la: authority)(id, shown)
         }
         let neighbours: [NeighbourValue] = summary.map { s in
             s.neighbours.map { code in
@@ -48,16 +66,11 @@ enum MeasureController {
         } ?? []
         let errorsRows = showsChildren ? snapshot.engine.data.rowsWithErrors : []
         let model = MeasurePage.Model.make(measureID: id, query: query, years: years, fallback: fallback,
-                                           resolve: { p in services.dashboards.measure(id, authority: user.authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
+                                           resolve: { p in services.dashboards.measure(id, authority: authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
                                            monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
                                            rowsWithErrors: errorsRows)
-        if showsChildren, model.result != nil {
-            try await services.accounts.record(authority: user.authority, user: user.username, action: "viewed drill-down",
-                                               target: "\(id) \(model.period)", isChildLevel: true)
-        }
-        return Pages.page(req, title: MeasurePage.title(model), section: "Measures", content: MeasurePage.render(model),
-                          breadcrumbs: [Breadcrumb("Measures", href: SiteURL.measures)],
-                          status: model.periodErrors.isEmpty ? .ok : .badRequest)
+        return RenderedPage(title: MeasurePage.title(model), content: MeasurePage.render(model).markup, period: model.period.description,
+                            hasResult: model.result != nil, hasErrors: !model.periodErrors.isEmpty)
     }
 
     /// GET /measures/:id/series.csv: the monthly series (aggregates only).

@@ -18,6 +18,15 @@ struct EngineSnapshot: Sendable {
     var latestYear: Int?
 }
 
+/// A measure page rendered once for a data version and query.
+struct RenderedPage: Sendable {
+    var title: String
+    var content: String
+    var period: String
+    var hasResult: Bool
+    var hasErrors: Bool
+}
+
 /// The plan's KPIs and the monthly series behind them, for one authority, data version and period.
 struct DashboardData: Sendable {
     var period: Period
@@ -73,6 +82,15 @@ final class DashboardService: Sendable {
         if let hit = await cache.series(authority, key) { return hit }
         let made = series(id, authority: authority, endingOn: end, snapshot: snapshot, months: months)
         await cache.store(authority, key, series: made)
+        return made
+    }
+
+    /// A whole rendered page for this data version: `make` runs on a miss.
+    func page(authority: String, key: String, snapshot: EngineSnapshot, make: () async -> RenderedPage) async -> RenderedPage {
+        let full = snapshot.version + "|" + key
+        if let hit = await cache.page(authority, full) { return hit }
+        let made = await make()
+        await cache.store(authority, full, page: made)
         return made
     }
 
@@ -165,6 +183,15 @@ actor DashboardCache {
     private var engines: [String: EngineSnapshot] = [:]
     private var dashboards: [String: [String: DashboardData]] = [:]
     private var contents: [String: [String: String]] = [:]
+    private var pages: [String: [String: RenderedPage]] = [:]
+
+    func page(_ authority: String, _ key: String) -> RenderedPage? { pages[authority]?[key] }
+    func store(_ authority: String, _ key: String, page: RenderedPage) {
+        var c = pages[authority] ?? [:]
+        if c.count > 256 { c.removeAll() }
+        c[key] = page
+        pages[authority] = c
+    }
     private var seriesByKey: [String: [String: [MeasureResult]]] = [:]
 
     func series(_ authority: String, _ key: String) -> [MeasureResult]? { seriesByKey[authority]?[key] }
@@ -197,6 +224,7 @@ actor DashboardCache {
         engines[authority] = snapshot
         dashboards[authority] = [:]
         contents[authority] = [:]
+        pages[authority] = [:]
     }
     func dashboard(_ authority: String, _ key: String) -> DashboardData? { dashboards[authority]?[key] }
     func store(_ authority: String, _ key: String, _ data: DashboardData) {
@@ -209,6 +237,7 @@ actor DashboardCache {
         engines[authority] = nil
         dashboards[authority] = nil
         contents[authority] = nil
+        pages[authority] = nil
         seriesByKey[authority] = nil
         lastChecked[authority] = nil
     }
