@@ -79,8 +79,13 @@ struct MeasuresCommand: ParsableCommand {
                 let params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)
                 let ids = measures.isEmpty ? nil : measures
                 let (results, cached) = try StoreSession.run { store in
-                    try await store.measures().computeAll(authority: try await StoreSession.authority(requested, in: store),
-                                                          period: p, ids: ids, parameters: params)
+                    let authority = try await StoreSession.authority(requested, in: store)
+                    let (computed, cached) = try await store.measures().computeAll(authority: authority, period: p, ids: ids, parameters: params)
+                    // The quality assurance measures from the audits done in Oversight, and the values entered by hand.
+                    let qa = QAMeasures.computeAll(audits: try await store.audits().allAudits(authority: authority), period: p, reportDate: Day(Date()))
+                    let hand = try await store.handEntries(authority: authority).values().results(period: p)
+                    let extra = (qa + hand).filter { r in ids.map { $0.contains(r.id) } ?? true }
+                    return (computed + extra, cached)
                 }
                 if timing {
                     FileHandle.standardError.write(Data("timing: store \(cached ? "cache hit" : "computed and cached") in \(clock.now - t0)\n".utf8))

@@ -25,6 +25,7 @@ struct Oversight: ParsableCommand {
             UsersCommand.self,
             ReportCommand.self,
             PlanCommand.self,
+            TemplatesCommand.self,
         ]
     )
 

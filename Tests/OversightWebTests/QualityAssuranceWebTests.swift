@@ -88,4 +88,37 @@ import Vapor
         #expect(try await h.send(.GET, "/", as: .partnerAuditor).headers.first(name: .location) == "/audits")
         await h.shutdown()
     }
+
+    @Test func feedbackAndActionsAreTrackedToCompletion() async throws {
+        let h = try await WebHarness.start()
+        let audit = try await Self.assign(h, to: "user-auditor")
+        let template = try await h.store.audits().template(of: audit, authority: WebFixtures.authority)
+        #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)", as: .auditor, form: Self.completeForm(template)).status == .seeOther)
+        // The auditor sees the review of their submitted audit but cannot give feedback.
+        #expect(try await h.send(.GET, "/audits/\(audit.id.rawValue)/review", as: .auditor).status == .ok)
+        #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)/feedback", as: .auditor, form: ["feedback": "x"]).status == .forbidden)
+        let blank = try await h.send(.POST, "/audits/\(audit.id.rawValue)/feedback", as: .manager, form: ["feedback": " "])
+        #expect(blank.status == .unprocessableEntity)
+        #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)/feedback", as: .manager, form: ["feedback": "Good work on the plan."]).status == .seeOther)
+        #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)/actions", as: .manager,
+                                 form: ["text": "Update the chronology", "owner": "user-auditor", "due": "2025-05-30"]).status == .seeOther)
+        #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)/actions/1/done", as: .manager).status == .seeOther)
+        let done = try #require(try await h.store.audits().audit(audit.id, authority: WebFixtures.authority))
+        #expect(done.status == .actionsComplete && done.feedback == "Good work on the plan." && done.actions.allSatisfy(\.isDone))
+        await h.shutdown()
+    }
+
+    @Test func supervisionSessionsAreEnteredWithTheirErrorsShown() async throws {
+        let h = try await WebHarness.start(importData: false)
+        let bad = try await h.send(.POST, "/audits/supervision", as: .manager, form: ["worker": "W7", "date": "14/03/2025", "kind": "formal"])
+        #expect(bad.status == .unprocessableEntity)
+        #expect(bad.body.string.contains("href=\"#date\"") && bad.body.string.contains("href=\"#reflective\""))
+        #expect(bad.body.string.contains("value=\"W7\""))
+        let ok = try await h.send(.POST, "/audits/supervision", as: .manager, form: ["worker": "W7", "date": "2025-03-14", "kind": "formal", "reflective": "Y"])
+        #expect(ok.status == .ok)
+        #expect(try await h.store.audits().supervisionSessions(authority: WebFixtures.authority).count == 1)
+        let text = try await h.send(.GET, "/audits/learning.txt", as: .strategicLead)
+        #expect(text.status == .ok && text.headers.contentType?.subType == "plain")
+        await h.shutdown()
+    }
 }

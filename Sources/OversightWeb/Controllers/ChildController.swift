@@ -13,7 +13,9 @@ enum ChildController {
         let child = ChildID(raw)
         let audits = try await req.services.store.audits().audits(child: child, authority: user.authority).map { a in
             ChildTimeline.Audit(date: a.submittedAt.map { Day($0) } ?? a.dueDate, title: a.type.title,
-                                grade: a.finalGrade?.title, href: a.auditor == user.username ? QAController.auditPath(a.id) : nil)
+                                grade: a.finalGrade?.title,
+                                href: a.auditor == user.username ? QAController.auditPath(a.id)
+                                    : Access.moderators.allows(user.role) ? AuditReviewController.reviewPath(a.id) : nil)
         }
         let model = ChildPage.Model.make(child: child, data: snapshot.engine.data, audits: audits, backHref: safeBack(req))
         guard model.timeline.eventCount > 0 else { throw Abort(.notFound) }

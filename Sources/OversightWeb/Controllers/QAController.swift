@@ -43,7 +43,7 @@ enum QAController {
         }
         var links: [(String, String)] = []
         if Access.moderators.allows(user.role) { links.append(("Moderation queue", "/audits/moderation")) }
-        if Access.roundManagers.allows(user.role) { links.append(("Audit rounds", "/audits/rounds")) }
+        if Access.roundManagers.allows(user.role) { links.append(("Audit rounds", "/audits/rounds")); links.append(("Supervision sessions", "/audits/supervision")) }
         if user.role.seesDashboards { links.append(("What we learned", "/audits/learning")) }
         if !links.isEmpty {
             content += HTML.el("ul", [("class", "ov-list")], links.map { HTML.el("li", [], HTML.el("a", [("href", $0.1)], text: $0.0)) }.joined)
@@ -56,6 +56,7 @@ enum QAController {
         let user = try req.requireUser
         let (audit, template) = try await audit(req)
         let sections = try agencies(of: user, on: audit)
+        if audit.status.isSubmitted && sections == nil { return req.redirect(to: AuditReviewController.reviewPath(audit.id)) }
         if audit.subject.child != nil {
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: "opened audit", target: audit.id.rawValue, isChildLevel: true)
         }
