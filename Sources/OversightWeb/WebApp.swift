@@ -78,6 +78,7 @@ public enum WebApp {
         "audit-action-done": AuditReviewController.completeAction,
         "supervision": AuditReviewController.supervision,
         "supervision-add": AuditReviewController.addSupervision,
+        "supervision-standard": AuditReviewController.setStandard,
         "plan": PlanController.index,
         "plan-actions": PlanController.actions,
         "action-update": PlanController.update,

@@ -58,7 +58,10 @@ public enum AuditFormPage {
         form += M.el("div", [("class", "ov-button-group")],
                      M.button("Save draft", name: "intent", value: "save", secondary: true)
                      + (agencies == nil ? M.button("Submit", name: "intent", value: "submit") : .empty))
-        return out + M.el("form", [("method", "post"), ("action", action), ("novalidate", "novalidate")], form)
+        // The form saves itself as a draft while it is being filled in (`autosave.js`); without
+        // scripts the "Save draft" button does the same.
+        return out + M.el("form", [("method", "post"), ("action", action), ("novalidate", "novalidate"), ("data-autosave", "")], form)
+            + M.el("script", [("src", "/assets/autosave.js?v=\(Assets.version)"), ("defer", "")], .empty)
     }
 
     /// The error message for a missing answer, as the summary and the field show it.

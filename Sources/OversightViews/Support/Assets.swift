@@ -12,7 +12,7 @@ public enum Assets {
     }
 
     /// The names of the files served under `/assets/`.
-    public static let served = ["oversight.css"]
+    public static let served = ["oversight.css", "autosave.js"]
 
     /// A short hash of the served files' bytes (16 hex digits, FNV-1a 64), for `?v=` on asset
     /// links so a browser fetches a changed stylesheet at once.
@@ -32,6 +32,7 @@ public enum Assets {
     public static func contentType(for name: String) -> String {
         if name.hasSuffix(".css") { return "text/css; charset=utf-8" }
         if name.hasSuffix(".json") { return "application/json" }
+        if name.hasSuffix(".js") { return "text/javascript; charset=utf-8" }
         if name.hasSuffix(".svg") { return "image/svg+xml" }
         return "application/octet-stream"
     }

@@ -83,6 +83,7 @@ extension SiteRoute {
         .init("audit-action-done", .POST, "/audits/:id/actions/:number/done", .moderators, sample: "/audits/no-such-audit/actions/1/done"),
         .init("supervision", .GET, "/audits/supervision", .roundManagers),
         .init("supervision-add", .POST, "/audits/supervision", .roundManagers),
+        .init("supervision-standard", .POST, "/audits/supervision/standards", .roundManagers),
         .init("plan", .GET, "/plan", .dashboards),
         .init("plan-actions", .GET, "/plan/ambitions/:number", .dashboards, sample: "/plan/ambitions/1"),
         .init("action-update", .POST, "/plan/actions/:id", .actionUpdaters, sample: "/plan/actions/999999"),

@@ -141,12 +141,43 @@ enum AuditReviewController {
                                  selected: values["reflective"] ?? "", error: errors.first { $0.fieldID == "reflective" }?.message)
         form += Button.render("Save the session")
         out += HTML.el("form", [("method", "post"), ("action", "/audits/supervision"), ("novalidate", "")], form)
+        let standards = try await req.services.store.audits().practiceStandards(authority: user.authority)
+        out += HTML.el("h2", [("class", "ov-heading-l")], text: "Practice standards")
+        out += DataTable(caption: "Days between formal supervision sessions, by role", isCaptionVisible: false,
+                         columns: [.init("role", "Role"), .init("days", "Days", isNumeric: true)],
+                         rows: standards.map { [.text($0.role), .text(String($0.supervisionIntervalDays))] },
+                         emptyMessage: "None set: the measures use 28 days.").render()
+        var standardForm = FormGroup.hidden(name: "csrf", value: req.signed?.csrf ?? "")
+        standardForm += FormGroup.text(id: "role", label: "Role", hint: "For example, social worker", value: values["role"] ?? "",
+                                       error: errors.first { $0.fieldID == "role" }?.message)
+        standardForm += FormGroup.text(id: "days", label: "Days between formal sessions", value: values["days"] ?? "",
+                                       error: errors.first { $0.fieldID == "days" }?.message, width: "3")
+        standardForm += Button.render("Set the standard", kind: .secondary)
+        out += HTML.el("form", [("method", "post"), ("action", "/audits/supervision/standards"), ("novalidate", "")], standardForm)
+        out += HTML.el("h2", [("class", "ov-heading-l")], text: "Sessions entered")
         out += DataTable(caption: "Sessions entered here", columns: [.init("worker", "Worker"), .init("date", "Date"), .init("kind", "Kind"), .init("reflective", "Reflective")],
                          rows: sessions.suffix(200).reversed().map { s in
                              [.text(s.worker), .text(s.date.day.map(Format.date) ?? ""), .text(s.kind ?? ""), .text(s.reflective.map { $0 ? "Yes" : "No" } ?? "")]
                          }, emptyMessage: "None yet.").render()
         return Pages.page(req, title: errors.isEmpty ? "Supervision sessions" : "Error: Supervision sessions", section: "Audits", content: out,
                           breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
+    }
+
+    /// POST /audits/supervision/standards: a role's practice standard (days between formal sessions).
+    static func setStandard(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let f = fields(req)
+        var errors: [FieldError] = []
+        let role = (f["role"] ?? "").trimmingCharacters(in: .whitespaces)
+        if role.isEmpty { errors.append(FieldError(fieldID: "role", message: "Enter the role")) }
+        let days = Int(f["days"] ?? "")
+        if days == nil || !(1...365).contains(days!) { errors.append(FieldError(fieldID: "days", message: "Enter a number of days from 1 to 365")) }
+        guard errors.isEmpty, let days else { return try await supervisionPage(req, errors: errors, values: f, notice: nil, status: .unprocessableEntity) }
+        try await req.services.store.audits(clock: req.services.clock).setPracticeStandard(PracticeStandard(role: role, supervisionIntervalDays: days),
+                                                                                         authority: user.authority, by: user.username)
+        await req.services.dashboards.invalidate(authority: user.authority)
+        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "set practice standard", target: "\(role): \(days) days", isChildLevel: false)
+        return try await supervisionPage(req, errors: [], values: [:], notice: "The practice standard is saved")
     }
 
     /// POST /audits/supervision
@@ -164,6 +195,7 @@ enum AuditReviewController {
         guard errors.isEmpty, let date else { return try await supervisionPage(req, errors: errors, values: f, notice: nil, status: .unprocessableEntity) }
         _ = try await req.services.store.audits(clock: req.services.clock).addSupervisionSession(worker: worker, date: date, kind: f["kind"], reflective: reflective,
                                                                                               authority: user.authority, by: user.username)
+        await req.services.dashboards.invalidate(authority: user.authority)
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "entered supervision session", target: worker, isChildLevel: false)
         return try await supervisionPage(req, errors: [], values: [:], notice: "The session is saved")
     }

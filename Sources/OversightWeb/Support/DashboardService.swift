@@ -14,6 +14,9 @@ struct EngineSnapshot: Sendable {
     var handEntered = HandEnteredValues()
     /// The day QA measures are reported at ("submitted by the report date").
     var reportDate: Day
+    /// The supervision practice standard in days: the social workers' standard set in Oversight,
+    /// else the engine's default.
+    var supervisionIntervalDays: Int
     /// The reporting year (2025 = 2024-25) of the newest collection year loaded, if any.
     var latestYear: Int?
 }
@@ -65,12 +68,18 @@ final class DashboardService: Sendable {
             await cache.checked(authority, at: clock())
             return s
         }
-        let data = try await store.cases.caseData(authority: authority)
+        var data = try await store.cases.caseData(authority: authority)
+        // Supervision sessions entered in Oversight count with the imported ones.
+        let qa = store.audits(clock: clock)
+        data.supervisions += try await qa.supervisionSessions(authority: authority)
+        let standards = try await qa.practiceStandards(authority: authority)
+        let interval = standards.first { $0.role.lowercased().contains("social worker") }?.supervisionIntervalDays
+            ?? standards.map(\.supervisionIntervalDays).min() ?? MeasureParameters().supervisionIntervalDays
         let latest = data.files.compactMap(\.collectionYear).max()
         let audits = try await store.audits(clock: clock).allAudits(authority: authority)
         let hand = try await store.handEntries(authority: authority).values()
         let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), audits: audits, handEntered: hand,
-                                      reportDate: today, latestYear: latest)
+                                      reportDate: today, supervisionIntervalDays: interval, latestYear: latest)
         await cache.store(authority, snapshot)
         await cache.checked(authority, at: clock())
         return snapshot
@@ -112,8 +121,9 @@ final class DashboardService: Sendable {
 
     /// Measure parameters for the authority and period: the population from the published
     /// statistics when they were loaded.
-    func parameters(authority: String, period: Period, includeRecords: Bool = false) -> MeasureParameters {
-        MeasureParameters(population: population(authority: authority, period: period), includeRecords: includeRecords)
+    func parameters(authority: String, period: Period, includeRecords: Bool = false, supervisionIntervalDays: Int = MeasureParameters().supervisionIntervalDays) -> MeasureParameters {
+        MeasureParameters(population: population(authority: authority, period: period), supervisionIntervalDays: supervisionIntervalDays,
+                          includeRecords: includeRecords)
     }
 
     /// The authority's children aged 0-17: the mid-year estimate before the period's reporting
@@ -133,12 +143,14 @@ final class DashboardService: Sendable {
             return QAMeasures.compute(id: id, audits: snapshot.audits, period: period, reportDate: snapshot.reportDate)
         }
         if HandEnteredMeasures.definition(id) != nil { return snapshot.handEntered.result(id, period: period) }
-        return snapshot.engine.compute(id, period: period, parameters: parameters(authority: authority, period: period, includeRecords: includeRecords))
+        return snapshot.engine.compute(id, period: period, parameters: parameters(authority: authority, period: period, includeRecords: includeRecords,
+                                                                                supervisionIntervalDays: snapshot.supervisionIntervalDays))
     }
 
     /// Every measure the engine and the audits give for the period.
     func allMeasures(authority: String, period: Period, snapshot: EngineSnapshot) -> [MeasureResult] {
-        (snapshot.engine.computeAll(period: period, parameters: parameters(authority: authority, period: period))
+        (snapshot.engine.computeAll(period: period, parameters: parameters(authority: authority, period: period,
+                                                                          supervisionIntervalDays: snapshot.supervisionIntervalDays))
             + QAMeasures.computeAll(audits: snapshot.audits, period: period, reportDate: snapshot.reportDate)).sorted { $0.id < $1.id }
     }
 
@@ -150,7 +162,8 @@ final class DashboardService: Sendable {
         if MeasureCatalogue.qualityAssurance.contains(where: { $0.id == id }) || HandEnteredMeasures.definition(id) != nil {
             return MeasureEngine.monthEnds(in: span).compactMap { measure(id, authority: authority, period: .rolling12Months(endingOn: $0), snapshot: snapshot) }
         }
-        return snapshot.engine.monthlySeries(id, over: span, parameters: parameters(authority: authority, period: period))
+        return snapshot.engine.monthlySeries(id, over: span, parameters: parameters(authority: authority, period: period,
+                                                                                   supervisionIntervalDays: snapshot.supervisionIntervalDays))
     }
 
     /// The published comparators for the KPIs, when published statistics were loaded.
