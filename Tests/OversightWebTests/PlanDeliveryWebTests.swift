@@ -53,4 +53,27 @@ import Vapor
         #expect(try await h.send(.GET, "/reports/..%2Fsecret.html", as: .analyst).status == .notFound)
         await h.shutdown()
     }
+
+    @Test func aLeadWritesTheCommentaryForTheBoardPack() async throws {
+        let h = try await WebHarness.start()
+        let res = try await h.send(.POST, "/plan/ambitions/2/commentary", as: .strategicLead, form: ["period": "2025", "text": "Re-referrals fell after the front door review."])
+        #expect(res.status == .seeOther)
+        let page = try await h.send(.GET, "/plan/ambitions/2?period=2025", as: .boardMember)
+        #expect(page.body.string.contains("Re-referrals fell after the front door review."))
+        #expect(try await h.send(.POST, "/plan/ambitions/2/commentary", as: .analyst, form: ["period": "2025", "text": "x"]).status == .forbidden)
+        await h.shutdown()
+    }
+
+    @Test func tablesDownloadAsExcelWorkbooksWithTypedCells() async throws {
+        let h = try await WebHarness.start()
+        let xlsx = try await h.send(.GET, "/measures/cla_at_end/numerator.xlsx?kind=year&year=2025", as: .analyst)
+        #expect(xlsx.status == .ok)
+        #expect(xlsx.headers.first(name: .contentType)?.contains("spreadsheetml") == true)
+        #expect(Array(xlsx.body.readableBytesView.prefix(2)) == [0x50, 0x4B])  // a ZIP container
+        let csv = try await h.send(.GET, "/measures/cla_at_end/numerator.csv?kind=year&year=2025", as: .analyst)
+        #expect(csv.body.string.hasPrefix("child,kind,key,start,end,from_row_with_errors"))
+        #expect(try await h.send(.GET, "/activity.xlsx", as: .administrator).status == .ok)
+        #expect(try await h.send(.GET, "/measures/cla_at_end/numerator.xlsx", as: .boardMember).status == .forbidden)
+        await h.shutdown()
+    }
 }

@@ -48,7 +48,9 @@ public enum ActivityLogPage {
                          rows: rows, emptyMessage: "No activity matches the filter.").render()
         out += Pagination.render(page: model.page, pageCount: model.pageCount, link: link, label: "Activity pages")
         out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", Query(path: SiteURL.activityCSV, model.filter.queryItems).href), ("download", "")],
-                                                             text: "Download as CSV"))
+                                                             text: "Download as CSV")
+            + .text(" or ") + HTML.el("a", [("href", Query(path: SiteURL.activityCSV.replacingOccurrences(of: ".csv", with: ".xlsx"), model.filter.queryItems).href),
+                                            ("download", "")], text: "as an Excel workbook"))
         return out
     }
 }

@@ -150,7 +150,9 @@ public enum ImportPage {
                          emptyMessage: model.filter.isEmpty ? "No findings." : "No findings match the filter.").render()
         out += Pagination.render(page: model.page, pageCount: pageCount, link: link, label: "Findings pages")
         out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", Query(path: SiteURL.importFindingsCSV(model.summary.id), model.filter.queryItems).href),
-                                                                  ("download", "")], text: "Download the findings as CSV"))
+                                                                  ("download", "")], text: "Download the findings as CSV")
+            + .text(" or ") + HTML.el("a", [("href", Query(path: SiteURL.importFindingsCSV(model.summary.id).replacingOccurrences(of: ".csv", with: ".xlsx"),
+                                                           model.filter.queryItems).href), ("download", "")], text: "as an Excel workbook"))
         return out
     }
 }

@@ -209,7 +209,9 @@ public enum MeasurePage {
                                  parameterPrefix: list.side.prefix)
         let csv = Query(path: SiteURL.measureCSV(model.measureID, list: list.side.rawValue), model.choice.queryItems + [("q", model.filter)])
         out += HTML.el("p", [("class", "ov-body ov-no-print")], HTML.el("a", [("href", csv.href), ("download", "")],
-            .text("Download as CSV") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)")))
+            .text("Download as CSV") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)"))
+            + .text(" or ") + HTML.el("a", [("href", Query(path: csv.path.replacingOccurrences(of: ".csv", with: ".xlsx"), csv.items).href), ("download", "")],
+            .text("as an Excel workbook") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)")))
         return HTML.el("section", [("aria-labelledby", id)], out)
     }
 

@@ -33,6 +33,8 @@ public enum Access: Sendable, Hashable {
     public static let actionUpdaters = Access.roles([.administrator, .strategicLead, .manager])
     /// Roles that enter the values of hand-entered measures.
     public static let handEntry = Access.roles([.administrator, .analyst, .strategicLead])
+    /// Roles that write an ambition's commentary for the board.
+    public static let commentators = Access.roles([.administrator, .strategicLead])
     /// Roles that make reports.
     public static let reportMakers = Access.roles([.administrator, .analyst, .strategicLead])
     /// Administrators only.

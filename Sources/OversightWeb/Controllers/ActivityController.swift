@@ -1,5 +1,6 @@
 import Foundation
 import OversightCore
+import OversightFormats
 import OversightStore
 import OversightViews
 import Vapor
@@ -41,14 +42,15 @@ enum ActivityController {
                           status: errors.isEmpty ? .ok : .badRequest)
     }
 
-    /// GET /activity.csv
-    static func csv(_ req: Request) async throws -> Response {
+    /// GET /activity.csv and /activity.xlsx
+    static func download(_ req: Request, format: String) async throws -> Response {
         let user = try req.requireUser
         let (_, all, _) = try await entries(req, authority: user.authority)
         let iso = ISO8601DateFormatter()
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "downloaded activity log", target: "", isChildLevel: false)
-        return Pages.csv(CSVText.write(header: ["at", "user", "action", "target", "child_level"],
-                                       rows: all.map { [iso.string(from: $0.at), $0.user, $0.action, $0.target, $0.isChildLevel ? "yes" : "no"] }),
-                         filename: "activity-log.csv")
+        let table = ExportTable(title: "Activity log", columns: [.init("at"), .init("day", .date), .init("user"), .init("action"), .init("target"), .init("child_level")],
+                                rows: all.map { [.text(iso.string(from: $0.at)), .date(Day($0.at)), .text($0.user), .text($0.action), .text($0.target),
+                                                 .text($0.isChildLevel ? "yes" : "no")] })
+        return try Pages.download(table, filename: "activity-log", format: format)
     }
 }

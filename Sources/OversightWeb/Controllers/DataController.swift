@@ -57,7 +57,7 @@ enum DataController {
     }
 
     /// GET /data/imports/:id/findings.csv (filtered as the page is)
-    static func findingsCSV(_ req: Request) async throws -> Response {
+    static func findingsDownload(_ req: Request, format: String) async throws -> Response {
         let user = try req.requireUser
         guard let id = req.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
         let imports = req.services.store.imports()
@@ -66,10 +66,12 @@ enum DataController {
         let rows = filter.apply(try await imports.findings(of: ImportID(id), authority: user.authority).map(findingRow))
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "downloaded import findings",
                                                target: "import \(id)", isChildLevel: true)
-        return Pages.csv(CSVText.write(header: ["rule", "severity", "file", "table", "row", "child", "fields", "message"],
-                                       rows: rows.map { [$0.rule, $0.severity, $0.file, $0.table, $0.row.map(String.init) ?? "", $0.child ?? "",
-                                                         $0.fields.joined(separator: " "), $0.message] }),
-                         filename: "import-\(id)-findings.csv")
+        let table = ExportTable(title: "Findings of import \(id)",
+                                columns: [.init("rule"), .init("severity"), .init("file"), .init("table"), .init("row", .integer), .init("child"),
+                                          .init("fields"), .init("message")],
+                                rows: rows.map { f in [.text(f.rule), .text(f.severity), .text(f.file), .text(f.table), f.row.map { .number(Double($0)) } ?? .empty,
+                                                      .text(f.child ?? ""), .text(f.fields.joined(separator: " ")), .text(f.message)] })
+        return try Pages.download(table, filename: "import-\(id)-findings", format: format)
     }
 
     /// POST /data/imports/:id/undo (administrators)

@@ -74,7 +74,7 @@ enum MeasureController {
     }
 
     /// GET /measures/:id/series.csv: the monthly series (aggregates only).
-    static func seriesCSV(_ req: Request) async throws -> Response {
+    static func seriesDownload(_ req: Request, format: String) async throws -> Response {
         let user = try req.requireUser
         let id = req.parameters.get("id") ?? ""
         guard Plan.measureDefinition(id) != nil else { throw Abort(.notFound) }
@@ -82,12 +82,15 @@ enum MeasureController {
         let snapshot = try await services.dashboards.snapshot(authority: user.authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
         let series = services.dashboards.series(id, authority: user.authority, endingOn: period.end, snapshot: snapshot)
-        let rows = series.map { r in [r.period.start.iso, r.period.end.iso, MeasureOutput.number(r.numerator), MeasureOutput.number(r.denominator), MeasureOutput.number(r.value)] }
-        return Pages.csv(CSVText.write(header: ["start", "end", "numerator", "denominator", "value"], rows: rows), filename: "\(id)-series.csv")
+        func number(_ d: Double?) -> ExportValue { d.map { .number($0) } ?? .empty }
+        let table = ExportTable(title: "\(id) by month", columns: [.init("start", .date), .init("end", .date), .init("numerator", .decimal),
+                                                                  .init("denominator", .decimal), .init("value", .decimal)],
+                                rows: series.map { r in [.date(r.period.start), .date(r.period.end), number(r.numerator), number(r.denominator), number(r.value)] })
+        return try Pages.download(table, filename: "\(id)-series", format: format)
     }
 
     /// GET /measures/:id/numerator.csv and denominator.csv: the records behind the numbers (logged).
-    static func recordsCSV(_ req: Request, side: DrillList.Side) async throws -> Response {
+    static func recordsDownload(_ req: Request, side: DrillList.Side, format: String) async throws -> Response {
         let user = try req.requireUser
         let id = req.parameters.get("id") ?? ""
         guard Plan.measureDefinition(id) != nil else { throw Abort(.notFound) }
@@ -107,11 +110,13 @@ enum MeasureController {
         let records = side == .numerator ? r.numeratorRecords : r.denominatorRecords
         try await services.accounts.record(authority: user.authority, user: user.username, action: "downloaded \(side.rawValue) records",
                                            target: "\(id) \(period)", isChildLevel: true)
-        let rows = records.map { d in
-            [d.child, d.kind, d.key, d.start?.iso ?? "", d.end?.iso ?? "", d.origin.map { errorsRows.contains($0) ? "yes" : "no" } ?? "no"]
-        }
-        return Pages.csv(CSVText.write(header: ["child", "kind", "key", "start", "end", "from_row_with_errors"], rows: rows),
-                         filename: "\(id)-\(period.start.iso)-\(period.end.iso)-\(side.rawValue).csv")
+        let table = ExportTable(title: "\(id) \(side.rawValue)", columns: [.init("child"), .init("kind"), .init("key"), .init("start", .date), .init("end", .date),
+                                                                          .init("from_row_with_errors")],
+                                rows: records.map { d in
+                                    [.text(d.child), .text(d.kind), .text(d.key), d.start.map { .date($0) } ?? .empty, d.end.map { .date($0) } ?? .empty,
+                                     .text(d.origin.map { errorsRows.contains($0) ? "yes" : "no" } ?? "no")]
+                                })
+        return try Pages.download(table, filename: "\(id)-\(period.start.iso)-\(period.end.iso)-\(side.rawValue)", format: format)
     }
 
     /// The request's query string as a dictionary (last value wins).

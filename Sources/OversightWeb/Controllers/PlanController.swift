@@ -55,10 +55,42 @@ enum PlanController {
         let actions = try await req.services.store.actions(authority: user.authority).all(ambition: n)
         var content = HTML.empty
         if (try? req.query.get(String.self, at: "notice")) == "saved" { content += Notice.banner(.success, heading: "The update is saved") }
+        if (try? req.query.get(String.self, at: "notice")) == "commentary" { content += Notice.banner(.success, heading: "The commentary is saved") }
         content += ActionsPage.render(ambition: ambition, actions: actions, today: Day(req.services.clock()),
                                       csrf: Access.actionUpdaters.allows(user.role) ? (req.signed?.csrf ?? "") : "",
                                       updateAction: { "/plan/actions/\($0)" })
+        // The lead's commentary for the board pack, for the period the dashboards show.
+        let snapshot = try await req.services.dashboards.snapshot(authority: user.authority)
+        let period = try req.requestedPeriod() ?? req.services.dashboards.defaultPeriod(snapshot)
+        let written = try await req.services.store.plans(authority: user.authority).commentary(period: period)[n]
+        content += HTML.el("h2", [("class", "ov-heading-l"), ("id", "commentary")], text: "Commentary for the board, \(Format.period(period))")
+        content += HTML.el("p", [("class", "ov-body")], text: written?.text ?? "None written yet.")
+        if Access.commentators.allows(user.role) {
+            var form = FormGroup.hidden(name: "csrf", value: req.signed?.csrf ?? "") + FormGroup.hidden(name: "period", value: period.description)
+            form += FormGroup.textarea(id: "text", label: "Commentary", hint: "What changed, why, and what is being done. It appears on this ambition's page of the board pack.",
+                                       value: written?.text ?? "")
+            form += Button.render("Save the commentary")
+            content += HTML.el("form", [("method", "post"), ("action", "/plan/ambitions/\(n)/commentary"), ("novalidate", "")], form)
+        }
         return Pages.page(req, title: "Ambition \(n): actions", section: "Plan", content: content, breadcrumbs: [Breadcrumb("Plan", href: SiteURL.plan)])
+    }
+
+    /// POST /plan/ambitions/:number/commentary: the lead's commentary for a period.
+    static func saveCommentary(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        guard let n = req.parameters.get("number", as: Int.self), req.services.options.plan.ambitions.contains(where: { $0.number == n }) else {
+            throw Abort(.notFound)
+        }
+        let f = (try? req.content.decode([String: String].self)) ?? [:]
+        guard let period = Period.parse(f["period"] ?? "") else { throw Abort(.badRequest, reason: "The period of the commentary is not understood.") }
+        do {
+            try await req.services.store.plans(authority: user.authority, clock: req.services.clock)
+                .writeCommentary(ambition: n, period: period, text: f["text"] ?? "", by: user.username)
+        } catch let e as StoreError {
+            throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
+        }
+        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "wrote commentary", target: "ambition \(n) \(period)", isChildLevel: false)
+        return req.redirect(to: "/plan/ambitions/\(n)?period=\(period.description)&notice=commentary", redirectType: .normal)
     }
 
     struct UpdateForm: Content {

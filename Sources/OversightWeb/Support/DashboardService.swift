@@ -12,6 +12,8 @@ struct EngineSnapshot: Sendable {
     var audits: [Audit] = []
     /// The values entered by hand for the plan's hand-entered measures.
     var handEntered = HandEnteredValues()
+    /// Changes of the plan's targets over time.
+    var targets = TargetHistory()
     /// The day QA measures are reported at ("submitted by the report date").
     var reportDate: Day
     /// The supervision practice standard in days: the social workers' standard set in Oversight,
@@ -78,7 +80,8 @@ final class DashboardService: Sendable {
         let latest = data.files.compactMap(\.collectionYear).max()
         let audits = try await store.audits(clock: clock).allAudits(authority: authority)
         let hand = try await store.handEntries(authority: authority).values()
-        let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), audits: audits, handEntered: hand,
+        let targets = try await store.plans(authority: authority).targetHistory()
+        let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), audits: audits, handEntered: hand, targets: targets,
                                       reportDate: today, supervisionIntervalDays: interval, latestYear: latest)
         await cache.store(authority, snapshot)
         await cache.checked(authority, at: clock())
@@ -175,7 +178,9 @@ final class DashboardService: Sendable {
     func dashboard(authority: String, period: Period, snapshot: EngineSnapshot) async -> DashboardData {
         let key = "\(snapshot.version)|\(period.start.iso)|\(period.end.iso)"
         if let hit = await cache.dashboard(authority, key) { return hit }
-        let evaluations = KPIEvaluator().evaluate(plan: options.plan, period: period,
+        // The targets in force for the period: a target changed later keeps the old one for earlier periods.
+        let plan = snapshot.targets.plan(options.plan, for: period)
+        let evaluations = KPIEvaluator().evaluate(plan: plan, period: period,
                                                   measure: { id, p in self.measure(id, authority: authority, period: p, snapshot: snapshot) },
                                                   comparators: comparatorLookup(authority: authority))
         var series: [String: [MeasureResult]] = [:]

@@ -1,5 +1,6 @@
 import Foundation
 import OversightCore
+import OversightFormats
 import OversightStore
 import OversightViews
 import Vapor
@@ -48,12 +49,19 @@ enum Pages {
         return Response(status: status, headers: headers, body: .init(string: document))
     }
 
-    /// A CSV download.
-    static func csv(_ text: String, filename: String) -> Response {
+    /// A table as a download: CSV, or an XLSX workbook with dates and numbers typed as such.
+    static func download(_ table: ExportTable, filename: String, format: String) throws -> Response {
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename)\"")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
+        let body: Response.Body
+        if format == "xlsx" {
+            headers.replaceOrAdd(name: .contentType, value: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            body = .init(data: try table.xlsx())
+        } else {
+            headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+            body = .init(string: try table.csv())
+        }
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(filename).\(format == "xlsx" ? "xlsx" : "csv")\"")
+        return Response(status: .ok, headers: headers, body: body)
     }
 
     /// The error page for a status, in plain words.
