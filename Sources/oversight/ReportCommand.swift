@@ -4,6 +4,7 @@ import OversightCore
 import OversightFormats
 import OversightStore
 import OversightViews
+import OversightWeb
 
 /// `oversight report board|daily|weekly|monthly|clinic`: gathers a report's input from data files
 /// (`--from`) or the store, and writes it as HTML, PDF (headless Chromium), CSV or XLSX.
@@ -73,6 +74,7 @@ struct ReportCommand: ParsableCommand {
         var hand = HandEnteredValues()
         var targets = TargetHistory()
         var dataQuality: DataQualitySummary?
+        var audit: AuditSummary?
     }
 
     func loadPlan(_ stored: Plan?) throws -> Plan {
@@ -90,12 +92,12 @@ struct ReportCommand: ParsableCommand {
             let loaded = FileLoader.load(paths: [from], keepRaw: true)
             for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
             let issues = loaded.issues + ValidationRunner.validate(loaded)
-            let quality = Self.quality(sources: loaded.files.map { "\(($0.path as NSString).lastPathComponent) (\($0.format) \($0.table), \($0.rows) rows)" },
+            let quality = ReportInputs.quality(sources: loaded.files.map { "\(($0.path as NSString).lastPathComponent) (\($0.format) \($0.table), \($0.rows) rows)" },
                                        issues: issues)
             return Gathered(data: loaded.caseData, plan: try loadPlan(nil), dataQuality: quality)
         }
         let requested = la
-        let stored = try StoreSession.run { store -> (CaseData, Plan?, [PlanAction], [Int: AmbitionCommentary], HandEnteredValues, TargetHistory, DataQualitySummary) in
+        let stored = try StoreSession.run { store -> (CaseData, Plan?, [PlanAction], [Int: AmbitionCommentary], HandEnteredValues, TargetHistory, DataQualitySummary, AuditSummary?) in
             let authority = try await StoreSession.authority(requested, in: store)
             let data = try await store.cases.caseData(authority: authority)
             let plans = store.plans(authority: authority)
@@ -104,25 +106,11 @@ struct ReportCommand: ParsableCommand {
             let commentary = try await plans.commentary(period: period)
             let hand = try await store.handEntries(authority: authority).values()
             let targets = try await plans.targetHistory()
-            var sources: [String] = [], issues: [ValidationIssue] = []
-            for imp in try await store.imports().list(authority: authority) where imp.status == .active {
-                sources += imp.files.map { "\(($0.path as NSString).lastPathComponent) (import \(imp.id), \($0.rowsStored) records)" }
-                issues += try await store.imports().findings(of: imp.id, authority: authority)
-            }
-            return (data, current, actions, commentary, hand, targets, Self.quality(sources: sources, issues: issues))
+            let audits = ReportInputs.audits(try await store.audits().allAudits(authority: authority), period: period, reportDate: Day(Date()))
+            return (data, current, actions, commentary, hand, targets, try await ReportInputs.quality(store: store, authority: authority), audits)
         }
         return Gathered(data: stored.0, plan: try loadPlan(stored.1), actions: stored.2, commentary: stored.3, hand: stored.4,
-                        targets: stored.5, dataQuality: stored.6)
-    }
-
-    /// Findings grouped by rule, most first.
-    static func quality(sources: [String], issues: [ValidationIssue]) -> DataQualitySummary {
-        let byRule = Dictionary(grouping: issues, by: \.rule)
-        let rules = byRule.map { rule, list in
-            DataQualitySummary.RuleCount(rule: rule, severity: list[0].severity.rawValue, message: list[0].message, count: list.count)
-        }.sorted { ($0.count, $1.rule) > ($1.count, $0.rule) }
-        return DataQualitySummary(sources: sources, errors: issues.filter { $0.severity == .error }.count,
-                                  warnings: issues.filter { $0.severity != .error }.count, rules: rules)
+                        targets: stored.5, dataQuality: stored.6, audit: stored.7)
     }
 
     func build(_ g: Gathered, period p: Period) throws -> ReportInput {
@@ -144,7 +132,7 @@ struct ReportCommand: ParsableCommand {
         let plan = g.targets.plan(g.plan, for: p)
         let name = authorityName ?? la.flatMap { code in comparatorLookup?("cla_rate_per_10k", p)?.laName ?? "Local authority \(code)" } ?? "Local authority"
         var input = ReportInput(authority: name, plan: plan, period: p, generatedOn: kind == .daily ? p.end : Day.today,
-                                actions: g.actions, commentary: g.commentary, dataQuality: g.dataQuality,
+                                actions: g.actions, commentary: g.commentary, audit: g.audit, dataQuality: g.dataQuality,
                                 team: team, suppression: suppress ? .on : .off)
         let months: [Period] = (0..<12).reversed().map { back in
             let s = p.end.startOfMonth.adding(months: -back)

@@ -40,7 +40,10 @@ struct ReportService: Sendable {
         let plans = store.plans(authority: authority, clock: clock)
         var input = ReportInput(authority: authorityName, plan: options.plan, period: period, generatedOn: Day(clock()),
                                 actions: try await store.actions(authority: authority, clock: clock).all(),
-                                commentary: try await plans.commentary(period: period), suppression: suppress ? .on : .off)
+                                commentary: try await plans.commentary(period: period),
+                                audit: ReportInputs.audits(snapshot.audits, period: period, reportDate: snapshot.reportDate),
+                                dataQuality: try await ReportInputs.quality(store: store, authority: authority),
+                                suppression: suppress ? .on : .off)
         input.evaluations = data.evaluations
         // The board pack charts the 12 calendar months to the period's end.
         let months: [Period] = (0..<12).reversed().map { back in
