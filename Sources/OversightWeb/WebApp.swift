@@ -43,6 +43,12 @@ public enum WebApp {
         "home": DashboardController.home,
         "ambition": DashboardController.ambition,
         "measures": MeasureController.index,
+        "measures-csv": { try await ExportController.measures($0, format: "csv") },
+        "measures-xlsx": { try await ExportController.measures($0, format: "xlsx") },
+        "actions-csv": { try await ExportController.actions($0, format: "csv") },
+        "actions-xlsx": { try await ExportController.actions($0, format: "xlsx") },
+        "audits-csv": { try await ExportController.audits($0, format: "csv") },
+        "audits-xlsx": { try await ExportController.audits($0, format: "xlsx") },
         "measure": MeasureController.show,
         "measure-series-csv": { try await MeasureController.seriesDownload($0, format: "csv") },
         "measure-series-xlsx": { try await MeasureController.seriesDownload($0, format: "xlsx") },
@@ -108,12 +114,12 @@ public enum WebApp {
         let app = try await Application.make(env)
         do {
             try configure(app, store: store, options: options)
-            if options.generatesMonthlyBoardPack {
+            if let cadence = options.boardPackCadence {
                 let services = app.services
                 let reports = ReportService(store: store, options: options, dashboards: services.dashboards, clock: services.clock)
                 Task.detached {
                     while !Task.isCancelled {
-                        await reports.runScheduled { code in options.statistics?.describe(la: code, year: 2025)?.name ?? "Local authority \(code)" }
+                        await reports.runScheduled(cadence: cadence) { code in options.statistics?.describe(la: code, year: 2025)?.name ?? "Local authority \(code)" }
                         try? await Task.sleep(for: .seconds(3600))
                     }
                 }

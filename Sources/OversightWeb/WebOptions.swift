@@ -24,17 +24,32 @@ public struct WebOptions: Sendable {
     public var idleTimeout: TimeInterval
     /// Where reports are written and listed.
     public var reportsFolder: String
-    /// Whether `serve` writes each month's board pack into the reports folder by itself.
-    public var generatesMonthlyBoardPack: Bool
+    /// How often `serve` writes the board pack into the reports folder by itself; nil: never.
+    public var boardPackCadence: BoardPackCadence?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, plan: Plan, statistics: PublishedStatistics? = nil,
                 isSyntheticData: Bool = false, maxUploadBytes: Int = 200 * 1024 * 1024,
                 uploadsFolder: String = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-uploads").path,
                 bcryptCost: Int = 12, secureCookies: Bool = true, idleTimeout: TimeInterval = 30 * 60,
-                reportsFolder: String = "reports", generatesMonthlyBoardPack: Bool = false) {
-        self.reportsFolder = reportsFolder; self.generatesMonthlyBoardPack = generatesMonthlyBoardPack
+                reportsFolder: String = "reports", boardPackCadence: BoardPackCadence? = nil) {
+        self.reportsFolder = reportsFolder; self.boardPackCadence = boardPackCadence
         self.host = host; self.port = port; self.plan = plan; self.statistics = statistics; self.isSyntheticData = isSyntheticData
         self.maxUploadBytes = maxUploadBytes; self.uploadsFolder = uploadsFolder; self.bcryptCost = bcryptCost
         self.secureCookies = secureCookies; self.idleTimeout = idleTimeout
+    }
+}
+
+/// How often the board pack is made by itself: each month for the 12 months to the last
+/// month-end, or each quarter for the 12 months to the last quarter-end (March, June, September,
+/// December).
+public enum BoardPackCadence: String, Sendable, CaseIterable {
+    case monthly, quarterly
+
+    /// The period of the board pack due on `today`: the rolling 12 months to the last month-end
+    /// (monthly) or to the last quarter-end (quarterly).
+    public func period(today: Day) -> Period {
+        var end = today.startOfMonth.adding(days: -1)
+        if self == .quarterly { while end.month % 3 != 0 { end = end.startOfMonth.adding(days: -1) } }
+        return .rolling12Months(endingOn: end)
     }
 }

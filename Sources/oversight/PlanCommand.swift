@@ -13,7 +13,7 @@ struct PlanCommand: ParsableCommand {
         plan while the store holds none). Changing a target in a new version keeps the old one for
         earlier periods.
         """,
-        subcommands: [Import.self, List.self, Use.self, Export.self]
+        subcommands: [Import.self, List.self, Use.self, Export.self, Target.self]
     )
 
     struct Import: ParsableCommand {
@@ -65,6 +65,32 @@ struct PlanCommand: ParsableCommand {
             let current = try StoreSession.run { store in try await store.plans(authority: la).current() }
             let yaml = try current?.yaml ?? PlanFileWriter().yaml(PlanLoader.defaultPlan())
             if let out { try Data(yaml.utf8).write(to: URL(fileURLWithPath: out)) } else { print(yaml, terminator: "") }
+        }
+    }
+
+    struct Target: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a KPI's target from a date on; earlier periods keep the target they had.",
+            discussion: "Example: oversight plan target --la 358 --ambition 2 --measure rereferrals_12m_pct --target 18 --from 2025-04-01 --reason \"Board, March 2025\""
+        )
+        @Option(help: "Local authority code.") var la: String
+        @Option(help: "The ambition's number.") var ambition: Int
+        @Option(help: "The KPI's measure id.") var measure: String
+        @Option(help: "The new target: a number, below-last-year, above-last-year, sn-average, increase, decrease or monitor.") var target: String
+        @Option(help: "The first day the new target applies to (YYYY-MM-DD).") var from: String
+        @Option(help: "Why it changed.") var reason: String = ""
+        func run() throws {
+            guard let t = OversightCore.Target(token: target) else { throw CLIError.usage("the target '\(target)' is not understood") }
+            guard let day = Day.parseISO(Substring(from)) else { throw CLIError.usage("--from must be a date as YYYY-MM-DD") }
+            let plan = try PlanLoader.defaultPlan()
+            guard plan.ambitions.first(where: { $0.number == ambition })?.kpis.contains(where: { $0.measure == measure }) ?? false else {
+                throw CLIError.usage("ambition \(ambition) of the plan has no KPI on the measure \(measure)")
+            }
+            let change = TargetHistory.Change(ambition: ambition, measure: measure, effectiveFrom: day, target: t,
+                                              by: ProcessInfo.processInfo.environment["USER"] ?? "unknown", at: Date(), reason: reason)
+            let la = self.la
+            try StoreSession.run { store in try await store.plans(authority: la).changeTarget(change) }
+            print("From \(day.iso) the target of \(measure) (ambition \(ambition)) is \(t.token); earlier periods keep theirs.")
         }
     }
 }

@@ -13,7 +13,7 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Plan file (YAML). Default: the shipped plan.") var plan: String?
     @Option(help: "Largest upload accepted, in megabytes.") var maxUploadMB: Int = 200
     @Option(help: "Folder for reports (board packs).") var reports: String = "reports"
-    @Flag(help: "Make each month's board pack in the reports folder by itself.") var monthlyBoardPack = false
+    @Option(help: "Make the board pack in the reports folder by itself: monthly or quarterly.") var boardPack: String?
     @Flag(help: "Send the session cookie without the Secure attribute (only for plain HTTP beyond this machine; never in production).")
     var insecureCookies = false
 
@@ -30,9 +30,14 @@ struct ServerOptions: ParsableArguments {
             statistics = try ReferenceFolder.load(reference)
         }
         guard (1...65535).contains(port) else { throw CLIError.usage("--port must be between 1 and 65535") }
+        var cadence: BoardPackCadence?
+        if let boardPack {
+            guard let c = BoardPackCadence(rawValue: boardPack) else { throw CLIError.usage("--board-pack must be monthly or quarterly") }
+            cadence = c
+        }
         return WebOptions(host: host, port: port, plan: thePlan, statistics: statistics, isSyntheticData: isSyntheticData,
                           maxUploadBytes: maxUploadMB * 1024 * 1024, uploadsFolder: uploadsFolder, secureCookies: !insecureCookies,
-                          reportsFolder: reportsFolder ?? reports, generatesMonthlyBoardPack: monthlyBoardPack)
+                          reportsFolder: reportsFolder ?? reports, boardPackCadence: cadence)
     }
 }
 

@@ -76,4 +76,20 @@ import Vapor
         #expect(try await h.send(.GET, "/measures/cla_at_end/numerator.xlsx", as: .boardMember).status == .forbidden)
         await h.shutdown()
     }
+
+    @Test func theBoardPackCadenceNamesThePeriodDue() {
+        let day = Day(year: 2025, month: 5, day: 3)!
+        #expect(BoardPackCadence.monthly.period(today: day) == .rolling12Months(endingOn: Day(year: 2025, month: 4, day: 30)!))
+        #expect(BoardPackCadence.quarterly.period(today: day) == .rolling12Months(endingOn: Day(year: 2025, month: 3, day: 31)!))
+    }
+
+    @Test func everyListDownloads() async throws {
+        let h = try await WebHarness.start()
+        let measures = try await h.send(.GET, "/measures.csv?period=2025", as: .boardMember)
+        #expect(measures.status == .ok && measures.body.string.contains("cla_at_end"))
+        #expect(try await h.send(.GET, "/plan/actions.xlsx", as: .strategicLead).status == .ok)
+        #expect(try await h.send(.GET, "/audits/all.csv", as: .manager).status == .ok)
+        #expect(try await h.send(.GET, "/audits/all.csv", as: .boardMember).status == .forbidden)
+        await h.shutdown()
+    }
 }

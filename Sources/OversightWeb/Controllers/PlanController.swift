@@ -40,6 +40,9 @@ enum PlanController {
                              return [HTML.el("a", [("href", "/plan/ambitions/\(a.number)")], text: "\(a.number). \(a.title)"), .text(String(mine.count))]
                                  + ActionStatus.allCases.map { s in .text(String(mine.filter { $0.status == s }.count)) }
                          }, hasRowHeaders: true).render()
+        out += HTML.el("p", [("class", "ov-body")],
+            HTML.el("a", [("href", "/plan/actions.csv"), ("download", "")], text: "Download the actions as CSV") + .text(" or ")
+            + HTML.el("a", [("href", "/plan/actions.xlsx"), ("download", "")], text: "as an Excel workbook"))
         if Access.handEntry.allows(user.role) {
             out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", "/plan/entries")], text: "Enter the value of a measure entered by hand"))
         }

@@ -44,6 +44,9 @@ enum QAController {
         var links: [(String, String)] = []
         if Access.moderators.allows(user.role) { links.append(("Moderation queue", "/audits/moderation")) }
         if Access.roundManagers.allows(user.role) { links.append(("Audit rounds", "/audits/rounds")); links.append(("Supervision sessions", "/audits/supervision")) }
+        if [.administrator, .analyst, .manager, .moderator].contains(user.role) {
+            links.append(("Download every audit as CSV", "/audits/all.csv")); links.append(("Download every audit as an Excel workbook", "/audits/all.xlsx"))
+        }
         if user.role.seesDashboards { links.append(("What we learned", "/audits/learning")) }
         if !links.isEmpty {
             content += HTML.el("ul", [("class", "ov-list")], links.map { HTML.el("li", [], HTML.el("a", [("href", $0.1)], text: $0.0)) }.joined)

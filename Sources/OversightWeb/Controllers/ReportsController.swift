@@ -22,9 +22,12 @@ enum ReportsController {
         var out = ErrorSummary.render(errors)
         if let notice { out += Notice.banner(.success, heading: notice) }
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Reports")
-        out += HTML.el("p", [("class", "ov-body")], text: req.services.options.generatesMonthlyBoardPack
-                       ? "The board pack for the 12 months to each month-end is made here at the start of the next month."
-                       : "Board packs made here are kept in the reports folder.")
+        let schedule: String = switch req.services.options.boardPackCadence {
+        case .monthly: "The board pack for the 12 months to each month-end is made here at the start of the next month."
+        case .quarterly: "The board pack for the 12 months to each quarter-end is made here at the start of the next quarter."
+        case nil: "Board packs made here are kept in the reports folder."
+        }
+        out += HTML.el("p", [("class", "ov-body")], text: schedule)
         out += DataTable(caption: "Reports", isCaptionVisible: false,
                          columns: [.init("name", "Report"), .init("made", "Made"), .init("size", "Size", isNumeric: true)],
                          rows: items.map { i in

@@ -70,12 +70,10 @@ struct ReportService: Sendable {
         return (files, problem)
     }
 
-    /// Generates the board pack for the rolling 12 months to the last month-end for every
-    /// authority with data, when the folder does not already hold it: once a month.
-    func runScheduled(authorityName: @Sendable (String) -> String) async {
-        let today = Day(clock())
-        let end = today.startOfMonth.adding(days: -1)
-        let period = Period.rolling12Months(endingOn: end)
+    /// Generates the board pack due at the cadence (see `BoardPackCadence.period`) for every
+    /// authority with data, when the folder does not already hold it.
+    func runScheduled(cadence: BoardPackCadence, authorityName: @Sendable (String) -> String) async {
+        let period = cadence.period(today: Day(clock()))
         guard let authorities = try? await store.imports().authorities() else { return }
         for la in authorities {
             let name = "board-pack-\(la)-\(period.start.iso)-\(period.end.iso).html"
