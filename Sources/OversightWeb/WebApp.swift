@@ -79,6 +79,8 @@ public enum WebApp {
         "moderation": QAController.queue,
         "moderate": QAController.moderationForm,
         "moderate-submit": QAController.moderate,
+        "multi-agency": MultiAgencyController.form,
+        "multi-agency-start": MultiAgencyController.start,
         "rounds": QAController.rounds,
         "rounds-create": QAController.createRound,
         "learning": QAController.learning,

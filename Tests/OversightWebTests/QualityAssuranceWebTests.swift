@@ -124,4 +124,20 @@ import Vapor
         #expect(text.status == .ok && text.headers.contentType?.subType == "plain")
         await h.shutdown()
     }
+
+    @Test func aMultiAgencyAuditIsStartedWithAPartnerForAnAgencysSection() async throws {
+        let h = try await WebHarness.start()
+        let snapshot = try await h.app.services.dashboards.snapshot(authority: WebFixtures.authority)
+        let child = try #require(snapshot.engine.data.cinChildren.keys.sorted { $0.rawValue < $1.rawValue }.first).rawValue
+        let bad = try await h.send(.POST, "/audits/multi-agency", as: .manager, form: ["child": "NO-SUCH-CHILD", "auditor": "", "due": "soon"])
+        #expect(bad.status == .unprocessableEntity)
+        #expect(bad.body.string.contains("href=\"#child\"") && bad.body.string.contains("href=\"#auditor\"") && bad.body.string.contains("href=\"#due\""))
+        let ok = try await h.send(.POST, "/audits/multi-agency", as: .manager,
+                                  form: ["child": child, "auditor": "user-manager", "partner-police": "user-partner-auditor", "due": "2025-06-30"])
+        #expect(ok.status == .ok)
+        let mine = try await h.send(.GET, "/audits", as: .partnerAuditor)
+        #expect(mine.body.string.contains("/audits/"))
+        #expect(try await h.store.audits().allAudits(authority: WebFixtures.authority).contains { $0.partnerAuditors[.police] == "user-partner-auditor" })
+        await h.shutdown()
+    }
 }

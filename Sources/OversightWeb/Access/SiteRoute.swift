@@ -84,6 +84,8 @@ extension SiteRoute {
         .init("moderation", .GET, "/audits/moderation", .moderators),
         .init("moderate", .GET, "/audits/:id/moderate", .moderators, sample: "/audits/no-such-audit/moderate"),
         .init("moderate-submit", .POST, "/audits/:id/moderate", .moderators, sample: "/audits/no-such-audit/moderate"),
+        .init("multi-agency", .GET, "/audits/multi-agency", .roundManagers),
+        .init("multi-agency-start", .POST, "/audits/multi-agency", .roundManagers),
         .init("rounds", .GET, "/audits/rounds", .roundManagers),
         .init("rounds-create", .POST, "/audits/rounds", .roundManagers),
         .init("learning", .GET, "/audits/learning", .dashboards),

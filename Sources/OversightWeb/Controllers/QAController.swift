@@ -43,7 +43,8 @@ enum QAController {
         }
         var links: [(String, String)] = []
         if Access.moderators.allows(user.role) { links.append(("Moderation queue", "/audits/moderation")) }
-        if Access.roundManagers.allows(user.role) { links.append(("Audit rounds", "/audits/rounds")); links.append(("Supervision sessions", "/audits/supervision")) }
+        if Access.roundManagers.allows(user.role) { links.append(("Audit rounds", "/audits/rounds")); links.append(("Supervision sessions", "/audits/supervision"))
+            links.append(("Start a multi-agency audit", "/audits/multi-agency")) }
         if [.administrator, .analyst, .manager, .moderator].contains(user.role) {
             links.append(("Download every audit as CSV", "/audits/all.csv")); links.append(("Download every audit as an Excel workbook", "/audits/all.xlsx"))
         }
