@@ -81,8 +81,11 @@ struct MeasuresCommand: ParsableCommand {
                 let (results, cached) = try StoreSession.run { store in
                     let authority = try await StoreSession.authority(requested, in: store)
                     let (computed, cached) = try await store.measures().computeAll(authority: authority, period: p, ids: ids, parameters: params)
-                    // The quality assurance measures from the audits done in Oversight, and the values entered by hand.
-                    let qa = QAMeasures.computeAll(audits: try await store.audits().allAudits(authority: authority), period: p, reportDate: Day(Date()))
+                    // The quality assurance measures from the audits done in Oversight (when any were), and the
+                    // values entered by hand: what the files alone cannot give, so `--from` on the same files
+                    // gives the same output while the store holds neither.
+                    let audits = try await store.audits().allAudits(authority: authority)
+                    let qa = audits.isEmpty ? [] : QAMeasures.computeAll(audits: audits, period: p, reportDate: Day(Date()))
                     let hand = try await store.handEntries(authority: authority).values().results(period: p)
                     let extra = (qa + hand).filter { r in ids.map { $0.contains(r.id) } ?? true }
                     return (computed + extra, cached)
