@@ -159,7 +159,8 @@ enum DataController {
         let authority = user.authority, username = user.username
         Task.detached {
             do {
-                let outcome = try await store.imports().importFiles(paths: paths, authority: authority, user: username)
+                let outcome = try await store.imports().importFiles(paths: paths, authority: authority, user: username,
+                                                                     progress: { p in Task { await jobs.progress(jobID, p) } })
                 switch outcome {
                 case .imported(let summary):
                     await dashboards.invalidate(authority: authority)
@@ -190,7 +191,7 @@ enum DataController {
         let summary = ImportRow(id: "upload \(job.id)", importedAt: job.startedAt, user: job.user, fileCount: job.fileName.split(separator: ",").count,
                                 years: [], rows: 0, errors: 0, warnings: 0, queries: 0, status: job.state == .failed ? .failed : .running)
         let model = ImportPage.Model(summary: summary, files: [],
-                                     progress: job.state == .running ? ImportPage.Progress(step: job.message, filesDone: 0, fileCount: summary.fileCount) : nil,
+                                     progress: job.state == .running ? ImportPage.Progress(step: job.message, filesDone: job.done, fileCount: max(job.total, summary.fileCount)) : nil,
                                      findings: [], showsChildren: user.role.seesChildLevelData,
                                      failure: job.state == .failed ? "\(job.fileName): \(job.message)" : nil)
         return Pages.page(req, title: ImportPage.title(model), section: "Data", content: ImportPage.render(model),

@@ -63,7 +63,8 @@ final class DashboardService: Sendable {
     func snapshot(authority: String) async throws -> EngineSnapshot {
         if let recent = await cache.recentSnapshot(authority, now: clock(), ttl: Self.versionTTL) { return recent }
         let today = Day(clock())
-        let handCount = try await store.handEntries(authority: authority).values().current.count
+        let hand = try await store.handEntries(authority: authority).values()
+        let handCount = hand.current.count
         let version = try await store.measures().dataVersion(authority: authority) + "|" + store.audits().version(authority: authority)
             + "|h\(handCount)|\(today.iso)"
         if let s = await cache.engine(authority, version) {
@@ -79,7 +80,6 @@ final class DashboardService: Sendable {
             ?? standards.map(\.supervisionIntervalDays).min() ?? MeasureParameters().supervisionIntervalDays
         let latest = data.files.compactMap(\.collectionYear).max()
         let audits = try await store.audits(clock: clock).allAudits(authority: authority)
-        let hand = try await store.handEntries(authority: authority).values()
         let targets = try await store.plans(authority: authority).targetHistory()
         let snapshot = EngineSnapshot(version: version, engine: MeasureEngine(data: data), audits: audits, handEntered: hand, targets: targets,
                                       reportDate: today, supervisionIntervalDays: interval, latestYear: latest)

@@ -15,6 +15,9 @@ struct ImportJob: Sendable {
     var message: String
     /// The import it became, once stored.
     var importID: Int?
+    /// Files read and checked so far, and in all.
+    var done = 0
+    var total = 0
 }
 
 /// The background imports of uploaded files, by job number. Jobs are kept in memory: a restart
@@ -36,6 +39,25 @@ actor ImportJobs {
         jobs[id]?.state = state
         jobs[id]?.message = message
         if let importID { jobs[id]?.importID = importID }
+    }
+
+    /// Records how far a running job has got, in words and numbers.
+    func progress(_ id: Int, _ p: ImportProgress) {
+        guard jobs[id]?.state == .running else { return }
+        switch p.phase {
+        case .hashing, .reading:
+            // Units are files in these steps.
+            jobs[id]?.message = p.phase == .hashing ? "Reading the files" : "Checking the files against the DfE's rules"
+            jobs[id]?.done = p.done
+            jobs[id]?.total = p.total
+        case .storing:
+            // Read before writing: `jobs[id]?.done = jobs[id]?.total` would overlap two accesses to `jobs`.
+            let files = jobs[id]?.total ?? 0
+            jobs[id]?.message = "Storing the records (\(p.done) of \(p.total))"
+            jobs[id]?.done = files
+        case .finished:
+            jobs[id]?.message = "Finishing"
+        }
     }
 
     /// The job, when it belongs to `authority`.
