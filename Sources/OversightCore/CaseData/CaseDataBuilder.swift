@@ -55,6 +55,39 @@ public struct CaseDataBuilder: Sendable {
     public mutating func add(missingEpisodes r: [MissingEpisode], file: Int) { missingEpisodes.append(Batch(file: file, year: nil, records: r)) }
     public mutating func add(supervisions r: [SupervisionSession], file: Int) { supervisions.append(Batch(file: file, year: nil, records: r)) }
 
+    /// Adds everything `other` holds after what this builder holds, as if its files had been
+    /// added here in order after this builder's: its file indices (in batches and in every
+    /// record's origin) move up by this builder's file count. Lets files be read on several
+    /// threads, each into a builder of its own, and joined in path order.
+    public mutating func append(_ other: consuming CaseDataBuilder) {
+        var o = other
+        let offset = files.count
+        let by = Int32(offset)
+        func move<R>(_ batches: inout [Batch<R>], _ shift: (inout R) -> Void) {
+            for i in batches.indices {
+                batches[i].file += offset
+                for j in batches[i].records.indices { shift(&batches[i].records[j]) }
+            }
+        }
+        move(&o.cinChildren) { $0.origin.file += by }
+        move(&o.cinEpisodes) { $0.shiftFiles(by: by) }
+        move(&o.claHeaders) { $0.origin.file += by }
+        move(&o.claEpisodes) { $0.origin.file += by }
+        move(&o.claReviews) { $0.origin.file += by }
+        move(&o.claMissing) { $0.origin.file += by }
+        move(&o.careLeavers) { $0.origin.file += by }
+        move(&o.swEpisodes) { $0.origin.file += by }
+        move(&o.missingEpisodes) { $0.origin.file += by }
+        move(&o.supervisions) { $0.origin.file += by }
+        files += o.files
+        cinChildren += o.cinChildren; cinEpisodes += o.cinEpisodes
+        claHeaders += o.claHeaders; claEpisodes += o.claEpisodes; claReviews += o.claReviews; claMissing += o.claMissing
+        careLeavers += o.careLeavers; swEpisodes += o.swEpisodes
+        missingEpisodes += o.missingEpisodes; supervisions += o.supervisions
+        for (table, n) in o.blank { blank[table, default: 0] += n }
+        for r in o.rowsWithErrors { rowsWithErrors.insert(RecordOrigin(file: Int(r.file + by), row: Int(r.row))) }
+    }
+
     /// Applies the reading rules and returns the merged history. Each file's records are
     /// released as soon as they are merged, so the records are not held twice at the peak.
     public consuming func build() -> CaseData {
@@ -77,10 +110,11 @@ public struct CaseDataBuilder: Sendable {
         d.missingEpisodes = Self.merge(&missingEpisodes, child: { $0.child }, key: { $0.start }, touches: { _, _ in false })
         var sessions: [SupervisionSession] = []
         for i in supervisions.indices {
-            sessions.append(contentsOf: supervisions[i].records)
+            if sessions.isEmpty { swap(&sessions, &supervisions[i].records) } else { sessions.append(contentsOf: supervisions[i].records) }
             supervisions[i].records = []
         }
-        d.supervisions = Self.dedupe(sessions, key: SupervisionKey.init(s:))
+        Self.dedupeInPlace(&sessions, key: SupervisionKey.init(s:))
+        d.supervisions = sessions
 
         for b in Self.ordered(cinChildren) { for c in b.records { d.cinChildren[c.id] = c } }
         for b in Self.ordered(claHeaders) { for h in b.records { d.claHeaders[h.child] = h } }
@@ -119,29 +153,92 @@ public struct CaseDataBuilder: Sendable {
 
     struct ChildKey<K: Hashable>: Hashable { var child: ChildID; var key: K }
 
+    /// Keeps, of the items sharing a key, the last; the kept items stay in their order.
     static func dedupe<R, K: Hashable>(_ items: [R], key: (R) -> K) -> [R] {
-        var index: [K: Int] = [:]
-        index.reserveCapacity(items.count)
-        var out: [R?] = []
-        out.reserveCapacity(items.count)
-        for r in items {
-            let k = key(r)
-            if let i = index[k] { out[i] = nil }
-            index[k] = out.count
-            out.append(r)
+        var out = items
+        dedupeInPlace(&out, key: key)
+        return out
+    }
+
+    /// `dedupe` in place, without a dictionary of keys: an open-addressing table of positions
+    /// (4 bytes a slot) whose probes compare the keys themselves, so it is exact whatever the
+    /// hashes. At national scale (three million supervision sessions) a dictionary of keys took
+    /// hundreds of megabytes.
+    static func dedupeInPlace<R, K: Hashable>(_ items: inout [R], key: (R) -> K) {
+        let n = items.count
+        guard n > 1 else { return }
+        var capacity = 16
+        while capacity < n * 2 { capacity <<= 1 }
+        let mask = capacity - 1
+        var table = [Int32](repeating: -1, count: capacity)
+        var keep = [Bool](repeating: true, count: n)
+        var dropped = 0
+        for i in 0..<n {
+            let k = key(items[i])
+            var h = k.hashValue & mask
+            while true {
+                let j = Int(table[h])
+                if j < 0 { table[h] = Int32(i); break }
+                if key(items[j]) == k {
+                    keep[j] = false
+                    dropped += 1
+                    table[h] = Int32(i)
+                    break
+                }
+                h = (h + 1) & mask
+            }
         }
-        return out.compactMap { $0 }
+        guard dropped > 0 else { return }
+        var w = 0
+        for i in 0..<n where keep[i] {
+            if w != i { items.swapAt(w, i) }
+            w += 1
+        }
+        items.removeLast(n - w)
+    }
+
+    /// Groups `rows` by child, children in the order they first appear and each child's rows in
+    /// their order (a stable counting sort), as merging one batch does.
+    static func groupedByChild<R>(_ rows: [R], child: (R) -> ChildID) -> [R] {
+        var rank: [ChildID: Int32] = [:]
+        var ranks: [Int32] = []
+        ranks.reserveCapacity(rows.count)
+        for r in rows {
+            let c = child(r)
+            if let k = rank[c] { ranks.append(k) } else {
+                let k = Int32(rank.count)
+                rank[c] = k
+                ranks.append(k)
+            }
+        }
+        var start = [Int](repeating: 0, count: rank.count + 1)
+        for k in ranks { start[Int(k) + 1] += 1 }
+        for i in 1..<start.count { start[i] += start[i - 1] }
+        var order = [Int32](repeating: 0, count: rows.count)
+        for (i, k) in ranks.enumerated() {
+            order[start[Int(k)]] = Int32(i)
+            start[Int(k)] += 1
+        }
+        return order.map { rows[Int($0)] }
     }
 
     static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (R) -> ChildID, key: (R) -> K,
                                       touches: (R, Period) -> Bool) -> [R] {
+        if batches.count == 1 {
+            // One file: its rows de-duplicated and grouped by child, without the per-child lists.
+            var rows = batches[0].records
+            batches[0].records = []
+            dedupeInPlace(&rows) { ChildKey(child: child($0), key: key($0)) }
+            return groupedByChild(rows, child: child)
+        }
         var byChild: [ChildID: [R]] = [:]
         var order: [ChildID] = []
         for i in orderedIndices(batches) {
             let year = batches[i].year
             // Within one file the later row with the same key wins (rule 4).
-            let rows = dedupe(batches[i].records) { ChildKey(child: child($0), key: key($0)) }
+            var rows = batches[i].records
             batches[i].records = []
+            dedupeInPlace(&rows) { ChildKey(child: child($0), key: key($0)) }
             var grouped: [ChildID: [R]] = [:]
             var batchOrder: [ChildID] = []
             for r in rows {

@@ -110,3 +110,14 @@ public struct ProtectionPlan: Hashable, Sendable, Codable {
         self.reviewDates = reviewDates; self.origin = origin
     }
 }
+
+extension CINEpisode {
+    /// Moves the file index of the episode's origin and of every block inside it.
+    mutating func shiftFiles(by offset: Int32) {
+        origin.file += offset
+        for i in assessments.indices { assessments[i].origin.file += offset }
+        for i in cinPlans.indices { cinPlans[i].origin.file += offset }
+        for i in section47s.indices { section47s[i].origin.file += offset }
+        for i in protectionPlans.indices { protectionPlans[i].origin.file += offset }
+    }
+}

@@ -22,6 +22,20 @@ public enum CINXMLReader {
     /// them. The returned `CINRawReturn` has the header and no children.
     public static func stream(data: Data, file: String, pathYear: Int?,
                               onChild: (CINRawChild, Int?) -> Void) throws -> (CINRawReturn, [ValidationIssue]) {
+        try stream(file: file, pathYear: pathYear, onChild: onChild) { try $0.parse(data: data, file: file) }
+    }
+
+    /// As `stream(data:...)`, over a mapped file whose pages are handed back as they are read.
+    static func stream(mapped: MappedFile, file: String, pathYear: Int?, releaseStep: Int = FastXMLScanner.passedStep,
+                       onChild: (CINRawChild, Int?) -> Void) throws -> (CINRawReturn, [ValidationIssue]) {
+        try stream(file: file, pathYear: pathYear, onChild: onChild) { s in
+            s.releaseStep = releaseStep
+            try s.parse(mapped: mapped, file: file)
+        }
+    }
+
+    private static func stream(file: String, pathYear: Int?, onChild: (CINRawChild, Int?) -> Void,
+                               parse: (XMLElementStream) throws -> Void) throws -> (CINRawReturn, [ValidationIssue]) {
         var header = CINRawBlock(line: 0)
         var year = pathYear
         var count = 0
@@ -56,7 +70,7 @@ public enum CINXMLReader {
             }
             onChild(CINRawChild(position: position, identifiers: ids, characteristics: chars, episodes: episodes), year)
         }
-        try stream.parse(data: data, file: file)
+        try parse(stream)
         guard stream.rootName == "Message" || stream.rootName == "CIN" else {
             throw UnusableFileError(file: file, reason: "this XML is not a CIN census file (its root element is \(stream.rootName ?? "missing"), expected Message)")
         }

@@ -5,6 +5,9 @@ import Foundation
 /// Windows-1252 (spec reading rule 5).
 ///
 /// Files larger than `maximumFileSize` are refused rather than read.
+/// Visits records in order (the header first) and returns the reader's problems.
+typealias CSVRecords = (([String]) -> Void) -> [ValidationIssue]
+
 public struct CSVFile: Sendable {
     public var path: String
     /// The header's fields as written.
@@ -34,15 +37,47 @@ public struct CSVFile: Sendable {
 
     /// Parses CSV bytes.
     public static func parse(data: Data, path: String) -> CSVFile {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        var cp1252 = false
-        if String(validating: bytes, as: UTF8.self) == nil {
-            cp1252 = true
-            bytes = Array(windows1252ToUTF8(bytes))
-        }
-        var problems: [ValidationIssue] = []
         var records: [[String]] = []
+        let (problems, cp1252) = data.withUnsafeBytes { raw in
+            scan(raw.bindMemory(to: UInt8.self), path: path) { records.append($0) }
+        }
+        let header = records.first ?? []
+        return CSVFile(path: path, header: header, rows: Array(records.dropFirst()), problems: problems, wasWindows1252: cp1252)
+    }
+
+    /// The file's records, the header first, as a `CSVRecords` visitor.
+    var records: CSVRecords {
+        { visit in
+            visit(header)
+            for r in rows { visit(r) }
+            return problems
+        }
+    }
+
+    /// Visits the records of a mapped file one at a time (the header first) without holding
+    /// them, handing the file's pages back as it passes them. Returns the reader's problems.
+    static func stream(_ mapped: MappedFile, path: String, onRecord: ([String]) -> Void) -> [ValidationIssue] {
+        scan(mapped.bytes, path: path, passed: { mapped.release(upTo: $0) }, onRecord: onRecord).problems
+    }
+
+    /// Calls `onRecord` with each record of `input` (header included; blank lines skipped), a byte
+    /// order mark dropped. Text that is not UTF-8 is read as Windows-1252. `passed`, when given, is
+    /// told every so often how far the reader has got (for handing a mapped file's pages back).
+    static func scan(_ input: UnsafeBufferPointer<UInt8>, path: String, passed: ((Int) -> Void)? = nil,
+                     onRecord: ([String]) -> Void) -> (problems: [ValidationIssue], wasWindows1252: Bool) {
+        let bom = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
+        let body = UnsafeBufferPointer(rebasing: input[bom...])
+        if UTF8Check.isValid(body) {
+            return (scanUTF8(body, path: path, passed: passed.map { p in { p($0 + bom) } }, onRecord: onRecord), false)
+        }
+        let converted = windows1252ToUTF8(Array(body))
+        return (converted.withUnsafeBufferPointer { scanUTF8($0, path: path, passed: nil, onRecord: onRecord) }, true)
+    }
+
+    private static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>, path: String, passed: ((Int) -> Void)?,
+                                 onRecord: ([String]) -> Void) -> [ValidationIssue] {
+        var problems: [ValidationIssue] = []
+        var count = 0
         var field: [UInt8] = []
         var record: [String] = []
         var inQuotes = false
@@ -51,6 +86,7 @@ public struct CSVFile: Sendable {
         let n = bytes.count
         var recordStartLine = 1
         var line = 1
+        var nextPassed = FastXMLScanner.passedStep
         func endField() {
             record.append(String(decoding: field, as: UTF8.self))
             field.removeAll(keepingCapacity: true)
@@ -59,8 +95,12 @@ public struct CSVFile: Sendable {
         func endRecord() {
             endField()
             // A blank line (one empty field) is skipped.
-            if !(record.count == 1 && record[0].isEmpty) { records.append(record) }
+            if !(record.count == 1 && record[0].isEmpty) {
+                count += 1
+                onRecord(record)
+            }
             record.removeAll(keepingCapacity: true)
+            if let passed, i >= nextPassed { passed(i); nextPassed = i + FastXMLScanner.passedStep }
         }
         while i < n {
             let b = bytes[i]
@@ -89,12 +129,11 @@ public struct CSVFile: Sendable {
             i += 1
         }
         if inQuotes {
-            problems.append(ValidationIssue(rule: "OV-CSV-QUOTE", severity: .error, file: path, table: "", row: max(records.count, 1),
+            problems.append(ValidationIssue(rule: "OV-CSV-QUOTE", severity: .error, file: path, table: "", row: max(count, 1),
                                             child: nil, fields: [], message: "A quoted field opened on line \(recordStartLine) is never closed; the rest of the file was read as one value"))
         }
         if !field.isEmpty || !record.isEmpty { endRecord() }
-        let header = records.first ?? []
-        return CSVFile(path: path, header: header, rows: Array(records.dropFirst()), problems: problems, wasWindows1252: cp1252)
+        return problems
     }
 
     /// Windows-1252 to UTF-8 (0x80-0x9F map to the code page's characters; undefined ones to U+FFFD).

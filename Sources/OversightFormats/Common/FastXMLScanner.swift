@@ -20,8 +20,15 @@ struct FastXMLScanner {
 
     init(unitNames: Set<String>) { self.unitNames = unitNames }
 
-    /// Scans `bytes` (UTF-8). Returns the root element's name.
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, onUnit: (XMLNode) -> Void) throws -> String? {
+    /// How often (in bytes scanned) `passed` is told how far the scanner has got.
+    static let passedStep = 16 << 20
+
+    /// Scans `bytes` (UTF-8). Returns the root element's name. `passed`, when given, is called
+    /// between units, about every `passedStep` bytes, with an offset the scanner will not read
+    /// before again.
+    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, onUnit: (XMLNode) -> Void,
+                       step: Int = passedStep, passed: ((Int) -> Void)? = nil) throws -> String? {
+        var nextPassed = step
         let n = bytes.count
         var i = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         var line = 1
@@ -82,7 +89,10 @@ struct FastXMLScanner {
                     if node.children.isEmpty { node.text = trimmedString(text) }
                     text.removeAll(keepingCapacity: true)
                     nodes.removeLast()
-                    if nodes.isEmpty { onUnit(node) }
+                    if nodes.isEmpty {
+                        onUnit(node)
+                        if let passed, j >= nextPassed { passed(j); nextPassed = j + step }
+                    }
                 }
                 i = j + 1
                 continue

@@ -25,6 +25,8 @@ final class XMLElementStream {
     private let unitNames: Set<String>
     private let onUnit: (XMLNode) -> Void
     private(set) var rootName: String?
+    /// How many bytes pass between hand-backs of a mapped file's pages (smaller in tests).
+    var releaseStep = FastXMLScanner.passedStep
 
     init(unitNames: Set<String>, onUnit: @escaping (XMLNode) -> Void) {
         self.unitNames = unitNames
@@ -33,11 +35,28 @@ final class XMLElementStream {
 
     /// Parses `data`. Throws `UnusableFileError` when the XML is not well formed, naming the line.
     func parse(data: Data, file: String) throws {
-        let utf8 = Self.utf8(data)
+        try data.withUnsafeBytes { raw in
+            try parse(raw.bindMemory(to: UInt8.self), file: file, mapped: nil)
+        }
+    }
+
+    /// Parses a mapped file, handing its pages back as the scanner passes them (whole units at a
+    /// time), so a file of any size adds little to the process's resident memory.
+    func parse(mapped: MappedFile, file: String) throws {
+        try parse(mapped.bytes, file: file, mapped: mapped)
+    }
+
+    private func parse(_ bytes: UnsafeBufferPointer<UInt8>, file: String, mapped: MappedFile?) throws {
         var scanner = FastXMLScanner(unitNames: unitNames)
         do {
-            rootName = try utf8.withUnsafeBytes { raw in
-                try scanner.scan(raw.bindMemory(to: UInt8.self)) { onUnit($0) }
+            if UTF8Check.isValid(bytes, step: releaseStep, passed: mapped.map { m in { m.release(upTo: $0) } }) {
+                mapped?.rewind()  // the check handed back the pages it read; the scan reads them again
+                rootName = try scanner.scan(bytes, onUnit: onUnit, step: releaseStep, passed: mapped.map { m in { m.release(upTo: $0) } })
+            } else {
+                let utf8 = Self.utf8(Data(buffer: bytes))
+                rootName = try utf8.withUnsafeBytes { raw in
+                    try scanner.scan(raw.bindMemory(to: UInt8.self), onUnit: onUnit)
+                }
             }
         } catch let f as FastXMLScanner.Failure {
             throw UnusableFileError(file: file, reason: "the XML is malformed or truncated at line \(f.line): \(f.reason); nothing was read from this file")

@@ -16,7 +16,9 @@ public struct LoadedFile: Codable, Hashable, Sendable {
 public struct LoadedData: Sendable {
     public var files: [LoadedFile] = []
     public var ssda903Tables: [RawTable] = []
-    public var cinReturns: [CINRawReturn] = []
+    /// CIN census files, checked child by child as they were read (findings come from
+    /// `ValidationRunner`, which pairs each with the previous year's file).
+    public var cinChecks: [CINReturnCheck] = []
     /// Ofsted Annex A workbooks as read.
     public var annexA: [AnnexAWorkbook] = []
     /// Findings of the readers (unreadable rows, unknown columns, unusable files).
@@ -70,16 +72,26 @@ public enum FileLoader {
         for m in missing {
             out.unusable.append(UnusableFileError(file: m, reason: "no such file or folder"))
         }
-        for path in list {
-            if let sources, !isNeeded(path, sources) { continue }
-            do {
-                try loadFile(path, defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: buildCaseData, into: &out, builder: &builder)
-            } catch let e as UnusableFileError {
-                out.unusable.append(e)
-                out.files.append(LoadedFile(path: path, format: "unknown", table: "", rows: 0, collectionYear: nil))
-            } catch {
-                out.unusable.append(UnusableFileError(file: path, reason: "it could not be read (\(error.localizedDescription))"))
-            }
+        let trace = LoadTrace()
+        let wanted = sources.map { wanted in list.filter { isNeeded($0, wanted) } } ?? list
+        // Files are read on every core, each into a part of its own, and the parts joined in path
+        // order. Files over `parallelFileSize` are read afterwards one at a time, alone, so that
+        // memory holds the reading state of one large file at once.
+        let sizes = wanted.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
+        let parts = ConcurrentSlots<(LoadedData, CaseDataBuilder)>(count: wanted.count)
+        let small = wanted.indices.filter { sizes[$0] <= parallelFileSize }
+        DispatchQueue.concurrentPerform(iterations: small.count) { k in
+            let i = small[k]
+            parts.set(i, loadPart(wanted[i], defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: buildCaseData, trace: trace))
+        }
+        for i in wanted.indices where sizes[i] > parallelFileSize {
+            parts.set(i, loadPart(wanted[i], defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: buildCaseData, trace: trace))
+        }
+        for i in wanted.indices {
+            guard let (part, partBuilder) = parts.take(i) else { continue }
+            out.files += part.files; out.ssda903Tables += part.ssda903Tables; out.cinChecks += part.cinChecks
+            out.annexA += part.annexA; out.issues += part.issues; out.unusable += part.unusable
+            builder.append(partBuilder)
         }
         for u in out.unusable {
             out.issues.append(ValidationIssue(rule: "OV-FILE-UNUSABLE", severity: .error, file: u.file, table: "", row: nil, child: nil, fields: [], message: u.reason))
@@ -87,8 +99,30 @@ public enum FileLoader {
         if buildCaseData {
             addAnnexARecords(out, builder: &builder)
             out.caseData = (consume builder).build()
+            MemoryRelease.now()
+            trace?.note("merged history built")
         }
         return out
+    }
+
+    /// Files larger than this (bytes) are read one at a time; smaller ones on every core at once.
+    static let parallelFileSize = 64 << 20
+
+    /// Reads one file into a `LoadedData` and a builder of its own.
+    static func loadPart(_ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool, trace: LoadTrace?) -> (LoadedData, CaseDataBuilder) {
+        var out = LoadedData()
+        var builder = CaseDataBuilder()
+        do {
+            try loadFile(path, defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: mapRecords, into: &out, builder: &builder)
+        } catch let e as UnusableFileError {
+            out.unusable.append(e)
+            out.files.append(LoadedFile(path: path, format: "unknown", table: "", rows: 0, collectionYear: nil))
+        } catch {
+            out.unusable.append(UnusableFileError(file: path, reason: "it could not be read (\(error.localizedDescription))"))
+        }
+        MemoryRelease.now()
+        trace?.note(path)
+        return (out, builder)
     }
 
     static func loadFile(_ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool = true, into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
@@ -102,32 +136,25 @@ public enum FileLoader {
         }
         switch ext {
         case "csv":
-            let csv = try CSVFile.read(url: url, displayPath: path)
+            let mapped = try MappedFile(path: path)
+            if let local = LocalFormat.recognise(header: firstRecord(mapped, path: path)) {
+                try loadLocal(path, local, mapped: mapped, into: &out, builder: &builder)
+                return
+            }
+            let csv = CSVFile.parse(data: mapped.unownedData, path: path)
+            withExtendedLifetime(mapped) {}
             if let (table, issues) = SSDA903CSVReader.table(from: csv, collectionYear: pathYear) {
                 let f = builder.addFile(SourceFile(path: path, format: "ssda903", table: table.table.rawValue, collectionYear: pathYear))
                 if keepRaw { out.ssda903Tables.append(table) }
                 out.issues += issues
                 out.files.append(LoadedFile(path: path, format: "ssda903-csv", table: table.table.rawValue, rows: table.rows.count, collectionYear: pathYear))
                 if mapRecords { RecordMapper.add(table, file: f, to: &builder) }
-            } else if let local = LocalFormat.recognise(header: csv.header) {
-                let f = builder.addFile(SourceFile(path: path, format: local.rawValue, table: local == .missingEpisodes ? "MissingEpisodes" : "Supervision", collectionYear: nil))
-                out.files.append(LoadedFile(path: path, format: local.rawValue, table: local == .missingEpisodes ? "MissingEpisodes" : "Supervision", rows: csv.rows.count, collectionYear: nil))
-                switch local {
-                case .missingEpisodes:
-                    let r = LocalCSVReader.missingEpisodes(csv, file: f)
-                    builder.add(missingEpisodes: r.records, file: f)
-                    if r.blank > 0 { builder.countBlankChildID(table: "MissingEpisodes", r.blank) }
-                    out.issues += r.issues
-                case .supervision:
-                    let r = LocalCSVReader.supervisions(csv, file: f)
-                    builder.add(supervisions: r.records, file: f)
-                    out.issues += r.issues
-                }
             } else {
                 throw UnusableFileError(file: path, reason: unknownCSVReason(csv))
             }
         case "xml":
-            let data = try Data(contentsOf: url, options: .mappedIfSafe)
+            let mapped = try MappedFile(path: path)
+            let data = mapped.unownedData
             let head = String(decoding: data.prefix(4096), as: UTF8.self)
             if head.contains("<EXPSSDA903") {
                 let (tables, issues) = try SSDA903XMLReader.read(data: data, file: path, collectionYear: pathYear)
@@ -138,31 +165,90 @@ public enum FileLoader {
                     out.files.append(LoadedFile(path: path, format: "ssda903-xml", table: t.table.rawValue, rows: t.rows.count, collectionYear: pathYear))
                     if mapRecords { RecordMapper.add(t, file: f, to: &builder) }
                 }
-            } else if keepRaw {
-                let (ret, issues) = try CINXMLReader.read(data: data, file: path, pathYear: pathYear)
-                out.issues += issues
-                let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: ret.collectionYear))
-                out.cinReturns.append(ret)
-                out.files.append(LoadedFile(path: path, format: "cin-xml", table: "Child", rows: ret.children.count, collectionYear: ret.collectionYear))
-                if mapRecords { RecordMapper.add(ret, file: f, to: &builder) }
             } else {
-                let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: pathYear))
-                var children: [CINChild] = [], episodes: [CINEpisode] = [], blank = 0, count = 0
-                let (ret, issues) = try CINXMLReader.stream(data: data, file: path, pathYear: pathYear) { child, year in
-                    count += 1
-                    RecordMapper.map(child, year: year, file: f, children: &children, episodes: &episodes, blank: &blank)
-                }
-                out.issues += issues
-                builder.setCollectionYear(ret.collectionYear, file: f)
-                builder.add(cinChildren: children, file: f)
-                builder.add(cinEpisodes: episodes, file: f)
-                if blank > 0 { builder.countBlankChildID(table: "CINdetails", blank) }
-                out.files.append(LoadedFile(path: path, format: "cin-xml", table: "Child", rows: count, collectionYear: ret.collectionYear))
+                try loadCIN(path, mapped: mapped, pathYear: pathYear, validate: keepRaw, mapRecords: mapRecords, into: &out, builder: &builder)
             }
+            withExtendedLifetime(mapped) {}
         case "xlsx":
             try loadWorkbook(path, into: &out, builder: &builder)
         default:
             throw UnusableFileError(file: path, reason: "files ending .\(ext) are not read")
+        }
+    }
+
+    /// The first record of a CSV file (its header), read from at most its first 64 KiB.
+    static func firstRecord(_ mapped: MappedFile, path: String) -> [String] {
+        let head = UnsafeBufferPointer(rebasing: mapped.bytes.prefix(65_536))
+        let end = head.firstIndex(of: 0x0A).map { $0 + 1 } ?? head.count
+        return CSVFile.parse(data: Data(UnsafeBufferPointer(rebasing: head[..<end])), path: path).header
+    }
+
+    /// Reads a file in one of Oversight's local formats one row at a time: each row is checked and
+    /// mapped to a record as it is read, and the file's rows are never held.
+    static func loadLocal(_ path: String, _ local: LocalFormat, mapped: MappedFile, into out: inout LoadedData,
+                          builder: inout CaseDataBuilder) throws {
+        let table = local == .missingEpisodes ? "MissingEpisodes" : "Supervision"
+        let f = builder.addFile(SourceFile(path: path, format: local.rawValue, table: table, collectionYear: nil))
+        var rows = -1  // the header is the first record
+        let records: CSVRecords = { visit in
+            CSVFile.stream(mapped, path: path) { rows += 1; visit($0) }
+        }
+        switch local {
+        case .missingEpisodes:
+            let r = LocalCSVReader.missingEpisodes(path: path, records: records, file: f)
+            builder.add(missingEpisodes: r.records, file: f)
+            if r.blank > 0 { builder.countBlankChildID(table: "MissingEpisodes", r.blank) }
+            out.issues += r.issues
+        case .supervision:
+            let r = LocalCSVReader.supervisions(path: path, records: records, file: f)
+            builder.add(supervisions: r.records, file: f)
+            out.issues += r.issues
+        }
+        out.files.append(LoadedFile(path: path, format: local.rawValue, table: table, rows: max(rows, 0), collectionYear: nil))
+    }
+
+    /// Reads a CIN census file one child at a time: each child is mapped to typed records (with
+    /// `mapRecords`) and, with `validate`, checked by the child rules and added to the return
+    /// rules' tallies, then dropped, so memory holds no more than one child of the file.
+    ///
+    /// The rules need the collection year: the header's reference date (which comes first in a
+    /// valid file), else the path's year. When neither is known before the first child, or the
+    /// header comes late and names another year, the file is read a second time for the checks,
+    /// with the year finally known (else the year of its latest referral date, as before).
+    static func loadCIN(_ path: String, mapped: MappedFile, pathYear: Int?, validate: Bool, mapRecords: Bool,
+                        into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
+        let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: pathYear))
+        var children: [CINChild] = [], episodes: [CINEpisode] = [], blank = 0, count = 0
+        var check: CINReturnCheck?
+        var uncheckedChildren = false
+        var latestReferral: Day?
+        let (ret, issues) = try CINXMLReader.stream(mapped: mapped, file: path, pathYear: pathYear) { child, year in
+            count += 1
+            if validate {
+                if check == nil, let year, !uncheckedChildren { check = CINReturnCheck(file: path, header: CINRawBlock(line: 0), collectionYear: year) }
+                if check != nil { check!.add(child) } else { uncheckedChildren = true }
+                for e in child.episodes {
+                    if let d = Day.parseISO(e.details["CINreferralDate"] ?? ""), latestReferral == nil || d > latestReferral! { latestReferral = d }
+                }
+            }
+            if mapRecords { RecordMapper.map(child, year: year, file: f, children: &children, episodes: &episodes, blank: &blank) }
+        }
+        out.issues += issues
+        builder.setCollectionYear(ret.collectionYear, file: f)
+        builder.add(cinChildren: children, file: f)
+        builder.add(cinEpisodes: episodes, file: f)
+        if blank > 0 { builder.countBlankChildID(table: "CINdetails", blank) }
+        out.files.append(LoadedFile(path: path, format: "cin-xml", table: "Child", rows: count, collectionYear: ret.collectionYear))
+        guard validate else { return }
+        let year = ret.collectionYear ?? latestReferral?.collectionYear ?? 2025
+        if var done = check, done.collectionYear == year, !uncheckedChildren {
+            done.setHeader(ret.header)
+            out.cinChecks.append(done)
+        } else {
+            var again = CINReturnCheck(file: path, header: ret.header, collectionYear: year)
+            mapped.rewind()
+            _ = try CINXMLReader.stream(mapped: mapped, file: path, pathYear: pathYear) { child, _ in again.add(child) }
+            out.cinChecks.append(again)
         }
     }
 
@@ -197,3 +283,47 @@ public enum FileLoader {
         return "the header (\(first.prefix(120))) matches no SSDA903 table and no Oversight local format; see docs/formats.md"
     }
 }
+
+/// With `OVERSIGHT_TRACE_LOAD=1` in the environment, the loader prints to standard error, after
+/// each file and after merging, the seconds since it started and the process's resident memory:
+/// how the benchmarks in docs/performance.md find where time and memory go.
+final class LoadTrace: Sendable {
+    private let start = Date()
+
+    init?() {
+        guard ProcessInfo.processInfo.environment["OVERSIGHT_TRACE_LOAD"] == "1" else { return nil }
+    }
+
+    func note(_ what: String) {
+        let seconds = Date().timeIntervalSince(start)
+        FileHandle.standardError.write(Data(String(format: "load %7.2f s  %@  %@\n", seconds, Self.residentMemory(), what).utf8))
+    }
+
+    /// `VmRSS` and `VmHWM` (the peak so far) from /proc/self/status, where there is one.
+    static func residentMemory() -> String {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return "" }
+        func field(_ name: String) -> String {
+            guard let line = status.split(separator: "\n").first(where: { $0.hasPrefix(name + ":") }) else { return "?" }
+            let kb = Int(line.split(separator: " ").dropFirst().first { !$0.isEmpty }.map(String.init)?.trimmingCharacters(in: .whitespaces) ?? "") ?? 0
+            return "\(kb / 1024) MB"
+        }
+        return "rss \(field("VmRSS")), peak \(field("VmHWM"))"
+    }
+}
+
+/// Hands memory freed by the allocator back to the system. Reading a large file frees millions of
+/// small blocks (a CSV file's rows, an XML unit's nodes) scattered through the heap; glibc keeps
+/// them for reuse, so without this the process's resident memory would stay at its reading peak.
+public enum MemoryRelease {
+    public static func now() {
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
+    }
+}
+
+#if os(Linux)
+/// glibc's `malloc_trim` (declared in malloc.h, which the Glibc module does not export).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

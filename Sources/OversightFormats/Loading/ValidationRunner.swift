@@ -24,12 +24,11 @@ public enum ValidationRunner {
             }
         }
 
-        // CIN census: each file, with the previous collection year's file when loaded.
-        let cinYear: (CINRawReturn) -> Int = { $0.collectionYear ?? defaultYear ?? inferredYear($0) }
-        for r in loaded.cinReturns {
-            let y = cinYear(r)
-            let previous = loaded.cinReturns.first { cinYear($0) == y - 1 }
-            issues += CINValidator.validate(r, previous: previous, collectionYear: y)
+        // CIN census: each file (checked child by child as it was read), with the previous
+        // collection year's file when loaded.
+        for check in loaded.cinChecks {
+            let previous = loaded.cinChecks.first { $0.collectionYear == check.collectionYear - 1 }
+            issues += check.findings(previous: previous?.openReferrals)
         }
         return issues.sorted { a, b in
             (a.file, a.row ?? 0, a.table, a.rule, a.child ?? "") < (b.file, b.row ?? 0, b.table, b.rule, b.child ?? "")
@@ -43,13 +42,6 @@ public enum ValidationRunner {
             let columns = ["DECOM", "DEC", "REVIEW", "MIS_START"].filter { t.columnIndex($0) != nil }
             for r in t.rows { for c in columns { if let d = Day.parseUK(t.value(r, c)), latest == nil || d > latest! { latest = d } } }
         }
-        return latest?.collectionYear ?? 2025
-    }
-
-    /// The collection year holding the latest referral date of a CIN file with no reference date.
-    static func inferredYear(_ r: CINRawReturn) -> Int {
-        var latest: Day?
-        for c in r.children { for e in c.episodes { if let d = Day.parseISO(e.details["CINreferralDate"] ?? ""), latest == nil || d > latest! { latest = d } } }
         return latest?.collectionYear ?? 2025
     }
 }

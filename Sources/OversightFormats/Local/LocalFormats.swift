@@ -35,9 +35,14 @@ public enum LocalFormat: String, CaseIterable, Sendable {
 public enum LocalCSVReader {
     /// Reads missing episodes. Rows with a blank child id are left out (and reported).
     public static func missingEpisodes(_ csv: CSVFile, file: Int) -> (records: [MissingEpisode], issues: [ValidationIssue], blank: Int) {
+        missingEpisodes(path: csv.path, records: csv.records, file: file)
+    }
+
+    /// Reads missing episodes from `records` (the header first, then the data rows).
+    static func missingEpisodes(path: String, records: CSVRecords, file: Int) -> (records: [MissingEpisode], issues: [ValidationIssue], blank: Int) {
         var out: [MissingEpisode] = []
         var blank = 0
-        let issues = each(csv, .missingEpisodes) { row, v, report in
+        let issues = each(path, records, .missingEpisodes) { row, v, report in
             guard let child = ChildID(normalising: v("child_id")) else { blank += 1; return }
             let kind = v("missing_or_away").upperASCII
             if !["M", "A"].contains(kind) { report("missing_or_away", "OV-LOCAL-CODE", "missing_or_away must be M (missing) or A (away), not '\(kind)'") }
@@ -62,8 +67,13 @@ public enum LocalCSVReader {
 
     /// Reads supervision sessions.
     public static func supervisions(_ csv: CSVFile, file: Int) -> (records: [SupervisionSession], issues: [ValidationIssue]) {
+        supervisions(path: csv.path, records: csv.records, file: file)
+    }
+
+    /// Reads supervision sessions from `records` (the header first, then the data rows).
+    static func supervisions(path: String, records: CSVRecords, file: Int) -> (records: [SupervisionSession], issues: [ValidationIssue]) {
         var out: [SupervisionSession] = []
-        let issues = each(csv, .supervision) { row, v, report in
+        let issues = each(path, records, .supervision) { row, v, report in
             let worker = v("worker_id")
             guard !worker.isEmpty else { return }
             var date = DateField.iso(v("date"))
@@ -80,31 +90,37 @@ public enum LocalCSVReader {
         return (out, issues)
     }
 
-    /// Calls `body` for each row with a value lookup and a reporter; checks required values.
-    static func each(_ csv: CSVFile, _ format: LocalFormat,
+    /// Calls `body` for each data row of `records` with a value lookup and a reporter; checks
+    /// required values. Returns the reader's problems, then the rows' findings.
+    static func each(_ path: String, _ records: CSVRecords, _ format: LocalFormat,
                      _ body: (Int, (String) -> String, (String, String, String) -> Void) -> Void) -> [ValidationIssue] {
-        var issues = csv.problems
-        let header = csv.header.map { $0.trimmed.lowerASCII }
-        var idx: [String: Int] = [:]
-        for (i, h) in header.enumerated() where idx[h] == nil { idx[h] = i }
+        var issues: [ValidationIssue] = []
+        var idx: [String: Int]?
+        var row = 0
         let table = format == .missingEpisodes ? "MissingEpisodes" : "Supervision"
         let required = format.required.sorted()
-        for (i, fields) in csv.rows.enumerated() {
-            let row = i + 1
+        let problems = withoutActuallyEscaping(body) { body in records { fields in
+            guard let idx else {
+                var found: [String: Int] = [:]
+                for (i, h) in fields.map({ $0.trimmed.lowerASCII }).enumerated() where found[h] == nil { found[h] = i }
+                idx = found
+                return
+            }
+            row += 1
             let v: (String) -> String = { name in
                 guard let j = idx[name], j < fields.count else { return "" }
                 return fields[j].trimmed
             }
             let child = ChildID(normalising: v("child_id"))?.rawValue
             for r in required where v(r).isEmpty {
-                issues.append(ValidationIssue(rule: "OV-LOCAL-REQUIRED", severity: .error, file: csv.path, table: table, row: row, child: child,
+                issues.append(ValidationIssue(rule: "OV-LOCAL-REQUIRED", severity: .error, file: path, table: table, row: row, child: child,
                                               fields: [r], message: "\(r) is required but blank"))
             }
             body(row, v) { field, rule, message in
-                issues.append(ValidationIssue(rule: rule, severity: .error, file: csv.path, table: table, row: row, child: child,
+                issues.append(ValidationIssue(rule: rule, severity: .error, file: path, table: table, row: row, child: child,
                                               fields: [field], message: message))
             }
-        }
-        return issues
+        } }
+        return problems + issues
     }
 }

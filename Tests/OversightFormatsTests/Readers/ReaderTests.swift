@@ -164,7 +164,7 @@ let episodesHeader = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON
         let paths = [samples.appendingPathComponent("cin-validator-fake").path, samples.appendingPathComponent("903-validator-fake/episodes.csv").path]
         let kept = FileLoader.load(paths: paths)
         let streamed = FileLoader.load(paths: paths, keepRaw: false)
-        #expect(streamed.cinReturns.isEmpty && streamed.ssda903Tables.isEmpty)
+        #expect(streamed.cinChecks.isEmpty && streamed.ssda903Tables.isEmpty)
         #expect(streamed.files == kept.files)
         for period in [Period.reportingYear(2022), Period.reportingYear(2018)] {
             #expect(MeasureEngine(data: streamed.caseData).computeAll(period: period) == MeasureEngine(data: kept.caseData).computeAll(period: period))

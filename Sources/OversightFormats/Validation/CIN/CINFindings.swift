@@ -1,6 +1,6 @@
 /// The findings one rule makes, before they are located in the file.
-struct CINFindings {
-    struct Finding {
+struct CINFindings: Sendable {
+    struct Finding: Sendable {
         /// Index into `CINCensus.children`; nil for a finding about the whole return.
         var child: Int?
         /// Overrides the rule's table.
