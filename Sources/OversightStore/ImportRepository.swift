@@ -44,10 +44,10 @@ public struct ImportRepository: Sendable {
         var hashed: [(path: String, size: Int, sha: String)] = []
         report(.hashing, 0, fileList.count)
         for path in fileList {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe) else {
+            guard let (size, sha) = Self.sha256(path) else {
                 throw StoreError.badInput("\(path) cannot be read (check its permissions)")
             }
-            hashed.append((path, data.count, SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()))
+            hashed.append((path, size, sha))
             report(.hashing, hashed.count, fileList.count)
         }
         if let existing = try await activeImport(withHashes: Set(hashed.map { $0.sha }), authority: authority) {
@@ -55,7 +55,10 @@ public struct ImportRepository: Sendable {
             return .unchanged(existing)
         }
         let (scanned, findings) = try Self.validate(hashed, defaultYear: defaultYear) { report(.reading, $0, hashed.count) }
-        let errorRows = Set(findings.filter { $0.severity == .error }.compactMap { f in f.row.map { "\(f.file)\u{0}\($0)" } })
+        var rowsWithErrors: [String: Set<Int>] = [:]
+        for f in findings.items where f.severity == .error { if let row = f.row { rowsWithErrors[f.file, default: []].insert(row) } }
+        let errorRows = rowsWithErrors
+        MemoryRelease.now()
         let totalRows = scanned.reduce(0) { $0 + $1.files.reduce(0) { $0 + $1.rows } }
         let pause = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_IMPORT_PAUSE"].flatMap(Double.init)
         let years = Array(Set(scanned.flatMap { $0.files.compactMap { $0.collectionYear } })).sorted()
@@ -69,12 +72,30 @@ public struct ImportRepository: Sendable {
                 try await imp.create(on: db)
                 let importID = try imp.requireID()
                 let sql = db as! any SQLDatabase
+                // The findings first, so that they can be dropped before the records are read.
+                var start = 0
+                while start < findings.items.count {
+                    let end = min(start + Self.chunkSize, findings.items.count)
+                    var insert = sql.insert(into: FindingModel.schema)
+                        .columns("la_code", "import_id", "rule", "severity", "file", "table_name", "row_number", "child", "fields", "message")
+                    for f in findings.items[start..<end] {
+                        insert = insert.values([
+                            authority, importID, f.rule, f.severity.rawValue, f.file, f.table, f.row, f.child,
+                            f.fields.joined(separator: ","), f.message,
+                        ] as [any Encodable & Sendable])
+                    }
+                    try await insert.run()
+                    start = end
+                }
+                findings.items = []
+                MemoryRelease.now()
                 var rowsDone = 0
                 var paused = false
                 report(.storing, 0, totalRows)
                 for (position, file) in scanned.enumerated() {
                     let caseData = FileLoader.load(paths: [file.path], defaultYear: defaultYear, keepRaw: false).caseData
-                    let records = RecordCodec.encode(caseData)
+                    let records = RecordCodec.Chunks(caseData)
+                    let errorRowsHere = errorRows[file.path] ?? []
                     let fileRows = file.files.reduce(0) { $0 + $1.rows }
                     let m = ImportFileModel()
                     m.laCode = authority; m.importID = importID; m.position = position; m.path = file.path
@@ -112,10 +133,10 @@ public struct ImportRepository: Sendable {
                         var insert = sql.insert(into: CaseRecordModel.schema)
                             .columns("la_code", "import_id", "source_file_id", "kind", "child", "natural_key", "collection_year",
                                      "row_number", "seq", "has_error", "payload")
-                        for r in records[start..<end] {
+                        for r in records.records(start..<end) {
                             insert = insert.values([
                                 authority, importID, sourceIDs[Int(r.origin.file)], r.kind.rawValue, r.child, r.naturalKey, r.collectionYear,
-                                Int(r.origin.row), r.seq, errorRows.contains("\(file.path)\u{0}\(r.origin.row)"), "",
+                                Int(r.origin.row), r.seq, errorRowsHere.contains(Int(r.origin.row)), "",
                             ] as [any Encodable & Sendable])
                         }
                         try await insert.run()
@@ -133,20 +154,7 @@ public struct ImportRepository: Sendable {
                     }
                     rowsDone += fileRows
                     report(.storing, rowsDone, totalRows)
-                }
-                var start = 0
-                while start < findings.count {
-                    let end = min(start + Self.chunkSize, findings.count)
-                    var insert = sql.insert(into: FindingModel.schema)
-                        .columns("la_code", "import_id", "rule", "severity", "file", "table_name", "row_number", "child", "fields", "message")
-                    for f in findings[start..<end] {
-                        insert = insert.values([
-                            authority, importID, f.rule, f.severity.rawValue, f.file, f.table, f.row, f.child,
-                            f.fields.joined(separator: ","), f.message,
-                        ] as [any Encodable & Sendable])
-                    }
-                    try await insert.run()
-                    start = end
+                    MemoryRelease.now()
                 }
                 try await MeasureRepository.invalidate(authority: authority, on: db)
                 return importID
@@ -162,6 +170,30 @@ public struct ImportRepository: Sendable {
         return .imported(summary)
     }
 
+    /// A file's size and SHA-256 (hex), read 4 MiB at a time; nil when it cannot be read.
+    static func sha256(_ path: String) -> (Int, String)? {
+        guard let h = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? h.close() }
+        var hasher = SHA256()
+        var size = 0
+        while true {
+            let chunk: Data?
+            do { chunk = try h.read(upToCount: 4 << 20) } catch { return nil }
+            guard let chunk, !chunk.isEmpty else { break }  // nil or empty: the end of the file
+            size += chunk.count
+            hasher.update(data: chunk)
+        }
+        return (size, hasher.finalize().map { String(format: "%02x", $0) }.joined())
+    }
+
+    /// The findings of an import's validation, handed to its transaction, which drops them once
+    /// they are stored (a national-scale return can have hundreds of thousands).
+    final class PendingFindings: @unchecked Sendable {
+        // Used by one import task at a time.
+        var items: [ValidationIssue]
+        init(_ items: [ValidationIssue]) { self.items = items }
+    }
+
     /// One file as scanned for an import: what it held. Its raw tables went to validation only.
     struct FileScan: Sendable {
         var path: String
@@ -173,12 +205,12 @@ public struct ImportRepository: Sendable {
     /// Reads every file's raw tables, validates them together and keeps only the findings and
     /// what each file held; `onFile` is called with the number of files read so far.
     static func validate(_ hashed: [(path: String, size: Int, sha: String)], defaultYear: Int?,
-                         onFile: (Int) -> Void = { _ in }) throws -> ([FileScan], [ValidationIssue]) {
+                         onFile: (Int) -> Void = { _ in }) throws -> ([FileScan], PendingFindings) {
         var combined = FileLoader.load(paths: [])
         var scans: [FileScan] = []
         for h in hashed {
             let l = FileLoader.load(paths: [h.path], defaultYear: defaultYear, buildCaseData: false)
-            combined.files += l.files; combined.ssda903Tables += l.ssda903Tables; combined.cinReturns += l.cinReturns
+            combined.files += l.files; combined.ssda903Tables += l.ssda903Tables; combined.cinChecks += l.cinChecks
             combined.annexA += l.annexA; combined.issues += l.issues; combined.unusable += l.unusable
             scans.append(FileScan(path: h.path, size: h.size, sha: h.sha, files: l.files))
             onFile(scans.count)
@@ -186,7 +218,7 @@ public struct ImportRepository: Sendable {
         if combined.unusable.count == hashed.count {
             throw StoreError.badInput("no usable file:\n" + combined.unusable.map(\.description).joined(separator: "\n"))
         }
-        return (scans, ValidationRunner.validate(combined, defaultYear: defaultYear))
+        return (scans, PendingFindings(ValidationRunner.validate(combined, defaultYear: defaultYear)))
     }
 
     /// The active import of `authority` whose files have exactly these SHA-256 hashes, if any.

@@ -31,12 +31,9 @@ public struct MeasureRepository: Sendable {
             return (cached.map { $0.result(period: period) }, true)
         }
         let data = try await store.cases.caseData(authority: authority)
-        var withRecords = parameters
-        withRecords.includeRecords = true
-        let flagged = RowErrorFlags.flag(MeasureEngine(data: data).computeAll(period: period, ids: ids, parameters: withRecords),
-                                         rowsWithErrors: data.rowsWithErrors)
-        guard !parameters.includeRecords else { return (flagged, false) }
-        let results = RowErrorFlags.withoutRecords(flagged)
+        let results = RowErrorFlags.computeAll(MeasureEngine(data: data), period: period, ids: ids, parameters: parameters,
+                                               rowsWithErrors: data.rowsWithErrors)
+        guard !parameters.includeRecords else { return (results, false) }
         let row = MeasureCacheModel()
         row.laCode = authority; row.dataVersion = version; row.period = periodKey; row.parameters = paramKey
         row.results = String(decoding: try JSONEncoder().encode(results.map(CachedMeasure.init)), as: UTF8.self)

@@ -30,33 +30,60 @@ struct EncodedRecord: Sendable {
 /// made before record blocks) back into builder calls.
 enum RecordCodec {
     static func encode(_ d: CaseData) -> [EncodedRecord] {
-        var out: [EncodedRecord] = []
-        out.reserveCapacity(count(d))
-        func add<R>(_ kind: RecordKind, _ records: [R], child: (R) -> String?, key: (R) -> String,
-                    year: (R) -> Int?, origin: (R) -> RecordOrigin) {
-            for (i, r) in records.enumerated() {
-                out.append(EncodedRecord(kind: kind, child: child(r), naturalKey: key(r), collectionYear: year(r), origin: origin(r), seq: i))
+        let chunks = Chunks(d)
+        return chunks.records(0..<chunks.count)
+    }
+
+    /// The rows of one file's `CaseData`, encoded a range at a time, so that an import of a large
+    /// file holds one chunk of rows besides its records, not a row for every record.
+    struct Chunks {
+        /// Per kind, in storing order: how many records, and how to encode the i-th.
+        private let parts: [(count: Int, encode: (Int) -> EncodedRecord)]
+        let count: Int
+
+        init(_ d: CaseData) {
+            func part<R>(_ kind: RecordKind, _ records: [R], child: @escaping (R) -> String?, key: @escaping (R) -> String,
+                         year: @escaping (R) -> Int?, origin: @escaping (R) -> RecordOrigin) -> (count: Int, encode: (Int) -> EncodedRecord) {
+                (records.count, { i in
+                    let r = records[i]
+                    return EncodedRecord(kind: kind, child: child(r), naturalKey: key(r), collectionYear: year(r), origin: origin(r), seq: i)
+                })
             }
+            parts = [
+                part(.cinChild, ordered(d.cinChildren), child: { $0.id.rawValue }, key: { key($0.id.rawValue) }, year: \.collectionYear, origin: \.origin),
+                part(.cinEpisode, d.cinEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.referralDate)") },
+                     year: \.collectionYear, origin: \.origin),
+                part(.claHeader, ordered(d.claHeaders), child: { $0.child.rawValue }, key: { key($0.child.rawValue) }, year: \.collectionYear, origin: \.origin),
+                part(.claEpisode, d.claEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+                     year: \.collectionYear, origin: \.origin),
+                part(.claReview, d.claReviews, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.date)") },
+                     year: \.collectionYear, origin: \.origin),
+                part(.claMissing, d.claMissing, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+                     year: \.collectionYear, origin: \.origin),
+                part(.careLeaver, d.careLeavers, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\(String(describing: $0.collectionYear))") },
+                     year: \.collectionYear, origin: \.origin),
+                part(.socialWorkerEpisode, d.socialWorkerEpisodes, child: { $0.child.rawValue },
+                     key: { key($0.child.rawValue, $0.workerID, "\($0.start)") }, year: \.collectionYear, origin: \.origin),
+                part(.missingEpisode, d.missingEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+                     year: { _ in nil }, origin: \.origin),
+                part(.supervision, d.supervisions, child: { $0.child?.rawValue },
+                     key: { key($0.worker, "\($0.date)", $0.kind, $0.child?.rawValue) }, year: { _ in nil }, origin: \.origin),
+            ]
+            count = parts.reduce(0) { $0 + $1.count }
         }
-        add(.cinChild, ordered(d.cinChildren), child: { $0.id.rawValue }, key: { key($0.id.rawValue) }, year: \.collectionYear, origin: \.origin)
-        add(.cinEpisode, d.cinEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.referralDate)") },
-            year: \.collectionYear, origin: \.origin)
-        add(.claHeader, ordered(d.claHeaders), child: { $0.child.rawValue }, key: { key($0.child.rawValue) }, year: \.collectionYear, origin: \.origin)
-        add(.claEpisode, d.claEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
-            year: \.collectionYear, origin: \.origin)
-        add(.claReview, d.claReviews, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.date)") },
-            year: \.collectionYear, origin: \.origin)
-        add(.claMissing, d.claMissing, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
-            year: \.collectionYear, origin: \.origin)
-        add(.careLeaver, d.careLeavers, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\(String(describing: $0.collectionYear))") },
-            year: \.collectionYear, origin: \.origin)
-        add(.socialWorkerEpisode, d.socialWorkerEpisodes, child: { $0.child.rawValue },
-            key: { key($0.child.rawValue, $0.workerID, "\($0.start)") }, year: \.collectionYear, origin: \.origin)
-        add(.missingEpisode, d.missingEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
-            year: { _ in nil }, origin: \.origin)
-        add(.supervision, d.supervisions, child: { $0.child?.rawValue },
-            key: { key($0.worker, "\($0.date)", $0.kind, $0.child?.rawValue) }, year: { _ in nil }, origin: \.origin)
-        return out
+
+        /// The rows at positions `range` of all `count`, in storing order.
+        func records(_ range: Range<Int>) -> [EncodedRecord] {
+            var out: [EncodedRecord] = []
+            out.reserveCapacity(range.count)
+            var offset = 0
+            for p in parts {
+                let here = max(range.lowerBound, offset)..<min(range.upperBound, offset + p.count)
+                for i in here { out.append(p.encode(i - offset)) }
+                offset += p.count
+            }
+            return out
+        }
     }
 
     /// CIN children in the order they are stored: by origin, then id.

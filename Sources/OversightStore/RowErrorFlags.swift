@@ -1,3 +1,4 @@
+import Foundation
 import OversightCore
 import OversightFormats
 
@@ -37,6 +38,31 @@ public enum RowErrorFlags {
             out.warnings.append(warning(seen.count))
             return out
         }
+    }
+
+    /// Computes `ids` (all when nil) for `period` and flags the results computed from rows with
+    /// errors. Unless `parameters.includeRecords` asks for every record, the engine keeps only the
+    /// records read from rows with errors, and the results come back without records: at national
+    /// scale every record of every measure would take more memory than the data itself.
+    public static func computeAll(_ engine: MeasureEngine, period: Period, ids: [String]?, parameters: MeasureParameters,
+                                  rowsWithErrors: Set<RecordOrigin>) -> [MeasureResult] {
+        if parameters.includeRecords {
+            return flag(engine.computeAll(period: period, ids: ids, parameters: parameters), rowsWithErrors: rowsWithErrors)
+        }
+        guard !rowsWithErrors.isEmpty else { return engine.computeAll(period: period, ids: ids, parameters: parameters) }
+        var kept = parameters
+        kept.includeRecords = true
+        kept.recordsOnlyFrom = rowsWithErrors
+        let p = kept
+        // One measure at a time, its records dropped once counted (most records can come from
+        // rows with errors), on every core.
+        let list = (ids ?? MeasureEngine.measureIDs).sorted()
+        let results = ConcurrentSlots<MeasureResult>(count: list.count)
+        DispatchQueue.concurrentPerform(iterations: list.count) { i in
+            guard let r = engine.compute(list[i], period: period, parameters: p) else { return }
+            results.set(i, withoutRecords(flag([r], rowsWithErrors: rowsWithErrors))[0])
+        }
+        return results.values
     }
 
     /// The warning for `n` records from rows with errors.

@@ -61,17 +61,13 @@ struct MeasuresCommand: ParsableCommand {
             // them. The rules compare tables and files, so validation reads every file; without it
             // only the files the requested measures need are read.
             let sources = skipValidation && !wanted.isEmpty ? MeasureEngine.sourcesNeeded(for: wanted) : nil
-            let loaded = FileLoader.load(paths: [from], keepRaw: !skipValidation, sources: sources)
-            var data = loaded.caseData
-            if !skipValidation {
-                data.rowsWithErrors = RowErrorFlags.origins(of: ValidationRunner.validate(loaded), in: data)
-            }
+            let (data, files, unusable) = Self.read(from, validate: !skipValidation, sources: sources)
             t1 = clock.now
-            if loaded.files.isEmpty && !loaded.unusable.isEmpty {
-                throw CLIError.unusable(loaded.unusable.map(\.description).joined(separator: "\n"))
+            if files == 0 && !unusable.isEmpty {
+                throw CLIError.unusable(unusable.map(\.description).joined(separator: "\n"))
             }
-            for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
-            if loaded.files.isEmpty { FileHandle.standardError.write(Data("warning: no data files found under \(from)\n".utf8)) }
+            for u in unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
+            if files == 0 { FileHandle.standardError.write(Data("warning: no data files found under \(from)\n".utf8)) }
             caseData = data
         } else {
             let requested = la
@@ -102,6 +98,7 @@ struct MeasuresCommand: ParsableCommand {
             t1 = clock.now
         }
 
+        MemoryRelease.now()
         let engine = MeasureEngine(data: caseData)
         let t2 = clock.now
         defer {
@@ -131,9 +128,19 @@ struct MeasuresCommand: ParsableCommand {
             print(renderSeries(p, points), terminator: "")
             return
         }
-        params.includeRecords = true
-        let results = RowErrorFlags.flag(engine.computeAll(period: p, ids: ids, parameters: params), rowsWithErrors: caseData.rowsWithErrors)
+        let results = RowErrorFlags.computeAll(engine, period: p, ids: ids, parameters: params, rowsWithErrors: caseData.rowsWithErrors)
         print(render(p, results), terminator: "")
+    }
+
+    /// Reads the files under `path` (and validates them, flagging the records of rows with
+    /// errors); the raw tables validation needed are dropped on return, before measures are computed.
+    static func read(_ path: String, validate: Bool, sources: Set<String>?) -> (CaseData, files: Int, unusable: [UnusableFileError]) {
+        let loaded = FileLoader.load(paths: [path], keepRaw: validate, sources: sources)
+        var data = loaded.caseData
+        if validate {
+            data.rowsWithErrors = RowErrorFlags.origins(of: ValidationRunner.validate(loaded), in: data)
+        }
+        return (data, loaded.files.count, loaded.unusable)
     }
 
     func render(_ p: Period, _ results: [MeasureResult]) -> String {

@@ -1,7 +1,7 @@
 extension MeasureEngine {
     func computeCIN(_ id: String, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
         let eps = data.cinEpisodes
-        let keep = p.includeRecords
+        let keep = RecordKeep(p)
         func referralRecord(_ e: CINEpisode) -> DrillRecord {
             DrillRecord(child: e.child.rawValue, kind: "referral", key: e.referralDate.day?.iso ?? "", start: e.referralDate.day, end: e.closureDate.day,
                         origin: e.origin)
@@ -51,7 +51,7 @@ extension MeasureEngine {
                 if children[child] == nil { children[child] = sp.episode }
             }
             var t = Tally(keep: keep)
-            if keep {
+            if keep.on {
                 for (_, i) in children.sorted(by: { $0.key < $1.key }) { t.countOnly(referralRecord(eps[i])) }
             } else {
                 t.numerator = children.count

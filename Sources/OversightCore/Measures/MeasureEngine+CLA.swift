@@ -4,7 +4,7 @@ extension MeasureEngine {
     static let suitableAccommodation: Set<String> = Set("BCDEGHKRTUVWYZ".map { "\($0)1" })
 
     func computeCLA(_ id: String, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
-        let keep = p.includeRecords
+        let keep = RecordKeep(p)
         let end = period.end
         var t = Tally(keep: keep)
         func childRecord(_ c: CLAIndex.Child, _ e: CLAIndex.Episode? = nil) -> DrillRecord {
@@ -47,7 +47,7 @@ extension MeasureEngine {
             return MeasureResult(id: id, unit: .percent, period: period, numerator: Double(num), denominator: Double(then.count),
                                  value: then.isEmpty ? nil : 100 * Double(num) / Double(then.count),
                                  warnings: cla.invalidEpisodes > 0 ? ["\(cla.invalidEpisodes) \(invalidNote)"] : [],
-                                 numeratorRecords: keep ? now : [], denominatorRecords: keep ? then : [])
+                                 numeratorRecords: keep.filter(now), denominatorRecords: keep.filter(then))
 
         case "cla_starts":
             for c in cla.children {
@@ -171,7 +171,7 @@ extension MeasureEngine {
 
     /// Young people whose 19th, 20th or 21st birthday falls in the period, each with the OC3 row
     /// of the return for the collection year holding that birthday.
-    func careLeavers(_ id: String, _ period: Period, _ keep: Bool) -> MeasureResult {
+    func careLeavers(_ id: String, _ period: Period, _ keep: RecordKeep) -> MeasureResult {
         var t = Tally(keep: keep)
         var rowsByChild: [ChildID: [CareLeaverRecord]] = [:]
         var order: [ChildID] = []

@@ -1,6 +1,6 @@
 extension MeasureEngine {
     func computeLocalMissing(_ id: String, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
-        var t = Tally(keep: p.includeRecords)
+        var t = Tally(keep: RecordKeep(p))
         var invalid = 0
         let limit: Int64 = 72 * 60
         for m in data.missingEpisodes {
@@ -39,7 +39,7 @@ extension MeasureEngine {
     }
 
     func computeSupervision(_ id: String, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
-        var t = Tally(keep: p.includeRecords)
+        var t = Tally(keep: RecordKeep(p))
         let index = p.supervisionIntervalDays == SupervisionIndex.defaultInterval && p.supervisionIntervalByWorker.isEmpty
             ? supervision : SupervisionIndex(data: data, defaultInterval: p.supervisionIntervalDays, byWorker: p.supervisionIntervalByWorker)
         switch id {

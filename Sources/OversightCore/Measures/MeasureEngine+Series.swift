@@ -65,7 +65,7 @@ extension MeasureEngine {
     /// only where its count is above zero (as `Tally.warn` does).
     static func tallies(_ n: Int, numerator: [Int], denominator: [Int]? = nil, warnings: [([Int], String)] = []) -> [Tally] {
         (0..<n).map { k in
-            var t = Tally(keep: false)
+            var t = Tally(keep: RecordKeep(MeasureParameters()))
             t.numerator = numerator[k]
             t.denominator = denominator?[k] ?? 0
             for (counts, text) in warnings { t.warn(counts[k], text) }

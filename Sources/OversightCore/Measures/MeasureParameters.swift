@@ -9,13 +9,17 @@ public struct MeasureParameters: Sendable, Hashable {
     public var supervisionIntervalByWorker: [String: Int]
     /// Whether results carry the records behind their numbers (drill-down).
     public var includeRecords: Bool
+    /// With `includeRecords`, results carry only the records read from these rows (to flag
+    /// results computed from rows with errors without holding every record of every measure).
+    public var recordsOnlyFrom: Set<RecordOrigin>?
 
     public init(population: Int? = nil, supervisionIntervalDays: Int = 28, supervisionIntervalByWorker: [String: Int] = [:],
-                includeRecords: Bool = false) {
+                includeRecords: Bool = false, recordsOnlyFrom: Set<RecordOrigin>? = nil) {
         self.population = population
         self.supervisionIntervalDays = supervisionIntervalDays
         self.supervisionIntervalByWorker = supervisionIntervalByWorker
         self.includeRecords = includeRecords
+        self.recordsOnlyFrom = recordsOnlyFrom
     }
 }
 
@@ -26,15 +30,16 @@ struct Tally {
     var numeratorRecords: [DrillRecord] = []
     var denominatorRecords: [DrillRecord] = []
     var warnings: [String] = []
-    let keep: Bool
+    let keep: RecordKeep
 
-    init(keep: Bool) { self.keep = keep }
+    init(keep: RecordKeep) { self.keep = keep }
 
     mutating func count(_ inNumerator: Bool, _ record: @autoclosure () -> DrillRecord) {
         denominator += 1
         if inNumerator { numerator += 1 }
-        if keep {
+        if keep.on {
             let r = record()
+            guard keep.wants(r) else { return }
             denominatorRecords.append(r)
             if inNumerator { numeratorRecords.append(r) }
         }
@@ -42,7 +47,10 @@ struct Tally {
 
     mutating func countOnly(_ record: @autoclosure () -> DrillRecord) {
         numerator += 1
-        if keep { numeratorRecords.append(record()) }
+        if keep.on {
+            let r = record()
+            if keep.wants(r) { numeratorRecords.append(r) }
+        }
     }
 
     mutating func warn(_ n: Int, _ text: String) { if n > 0 { warnings.append("\(n) \(text)") } }
@@ -56,5 +64,29 @@ struct Tally {
     func count(_ id: String, _ period: Period) -> MeasureResult {
         MeasureResult(id: id, unit: .count, period: period, numerator: Double(numerator), denominator: nil, value: Double(numerator),
                       warnings: warnings, numeratorRecords: numeratorRecords, denominatorRecords: [])
+    }
+}
+
+/// Which records a result carries: none, all, or only those read from some rows
+/// (`MeasureParameters.recordsOnlyFrom`).
+struct RecordKeep {
+    /// Whether records are made at all.
+    let on: Bool
+    let only: Set<RecordOrigin>?
+
+    init(_ p: MeasureParameters) {
+        on = p.includeRecords
+        only = p.includeRecords ? p.recordsOnlyFrom : nil
+    }
+
+    func wants(_ r: DrillRecord) -> Bool {
+        guard let only else { return true }
+        return r.origin.map(only.contains) ?? false
+    }
+
+    /// `records` as kept.
+    func filter(_ records: [DrillRecord]) -> [DrillRecord] {
+        guard on else { return [] }
+        return only == nil ? records : records.filter(wants)
     }
 }
