@@ -78,8 +78,8 @@ enum RecordCodec {
             out.reserveCapacity(range.count)
             var offset = 0
             for p in parts {
-                let here = max(range.lowerBound, offset)..<min(range.upperBound, offset + p.count)
-                for i in here { out.append(p.encode(i - offset)) }
+                let lower = max(range.lowerBound, offset), upper = min(range.upperBound, offset + p.count)
+                if lower < upper { for i in lower..<upper { out.append(p.encode(i - offset)) } }
                 offset += p.count
             }
             return out

@@ -13,14 +13,7 @@ public enum RowErrorFlags {
     /// The origins in `data` of rows named by an error-severity finding: every source file read
     /// from the finding's file, at the finding's row.
     public static func origins(of findings: [ValidationIssue], in data: CaseData) -> Set<RecordOrigin> {
-        var filesByPath: [String: [Int]] = [:]
-        for (i, f) in data.files.enumerated() { filesByPath[f.path, default: []].append(i) }
-        var out: Set<RecordOrigin> = []
-        for f in findings where f.severity == .error {
-            guard let row = f.row, let files = filesByPath[f.file] else { continue }
-            for i in files { out.insert(RecordOrigin(file: i, row: row)) }
-        }
-        return out
+        ValidationRunner.origins(of: findings, in: data.files)
     }
 
     /// `results` (computed with `includeRecords`) with `recordsFromRowsWithErrors` set and, when

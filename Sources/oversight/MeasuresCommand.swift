@@ -135,12 +135,8 @@ struct MeasuresCommand: ParsableCommand {
     /// Reads the files under `path` (and validates them, flagging the records of rows with
     /// errors); the raw tables validation needed are dropped on return, before measures are computed.
     static func read(_ path: String, validate: Bool, sources: Set<String>?) -> (CaseData, files: Int, unusable: [UnusableFileError]) {
-        let loaded = FileLoader.load(paths: [path], keepRaw: validate, sources: sources)
-        var data = loaded.caseData
-        if validate {
-            data.rowsWithErrors = RowErrorFlags.origins(of: ValidationRunner.validate(loaded), in: data)
-        }
-        return (data, loaded.files.count, loaded.unusable)
+        let loaded = FileLoader.load(paths: [path], keepRaw: validate, sources: sources, flagRowsWithErrors: validate)
+        return (loaded.caseData, loaded.files.count, loaded.unusable)
     }
 
     func render(_ p: Period, _ results: [MeasureResult]) -> String {

@@ -83,6 +83,28 @@ extension StoreTests {
             }
         }
 
+        /// Rows encoded a chunk at a time, chunks crossing from one kind of record to the next,
+        /// are the rows encoded at once.
+        @Test func rowsEncodedInChunksAreTheRowsEncodedAtOnce() {
+            let d = Self.fullData()
+            let chunks = RecordCodec.Chunks(d)
+            let whole = RecordCodec.encode(d)
+            #expect(chunks.count == RecordCodec.count(d) && whole.count == chunks.count && whole.count > 5)
+            func describe(_ r: [EncodedRecord]) -> [String] {
+                r.map { "\($0.kind)|\($0.child ?? "-")|\($0.naturalKey)|\($0.collectionYear ?? 0)|\($0.origin.file):\($0.origin.row)|\($0.seq)" }
+            }
+            for size in [1, 2, 3, 7, whole.count, whole.count + 5] {
+                var joined: [EncodedRecord] = []
+                var start = 0
+                while start < chunks.count {
+                    joined += chunks.records(start..<min(start + size, chunks.count))
+                    start += size
+                }
+                #expect(describe(joined) == describe(whole))
+            }
+            #expect(chunks.records(whole.count..<whole.count).isEmpty)
+        }
+
         @Test func damagedBlocksAreAClearError() throws {
             let block = try #require(BinaryRecordCodec.encode(.claEpisode, Self.fullData()))
             var b = CaseDataBuilder()

@@ -34,6 +34,14 @@ import Testing
         #expect(Set(a.cinEpisodes.map(\.origin.file)).count > 1)
         #expect(ValidationRunner.validate(parallel) == ValidationRunner.validate(one))
 
+        // Validating before merging (raw tables dropped first) marks the same rows as validating after.
+        let flagged = FileLoader.load(paths: [dir.path], flagRowsWithErrors: true)
+        let expected = ValidationRunner.origins(of: ValidationRunner.validate(parallel), in: parallel.caseData.files)
+        #expect(!expected.isEmpty)
+        #expect(flagged.caseData.rowsWithErrors == expected)
+        #expect(flagged.ssda903Tables.isEmpty && flagged.cinChecks.isEmpty)
+        #expect(flagged.files == parallel.files)
+
         // Row flags move with their files when builders are joined.
         var first = CaseDataBuilder()
         _ = first.addFile(SourceFile(path: "a.csv", format: "ssda903", table: "Episodes", collectionYear: 2025))

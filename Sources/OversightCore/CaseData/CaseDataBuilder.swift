@@ -38,6 +38,9 @@ public struct CaseDataBuilder: Sendable {
         return files.count - 1
     }
 
+    /// The files registered so far, in index order.
+    public var sourceFiles: [SourceFile] { files }
+
     /// Sets a registered file's collection year (known only once its header was read).
     public mutating func setCollectionYear(_ year: Int?, file: Int) { files[file].collectionYear = year }
 

@@ -64,8 +64,13 @@ public enum FileLoader {
     /// With `sources` (see `MeasureEngine.sourcesNeeded(for:)`), files holding anything else are
     /// recognised from their first line and skipped.
     /// With `buildCaseData` false (validation only) no typed records are made and no history merged.
+    ///
+    /// With `flagRowsWithErrors` (and `keepRaw`), the files are validated once read, before the
+    /// history is merged: the records of rows with error findings are marked in
+    /// `caseData.rowsWithErrors`, and the raw tables, which validation needed, are dropped before
+    /// merging rather than held beside the merged history.
     public static func load(paths: [String], defaultYear: Int? = nil, keepRaw: Bool = true, sources: Set<String>? = nil,
-                            buildCaseData: Bool = true) -> LoadedData {
+                            buildCaseData: Bool = true, flagRowsWithErrors: Bool = false) -> LoadedData {
         var out = LoadedData()
         var builder = CaseDataBuilder()
         let (list, missing) = files(under: paths)
@@ -96,8 +101,19 @@ public enum FileLoader {
         for u in out.unusable {
             out.issues.append(ValidationIssue(rule: "OV-FILE-UNUSABLE", severity: .error, file: u.file, table: "", row: nil, child: nil, fields: [], message: u.reason))
         }
+        var errorRows: [String: Set<Int>] = [:]
+        if flagRowsWithErrors && keepRaw {
+            for f in ValidationRunner.validate(out, defaultYear: defaultYear) where f.severity == .error {
+                if let row = f.row { errorRows[f.file, default: []].insert(row) }
+            }
+            out.ssda903Tables = []
+            out.cinChecks = []
+            MemoryRelease.now()
+            trace?.note("validated")
+        }
         if buildCaseData {
             addAnnexARecords(out, builder: &builder)
+            builder.rowsWithErrors.formUnion(ValidationRunner.origins(ofRows: errorRows, in: builder.sourceFiles))
             out.caseData = (consume builder).build()
             MemoryRelease.now()
             trace?.note("merged history built")
@@ -219,20 +235,40 @@ public enum FileLoader {
                         into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
         let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: pathYear))
         var children: [CINChild] = [], episodes: [CINEpisode] = [], blank = 0, count = 0
-        var check: CINReturnCheck?
+        var pipeline: CINCheckPipeline?
+        var batch: [CINRawChild] = []
         var uncheckedChildren = false
         var latestReferral: Day?
-        let (ret, issues) = try CINXMLReader.stream(mapped: mapped, file: path, pathYear: pathYear) { child, year in
-            count += 1
-            if validate {
-                if check == nil, let year, !uncheckedChildren { check = CINReturnCheck(file: path, header: CINRawBlock(line: 0), collectionYear: year) }
-                if check != nil { check!.add(child) } else { uncheckedChildren = true }
-                for e in child.episodes {
-                    if let d = Day.parseISO(e.details["CINreferralDate"] ?? ""), latestReferral == nil || d > latestReferral! { latestReferral = d }
+        let streamed: (CINRawReturn, [ValidationIssue])
+        do {
+            streamed = try CINXMLReader.stream(mapped: mapped, file: path, pathYear: pathYear) { child, year in
+                count += 1
+                if validate {
+                    if pipeline == nil, let year, !uncheckedChildren {
+                        pipeline = CINCheckPipeline(CINReturnCheck(file: path, header: CINRawBlock(line: 0), collectionYear: year))
+                    }
+                    if let pipeline {
+                        batch.append(child)
+                        if batch.count == CINCheckPipeline.batchSize {
+                            pipeline.submit(batch)
+                            batch.removeAll(keepingCapacity: true)
+                        }
+                    } else {
+                        uncheckedChildren = true
+                    }
+                    for e in child.episodes {
+                        if let d = Day.parseISO(e.details["CINreferralDate"] ?? ""), latestReferral == nil || d > latestReferral! { latestReferral = d }
+                    }
                 }
+                if mapRecords { RecordMapper.map(child, year: year, file: f, children: &children, episodes: &episodes, blank: &blank) }
             }
-            if mapRecords { RecordMapper.map(child, year: year, file: f, children: &children, episodes: &episodes, blank: &blank) }
+        } catch {
+            _ = pipeline?.finish()
+            throw error
         }
+        if let pipeline, !batch.isEmpty { pipeline.submit(batch) }
+        let check = pipeline?.finish()
+        let (ret, issues) = streamed
         out.issues += issues
         builder.setCollectionYear(ret.collectionYear, file: f)
         builder.add(cinChildren: children, file: f)
@@ -327,3 +363,32 @@ public enum MemoryRelease {
 @_silgen_name("malloc_trim")
 private func glibcMallocTrim(_ pad: Int) -> Int32
 #endif
+
+/// Checks a CIN census return on a thread of its own while the file is read on another: the
+/// reader hands over children in batches, at most `depth` batches waiting, so memory holds a few
+/// thousand children however long the check falls behind.
+final class CINCheckPipeline: @unchecked Sendable {
+    static let batchSize = 512
+    static let depth = 8
+
+    // `check` is touched only on `queue`.
+    private var check: CINReturnCheck
+    private let queue = DispatchQueue(label: "oversight.cin-check")
+    private let room = DispatchSemaphore(value: CINCheckPipeline.depth)
+
+    init(_ check: CINReturnCheck) { self.check = check }
+
+    /// Queues `children` for checking; waits while `depth` batches are already waiting.
+    func submit(_ children: [CINRawChild]) {
+        room.wait()
+        queue.async {
+            for c in children { self.check.add(c) }
+            self.room.signal()
+        }
+    }
+
+    /// Waits for every queued batch and returns the check.
+    func finish() -> CINReturnCheck {
+        queue.sync { check }
+    }
+}

@@ -30,9 +30,27 @@ public enum ValidationRunner {
             let previous = loaded.cinChecks.first { $0.collectionYear == check.collectionYear - 1 }
             issues += check.findings(previous: previous?.openReferrals)
         }
-        return issues.sorted { a, b in
+        issues.sort { a, b in
             (a.file, a.row ?? 0, a.table, a.rule, a.child ?? "") < (b.file, b.row ?? 0, b.table, b.rule, b.child ?? "")
         }
+        return issues
+    }
+
+    /// The origins of rows named by error-severity findings: every source file read from the
+    /// finding's file, at the finding's row.
+    public static func origins(of findings: [ValidationIssue], in files: [SourceFile]) -> Set<RecordOrigin> {
+        var rows: [String: Set<Int>] = [:]
+        for f in findings where f.severity == .error { if let row = f.row { rows[f.file, default: []].insert(row) } }
+        return origins(ofRows: rows, in: files)
+    }
+
+    /// The origins of `rows` (by file path) in `files`.
+    public static func origins(ofRows rows: [String: Set<Int>], in files: [SourceFile]) -> Set<RecordOrigin> {
+        var out: Set<RecordOrigin> = []
+        for (i, f) in files.enumerated() {
+            for row in rows[f.path] ?? [] { out.insert(RecordOrigin(file: i, row: row)) }
+        }
+        return out
     }
 
     /// The collection year holding the latest episode or review date in tables with no year.
