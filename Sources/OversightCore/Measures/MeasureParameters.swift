@@ -9,8 +9,9 @@ public struct MeasureParameters: Sendable, Hashable {
     public var supervisionIntervalByWorker: [String: Int]
     /// Whether results carry the records behind their numbers (drill-down).
     public var includeRecords: Bool
-    /// With `includeRecords`, results carry only the records read from these rows (to flag
-    /// results computed from rows with errors without holding every record of every measure).
+    /// With `includeRecords`, results carry only the records read from these rows, each once, all
+    /// in `numeratorRecords` (to flag results computed from rows with errors without holding
+    /// every record of every measure).
     public var recordsOnlyFrom: Set<RecordOrigin>?
 
     public init(population: Int? = nil, supervisionIntervalDays: Int = 28, supervisionIntervalByWorker: [String: Int] = [:],
@@ -27,12 +28,19 @@ public struct MeasureParameters: Sendable, Hashable {
 struct Tally {
     var numerator = 0
     var denominator = 0
-    var numeratorRecords: [DrillRecord] = []
-    var denominatorRecords: [DrillRecord] = []
+    private var numeratorKept: [DrillRecord] = []
+    private var denominatorKept: [DrillRecord] = []
+    /// With `keep.only`, the records kept, once each (all that flagging counts).
+    private var flagged: Set<DrillRecord> = []
     var warnings: [String] = []
     let keep: RecordKeep
 
     init(keep: RecordKeep) { self.keep = keep }
+
+    /// The numerator's records; with `keep.only`, every record kept (numerator or not), once.
+    var numeratorRecords: [DrillRecord] { keep.only == nil ? numeratorKept : Array(flagged) }
+    /// The denominator's records; with `keep.only`, none (they are all in `numeratorRecords`).
+    var denominatorRecords: [DrillRecord] { keep.only == nil ? denominatorKept : [] }
 
     mutating func count(_ inNumerator: Bool, _ record: @autoclosure () -> DrillRecord) {
         denominator += 1
@@ -40,8 +48,9 @@ struct Tally {
         if keep.on {
             let r = record()
             guard keep.wants(r) else { return }
-            denominatorRecords.append(r)
-            if inNumerator { numeratorRecords.append(r) }
+            if keep.only != nil { flagged.insert(r); return }
+            denominatorKept.append(r)
+            if inNumerator { numeratorKept.append(r) }
         }
     }
 
@@ -49,7 +58,8 @@ struct Tally {
         numerator += 1
         if keep.on {
             let r = record()
-            if keep.wants(r) { numeratorRecords.append(r) }
+            guard keep.wants(r) else { return }
+            if keep.only != nil { flagged.insert(r) } else { numeratorKept.append(r) }
         }
     }
 
