@@ -52,8 +52,13 @@ public enum RowErrorFlags {
         let list = (ids ?? MeasureEngine.measureIDs).sorted()
         let results = ConcurrentSlots<MeasureResult>(count: list.count)
         DispatchQueue.concurrentPerform(iterations: list.count) { i in
-            guard let r = engine.compute(list[i], period: period, parameters: p) else { return }
-            results.set(i, withoutRecords(flag([r], rowsWithErrors: rowsWithErrors))[0])
+            guard var r = engine.compute(list[i], period: period, parameters: p) else { return }
+            if r.recordsFromRowsWithErrors > 0 {
+                r.warnings.append(warning(r.recordsFromRowsWithErrors))  // counted by the engine
+            } else {
+                r = flag([r], rowsWithErrors: rowsWithErrors)[0]  // the records from those rows, if any
+            }
+            results.set(i, withoutRecords([r])[0])
         }
         return results.values
     }

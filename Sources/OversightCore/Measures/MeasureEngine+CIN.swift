@@ -183,8 +183,8 @@ extension MeasureEngine {
 
     func rate(_ id: String, _ t: Tally, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
         guard let pop = p.population, pop > 0 else { return nil }
-        return MeasureResult(id: id, unit: .rate, period: period, numerator: Double(t.numerator), denominator: Double(pop),
-                             value: Double(t.numerator) * 10_000 / Double(pop), warnings: t.warnings,
-                             numeratorRecords: t.numeratorRecords, denominatorRecords: [])
+        return t.finished(MeasureResult(id: id, unit: .rate, period: period, numerator: Double(t.numerator), denominator: Double(pop),
+                                        value: Double(t.numerator) * 10_000 / Double(pop), warnings: t.warnings,
+                                        numeratorRecords: t.numeratorRecords, denominatorRecords: []))
     }
 }

@@ -9,8 +9,9 @@ public struct MeasureParameters: Sendable, Hashable {
     public var supervisionIntervalByWorker: [String: Int]
     /// Whether results carry the records behind their numbers (drill-down).
     public var includeRecords: Bool
-    /// With `includeRecords`, results carry only the records read from these rows, each once, all
-    /// in `numeratorRecords` (to flag results computed from rows with errors without holding
+    /// With `includeRecords`, results carry only what flagging needs of the records read from
+    /// these rows: most results their count (`recordsFromRowsWithErrors`) and no records, the
+    /// rest only those records (to flag results computed from rows with errors without holding
     /// every record of every measure).
     public var recordsOnlyFrom: Set<RecordOrigin>?
 
@@ -37,10 +38,18 @@ struct Tally {
 
     init(keep: RecordKeep) { self.keep = keep }
 
-    /// The numerator's records; with `keep.only`, every record kept (numerator or not), once.
-    var numeratorRecords: [DrillRecord] { keep.only == nil ? numeratorKept : Array(flagged) }
-    /// The denominator's records; with `keep.only`, none (they are all in `numeratorRecords`).
-    var denominatorRecords: [DrillRecord] { keep.only == nil ? denominatorKept : [] }
+    /// The numerator's and denominator's records; with `keep.only`, none: `finished` counts them.
+    var numeratorRecords: [DrillRecord] { numeratorKept }
+    var denominatorRecords: [DrillRecord] { denominatorKept }
+
+    /// `r` as this tally finishes it: with `keep.only`, carrying how many distinct records came
+    /// from those rows (`recordsFromRowsWithErrors`) instead of the records.
+    func finished(_ r: MeasureResult) -> MeasureResult {
+        guard keep.only != nil else { return r }
+        var out = r
+        out.recordsFromRowsWithErrors = flagged.count
+        return out
+    }
 
     mutating func count(_ inNumerator: Bool, _ record: @autoclosure () -> DrillRecord) {
         denominator += 1
@@ -66,14 +75,14 @@ struct Tally {
     mutating func warn(_ n: Int, _ text: String) { if n > 0 { warnings.append("\(n) \(text)") } }
 
     func percent(_ id: String, _ period: Period) -> MeasureResult {
-        MeasureResult(id: id, unit: .percent, period: period, numerator: Double(numerator), denominator: Double(denominator),
+        finished(MeasureResult(id: id, unit: .percent, period: period, numerator: Double(numerator), denominator: Double(denominator),
                       value: denominator == 0 ? nil : 100 * Double(numerator) / Double(denominator), warnings: warnings,
-                      numeratorRecords: numeratorRecords, denominatorRecords: denominatorRecords)
+                      numeratorRecords: numeratorRecords, denominatorRecords: denominatorRecords))
     }
 
     func count(_ id: String, _ period: Period) -> MeasureResult {
-        MeasureResult(id: id, unit: .count, period: period, numerator: Double(numerator), denominator: nil, value: Double(numerator),
-                      warnings: warnings, numeratorRecords: numeratorRecords, denominatorRecords: [])
+        finished(MeasureResult(id: id, unit: .count, period: period, numerator: Double(numerator), denominator: nil, value: Double(numerator),
+                      warnings: warnings, numeratorRecords: numeratorRecords, denominatorRecords: []))
     }
 }
 
