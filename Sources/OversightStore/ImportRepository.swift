@@ -239,10 +239,14 @@ public struct ImportRepository: Sendable {
         let db = store.database
         let imports = try await ImportModel.query(on: db).filter(\.$laCode == authority).sort(\.$id).all()
         let files = try await ImportFileModel.query(on: db).filter(\.$laCode == authority).sort(\.$importID).sort(\.$position).all()
-        let findings = try await FindingModel.query(on: db).filter(\.$laCode == authority).all()
         let filesByImport = Dictionary(grouping: files, by: \.importID)
+        // Counted by the database: a national-scale import can have hundreds of thousands of findings.
+        struct SeverityCount: Decodable { var import_id: Int; var severity: String; var n: Int }
+        let rows = try await (db as! any SQLDatabase)
+            .raw("SELECT import_id, severity, COUNT(*) AS n FROM \(ident: FindingModel.schema) WHERE la_code = \(bind: authority) GROUP BY import_id, severity")
+            .all(decoding: SeverityCount.self)
         var counts: [Int: [Severity: Int]] = [:]
-        for f in findings { if let s = Severity(rawValue: f.severity) { counts[f.importID, default: [:]][s, default: 0] += 1 } }
+        for r in rows { if let s = Severity(rawValue: r.severity) { counts[r.import_id, default: [:]][s, default: 0] += r.n } }
         return imports.map { m in
             let id = m.id ?? 0
             return ImportSummary(
