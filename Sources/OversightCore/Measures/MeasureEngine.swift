@@ -1,3 +1,5 @@
+import Foundation
+
 /// Computes the catalogue's measures (../spec/measures.md) over one local authority's
 /// `CaseData`, for any period.
 ///
@@ -11,13 +13,22 @@ public struct MeasureEngine: Sendable {
     let cla: CLAIndex
     let supervision: SupervisionIndex
 
-    /// Indexes `data`.
+    /// Indexes `data`: the three indexes are built at once, on as many cores as there are.
     public init(data: CaseData, calendar: WorkingDayCalendar = .england) {
         self.data = data
         self.calendar = calendar
-        self.cin = CINIndex(data: data)
-        self.cla = CLAIndex(data: data)
-        self.supervision = SupervisionIndex(data: data)
+        let cin = ConcurrentSlots<CINIndex>(count: 1), cla = ConcurrentSlots<CLAIndex>(count: 1)
+        let supervision = ConcurrentSlots<SupervisionIndex>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 3) { i in
+            switch i {
+            case 0: cin.set(0, CINIndex(data: data))
+            case 1: cla.set(0, CLAIndex(data: data))
+            default: supervision.set(0, SupervisionIndex(data: data))
+            }
+        }
+        self.cin = cin.take(0)!
+        self.cla = cla.take(0)!
+        self.supervision = supervision.take(0)!
     }
 
     /// Every measure id the engine computes from case data, with `{group}` ids expanded, sorted.
@@ -43,8 +54,18 @@ public struct MeasureEngine: Sendable {
 
     /// Computes the named measures (all of them when `ids` is nil), sorted by id. Unknown ids and
     /// rate measures without a population are left out.
+    /// Measures without their records are computed on every core; with records (which can take
+    /// much memory at national scale) one at a time.
     public func computeAll(period: Period, ids: [String]? = nil, parameters: MeasureParameters = MeasureParameters()) -> [MeasureResult] {
-        (ids ?? Self.measureIDs).sorted().compactMap { compute($0, period: period, parameters: parameters) }
+        let list = (ids ?? Self.measureIDs).sorted()
+        guard !parameters.includeRecords, list.count > 1 else {
+            return list.compactMap { compute($0, period: period, parameters: parameters) }
+        }
+        let results = ConcurrentSlots<MeasureResult>(count: list.count)
+        DispatchQueue.concurrentPerform(iterations: list.count) { i in
+            if let r = compute(list[i], period: period, parameters: parameters) { results.set(i, r) }
+        }
+        return results.values
     }
 
     /// The month-ends that fall in `period`.
