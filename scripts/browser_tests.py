@@ -14,6 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["OVERSIGHT_URL"].rstrip("/")
@@ -34,7 +35,9 @@ for arg in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--wind
     options.add_argument(arg)
 driver = webdriver.Chrome(service=Service(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
 driver.set_page_load_timeout(60)
-wait = WebDriverWait(driver, 60)
+# A condition may look at an element of the page being replaced (after a form is posted): such an
+# element is stale, and the condition is simply tried again.
+wait = WebDriverWait(driver, 60, ignored_exceptions=[StaleElementReferenceException])
 
 failures = []
 axe_report = {}
