@@ -14,7 +14,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.support.ui import WebDriverWait
 
 BASE = os.environ["OVERSIGHT_URL"].rstrip("/")
@@ -81,6 +81,24 @@ def sign_in(role):
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ov-header__sign-out")))
 
 
+def click_through(element):
+    """Clicks a link or button and waits until the page it was on has gone, so that the checks
+    after it read the page it leads to."""
+    page = driver.find_element(By.TAG_NAME, "html")
+    element.click()
+
+    def gone(_):
+        # Chromium reports an element of a page that has gone as stale or, at times, as a node
+        # that "does not belong to the document": either way the new page has come.
+        try:
+            page.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+
+    wait.until(gone)
+
+
 def sign_out():
     driver.find_element(By.CSS_SELECTOR, ".ov-header__sign-out button").click()
     wait.until(EC.presence_of_element_located((By.ID, "username")))
@@ -100,7 +118,7 @@ try:
     axe_check("overview")
 
     # An ambition.
-    driver.find_element(By.CSS_SELECTOR, "#ambition-2 a").click()
+    click_through(driver.find_element(By.CSS_SELECTOR, "#ambition-2 a"))
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
     check("Right help" in driver.find_element(By.CSS_SELECTOR, "main").text and "/ambitions/2" in driver.current_url, "the ambition page is not ambition 2")
     step("ambition")
@@ -109,7 +127,7 @@ try:
     # Open a KPI: the re-referrals measure, from its tile on the overview.
     driver.get(BASE + "/")
     link = driver.find_element(By.CSS_SELECTOR, "a[href^='/measures/rereferrals_12m_pct']")
-    link.click()
+    click_through(link)
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
     check("/measures/rereferrals_12m_pct" in driver.current_url, "the KPI tile did not open its measure")
     step("measure")
@@ -119,7 +137,7 @@ try:
     children = driver.find_elements(By.CSS_SELECTOR, "main a[href^='/children/']")
     check(len(children) > 0, "the measure page lists no children")
     first_child = children[0].text
-    children[0].click()
+    click_through(children[0])
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
     check(first_child in driver.find_element(By.CSS_SELECTOR, "main h1").text, "the child page is not the child clicked")
     step("child")
@@ -187,7 +205,8 @@ try:
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main form")))
         axe_check("audit-form")
         # Submitting with answers missing gives an error summary that links to the questions.
-        driver.find_element(By.CSS_SELECTOR, "main form button[value=submit]").click()
+        # The form of the page posted from is there until the answer comes.
+        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[value=submit]"))
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main form")))
         summary = driver.find_elements(By.CSS_SELECTOR, ".ov-error-summary a[href^='#q-']")
         check(len(summary) > 0, "submitting an incomplete audit shows no error summary linking to the questions")
@@ -202,7 +221,7 @@ try:
         for box in driver.find_elements(By.CSS_SELECTOR, "main form textarea"):
             box.clear()
             box.send_keys("Evidenced in the case record (browser test).")
-        driver.find_element(By.CSS_SELECTOR, "main form button[value=submit]").click()
+        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[value=submit]"))
         wait.until(lambda d: "/audits" in d.current_url and "There is a problem" not in d.find_element(By.TAG_NAME, "main").text)
         check(driver.current_url.rstrip("/").endswith("/audits?notice=submitted") or "notice=submitted" in driver.current_url,
               f"the complete audit was not submitted (at {driver.current_url})")
@@ -222,7 +241,7 @@ try:
         radio = driver.find_elements(By.CSS_SELECTOR, "main form input[type=radio][name=grade]")[1]
         driver.execute_script("arguments[0].checked = true;", radio)
         driver.find_element(By.CSS_SELECTOR, "main form textarea").send_keys("Agreed after reading the case record (browser test).")
-        driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
         wait.until(EC.url_contains("/audits/moderation"))
         after = len(driver.find_elements(By.CSS_SELECTOR, "main a[href$='/moderate']"))
         check(after == before - 1, f"the moderated audit is still in the queue ({before} before, {after} after)")
