@@ -55,9 +55,7 @@ public struct ImportRepository: Sendable {
             return .unchanged(existing)
         }
         let (scanned, findings) = try Self.validate(hashed, defaultYear: defaultYear) { report(.reading, $0, hashed.count) }
-        var rowsWithErrors: [String: Set<Int>] = [:]
-        for f in findings.items where f.severity == .error { if let row = f.row { rowsWithErrors[f.file, default: []].insert(row) } }
-        let errorRows = rowsWithErrors
+        let errorRows = ValidationRunner.rowsWithErrors(findings.items)
         MemoryRelease.now()
         let totalRows = scanned.reduce(0) { $0 + $1.files.reduce(0) { $0 + $1.rows } }
         let pause = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_IMPORT_PAUSE"].flatMap(Double.init)

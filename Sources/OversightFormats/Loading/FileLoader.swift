@@ -103,9 +103,7 @@ public enum FileLoader {
         }
         var errorRows: [String: Set<Int>] = [:]
         if flagRowsWithErrors && keepRaw {
-            for f in ValidationRunner.validate(out, defaultYear: defaultYear) where f.severity == .error {
-                if let row = f.row { errorRows[f.file, default: []].insert(row) }
-            }
+            errorRows = ValidationRunner.rowsWithErrors(ValidationRunner.validate(out, defaultYear: defaultYear))
             out.ssda903Tables = []
             out.cinChecks = []
             MemoryRelease.now()

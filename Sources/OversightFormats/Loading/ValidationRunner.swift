@@ -39,9 +39,14 @@ public enum ValidationRunner {
     /// The origins of rows named by error-severity findings: every source file read from the
     /// finding's file, at the finding's row.
     public static func origins(of findings: [ValidationIssue], in files: [SourceFile]) -> Set<RecordOrigin> {
+        origins(ofRows: rowsWithErrors(findings), in: files)
+    }
+
+    /// The rows (by file path) named by error-severity findings.
+    public static func rowsWithErrors(_ findings: [ValidationIssue]) -> [String: Set<Int>] {
         var rows: [String: Set<Int>] = [:]
         for f in findings where f.severity == .error { if let row = f.row { rows[f.file, default: []].insert(row) } }
-        return origins(ofRows: rows, in: files)
+        return rows
     }
 
     /// The origins of `rows` (by file path) in `files`.
