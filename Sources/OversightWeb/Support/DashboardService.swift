@@ -204,21 +204,11 @@ actor DashboardCache {
     private var pages: [String: [String: RenderedPage]] = [:]
 
     func page(_ authority: String, _ key: String) -> RenderedPage? { pages[authority]?[key] }
-    func store(_ authority: String, _ key: String, page: RenderedPage) {
-        var c = pages[authority] ?? [:]
-        if c.count > 256 { c.removeAll() }
-        c[key] = page
-        pages[authority] = c
-    }
+    func store(_ authority: String, _ key: String, page: RenderedPage) { Self.put(page, key, authority, in: &pages, limit: 256) }
     private var seriesByKey: [String: [String: [MeasureResult]]] = [:]
 
     func series(_ authority: String, _ key: String) -> [MeasureResult]? { seriesByKey[authority]?[key] }
-    func store(_ authority: String, _ key: String, series: [MeasureResult]) {
-        var c = seriesByKey[authority] ?? [:]
-        if c.count > 512 { c.removeAll() }
-        c[key] = series
-        seriesByKey[authority] = c
-    }
+    func store(_ authority: String, _ key: String, series: [MeasureResult]) { Self.put(series, key, authority, in: &seriesByKey, limit: 512) }
     private var lastChecked: [String: Date] = [:]
 
     func recentSnapshot(_ authority: String, now: Date, ttl: TimeInterval) -> EngineSnapshot? {
@@ -227,11 +217,15 @@ actor DashboardCache {
     }
     func checked(_ authority: String, at: Date) { lastChecked[authority] = at }
     func content(_ authority: String, _ key: String) -> String? { contents[authority]?[key] }
-    func store(_ authority: String, _ key: String, content: String) {
-        var c = contents[authority] ?? [:]
-        if c.count > 256 { c.removeAll() }
-        c[key] = content
-        contents[authority] = c
+    func store(_ authority: String, _ key: String, content: String) { Self.put(content, key, authority, in: &contents, limit: 256) }
+
+    /// Keeps `value` under `key` in the authority's cache, emptied first once it holds more than
+    /// `limit` entries (a cache per data version, so a full one is simply started again).
+    private static func put<V>(_ value: V, _ key: String, _ authority: String, in caches: inout [String: [String: V]], limit: Int) {
+        var c = caches[authority] ?? [:]
+        if c.count > limit { c.removeAll() }
+        c[key] = value
+        caches[authority] = c
     }
 
     func engine(_ authority: String, _ version: String) -> EngineSnapshot? {
