@@ -54,6 +54,17 @@ final class MappedFile: @unchecked Sendable {
         released = 0
     }
 
+    /// Hands back the whole pages between bytes `from` and `to`, which the reader will not touch
+    /// again. Unlike `release(upTo:)` it keeps no count, so readers of separate stretches of the
+    /// file may call it at once.
+    func release(from: Int, to: Int) {
+        guard let base else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let a = (max(from, 0) + page - 1) / page * page, b = min(to, count) / page * page
+        guard b > a else { return }
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + a), b - a, MADV_DONTNEED)
+    }
+
     /// Hands back the whole pages before byte `offset`, which the reader will not touch again.
     func release(upTo offset: Int) {
         guard let base else { return }

@@ -70,7 +70,8 @@ public enum FileLoader {
     /// `caseData.rowsWithErrors`, and the raw tables, which validation needed, are dropped before
     /// merging rather than held beside the merged history.
     public static func load(paths: [String], defaultYear: Int? = nil, keepRaw: Bool = true, sources: Set<String>? = nil,
-                            buildCaseData: Bool = true, flagRowsWithErrors: Bool = false) -> LoadedData {
+                            buildCaseData: Bool = true, flagRowsWithErrors: Bool = false,
+                            fastCIN: Bool = FileLoader.fastCIN) -> LoadedData {
         var out = LoadedData()
         var builder = CaseDataBuilder()
         let (list, missing) = files(under: paths)
@@ -80,18 +81,25 @@ public enum FileLoader {
         let trace = LoadTrace()
         let wanted = sources.map { wanted in list.filter { isNeeded($0, wanted) } } ?? list
         // Files are read on every core, each into a part of its own, and the parts joined in path
-        // order. Files over `parallelFileSize` are read afterwards one at a time, alone, so that
-        // memory holds the reading state of one large file at once.
+        // order. Files over `parallelFileSize` are read one at a time (so that memory holds the
+        // reading state of one large file at once), beside the small ones.
         let sizes = wanted.map { (try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int) ?? 0 }
         let parts = ConcurrentSlots<(LoadedData, CaseDataBuilder)>(count: wanted.count)
         let small = wanted.indices.filter { sizes[$0] <= parallelFileSize }
+        let large = wanted.indices.filter { sizes[$0] > parallelFileSize }
+        let largeRead = DispatchGroup()
+        if !large.isEmpty {
+            DispatchQueue.global().async(group: largeRead) {
+                for i in large {
+                    parts.set(i, loadPart(wanted[i], defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: buildCaseData, fastCIN: fastCIN, trace: trace))
+                }
+            }
+        }
         DispatchQueue.concurrentPerform(iterations: small.count) { k in
             let i = small[k]
-            parts.set(i, loadPart(wanted[i], defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: buildCaseData, trace: trace))
+            parts.set(i, loadPart(wanted[i], defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: buildCaseData, fastCIN: fastCIN, trace: trace))
         }
-        for i in wanted.indices where sizes[i] > parallelFileSize {
-            parts.set(i, loadPart(wanted[i], defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: buildCaseData, trace: trace))
-        }
+        largeRead.wait()
         for i in wanted.indices {
             guard let (part, partBuilder) = parts.take(i) else { continue }
             out.files += part.files; out.ssda903Tables += part.ssda903Tables; out.cinChecks += part.cinChecks
@@ -123,11 +131,12 @@ public enum FileLoader {
     static let parallelFileSize = 64 << 20
 
     /// Reads one file into a `LoadedData` and a builder of its own.
-    static func loadPart(_ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool, trace: LoadTrace?) -> (LoadedData, CaseDataBuilder) {
+    static func loadPart(_ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool, fastCIN: Bool,
+                         trace: LoadTrace?) -> (LoadedData, CaseDataBuilder) {
         var out = LoadedData()
         var builder = CaseDataBuilder()
         do {
-            try loadFile(path, defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: mapRecords, into: &out, builder: &builder)
+            try loadFile(path, defaultYear: defaultYear, keepRaw: keepRaw, mapRecords: mapRecords, fastCIN: fastCIN, into: &out, builder: &builder)
         } catch let e as UnusableFileError {
             out.unusable.append(e)
             out.files.append(LoadedFile(path: path, format: "unknown", table: "", rows: 0, collectionYear: nil))
@@ -139,7 +148,8 @@ public enum FileLoader {
         return (out, builder)
     }
 
-    static func loadFile(_ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool = true, into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
+    static func loadFile(_ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool = true, fastCIN: Bool = FileLoader.fastCIN,
+                         into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
         let pathYear = CollectionYearDetector.year(fromPath: path) ?? defaultYear
@@ -180,7 +190,7 @@ public enum FileLoader {
                     if mapRecords { RecordMapper.add(t, file: f, to: &builder) }
                 }
             } else {
-                try loadCIN(path, mapped: mapped, pathYear: pathYear, validate: keepRaw, mapRecords: mapRecords, into: &out, builder: &builder)
+                try loadCIN(path, mapped: mapped, pathYear: pathYear, validate: keepRaw, mapRecords: mapRecords, fastCIN: fastCIN, into: &out, builder: &builder)
             }
             withExtendedLifetime(mapped) {}
         case "xlsx":
@@ -229,9 +239,22 @@ public enum FileLoader {
     /// valid file), else the path's year. When neither is known before the first child, or the
     /// header comes late and names another year, the file is read a second time for the checks,
     /// with the year finally known (else the year of its latest referral date, as before).
-    static func loadCIN(_ path: String, mapped: MappedFile, pathYear: Int?, validate: Bool, mapRecords: Bool,
+    static func loadCIN(_ path: String, mapped: MappedFile, pathYear: Int?, validate: Bool, mapRecords: Bool, fastCIN: Bool = FileLoader.fastCIN,
                         into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
         let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: pathYear))
+        if !validate && mapRecords && fastCIN {
+            // Measures without validation: straight from bytes to records when the file allows.
+            if let r = CINFastReader.read(mapped, pathYear: pathYear, file: f) {
+                mapped.rewind()
+                builder.setCollectionYear(r.collectionYear, file: f)
+                builder.add(cinChildren: r.children, file: f)
+                builder.add(cinEpisodes: r.episodes, file: f)
+                if r.blank > 0 { builder.countBlankChildID(table: "CINdetails", r.blank) }
+                out.files.append(LoadedFile(path: path, format: "cin-xml", table: "Child", rows: r.count, collectionYear: r.collectionYear))
+                return
+            }
+            mapped.rewind()
+        }
         var children: [CINChild] = [], episodes: [CINEpisode] = [], blank = 0, count = 0
         var pipeline: CINCheckPipeline?
         var batch: [CINRawChild] = []
@@ -285,6 +308,11 @@ public enum FileLoader {
             out.cinChecks.append(again)
         }
     }
+
+    /// Whether CIN census files read without validation go through `CINFastReader` (the default
+    /// of `load`'s `fastCIN`): off with `OVERSIGHT_CIN_READER=general` (to time the general
+    /// reader, or rule the fast one out when a figure looks wrong).
+    public static let fastCIN = ProcessInfo.processInfo.environment["OVERSIGHT_CIN_READER"] != "general"
 
     /// Whether a file holds one of `sources`, judged from its first bytes. Unrecognised files are
     /// read (so that they are reported).
