@@ -101,12 +101,18 @@ struct MeasuresCommand: ParsableCommand {
         MemoryRelease.now()
         let engine = MeasureEngine(data: caseData)
         let t2 = clock.now
-        defer {
+        // Once the output is written the process ends without freeing the merged history and
+        // the indexes record by record (the system takes the memory back at once): at national
+        // scale that teardown took about half a second.
+        func finish(_ output: String) -> Never {
             if timing {
                 let t3 = clock.now
                 func ms(_ d: Duration) -> String { String(format: "%.1f ms", Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15) }
                 FileHandle.standardError.write(Data("timing: \(from == nil ? "read store" : "read files") \(ms(t1 - t0)), index \(ms(t2 - t1)), compute \(ms(t3 - t2))\n".utf8))
             }
+            print(output, terminator: "")
+            fflush(nil)
+            Foundation.exit(0)
         }
         var params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)
         let ids = measures.isEmpty ? nil : measures
@@ -119,17 +125,15 @@ struct MeasuresCommand: ParsableCommand {
             for w in RowErrorFlags.flag([r], rowsWithErrors: caseData.rowsWithErrors)[0].warnings {
                 FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
             }
-            print(renderDrill(r, rowsWithErrors: caseData.rowsWithErrors), terminator: "")
-            return
+            finish(renderDrill(r, rowsWithErrors: caseData.rowsWithErrors))
         }
         if series != nil {
             let ends = MeasureEngine.monthEnds(in: p)
             let points = Array(zip(ends.map { Period.rolling12Months(endingOn: $0) }, engine.seriesAll(endingOn: ends, ids: ids, parameters: params)))
-            print(renderSeries(p, points), terminator: "")
-            return
+            finish(renderSeries(p, points))
         }
         let results = RowErrorFlags.computeAll(engine, period: p, ids: ids, parameters: params, rowsWithErrors: caseData.rowsWithErrors)
-        print(render(p, results), terminator: "")
+        finish(render(p, results))
     }
 
     /// Reads the files under `path` (and validates them, flagging the records of rows with

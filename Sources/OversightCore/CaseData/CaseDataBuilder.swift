@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Builds a `CaseData` from the records of many files, applying the spec's reading rules:
 ///
 /// - Returns are applied in collection-year order (files with no year first, ties by the order
@@ -99,37 +101,53 @@ public struct CaseDataBuilder: Sendable {
         d.blankChildIDs = blank
         d.rowsWithErrors = rowsWithErrors
 
-        d.cinEpisodes = Self.merge(&cinEpisodes, child: { $0.child }, key: { $0.referralDate },
-                                   touches: { Self.overlaps($0.referralDate, $0.closureDate, $1) })
-        d.claEpisodes = Self.merge(&claEpisodes, child: { $0.child }, key: { $0.start },
+        // The census episodes, the largest kind, are merged on a thread of their own while the
+        // rest are merged here.
+        let cinYears = cinEpisodes.compactMap(\.year) + cinChildren.compactMap(\.year)
+        let episodes = ConcurrentSlots<[Batch<CINEpisode>]>(count: 1)
+        episodes.set(0, cinEpisodes)
+        cinEpisodes = []
+        let mergedEpisodes = ConcurrentSlots<[CINEpisode]>(count: 1)
+        let episodesMerged = DispatchGroup()
+        DispatchQueue.global().async(group: episodesMerged) {
+            var batches = episodes.take(0) ?? []
+            mergedEpisodes.set(0, Self.merge(&batches, child: { $0.pointee.child }, key: { $0.pointee.referralDate },
+                                             touches: { Self.overlaps($0.referralDate, $0.closureDate, $1) }))
+        }
+        d.claEpisodes = Self.merge(&claEpisodes, child: { $0.pointee.child }, key: { $0.pointee.start },
                                    touches: { Self.overlaps($0.start, $0.end, $1) })
-        d.claReviews = Self.merge(&claReviews, child: { $0.child }, key: { $0.date },
+        d.claReviews = Self.merge(&claReviews, child: { $0.pointee.child }, key: { $0.pointee.date },
                                   touches: { $1.contains($0.date.day) })
-        d.claMissing = Self.merge(&claMissing, child: { $0.child }, key: { $0.start },
+        d.claMissing = Self.merge(&claMissing, child: { $0.pointee.child }, key: { $0.pointee.start },
                                   touches: { $1.contains($0.start.day) })
-        d.socialWorkerEpisodes = Self.merge(&swEpisodes, child: { $0.child }, key: { SWKey(worker: $0.workerID, start: $0.start) },
+        d.socialWorkerEpisodes = Self.merge(&swEpisodes, child: { $0.pointee.child },
+                                            key: { SWKey(worker: $0.pointee.workerID, start: $0.pointee.start) },
                                             touches: { Self.overlaps($0.start, $0.end, $1) })
-        d.careLeavers = Self.merge(&careLeavers, child: { $0.child }, key: { $0.collectionYear }, touches: { _, _ in false })
-        d.missingEpisodes = Self.merge(&missingEpisodes, child: { $0.child }, key: { $0.start }, touches: { _, _ in false })
+        d.careLeavers = Self.merge(&careLeavers, child: { $0.pointee.child }, key: { $0.pointee.collectionYear }, touches: { _, _ in false })
+        d.missingEpisodes = Self.merge(&missingEpisodes, child: { $0.pointee.child }, key: { $0.pointee.start }, touches: { _, _ in false })
         var sessions: [SupervisionSession] = []
         for i in supervisions.indices {
             if sessions.isEmpty { swap(&sessions, &supervisions[i].records) } else { sessions.append(contentsOf: supervisions[i].records) }
             supervisions[i].records = []
         }
-        Self.dedupeInPlace(&sessions, key: SupervisionKey.init(s:))
+        Self.dedupeInPlace(&sessions, keyAt: SupervisionKey.init(at:))
         d.supervisions = sessions
 
+        d.cinChildren.reserveCapacity(cinChildren.reduce(0) { $0 + $1.records.count })
         for b in Self.ordered(cinChildren) { for c in b.records { d.cinChildren[c.id] = c } }
+        d.claHeaders.reserveCapacity(claHeaders.reduce(0) { $0 + $1.records.count })
         for b in Self.ordered(claHeaders) { for h in b.records { d.claHeaders[h.child] = h } }
-        d.cinYears = Array(Set(cinEpisodes.compactMap(\.year) + cinChildren.compactMap(\.year))).sorted()
+        d.cinYears = Array(Set(cinYears)).sorted()
         d.claYears = Array(Set(files.filter { $0.format == "ssda903" }.compactMap(\.collectionYear))).sorted()
+        episodesMerged.wait()
+        d.cinEpisodes = mergedEpisodes.take(0) ?? []
         return d
     }
 
     struct SWKey: Hashable { var worker: String?; var start: DateField }
     struct SupervisionKey: Hashable {
         var worker: String; var date: DateField; var kind: String?; var child: ChildID?
-        init(s: SupervisionSession) { worker = s.worker; date = s.date; kind = s.kind; child = s.child }
+        init(at s: UnsafePointer<SupervisionSession>) { worker = s.pointee.worker; date = s.pointee.date; kind = s.pointee.kind; child = s.pointee.child }
     }
 
     /// A record [start, stop) overlaps a window when it starts in the window or is open on its
@@ -168,6 +186,12 @@ public struct CaseDataBuilder: Sendable {
     /// hashes. At national scale (three million supervision sessions) a dictionary of keys took
     /// hundreds of megabytes.
     static func dedupeInPlace<R, K: Hashable>(_ items: inout [R], key: (R) -> K) {
+        dedupeInPlace(&items, keyAt: { key($0.pointee) })
+    }
+
+    /// `dedupeInPlace` with the key read through a pointer to the item, so that large records
+    /// are not copied to read their keys.
+    static func dedupeInPlace<R, K: Hashable>(_ items: inout [R], keyAt key: (UnsafePointer<R>) -> K) {
         let n = items.count
         guard n > 1 else { return }
         var capacity = 16
@@ -176,63 +200,74 @@ public struct CaseDataBuilder: Sendable {
         var table = [Int32](repeating: -1, count: capacity)
         var keep = [Bool](repeating: true, count: n)
         var dropped = 0
-        for i in 0..<n {
-            let k = key(items[i])
-            var h = k.hashValue & mask
-            while true {
-                let j = Int(table[h])
-                if j < 0 { table[h] = Int32(i); break }
-                if key(items[j]) == k {
-                    keep[j] = false
-                    dropped += 1
-                    table[h] = Int32(i)
-                    break
+        items.withUnsafeBufferPointer { buf in
+            for i in 0..<n {
+                let k = key(buf.baseAddress! + i)
+                var h = k.hashValue & mask
+                while true {
+                    let j = Int(table[h])
+                    if j < 0 { table[h] = Int32(i); break }
+                    if key(buf.baseAddress! + j) == k {
+                        keep[j] = false
+                        dropped += 1
+                        table[h] = Int32(i)
+                        break
+                    }
+                    h = (h + 1) & mask
                 }
-                h = (h + 1) & mask
             }
         }
         guard dropped > 0 else { return }
         var w = 0
-        for i in 0..<n where keep[i] {
-            if w != i { items.swapAt(w, i) }
-            w += 1
+        items.withUnsafeMutableBufferPointer { buf in
+            for i in 0..<n where keep[i] {
+                if w != i { buf.swapAt(w, i) }
+                w += 1
+            }
         }
         items.removeLast(n - w)
     }
 
     /// Groups `rows` by child, children in the order they first appear and each child's rows in
-    /// their order (a stable counting sort), as merging one batch does.
-    static func groupedByChild<R>(_ rows: [R], child: (R) -> ChildID) -> [R] {
-        var rank: [ChildID: Int32] = [:]
-        var ranks: [Int32] = []
-        ranks.reserveCapacity(rows.count)
-        for r in rows {
-            let c = child(r)
-            if let k = rank[c] { ranks.append(k) } else {
-                let k = Int32(rank.count)
-                rank[c] = k
-                ranks.append(k)
+    /// their order (a stable counting sort), as merging one batch does. The rows are moved, not
+    /// copied.
+    static func groupByChild<R>(_ rows: inout [R], child: (UnsafePointer<R>) -> ChildID) {
+        let n = rows.count
+        guard n > 1 else { return }
+        let (ranks, children) = rows.withUnsafeBufferPointer { buf in ChildRanking.rank(count: n) { child(buf.baseAddress! + $0) } }
+        // Row k of the result is row `order[k]`: applied cycle by cycle with swaps.
+        var order = ChildRanking.groups(ranks, children: children).order
+        rows.withUnsafeMutableBufferPointer { buf in
+            for start in 0..<n where order[start] != start {
+                var k = start
+                while true {
+                    let next = order[k]
+                    order[k] = k
+                    if next == start { break }
+                    buf.swapAt(k, next)
+                    k = next
+                }
             }
         }
-        var start = [Int](repeating: 0, count: rank.count + 1)
-        for k in ranks { start[Int(k) + 1] += 1 }
-        for i in 1..<start.count { start[i] += start[i - 1] }
-        var order = [Int32](repeating: 0, count: rows.count)
-        for (i, k) in ranks.enumerated() {
-            order[start[Int(k)]] = Int32(i)
-            start[Int(k)] += 1
-        }
-        return order.map { rows[Int($0)] }
     }
 
-    static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (R) -> ChildID, key: (R) -> K,
+    static func groupedByChild<R>(_ rows: [R], child: (R) -> ChildID) -> [R] {
+        var out = rows
+        groupByChild(&out) { child($0.pointee) }
+        return out
+    }
+
+    /// Merges one kind of record from every file by the reading rules. `child` and `key` read a
+    /// record through a pointer (so large records are not copied to read them).
+    static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
                                       touches: (R, Period) -> Bool) -> [R] {
         if batches.count == 1 {
             // One file: its rows de-duplicated and grouped by child, without the per-child lists.
             var rows = batches[0].records
             batches[0].records = []
-            dedupeInPlace(&rows) { ChildKey(child: child($0), key: key($0)) }
-            return groupedByChild(rows, child: child)
+            dedupeInPlace(&rows, keyAt: { ChildKey(child: child($0), key: key($0)) })
+            groupByChild(&rows, child: child)
+            return rows
         }
         var byChild: [ChildID: [R]] = [:]
         var order: [ChildID] = []
@@ -241,11 +276,11 @@ public struct CaseDataBuilder: Sendable {
             // Within one file the later row with the same key wins (rule 4).
             var rows = batches[i].records
             batches[i].records = []
-            dedupeInPlace(&rows) { ChildKey(child: child($0), key: key($0)) }
+            dedupeInPlace(&rows, keyAt: { ChildKey(child: child($0), key: key($0)) })
             var grouped: [ChildID: [R]] = [:]
             var batchOrder: [ChildID] = []
             for r in rows {
-                let c = child(r)
+                let c = withUnsafePointer(to: r, child)
                 if grouped[c] == nil { batchOrder.append(c) }
                 grouped[c, default: []].append(r)
             }
@@ -257,8 +292,8 @@ public struct CaseDataBuilder: Sendable {
                     order.append(c)
                     continue
                 }
-                let keys = Set(incoming.map(key))
-                existing.removeAll { r in keys.contains(key(r)) || (window.map { touches(r, $0) } ?? false) }
+                let keys = Set(incoming.map { withUnsafePointer(to: $0, key) })
+                existing.removeAll { r in keys.contains(withUnsafePointer(to: r, key)) || (window.map { touches(r, $0) } ?? false) }
                 existing.append(contentsOf: incoming)
                 byChild[c] = existing
             }

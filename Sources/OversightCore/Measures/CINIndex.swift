@@ -52,63 +52,88 @@ struct CINIndex: Sendable {
     var invalidPlanDates = 0
     /// Episodes with any assessment recording 3A, 3B or 3C.
     var episodeHasDomesticAbuse: [Bool] = []
-    /// Each child's episode indices (children in no particular order), for measures of a series
-    /// that count a child once.
-    var childEpisodes: [[Int]] = []
+    /// The episode indices grouped by child (children in the order they first appear), for
+    /// measures of a series that count a child once: child k's are
+    /// `childEpisodeOrder[childBounds[k]..<childBounds[k + 1]]`.
+    var childEpisodeOrder: [Int] = []
+    var childBounds: [Int] = [0]
     /// Each child's plans: one range of `plans` per child with a plan (plans are indexed child by child).
     var planGroups: [Range<Int>] = []
+
+    /// Child k's episode indices.
+    func episodes(ofChild k: Int) -> ArraySlice<Int> { childEpisodeOrder[childBounds[k]..<childBounds[k + 1]] }
+    var childCount: Int { childBounds.count - 1 }
 
     static let domesticAbuse: Set<String> = ["3A", "3B", "3C"]
 
     init(data: CaseData) {
         let eps = data.cinEpisodes
-        var byChild: [ChildID: [Int]] = [:]
-        for (i, e) in eps.enumerated() { byChild[e.child, default: []].append(i) }
-        episodeHasDomesticAbuse = eps.map { e in e.assessments.contains { !$0.factors.filter(Self.domesticAbuse.contains).isEmpty } }
+        let n = eps.count
+        eps.withUnsafeBufferPointer { buf in
+            let (ranks, children) = ChildRanking.rank(count: n) { buf[$0].child }
+            (childEpisodeOrder, childBounds) = ChildRanking.groups(ranks, children: children)
 
-        childEpisodes.reserveCapacity(byChild.count)
-        for (_, idxs) in byChild {
-            childEpisodes.append(idxs)
-            let dates = idxs.compactMap { eps[$0].referralDate.day }.sorted()
-            for i in idxs {
-                let e = eps[i]
-                if e.referralDate.isInvalid { invalidReferralDates += 1 }
-                guard let d = e.referralDate.day else { continue }
-                let from = d.adding(years: -1)
-                // Any other episode's referral in [d - 1 year, d): dates strictly before d exclude this one.
-                let isRe = Self.anyIn(dates, from: from, before: d)
-                referrals.append(Referral(episode: i, date: d, isRereferral: isRe, sourceGroup: Self.sourceGroup(e.referralSource),
-                                          isNFA: e.referralNFA == true))
+            episodeHasDomesticAbuse = [Bool](repeating: false, count: n)
+            spans.reserveCapacity(n)
+            for i in 0..<n {
+                let referral = buf[i].referralDate, closure = buf[i].closureDate
+                let isNFA = buf[i].referralNFA == true
+                spans.append(Span(episode: i, referral: referral.day, closure: closure.day, isNFA: isNFA,
+                                  hasInvalidDate: referral.isInvalid || closure.isInvalid))
+                for (j, a) in buf[i].assessments.enumerated() {
+                    if a.factors.contains(where: Self.domesticAbuse.contains) { episodeHasDomesticAbuse[i] = true }
+                    if a.authorisationDate.isInvalid { invalidAuthorisationDates += 1 }
+                    guard let auth = a.authorisationDate.day else { continue }
+                    var groups: UInt32 = 0
+                    for f in a.factors { if let g = Self.factorGroup[f] { groups |= 1 << g } }
+                    assessments.append(AssessmentRef(episode: i, index: j, authorised: auth, start: a.startDate, factorGroups: groups))
+                }
+                for s in buf[i].section47s { section47s.append(Section47Ref(episode: i, start: s.startDate, icpc: s.initialCPCDate)) }
             }
-            // Plans of this child.
-            var childPlans: [(episode: Int, plan: ProtectionPlan)] = []
-            for i in idxs { for p in eps[i].protectionPlans { childPlans.append((i, p)) } }
-            let starts = childPlans.compactMap { $0.plan.startDate.day }
-            let ends = childPlans.compactMap { $0.plan.endDate.day }
-            let firstPlan = plans.count
-            for (i, p) in childPlans {
-                guard let s = p.startDate.day, !p.endDate.isInvalid else { invalidPlanDates += 1; continue }
-                let earlier = starts.contains { $0 < s }
-                let nprev = p.numberOfPreviousPlans
-                let lower = s.adding(years: -2)
-                let repeat2y = ends.contains { $0 >= lower && $0 < s }
-                plans.append(PlanRef(episode: i, start: s, end: p.endDate.day, initialCategory: p.initialCategory,
-                                     isSecondOrSubsequent: (nprev ?? 0) > 0 || earlier, isRepeatWithin2Years: repeat2y,
-                                     hasPreviousCount: nprev != nil))
+
+            var dates: [Day] = [], starts: [Day] = [], ends: [Day] = []
+            for k in 0..<children {
+                let idxs = childEpisodeOrder[childBounds[k]..<childBounds[k + 1]]
+                dates.removeAll(keepingCapacity: true)
+                for i in idxs { if let d = buf[i].referralDate.day { dates.append(d) } }
+                dates.sort()
+                for i in idxs {
+                    let date = buf[i].referralDate
+                    if date.isInvalid { invalidReferralDates += 1 }
+                    guard let d = date.day else { continue }
+                    let from = d.adding(years: -1)
+                    // Any other episode's referral in [d - 1 year, d): dates strictly before d exclude this one.
+                    let isRe = Self.anyIn(dates, from: from, before: d)
+                    referrals.append(Referral(episode: i, date: d, isRereferral: isRe, sourceGroup: Self.sourceGroup(buf[i].referralSource),
+                                              isNFA: buf[i].referralNFA == true))
+                }
+                // Plans of this child.
+                starts.removeAll(keepingCapacity: true)
+                ends.removeAll(keepingCapacity: true)
+                var any = false
+                for i in idxs {
+                    for p in buf[i].protectionPlans {
+                        any = true
+                        if let d = p.startDate.day { starts.append(d) }
+                        if let d = p.endDate.day { ends.append(d) }
+                    }
+                }
+                guard any else { continue }
+                let firstPlan = plans.count
+                for i in idxs {
+                    for p in buf[i].protectionPlans {
+                        guard let s = p.startDate.day, !p.endDate.isInvalid else { invalidPlanDates += 1; continue }
+                        let earlier = starts.contains { $0 < s }
+                        let nprev = p.numberOfPreviousPlans
+                        let lower = s.adding(years: -2)
+                        let repeat2y = ends.contains { $0 >= lower && $0 < s }
+                        plans.append(PlanRef(episode: i, start: s, end: p.endDate.day, initialCategory: p.initialCategory,
+                                             isSecondOrSubsequent: (nprev ?? 0) > 0 || earlier, isRepeatWithin2Years: repeat2y,
+                                             hasPreviousCount: nprev != nil))
+                    }
+                }
+                if plans.count > firstPlan { planGroups.append(firstPlan..<plans.count) }
             }
-            if plans.count > firstPlan { planGroups.append(firstPlan..<plans.count) }
-        }
-        for (i, e) in eps.enumerated() {
-            spans.append(Span(episode: i, referral: e.referralDate.day, closure: e.closureDate.day, isNFA: e.referralNFA == true,
-                              hasInvalidDate: e.referralDate.isInvalid || e.closureDate.isInvalid))
-            for (j, a) in e.assessments.enumerated() {
-                if a.authorisationDate.isInvalid { invalidAuthorisationDates += 1 }
-                guard let auth = a.authorisationDate.day else { continue }
-                var groups: UInt32 = 0
-                for f in a.factors { if let g = Self.factorGroup[f] { groups |= 1 << g } }
-                assessments.append(AssessmentRef(episode: i, index: j, authorised: auth, start: a.startDate, factorGroups: groups))
-            }
-            for s in e.section47s { section47s.append(Section47Ref(episode: i, start: s.startDate, icpc: s.initialCPCDate)) }
         }
     }
 

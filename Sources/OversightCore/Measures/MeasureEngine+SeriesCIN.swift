@@ -47,9 +47,9 @@ extension MeasureEngine {
             // A child counts at a point when any of its episodes is open then.
             var invalid = 0
             var ranges: [Range<Int>] = []
-            for idxs in cin.childEpisodes {
+            for child in 0..<cin.childCount {
                 ranges.removeAll(keepingCapacity: true)
-                for i in idxs {
+                for i in cin.episodes(ofChild: child) {
                     let sp = cin.spans[i]
                     if sp.hasInvalidDate { invalid += 1; continue }
                     guard let r = sp.referral, !sp.isNFA else { continue }
