@@ -62,4 +62,24 @@ import Testing
         #expect(grouped == order.flatMap { groups[$0]! })
         #expect(CaseDataBuilder.groupedByChild([Row]()) { ChildID($0.child) }.isEmpty)
     }
+
+    @Test func childrenAreRankedByFirstAppearanceAndGroupedStably() {
+        // Ids that differ only late or by case, and many of them, so the table's probes meet.
+        let ids = (0..<3000).map { i in ChildID(i % 7 == 0 ? "C\(i % 500)" : "c\(i % 900)x") }
+        let (ranks, children) = ChildRanking.rank(count: ids.count) { ids[$0] }
+        var first: [ChildID: Int32] = [:]
+        let expected = ids.map { id in
+            if let r = first[id] { return r }
+            first[id] = Int32(first.count)
+            return Int32(first.count - 1)
+        }
+        #expect(ranks == expected && children == first.count)
+        let (order, bounds) = ChildRanking.groups(ranks, children: children)
+        #expect(bounds.count == children + 1 && bounds.last == ids.count)
+        for k in 0..<children {
+            let members = order[bounds[k]..<bounds[k + 1]]
+            #expect(members.allSatisfy { ranks[$0] == Int32(k) } && members.elementsEqual(members.sorted()))
+        }
+        #expect(ChildRanking.rank(count: 0) { _ in ChildID("x") }.children == 0)
+    }
 }
