@@ -18,7 +18,11 @@ public struct SourceFile: Hashable, Sendable, Codable {
 public struct CaseData: Sendable {
     public var files: [SourceFile] = []
     public var cinChildren: [ChildID: CINChild] = [:]
-    public var cinEpisodes: [CINEpisode] = []
+    public var cinEpisodes: [CINEpisode] = [] { didSet { cinEpisodeChildBounds = nil } }
+    /// Set by `CaseDataBuilder`, which leaves the episodes grouped by child: child k's episodes
+    /// are `cinEpisodes[bounds[k]..<bounds[k + 1]]`. Cleared by any change to `cinEpisodes`, so
+    /// the census index uses it only while it is true (and finds the children itself otherwise).
+    var cinEpisodeChildBounds: [Int]?
     public var claHeaders: [ChildID: CLAHeader] = [:]
     public var claEpisodes: [CLAEpisode] = []
     public var claReviews: [CLAReview] = []

@@ -108,11 +108,15 @@ public struct CaseDataBuilder: Sendable {
         episodes.set(0, cinEpisodes)
         cinEpisodes = []
         let mergedEpisodes = ConcurrentSlots<[CINEpisode]>(count: 1)
+        let episodeBounds = ConcurrentSlots<[Int]>(count: 1)
         let episodesMerged = DispatchGroup()
         DispatchQueue.global().async(group: episodesMerged) {
             var batches = episodes.take(0) ?? []
-            mergedEpisodes.set(0, Self.merge(&batches, child: { $0.pointee.child }, key: { $0.pointee.referralDate },
-                                             touches: { Self.overlaps($0.referralDate, $0.closureDate, $1) }))
+            var bounds: [Int] = [0]
+            let merged = Self.merge(&batches, child: { $0.pointee.child }, key: { $0.pointee.referralDate },
+                                    touches: { Self.overlaps($0.referralDate, $0.closureDate, $1) }, childBounds: &bounds)
+            mergedEpisodes.set(0, merged)
+            episodeBounds.set(0, bounds)
         }
         d.claEpisodes = Self.merge(&claEpisodes, child: { $0.pointee.child }, key: { $0.pointee.start },
                                    touches: { Self.overlaps($0.start, $0.end, $1) })
@@ -141,6 +145,7 @@ public struct CaseDataBuilder: Sendable {
         d.claYears = Array(Set(files.filter { $0.format == "ssda903" }.compactMap(\.collectionYear))).sorted()
         episodesMerged.wait()
         d.cinEpisodes = mergedEpisodes.take(0) ?? []
+        d.cinEpisodeChildBounds = episodeBounds.take(0)
         return d
     }
 
@@ -231,12 +236,14 @@ public struct CaseDataBuilder: Sendable {
     /// Groups `rows` by child, children in the order they first appear and each child's rows in
     /// their order (a stable counting sort), as merging one batch does. The rows are moved, not
     /// copied.
-    static func groupByChild<R>(_ rows: inout [R], child: (UnsafePointer<R>) -> ChildID) {
+    /// Returns where each child's rows start (`bounds[k]..<bounds[k + 1]` for the k-th child).
+    @discardableResult
+    static func groupByChild<R>(_ rows: inout [R], child: (UnsafePointer<R>) -> ChildID) -> [Int] {
         let n = rows.count
-        guard n > 1 else { return }
+        guard n > 0 else { return [0] }
         let (ranks, children) = rows.withUnsafeBufferPointer { buf in ChildRanking.rank(count: n) { child(buf.baseAddress! + $0) } }
         // Row k of the result is row `order[k]`: applied cycle by cycle with swaps.
-        var order = ChildRanking.groups(ranks, children: children).order
+        var (order, bounds) = ChildRanking.groups(ranks, children: children)
         rows.withUnsafeMutableBufferPointer { buf in
             for start in 0..<n where order[start] != start {
                 var k = start
@@ -249,6 +256,7 @@ public struct CaseDataBuilder: Sendable {
                 }
             }
         }
+        return bounds
     }
 
     static func groupedByChild<R>(_ rows: [R], child: (R) -> ChildID) -> [R] {
@@ -259,14 +267,21 @@ public struct CaseDataBuilder: Sendable {
 
     /// Merges one kind of record from every file by the reading rules. `child` and `key` read a
     /// record through a pointer (so large records are not copied to read them).
+    /// The result is grouped by child; `childBounds` is set to where each child's records start.
     static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
                                       touches: (R, Period) -> Bool) -> [R] {
+        var bounds: [Int] = []
+        return merge(&batches, child: child, key: key, touches: touches, childBounds: &bounds)
+    }
+
+    static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
+                                      touches: (R, Period) -> Bool, childBounds: inout [Int]) -> [R] {
         if batches.count == 1 {
             // One file: its rows de-duplicated and grouped by child, without the per-child lists.
             var rows = batches[0].records
             batches[0].records = []
             dedupeInPlace(&rows, keyAt: { ChildKey(child: child($0), key: key($0)) })
-            groupByChild(&rows, child: child)
+            childBounds = groupByChild(&rows, child: child)
             return rows
         }
         var byChild: [ChildID: [R]] = [:]
@@ -298,6 +313,12 @@ public struct CaseDataBuilder: Sendable {
                 byChild[c] = existing
             }
         }
-        return order.flatMap { byChild[$0]! }
+        var out: [R] = []
+        childBounds = [0]
+        for c in order {
+            out.append(contentsOf: byChild[c]!)
+            childBounds.append(out.count)
+        }
+        return out
     }
 }

@@ -70,8 +70,17 @@ struct CINIndex: Sendable {
         let eps = data.cinEpisodes
         let n = eps.count
         eps.withUnsafeBufferPointer { buf in
-            let (ranks, children) = ChildRanking.rank(count: n) { buf[$0].child }
-            (childEpisodeOrder, childBounds) = ChildRanking.groups(ranks, children: children)
+            let children: Int
+            if let bounds = data.cinEpisodeChildBounds, bounds.last == n {
+                // Grouped by the builder already.
+                childEpisodeOrder = Array(0..<n)
+                childBounds = bounds
+                children = bounds.count - 1
+            } else {
+                let (ranks, count) = ChildRanking.rank(count: n) { buf[$0].child }
+                (childEpisodeOrder, childBounds) = ChildRanking.groups(ranks, children: count)
+                children = count
+            }
 
             episodeHasDomesticAbuse = [Bool](repeating: false, count: n)
             spans.reserveCapacity(n)
