@@ -52,6 +52,11 @@ enum CINFastReader {
         let parts = ConcurrentSlots<Segment>(count: unread.count)
         DispatchQueue.concurrentPerform(iterations: unread.count) { k in
             var s = unread[k]
+            // Room for the records a census of this size holds (about 900 bytes a child, two
+            // episodes or fewer each), so the arrays are not copied as they grow; pages reserved
+            // and not used are never touched, so cost no memory.
+            s.children.reserveCapacity((s.end - s.i) / 600)
+            s.episodes.reserveCapacity((s.end - s.i) / 300)
             if (try? s.scan(prelude: false)) != nil, s.i == s.end { parts.set(k, s) }
         }
         var segments: [Segment] = []

@@ -106,6 +106,7 @@ public enum FileLoader {
             out.annexA += part.annexA; out.issues += part.issues; out.unusable += part.unusable
             builder.append(partBuilder)
         }
+        trace?.note("parts joined")
         for u in out.unusable {
             out.issues.append(ValidationIssue(rule: "OV-FILE-UNUSABLE", severity: .error, file: u.file, table: "", row: nil, child: nil, fields: [], message: u.reason))
         }
