@@ -1,3 +1,5 @@
+import Dispatch
+
 extension MeasureEngine {
     /// A monthly series: for each month-end in `period`, the measure over the 12 months to it
     /// (snapshots at that month-end). Each point equals
@@ -39,11 +41,18 @@ extension MeasureEngine {
 
     /// Series of the named measures (all of them when `ids` is nil) for each day of `ends`: one
     /// list per point, sorted by id, as `computeAll` gives for that point's rolling 12 months.
+    /// As `computeAll`, the measures are computed on every core when their records are not wanted.
     public func seriesAll(endingOn ends: [Day], ids: [String]? = nil, parameters: MeasureParameters = MeasureParameters()) -> [[MeasureResult]] {
+        let list = (ids ?? Self.measureIDs).sorted()
+        let each = ConcurrentSlots<[MeasureResult]>(count: list.count)
+        if parameters.includeRecords || list.count < 2 {
+            for (i, id) in list.enumerated() { each.set(i, series(id, endingOn: ends, parameters: parameters)) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: list.count) { i in each.set(i, series(list[i], endingOn: ends, parameters: parameters)) }
+        }
         var points = Array(repeating: [MeasureResult](), count: ends.count)
-        for id in (ids ?? Self.measureIDs).sorted() {
-            let s = series(id, endingOn: ends, parameters: parameters)
-            guard s.count == ends.count else { continue }
+        for i in list.indices {
+            guard let s = each.take(i), s.count == ends.count else { continue }
             for (k, r) in s.enumerated() { points[k].append(r) }
         }
         return points
