@@ -112,12 +112,15 @@ public struct ProtectionPlan: Hashable, Sendable, Codable {
 }
 
 extension CINEpisode {
-    /// Moves the file index of the episode's origin and of every block inside it.
-    mutating func shiftFiles(by offset: Int32) {
-        origin.file += offset
-        for i in assessments.indices { assessments[i].origin.file += offset }
-        for i in cinPlans.indices { cinPlans[i].origin.file += offset }
-        for i in section47s.indices { section47s[i].origin.file += offset }
-        for i in protectionPlans.indices { protectionPlans[i].origin.file += offset }
+    /// Changes the origin of the episode and of every block inside it.
+    public mutating func changeOrigins(_ change: (inout RecordOrigin) -> Void) {
+        change(&origin)
+        for i in assessments.indices { change(&assessments[i].origin) }
+        for i in cinPlans.indices { change(&cinPlans[i].origin) }
+        for i in section47s.indices { change(&section47s[i].origin) }
+        for i in protectionPlans.indices { change(&protectionPlans[i].origin) }
     }
+
+    /// Moves the file index of the episode's origin and of every block inside it.
+    mutating func shiftFiles(by offset: Int32) { changeOrigins { $0.file += offset } }
 }

@@ -89,7 +89,7 @@ enum CINFastReader {
             let offset = Int32(out.count)
             if offset != 0 {
                 for k in s.children.indices { s.children[k].origin.row += offset }
-                for k in s.episodes.indices { s.episodes[k].shiftRows(by: offset) }
+                for k in s.episodes.indices { s.episodes[k].changeOrigins { $0.row += offset } }
             }
             // The first part's records are taken whole; the second's appended.
             if out.children.isEmpty { swap(&out.children, &s.children) } else { out.children.append(contentsOf: s.children) }
@@ -637,16 +637,5 @@ enum CINFastReader {
             default: break
             }
         }
-    }
-}
-
-extension CINEpisode {
-    /// Moves the row of the episode's origin and of every block inside it.
-    mutating func shiftRows(by offset: Int32) {
-        origin.row += offset
-        for i in assessments.indices { assessments[i].origin.row += offset }
-        for i in cinPlans.indices { cinPlans[i].origin.row += offset }
-        for i in section47s.indices { section47s[i].origin.row += offset }
-        for i in protectionPlans.indices { protectionPlans[i].origin.row += offset }
     }
 }
