@@ -58,9 +58,12 @@ import Testing
             if groups[r.child] == nil { order.append(r.child) }
             groups[r.child, default: []].append(r)
         }
-        let grouped = CaseDataBuilder.groupedByChild(input) { ChildID($0.child) }
+        var grouped = input
+        CaseDataBuilder.groupByChild(&grouped) { ChildID($0.pointee.child) }
         #expect(grouped == order.flatMap { groups[$0]! })
-        #expect(CaseDataBuilder.groupedByChild([Row]()) { ChildID($0.child) }.isEmpty)
+        var none: [Row] = []
+        CaseDataBuilder.groupByChild(&none) { ChildID($0.pointee.child) }
+        #expect(none.isEmpty)
     }
 
     @Test func childrenAreRankedByFirstAppearanceAndGroupedStably() {

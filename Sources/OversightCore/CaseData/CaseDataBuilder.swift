@@ -259,12 +259,6 @@ public struct CaseDataBuilder: Sendable {
         return bounds
     }
 
-    static func groupedByChild<R>(_ rows: [R], child: (R) -> ChildID) -> [R] {
-        var out = rows
-        groupByChild(&out) { child($0.pointee) }
-        return out
-    }
-
     /// Merges one kind of record from every file by the reading rules. `child` and `key` read a
     /// record through a pointer (so large records are not copied to read them).
     /// The result is grouped by child; `childBounds` is set to where each child's records start.
