@@ -24,7 +24,7 @@ import ZIPFoundation
     }
 
     @Test func refusesATruncatedWorkbook() throws {
-        let whole = try Data(contentsOf: AnnexATestSupport.sampleURL)
+        let whole = try AnnexAFixtureWorkbook.data()
         for cut in [whole.count / 2, whole.count - 30, 100] {
             #expect(reason(whole.prefix(cut)) != nil, "cut at \(cut)")
         }
