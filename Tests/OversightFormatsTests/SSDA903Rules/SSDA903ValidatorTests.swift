@@ -1,6 +1,7 @@
 import Foundation
 import OversightCore
 import OversightFormats
+import OversightSynth
 import Testing
 
 @Suite("SSDA903 validator")
@@ -55,9 +56,17 @@ struct SSDA903ValidatorTests {
         #expect(SSDA903Validator.validate(r, previous: nil).filter { $0.rule != "EPI" }.isEmpty)
     }
 
-    /// The fake 903 files shipped with the DfE validator's test data, read as the readers will.
-    @Test func validatesTheSampleFiles() throws {
-        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../../shared/reference/samples/903-validator-fake").standardizedFileURL
+    /// A synthetic authority's 903 tables for one year, a quarter of its children given one
+    /// injected error each (`errors-manifest.json` says which rule must catch it and where), read
+    /// as the readers will.
+    @Test func validatesGeneratedFilesWithInjectedErrors() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("validate-903-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let options = SynthOptions(localAuthority: 358, firstYear: 2024, lastYear: 2024, seed: 9, scale: .factor(0.2), errorRate: 0.25)
+        try SynthGenerator(options: options).run(to: folder)
+        let injected = try JSONDecoder().decode([InjectedError].self, from: Data(contentsOf: folder.appendingPathComponent("errors-manifest.json")))
+            .filter { $0.file.hasPrefix("903/") }
+        let dir = folder.appendingPathComponent("903/2024")
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".csv") }
         var tables: [SSDA903Table: RawTable] = [:]
         for name in names {
@@ -72,10 +81,20 @@ struct SSDA903ValidatorTests {
             }
             tables[table] = RawTable(file: name, table: table, collectionYear: 2024, rows: rows)
         }
-        #expect(tables.count >= 10)
+        #expect(tables.count == SynthGenerator.tables.count) // all eleven, header-only ones included
         let issues = SSDA903Validator.validate(SSDA903Return(collectionYear: 2024, tables: tables), previous: nil)
-        #expect(issues.count > 100)
-        #expect(Set(issues.map(\.rule)).count > 30)
+        #expect(injected.count > 10)
+        #expect(issues.count >= injected.count)
+        // Each injected error is found by its rule, at its file, row and child.
+        for e in injected {
+            let file = URL(fileURLWithPath: e.file).lastPathComponent
+            #expect(issues.contains { $0.rule == e.rule && $0.file == file && $0.row == e.row && $0.child == e.child }, "\(e)")
+        }
+        #expect(Set(issues.map(\.rule)).isSuperset(of: injected.map(\.rule)))
+        // The generator's clean rows break no rule, so every error found is about a child given one.
+        let damaged = Set(injected.map(\.child))
+        let strays = issues.filter { $0.severity == .error && !damaged.contains($0.child ?? "") }
+        #expect(strays.isEmpty, "\(strays.prefix(5))")
         #expect(issues.allSatisfy { $0.row != nil && !$0.file.isEmpty })
     }
 }
