@@ -34,6 +34,9 @@ public struct CaseData: Sendable {
     /// Collection years loaded per source (`cin`, `ssda903`).
     public var cinYears: [Int] = []
     public var claYears: [Int] = []
+    /// Span records an earlier return left open that a later return shows ended before its year,
+    /// end unknown (reading rule 2, "left open, closed before Y"); set by `CaseDataBuilder`.
+    public var leftOpen = LeftOpenRecords()
     /// Records left out because their child id was blank after normalising, by table.
     public var blankChildIDs: [String: Int] = [:]
     /// Records with an error-severity validation finding (set by the caller that validated them).

@@ -7,7 +7,12 @@ import Dispatch
 /// - When the return for year Y holds a child, it restates that child's records for Y's collection
 ///   period (1 April Y-1 to 31 March Y): the child's earlier records in the same table that overlap
 ///   or fall in that period are dropped before Y's are added; records wholly before it are kept.
-/// - A record restated under the same key replaces the earlier copy wherever it starts.
+/// - A record restated under the same key replaces the earlier copy wherever it starts; a
+///   restated CIN episode is merged one level down (`restateCINEpisodes`).
+/// - "Left open, closed before Y": an earlier-year episode, social worker episode or CIN episode
+///   (or CIN block) that overlaps Y's period only because it has no end date (or an invalid one),
+///   and that Y does not restate, is kept as open up to 31 March Y-1, its end unknown
+///   (`CaseData.leftOpen`).
 /// - Within one file, the later of two rows with the same key wins.
 /// - Header rows: the latest per child. OC3 rows: one per child and collection year.
 /// - Records whose child id is blank are left out and counted.
@@ -110,23 +115,37 @@ public struct CaseDataBuilder: Sendable {
         let mergedEpisodes = ConcurrentSlots<[CINEpisode]>(count: 1)
         let episodeBounds = ConcurrentSlots<[Int]>(count: 1)
         let episodesMerged = DispatchGroup()
+        let cinLeftOpen = ConcurrentSlots<LeftOpenRecords>(count: 1)
         DispatchQueue.global().async(group: episodesMerged) {
             var batches = episodes.take(0) ?? []
             var bounds: [Int] = [0]
-            let merged = Self.merge(&batches, child: { $0.pointee.child }, key: { $0.pointee.referralDate },
-                                    touches: { Self.overlaps($0.referralDate, $0.closureDate, $1) }, childBounds: &bounds)
+            var marks = LeftOpenRecords()
+            let merged = Self.merge(&batches, child: { $0.pointee.child }, key: { $0.pointee.referralDate }, childBounds: &bounds) {
+                Self.restateCINEpisodes(&$0, $1, $2, $3, marks: &marks)
+            }
             mergedEpisodes.set(0, merged)
             episodeBounds.set(0, bounds)
+            cinLeftOpen.set(0, marks)
         }
-        d.claEpisodes = Self.merge(&claEpisodes, child: { $0.pointee.child }, key: { $0.pointee.start },
-                                   touches: { Self.overlaps($0.start, $0.end, $1) })
+        var episodeMarks: [LeftOpenRecords.EpisodeKey: Day] = [:]
+        var bounds: [Int] = []
+        d.claEpisodes = Self.merge(&claEpisodes, child: { $0.pointee.child }, key: { $0.pointee.start }, childBounds: &bounds) {
+            Self.restateSpans(&$0, $1, $2, $3, key: { $0.pointee.start }, start: \.start, end: \.end,
+                              mark: { e in e.start.day.map { LeftOpenRecords.EpisodeKey(child: e.child, start: $0) } }, marks: &episodeMarks)
+        }
+        var workerMarks: [LeftOpenRecords.WorkerKey: Day] = [:]
+        d.socialWorkerEpisodes = Self.merge(&swEpisodes, child: { $0.pointee.child },
+                                            key: { SWKey(worker: $0.pointee.workerID, start: $0.pointee.start) }, childBounds: &bounds) {
+            Self.restateSpans(&$0, $1, $2, $3, key: { SWKey(worker: $0.pointee.workerID, start: $0.pointee.start) }, start: \.start, end: \.end,
+                              mark: { s in s.start.day.map { LeftOpenRecords.WorkerKey(child: s.child, worker: s.workerID, start: $0) } },
+                              marks: &workerMarks)
+        }
+        d.leftOpen.claEpisodes = episodeMarks
+        d.leftOpen.socialWorkerEpisodes = workerMarks
         d.claReviews = Self.merge(&claReviews, child: { $0.pointee.child }, key: { $0.pointee.date },
                                   touches: { $1.contains($0.date.day) })
         d.claMissing = Self.merge(&claMissing, child: { $0.pointee.child }, key: { $0.pointee.start },
                                   touches: { $1.contains($0.start.day) })
-        d.socialWorkerEpisodes = Self.merge(&swEpisodes, child: { $0.pointee.child },
-                                            key: { SWKey(worker: $0.pointee.workerID, start: $0.pointee.start) },
-                                            touches: { Self.overlaps($0.start, $0.end, $1) })
         d.careLeavers = Self.merge(&careLeavers, child: { $0.pointee.child }, key: { $0.pointee.collectionYear }, touches: { _, _ in false })
         d.missingEpisodes = Self.merge(&missingEpisodes, child: { $0.pointee.child }, key: { $0.pointee.start }, touches: { _, _ in false })
         var sessions: [SupervisionSession] = []
@@ -146,6 +165,10 @@ public struct CaseDataBuilder: Sendable {
         episodesMerged.wait()
         d.cinEpisodes = mergedEpisodes.take(0) ?? []
         d.cinEpisodeChildBounds = episodeBounds.take(0)
+        if let marks = cinLeftOpen.take(0) {
+            d.leftOpen.cinEpisodes = marks.cinEpisodes
+            d.leftOpen.cinBlocks = marks.cinBlocks
+        }
         return d
     }
 
@@ -158,10 +181,16 @@ public struct CaseDataBuilder: Sendable {
     /// A record [start, stop) overlaps a window when it starts in the window or is open on its
     /// first day (spec rule 8). An invalid stop is treated as open here, so a restated year wins.
     static func overlaps(_ start: DateField, _ stop: DateField, _ w: Period) -> Bool {
+        overlaps(start, stop: stop.day, w)
+    }
+
+    /// A record [start, stop) overlaps a window when it starts in the window or is open on its
+    /// first day (spec rule 8); a nil `stop` is open. A record with no valid start overlaps none.
+    static func overlaps(_ start: DateField, stop: Day?, _ w: Period) -> Bool {
         guard let s = start.day else { return false }
         if w.contains(s) { return true }
         if s > w.start { return false }
-        if let e = stop.day { return e > w.start }
+        if let e = stop { return e > w.start }
         return true
     }
 
@@ -270,6 +299,29 @@ public struct CaseDataBuilder: Sendable {
 
     static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
                                       touches: (R, Period) -> Bool, childBounds: inout [Int]) -> [R] {
+        merge(&batches, child: child, key: key, childBounds: &childBounds) { held, incoming, window, year in
+            // The held records restated under the same key, or overlapping or falling in Y's period, are dropped.
+            let keys = Set(incoming.map { withUnsafePointer(to: $0, key) })
+            held.removeAll { h in keys.contains(withUnsafePointer(to: h.record, key)) || (window.map { touches(h.record, $0) } ?? false) }
+            held += incoming.map { Held(record: $0, year: year) }
+        }
+    }
+
+    /// A record held while merging, with the collection year of the return it came from
+    /// (`Int.min` for a file with no year).
+    struct Held<R> {
+        var record: R
+        var year: Int
+    }
+
+    /// Merges one kind of record from every file: returns in collection-year order; within one
+    /// file the later row with the same key wins (rule 4); when a return holds a child,
+    /// `restating` changes the child's records held so far (`held`, each with its return's year)
+    /// by the return's records of the child (`incoming`), given the return's collection period
+    /// (nil for a file with no year) and year (`Int.min` for none). It must add `incoming`.
+    static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
+                                      childBounds: inout [Int],
+                                      restating: (_ held: inout [Held<R>], _ incoming: [R], _ window: Period?, _ year: Int) -> Void) -> [R] {
         if batches.count == 1 {
             // One file: its rows de-duplicated and grouped by child, without the per-child lists.
             var rows = batches[0].records
@@ -278,7 +330,7 @@ public struct CaseDataBuilder: Sendable {
             childBounds = groupByChild(&rows, child: child)
             return rows
         }
-        var byChild: [ChildID: [R]] = [:]
+        var byChild: [ChildID: [Held<R>]] = [:]
         var order: [ChildID] = []
         for i in orderedIndices(batches) {
             let year = batches[i].year
@@ -296,21 +348,20 @@ public struct CaseDataBuilder: Sendable {
             let window = year.map(Period.reportingYear)
             for c in batchOrder {
                 let incoming = grouped[c]!
-                guard var existing = byChild[c] else {
-                    byChild[c] = incoming
+                guard var held = byChild[c] else {
+                    byChild[c] = incoming.map { Held(record: $0, year: year ?? .min) }
                     order.append(c)
                     continue
                 }
-                let keys = Set(incoming.map { withUnsafePointer(to: $0, key) })
-                existing.removeAll { r in keys.contains(withUnsafePointer(to: r, key)) || (window.map { touches(r, $0) } ?? false) }
-                existing.append(contentsOf: incoming)
-                byChild[c] = existing
+                byChild[c] = nil
+                restating(&held, incoming, window, year ?? .min)
+                byChild[c] = held
             }
         }
         var out: [R] = []
         childBounds = [0]
         for c in order {
-            out.append(contentsOf: byChild[c]!)
+            out.append(contentsOf: byChild[c]!.lazy.map(\.record))
             childBounds.append(out.count)
         }
         return out

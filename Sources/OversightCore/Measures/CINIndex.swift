@@ -1,4 +1,9 @@
 /// CIN census records flattened and pre-computed for the measures.
+///
+/// Reading rule 6: an episode's assessments, section 47 enquiries and plans are records of their
+/// own, indexed whatever the episode's referral and closure dates. A record kept by reading rule
+/// 2 as left open (`CaseData.leftOpen`) is open up to its last open day; its end is no event and
+/// an invalid end date it had is not read as invalid.
 struct CINIndex: Sendable {
     struct Referral: Sendable {
         var episode: Int
@@ -21,8 +26,11 @@ struct CINIndex: Sendable {
     struct Span: Sendable {
         var episode: Int
         var referral: Day?
+        /// The first day the episode is no longer open: the closure date, or the day after the
+        /// last open day of an episode left open; nil while open.
         var closure: Day?
         var isNFA: Bool
+        /// The referral date, or the closure date of an episode not left open, is present but not a date.
         var hasInvalidDate: Bool
     }
     struct Section47Ref: Sendable {
@@ -30,14 +38,23 @@ struct CINIndex: Sendable {
         var start: DateField
         var icpc: DateField
     }
+    /// A protection plan with a valid `CPPstartDate`, whatever its end.
     struct PlanRef: Sendable {
         var episode: Int
         var start: Day
+        /// `CPPendDate` as an event (a valid date); nil while open and when left open.
         var end: Day?
+        /// The first day the plan is no longer open: `CPPendDate`, or the day after the last open
+        /// day of a plan left open; nil while open.
+        var stop: Day?
+        /// `CPPendDate` is present but not a date (and the plan is not left open): the plan is
+        /// left out of the measures that read its end.
+        var endIsInvalid: Bool
         var initialCategory: String?
         /// `NumberOfPreviousCPP > 0` or another loaded plan of the child started earlier.
         var isSecondOrSubsequent: Bool
-        /// Another plan of the child ended within the 2 years before this one started.
+        /// Another plan of the child (with a valid start date) ended within the 2 years before
+        /// this one started.
         var isRepeatWithin2Years: Bool
         var hasPreviousCount: Bool
     }
@@ -49,9 +66,14 @@ struct CINIndex: Sendable {
     var invalidAuthorisationDates = 0
     var section47s: [Section47Ref] = []
     var plans: [PlanRef] = []
-    var invalidPlanDates = 0
-    /// Episodes with any assessment recording 3A, 3B or 3C.
-    var episodeHasDomesticAbuse: [Bool] = []
+    /// Plans with a `CPPstartDate` present but not a date.
+    var invalidPlanStarts = 0
+    /// Plans with a valid start and a `CPPendDate` present but not a date (not left open).
+    var invalidPlanEnds = 0
+    /// Per episode, the earliest valid start date of its assessments recording 3A, 3B or 3C.
+    var episodeFirstDomesticAbuse: [Day?] = []
+    /// Assessments recording 3A, 3B or 3C whose start date is present but not a date.
+    var invalidDomesticAbuseStarts = 0
     /// The episode indices grouped by child (children in the order they first appear), for
     /// measures of a series that count a child once: child k's are
     /// `childEpisodeOrder[childBounds[k]..<childBounds[k + 1]]`.
@@ -82,16 +104,21 @@ struct CINIndex: Sendable {
                 children = count
             }
 
-            episodeHasDomesticAbuse = [Bool](repeating: false, count: n)
+            let leftOpen = data.leftOpen
+            episodeFirstDomesticAbuse = [Day?](repeating: nil, count: n)
             spans.reserveCapacity(n)
             for i in 0..<n {
                 let referral = buf[i].referralDate, closure = buf[i].closureDate
                 let isNFA = buf[i].referralNFA == true
-                spans.append(Span(episode: i, referral: referral.day, closure: closure.day, isNFA: isNFA,
-                                  hasInvalidDate: referral.isInvalid || closure.isInvalid))
+                let last = leftOpen.lastOpenDay(of: buf[i])
+                spans.append(Span(episode: i, referral: referral.day, closure: last.map { $0.adding(days: 1) } ?? closure.day, isNFA: isNFA,
+                                  hasInvalidDate: referral.isInvalid || (closure.isInvalid && last == nil)))
                 for (j, a) in buf[i].assessments.enumerated() {
-                    if a.factors.contains(where: Self.domesticAbuse.contains) { episodeHasDomesticAbuse[i] = true }
-                    if a.authorisationDate.isInvalid { invalidAuthorisationDates += 1 }
+                    if a.factors.contains(where: Self.domesticAbuse.contains) {
+                        if a.startDate.isInvalid { invalidDomesticAbuseStarts += 1 }
+                        if let s = a.startDate.day, episodeFirstDomesticAbuse[i].map({ s < $0 }) ?? true { episodeFirstDomesticAbuse[i] = s }
+                    }
+                    if a.authorisationDate.isInvalid && leftOpen.lastOpenDay(of: a, in: buf[i]) == nil { invalidAuthorisationDates += 1 }
                     guard let auth = a.authorisationDate.day else { continue }
                     var groups: UInt32 = 0
                     for f in a.factors { if let g = Self.factorGroup[f] { groups |= 1 << g } }
@@ -100,7 +127,7 @@ struct CINIndex: Sendable {
                 for s in buf[i].section47s { section47s.append(Section47Ref(episode: i, start: s.startDate, icpc: s.initialCPCDate)) }
             }
 
-            var dates: [Day] = [], starts: [Day] = [], ends: [Day] = []
+            var dates: [Day] = [], starts: [Day] = [], ends: [Day?] = []
             for k in 0..<children {
                 let idxs = childEpisodeOrder[childBounds[k]..<childBounds[k + 1]]
                 dates.removeAll(keepingCapacity: true)
@@ -116,27 +143,40 @@ struct CINIndex: Sendable {
                     referrals.append(Referral(episode: i, date: d, isRereferral: isRe, sourceGroup: Self.sourceGroup(buf[i].referralSource),
                                               isNFA: buf[i].referralNFA == true))
                 }
-                // Plans of this child.
+                // Plans of this child: each plan with a valid start; another plan counts as earlier
+                // by its start and as ended by its end only when its own start is valid too.
                 starts.removeAll(keepingCapacity: true)
                 ends.removeAll(keepingCapacity: true)
                 var any = false
                 for i in idxs {
                     for p in buf[i].protectionPlans {
                         any = true
-                        if let d = p.startDate.day { starts.append(d) }
-                        if let d = p.endDate.day { ends.append(d) }
+                        if p.startDate.isInvalid { invalidPlanStarts += 1 }
+                        guard let s = p.startDate.day else { continue }
+                        starts.append(s)
+                        let last = leftOpen.lastOpenDay(of: p, in: buf[i])
+                        if p.endDate.isInvalid && last == nil { invalidPlanEnds += 1 }
+                        ends.append(last == nil ? p.endDate.day : nil)
                     }
                 }
                 guard any else { continue }
                 let firstPlan = plans.count
+                var k = 0
                 for i in idxs {
                     for p in buf[i].protectionPlans {
-                        guard let s = p.startDate.day, !p.endDate.isInvalid else { invalidPlanDates += 1; continue }
+                        guard let s = p.startDate.day else { continue }
+                        let own = k
+                        k += 1
+                        let last = leftOpen.lastOpenDay(of: p, in: buf[i])
                         let earlier = starts.contains { $0 < s }
                         let nprev = p.numberOfPreviousPlans
                         let lower = s.adding(years: -2)
-                        let repeat2y = ends.contains { $0 >= lower && $0 < s }
-                        plans.append(PlanRef(episode: i, start: s, end: p.endDate.day, initialCategory: p.initialCategory,
+                        var repeat2y = false
+                        for (m, e) in ends.enumerated() where m != own {
+                            if let e, e >= lower && e < s { repeat2y = true; break }
+                        }
+                        plans.append(PlanRef(episode: i, start: s, end: ends[own], stop: last.map { $0.adding(days: 1) } ?? p.endDate.day,
+                                             endIsInvalid: p.endDate.isInvalid && last == nil, initialCategory: p.initialCategory,
                                              isSecondOrSubsequent: (nprev ?? 0) > 0 || earlier, isRepeatWithin2Years: repeat2y,
                                              hasPreviousCount: nprev != nil))
                     }

@@ -20,9 +20,9 @@ func plan(_ start: String, _ end: String? = nil, category: String? = "NEG", prev
 }
 
 func episode(_ child: String, _ start: String, _ end: String? = nil, rne: String = "P", ls: String = "C2", place: String = "U1",
-             provider: String = "PR1", rec: String? = nil, urn: String? = "SC000001", postcode: String? = nil) -> CLAEpisode {
+             provider: String = "PR1", rec: String? = nil, urn: String? = "SC000001", postcode: String? = nil, rpc: String? = nil) -> CLAEpisode {
     CLAEpisode(child: cid(child), start: df(start), reasonNewEpisode: rne, legalStatus: ls, placement: place, provider: provider,
-               end: df(end), reasonEnded: rec ?? (end == nil ? nil : "X1"), placementPostcode: postcode, urn: urn)
+               end: df(end), reasonEnded: rec ?? (end == nil ? nil : "X1"), reasonPlaceChange: rpc, placementPostcode: postcode, urn: urn)
 }
 
 /// Builds case data as if read from one CIN file and one SSDA903 file of collection year `year`.
@@ -47,6 +47,26 @@ func caseData(cin: [CINEpisode] = [], cla: [CLAEpisode] = [], headers: [CLAHeade
 }
 
 let year2025 = Period.reportingYear(2025)
+
+/// A period from two ISO dates.
+func period(_ start: String, _ end: String) -> Period { Period(start: day(start), end: day(end))! }
+
+/// Builds case data from several returns, each `(collection year, CIN episodes, SSDA903 episodes)`,
+/// applied in the order given (the builder sorts them by year).
+func returns(_ files: [(year: Int?, cin: [CINEpisode], cla: [CLAEpisode])], sw: [(year: Int?, episodes: [SocialWorkerEpisode])] = []) -> CaseData {
+    var b = CaseDataBuilder()
+    for f in files {
+        let c = b.addFile(SourceFile(path: "\(f.year.map(String.init) ?? "undated")/cin.xml", format: "cin", table: "CINdetails", collectionYear: f.year))
+        b.add(cinEpisodes: f.cin, file: c)
+        let e = b.addFile(SourceFile(path: "\(f.year.map(String.init) ?? "undated")/episodes.csv", format: "ssda903", table: "Episodes", collectionYear: f.year))
+        b.add(claEpisodes: f.cla, file: e)
+    }
+    for f in sw {
+        let s = b.addFile(SourceFile(path: "\(f.year.map(String.init) ?? "undated")/sw.csv", format: "ssda903", table: "SWEpisodes", collectionYear: f.year))
+        b.add(socialWorkerEpisodes: f.episodes, file: s)
+    }
+    return b.build()
+}
 
 func measure(_ id: String, _ data: CaseData, _ period: Period = year2025, population: Int? = nil) -> MeasureResult {
     MeasureEngine(data: data).compute(id, period: period, parameters: MeasureParameters(population: population, includeRecords: true))!
