@@ -60,7 +60,7 @@ public enum MeasureCatalogue {
             .init("assessments_45_days_pct", .percent, .high, .cin, "Assessments completed within 45 working days"),
         ]
         for g in assessmentFactorGroups {
-            m.append(.init("assessment_factor_pct_\(g.id)", .percent, .low, .cin, "Assessments where \(g.title) is a factor"))
+            m.append(.init("assessment_factor_pct_\(g.id)", .percent, .none, .cin, "Assessments where \(g.title) is a factor"))
         }
         m += [
             .init("s47_enquiries", .count, .none, .cin, "Section 47 enquiries started"),
@@ -72,17 +72,21 @@ public enum MeasureCatalogue {
             .init("cpp_repeat_2y_pct", .percent, .low, .cin, "Child protection plans starting within 2 years of a previous plan ending"),
             .init("cpp_2y_plus_pct", .percent, .low, .cin, "Child protection plans open 2 years or more"),
             .init("cpp_neglect_pct", .percent, .none, .cin, "Child protection plans with neglect as initial category"),
+            .init("cpp_neglect_starts", .count, .none, .cin, "Child protection plans started with neglect as initial category"),
             .init("cpp_da_pct", .percent, .low, .cin, "Children on a child protection plan where domestic abuse is a feature"),
             .init("cpp_repeat_da", .count, .low, .cin, "Repeat child protection plans where domestic abuse is a feature"),
             .init("cla_at_end", .count, .none, .ssda903, "Children looked after at period end"),
             .init("cla_rate_per_10k", .rate, .none, .ssda903, "Children looked after per 10,000 children"),
             .init("cla_starts", .count, .none, .ssda903, "Children starting to be looked after"),
+            .init("cla_starts_rate_per_10k", .rate, .none, .ssda903, "Children starting to be looked after per 10,000 children"),
             .init("cla_ceased", .count, .none, .ssda903, "Children ceasing to be looked after"),
             .init("placement_stability_short_pct", .percent, .low, .ssda903, "Children looked after with 3 or more placements in 12 months"),
             .init("placement_stability_long_pct", .percent, .high, .ssda903, "Children looked after 2.5 years or more in the same placement for 2 years"),
             .init("placed_with_parents_at_end", .count, .low, .ssda903, "Children placed with parents at period end"),
             .init("placed_with_parents_pct", .percent, .low, .ssda903, "Children looked after placed with parents"),
             .init("placed_with_parents_change_pct", .percent, .low, .ssda903, "Change in children placed with parents over a year"),
+            .init("placement_moves_planned_children", .count, .low, .ssda903, "Children looked after with a planned placement move"),
+            .init("placement_moves_unplanned_children", .count, .low, .ssda903, "Children looked after with an unplanned placement move"),
             .init("external_placements_at_end", .count, .low, .ssda903, "Children in private or voluntary placements at period end"),
             .init("external_placements_pct", .percent, .low, .ssda903, "Children looked after in private or voluntary placements"),
             .init("external_residential_at_end", .count, .low, .ssda903, "Children in external children's homes at period end"),
@@ -93,10 +97,12 @@ public enum MeasureCatalogue {
             .init("missing_incidents", .count, .low, .ssda903, "Missing incidents of children looked after"),
             .init("sw_changes_3plus_pct", .percent, .low, .ssda903, "Children looked after with 3 or more social workers in 12 months"),
             .init("cla_review_participation_pct", .percent, .high, .ssda903, "Looked-after reviews the child took part in"),
+            .init("review_participation_16plus_pct", .percent, .high, .ssda903, "Looked-after reviews of young people aged 16 or over that they took part in"),
             .init("care_leavers_eet_pct", .percent, .high, .ssda903, "Care leavers aged 19-21 in education, employment or training"),
             .init("care_leavers_suitable_accom_pct", .percent, .high, .ssda903, "Care leavers aged 19-21 in suitable accommodation"),
             .init("care_leavers_in_touch_pct", .percent, .high, .ssda903, "Care leavers aged 19-21 in touch"),
             .init("missing_episodes", .count, .low, .localMissing, "Missing episodes"),
+            .init("missing_children", .count, .low, .localMissing, "Children who went missing"),
             .init("rhi_offered_72h_pct", .percent, .high, .localMissing, "Return home interviews offered within 72 hours"),
             .init("rhi_accepted_pct", .percent, .high, .localMissing, "Return home interviews accepted"),
             .init("rhi_completed_72h_pct", .percent, .high, .localMissing, "Return home interviews completed within 72 hours"),

@@ -38,6 +38,7 @@ extension MeasureEngine {
             guard let g = referralSourceGroups.firstIndex(where: { $0.id == gid }) else { return nil }
             var t = Tally(keep: keep)
             for r in cin.referrals where period.contains(r.date) { t.count(r.sourceGroup == g, referralRecord(eps[r.episode])) }
+            t.warn(cin.invalidReferralDates, "episodes with an invalid referral date were left out")
             return t.percent(id, period)
 
         case "cin_at_end", "cin_rate_per_10k":
@@ -98,6 +99,7 @@ extension MeasureEngine {
                 if a.factorGroups & bit != 0 { hit = true }
             }
             if current >= 0 { t.count(hit, record(current)) }
+            t.warn(cin.invalidAuthorisationDates, "assessments with an invalid authorisation date were left out")
             return t.percent(id, period)
 
         case "s47_enquiries":
@@ -119,30 +121,41 @@ extension MeasureEngine {
             return t.percent(id, period)
 
         case "cpp_at_end", "cpp_rate_per_10k", "cpp_2y_plus_pct", "cpp_da_pct":
-            // The open plan of each child: the latest-starting plan open at the end.
-            var open: [ChildID: CINIndex.PlanRef] = [:]
-            for r in cin.plans where r.start <= period.end && (r.end.map { $0 > period.end } ?? true) {
+            // The open plan of each child: the latest-starting plan open at the end (of equal
+            // starts, the later in index order). These read CPPendDate: a plan whose end is not a
+            // date is left out. cpp_da_pct counts the child when the episode of the open plan,
+            // or of any plan open then with the same start, has an assessment started by the end
+            // recording 3A, 3B or 3C.
+            var open: [ChildID: (plan: CINIndex.PlanRef, domesticAbuse: Bool)] = [:]
+            for r in cin.plans where !r.endIsInvalid && r.start <= period.end && (r.stop.map { $0 > period.end } ?? true) {
                 let c = eps[r.episode].child
-                if let o = open[c], o.start > r.start { continue }
-                open[c] = r
+                let da = cin.episodeFirstDomesticAbuse[r.episode].map { $0 <= period.end } ?? false
+                if let o = open[c] {
+                    if o.plan.start > r.start { continue }
+                    if o.plan.start == r.start { open[c] = (r, da || o.domesticAbuse); continue }
+                }
+                open[c] = (r, da)
             }
             var t = Tally(keep: keep)
             let twoYears = period.end.adding(years: -2)
-            for (_, r) in open.sorted(by: { $0.key < $1.key }) {
+            for (_, o) in open.sorted(by: { $0.key < $1.key }) {
                 switch id {
-                case "cpp_2y_plus_pct": t.count(r.start <= twoYears, planRecord(r))
-                case "cpp_da_pct": t.count(cin.episodeHasDomesticAbuse[r.episode], planRecord(r))
-                default: t.countOnly(planRecord(r))
+                case "cpp_2y_plus_pct": t.count(o.plan.start <= twoYears, planRecord(o.plan))
+                case "cpp_da_pct": t.count(o.domesticAbuse, planRecord(o.plan))
+                default: t.countOnly(planRecord(o.plan))
                 }
             }
-            t.warn(cin.invalidPlanDates, "child protection plans with an invalid date were left out")
+            t.warn(cin.invalidPlanStarts + cin.invalidPlanEnds, "child protection plans with an invalid start or end date were left out")
+            if id == "cpp_da_pct" { t.warn(cin.invalidDomesticAbuseStarts, "assessments recording domestic abuse with an invalid start date were left out") }
             switch id {
             case "cpp_at_end": return t.count(id, period)
             case "cpp_rate_per_10k": return rate(id, t, period, p)
             default: return t.percent(id, period)
             }
 
-        case "cpp_starts", "cpp_second_subsequent_pct", "cpp_repeat_2y_pct", "cpp_neglect_pct", "cpp_repeat_da":
+        case "cpp_starts", "cpp_second_subsequent_pct", "cpp_repeat_2y_pct", "cpp_neglect_pct", "cpp_neglect_starts", "cpp_repeat_da":
+            // Only cpp_repeat_2y_pct reads CPPendDate (of this plan and the others): a plan whose
+            // end is not a date is left out of it, and counted in the others.
             var t = Tally(keep: keep)
             var short = 0
             for r in cin.plans where period.contains(r.start) {
@@ -152,17 +165,28 @@ extension MeasureEngine {
                     t.count(r.isSecondOrSubsequent, planRecord(r))
                     if !r.hasPreviousCount { short += 1 }
                 case "cpp_repeat_2y_pct":
+                    if r.endIsInvalid { continue }
                     t.count(r.isRepeatWithin2Years, planRecord(r))
                     if let h = cinHistoryStart, r.start.adding(years: -2) < h { short += 1 }
                 case "cpp_neglect_pct": t.count(r.initialCategory == "NEG", planRecord(r))
+                case "cpp_neglect_starts": if r.initialCategory == "NEG" { t.countOnly(planRecord(r)) }
                 default:
-                    if r.isSecondOrSubsequent && cin.episodeHasDomesticAbuse[r.episode] { t.countOnly(planRecord(r)) }
+                    let da = cin.episodeFirstDomesticAbuse[r.episode].map { $0 <= period.end } ?? false
+                    if r.isSecondOrSubsequent && da { t.countOnly(planRecord(r)) }
                 }
             }
             if id == "cpp_second_subsequent_pct" { t.warn(short, "plans have no NumberOfPreviousCPP, so only the loaded history says whether they are repeats") }
-            if id == "cpp_repeat_2y_pct" { t.warn(short, "plans have less than 2 years of loaded history before them") }
-            t.warn(cin.invalidPlanDates, "child protection plans with an invalid date were left out")
-            return id == "cpp_starts" || id == "cpp_repeat_da" ? t.count(id, period) : t.percent(id, period)
+            if id == "cpp_repeat_2y_pct" {
+                t.warn(short, "plans have less than 2 years of loaded history before them")
+                t.warn(cin.invalidPlanStarts + cin.invalidPlanEnds, "child protection plans with an invalid start or end date were left out")
+            } else {
+                t.warn(cin.invalidPlanStarts, "child protection plans with an invalid start date were left out")
+            }
+            if id == "cpp_repeat_da" { t.warn(cin.invalidDomesticAbuseStarts, "assessments recording domestic abuse with an invalid start date were left out") }
+            switch id {
+            case "cpp_starts", "cpp_neglect_starts", "cpp_repeat_da": return t.count(id, period)
+            default: return t.percent(id, period)
+            }
 
         default:
             return nil

@@ -3,6 +3,30 @@ extension MeasureEngine {
     static let validActivity: Set<String> = ["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0"]
     static let suitableAccommodation: Set<String> = Set("BCDEGHKRTUVWYZ".map { "\($0)1" })
 
+    /// `REVIEW_CODE`s in the review participation measures' denominators (PN0, child under 4,
+    /// and blank or invalid codes are left out).
+    static let reviewCodesCounted: Set<String> = ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]
+    /// The codes where the child communicated their views (PN4: attended but conveyed no views;
+    /// PN7: neither attended nor conveyed views).
+    static let reviewCodesParticipating: Set<String> = ["PN1", "PN2", "PN3", "PN5", "PN6"]
+
+    /// Whether child `c` is in `placement_stability_long_pct`'s numerator on `day`, given its
+    /// current period of care `period` (holding the open episode, whose `PLACE` is `place`): the
+    /// current placement (that period's last placement starting by `day`) began on or before
+    /// `cut`, or the child is placed for adoption (A3-A6) and the placement before it began on
+    /// or before `cut`. A period of care with no placement (temporary episodes only) is not stable.
+    static func isStable(_ c: CLAIndex.Child, period: Int, on day: Day, cut: Day, place: String?) -> Bool {
+        var current: CLAIndex.Placement?, previous: CLAIndex.Placement?
+        for pl in c.placements where pl.period == period && pl.start <= day {
+            previous = current
+            current = pl
+        }
+        guard let current else { return false }
+        if current.start <= cut { return true }
+        guard ["A3", "A4", "A5", "A6"].contains(place ?? ""), let previous else { return false }
+        return previous.start <= cut
+    }
+
     func computeCLA(_ id: String, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
         let keep = RecordKeep(p)
         let end = period.end
@@ -10,6 +34,11 @@ extension MeasureEngine {
         func childRecord(_ c: CLAIndex.Child, _ e: CLAIndex.Episode? = nil) -> DrillRecord {
             DrillRecord(child: c.id.rawValue, kind: e == nil ? "child" : "cla_episode", key: e?.start.iso ?? c.id.rawValue, start: e?.start, end: e?.end,
                         origin: e.map { data.claEpisodes[$0.index].origin })
+        }
+        func episodeRecord(_ child: ChildID, _ index: Int) -> DrillRecord {
+            let e = data.claEpisodes[index]
+            return DrillRecord(child: child.rawValue, kind: "cla_episode", key: e.start.day?.iso ?? "", start: e.start.day,
+                               end: data.leftOpen.lastOpenDay(of: e) == nil ? e.end.day : nil, origin: e.origin)
         }
         let invalidNote = "episodes with an invalid start or end date were left out"
 
@@ -49,27 +78,43 @@ extension MeasureEngine {
                                  warnings: cla.invalidEpisodes > 0 ? ["\(cla.invalidEpisodes) \(invalidNote)"] : [],
                                  numeratorRecords: keep.filter(now), denominatorRecords: keep.filter(then))
 
-        case "cla_starts":
-            for c in cla.children {
-                if let e = c.episodes.first(where: { $0.rne == "S" && period.contains($0.start) }) { t.countOnly(childRecord(c, e)) }
+        case "cla_starts", "cla_starts_rate_per_10k":
+            // Reads DECOM and RNE only: an episode whose DEC is not a date still starts care.
+            for (child, starts) in cla.careStarts {
+                guard let s = starts.first(where: { period.contains($0.day) }) else { continue }
+                t.countOnly(episodeRecord(child, s.index))
             }
-            t.warn(cla.invalidEpisodes, invalidNote)
-            return t.count(id, period)
+            t.warn(cla.invalidStarts, "episodes with an invalid start date were left out")
+            return id == "cla_starts" ? t.count(id, period) : rate(id, t, period, p)
 
         case "cla_ceased", "sgo_exits", "sgo_exits_pct":
-            for c in cla.children {
-                // Per child, the last episode ceased in the period (REC not X1).
-                let ceased = c.episodes.filter { e in e.end.map(period.contains) ?? false && e.rec != "X1" }
-                guard let last = ceased.max(by: { ($0.end!, $0.start) < ($1.end!, $1.start) }) else { continue }
+            // Reads DEC and REC only. Per child, the last episode ceased in the period (REC not
+            // X1): the latest DEC, then the latest DECOM, then the later row.
+            for (child, ceasings) in cla.ceasings {
+                guard let last = ceasings.last(where: { period.contains($0.end) }) else { continue }
                 let sgo = Self.sgoCodes.contains(last.rec ?? "")
+                let record = episodeRecord(child, last.index)
                 switch id {
-                case "cla_ceased": t.countOnly(childRecord(c, last))
-                case "sgo_exits": if sgo { t.countOnly(childRecord(c, last)) }
-                default: t.count(sgo, childRecord(c, last))
+                case "cla_ceased": t.countOnly(record)
+                case "sgo_exits": if sgo { t.countOnly(record) }
+                default: t.count(sgo, record)
                 }
             }
-            t.warn(cla.invalidEpisodes, invalidNote)
+            t.warn(cla.invalidEnds, "episodes with an invalid end date were left out")
             return id == "sgo_exits_pct" ? t.percent(id, period) : t.count(id, period)
+
+        case "placement_moves_planned_children", "placement_moves_unplanned_children":
+            let wanted: CLAIndex.MoveReason = id == "placement_moves_planned_children" ? .planned : .unplanned
+            var unknown = 0
+            for c in cla.children {
+                if let m = c.moves.first(where: { $0.reason == wanted && period.contains($0.day) }) {
+                    t.countOnly(childRecord(c, c.episodes[m.episode]))
+                }
+                if c.episodes[0].rne != "S" && period.contains(c.episodes[0].start) { unknown += 1 }
+            }
+            t.warn(unknown, "children's loaded episodes begin in the period without starting care (RNE S), so a move on that day is not known")
+            t.warn(cla.invalidEpisodes, invalidNote)
+            return t.count(id, period)
 
         case "placement_stability_short_pct":
             let window = Period.rolling12Months(endingOn: end)
@@ -92,14 +137,11 @@ extension MeasureEngine {
                 guard let e = c.openEpisode(on: end) else { continue }
                 guard let dob = data.claHeaders[c.id]?.birthDate.day else { noBirthDate += 1; continue }
                 guard dob.adding(years: 16) > end else { continue }
-                guard let pi = c.periods.firstIndex(where: { $0.isOpen(on: end) }), c.periods[pi].start <= careCut else { continue }
+                // The current period of care holds the open episode (the latest-starting one open).
+                let pi = c.period(holding: e.position)
+                guard c.periods[pi].start <= careCut else { continue }
                 if let h = claHistoryStart, c.periods[pi].start <= h { short += 1 }
-                let inPeriod = c.placements.filter { $0.period == pi && $0.start <= end }
-                var stable = false
-                if let current = inPeriod.last {
-                    if current.start <= placeCut { stable = true }
-                    else if ["A3", "A4", "A5", "A6"].contains(e.place ?? ""), inPeriod.count >= 2, inPeriod[inPeriod.count - 2].start <= placeCut { stable = true }
-                }
+                let stable = Self.isStable(c, period: pi, on: end, cut: placeCut, place: e.place)
                 t.count(stable, childRecord(c, e))
             }
             t.warn(noBirthDate, "children with no valid date of birth in the Header table were left out")
@@ -132,6 +174,7 @@ extension MeasureEngine {
                 t.countOnly(DrillRecord(child: m.child.rawValue, kind: "missing", key: s.iso, start: s, end: m.end.day, origin: m.origin))
             }
             t.warn(invalid, "missing rows with an invalid start date were left out")
+            t.warn(cla.invalidEpisodes, invalidNote)
             return t.count(id, period)
 
         case "sw_changes_3plus_pct":
@@ -139,8 +182,10 @@ extension MeasureEngine {
             var workers: [ChildID: Set<String>] = [:]
             var invalid = 0
             for s in data.socialWorkerEpisodes {
-                guard let st = s.start.day, !s.end.isInvalid else { invalid += 1; continue }
-                let overlaps = window.contains(st) || (st <= window.start && (s.end.day.map { $0 > window.start } ?? true))
+                let last = data.leftOpen.lastOpenDay(of: s)
+                guard let st = s.start.day, last != nil || !s.end.isInvalid else { invalid += 1; continue }
+                let stop = last.map { $0.adding(days: 1) } ?? s.end.day
+                let overlaps = window.contains(st) || (st <= window.start && (stop.map { $0 > window.start } ?? true))
                 if overlaps, let w = s.workerID { workers[s.child, default: []].insert(w) }
             }
             for c in cla.children {
@@ -148,16 +193,22 @@ extension MeasureEngine {
                 t.count((workers[c.id]?.count ?? 0) >= 3, childRecord(c, e))
             }
             t.warn(invalid, "social worker episodes with an invalid date were left out")
+            t.warn(cla.invalidEpisodes, invalidNote)
             return t.percent(id, period)
 
-        case "cla_review_participation_pct":
-            let counted: Set<String> = ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]
-            var invalid = 0
+        case "cla_review_participation_pct", "review_participation_16plus_pct":
+            let sixteenPlus = id == "review_participation_16plus_pct"
+            var invalid = 0, noBirthDate = 0
             for r in data.claReviews {
                 guard let d = r.date.day else { if r.date.isInvalid { invalid += 1 }; continue }
-                guard period.contains(d), let code = r.participationCode, counted.contains(code) else { continue }
-                t.count(code != "PN7", DrillRecord(child: r.child.rawValue, kind: "review", key: d.iso, start: d, origin: r.origin))
+                guard period.contains(d), let code = r.participationCode, Self.reviewCodesCounted.contains(code) else { continue }
+                if sixteenPlus {
+                    guard let dob = data.claHeaders[r.child]?.birthDate.day else { noBirthDate += 1; continue }
+                    guard dob.adding(years: 16) <= d else { continue }
+                }
+                t.count(Self.reviewCodesParticipating.contains(code), DrillRecord(child: r.child.rawValue, kind: "review", key: d.iso, start: d, origin: r.origin))
             }
+            t.warn(noBirthDate, "reviews of children with no valid date of birth in the Header table were left out")
             t.warn(invalid, "reviews with an invalid date were left out")
             return t.percent(id, period)
 

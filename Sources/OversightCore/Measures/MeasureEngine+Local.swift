@@ -1,6 +1,7 @@
 extension MeasureEngine {
     func computeLocalMissing(_ id: String, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {
         var t = Tally(keep: RecordKeep(p))
+        if id == "missing_children" { return missingChildren(period, &t) }
         var invalid = 0
         let limit: Int64 = 72 * 60
         for m in data.missingEpisodes {
@@ -36,6 +37,25 @@ extension MeasureEngine {
         }
         t.warn(invalid, "missing episodes with an invalid date-time were left out")
         return id == "missing_episodes" ? t.count(id, period) : t.percent(id, period)
+    }
+
+    /// `missing_children`: distinct children with an episode of kind M (missing, not away)
+    /// starting in the period, any child, looked after or not. An episode whose start is not a
+    /// date-time is left out (and counted); one of another or no kind is not counted.
+    func missingChildren(_ period: Period, _ t: inout Tally) -> MeasureResult {
+        var first: [ChildID: Int] = [:]
+        var invalid = 0
+        for (i, m) in data.missingEpisodes.enumerated() where m.kind == "M" {
+            guard let s = m.start.time else { if m.start.isInvalid { invalid += 1 }; continue }
+            if period.contains(s.day) && first[m.child] == nil { first[m.child] = i }
+        }
+        for (_, i) in first.sorted(by: { $0.key < $1.key }) {
+            let m = data.missingEpisodes[i]
+            t.countOnly(DrillRecord(child: m.child.rawValue, kind: "missing_episode", key: m.start.time?.iso ?? "", start: m.start.time?.day,
+                                    end: m.returned.time?.day, origin: m.origin))
+        }
+        t.warn(invalid, "missing episodes with an invalid start date-time were left out")
+        return t.count("missing_children", period)
     }
 
     func computeSupervision(_ id: String, _ period: Period, _ p: MeasureParameters) -> MeasureResult? {

@@ -4,7 +4,10 @@ extension MeasureEngine {
     func seriesCIN(_ id: String, _ pts: SeriesPoints) -> [Tally]? {
         let n = pts.count
         let invalidReferral = (Self.constant(cin.invalidReferralDates, n), "episodes with an invalid referral date were left out")
-        let invalidPlan = (Self.constant(cin.invalidPlanDates, n), "child protection plans with an invalid date were left out")
+        let invalidPlan = (Self.constant(cin.invalidPlanStarts + cin.invalidPlanEnds, n), "child protection plans with an invalid start or end date were left out")
+        let invalidPlanStart = (Self.constant(cin.invalidPlanStarts, n), "child protection plans with an invalid start date were left out")
+        let invalidDomesticAbuse = (Self.constant(cin.invalidDomesticAbuseStarts, n),
+                                    "assessments recording domestic abuse with an invalid start date were left out")
         var num = PointCounts(n), den = PointCounts(n), extra = PointCounts(n)
 
         switch id {
@@ -41,7 +44,7 @@ extension MeasureEngine {
                 den.add(k)
                 if r.sourceGroup == g { num.add(k) }
             }
-            return Self.tallies(n, numerator: num.totals, denominator: den.totals)
+            return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [invalidReferral])
 
         case "cin_at_end", "cin_rate_per_10k":
             // A child counts at a point when any of its episodes is open then.
@@ -106,7 +109,9 @@ extension MeasureEngine {
                 if a.factorGroups & bit != 0 { hits.append(k) }
             }
             flush()
-            return Self.tallies(n, numerator: num.totals, denominator: den.totals)
+            return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
+                (Self.constant(cin.invalidAuthorisationDates, n), "assessments with an invalid authorisation date were left out"),
+            ])
 
         case "s47_enquiries":
             var invalid = 0
@@ -136,21 +141,31 @@ extension MeasureEngine {
 
         case "cpp_at_end", "cpp_rate_per_10k", "cpp_2y_plus_pct", "cpp_da_pct":
             // Per child and point, the latest-starting plan open at the point's end (on equal
-            // starts the later plan in index order, as `computeCIN` picks it).
+            // starts the later plan in index order, as `computeCIN` picks it); for cpp_da_pct,
+            // whether any plan open then with that start has an episode with an assessment
+            // started by the point's end recording 3A, 3B or 3C.
             let twoYears = pts.ends.map { $0.adding(years: -2) }
             var chosen = Array(repeating: -1, count: n)
+            var domesticAbuse = Array(repeating: false, count: n)
             var numbers = Array(repeating: 0, count: n), bases = Array(repeating: 0, count: n)
             for group in cin.planGroups {
                 var lo = n, hi = 0
                 for j in group {
                     let r = cin.plans[j]
-                    let k = pts.open(from: r.start, until: r.end)
+                    if r.endIsInvalid { continue }
+                    let k = pts.open(from: r.start, until: r.stop)
                     if k.isEmpty { continue }
                     lo = min(lo, k.lowerBound); hi = max(hi, k.upperBound)
+                    let firstDA = cin.episodeFirstDomesticAbuse[r.episode]
                     for kk in k {
+                        let da = firstDA.map { $0 <= pts.ends[kk] } ?? false
                         let c = chosen[kk]
-                        if c >= 0 && cin.plans[c].start > r.start { continue }
+                        if c >= 0 {
+                            if cin.plans[c].start > r.start { continue }
+                            if cin.plans[c].start == r.start { chosen[kk] = j; domesticAbuse[kk] = domesticAbuse[kk] || da; continue }
+                        }
                         chosen[kk] = j
+                        domesticAbuse[kk] = da
                     }
                 }
                 if lo >= hi { continue }
@@ -163,14 +178,16 @@ extension MeasureEngine {
                         if r.start <= twoYears[kk] { numbers[kk] += 1 }
                     case "cpp_da_pct":
                         bases[kk] += 1
-                        if cin.episodeHasDomesticAbuse[r.episode] { numbers[kk] += 1 }
+                        if domesticAbuse[kk] { numbers[kk] += 1 }
                     default: numbers[kk] += 1
                     }
+                    domesticAbuse[kk] = false
                 }
             }
-            return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [invalidPlan])
+            return Self.tallies(n, numerator: numbers, denominator: bases,
+                                warnings: id == "cpp_da_pct" ? [invalidPlan, invalidDomesticAbuse] : [invalidPlan])
 
-        case "cpp_starts", "cpp_second_subsequent_pct", "cpp_repeat_2y_pct", "cpp_neglect_pct", "cpp_repeat_da":
+        case "cpp_starts", "cpp_second_subsequent_pct", "cpp_repeat_2y_pct", "cpp_neglect_pct", "cpp_neglect_starts", "cpp_repeat_da":
             let h = cinHistoryStart
             for r in cin.plans {
                 let k = pts.containing(r.start)
@@ -182,22 +199,33 @@ extension MeasureEngine {
                     if r.isSecondOrSubsequent { num.add(k) }
                     if !r.hasPreviousCount { extra.add(k) }
                 case "cpp_repeat_2y_pct":
+                    if r.endIsInvalid { continue }
                     den.add(k)
                     if r.isRepeatWithin2Years { num.add(k) }
                     if let h, r.start.adding(years: -2) < h { extra.add(k) }
                 case "cpp_neglect_pct":
                     den.add(k)
                     if r.initialCategory == "NEG" { num.add(k) }
+                case "cpp_neglect_starts":
+                    if r.initialCategory == "NEG" { num.add(k) }
                 default:
-                    if r.isSecondOrSubsequent && cin.episodeHasDomesticAbuse[r.episode] { num.add(k) }
+                    // Counted at the points whose end is on or after the first such assessment's start.
+                    guard r.isSecondOrSubsequent, let firstDA = cin.episodeFirstDomesticAbuse[r.episode] else { continue }
+                    let from = max(k.lowerBound, pts.firstEnd(onOrAfter: firstDA))
+                    if from < k.upperBound { num.add(from..<k.upperBound) }
                 }
             }
             var warnings: [([Int], String)] = []
             if id == "cpp_second_subsequent_pct" {
                 warnings.append((extra.totals, "plans have no NumberOfPreviousCPP, so only the loaded history says whether they are repeats"))
             }
-            if id == "cpp_repeat_2y_pct" { warnings.append((extra.totals, "plans have less than 2 years of loaded history before them")) }
-            warnings.append(invalidPlan)
+            if id == "cpp_repeat_2y_pct" {
+                warnings.append((extra.totals, "plans have less than 2 years of loaded history before them"))
+                warnings.append(invalidPlan)
+            } else {
+                warnings.append(invalidPlanStart)
+            }
+            if id == "cpp_repeat_da" { warnings.append(invalidDomesticAbuse) }
             return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: warnings)
 
         default:

@@ -10,7 +10,7 @@ extension MeasureEngine {
             var lo = pts.count, hi = 0
             // Episodes are sorted by start, so a later open one always wins.
             for (j, e) in c.episodes.enumerated() {
-                let k = yearEarlier ? SeriesPoints.open(on: days, from: e.start, until: e.end) : pts.open(from: e.start, until: e.end)
+                let k = yearEarlier ? SeriesPoints.open(on: days, from: e.start, until: e.stop) : pts.open(from: e.start, until: e.stop)
                 if k.isEmpty { continue }
                 lo = min(lo, k.lowerBound); hi = max(hi, k.upperBound)
                 for kk in k { chosen[kk] = j }
@@ -53,47 +53,63 @@ extension MeasureEngine {
             forEachOpenEpisode(pts, yearEarlier: true) { _, k, e in if e.place == "P1" { bases[k] += 1 } }
             return Self.tallies(n, numerator: Self.sum(numbers, bases.map { -$0 }), denominator: bases, warnings: [invalidEpisodes])
 
-        case "cla_starts":
+        case "cla_starts", "cla_starts_rate_per_10k":
             var ranges: [Range<Int>] = []
-            for c in cla.children {
+            for (_, starts) in cla.careStarts {
                 ranges.removeAll(keepingCapacity: true)
-                for e in c.episodes where e.rne == "S" {
-                    let k = pts.containing(e.start)
+                for s in starts {
+                    let k = pts.containing(s.day)
                     if !k.isEmpty { ranges.append(k) }
                 }
                 SeriesPoints.union(&ranges)
                 for k in ranges { num.add(k) }
             }
-            return Self.tallies(n, numerator: num.totals, warnings: [invalidEpisodes])
+            return Self.tallies(n, numerator: num.totals, warnings: [
+                (Self.constant(cla.invalidStarts, n), "episodes with an invalid start date were left out"),
+            ])
 
         case "cla_ceased", "sgo_exits", "sgo_exits_pct":
-            // Per child and point, the last episode ceased in the window (REC not X1): the greatest
-            // (end, start), the first of equals.
+            // Per child and point, the last episode ceased in the window: the child's ceasings are
+            // in order, so the last one placed at a point wins.
             var chosen = Array(repeating: -1, count: n)
-            for c in cla.children {
+            for (_, ceasings) in cla.ceasings {
                 var lo = n, hi = 0
-                for (j, e) in c.episodes.enumerated() {
-                    guard let end = e.end, e.rec != "X1" else { continue }
-                    let k = pts.containing(end)
+                for (j, c) in ceasings.enumerated() {
+                    let k = pts.containing(c.end)
                     if k.isEmpty { continue }
                     lo = min(lo, k.lowerBound); hi = max(hi, k.upperBound)
-                    for kk in k {
-                        if chosen[kk] >= 0 {
-                            let cur = c.episodes[chosen[kk]]
-                            if !((cur.end!, cur.start) < (end, e.start)) { continue }
-                        }
-                        chosen[kk] = j
-                    }
+                    for kk in k { chosen[kk] = j }
                 }
                 if lo >= hi { continue }
                 for kk in lo..<hi where chosen[kk] >= 0 {
-                    let sgo = Self.sgoCodes.contains(c.episodes[chosen[kk]].rec ?? "")
+                    let sgo = Self.sgoCodes.contains(ceasings[chosen[kk]].rec ?? "")
                     chosen[kk] = -1
                     bases[kk] += 1
                     if id == "cla_ceased" || sgo { numbers[kk] += 1 }
                 }
             }
-            return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [invalidEpisodes])
+            return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [
+                (Self.constant(cla.invalidEnds, n), "episodes with an invalid end date were left out"),
+            ])
+
+        case "placement_moves_planned_children", "placement_moves_unplanned_children":
+            let wanted: CLAIndex.MoveReason = id == "placement_moves_planned_children" ? .planned : .unplanned
+            var unknown = PointCounts(n)
+            var ranges: [Range<Int>] = []
+            for c in cla.children {
+                ranges.removeAll(keepingCapacity: true)
+                for m in c.moves where m.reason == wanted {
+                    let k = pts.containing(m.day)
+                    if !k.isEmpty { ranges.append(k) }
+                }
+                SeriesPoints.union(&ranges)
+                for k in ranges { num.add(k) }
+                if c.episodes[0].rne != "S" { unknown.add(pts.containing(c.episodes[0].start)) }
+            }
+            return Self.tallies(n, numerator: num.totals, warnings: [
+                (unknown.totals, "children's loaded episodes begin in the period without starting care (RNE S), so a move on that day is not known"),
+                invalidEpisodes,
+            ])
 
         case "placement_stability_short_pct":
             let windows = pts.periods
@@ -123,19 +139,10 @@ extension MeasureEngine {
                 if ci != lastChild { lastChild = ci; dob = data.claHeaders[c.id]?.birthDate.day }
                 guard let dob else { noBirthDate[k] += 1; return }
                 guard dob.adding(years: 16) > end else { return }
-                guard let pi = c.periods.firstIndex(where: { $0.isOpen(on: end) }), c.periods[pi].start <= careCuts[k] else { return }
+                let pi = c.period(holding: e.position)
+                guard c.periods[pi].start <= careCuts[k] else { return }
                 if let h, c.periods[pi].start <= h { short[k] += 1 }
-                var current: CLAIndex.Placement?, previous: CLAIndex.Placement?, count = 0
-                for pl in c.placements where pl.period == pi && pl.start <= end {
-                    previous = current
-                    current = pl
-                    count += 1
-                }
-                var stable = false
-                if let current {
-                    if current.start <= placeCuts[k] { stable = true }
-                    else if ["A3", "A4", "A5", "A6"].contains(e.place ?? ""), count >= 2, let previous, previous.start <= placeCuts[k] { stable = true }
-                }
+                let stable = Self.isStable(c, period: pi, on: end, cut: placeCuts[k], place: e.place)
                 bases[k] += 1
                 if stable { numbers[k] += 1 }
             }
@@ -161,7 +168,7 @@ extension MeasureEngine {
             for (ci, c) in cla.children.enumerated() {
                 ranges.removeAll(keepingCapacity: true)
                 for e in c.episodes {
-                    let k = pts.coveringSomeDay(start: e.start, end: e.end)
+                    let k = pts.coveringSomeDay(start: e.start, end: e.stop)
                     if !k.isEmpty { ranges.append(k) }
                 }
                 SeriesPoints.union(&ranges)
@@ -182,16 +189,19 @@ extension MeasureEngine {
                 guard !k.isEmpty, let i = cla.position[m.child], cla.children[i].isLookedAfter(on: s) else { continue }
                 num.add(k)
             }
-            return Self.tallies(n, numerator: num.totals, warnings: [(Self.constant(invalid, n), "missing rows with an invalid start date were left out")])
+            return Self.tallies(n, numerator: num.totals, warnings: [
+                (Self.constant(invalid, n), "missing rows with an invalid start date were left out"), invalidEpisodes,
+            ])
 
         case "sw_changes_3plus_pct":
             // Each looked-after child's social worker episodes, with the points whose window each overlaps.
             var workers: [[(Range<Int>, String)]] = Array(repeating: [], count: cla.children.count)
             var invalid = 0
             for s in data.socialWorkerEpisodes {
-                guard let st = s.start.day, !s.end.isInvalid else { invalid += 1; continue }
+                let last = data.leftOpen.lastOpenDay(of: s)
+                guard let st = s.start.day, last != nil || !s.end.isInvalid else { invalid += 1; continue }
                 guard let w = s.workerID, let i = cla.position[s.child] else { continue }
-                let k = pts.overlapping(start: st, stop: s.end.day)
+                let k = pts.overlapping(start: st, stop: last.map { $0.adding(days: 1) } ?? s.end.day)
                 if !k.isEmpty { workers[i].append((k, w)) }
             }
             var seen: [String] = []
@@ -202,20 +212,27 @@ extension MeasureEngine {
                 if seen.count >= 3 { numbers[k] += 1 }
             }
             return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [
-                (Self.constant(invalid, n), "social worker episodes with an invalid date were left out"),
+                (Self.constant(invalid, n), "social worker episodes with an invalid date were left out"), invalidEpisodes,
             ])
 
-        case "cla_review_participation_pct":
-            let counted: Set<String> = ["PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"]
+        case "cla_review_participation_pct", "review_participation_16plus_pct":
+            let sixteenPlus = id == "review_participation_16plus_pct"
             var invalid = 0
+            var noBirthDate = PointCounts(n)
             for r in data.claReviews {
                 guard let d = r.date.day else { if r.date.isInvalid { invalid += 1 }; continue }
-                guard let code = r.participationCode, counted.contains(code) else { continue }
+                guard let code = r.participationCode, Self.reviewCodesCounted.contains(code) else { continue }
                 let k = pts.containing(d)
+                if k.isEmpty { continue }
+                if sixteenPlus {
+                    guard let dob = data.claHeaders[r.child]?.birthDate.day else { noBirthDate.add(k); continue }
+                    guard dob.adding(years: 16) <= d else { continue }
+                }
                 den.add(k)
-                if code != "PN7" { num.add(k) }
+                if Self.reviewCodesParticipating.contains(code) { num.add(k) }
             }
             return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
+                (noBirthDate.totals, "reviews of children with no valid date of birth in the Header table were left out"),
                 (Self.constant(invalid, n), "reviews with an invalid date were left out"),
             ])
 

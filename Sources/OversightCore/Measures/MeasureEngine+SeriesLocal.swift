@@ -13,6 +13,22 @@ extension MeasureEngine {
             }
             return Self.tallies(n, numerator: num.totals, warnings: [(Self.constant(invalidEverywhere, n), note)])
         }
+        if id == "missing_children" {
+            // A child counts once at a point when any of its missing (M) episodes starts in the window.
+            var byChild: [ChildID: [Range<Int>]] = [:]
+            for m in data.missingEpisodes where m.kind == "M" {
+                guard let s = m.start.time else { if m.start.isInvalid { invalidEverywhere += 1 }; continue }
+                let k = pts.containing(s.day)
+                if !k.isEmpty { byChild[m.child, default: []].append(k) }
+            }
+            for (_, var ranges) in byChild {
+                SeriesPoints.union(&ranges)
+                for k in ranges { num.add(k) }
+            }
+            return Self.tallies(n, numerator: num.totals, warnings: [
+                (Self.constant(invalidEverywhere, n), "missing episodes with an invalid start date-time were left out"),
+            ])
+        }
         guard ["rhi_offered_72h_pct", "rhi_accepted_pct", "rhi_completed_72h_pct"].contains(id) else { return nil }
         for m in data.missingEpisodes {
             // An invalid return is counted at every point; the other invalid fields only where the return falls.

@@ -95,6 +95,7 @@ public struct MeasureEngine: Sendable {
                 switch id {
                 case "placement_stability_long_pct": out.insert("Header")
                 case "cla_review_participation_pct": out.insert("Reviews")
+                case "review_participation_16plus_pct": out.formUnion(["Reviews", "Header"])
                 case "missing_children_pct", "away_children_pct", "missing_incidents": out.insert("Missing")
                 case _ where id.hasPrefix("care_leavers_"): out.formUnion(["OC3", "Header"])
                 case "sw_changes_3plus_pct": out.insert("SWEpisodes")

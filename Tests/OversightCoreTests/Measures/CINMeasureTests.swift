@@ -112,6 +112,7 @@ import Testing
         let repeat2y = measure("cpp_repeat_2y_pct", plans)
         #expect(repeat2y.numerator == 2) // H2 (ended 2022-06-01 >= 2022-05-01), K2 (ended exactly 2 years before)
         #expect(measure("cpp_neglect_pct", plans).numerator == 2)
+        #expect(measure("cpp_neglect_starts", plans).value == 2) // H2 and L: the numerator of cpp_neglect_pct
         #expect(measure("cpp_repeat_da", plans).value == 2) // H2 and I: their episodes record 3A/3B
     }
 
@@ -121,7 +122,7 @@ import Testing
         let long = measure("cpp_2y_plus_pct", plans)
         #expect(long.numerator == 1 && long.denominator == 3) // J started 2023-01-01 <= 2023-03-31
         let da = measure("cpp_da_pct", plans)
-        #expect(da.numerator == 1 && da.denominator == 3) // H: its episode's assessment (any date) records 3B
+        #expect(da.numerator == 1 && da.denominator == 3) // H: its episode's assessment (started 2020, authorised 2020) records 3B
     }
 
     @Test func denominatorZeroIsUndefinedNotZero() {
@@ -141,5 +142,81 @@ import Testing
     @Test func warnsWhenThePeriodEndsAfterTheData() {
         let r = measure("referrals", referrals, Period.reportingYear(2026))
         #expect(r.warnings.contains("data ends on 31/03/2025"))
+    }
+
+    @Test func domesticAbuseCountsAssessmentsStartedByTheEndWhateverTheirOtherDates() {
+        // X: the 3A assessment starts 10 April 2025, after 2024-25 ends. Y: the 3B one starts on
+        // 31 March 2025 and is authorised in June. Z: two open plans starting the same day in two
+        // episodes, only the first episode with a 3C assessment: either episode may hold "the
+        // open plan", and Z counts when either has one. W: a repeat plan whose episode's 3A
+        // assessment starts 2 April 2025.
+        let data = caseData(cin: [
+            referral("X", "2024-01-01", assessments: [assessment(start: "2025-04-10", authorised: "2025-05-01", factors: ["3A"])],
+                     plans: [plan("2024-02-01")]),
+            referral("Y", "2024-01-01", assessments: [assessment(start: "2025-03-31", authorised: "2025-06-01", factors: ["3B"])],
+                     plans: [plan("2024-02-01")]),
+            referral("Z", "2024-05-01", assessments: [assessment(start: "2024-05-02", authorised: nil, factors: ["3C"])],
+                     plans: [plan("2024-06-01")]),
+            referral("Z", "2024-04-01", plans: [plan("2024-06-01")]),
+            referral("W", "2024-04-01", assessments: [assessment(start: "2025-04-02", authorised: "2025-05-01", factors: ["3A"])],
+                     plans: [plan("2024-05-01", "2025-04-20", previous: 1)]),
+        ])
+        let year = measure("cpp_da_pct", data)
+        #expect(year.denominator == 4)
+        #expect(Set(year.numeratorRecords.map(\.child)) == ["Y", "Z"])
+        let toApril = period("2024-04-01", "2025-04-30")
+        let april = measure("cpp_da_pct", data, period("2025-04-01", "2025-04-30"))
+        #expect(april.numerator == 3 && april.denominator == 3) // W's plan ended 20 April; X now counts
+        #expect(measure("cpp_repeat_da", data).value == 0)       // W's assessment started after 31 March 2025
+        #expect(measure("cpp_repeat_da", data, toApril).value == 1)
+    }
+
+    @Test func aPlanWithAnInvalidDateIsLeftOutOnlyOfTheMeasuresReadingThatDate() {
+        // P2's end is not a date: a plan start, and a repeat (P1 started earlier), but out of
+        // cpp_repeat_2y_pct and of the plans open at the end. Q1's start is not a date: out of
+        // every plan measure in every role, so Q2 is no repeat of it, though Q1 ended in 2023.
+        let data = caseData(cin: [
+            referral("P", "2021-12-01", closed: "2022-12-01", plans: [plan("2022-01-01", "2022-12-01")]),
+            referral("P", "2024-05-01", plans: [ProtectionPlan(startDate: df("2024-06-01"), endDate: .invalid("31/02/2025"),
+                                                               initialCategory: "NEG", numberOfPreviousPlans: 0)]),
+            referral("Q", "2022-01-01", closed: "2023-09-01", plans: [ProtectionPlan(startDate: .invalid("2022-13-01"), endDate: df("2023-09-01"),
+                                                                                     initialCategory: "NEG", numberOfPreviousPlans: 0)]),
+            referral("Q", "2024-04-01", plans: [plan("2024-07-01", category: "PHY")]),
+        ])
+        let starts = measure("cpp_starts", data)
+        #expect(starts.value == 2)
+        #expect(starts.warnings.contains("1 child protection plans with an invalid start date were left out"))
+        let second = measure("cpp_second_subsequent_pct", data)
+        #expect(second.numerator == 1 && second.denominator == 2)
+        #expect(second.numeratorRecords.map(\.child) == ["P"])
+        let repeat2y = measure("cpp_repeat_2y_pct", data)
+        #expect(repeat2y.numerator == 0 && repeat2y.denominator == 1)
+        let atEnd = measure("cpp_at_end", data)
+        #expect(atEnd.numeratorRecords.map(\.child) == ["Q"])
+        #expect(atEnd.warnings.contains("2 child protection plans with an invalid start or end date were left out"))
+        #expect(measure("cpp_neglect_starts", data).value == 1)
+    }
+
+    @Test func anEpisodesBlocksCountWhateverItsReferralAndClosureDates() {
+        // R's referral date is not a date: not a referral, not in need at the end, but its
+        // assessment, enquiry and plan are records of their own. S's closure is not a date: a
+        // referral, but whether S is in need at the end is unknown.
+        let data = caseData(cin: [
+            CINEpisode(child: cid("R"), referralDate: .invalid("2024-13-01"), referralNFA: false,
+                       assessments: [assessment(start: "2024-06-01", authorised: "2024-07-01", factors: ["16A"])],
+                       section47s: [Section47(startDate: df("2024-06-05"))], protectionPlans: [plan("2024-07-15")]),
+            CINEpisode(child: cid("S"), referralDate: df("2024-05-01"), referralSource: "6", closureDate: .invalid("x"), referralNFA: false),
+        ])
+        #expect(measure("referrals", data).value == 1)
+        let source = measure("referral_source_pct_police", data)
+        #expect(source.numerator == 1 && source.denominator == 1)
+        #expect(source.warnings.contains("1 episodes with an invalid referral date were left out"))
+        #expect(measure("cin_at_end", data).value == 0)
+        #expect(measure("assessments_completed", data).value == 1)
+        let neglect = measure("assessment_factor_pct_neglect", data)
+        #expect(neglect.numerator == 1 && neglect.denominator == 1)
+        #expect(measure("s47_enquiries", data).value == 1)
+        #expect(measure("cpp_starts", data).value == 1)
+        #expect(measure("cpp_at_end", data).value == 1)
     }
 }

@@ -21,6 +21,8 @@ import Testing
 
     @Test func startsAndCeased() {
         #expect(measure("cla_starts", basics).value == 3) // C, D (once), G
+        let rate = measure("cla_starts_rate_per_10k", basics, population: 20_000)
+        #expect(rate.numerator == 3 && rate.denominator == 20_000 && rate.value == 1.5)
         #expect(measure("cla_ceased", basics).value == 2) // C, G (D's first episode ended X1)
         let sgo = measure("sgo_exits_pct", basics)
         #expect(sgo.numerator == 1 && sgo.denominator == 2)
@@ -81,6 +83,29 @@ import Testing
         #expect(Set(r.numeratorRecords.map(\.child)) == ["L1", "L3"]) // L3: placed for adoption, previous placement long enough
     }
 
+    @Test func longTermStabilityReadsThePeriodOfCareHoldingTheOpenEpisode() {
+        // O1: an episode never closed (2020) and another opened on 1 June 2023: the open episode
+        // is the later, whose period of care began after 30 September 2022: out of the denominator.
+        // O2: the same never-closed 2020 episode, and a period of care from 1 January 2022 whose
+        // placement changed on 1 September 2023: in the denominator, not stable.
+        // S1: RNE S on the day an X1 ending: a new period of care from 1 January 2023: out.
+        // L1: looked after in one placement since 2020: stable.
+        let headers = ["O1", "O2", "S1", "L1"].map { CLAHeader(child: cid($0), birthDate: df("2015-01-01")) }
+        let data = caseData(cla: [
+            episode("O1", "2020-01-01", rne: "S", urn: "1"),
+            episode("O1", "2023-06-01", rne: "P", urn: "2"),
+            episode("O2", "2020-01-01", rne: "S", urn: "1"),
+            episode("O2", "2022-01-01", "2023-09-01", rne: "S", urn: "2"),
+            episode("O2", "2023-09-01", rne: "P", urn: "3"),
+            episode("S1", "2020-01-01", "2023-01-01", rne: "S", urn: "1"),
+            episode("S1", "2023-01-01", rne: "S", urn: "1"),
+            episode("L1", "2020-01-01", rne: "S", urn: "1"),
+        ], headers: headers)
+        let r = measure("placement_stability_long_pct", data)
+        #expect(Set(r.denominatorRecords.map(\.child)) == ["O2", "L1"])
+        #expect(r.numeratorRecords.map(\.child) == ["L1"])
+    }
+
     @Test func missingFromCare() {
         let data = caseData(cla: [
             episode("M1", "2024-01-01", rne: "S"),
@@ -125,6 +150,97 @@ import Testing
         })
         let r = measure("cla_review_participation_pct", data)
         #expect(r.numerator == 2 && r.denominator == 3)
+    }
+
+    @Test func reviewParticipationCountsViewsConveyedNotAttendanceAlone() {
+        // PN1-PN7 in the denominator (PN0, blank and XX left out); PN1, PN2, PN3, PN5, PN6 in the
+        // numerator: PN4 (attended, no views conveyed) and PN7 (neither) are not participation.
+        let codes = ["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7", "", "XX"]
+        let data = caseData(reviews: codes.enumerated().map { i, code in
+            CLAReview(child: cid("R"), date: .value(day("2024-06-01").adding(days: i)), participationCode: code.isEmpty ? nil : code)
+        })
+        let r = measure("cla_review_participation_pct", data)
+        #expect(r.numerator == 5 && r.denominator == 7)
+    }
+
+    @Test func reviewParticipationOfYoungPeopleAged16OrOver() {
+        // T turns 16 on 2 May 2024: the review the day before is left out, the one on the
+        // birthday (PN4) and the one in June (PN5) count. U has no Header row, V an invalid date
+        // of birth: left out, and counted in the warning.
+        let data = caseData(headers: [CLAHeader(child: cid("T"), birthDate: df("2008-05-02")),
+                                      CLAHeader(child: cid("V"), birthDate: .invalid("2008-02-30"))],
+                            reviews: [CLAReview(child: cid("T"), date: df("2024-05-01"), participationCode: "PN1"),
+                                      CLAReview(child: cid("T"), date: df("2024-05-02"), participationCode: "PN4"),
+                                      CLAReview(child: cid("T"), date: df("2024-06-01"), participationCode: "PN5"),
+                                      CLAReview(child: cid("T"), date: df("2024-06-02"), participationCode: "PN0"),
+                                      CLAReview(child: cid("U"), date: df("2024-06-01"), participationCode: "PN1"),
+                                      CLAReview(child: cid("V"), date: df("2024-06-01"), participationCode: "PN2")])
+        let r = measure("review_participation_16plus_pct", data)
+        #expect(r.numerator == 1 && r.denominator == 2)
+        #expect(r.warnings.contains("2 reviews of children with no valid date of birth in the Header table were left out"))
+        #expect(measure("cla_review_participation_pct", data).denominator == 5)
+    }
+
+    @Test func planningAndUnplannedPlacementMoves() {
+        // The reason of a move is REASON_PLACE_CHANGE of the episode ending on the day of the move.
+        let data = caseData(cla: [
+            // M1: a planned move (CARPL) on 1 May, then a temporary placement and a move somewhere
+            // new on 10 June, whose reason is the temporary episode's (ALLEG): unplanned.
+            episode("M1", "2024-01-01", "2024-05-01", rne: "S", urn: "1", rpc: "CARPL"),
+            episode("M1", "2024-05-01", "2024-06-01", rne: "P", place: "U2", urn: "2", rpc: "CHILD"),
+            episode("M1", "2024-06-01", "2024-06-10", rne: "P", place: "T1", urn: "T", rpc: "ALLEG"),
+            episode("M1", "2024-06-10", rne: "P", place: "U3", urn: "3"),
+            // M2: PLACE is neither planned nor unplanned; so is a blank reason (M3) or an invalid one (M4).
+            episode("M2", "2024-04-01", "2024-05-01", rne: "S", urn: "1", rpc: "PLACE"),
+            episode("M2", "2024-05-01", rne: "P", urn: "2"),
+            episode("M3", "2024-04-01", "2024-08-01", rne: "S", urn: "1"),
+            episode("M3", "2024-08-01", rne: "P", urn: "2"),
+            episode("M4", "2024-04-01", "2024-08-01", rne: "S", urn: "1", rpc: "XYZ"),
+            episode("M4", "2024-08-01", rne: "B", urn: "2"),
+            // M5: a legal status change, and a return from a temporary placement, are no moves.
+            episode("M5", "2024-04-01", "2024-05-01", rne: "S", urn: "1", rpc: "CARPL"),
+            episode("M5", "2024-05-01", "2024-05-03", rne: "P", place: "T0", urn: "T", rpc: "CLOSE"),
+            episode("M5", "2024-05-03", "2024-07-01", rne: "P", urn: "1", rpc: "STAND"),
+            episode("M5", "2024-07-01", rne: "L", urn: "1"),
+            // M6: a planned move in 2023-24, before the period.
+            episode("M6", "2023-01-01", "2024-03-01", rne: "S", urn: "1", rpc: "CARPL"),
+            episode("M6", "2024-03-01", rne: "P", urn: "2"),
+            // M7: RNE S straight after an X1 end begins a new period of care: its first placement, no move.
+            episode("M7", "2024-04-01", "2024-06-01", rne: "S", urn: "1", rpc: "CARPL"),
+            episode("M7", "2024-06-01", rne: "S", urn: "2"),
+            // M8: two planned moves in the period count the child once.
+            episode("M8", "2024-04-01", "2024-06-01", rne: "S", urn: "1", rpc: "CARPL"),
+            episode("M8", "2024-06-01", "2024-09-01", rne: "P", urn: "2", rpc: "CARPL"),
+            episode("M8", "2024-09-01", rne: "T", urn: "3"),
+        ])
+        let planned = measure("placement_moves_planned_children", data)
+        #expect(planned.numeratorRecords.map(\.child) == ["M1", "M8"])
+        #expect(planned.value == 2)
+        let unplanned = measure("placement_moves_unplanned_children", data)
+        #expect(unplanned.numeratorRecords.map(\.child) == ["M1"])
+        #expect(unplanned.value == 1)
+        #expect(measure("placement_moves_planned_children", data, .reportingYear(2024)).numeratorRecords.map(\.child) == ["M6"])
+    }
+
+    @Test func startsReadOnlyTheStartAndCeasingsOnlyTheEnd() {
+        // V1's DEC is not a date: V1 starts care in the period but is not looked after at the end.
+        // V2's DECOM is not a date: V2 ceases (to special guardianship) but does not start.
+        let data = caseData(cla: [
+            CLAEpisode(child: cid("V1"), start: df("2024-06-01"), reasonNewEpisode: "S", legalStatus: "C2", placement: "U1",
+                       end: .invalid("2025-02-30"), reasonEnded: "E11"),
+            CLAEpisode(child: cid("V2"), start: .invalid("2024-02-30"), reasonNewEpisode: "S", legalStatus: "C2", placement: "U1",
+                       end: df("2024-09-01"), reasonEnded: "E45"),
+        ])
+        let starts = measure("cla_starts", data)
+        #expect(starts.numeratorRecords.map(\.child) == ["V1"])
+        #expect(starts.warnings == ["1 episodes with an invalid start date were left out"])
+        let ceased = measure("cla_ceased", data)
+        #expect(ceased.numeratorRecords.map(\.child) == ["V2"])
+        #expect(ceased.warnings == ["1 episodes with an invalid end date were left out"])
+        #expect(measure("sgo_exits", data).value == 1)
+        let atEnd = measure("cla_at_end", data)
+        #expect(atEnd.value == 0)
+        #expect(atEnd.warnings == ["2 episodes with an invalid start or end date were left out"])
     }
 
     @Test func careLeavers() {

@@ -24,6 +24,19 @@ import Testing
         #expect(measure("rhi_completed_72h_pct", missing).numerator == 0)
     }
 
+    @Test func missingChildrenCountsEachChildWithAMissingEpisodeStartingInThePeriodOnce() {
+        // E1 twice (counted once), E4; E2's began before the period, E3 was away, E5's start is
+        // not a date-time (left out, in the warning), E6's kind is blank.
+        let data = caseData(localMissing: missing.missingEpisodes + [
+            MissingEpisode(child: cid("E1"), kind: "M", start: t("2024-07-01 08:00")),
+            MissingEpisode(child: cid("E5"), kind: "M", start: .invalid("yesterday")),
+            MissingEpisode(child: cid("E6"), kind: nil, start: t("2024-07-01 08:00")),
+        ])
+        let r = measure("missing_children", data)
+        #expect(r.numeratorRecords.map(\.child) == ["E1", "E4"])
+        #expect(r.warnings == ["1 missing episodes with an invalid start date-time were left out"])
+    }
+
     @Test func supervisionAgainstThePracticeStandard() {
         func s(_ w: String, _ d: String, _ kind: String = "formal", _ r: Bool? = nil) -> SupervisionSession {
             SupervisionSession(worker: w, date: df(d), kind: kind, reflective: r)
