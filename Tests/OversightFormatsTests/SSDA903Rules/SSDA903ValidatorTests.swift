@@ -56,9 +56,9 @@ struct SSDA903ValidatorTests {
         #expect(SSDA903Validator.validate(r, previous: nil).filter { $0.rule != "EPI" }.isEmpty)
     }
 
-    /// A synthetic authority's 903 tables for one year, a quarter of its children given one
-    /// injected error each (`errors-manifest.json` says which rule must catch it and where), read
-    /// as the readers will.
+    /// A synthetic authority's 903 tables for one year, read as the readers will. A quarter of its
+    /// children were given one injected error each, in their 903 rows or their CIN census record;
+    /// `errors-manifest.json` says which rule must catch each and where.
     @Test func validatesGeneratedFilesWithInjectedErrors() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("validate-903-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
