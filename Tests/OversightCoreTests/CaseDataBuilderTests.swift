@@ -202,4 +202,33 @@ import Testing
         #expect(d.claEpisodes.filter { $0.child == cid("B") }.count == 2)
         #expect(d.leftOpen.count == 0)
     }
+
+    @Test func aBlockLeftOpenKeepsItsLastOpenDayWhenItsEpisodeIsLeftOpenLater() {
+        // 2024 restates K's episode without the plan open since June 2022: the plan is left open
+        // to 31 March 2023. 2025 holds K's new episode only: the episode is left open to 31 March
+        // 2024, and its plan keeps 31 March 2023.
+        let d = returns([
+            (2023, [referral("K", "2022-05-01", plans: [plan("2022-06-01")])], []),
+            (2024, [referral("K", "2022-05-01")], []),
+            (2025, [referral("K", "2024-06-01")], []),
+        ])
+        let old = d.cinEpisodes.first { $0.referralDate.day == day("2022-05-01") }!
+        #expect(d.leftOpen.lastOpenDay(of: old) == day("2024-03-31"))
+        #expect(d.leftOpen.lastOpenDay(of: old.protectionPlans[0], in: old) == day("2023-03-31"))
+        #expect(measure("cpp_at_end", d, .reportingYear(2023)).value == 1)
+        #expect(measure("cpp_at_end", d, .reportingYear(2024)).value == 0)
+        #expect(measure("cin_at_end", d, .reportingYear(2024)).value == 1)
+    }
+
+    @Test func blankStartsShareAKeyAndAnInvalidConferenceDateSpansTheStartDayOnly() {
+        // The 2024 copy's assessment with no start is restated by the 2025 copy's (the blank key);
+        // its enquiry whose conference date is not a date spans 20 March 2024 only: kept.
+        let y2024 = [referral("C", "2023-05-01",
+                              assessments: [assessment(start: nil, authorised: "2023-06-01", factors: ["3A"])],
+                              s47: [Section47(startDate: df("2024-03-20"), initialCPCDate: .invalid("2024-04-31"))])]
+        let y2025 = [referral("C", "2023-05-01", assessments: [assessment(start: nil, authorised: "2024-06-01")])]
+        let c = returns([(2024, y2024, []), (2025, y2025, [])]).cinEpisodes[0]
+        #expect(c.assessments.map(\.authorisationDate.day) == [day("2024-06-01")])
+        #expect(c.section47s.count == 1)
+    }
 }

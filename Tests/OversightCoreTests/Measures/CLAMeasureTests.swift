@@ -220,6 +220,16 @@ import Testing
         #expect(unplanned.numeratorRecords.map(\.child) == ["M1"])
         #expect(unplanned.value == 1)
         #expect(measure("placement_moves_planned_children", data, .reportingYear(2024)).numeratorRecords.map(\.child) == ["M6"])
+        #expect(planned.warnings.isEmpty)
+    }
+
+    @Test func movesWarnWhenTheLoadedDataStartsInThePeriodWithoutAStart() {
+        // N's earliest loaded episode (RNE P, 1 June 2024) may itself have been a move.
+        let data = caseData(cla: [episode("N", "2024-06-01", "2024-09-01", rne: "P", urn: "1", rpc: "CARPL"),
+                                  episode("N", "2024-09-01", rne: "P", urn: "2")])
+        let r = measure("placement_moves_planned_children", data)
+        #expect(r.value == 1)
+        #expect(r.warnings == ["1 children's loaded episodes begin in the period without starting care (RNE S), so a move on that day is not known"])
     }
 
     @Test func startsReadOnlyTheStartAndCeasingsOnlyTheEnd() {
