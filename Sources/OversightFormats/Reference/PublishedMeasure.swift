@@ -94,6 +94,8 @@ public enum PublishedMeasures {
             .init(measure: "cla_rate_per_10k", file: claFile, filters: cla31, formula: .column("rate_per_10000")),
             .init(measure: "cla_starts", file: claFile, filters: ["population_type": "Children starting to be looked after each year"],
                   formula: .column("children_count")),
+            .init(measure: "cla_starts_rate_per_10k", file: claFile, filters: ["population_type": "Children starting to be looked after each year"],
+                  formula: .column("rate_per_10000")),
             .init(measure: "cla_ceased", file: claFile, filters: ["population_type": "Children ceasing to be looked after each year"],
                   formula: .column("children_count")),
             .init(measure: "placement_stability_short_pct", file: stabilityFile,
