@@ -3,12 +3,14 @@
 /// them.
 public enum Caseload {
     /// The children whose social worker episode with `worker` overlaps `period` (an episode with
-    /// no end date is open).
+    /// no end date is open; one an earlier return left open that a later one shows ended before
+    /// its year, `CaseData.leftOpen`, only up to its last open day).
     public static func children(of worker: String, in data: CaseData, period: Period) -> Set<ChildID> {
         var out: Set<ChildID> = []
         for e in data.socialWorkerEpisodes where e.workerID == worker {
             guard let start = e.start.day, start <= period.end else { continue }
             if let end = e.end.day, end < period.start { continue }
+            if let last = data.leftOpen.lastOpenDay(of: e), last < period.start { continue }
             out.insert(e.child)
         }
         return out

@@ -5,6 +5,9 @@
 /// plan open on `d` (kind CP), else with a CIN episode referred on or before `d`, not closed on or
 /// before `d` and not a referral with no further action (kind CIN).
 ///
+/// A record an earlier return left open that a later one shows ended before its year (reading
+/// rule 2, `CaseData.leftOpen`) is open up to its last open day only.
+///
 /// The *worker* is the child's social worker episode (SSDA903) open on `d` with the latest start,
 /// else the worker of the child's latest supervision session on or before `d`; the *team* is the
 /// worker's team in `teamOfWorker` (local data). Children without a known team are in every cohort
@@ -16,7 +19,7 @@ public enum AuditCohort {
         let yearBefore = Period(start: d.adding(years: -1).adding(days: 1), end: d)!
         var cla: [ChildID: CLAEpisode] = [:]
         for e in data.claEpisodes where !e.isShortBreak {
-            guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? !e.end.isInvalid else { continue }
+            guard let s = e.start.day, s <= d, isOpen(e.end, data.leftOpen.lastOpenDay(of: e), on: d) else { continue }
             if let best = cla[e.child], let bs = best.start.day, bs > s { continue }
             cla[e.child] = e
         }
@@ -29,11 +32,11 @@ public enum AuditCohort {
         var openCIN: [ChildID: [CINEpisode]] = [:]
         var openCP: [ChildID: ProtectionPlan] = [:]
         for ep in data.cinEpisodes {
-            if let r = ep.referralDate.day, r <= d, ep.closureDate.day.map({ $0 > d }) ?? !ep.closureDate.isInvalid, ep.referralNFA != true {
+            if let r = ep.referralDate.day, r <= d, isOpen(ep.closureDate, data.leftOpen.lastOpenDay(of: ep), on: d), ep.referralNFA != true {
                 openCIN[ep.child, default: []].append(ep)
             }
             for p in ep.protectionPlans {
-                guard let s = p.startDate.day, s <= d, p.endDate.day.map({ $0 > d }) ?? !p.endDate.isInvalid else { continue }
+                guard let s = p.startDate.day, s <= d, isOpen(p.endDate, data.leftOpen.lastOpenDay(of: p, in: ep), on: d) else { continue }
                 openCP[ep.child] = p
             }
         }
@@ -56,7 +59,7 @@ public enum AuditCohort {
         var out: [CohortCase] = []
         for c in children.sorted() {
             let kind: CaseKind = cla[c] != nil ? .cla : openCP[c] != nil ? .cp : .cin
-            let worker = Self.worker(episodes: swByChild[c] ?? [], supervisions: supervisionByChild[c] ?? [], on: d)
+            let worker = Self.worker(episodes: swByChild[c] ?? [], supervisions: supervisionByChild[c] ?? [], on: d, leftOpen: data.leftOpen)
             let team = worker.flatMap { teamOfWorker[$0] }
             let keep: Bool
             switch rule {
@@ -85,12 +88,24 @@ public enum AuditCohort {
         return out
     }
 
-    /// The child's worker on `d`: the open social worker episode with the latest start, else the
-    /// worker of the latest supervision session about the child on or before `d`.
-    static func worker(episodes: [SocialWorkerEpisode], supervisions: [SupervisionSession], on d: Day) -> String? {
+    /// Whether a record whose end is `end` is open on `d` (having started by then): its end is
+    /// after `d`; with no valid end, when left open (`lastOpenDay`) until that day, else when the
+    /// end is blank (an invalid end leaves it out).
+    static func isOpen(_ end: DateField, _ lastOpenDay: Day?, on d: Day) -> Bool {
+        if let e = end.day { return e > d }
+        if let last = lastOpenDay { return d <= last }
+        return !end.isInvalid
+    }
+
+    /// The child's worker on `d`: the open social worker episode with the latest start (one left
+    /// open by an earlier return, `leftOpen`, only up to its last open day), else the worker of
+    /// the latest supervision session about the child on or before `d`.
+    static func worker(episodes: [SocialWorkerEpisode], supervisions: [SupervisionSession], on d: Day,
+                       leftOpen: LeftOpenRecords = LeftOpenRecords()) -> String? {
         var best: (Day, String)?
         for e in episodes {
-            guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? true, let w = e.workerID, !w.isEmpty else { continue }
+            guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? leftOpen.lastOpenDay(of: e).map({ d <= $0 }) ?? true,
+                  let w = e.workerID, !w.isEmpty else { continue }
             if best == nil || s >= best!.0 { best = (s, w) }
         }
         if let best { return best.1 }
@@ -104,13 +119,14 @@ public enum AuditCohort {
 
 extension AuditCohort {
     /// The workers a supervision audit round can sample on `d`: every worker of a social worker
-    /// episode open on `d` or of a supervision session in the 12 months to `d`, limited to
+    /// episode open on `d` (one left open by an earlier return only up to its last open day) or of a supervision session in the 12 months to `d`, limited to
     /// `team` when given (by `teamOfWorker`). Sorted.
     public static func workers(data: CaseData, on d: Day, team: String? = nil, teamOfWorker: [String: String] = [:]) -> [String] {
         let yearBefore = Period(start: d.adding(years: -1).adding(days: 1), end: d)!
         var out: Set<String> = []
         for e in data.socialWorkerEpisodes {
-            guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? true, let w = e.workerID, !w.isEmpty else { continue }
+            guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? data.leftOpen.lastOpenDay(of: e).map({ d <= $0 }) ?? true,
+                  let w = e.workerID, !w.isEmpty else { continue }
             out.insert(w)
         }
         for s in data.supervisions where yearBefore.contains(s.date.day) && !s.worker.isEmpty { out.insert(s.worker) }

@@ -46,6 +46,25 @@ import Testing
         #expect(ids(.placedWithParents) == ["C3"])
     }
 
+    @Test func recordsLeftOpenByAnEarlierReturnAreOpenOnlyToTheYearBefore() {
+        // Each child's 2023 return left an episode, a plan or a social worker episode open; 2024
+        // holds the child with a later record only, so each ended by 31 March 2023.
+        let data = returns([
+            (2023, [referral("P", "2022-05-01", plans: [plan("2022-06-01")])], [episode("A", "2022-06-01", rne: "S")]),
+            (2024, [referral("P", "2023-07-01")], [episode("A", "2023-05-01", rne: "S")]),
+        ], sw: [
+            (2023, [SocialWorkerEpisode(child: cid("A"), workerID: "W1", start: df("2022-06-01"))]),
+            (2024, [SocialWorkerEpisode(child: cid("A"), workerID: "W2", start: df("2023-05-01"))]),
+        ])
+        let march = AuditCohort.compute(.allOpenCases, data: data, on: day("2023-03-31"))
+        #expect(march.map(\.child.rawValue) == ["A", "P"])
+        #expect(march.first?.worker == "W1")
+        #expect(AuditCohort.compute(.allOpenCases, data: data, on: day("2023-04-15")).isEmpty)
+        #expect(AuditCohort.workers(data: data, on: day("2023-04-15")).isEmpty)
+        #expect(Caseload.children(of: "W1", in: data, period: period("2023-04-01", "2023-04-30")).isEmpty)
+        #expect(Caseload.children(of: "W1", in: data, period: period("2023-03-01", "2023-03-31")) == [cid("A")])
+    }
+
     @Test func cohortRulesRoundTripAsStored() {
         for r in [CohortRule.allOpenCases, .team("Leaving care")] + CohortRule.themes {
             #expect(CohortRule(stored: r.stored) == r)
