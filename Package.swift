@@ -59,10 +59,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),
-        .testTarget(name: "OversightFormatsTests", dependencies: ["OversightFormats", "OversightCore"]),
+        .testTarget(name: "OversightFormatsTests", dependencies: ["OversightFormats", "OversightCore", "OversightSynth"]),
         .testTarget(
             name: "OversightStoreTests",
-            dependencies: ["OversightStore", "OversightFormats", "OversightCore"]
+            dependencies: ["OversightStore", "OversightFormats", "OversightCore", "OversightSynth"]
         ),
         .testTarget(name: "OversightViewsTests", dependencies: ["OversightViews", "OversightCore"]),
         .testTarget(

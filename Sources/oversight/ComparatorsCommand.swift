@@ -2,21 +2,23 @@ import ArgumentParser
 import Foundation
 import OversightCore
 import OversightFormats
+import OversightStore
 
 struct ComparatorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "comparators",
         abstract: "Show a local authority's published figures beside England, its region and its statistical neighbours.",
         discussion: """
-        Reads the DfE's published statistics (Explore Education Statistics CSV files), the ONS population \
-        estimates and the statistical neighbour tables from a folder given by --reference or the \
-        OVERSIGHT_REFERENCE environment variable. See docs/comparators.md.
+        Uses the DfE's published statistics, the ONS population estimates and the statistical neighbour \
+        tables that Oversight carries, with any newer years imported into the store by \
+        `oversight reference import`; --reference (or OVERSIGHT_REFERENCE) reads a folder of the \
+        published files instead. See docs/comparators.md.
         """
     )
 
     @Option(help: "The local authority's 3-digit DfE code, e.g. 358.") var la: String
     @Option(help: "Reporting year: 2025 means April 2024 to March 2025.") var year: Int
-    @Option(help: "Folder of published statistics (default: $OVERSIGHT_REFERENCE).") var reference: String?
+    @Option(help: "Folder of published statistics to use instead of the copy Oversight carries (default: $OVERSIGHT_REFERENCE).") var reference: String?
     @Option(help: "Statistical neighbour model: 2021 or 2025.") var neighbours: String = "2025"
     @Option(help: "table or json.") var format: String = "table"
 
@@ -61,12 +63,38 @@ struct ReferenceFolderError: Error, CustomStringConvertible {
 
 /// Shared by the reference commands: finding the folder and printing.
 enum ReferenceFolder {
-    /// Reads the folder named by `option`, else `$OVERSIGHT_REFERENCE`; a clear error when neither is set.
-    /// With `requireFiles`, a folder holding none of the expected files is an error too.
-    static func load(_ option: String?, requireFiles: Bool = true) throws -> PublishedStatistics {
+    /// Reads the folder named by `option`, else `$OVERSIGHT_REFERENCE`; when neither is set, the
+    /// statistics in use (`inUse`). With `requireFiles`, a folder holding none of the expected
+    /// files is an error.
+    static func load(_ option: String?, requireFiles: Bool = true, store: StoreConfiguration = .fromEnvironment()) throws -> PublishedStatistics {
         guard let path = option ?? ProcessInfo.processInfo.environment["OVERSIGHT_REFERENCE"], !path.isEmpty else {
-            throw ReferenceFolderError(message: "No published statistics folder: give --reference DIR or set OVERSIGHT_REFERENCE to the folder holding the DfE's CSV files.")
+            return try inUse(store: store)
         }
+        return try folder(path, requireFiles: requireFiles)
+    }
+
+    /// The copy of the published statistics Oversight carries, with every year imported into the
+    /// store (`oversight reference import`) in place of its own; the carried copy alone when the
+    /// store's SQLite file does not exist yet.
+    static func inUse(store configuration: StoreConfiguration = .fromEnvironment()) throws -> PublishedStatistics {
+        let base: PublishedStatistics
+        do { base = try PublishedStatistics.bundled() } catch let e as UnusableFileError {
+            throw ReferenceFolderError(message: "Cannot read \(e.file): \(e.reason).")
+        }
+        if case .sqlite(let path) = configuration, !FileManager.default.fileExists(atPath: path) { return base }
+        return try StoreSession.run(configuration: configuration) { try await $0.publishedFigures().statistics(base: base) }
+    }
+
+    /// `load` for a command that has the store open already.
+    static func inUse(folder option: String?, store: Store) async throws -> PublishedStatistics {
+        if let path = option ?? ProcessInfo.processInfo.environment["OVERSIGHT_REFERENCE"], !path.isEmpty { return try folder(path) }
+        do { return try await store.publishedFigures().statistics(base: try PublishedStatistics.bundled()) } catch let e as UnusableFileError {
+            throw ReferenceFolderError(message: "Cannot read \(e.file): \(e.reason).")
+        }
+    }
+
+    /// Reads a folder of published files.
+    static func folder(_ path: String, requireFiles: Bool = true) throws -> PublishedStatistics {
         do {
             let statistics = try PublishedStatistics.read(directory: URL(fileURLWithPath: path))
             if requireFiles && statistics.tables.isEmpty {

@@ -38,8 +38,9 @@ struct DemoCommand: ParsableCommand {
         }
         let database = root.appendingPathComponent("oversight.sqlite").path
         let usersFile = root.appendingPathComponent("demo-users.txt")
+        let statistics = try ReferenceFolder.load(server.reference, store: .sqlite(path: database))
         let options = try server.webOptions(isSyntheticData: true, uploadsFolder: root.appendingPathComponent("uploads").path,
-                                            reportsFolder: root.appendingPathComponent("reports").path)
+                                            reportsFolder: root.appendingPathComponent("reports").path, statistics: statistics)
         let dataPath = data.path
         let credentials = try StoreSession.run(configuration: .sqlite(path: database)) { store -> [(String, Role, String)] in
             let imports = store.imports()
@@ -61,9 +62,6 @@ struct DemoCommand: ParsableCommand {
             print("  \(role.title.padding(toLength: 20, withPad: " ", startingAt: 0)) \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(password)")
         }
         print("\nEvery child in this demo is made up.")
-        if options.statistics == nil {
-            print("Comparators and rates per 10,000 need the DfE's published statistics: add --reference DIR (or set OVERSIGHT_REFERENCE).")
-        }
         if prepareOnly { return }
         print("Serving at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")
         try StoreSession.run(configuration: .sqlite(path: database)) { store in

@@ -18,7 +18,7 @@ struct KPIsCommand: ParsableCommand {
     @Option(help: "The period: START..END, 2025, 2024-06 or 2024Q3.") var period: String
     @Option(help: "Children aged 0-17, for rates.") var population: Int?
     @Option(help: "Local authority code, for comparators and the population.") var la: String?
-    @Option(help: "Folder of DfE published statistics.") var reference: String?
+    @Option(help: "Folder of DfE published statistics to use instead of the copy Oversight carries.") var reference: String?
     @Option(help: "table or json.") var format: String = "table"
 
     func run() throws {
@@ -32,11 +32,11 @@ struct KPIsCommand: ParsableCommand {
         }
         var statistics: PublishedStatistics?
         if la != nil || reference != nil {
-            guard let la else { throw CLIError.usage("--reference needs --la CODE") }
+            guard la != nil else { throw CLIError.usage("--reference needs --la CODE") }
             statistics = try ReferenceFolder.load(reference)
         }
         var pop = population
-        if pop == nil, let la, let reference { pop = try PopulationLookup.population(la: la, reportingYearEnd: p.end, reference: reference) }
+        if pop == nil, let la, let statistics { pop = try PopulationLookup.population(la: la, reportingYearEnd: p.end, statistics: statistics) }
 
         let loaded = FileLoader.load(paths: [from], keepRaw: false)
         for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }

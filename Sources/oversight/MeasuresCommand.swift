@@ -24,7 +24,7 @@ struct MeasuresCommand: ParsableCommand {
     @Option(help: "The period: START..END, 2025, 2024-06 or 2024Q3.") var period: String
     @Option(help: "Children aged 0-17, for rates per 10,000.") var population: Int?
     @Option(help: "Local authority code (e.g. 358): the authority to read from the store, and to look up the population in --reference.") var la: String?
-    @Option(help: "Folder of DfE published statistics (for --la).") var reference: String?
+    @Option(help: "Folder of DfE published statistics to find the population in, instead of the copy Oversight carries.") var reference: String?
     @Option(name: .customLong("measure"), help: "A measure id; repeat for several. Default: all.") var measures: [String] = []
     @Option(help: "table, json or csv.") var format: String = "table"
     @Option(help: "Print the records behind one measure's numerator and denominator.") var drill: String?
@@ -45,9 +45,8 @@ struct MeasuresCommand: ParsableCommand {
         }
         if let s = series, s != "monthly" { throw CLIError.usage("--series takes 'monthly'") }
         var pop = population
-        if pop == nil, let la, from != nil || reference != nil {
-            guard let reference else { throw CLIError.usage("--la needs --reference DIR (the DfE published statistics) to find the population") }
-            pop = try PopulationLookup.population(la: la, reportingYearEnd: p.end, reference: reference)
+        if pop == nil, let la {
+            pop = try PopulationLookup.population(la: la, reportingYearEnd: p.end, statistics: try ReferenceFolder.load(reference))
         }
 
         let clock = ContinuousClock()
@@ -120,7 +119,7 @@ struct MeasuresCommand: ParsableCommand {
         if let drill {
             params.includeRecords = true
             guard let r = engine.compute(drill, period: p, parameters: params) else {
-                throw CLIError.usage("\(drill) is a rate: give --population or --la with --reference")
+                throw CLIError.usage("\(drill) is a rate: give --population or --la")
             }
             for w in RowErrorFlags.flag([r], rowsWithErrors: caseData.rowsWithErrors)[0].warnings {
                 FileHandle.standardError.write(Data("warning: \(w)\n".utf8))

@@ -5,8 +5,7 @@ import OversightFormats
 /// Finds an authority's population aged 0-17 for rates: the ONS mid-year estimate for the
 /// calendar year before the reporting year (holding the period's end) ends.
 enum PopulationLookup {
-    static func population(la: String, reportingYearEnd: Day, reference: String) throws -> Int {
-        let statistics = try ReferenceFolder.load(reference)
+    static func population(la: String, reportingYearEnd: Day, statistics: PublishedStatistics) throws -> Int {
         let midYear = reportingYearEnd.collectionYear - 1
         if let p = statistics.population(la: la, midYear: midYear) { return p }
         // The newest estimate at or before that year, for in-year periods past the last publication.
@@ -16,6 +15,6 @@ enum PopulationLookup {
                 return p
             }
         }
-        throw CLIError.usage("no population for local authority \(la) around mid-\(midYear) in \(reference); give --population N")
+        throw CLIError.usage("no population for local authority \(la) around mid-\(midYear) in the published statistics; give --population N")
     }
 }

@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Folder of data files. Without it: the store (with its actions, commentary and hand-entered values).") var from: String?
     @Option(help: "Plan file (YAML). Default: the store's current plan, else the shipped plan.") var plan: String?
     @Option(help: "Local authority code: the authority in the store, and for comparators and the population.") var la: String?
-    @Option(help: "Folder of DfE published statistics, for comparators.") var reference: String?
+    @Option(help: "Folder of DfE published statistics to use instead of the copy Oversight carries.") var reference: String?
     @Option(help: "Children aged 0-17, for rates.") var population: Int?
     @Option(name: .customLong("authority-name"), help: "The authority's name on the cover.") var authorityName: String?
     @Flag(help: "Show counts of 1 to 4 as \"c\" (for versions shared beyond the authority).") var suppress = false
@@ -115,12 +115,12 @@ struct ReportCommand: ParsableCommand {
 
     func build(_ g: Gathered, period p: Period) throws -> ReportInput {
         var statistics: PublishedStatistics?
-        if let reference {
+        if la != nil || reference != nil {
             guard la != nil else { throw CLIError.usage("--reference needs --la CODE") }
             statistics = try ReferenceFolder.load(reference)
         }
         var pop = population
-        if pop == nil, let la, let reference { pop = try? PopulationLookup.population(la: la, reportingYearEnd: p.end, reference: reference) }
+        if pop == nil, let la, let statistics { pop = try? PopulationLookup.population(la: la, reportingYearEnd: p.end, statistics: statistics) }
         var data = g.data
         if kind == .clinic, let team {
             data = Caseload.restrict(data, to: Caseload.children(of: team, in: data, period: p), worker: team)

@@ -9,7 +9,7 @@ import OversightWeb
 struct ServerOptions: ParsableArguments {
     @Option(help: "Port to listen on.") var port: Int = 8080
     @Option(help: "Address to listen on (127.0.0.1 keeps it on this machine).") var host: String = "127.0.0.1"
-    @Option(help: "Folder of DfE published statistics, for comparators and rates (default: $OVERSIGHT_REFERENCE).") var reference: String?
+    @Option(help: "Folder of DfE published statistics to use instead of the copy Oversight carries (default: $OVERSIGHT_REFERENCE).") var reference: String?
     @Option(help: "Plan file (YAML). Default: the shipped plan.") var plan: String?
     @Option(help: "Largest upload accepted, in megabytes.") var maxUploadMB: Int = 200
     @Option(help: "Folder for reports (board packs).") var reports: String = "reports"
@@ -18,16 +18,13 @@ struct ServerOptions: ParsableArguments {
     var insecureCookies = false
 
     /// The web options these flags describe.
-    func webOptions(isSyntheticData: Bool, uploadsFolder: String, reportsFolder: String? = nil, storedPlan: Plan? = nil) throws -> WebOptions {
+    func webOptions(isSyntheticData: Bool, uploadsFolder: String, reportsFolder: String? = nil, storedPlan: Plan? = nil,
+                    statistics: PublishedStatistics) throws -> WebOptions {
         let thePlan: Plan
         do {
             thePlan = try plan.map { try PlanLoader.load(url: URL(fileURLWithPath: $0)) } ?? storedPlan ?? PlanLoader.defaultPlan()
         } catch let e as PlanFileError {
             throw CLIError.usage(e.description)
-        }
-        var statistics: PublishedStatistics?
-        if reference != nil || !(ProcessInfo.processInfo.environment["OVERSIGHT_REFERENCE"] ?? "").isEmpty {
-            statistics = try ReferenceFolder.load(reference)
         }
         guard (1...65535).contains(port) else { throw CLIError.usage("--port must be between 1 and 65535") }
         var cadence: BoardPackCadence?
@@ -48,7 +45,7 @@ struct ServeCommand: ParsableCommand {
         discussion: """
         The store is the SQLite file ./oversight.sqlite, or OVERSIGHT_DATABASE=path, or the PostgreSQL
         database DATABASE_URL=postgres://... Add users first with `oversight users add`.
-        Example: oversight serve --port 8080 --reference published/
+        Example: oversight serve --port 8080
         """
     )
 
@@ -60,9 +57,10 @@ struct ServeCommand: ParsableCommand {
             // The store's current plan, when one was imported (`oversight plan import`); one authority per deployment's plan.
             let authorities = try await store.imports().authorities()
             let stored = authorities.count == 1 ? try await store.plans(authority: authorities[0]).current()?.plan : nil
+            let statistics = try await ReferenceFolder.inUse(folder: server.reference, store: store)
             let options = try server.webOptions(isSyntheticData: false,
                                                 uploadsFolder: FileManager.default.temporaryDirectory.appendingPathComponent("oversight-uploads").path,
-                                                storedPlan: stored)
+                                                storedPlan: stored, statistics: statistics)
             print("Oversight is serving the \(store.configuration) at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")
             try await WebApp.serve(store: store, options: options)
         }

@@ -3,11 +3,12 @@ import OversightCore
 import Testing
 @testable import OversightFormats
 
+/// The copy of the published statistics that Oversight carries, read as the product reads it.
 @Suite struct PublishedStatisticsTests {
-    static let statistics = try! PublishedStatistics.read(directory: RepositoryPaths.published)
+    static let statistics = try! PublishedStatistics.bundled()
     var statistics: PublishedStatistics { Self.statistics }
 
-    @Test func readsEveryFileOfTheFolder() {
+    @Test func readsEveryFileOfTheCarriedCopy() {
         #expect(statistics.problems.isEmpty, "\(statistics.problems)")
         #expect(statistics.tables.count == PublishedMeasures.tidyFiles.count)
         #expect(statistics.neighbourModels.count == 2)
@@ -67,5 +68,13 @@ import Testing
             #expect(table != nil)
             for c in m.columns { #expect(table?.hasColumn(c) == true, "\(m.file) has no \(c)") }
         }
+    }
+
+    @Test func everyMappedMeasureHasTraffordsLatestFigureOrAMarker() {
+        // Packing keeps only the rows and columns the mapping reads: each must still be there.
+        for m in PublishedMeasures.all where m.measure != "sw_changes_3plus_pct" {
+            #expect(statistics.cell(measure: m.measure, geography: .localAuthority("358"), year: 2025) != nil, "\(m.measure)")
+        }
+        #expect(statistics.cell(measure: "sw_changes_3plus_pct", geography: .localAuthority("358"), year: 2024) != nil)
     }
 }

@@ -1,13 +1,12 @@
 import Foundation
 import OversightCore
 import OversightFormats
+import OversightSynth
 @testable import OversightStore
 import Testing
 
 extension StoreTests {
     @Suite struct ImportTests {
-        static let samples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/reference/samples")
         static let clock: @Sendable () -> Date = { Date(timeIntervalSince1970: 1_780_000_000) }
         static let periods = ["2024", "2025", "2023-04-01..2025-03-31", "2024Q3", "2024-06"]
 
@@ -27,10 +26,14 @@ extension StoreTests {
         }
 
         @Test(arguments: TestBackend.all)
-        func storeAndFromAgreeOnTheSamples(_ backend: TestBackend) async throws {
+        func storeAndFromAgreeOnGeneratedFiles(_ backend: TestBackend) async throws {
             let folder = TempFolder()
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))
-            let dirs = ["903-validator-fake", "annex-a", "cin-validator-fake"].map { Self.samples.appendingPathComponent($0).path }
+            // A small synthetic authority, two collection years, with errors injected into its rows.
+            let generated = URL(fileURLWithPath: folder.path("generated"))
+            let options = SynthOptions(localAuthority: 358, firstYear: 2024, lastYear: 2025, seed: 5, scale: .factor(0.05), errorRate: 0.05)
+            _ = try SynthGenerator(options: options).run(to: generated)
+            let dirs = ["903", "cin", "local"].map { generated.appendingPathComponent($0).path }
             for d in dirs {
                 guard case .imported = try await store.imports(clock: Self.clock).importFiles(paths: [d], authority: "358", user: "tester") else {
                     Issue.record("not imported: \(d)"); continue
@@ -48,7 +51,7 @@ extension StoreTests {
             let list = try await store.imports().list(authority: "358")
             #expect(list.map(\.id.rawValue) == [1, 2, 3])
             #expect(list[0].user == "tester" && list[0].importedAt == Self.clock())
-            #expect(list[0].files.count == 12 && list[0].files.allSatisfy { $0.sha256.count == 64 && $0.size > 0 })
+            #expect(list[0].files.count == 2 * SynthGenerator.tables.count && list[0].files.allSatisfy { $0.sha256.count == 64 && $0.size > 0 })
             #expect((list[0].findings[.error] ?? 0) > 0)
             await store.close()
         }

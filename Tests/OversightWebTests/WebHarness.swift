@@ -55,7 +55,7 @@ final class WebHarness: @unchecked Sendable {
         let app = try await Application.make(.testing)
         var options = WebOptions(plan: try PlanLoader.defaultPlan(), maxUploadBytes: maxUploadBytes,
                                  uploadsFolder: folder.appendingPathComponent("uploads").path, reportsFolder: folder.appendingPathComponent("reports").path)
-        if withStatistics { options.statistics = try PublishedStatistics.read(directory: SharedFolder.published) }
+        if withStatistics { options.statistics = try PublishedStatistics.bundled() }
         try WebApp.configure(app, store: store, options: options, hasher: TestHasher())
         let h = WebHarness(app: app, store: store, folder: folder)
         let accounts = store.accounts(hasher: TestHasher())
@@ -96,10 +96,4 @@ final class WebHarness: @unchecked Sendable {
         }
         return try await app.testing().sendRequest(method, path, headers: headers, body: buffer)
     }
-}
-
-/// The shared reference folder (../shared from the repository), read in place, never copied.
-enum SharedFolder {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let published = repository.deletingLastPathComponent().appendingPathComponent("shared/reference/dfe-published")
 }

@@ -40,6 +40,58 @@ public struct PublishedStatistics: Sendable {
         return PublishedStatistics(tables: tables, neighbourModels: models, problems: problems)
     }
 
+    /// The copy of the published statistics that Oversight carries (see `Resources/published/SOURCE.md`):
+    /// the columns and rows the comparators use, from the files dated there. Read once per process.
+    public static func bundled() throws -> PublishedStatistics {
+        try bundledCopy.get()
+    }
+
+    private static let bundledCopy: Result<PublishedStatistics, UnusableFileError> = {
+        let name = PublishedExtract.bundledArchiveName
+        guard let url = Bundle.module.url(forResource: name, withExtension: "zip", subdirectory: "Resources/published"),
+            let data = try? Data(contentsOf: url)
+        else {
+            return .failure(UnusableFileError(file: "\(name).zip", reason: "the bundled published statistics are missing from this build"))
+        }
+        do { return .success(try read(files: PublishedExtract.unarchive(data, file: "\(name).zip"))) } catch let e as UnusableFileError {
+            return .failure(e)
+        } catch { return .failure(UnusableFileError(file: "\(name).zip", reason: "\(error)")) }
+    }()
+
+    /// Reads the tables of an extract, file name -> CSV bytes (as `PublishedExtract` writes them,
+    /// or whole published files). Files it does not know are ignored; unusable ones are listed in `problems`.
+    public static func read(files: [String: Data]) -> PublishedStatistics {
+        var tables: [String: PublishedTable] = [:]
+        var problems: [String: String] = [:]
+        for name in PublishedMeasures.tidyFiles {
+            guard let data = files[name] else { continue }
+            do { tables[name] = try PublishedTable(csv: CSVFile.parse(data: data, path: name), file: name) } catch let e as UnusableFileError {
+                problems[name] = e.reason
+            } catch { problems[name] = "\(error)" }
+        }
+        var models: [NeighbourModel: StatisticalNeighbours] = [:]
+        for model in NeighbourModel.allCases {
+            let name = StatisticalNeighbours.fileName(model)
+            guard let data = files[name] else { continue }
+            do { models[model] = try StatisticalNeighbours(csv: CSVFile.parse(data: data, path: name), file: name, model: model) } catch let e as UnusableFileError {
+                problems[name] = e.reason
+            } catch { problems[name] = "\(error)" }
+        }
+        return PublishedStatistics(tables: tables, neighbourModels: models, problems: problems)
+    }
+
+    /// These statistics with every year that `newer` holds taken from `newer`: for each table, the
+    /// rows of a year `newer` has replace this copy's rows of that year; a neighbour model in
+    /// `newer` replaces this one's. Tables and years `newer` lacks are kept.
+    public func replacingYears(with newer: PublishedStatistics) -> PublishedStatistics {
+        var out = self
+        for (name, table) in newer.tables {
+            out.tables[name] = tables[name].map { $0.replacingYears(with: table) } ?? table
+        }
+        for (model, n) in newer.neighbourModels { out.neighbourModels[model] = n }
+        return out
+    }
+
     /// The ONS mid-year estimate of children aged 0-17 in local authority `la` (3-digit code) for
     /// mid-`midYear`. nil when not published. For a rate in reporting year Y (ending 31 March Y)
     /// use `midYear: Y - 1`.

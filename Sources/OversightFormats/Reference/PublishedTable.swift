@@ -65,6 +65,32 @@ public struct PublishedTable: Sendable {
         try PublishedTable(csv: try CSVFile.read(url: url, displayPath: url.lastPathComponent), file: url.lastPathComponent)
     }
 
+    /// This table with the rows of every year `newer` holds taken from `newer` (matched by column
+    /// name; a column `newer` lacks is blank in its rows). Other years keep their rows, in order.
+    public func replacingYears(with newer: PublishedTable) -> PublishedTable {
+        let newYears = Set(newer.years)
+        var header = self.header
+        for h in newer.header where !header.contains(h) { header.append(h) }
+        var merged: [[String]] = []
+        let yearColumn = columns["time_period"]!
+        for row in rows {
+            if yearColumn < row.count, let y = Int(row[yearColumn].trimmingCharacters(in: .whitespaces)), newYears.contains(y) { continue }
+            merged.append(header.map { h in columns[h].flatMap { $0 < row.count ? row[$0] : nil } ?? "" })
+        }
+        for row in newer.rows {
+            merged.append(header.map { h in newer.columns[h].flatMap { $0 < row.count ? row[$0] : nil } ?? "" })
+        }
+        let text = PublishedExtract.csvText(header: header, rows: merged)
+        return (try? PublishedTable(csv: CSVFile.parse(data: Data(text.utf8), path: file), file: file)) ?? self
+    }
+
+    /// The rows of `year`, in file order, each with a value for every header column.
+    public func rows(year: Int) -> [[String]] {
+        let yearColumn = columns["time_period"]!
+        return rows.filter { yearColumn < $0.count && Int($0[yearColumn].trimmingCharacters(in: .whitespaces)) == year }
+            .map { row in header.indices.map { $0 < row.count ? row[$0] : "" } }
+    }
+
     /// Whether the file has a column.
     public func hasColumn(_ name: String) -> Bool { columns[name] != nil }
 

@@ -18,19 +18,33 @@ public struct StatisticalNeighbours: Sendable {
         self.model = model; self.neighbours = neighbours
     }
 
-    /// Reads either model's wide CSV: one row an authority, its code in `LA num` (2021) or
-    /// `old_la_code` (2025), neighbours in `SN1`...`SN10` (2021) or `SN_1`...`SN_10` (2025).
-    /// Throws `UnusableFileError` when the columns are not there.
+    /// The file the DfE publishes the model in.
+    public static func fileName(_ model: NeighbourModel) -> String {
+        model == .y2021 ? PublishedMeasures.neighbours2021File : PublishedMeasures.neighbours2025File
+    }
+
+    /// The column holding the authority's 3-digit code: `LA num` (2021) or `old_la_code` (2025).
+    public static func codeColumn(_ model: NeighbourModel) -> String { model == .y2021 ? "LA num" : "old_la_code" }
+
+    /// The column of the `i`-th closest neighbour: `SN1` (2021) or `SN_1` (2025).
+    public static func neighbourColumn(_ i: Int, model: NeighbourModel) -> String { model == .y2021 ? "SN\(i)" : "SN_\(i)" }
+
+    /// Reads either model's wide CSV: one row an authority, its code in `codeColumn(model)`, its
+    /// neighbours in `neighbourColumn(1...10)`. Throws `UnusableFileError` when the columns are not there.
     public static func read(url: URL, model: NeighbourModel) throws -> StatisticalNeighbours {
-        let csv = try CSVFile.read(url: url, displayPath: url.lastPathComponent)
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
-        let codeName = model == .y2021 ? "LA num" : "old_la_code"
+        try StatisticalNeighbours(csv: try CSVFile.read(url: url, displayPath: url.lastPathComponent), file: url.lastPathComponent, model: model)
+    }
+
+    /// The model from a read CSV file named `file`.
+    public init(csv: CSVFile, file: String, model: NeighbourModel) throws {
+        let header = csv.header.map { $0.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingCharacters(in: .whitespaces) }
+        let codeName = Self.codeColumn(model)
         guard let codeColumn = header.firstIndex(of: codeName) else {
-            throw UnusableFileError(file: url.lastPathComponent, reason: "no '\(codeName)' column: not the \(model.rawValue) statistical neighbour table")
+            throw UnusableFileError(file: file, reason: "no '\(codeName)' column: not the \(model.rawValue) statistical neighbour table")
         }
-        let neighbourColumns = (1...10).compactMap { i in header.firstIndex(of: model == .y2021 ? "SN\(i)" : "SN_\(i)") }
+        let neighbourColumns = (1...10).compactMap { i in header.firstIndex(of: Self.neighbourColumn(i, model: model)) }
         guard neighbourColumns.count == 10 else {
-            throw UnusableFileError(file: url.lastPathComponent, reason: "the ten neighbour columns are not all there")
+            throw UnusableFileError(file: file, reason: "the ten neighbour columns are not all there")
         }
         var map: [String: [String]] = [:]
         for row in csv.rows where codeColumn < row.count {
@@ -42,6 +56,6 @@ public struct StatisticalNeighbours: Sendable {
                 return n.isEmpty ? nil : n
             }
         }
-        return StatisticalNeighbours(model: model, neighbours: map)
+        self.init(model: model, neighbours: map)
     }
 }
