@@ -126,7 +126,9 @@ struct DemoCommand: ParsableCommand {
             out.append((name, role, password))
         }
         let text = out.map { "\($0.0)\t\($0.1.rawValue)\t\($0.2)" }.joined(separator: "\n") + "\n"
-        FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CLIError.usage("cannot write the demo users' file \(file.path)")
+        }
         return out
     }
 

@@ -65,7 +65,7 @@ extension StoreTests {
             }
             process.environment = env
             let log = folder.path("stderr.txt")
-            FileManager.default.createFile(atPath: log, contents: nil)
+            #expect(FileManager.default.createFile(atPath: log, contents: nil))
             process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
             process.standardOutput = FileHandle.nullDevice
             try process.run()
