@@ -20,8 +20,9 @@ public struct ImportRepository: Sendable {
     ///
     /// Every file is read (folders walked, files in path order as `FileLoader` orders them) and
     /// validated with `ValidationRunner`; the findings are stored with the import, and records of
-    /// rows with errors are stored too, flagged. All files go in one transaction: if anything
-    /// fails, nothing is stored. When an active import of the same authority holds exactly these
+    /// rows with errors are stored too, flagged. All files go in one transaction, which also
+    /// deletes the authority's cached measures and raises its revision by one
+    /// (`Store.revision(authority:)`): if anything fails, nothing is stored. When an active import of the same authority holds exactly these
     /// files (by SHA-256), nothing is stored and `.unchanged` names it.
     ///
     /// Memory: validation holds the raw tables of all the files (the DfE rules compare tables
@@ -155,6 +156,7 @@ public struct ImportRepository: Sendable {
                     MemoryRelease.now()
                 }
                 try await MeasureRepository.invalidate(authority: authority, on: db)
+                try await AuthorityRevision.bump(authority, on: db)
                 return importID
             }
         } catch {
@@ -296,20 +298,24 @@ public struct ImportRepository: Sendable {
     }
 
     /// Marks import `id` of `authority` undone: its records stop counting, so the case data is as
-    /// it was before the import. Its rows stay, for the record. Throws `StoreError.badInput` when
-    /// `authority` has no such import or it is already undone.
+    /// it was before the import. Its rows stay, for the record. In one transaction with the
+    /// import's status, the authority's cached measures are deleted and its revision raised by
+    /// one. Throws `StoreError.badInput` when `authority` has no such import or it is already
+    /// undone; nothing changes then.
     public func undo(_ id: ImportID, authority: String) async throws {
-        let db = store.database
-        guard let m = try await ImportModel.query(on: db).filter(\.$laCode == authority).filter(\.$id == id.rawValue).first() else {
-            throw StoreError.badInput("authority \(authority) has no import \(id) (`oversight imports list` shows them)")
-        }
-        guard m.status == ImportStatus.active.rawValue else { throw StoreError.badInput("import \(id) is already undone") }
-        m.status = ImportStatus.undone.rawValue
         do {
-            try await db.transaction { tx in
+            try await store.database.transaction { tx in
+                guard let m = try await ImportModel.query(on: tx).filter(\.$laCode == authority).filter(\.$id == id.rawValue).first() else {
+                    throw StoreError.badInput("authority \(authority) has no import \(id) (`oversight imports list` shows them)")
+                }
+                guard m.status == ImportStatus.active.rawValue else { throw StoreError.badInput("import \(id) is already undone") }
+                m.status = ImportStatus.undone.rawValue
                 try await m.update(on: tx)
                 try await MeasureRepository.invalidate(authority: authority, on: tx)
+                try await AuthorityRevision.bump(authority, on: tx)
             }
+        } catch let e as StoreError {
+            throw e
         } catch {
             throw StoreError.from(error, configuration: store.configuration) ?? error
         }

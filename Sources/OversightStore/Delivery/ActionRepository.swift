@@ -23,18 +23,15 @@ public struct ActionRepository: Sendable {
         }
     }
 
-    /// Stores a new action (its `id` is ignored) with the history it carries; returns it with
-    /// its id. Throws `StoreError.badInput` listing `PlanAction.problems`.
+    /// Stores a new action (its `id` is ignored) with the history it carries, and raises the
+    /// authority's revision by one, in one transaction; returns it with its id. Throws
+    /// `StoreError.badInput` listing `PlanAction.problems`; nothing is stored then.
     public func create(_ action: PlanAction) async throws -> PlanAction {
         try Self.check(action)
         let la = authority
         let id: Int = try await store.database.transaction { db in
-            let m = ActionModel()
-            m.laCode = la
-            Self.copy(action, into: m)
-            try await m.create(on: db)
-            let id = try m.requireID()
-            for change in action.history { try await Self.history(change, action: id, la: la).create(on: db) }
+            let id = try await Self.insert(action, la: la, on: db)
+            try await AuthorityRevision.bump(la, on: db)
             return id
         }
         return try await self.action(id: id)!
@@ -42,18 +39,26 @@ public struct ActionRepository: Sendable {
 
     /// Creates one action, not started and due on no date, for each of the plan's actions that
     /// the authority does not track yet (same ambition and same text); returns how many it created.
+    /// They are stored in one transaction, which raises the authority's revision by one when it
+    /// creates any.
     @discardableResult
     public func seed(from plan: Plan, owner: String, by: String) async throws -> Int {
-        let existing = Set(try await all().map { "\($0.ambition)\u{0}\($0.text)" })
-        var created = 0
-        for a in plan.ambitions {
-            for text in a.actions where !existing.contains("\(a.number)\u{0}\(text)") {
-                let o = a.leads.first ?? owner
-                _ = try await create(PlanAction(ambition: a.number, text: text, owner: o.isEmpty ? owner : o, by: by, at: clock()))
-                created += 1
+        let la = authority, now = clock()
+        return try await store.database.transaction { db in
+            let existing = Set(try await ActionModel.query(on: db).filter(\.$laCode == la).all().map { "\($0.ambition)\u{0}\($0.text)" })
+            var created = 0
+            for a in plan.ambitions {
+                for text in a.actions where !existing.contains("\(a.number)\u{0}\(text)") {
+                    let o = a.leads.first ?? owner
+                    let action = PlanAction(ambition: a.number, text: text, owner: o.isEmpty ? owner : o, by: by, at: now)
+                    try Self.check(action)
+                    _ = try await Self.insert(action, la: la, on: db)
+                    created += 1
+                }
             }
+            if created > 0 { try await AuthorityRevision.bump(la, on: db) }
+            return created
         }
-        return created
     }
 
     /// One action with its updates and history; nil when the authority has no such action.
@@ -72,8 +77,9 @@ public struct ActionRepository: Sendable {
     }
 
     /// Changes an action's fields (nil leaves a field as it is; `due: .some(nil)` clears the date);
-    /// each real change goes into the history. Throws `StoreError.badInput` for an unknown id or
-    /// an edit that leaves the action invalid.
+    /// each real change goes into the history; the authority's revision is raised by one in the
+    /// same transaction. Throws `StoreError.badInput` for an unknown id or an edit that leaves the
+    /// action invalid; nothing changes then.
     @discardableResult
     public func edit(id: Int, text: String? = nil, owner: String? = nil, due: Day?? = nil, status: ActionStatus? = nil,
                      ambition: Int? = nil, by: String) async throws -> PlanAction {
@@ -85,8 +91,10 @@ public struct ActionRepository: Sendable {
     }
 
     /// Adds a progress update with evidence files; a status given with it changes the action's
-    /// status. Throws `StoreError.badInput` for an unknown action, an empty update (no text, no
-    /// evidence and no file) or a file over `maximumAttachmentSize` or with an empty name.
+    /// status. The update, its files, the action and one more revision of the authority are stored
+    /// in one transaction. Throws `StoreError.badInput` for an unknown action, an empty update (no
+    /// text, no evidence and no file) or a file over `maximumAttachmentSize` or with an empty
+    /// name; nothing changes then.
     @discardableResult
     public func addUpdate(actionID: Int, text: String, evidence: String = "", status: ActionStatus? = nil,
                           files: [Attachment] = [], by: String) async throws -> PlanAction {
@@ -119,6 +127,7 @@ public struct ActionRepository: Sendable {
                 try await a.create(on: db)
             }
             try await Self.write(saved, id: actionID, changes: changes, la: la, on: db)
+            try await AuthorityRevision.bump(la, on: db)
         }
         return saved
     }
@@ -145,7 +154,21 @@ public struct ActionRepository: Sendable {
 
     func save(_ action: PlanAction, id: Int, changes: [ActionChange]) async throws {
         let la = authority
-        try await store.database.transaction { db in try await Self.write(action, id: id, changes: changes, la: la, on: db) }
+        try await store.database.transaction { db in
+            try await Self.write(action, id: id, changes: changes, la: la, on: db)
+            try await AuthorityRevision.bump(la, on: db)
+        }
+    }
+
+    /// Inserts a new action of `la` with the history it carries, on `db`; returns its id.
+    static func insert(_ action: PlanAction, la: String, on db: any Database) async throws -> Int {
+        let m = ActionModel()
+        m.laCode = la
+        copy(action, into: m)
+        try await m.create(on: db)
+        let id = try m.requireID()
+        for change in action.history { try await history(change, action: id, la: la).create(on: db) }
+        return id
     }
 
     static func write(_ action: PlanAction, id: Int, changes: [ActionChange], la: String, on db: any Database) async throws {

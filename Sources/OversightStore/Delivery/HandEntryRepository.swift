@@ -10,9 +10,10 @@ public struct HandEntryRepository: Sendable {
     public let authority: String
     let clock: @Sendable () -> Date
 
-    /// Checks and records an entry; returns the entry it replaced, if any. Throws
-    /// `HandEntryRejected` (from `OversightCore`) naming each field and reason when the entry is
-    /// invalid; nothing is stored then.
+    /// Checks and records an entry, and raises the authority's revision by one, in one
+    /// transaction; returns the entry it replaced, if any. Throws `HandEntryRejected` (from
+    /// `OversightCore`) naming each field and reason when the entry is invalid; nothing is stored
+    /// then.
     @discardableResult
     public func record(_ entry: HandEnteredEntry) async throws -> HandEnteredEntry? {
         let problems = entry.problems
@@ -40,6 +41,7 @@ public struct HandEntryRepository: Sendable {
             row.value = entry.value; row.numerator = entry.numerator; row.denominator = entry.denominator
             row.source = entry.source; row.enteredBy = entry.enteredBy; row.enteredAt = entry.enteredAt; row.note = entry.note
             try await row.save(on: db)
+            try await AuthorityRevision.bump(la, on: db)
             return replaced
         }
     }

@@ -13,8 +13,10 @@ public struct PlanRepository: Sendable {
     let clock: @Sendable () -> Date
 
     /// Reads a plan file's YAML (`PlanFileReader`; errors name the line), stores it as the next
-    /// version of its plan id and, with `makeCurrent` (the default), makes it the current plan.
-    /// Throws `StoreError.badInput` with the reader's message for a plan file it cannot read.
+    /// version of its plan id and, with `makeCurrent` (the default), makes it the current plan;
+    /// the authority's revision is raised by one in the same transaction. Throws
+    /// `StoreError.badInput` with the reader's message for a plan file it cannot read; nothing is
+    /// stored then.
     @discardableResult
     public func importPlan(yaml: String, fileName: String = "plan.yaml", by: String, makeCurrent: Bool = true) async throws -> StoredPlan {
         let plan: Plan
@@ -32,6 +34,7 @@ public struct PlanRepository: Sendable {
             m.laCode = la; m.planKey = plan.id; m.title = plan.title; m.version = last + 1; m.yaml = yaml
             m.isCurrent = makeCurrent; m.userName = by; m.importedAt = now
             try await m.create(on: db)
+            try await AuthorityRevision.bump(la, on: db)
             return last + 1
         }
         return StoredPlan(key: plan.id, version: version, title: plan.title, isCurrent: makeCurrent, by: by, at: now, yaml: yaml, plan: plan)
@@ -58,7 +61,8 @@ public struct PlanRepository: Sendable {
         return try Self.stored(m)
     }
 
-    /// Makes a stored plan version the current one. Throws `StoreError.badInput` when there is no such plan.
+    /// Makes a stored plan version the current one, and raises the authority's revision by one, in
+    /// one transaction. Throws `StoreError.badInput` when there is no such plan; nothing changes then.
     public func makeCurrent(key: String, version: Int) async throws {
         let la = authority
         try await store.database.transaction { db in
@@ -69,10 +73,12 @@ public struct PlanRepository: Sendable {
             try await PlanModel.query(on: db).filter(\.$laCode == la).set(\.$isCurrent, to: false).update()
             m.isCurrent = true
             try await m.save(on: db)
+            try await AuthorityRevision.bump(la, on: db)
         }
     }
 
-    /// Records a change of a KPI's target from a day on (older periods keep the old target).
+    /// Records a change of a KPI's target from a day on (older periods keep the old target), and
+    /// raises the authority's revision by one, in one transaction.
     public func changeTarget(_ change: TargetHistory.Change) async throws {
         let m = TargetChangeModel()
         m.laCode = authority; m.ambition = change.ambition; m.measure = change.measure; m.effectiveFrom = change.effectiveFrom.iso
@@ -80,7 +86,11 @@ public struct PlanRepository: Sendable {
         m.trajectory = change.trajectory.map { "\($0.end.iso)=\(Target.value($0.value).token)" + ($0.label.isEmpty ? "" : "=\($0.label)") }
             .joined(separator: ";")
         m.reason = change.reason; m.userName = change.by; m.changedAt = change.at
-        try await m.create(on: store.database)
+        let la = authority
+        try await store.database.transaction { db in
+            try await m.create(on: db)
+            try await AuthorityRevision.bump(la, on: db)
+        }
     }
 
     /// Every target change, in the order made.
@@ -98,8 +108,9 @@ public struct PlanRepository: Sendable {
         })
     }
 
-    /// Saves a lead's commentary on an ambition for a period (earlier ones are kept; the latest is shown).
-    /// Throws `StoreError.badInput` for blank text.
+    /// Saves a lead's commentary on an ambition for a period (earlier ones are kept; the latest is
+    /// shown), and raises the authority's revision by one, in one transaction. Throws
+    /// `StoreError.badInput` for blank text; nothing is stored then.
     public func writeCommentary(ambition: Int, period: Period, text: String, by: String) async throws {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw StoreError.badInput("commentary: write the commentary before saving it")
@@ -107,7 +118,11 @@ public struct PlanRepository: Sendable {
         let m = CommentaryModel()
         m.laCode = authority; m.ambition = ambition; m.periodStart = period.start.iso; m.periodEnd = period.end.iso
         m.text = text; m.userName = by; m.writtenAt = clock()
-        try await m.create(on: store.database)
+        let la = authority
+        try await store.database.transaction { db in
+            try await m.create(on: db)
+            try await AuthorityRevision.bump(la, on: db)
+        }
     }
 
     /// The latest commentary of each ambition for exactly `period`, by ambition number.

@@ -7,7 +7,9 @@ import OversightFormats
 /// users work from, the learning summary and the QA measures, for one authority at a time.
 ///
 /// Every workflow step loads the audit, applies the core step (which refuses illegal steps with
-/// `AuditWorkflowError`), and writes the audit back in one transaction. An unknown audit, round
+/// `AuditWorkflowError`), and writes the audit back in one transaction. Every write raises the
+/// authority's revision (`Store.revision(authority:)`) by one in its transaction; a write that
+/// fails leaves it as it was. An unknown audit, round
 /// or template is `StoreError.badInput`.
 public struct AuditRepository: Sendable {
     let store: Store
@@ -17,19 +19,26 @@ public struct AuditRepository: Sendable {
     // MARK: Templates
 
     /// Stores the shipped templates (`AuditTemplateReader.shipped()`) for `authority` where that
-    /// template id and version is not stored yet; returns those stored now.
+    /// template id and version is not stored yet, in one transaction that raises the authority's
+    /// revision by one when any is stored; returns those stored now.
     @discardableResult
     public func installShippedTemplates(authority: String, by user: String) async throws -> [AuditTemplate] {
-        var added: [AuditTemplate] = []
-        for t in try AuditTemplateReader.shipped() where try await template(id: t.id, version: t.version, authority: authority) == nil {
-            try await insert(t, authority: authority, by: user, on: store.database)
-            added.append(t)
+        let shipped = try AuditTemplateReader.shipped()
+        return try await store.database.transaction { db in
+            var added: [AuditTemplate] = []
+            for t in shipped where try await AuditTemplateModel.query(on: db).filter(\.$laCode == authority).filter(\.$templateID == t.id)
+                .filter(\.$version == t.version).first() == nil {
+                try await insert(t, authority: authority, by: user, on: db)
+                added.append(t)
+            }
+            if !added.isEmpty { try await AuthorityRevision.bump(authority, on: db) }
+            return added
         }
-        return added
     }
 
-    /// Stores an administrator's change as the next version of `template.id` (1 when new); the
-    /// version in `template` is ignored. Audits keep the version they were started on.
+    /// Stores an administrator's change as the next version of `template.id` (1 when new), and
+    /// raises the authority's revision by one, in one transaction; the version in `template` is
+    /// ignored. Audits keep the version they were started on.
     ///
     /// - Throws: `StoreError.badInput` listing the template's problems.
     public func saveNewVersion(_ template: AuditTemplate, authority: String, by user: String) async throws -> AuditTemplate {
@@ -44,6 +53,7 @@ public struct AuditRepository: Sendable {
             var next = checked
             next.version = (latest?.version ?? 0) + 1
             try await insert(next, authority: authority, by: user, on: db)
+            try await AuthorityRevision.bump(authority, on: db)
             return next
         }
     }
@@ -82,7 +92,8 @@ public struct AuditRepository: Sendable {
     /// Creates a round and its audits: computes the cohort from `data` on the round's cohort day
     /// (`AuditCohort`; workers for a supervision round), draws `sampleSize` at random with the
     /// round's seed, and assigns them to `auditors` in turn, due on the round's due date, on the
-    /// latest version of the round's template. The round's `id` is assigned here.
+    /// latest version of the round's template. The round's `id` is assigned here. The round, its
+    /// audits and one more revision of the authority are stored in one transaction.
     ///
     /// - Throws: `StoreError.badInput` for the round's problems, no auditors, an unknown template,
     ///   a template of another type, or a round name already used.
@@ -123,6 +134,7 @@ public struct AuditRepository: Sendable {
                 }
             }
             for a in audits { try await write(a, previous: nil, authority: authority, on: db) }
+            try await AuthorityRevision.bump(authority, on: db)
             return (round, audits)
         }
     }
@@ -139,18 +151,21 @@ public struct AuditRepository: Sendable {
     }
 
     /// Stores rounds and audits built elsewhere (the demo data of `SynthAudits`) as they are, in
-    /// one transaction; their templates must be stored first.
+    /// one transaction that raises the authority's revision by one; their templates must be
+    /// stored first.
     public func insert(rounds: [AuditRound], audits: [Audit], authority: String, by user: String) async throws {
         let now = clock()
         try await store.database.transaction { db in
             for round in rounds { try await Self.row(round, authority: authority, by: user, at: now).create(on: db) }
             for a in audits { try await write(a, previous: nil, authority: authority, on: db) }
+            try await AuthorityRevision.bump(authority, on: db)
         }
     }
 
     // MARK: Audits
 
-    /// Assigns one audit outside a round, on the latest version of `templateID`.
+    /// Assigns one audit outside a round, on the latest version of `templateID`, and raises the
+    /// authority's revision by one, in one transaction.
     public func assign(templateID: String, subject: AuditSubject, caseKind: CaseKind?, team: String?, auditor: String,
                        partnerAuditors: [PartnerAgency: String] = [:], due: Day, authority: String, by user: String) async throws -> Audit {
         try await store.database.transaction { db in
@@ -158,6 +173,7 @@ public struct AuditRepository: Sendable {
             let a = Audit.assign(id: AuditID(newID()), template: template, subject: subject, caseKind: caseKind, team: team,
                                  auditor: auditor, partnerAuditors: partnerAuditors, due: due, by: user, at: clock())
             try await write(a, previous: nil, authority: authority, on: db)
+            try await AuthorityRevision.bump(authority, on: db)
             return a
         }
     }
@@ -240,7 +256,8 @@ public struct AuditRepository: Sendable {
         try await step(id, authority: authority) { a, _, now in try a.completeActions(by: user, at: now) }
     }
 
-    /// Creates a re-audit on the latest version of the audit's template (`Audit.reAudit`).
+    /// Creates a re-audit on the latest version of the audit's template (`Audit.reAudit`); the
+    /// two audits and one more revision of the authority are stored in one transaction.
     public func reAudit(_ id: AuditID, auditor: String, due: Day, authority: String, by user: String) async throws -> Audit {
         try await store.database.transaction { db in
             guard var a = try await load(db, authority: authority, { $0.filter(\.$id == id.rawValue) }).first else {
@@ -251,6 +268,7 @@ public struct AuditRepository: Sendable {
             let next = try a.reAudit(newID: AuditID(newID()), template: template, auditor: auditor, due: due, by: user, at: clock())
             try await write(a, previous: previous, authority: authority, on: db)
             try await write(next, previous: nil, authority: authority, on: db)
+            try await AuthorityRevision.bump(authority, on: db)
             return next
         }
     }
@@ -301,7 +319,8 @@ public struct AuditRepository: Sendable {
 
     // MARK: Supervision
 
-    /// Records a supervision session entered by hand; returns it as stored.
+    /// Records a supervision session entered by hand, and raises the authority's revision by one,
+    /// in one transaction; returns it as stored. Throws `StoreError.badInput` for a blank worker.
     @discardableResult
     public func addSupervisionSession(worker: String, date: Day, kind: String?, reflective: Bool?, child: ChildID? = nil,
                                       authority: String, by user: String) async throws -> SupervisionSession {
@@ -311,7 +330,10 @@ public struct AuditRepository: Sendable {
         let row = SupervisionSessionModel()
         row.laCode = authority; row.worker = worker.trimmingCharacters(in: .whitespaces); row.sessionDate = date.iso
         row.kind = kind; row.reflective = reflective; row.childID = child?.rawValue; row.enteredBy = user; row.enteredAt = clock()
-        try await row.create(on: store.database)
+        try await store.database.transaction { db in
+            try await row.create(on: db)
+            try await AuthorityRevision.bump(authority, on: db)
+        }
         return Self.session(row)
     }
 
@@ -321,7 +343,9 @@ public struct AuditRepository: Sendable {
             .all().map(Self.session)
     }
 
-    /// Sets the supervision interval for a role (replacing any earlier one).
+    /// Sets the supervision interval for a role (replacing any earlier one), and raises the
+    /// authority's revision by one, in one transaction. Throws `StoreError.badInput` for a blank
+    /// role or an interval under 1 day.
     public func setPracticeStandard(_ standard: PracticeStandard, authority: String, by user: String) async throws {
         guard standard.supervisionIntervalDays > 0, !standard.role.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.badInput("practice standard: role must not be blank and the interval must be 1 day or more")
@@ -332,6 +356,7 @@ public struct AuditRepository: Sendable {
             row.laCode = authority; row.role = standard.role; row.supervisionIntervalDays = standard.supervisionIntervalDays
             row.updatedBy = user; row.updatedAt = clock()
             try await row.save(on: db)
+            try await AuthorityRevision.bump(authority, on: db)
         }
     }
 
@@ -344,7 +369,7 @@ public struct AuditRepository: Sendable {
     // MARK: Steps
 
     /// Loads the audit and its template, applies `change` (and `then`, inside the same
-    /// transaction), writes the result.
+    /// transaction), writes the result and raises the authority's revision by one.
     func step(_ id: AuditID, authority: String, _ change: @escaping @Sendable (inout Audit, AuditTemplate, Date) throws -> Void,
               then: (@Sendable (inout Audit, any Database, Date) async throws -> Void)? = nil) async throws -> Audit {
         let now = clock()
@@ -360,6 +385,7 @@ public struct AuditRepository: Sendable {
             try change(&a, try Self.template(row), now)
             if let then { try await then(&a, db, now) }
             try await write(a, previous: previous, authority: authority, on: db)
+            try await AuthorityRevision.bump(authority, on: db)
             return a
         }
     }
