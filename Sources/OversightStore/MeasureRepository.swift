@@ -2,25 +2,38 @@ import FluentKit
 import Foundation
 import OversightCore
 
-/// Measures computed from the store, cached per authority, data version, period and parameters.
+/// Measures computed from the store, cached per authority, revision, definition version, period
+/// and parameters.
 ///
-/// The data version of an authority names its active imports, so an import or an undo gives a
-/// new version and earlier results stop being used (and are deleted).
+/// Results are cached under the authority's revision (`Store.revision(authority:)`, raised by
+/// every write of its data) and `MeasureEngine.definitionVersion` (changed with any measure's
+/// definition), so a write or an upgrade that changes a definition gives a new key and earlier
+/// results stop being used; they are deleted when results under the new key are stored, and on
+/// an import or an undo.
 public struct MeasureRepository: Sendable {
     let store: Store
     let clock: @Sendable () -> Date
+    /// The definition version results are cached under (`MeasureEngine.definitionVersion`; tests
+    /// pass others).
+    var definitionVersion: String = MeasureEngine.definitionVersion
 
-    /// The authority's data version: `empty`, or the ids of its active imports (`v1-3-4`).
+    /// The authority's case-data version: `empty`, or the ids of its active imports (`v1-3-4`);
+    /// it changes with every import and undo, and only then. Equal versions mean equal imported
+    /// case data, not equal audits, hand entries, targets or plans: for a stamp that changes with
+    /// every write of the authority's data use `Store.revision(authority:)`.
     public func dataVersion(authority: String) async throws -> String {
         try await store.cases.dataVersion(authority: authority)
     }
 
     /// `MeasureEngine.computeAll` over the authority's case data, flagged by `RowErrorFlags`, from
-    /// the cache when this data version, period, ids and parameters were computed before. Results with drill-down records
-    /// (`parameters.includeRecords`) are computed every time and not cached.
+    /// the cache when the same period, ids and parameters were computed before at the authority's
+    /// current revision with the current `MeasureEngine.definitionVersion`. Results are cached
+    /// only when no write of the authority committed while they were computed. Results with
+    /// drill-down records (`parameters.includeRecords`) are computed every time and not cached.
     public func computeAll(authority: String, period: Period, ids: [String]? = nil,
                            parameters: MeasureParameters) async throws -> (results: [MeasureResult], fromCache: Bool) {
-        let version = try await dataVersion(authority: authority)
+        let revision = try await store.revision(authority: authority)
+        let version = Self.cacheKey(revision: revision, definitionVersion: definitionVersion)
         let periodKey = "\(period.start.iso)..\(period.end.iso)"
         let paramKey = Self.key(ids: ids, parameters: parameters)
         let db = store.database
@@ -34,6 +47,10 @@ public struct MeasureRepository: Sendable {
         let results = RowErrorFlags.computeAll(MeasureEngine(data: data), period: period, ids: ids, parameters: parameters,
                                                rowsWithErrors: data.rowsWithErrors)
         guard !parameters.includeRecords else { return (results, false) }
+        // A write that committed while computing may be in the results: do not keep them under
+        // the revision read before.
+        guard try await store.revision(authority: authority) == revision else { return (results, false) }
+        try await MeasureCacheModel.query(on: db).filter(\.$laCode == authority).filter(\.$dataVersion != version).delete()
         let row = MeasureCacheModel()
         row.laCode = authority; row.dataVersion = version; row.period = periodKey; row.parameters = paramKey
         row.results = String(decoding: try JSONEncoder().encode(results.map(CachedMeasure.init)), as: UTF8.self)
@@ -49,6 +66,12 @@ public struct MeasureRepository: Sendable {
     /// Deletes every cached result of `authority` (after an import or an undo).
     static func invalidate(authority: String, on db: any Database) async throws {
         try await MeasureCacheModel.query(on: db).filter(\.$laCode == authority).delete()
+    }
+
+    /// The `data_version` results are cached under: the authority's revision and the definition
+    /// version (`r12;definitions=2026-12-07.1`).
+    static func cacheKey(revision: Int, definitionVersion: String) -> String {
+        "r\(revision);definitions=\(definitionVersion)"
     }
 
     static func key(ids: [String]?, parameters p: MeasureParameters) -> String {

@@ -135,7 +135,7 @@ public final class Store: Sendable {
         ImportRepository(store: self, clock: clock)
     }
 
-    /// Measures from the store, cached per data version.
+    /// Measures from the store, cached per authority revision and `MeasureEngine.definitionVersion`.
     public func measures(clock: @escaping @Sendable () -> Date = { Date() }) -> MeasureRepository {
         MeasureRepository(store: self, clock: clock)
     }

@@ -1,8 +1,9 @@
 import FluentKit
 import Foundation
 
-/// Row of `measure_cache`: measure results of one authority for one data version, period and
-/// set of parameters. `@unchecked Sendable`: see `ImportModel`.
+/// Row of `measure_cache`: measure results of one authority for one cache key (its revision and
+/// the definition version, `MeasureRepository.cacheKey`, in the `data_version` column), period
+/// and set of parameters. `@unchecked Sendable`: see `ImportModel`.
 final class MeasureCacheModel: Model, @unchecked Sendable {
     static let schema = "measure_cache"
     @ID(custom: "id", generatedBy: .database) var id: Int?
