@@ -12,17 +12,35 @@ public struct ChildTimeline: Sendable, Hashable {
     /// One event.
     public struct Event: Sendable, Hashable {
         public var date: Day
-        /// The last day, for events that last (a plan, an episode); nil when open or a single day.
+        /// The last day, for events that last (a plan, an episode); nil when open, left open or a
+        /// single day.
         public var end: Day?
         /// Whether the event is still open at the end of the data (a plan not ended).
         public var isOpen: Bool
+        /// For a record an earlier return left open and a later return did not restate
+        /// (`CaseData.leftOpen`): the last day it is known to be open, 31 March of the year before
+        /// the later return. It ended after that day, on a day no return gives. Such an event is
+        /// not `isOpen`. nil for every other event.
+        public var openUntilAtLeast: Day?
         public var category: Category
         /// What happened, in a few words ("Referral received").
         public var title: String
         /// Details in plain words ("From: school. Factors: neglect (16A).").
         public var details: [String]
-        public init(date: Day, end: Day? = nil, isOpen: Bool = false, category: Category, title: String, details: [String] = []) {
-            self.date = date; self.end = end; self.isOpen = isOpen; self.category = category; self.title = title; self.details = details
+        public init(date: Day, end: Day? = nil, isOpen: Bool = false, openUntilAtLeast: Day? = nil, category: Category, title: String,
+                    details: [String] = []) {
+            self.date = date; self.end = end; self.isOpen = isOpen; self.openUntilAtLeast = openUntilAtLeast
+            self.category = category; self.title = title; self.details = details
+        }
+
+        /// The event's dates in plain words: "3 May 2024", "3 May 2024 to 9 June 2024", "3 May
+        /// 2024 to now (open)", or for a record left open by an earlier return "1 June 2022,
+        /// open until at least 31 March 2023, end not known".
+        public var dates: String {
+            let start = Format.date(date)
+            if let end, end != date { return start + " to " + Format.date(end) }
+            if let last = openUntilAtLeast { return start + ", open until at least " + Format.date(last) + ", end not known" }
+            return isOpen ? start + " to now (open)" : start
         }
     }
 
@@ -51,6 +69,11 @@ public struct ChildTimeline: Sendable, Hashable {
     public var undatedCount: Int
 
     /// Every event of the child, from each table of `data` and the `audits`, in years newest first.
+    ///
+    /// A record an earlier return left open and a later return did not restate (`data.leftOpen`)
+    /// is shown open until at least its last open day with its end not known, not as open now;
+    /// its invalid end date, if it had one, is not counted as undated (the measures no longer
+    /// read it either).
     public static func make(child: ChildID, data: CaseData, audits: [Audit] = []) -> ChildTimeline {
         var events: [Event] = []
         var undated = 0
@@ -58,16 +81,20 @@ public struct ChildTimeline: Sendable, Hashable {
             if let day = d.day { events.append(make(day)) } else if d.isInvalid { undated += 1 }
         }
         for ep in data.cinEpisodes where ep.child == child {
+            let episodeLastOpen = data.leftOpen.lastOpenDay(of: ep)
             add(ep.referralDate) { d in
                 var details: [String] = []
                 if let s = CodeWords.referralSource(ep.referralSource) { details.append("From: \(s).") }
                 if let n = ep.primaryNeedCode, !n.isEmpty { details.append("Primary need: \(needWords(n)).") }
                 if ep.referralNFA == true { details.append("No further action.") }
+                if let last = episodeLastOpen { details.append("Case open until at least \(Format.date(last)), closure date not known.") }
                 return Event(date: d, category: .referral, title: "Referral received", details: details)
             }
-            add(ep.closureDate) { d in
-                Event(date: d, category: .referral, title: "Case closed",
-                      details: CodeWords.closureReason(ep.reasonForClosure).map { ["Reason: \($0)."] } ?? [])
+            if episodeLastOpen == nil {
+                add(ep.closureDate) { d in
+                    Event(date: d, category: .referral, title: "Case closed",
+                          details: CodeWords.closureReason(ep.reasonForClosure).map { ["Reason: \($0)."] } ?? [])
+                }
             }
             for a in ep.assessments {
                 let factors = a.factors.map(CodeWords.factor)
@@ -79,9 +106,12 @@ public struct ChildTimeline: Sendable, Hashable {
                     details.append(factors.isEmpty ? "No factors recorded." : "Factors: \(factors.joined(separator: "; ")).")
                     events.append(Event(date: done, category: .assessment, title: "Assessment completed", details: details))
                 } else {
-                    if a.authorisationDate.isInvalid { undated += 1 }
-                    add(a.startDate) { d in Event(date: d, isOpen: true, category: .assessment, title: "Assessment started",
-                                                  details: factors.isEmpty ? [] : ["Factors: \(factors.joined(separator: "; "))."]) }
+                    let last = data.leftOpen.lastOpenDay(of: a, in: ep)
+                    if a.authorisationDate.isInvalid && last == nil { undated += 1 }
+                    add(a.startDate) { d in
+                        Event(date: d, isOpen: last == nil, openUntilAtLeast: last, category: .assessment, title: "Assessment started",
+                              details: factors.isEmpty ? [] : ["Factors: \(factors.joined(separator: "; "))."])
+                    }
                 }
             }
             for s in ep.section47s {
@@ -93,28 +123,34 @@ public struct ChildTimeline: Sendable, Hashable {
                 }
             }
             for p in ep.cinPlans {
-                add(p.startDate) { d in Event(date: d, end: p.endDate.day, isOpen: p.endDate.day == nil, category: .cinPlan, title: "Child in need plan") }
+                let last = data.leftOpen.lastOpenDay(of: p, in: ep)
+                add(p.startDate) { d in
+                    Event(date: d, end: p.endDate.day, isOpen: p.endDate.day == nil && last == nil, openUntilAtLeast: last, category: .cinPlan,
+                          title: "Child in need plan")
+                }
             }
             for p in ep.protectionPlans {
+                let last = data.leftOpen.lastOpenDay(of: p, in: ep)
                 add(p.startDate) { d in
                     var details: [String] = []
                     if let c = CodeWords.abuseCategory(p.initialCategory) { details.append("Category: \(c).") }
                     if let n = p.numberOfPreviousPlans, n > 0 { details.append("Previous plans: \(n).") }
                     let reviews = p.reviewDates.compactMap(\.day)
                     if !reviews.isEmpty { details.append("Reviewed \(reviews.count) time\(reviews.count == 1 ? "" : "s"), last \(Format.date(reviews.max()!)).") }
-                    return Event(date: d, end: p.endDate.day, isOpen: p.endDate.day == nil, category: .childProtection,
-                                 title: "Child protection plan", details: details)
+                    return Event(date: d, end: p.endDate.day, isOpen: p.endDate.day == nil && last == nil, openUntilAtLeast: last,
+                                 category: .childProtection, title: "Child protection plan", details: details)
                 }
             }
         }
         for e in data.claEpisodes where e.child == child {
+            let last = data.leftOpen.lastOpenDay(of: e)
             add(e.start) { d in
                 var details: [String] = []
                 if let ls = CodeWords.legalStatus(e.legalStatus) { details.append("Legal status: \(ls).") }
                 if let pl = CodeWords.placement(e.placement) { details.append("Placement: \(pl).") }
                 if let r = e.reasonEnded, !r.isEmpty, r != "X1" { details.append("Left care: reason \(r).") }
                 let starts = e.reasonNewEpisode == "S"
-                return Event(date: d, end: e.end.day, isOpen: e.end.day == nil, category: starts ? .care : .placement,
+                return Event(date: d, end: e.end.day, isOpen: e.end.day == nil && last == nil, openUntilAtLeast: last, category: starts ? .care : .placement,
                              title: starts ? "Started to be looked after" : "Care episode: \(episodeWords(e.reasonNewEpisode))", details: details)
             }
         }
@@ -152,7 +188,11 @@ public struct ChildTimeline: Sendable, Hashable {
                                 title: "Care leaver return \(Format.reportingYear(y))", details: details))
         }
         for s in data.socialWorkerEpisodes where s.child == child {
-            add(s.start) { d in Event(date: d, end: s.end.day, isOpen: s.end.day == nil, category: .socialWorker, title: "Social worker allocated") }
+            let last = data.leftOpen.lastOpenDay(of: s)
+            add(s.start) { d in
+                Event(date: d, end: s.end.day, isOpen: s.end.day == nil && last == nil, openUntilAtLeast: last, category: .socialWorker,
+                      title: "Social worker allocated")
+            }
         }
         for a in audits {
             events.append(Event(date: a.date, category: .audit, title: a.title, details: a.grade.map { ["Grade: \($0)."] } ?? ["Not graded yet."]))

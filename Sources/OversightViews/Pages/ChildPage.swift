@@ -66,9 +66,7 @@ public enum ChildPage {
         for y in t.years {
             var items = HTML.empty
             for e in y.events {
-                var dates = Format.date(e.date)
-                if let end = e.end, end != e.date { dates += " to " + Format.date(end) } else if e.isOpen { dates += " to now (open)" }
-                var body = HTML.el("p", [("class", "ov-timeline__date")], HTML.el("time", [("datetime", e.date.iso)], text: dates))
+                var body = HTML.el("p", [("class", "ov-timeline__date")], HTML.el("time", [("datetime", e.date.iso)], text: e.dates))
                 body += HTML.el("p", [("class", "ov-timeline__title")], text: e.title)
                 for d in e.details { body += HTML.el("p", [("class", "ov-timeline__detail")], text: d) }
                 items += HTML.el("li", [("class", "ov-timeline__item ov-timeline__item--\(e.category.rawValue)")], body)
