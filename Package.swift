@@ -42,10 +42,13 @@ let package = Package(
             ]
         ),
         .target(name: "OversightViews", dependencies: ["OversightCore"], resources: [.copy("Assets")]),
+        // The application layer: an authority's numbers and every report's inputs. No Vapor, no HTML
+        // (it reads the report input model from OversightViews).
+        .target(name: "OversightApp", dependencies: ["OversightCore", "OversightFormats", "OversightStore", "OversightViews"]),
         .target(
             name: "OversightWeb",
             dependencies: [
-                "OversightCore", "OversightFormats", "OversightStore", "OversightViews", "OversightSynth",
+                "OversightCore", "OversightFormats", "OversightStore", "OversightViews", "OversightSynth", "OversightApp",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -54,7 +57,7 @@ let package = Package(
         .executableTarget(
             name: "oversight",
             dependencies: [
-                "OversightCore", "OversightFormats", "OversightSynth", "OversightStore", "OversightViews", "OversightWeb",
+                "OversightCore", "OversightFormats", "OversightSynth", "OversightStore", "OversightViews", "OversightWeb", "OversightApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -68,7 +71,7 @@ let package = Package(
         .testTarget(
             name: "OversightWebTests",
             dependencies: [
-                "OversightWeb", "OversightStore", "OversightViews", "OversightFormats", "OversightCore",
+                "OversightWeb", "OversightStore", "OversightViews", "OversightFormats", "OversightCore", "OversightApp", "OversightSynth",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

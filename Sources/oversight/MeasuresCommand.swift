@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OversightApp
 import OversightCore
 import OversightFormats
 import OversightStore
@@ -29,7 +30,8 @@ struct MeasuresCommand: ParsableCommand {
     @Option(help: "table, json or csv.") var format: String = "table"
     @Option(help: "Print the records behind one measure's numerator and denominator.") var drill: String?
     @Option(help: "monthly: one row per month-end in the period, each over the 12 months to it.") var series: String?
-    @Option(help: "Default supervision practice standard in days.") var supervisionInterval: Int = 28
+    @Option(help: "Supervision practice standard in days. Default: with --from 28; from the store, the standard set in Oversight (else 28).")
+    var supervisionInterval: Int?
     @Flag(help: "Print how long reading, indexing and computing took (to standard error).") var timing = false
     @Flag(help: "With --from: do not validate the files, so results are not flagged for rows with errors (faster).") var skipValidation = false
 
@@ -52,6 +54,7 @@ struct MeasuresCommand: ParsableCommand {
         let clock = ContinuousClock()
         let t0 = clock.now
         let caseData: CaseData
+        let interval: Int
         let t1: ContinuousClock.Instant
         if let from {
             // The measures asked for (all of them when none are named).
@@ -68,32 +71,27 @@ struct MeasuresCommand: ParsableCommand {
             for u in unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
             if files == 0 { FileHandle.standardError.write(Data("warning: no data files found under \(from)\n".utf8)) }
             caseData = data
+            interval = supervisionInterval ?? MeasureParameters().supervisionIntervalDays
         } else {
-            let requested = la
+            // The application layer's numbers of the authority: the same as the web's and the API's.
+            let (requested, override, reference) = (la, supervisionInterval, reference)
+            let (numbers, snapshot) = try StoreSession.run { store -> (AuthorityNumbers, AuthoritySnapshot) in
+                let authority = try await StoreSession.authority(requested, in: store)
+                let statistics = try await ReferenceFolder.inUse(folder: reference, store: store)
+                let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: try PlanLoader.defaultPlan())
+                var snapshot = try await numbers.snapshot(authority: authority)
+                if let override { snapshot.supervisionIntervalDays = override }
+                return (numbers, snapshot)
+            }
             if drill == nil && series == nil {
-                let params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)
-                let ids = measures.isEmpty ? nil : measures
-                let (results, cached) = try StoreSession.run { store in
-                    let authority = try await StoreSession.authority(requested, in: store)
-                    let (computed, cached) = try await store.measures().computeAll(authority: authority, period: p, ids: ids, parameters: params)
-                    // The quality assurance measures from the audits done in Oversight (when any were), and the
-                    // values entered by hand: what the files alone cannot give, so `--from` on the same files
-                    // gives the same output while the store holds neither.
-                    let audits = try await store.audits().allAudits(authority: authority)
-                    let qa = audits.isEmpty ? [] : QAMeasures.computeAll(audits: audits, period: p, reportDate: Day(Date()))
-                    let hand = try await store.handEntries(authority: authority).values().results(period: p)
-                    let extra = (qa + hand).filter { r in ids.map { $0.contains(r.id) } ?? true }
-                    return (computed + extra, cached)
-                }
-                if timing {
-                    FileHandle.standardError.write(Data("timing: store \(cached ? "cache hit" : "computed and cached") in \(clock.now - t0)\n".utf8))
-                }
+                let results = numbers.allMeasures(period: p, snapshot: snapshot, ids: measures.isEmpty ? nil : measures, population: pop)
+                if timing { FileHandle.standardError.write(Data("timing: store read and computed in \(clock.now - t0)\n".utf8)) }
                 print(render(p, results), terminator: "")
                 return
             }
-            caseData = try StoreSession.run { store in
-                try await store.cases.caseData(authority: try await StoreSession.authority(requested, in: store))
-            }
+            caseData = snapshot.data
+            interval = snapshot.supervisionIntervalDays
+            if pop == nil { pop = numbers.population(authority: snapshot.authority, period: p) }
             t1 = clock.now
         }
 
@@ -113,7 +111,7 @@ struct MeasuresCommand: ParsableCommand {
             fflush(nil)
             Foundation.exit(0)
         }
-        var params = MeasureParameters(population: pop, supervisionIntervalDays: supervisionInterval)
+        var params = MeasureParameters(population: pop, supervisionIntervalDays: interval)
         let ids = measures.isEmpty ? nil : measures
 
         if let drill {
@@ -131,8 +129,13 @@ struct MeasuresCommand: ParsableCommand {
             let points = Array(zip(ends.map { Period.rolling12Months(endingOn: $0) }, engine.seriesAll(endingOn: ends, ids: ids, parameters: params)))
             finish(renderSeries(p, points))
         }
-        let results = RowErrorFlags.computeAll(engine, period: p, ids: ids, parameters: params, rowsWithErrors: caseData.rowsWithErrors)
-        finish(render(p, results))
+        // The application layer's list: the case data's measures, flagged, then the quality
+        // assurance measures (files hold no audits) and values entered by hand (none): the same
+        // list, in the same order, as from the store and the API.
+        let snapshot = AuthoritySnapshot(authority: la ?? "", version: "files", engine: engine, rowsWithErrors: caseData.rowsWithErrors,
+                                         plan: try PlanLoader.defaultPlan(), reportDate: Day(Date()), supervisionIntervalDays: interval)
+        let numbers = AuthorityNumbers(store: nil, statistics: nil, defaultPlan: snapshot.plan)
+        finish(render(p, numbers.allMeasures(period: p, snapshot: snapshot, ids: ids, population: pop)))
     }
 
     /// Reads the files under `path` (and validates them, flagging the records of rows with

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OversightApp
 import OversightCore
 import OversightFormats
 import OversightStore
@@ -57,112 +58,54 @@ struct ReportCommand: ParsableCommand {
             FileHandle.standardError.write(Data("\(name): \(String(format: "%.2f", Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18)) s\n".utf8))
             mark = now
         }
-        let gathered = try gather(period: p)
-        step("read and validate")
-        let input = try build(gathered, period: p)
-        step("measures and KPIs")
+        let input = try makeInput(period: p)
+        step("read, measures and KPIs")
         try write(input, format: format, to: outURL)
         step("render and write \(format)")
     }
 
-    /// What the data sources give, before the report's own computation.
-    struct Gathered {
-        var data: CaseData
-        var plan: Plan
-        var actions: [PlanAction] = []
-        var commentary: [Int: AmbitionCommentary] = [:]
-        var hand = HandEnteredValues()
-        var targets = TargetHistory()
-        var dataQuality: DataQualitySummary?
-        var audit: AuditSummary?
-    }
-
-    func loadPlan(_ stored: Plan?) throws -> Plan {
-        do {
-            if let plan { return try PlanLoader.load(url: URL(fileURLWithPath: plan)) }
-            return try stored ?? PlanLoader.defaultPlan()
-        } catch let e as PlanFileError {
+    func loadPlan() throws -> Plan? {
+        guard let plan else { return nil }
+        do { return try PlanLoader.load(url: URL(fileURLWithPath: plan)) } catch let e as PlanFileError {
             throw CLIError.usage(e.description)
         }
     }
 
-    func gather(period: Period) throws -> Gathered {
+    /// The report's input from the application layer, over the store (its plan, targets, audits,
+    /// hand-entered values, actions and commentary: the same as the web's) or over files.
+    func makeInput(period p: Period) throws -> ReportInput {
+        let kind = ReportKind(rawValue: self.kind.rawValue)!
+        let planOverride = try loadPlan()
+        let (team, suppress, authorityName, population, reference, la) = (team, suppress, authorityName, population, reference, la)
         if let from {
             guard FileManager.default.fileExists(atPath: from) else { throw CLIError.usage("no such file or folder: \(from)") }
-            let loaded = FileLoader.load(paths: [from], keepRaw: true)
+            var loaded = FileLoader.load(paths: [from], keepRaw: true)
             for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
-            let issues = loaded.issues + ValidationRunner.validate(loaded)
+            let issues = ValidationRunner.validate(loaded)
+            loaded.caseData.rowsWithErrors = ValidationRunner.origins(of: issues, in: loaded.caseData.files)
             let quality = ReportInputs.quality(sources: loaded.files.map { "\(($0.path as NSString).lastPathComponent) (\($0.format) \($0.table), \($0.rows) rows)" },
-                                       issues: issues)
-            return Gathered(data: loaded.caseData, plan: try loadPlan(nil), dataQuality: quality)
-        }
-        let requested = la
-        let stored = try StoreSession.run { store -> (CaseData, Plan?, [PlanAction], [Int: AmbitionCommentary], HandEnteredValues, TargetHistory, DataQualitySummary, AuditSummary?) in
-            let authority = try await StoreSession.authority(requested, in: store)
-            let data = try await store.cases.caseData(authority: authority)
-            let plans = store.plans(authority: authority)
-            let current = try await plans.current()?.plan
-            let actions = try await store.actions(authority: authority).all()
-            let commentary = try await plans.commentary(period: period)
-            let hand = try await store.handEntries(authority: authority).values()
-            let targets = try await plans.targetHistory()
-            let audits = ReportInputs.audits(try await store.audits().allAudits(authority: authority), period: period, reportDate: Day(Date()))
-            return (data, current, actions, commentary, hand, targets, try await ReportInputs.quality(store: store, authority: authority), audits)
-        }
-        return Gathered(data: stored.0, plan: try loadPlan(stored.1), actions: stored.2, commentary: stored.3, hand: stored.4,
-                        targets: stored.5, dataQuality: stored.6, audit: stored.7)
-    }
-
-    func build(_ g: Gathered, period p: Period) throws -> ReportInput {
-        var statistics: PublishedStatistics?
-        if la != nil || reference != nil {
-            guard la != nil else { throw CLIError.usage("--reference needs --la CODE") }
-            statistics = try ReferenceFolder.load(reference)
-        }
-        var pop = population
-        if pop == nil, let la, let statistics { pop = try? PopulationLookup.population(la: la, reportingYearEnd: p.end, statistics: statistics) }
-        var data = g.data
-        if kind == .clinic, let team {
-            data = Caseload.restrict(data, to: Caseload.children(of: team, in: data, period: p), worker: team)
-        }
-        let engine = MeasureEngine(data: data)
-        let params = MeasureParameters(population: pop, includeRecords: kind == .clinic)
-        let lookup = g.hand.lookup { id, per in engine.compute(id, period: per, parameters: params) }
-        let comparatorLookup = statistics.map { Comparators.lookup(statistics: $0, la: la!) }
-        let plan = g.targets.plan(g.plan, for: p)
-        let name = authorityName ?? la.flatMap { code in comparatorLookup?("cla_rate_per_10k", p)?.laName ?? "Local authority \(code)" } ?? "Local authority"
-        var input = ReportInput(authority: name, plan: plan, period: p, generatedOn: kind == .daily ? p.end : Day.today,
-                                actions: g.actions, commentary: g.commentary, audit: g.audit, dataQuality: g.dataQuality,
-                                team: team, suppression: suppress ? .on : .off)
-        let months: [Period] = (0..<12).reversed().map { back in
-            let s = p.end.startOfMonth.adding(months: -back)
-            return Period(start: s, end: s.endOfMonth)!
-        }
-        switch kind {
-        case .board:
-            input.evaluations = KPIEvaluator().evaluate(plan: plan, period: p, measure: lookup, comparators: comparatorLookup)
-            for id in Set(plan.allKPIs.map(\.kpi.measure)) { input.series[id] = months.compactMap { lookup(id, $0) } }
-        case .daily:
-            input.frontLine = FrontLineList(data: data, asAt: DayTime(day: p.end, hour: 23, minute: 59))
-            input.results = []
-            if data.hasLocalMissing || data.hasSupervision { input.results = engine.computeAll(period: p, ids: nil, parameters: params) }
-        case .weekly:
-            input.results = engine.computeAll(period: p, ids: WeeklyReport.measures, parameters: params)
-            input.previousResults = engine.computeAll(period: p.previous, ids: WeeklyReport.measures, parameters: params)
-        case .monthly:
-            input.results = engine.computeAll(period: p, ids: nil, parameters: params) + g.hand.results(period: p)
-            var byID: [String: [MeasureResult]] = [:]
-            for m in months {
-                for r in engine.computeAll(period: m, ids: nil, parameters: params) + g.hand.results(period: m) { byID[r.id, default: []].append(r) }
+                                               issues: issues)
+            var statistics: PublishedStatistics?
+            if la != nil || reference != nil {
+                guard la != nil else { throw CLIError.usage("--reference needs --la CODE") }
+                statistics = try ReferenceFolder.load(reference)
             }
-            input.series = byID
-            if let comparatorLookup {
-                for r in input.results { if let c = comparatorLookup(r.id, p) { input.comparators[r.id] = c } }
+            let numbers = AuthorityNumbers(store: nil, statistics: statistics, defaultPlan: try planOverride ?? PlanLoader.defaultPlan())
+            let snapshot = numbers.snapshot(files: loaded.caseData, authority: la ?? "", reportDate: Day.today)
+            return try StoreSession.blocking {
+                try await numbers.reportInput(kind, period: p, snapshot: snapshot, suppress: suppress, team: team, authorityName: authorityName,
+                                              dataQuality: quality, population: population)
             }
-        case .clinic:
-            input.results = engine.computeAll(period: p, ids: nil, parameters: params)
         }
-        return input
+        return try StoreSession.run { store in
+            let authority = try await StoreSession.authority(la, in: store)
+            let statistics = try await ReferenceFolder.inUse(folder: reference, store: store)
+            let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: try planOverride ?? PlanLoader.defaultPlan())
+            var snapshot = try await numbers.snapshot(authority: authority)
+            if let planOverride { snapshot.plan = planOverride }
+            return try await numbers.reportInput(kind, period: p, snapshot: snapshot, suppress: suppress, team: team, authorityName: authorityName,
+                                                 population: population)
+        }
     }
 
     func write(_ input: ReportInput, format: String, to url: URL) throws {

@@ -33,7 +33,8 @@ extension StoreTests {
             #expect(again.status == 0 && again.out == "nothing changed: these files were already imported as import 1\n")
 
             let fromStore = try Self.oversight(["measures", "--period", "2025", "--format", "csv"], database: db)
-            let fromFiles = try Self.oversight(["measures", "--from", folder.path("la"), "--period", "2025", "--format", "csv"], database: db)
+            // The store knows its authority, so its rates use the published population: give --from the same.
+            let fromFiles = try Self.oversight(["measures", "--from", folder.path("la"), "--period", "2025", "--format", "csv", "--la", "358"], database: db)
             #expect(fromStore.status == 0 && fromStore.out == fromFiles.out && !fromStore.out.isEmpty)
 
             let list = try Self.oversight(["imports", "list"], database: db)
@@ -61,7 +62,7 @@ extension StoreTests {
             #expect(try Self.oversight(["import", path, "--la", "358"], database: db).status == 0)
             for extra in [[], ["--measure", "cla_at_end"], ["--measure", "placement_stability_short_pct", "--measure", "cla_starts"]] {
                 let store = try Self.oversight(["measures", "--period", "2025", "--format", "csv"] + extra, database: db)
-                let files = try Self.oversight(["measures", "--from", path, "--period", "2025", "--format", "csv"] + extra, database: db)
+                let files = try Self.oversight(["measures", "--from", path, "--period", "2025", "--format", "csv", "--la", "358"] + extra, database: db)
                 #expect(store.status == 0 && store.out == files.out, "\(extra)")
                 #expect(store.out.contains("from rows with errors (`oversight imports show ID`"), "\(extra)")
             }

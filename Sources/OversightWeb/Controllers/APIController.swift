@@ -1,4 +1,5 @@
 import Foundation
+import OversightApp
 import OversightCore
 import OversightFormats
 import OversightStore
@@ -67,15 +68,7 @@ enum APIController {
         let snapshot = try await services.dashboards.snapshot(authority: user.authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
         let data = await services.dashboards.dashboard(authority: user.authority, period: period, snapshot: snapshot)
-        return json(.object([
-            ("period", MeasureOutput.json(period)), ("plan", .string(services.options.plan.title)),
-            ("kpis", .array(data.evaluations.map { e in
-                .object([("ambition", .number(Double(e.ambition))), ("wording", .string(e.kpi.wording)), ("measure", .string(e.kpi.measure)),
-                         ("value", .number(e.value)), ("target", .string(e.target.token)), ("target_value", .number(e.targetValue)),
-                         ("status", .string(e.status.rawValue)), ("last_year", .number(e.lastYearValue)),
-                         ("trend_vs_last_year", .string(e.trendVsLastYear.rawValue)), ("comparator", .number(e.comparator?.value))])
-            })),
-        ]))
+        return json(KPIOutput.json(data))
     }
 
     /// GET /api/v1/imports: the authority's imports.

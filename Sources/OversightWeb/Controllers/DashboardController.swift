@@ -15,7 +15,7 @@ enum DashboardController {
             throw Abort(.forbidden)
         }
         let (data, options, selected, snapshot) = try await dashboard(req, authority: user.authority)
-        let plan = req.services.options.plan
+        let plan = data.plan
         let content = await req.services.dashboards.content(authority: user.authority, key: "overview|\(data.period)|\(selected)", snapshot: snapshot) {
             OverviewPage.render(OverviewPage.Model.make(plan: plan, evaluations: data.evaluations, monthly: data.series, period: data.period,
                                                         periodOptions: options, selectedPeriod: selected)).markup
@@ -27,11 +27,11 @@ enum DashboardController {
     /// GET /ambitions/:number
     static func ambition(_ req: Request) async throws -> Response {
         let user = try req.requireUser
-        let plan = req.services.options.plan
+        let (data, options, selected, snapshot) = try await dashboard(req, authority: user.authority)
+        let plan = data.plan
         guard let n = req.parameters.get("number", as: Int.self), let ambition = plan.ambitions.first(where: { $0.number == n }) else {
             throw Abort(.notFound)
         }
-        let (data, options, selected, snapshot) = try await dashboard(req, authority: user.authority)
         var comparators: [String: ComparatorSummary] = [:]
         for e in data.evaluations where e.ambition == n {
             if let s = e.comparator?.summary { comparators[e.kpi.measure] = s }

@@ -11,14 +11,15 @@ enum PlanController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.requireUser
         let repo = req.services.store.actions(authority: user.authority, clock: req.services.clock)
+        let plan = try await req.services.plan(authority: user.authority)
         if try await repo.all().isEmpty {
-            _ = try await repo.seed(from: req.services.options.plan, owner: "Ambition lead", by: "oversight")
+            _ = try await repo.seed(from: plan, owner: "Ambition lead", by: "oversight")
         }
         let today = Day(req.services.clock())
         let actions = try await repo.all()
         let watch = try await repo.watchList(today: today)
         var out = HTML.el("h1", [("class", "ov-heading-xl")], text: "Plan")
-        out += HTML.el("p", [("class", "ov-body-lead")], text: req.services.options.plan.title)
+        out += HTML.el("p", [("class", "ov-body-lead")], text: plan.title)
         if !watch.isEmpty {
             out += HTML.el("h2", [("class", "ov-heading-l")], text: "Actions needing attention")
             out += DataTable(caption: "Actions overdue, off track or at risk", isCaptionVisible: false,
@@ -35,7 +36,7 @@ enum PlanController {
         out += DataTable(caption: "Progress of each ambition's actions", isCaptionVisible: false,
                          columns: [.init("ambition", "Ambition"), .init("actions", "Actions", isNumeric: true)]
                             + ActionStatus.allCases.map { .init($0.rawValue, $0.label, isNumeric: true) },
-                         rows: req.services.options.plan.ambitions.map { a in
+                         rows: plan.ambitions.map { a in
                              let mine = actions.filter { $0.ambition == a.number }
                              return [HTML.el("a", [("href", "/plan/ambitions/\(a.number)")], text: "\(a.number). \(a.title)"), .text(String(mine.count))]
                                  + ActionStatus.allCases.map { s in .text(String(mine.filter { $0.status == s }.count)) }
@@ -52,7 +53,9 @@ enum PlanController {
     /// GET /plan/ambitions/:number: an ambition's actions with their status and an update form.
     static func actions(_ req: Request) async throws -> Response {
         let user = try req.requireUser
-        guard let n = req.parameters.get("number", as: Int.self), let ambition = req.services.options.plan.ambitions.first(where: { $0.number == n }) else {
+        guard let n = req.parameters.get("number", as: Int.self),
+            let ambition = try await req.services.plan(authority: user.authority).ambitions.first(where: { $0.number == n })
+        else {
             throw Abort(.notFound)
         }
         let actions = try await req.services.store.actions(authority: user.authority).all(ambition: n)
@@ -81,7 +84,9 @@ enum PlanController {
     /// POST /plan/ambitions/:number/commentary: the lead's commentary for a period.
     static func saveCommentary(_ req: Request) async throws -> Response {
         let user = try req.requireUser
-        guard let n = req.parameters.get("number", as: Int.self), req.services.options.plan.ambitions.contains(where: { $0.number == n }) else {
+        guard let n = req.parameters.get("number", as: Int.self),
+            try await req.services.plan(authority: user.authority).ambitions.contains(where: { $0.number == n })
+        else {
             throw Abort(.notFound)
         }
         let f = (try? req.content.decode([String: String].self)) ?? [:]

@@ -4,8 +4,9 @@ import OversightStore
 import OversightViews
 import Vapor
 
-/// The Reports page: the board packs in the reports folder (made on request or each month by
-/// `serve`), and making a new one for any period.
+/// The Reports page: the board packs in the authority's reports folder (made on request or each
+/// month by `serve`), and making a new one for any period. A user sees and opens only their own
+/// authority's reports.
 enum ReportsController {
     static func service(_ req: Request) -> ReportService {
         ReportService(store: req.services.store, options: req.services.options, dashboards: req.services.dashboards, clock: req.services.clock)
@@ -18,7 +19,7 @@ enum ReportsController {
     }
 
     static func page(_ req: Request, user: UserAccount, notice: String?, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let items = service(req).list()
+        let items = service(req).list(authority: user.authority)
         var out = ErrorSummary.render(errors)
         if let notice { out += Notice.banner(.success, heading: notice) }
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Reports")
@@ -67,10 +68,10 @@ enum ReportsController {
 
     /// GET /reports/:file
     static func file(_ req: Request) async throws -> Response {
-        _ = try req.requireUser
+        let user = try req.requireUser
         let name = req.parameters.get("file") ?? ""
         guard name == UploadReceiver.safeName(name), name.hasSuffix(".html") || name.hasSuffix(".pdf") else { throw Abort(.notFound) }
-        let url = service(req).folder.appendingPathComponent(name)
+        let url = service(req).folder(authority: user.authority).appendingPathComponent(name)
         guard let data = try? Data(contentsOf: url) else { throw Abort(.notFound) }
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: name.hasSuffix(".pdf") ? "application/pdf" : "text/html; charset=utf-8")

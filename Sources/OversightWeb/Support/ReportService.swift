@@ -1,11 +1,14 @@
 import Foundation
+import OversightApp
 import OversightCore
 import OversightFormats
 import OversightStore
 import OversightViews
 
-/// Builds the board pack from what the dashboards show, writes it into the reports folder as HTML
-/// (and PDF when Chromium is installed), lists what is there, and generates on a schedule.
+/// Makes the board pack from the application layer's report input (the same as
+/// `oversight report board`), writes it into the authority's own reports folder as HTML (and PDF
+/// when Chromium is installed), lists what is there, and generates on a schedule. Each authority's
+/// reports live in a folder of their own, listed and served only to that authority's users.
 struct ReportService: Sendable {
     let store: Store
     let options: WebOptions
@@ -19,11 +22,16 @@ struct ReportService: Sendable {
         var modified: Date
     }
 
-    var folder: URL { URL(fileURLWithPath: options.reportsFolder) }
+    /// The authority's reports folder: a folder named by its code inside the reports folder.
+    func folder(authority: String) -> URL {
+        let safe = String(authority.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+        return URL(fileURLWithPath: options.reportsFolder).appendingPathComponent(safe.isEmpty ? "_" : safe)
+    }
 
-    /// The files in the reports folder, newest first.
-    func list() -> [Item] {
+    /// The files in the authority's reports folder, newest first.
+    func list(authority: String) -> [Item] {
         let fm = FileManager.default
+        let folder = folder(authority: authority)
         let names = (try? fm.contentsOfDirectory(atPath: folder.path)) ?? []
         return names.filter { $0.hasSuffix(".html") || $0.hasSuffix(".pdf") }.compactMap { name in
             guard let a = try? fm.attributesOfItem(atPath: folder.appendingPathComponent(name).path) else { return nil }
@@ -36,24 +44,8 @@ struct ReportService: Sendable {
     /// and, when the PDF could not be made, why.
     func boardPack(authority: String, authorityName: String, period: Period, suppress: Bool) async throws -> (files: [String], pdfProblem: String?) {
         let snapshot = try await dashboards.snapshot(authority: authority)
-        let data = await dashboards.dashboard(authority: authority, period: period, snapshot: snapshot)
-        let plans = store.plans(authority: authority, clock: clock)
-        var input = ReportInput(authority: authorityName, plan: options.plan, period: period, generatedOn: Day(clock()),
-                                actions: try await store.actions(authority: authority, clock: clock).all(),
-                                commentary: try await plans.commentary(period: period),
-                                audit: ReportInputs.audits(snapshot.audits, period: period, reportDate: snapshot.reportDate),
-                                dataQuality: try await ReportInputs.quality(store: store, authority: authority),
-                                suppression: suppress ? .on : .off)
-        input.evaluations = data.evaluations
-        // The board pack charts the 12 calendar months to the period's end.
-        let months: [Period] = (0..<12).reversed().map { back in
-            let s = period.end.startOfMonth.adding(months: -back)
-            return Period(start: s, end: s.endOfMonth)!
-        }
-        for id in Set(data.evaluations.map(\.kpi.measure)) {
-            input.series[id] = months.compactMap { dashboards.measure(id, authority: authority, period: $0, snapshot: snapshot) }
-        }
-        for e in data.evaluations { if let c = e.comparator?.summary { input.comparators[e.kpi.measure] = c } }
+        let input = try await dashboards.numbers.reportInput(.board, period: period, snapshot: snapshot, suppress: suppress, authorityName: authorityName)
+        let folder = folder(authority: authority)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let base = "board-pack-\(authority)-\(period.start.iso)-\(period.end.iso)\(suppress ? "-suppressed" : "")"
         let html = folder.appendingPathComponent(base + ".html")
@@ -77,7 +69,7 @@ struct ReportService: Sendable {
         guard let authorities = try? await store.imports().authorities() else { return }
         for la in authorities {
             let name = "board-pack-\(la)-\(period.start.iso)-\(period.end.iso).html"
-            if FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path) { continue }
+            if FileManager.default.fileExists(atPath: folder(authority: la).appendingPathComponent(name).path) { continue }
             _ = try? await boardPack(authority: la, authorityName: authorityName(la), period: period, suppress: false)
         }
     }

@@ -22,6 +22,11 @@ final class WebServices: Sendable {
         self.dashboards = DashboardService(store: store, options: options, clock: clock)
         self.jobs = ImportJobs()
     }
+
+    /// The authority's current plan: the one imported into the store, else the default plan.
+    func plan(authority: String) async throws -> Plan {
+        try await dashboards.snapshot(authority: authority).plan
+    }
 }
 
 struct WebServicesKey: StorageKey { typealias Value = WebServices }
