@@ -31,9 +31,12 @@ enum AuthorityRevision {
 
 extension Store {
     /// The revision of `authority`'s data: 0 when nothing was ever written for it, then one more
-    /// for every import, import undo, audit or round change, moderation, hand entry or
-    /// correction, target change, plan import or change of current plan, practice standard,
-    /// supervision session, action, action update and commentary, counted when the write commits.
+    /// for every import, import undo, audit template stored, round or audit change (each workflow
+    /// step, moderation included), hand entry or correction, target change, plan import or change
+    /// of current plan, practice standard, supervision session, action created, edited or seeded,
+    /// action update and commentary, counted when the write commits; a write that fails leaves it.
+    /// Accounts, sessions, the activity log, national published figures and the measure cache do
+    /// not change it.
     /// Read from the database on every call (one row, by its key), so a write by another process
     /// using the same database shows at once. Equal revisions of an authority mean equal data.
     public func revision(authority: String) async throws -> Int {
