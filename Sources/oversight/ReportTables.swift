@@ -52,14 +52,14 @@ enum ReportTables {
             let months = input.series.values.max(by: { $0.count < $1.count })?.map(\.period.start) ?? []
             var t = ExportTable(title: "Monthly pack", columns: [ExportColumn("Measure"), ExportColumn("Title"), ExportColumn("Unit"),
                                                                  ExportColumn("Period", .decimal)]
-                + months.map { ExportColumn(ReportDocument.monthLabel($0), .decimal) } + [ExportColumn("England", .decimal), ExportColumn("Neighbours", .decimal)])
+                + months.map { ExportColumn(ReportDocument.monthLabel($0), .decimal) } + [ExportColumn("England", .decimal), ExportColumn("Neighbours (median)", .decimal)])
             for d in MeasureCatalogue.all + HandEnteredMeasures.all {
                 let r = input.results.first { $0.id == d.id }
                 let series = input.series[d.id] ?? []
                 guard r?.value != nil || series.contains(where: { $0.value != nil }) else { continue }
                 t.append([.text(d.id), .text(d.title), .text(d.unit.rawValue), value(r, s)]
                          + months.map { m in value(series.first { $0.period.start == m }, s) }
-                         + [.number(input.comparators[d.id]?.england), .number(input.comparators[d.id]?.neighbourMean)])
+                         + [.number(input.comparators[d.id]?.england), .number(input.comparators[d.id]?.neighbourMedian)])
             }
             return t
         default:

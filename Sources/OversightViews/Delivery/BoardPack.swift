@@ -134,7 +134,7 @@ public enum BoardPack {
             var parts: [String] = []
             if let v = s.england { parts.append("England \(ReportDocument.value(v, unit))") }
             if let r = s.region, let n = s.regionName { parts.append("\(n) \(ReportDocument.value(r, unit))") }
-            if let m = s.neighbourMean { parts.append("statistical neighbours' mean \(ReportDocument.value(m, unit))") }
+            if let m = s.neighbourMedian { parts.append("statistical neighbours' median \(ReportDocument.value(m, unit))") }
             if let rank = s.rank { parts.append("ranked \(rank) of \(s.rankedCount)") }
             h += ReportDocument.paragraph("Published comparators (\(s.year - 1)-\(String(s.year).suffix(2))): " + (parts.isEmpty ? "none published" : parts.joined(separator: ", ")) + ".", "ov-hint")
         }

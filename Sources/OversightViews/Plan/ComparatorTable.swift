@@ -22,8 +22,9 @@ public enum ComparatorTable {
             [.text("England"), v(s.england)],
         ]
         if let region = s.regionName { rows.append([.text(region), v(s.region)]) }
-        rows.append([.text("Statistical neighbours: mean"), v(s.neighbourMean)])
-        rows.append([.text("Statistical neighbours: median"), v(s.neighbourMedian)])
+        // The median is the average Oversight compares with everywhere; the mean is shown for reference.
+        rows.append([.text("Statistical neighbours: median (compared with)"), v(s.neighbourMedian)])
+        rows.append([.text("Statistical neighbours: mean (for reference)"), v(s.neighbourMean)])
         for n in neighbours { rows.append([.text("\(n.name) (neighbour)"), v(n.value)]) }
         var out = DataTable(caption: caption ?? "Published comparators, \(Format.reportingYear(s.year))",
                             columns: [.init("who", "Authority or group"), .init("value", "Value", isNumeric: true)],
