@@ -5,8 +5,19 @@ import Testing
 
 /// A password hasher for tests: reversible and fast, never used outside tests.
 struct PlainHasher: PasswordHashing {
+    var decoyHash: String { "plain:\u{0}decoy" }
     func hash(_ password: String) throws -> String { "plain:" + password }
     func verify(_ password: String, against hash: String) throws -> Bool { hash == "plain:" + password }
+}
+
+/// `PlainHasher` that takes a while to check, as bcrypt does, so parallel guesses overlap.
+struct SlowHasher: PasswordHashing {
+    var decoyHash: String { "plain:decoy" }
+    func hash(_ password: String) throws -> String { "plain:" + password }
+    func verify(_ password: String, against hash: String) throws -> Bool {
+        Thread.sleep(forTimeInterval: 0.02)
+        return hash == "plain:" + password
+    }
 }
 
 /// A clock tests move by hand.
@@ -34,6 +45,40 @@ extension StoreTests {
             #expect(u.role == .analyst && u.authority == "358")
             #expect(try await accounts.signIn(username: "nobody", password: "river lantern biscuit") == .refused)
             await store.close()
+        }
+
+        /// Issue 16, finding 1: a name that belongs to nobody locks after five failures as a real
+        /// account does, so the lock does not tell which names exist.
+        @Test(arguments: TestBackend.all)
+        func unknownNamesLockLikeRealOnes(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let clock = TestClock()
+            let accounts = store.accounts(hasher: PlainHasher(), clock: clock.read)
+            for _ in 0..<4 { #expect(try await accounts.signIn(username: "nobody", password: "wrong password here") == .refused) }
+            let fifth = try await accounts.signIn(username: "nobody", password: "wrong password here")
+            let sixth = try await accounts.signIn(username: "Nobody ", password: "wrong password here")
+            await store.close()
+            if case .locked = fifth {} else { Issue.record("an unknown name did not lock: \(fifth)") }
+            if case .locked = sixth {} else { Issue.record("the lock did not hold: \(sixth)") }
+        }
+
+        /// Issue 16, finding 2: guesses sent at the same time are each counted (the count is
+        /// raised in the database before the password is checked), so thirty at once lock the
+        /// account and the right password is then refused.
+        @Test(arguments: TestBackend.all)
+        func parallelGuessesLockTheAccount(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let accounts = store.accounts(hasher: SlowHasher())
+            try await accounts.addUser(authority: "358", username: "amira", displayName: "Amira K", role: .analyst, password: "river lantern biscuit")
+            try await withThrowingTaskGroup(of: SignInOutcome.self) { group in
+                for _ in 0..<30 { group.addTask { try await accounts.signIn(username: "amira", password: "not her password") } }
+                for try await outcome in group { if case .signedIn = outcome { Issue.record("a wrong password signed in") } }
+            }
+            let right = try await accounts.signIn(username: "amira", password: "river lantern biscuit")
+            await store.close()
+            if case .locked = right {} else { Issue.record("thirty parallel guesses did not lock the account: \(right)") }
         }
 
         @Test(arguments: TestBackend.all)

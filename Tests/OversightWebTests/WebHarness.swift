@@ -11,6 +11,7 @@ import VaporTesting
 
 /// A fast, reversible hasher for tests only (bcrypt itself is tested once, on its own).
 struct TestHasher: PasswordHashing {
+    var decoyHash: String { "test:\u{0}decoy" }
     func hash(_ password: String) throws -> String { "test:" + password }
     func verify(_ password: String, against hash: String) throws -> Bool { hash == "test:" + password }
 }
@@ -45,7 +46,8 @@ final class WebHarness: @unchecked Sendable {
     }
 
     /// Starts an app; with `importData`, the fixture authority's files are imported first.
-    static func start(importData: Bool = true, maxUploadBytes: Int = 5 * 1024 * 1024, withStatistics: Bool = false) async throws -> WebHarness {
+    static func start(importData: Bool = true, maxUploadBytes: Int = 5 * 1024 * 1024, withStatistics: Bool = false,
+                      hasher: any PasswordHashing = TestHasher()) async throws -> WebHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try await Store.open(.sqlite(path: folder.appendingPathComponent("oversight.sqlite").path))
@@ -56,9 +58,9 @@ final class WebHarness: @unchecked Sendable {
         var options = WebOptions(plan: try PlanLoader.defaultPlan(), maxUploadBytes: maxUploadBytes,
                                  uploadsFolder: folder.appendingPathComponent("uploads").path, reportsFolder: folder.appendingPathComponent("reports").path)
         if withStatistics { options.statistics = try PublishedStatistics.bundled() }
-        try WebApp.configure(app, store: store, options: options, hasher: TestHasher())
+        try WebApp.configure(app, store: store, options: options, hasher: hasher)
         let h = WebHarness(app: app, store: store, folder: folder)
-        let accounts = store.accounts(hasher: TestHasher())
+        let accounts = store.accounts(hasher: hasher)
         for role in Role.allCases {
             let u = try await accounts.addUser(authority: WebFixtures.authority, username: "user-\(role.rawValue)", displayName: role.title, role: role,
                                                password: WebFixtures.password, agency: role == .partnerAuditor ? "police" : nil)

@@ -30,7 +30,7 @@ public struct AccountRepository: Sendable {
         }
         let m = UserModel()
         m.laCode = authority; m.username = name; m.displayName = displayName; m.role = role.rawValue
-        m.agency = agency; m.team = team; m.passwordHash = try hasher.hash(password)
+        m.agency = agency; m.team = team; m.passwordHash = try await hash(password)
         m.isDisabled = false; m.failedAttempts = 0; m.createdAt = clock()
         try await m.create(on: store.database)
         return try Self.account(m)
@@ -38,7 +38,13 @@ public struct AccountRepository: Sendable {
 
     /// The users of one authority, by username.
     public func users(authority: String) async throws -> [UserAccount] {
-        try await UserModel.query(on: store.database).filter(\.$laCode == authority).sort(\.$username).all().map(Self.account)
+        var out: [UserAccount] = []
+        for m in try await UserModel.query(on: store.database).filter(\.$laCode == authority).sort(\.$username).all() {
+            var a = try Self.account(m)
+            a.lockedUntil = try await lockedUntil(name: m.username, now: clock())
+            out.append(a)
+        }
+        return out
     }
 
     /// One user by username (any authority), or nil.
@@ -46,27 +52,51 @@ public struct AccountRepository: Sendable {
         try await UserModel.query(on: store.database).filter(\.$username == username.lowercased()).first().map(Self.account)
     }
 
-    /// Checks a username and password, counting failures and locking the account after too many.
-    public func signIn(username: String, password: String) async throws -> SignInOutcome {
+    /// Checks a username and password, counting failures and locking the name after too many.
+    public func signIn(username: String, password: String, authority: String? = nil) async throws -> SignInOutcome {
+        try await attemptSignIn(username: username, password: password, authority: authority).outcome
+    }
+
+    /// Checks a username and password. Every attempt costs the same: the name's count is raised
+    /// in the database first (whether or not the name has an account), then exactly one password
+    /// check runs on `PasswordHashingPool`, against the account's hash or the hasher's fixed decoy,
+    /// and only then are the lock, the account's state and the password looked at. A name
+    /// (with or without an account) locks after `throttle.maximumFailures` failures in a row.
+    /// `authority` narrows the name to one authority's users; without it the name must belong to
+    /// exactly one account.
+    public func attemptSignIn(username: String, password: String, authority: String? = nil) async throws -> SignInAttempt {
         let now = clock()
-        guard let m = try await UserModel.query(on: store.database).filter(\.$username == username.trimmingCharacters(in: .whitespaces).lowercased()).first() else {
-            // Hash anyway, so the time taken does not tell whether the username exists.
-            _ = try? hasher.verify(password, against: Self.decoyHash(hasher))
-            return .refused
+        let name = Self.normalised(username)
+        let count = try await countAttempt(name: name, now: now)
+        var query = UserModel.query(on: store.database).filter(\.$username == name)
+        if let authority, !authority.isEmpty { query = query.filter(\.$laCode == authority) }
+        let matches = try await query.limit(2).all()
+        let m = matches.count == 1 ? matches[0] : nil
+        let stored = m?.passwordHash ?? hasher.decoyHash
+        let hasher = self.hasher
+        let isRight = try await PasswordHashingPool.run { (try? hasher.verify(password, against: stored)) ?? false }
+        let account = try m.map(Self.account)
+        if let until = count.lockedUntil, until > now { return SignInAttempt(outcome: .locked(until: until), account: account, lockedNow: false) }
+        if count.failures > throttle.maximumFailures {
+            // Parallel attempts past the limit: another one is locking the name now.
+            return SignInAttempt(outcome: .locked(until: now.addingTimeInterval(throttle.lockout)), account: account, lockedNow: false)
         }
-        if m.isDisabled { return .disabled }
-        if throttle.isLocked(lockedUntil: m.lockedUntil, now: now) { return .locked(until: m.lockedUntil!) }
-        if try hasher.verify(password, against: m.passwordHash) {
-            m.failedAttempts = 0; m.lockedUntil = nil
-            try await m.save(on: store.database)
-            return .signedIn(try Self.account(m))
+        if let m, let account, isRight, !m.isDisabled {
+            try await clearThrottle(name: name)
+            return SignInAttempt(outcome: .signedIn(account), account: account, lockedNow: false)
         }
-        let next = throttle.afterFailure(failures: m.failedAttempts, now: now)
-        m.failedAttempts = next.failures
-        m.lockedUntil = next.lockedUntil
-        try await m.save(on: store.database)
-        if let until = next.lockedUntil { return .locked(until: until) }
-        return .refused
+        if count.failures >= throttle.maximumFailures {
+            let until = now.addingTimeInterval(throttle.lockout)
+            try await lock(name: name, until: until)
+            return SignInAttempt(outcome: .locked(until: until), account: account, lockedNow: true)
+        }
+        if let m, m.isDisabled, isRight { return SignInAttempt(outcome: .disabled, account: account, lockedNow: false) }
+        return SignInAttempt(outcome: .refused, account: account, lockedNow: false)
+    }
+
+    /// A username as stored: trimmed and lower-cased.
+    static func normalised(_ username: String) -> String {
+        username.trimmingCharacters(in: .whitespaces).lowercased()
     }
 
     /// Disables (or enables) a user of `authority`; their sessions and tokens end.
@@ -82,8 +112,9 @@ public struct AccountRepository: Sendable {
         let m = try await model(username, authority: authority)
         let problems = policy.problems(password: newPassword, username: m.username)
         if !problems.isEmpty { throw StoreError.badInput(problems.joined(separator: "; ")) }
-        m.passwordHash = try hasher.hash(newPassword); m.failedAttempts = 0; m.lockedUntil = nil
+        m.passwordHash = try await hash(newPassword); m.failedAttempts = 0; m.lockedUntil = nil
         try await m.save(on: store.database)
+        try await clearThrottle(name: m.username)
         try await endAllSessions(userID: try m.requireID())
     }
 
@@ -176,7 +207,7 @@ public struct AccountRepository: Sendable {
 
     static func account(_ m: UserModel) throws -> UserAccount {
         UserAccount(id: try m.requireID(), authority: m.laCode, username: m.username, displayName: m.displayName,
-                    role: Role(rawValue: m.role) ?? .boardMember, agency: m.agency, team: m.team, isDisabled: m.isDisabled, lockedUntil: m.lockedUntil)
+                    role: Role(rawValue: m.role) ?? .boardMember, agency: m.agency, team: m.team, isDisabled: m.isDisabled)
     }
 
     static func randomToken() -> String {
@@ -188,8 +219,10 @@ public struct AccountRepository: Sendable {
         SHA256.hash(data: Data(s.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
-    static func decoyHash(_ hasher: any PasswordHashing) -> String {
-        (try? hasher.hash("decoy-password-not-used")) ?? ""
+    /// A new hash of `password`, made on `PasswordHashingPool`.
+    func hash(_ password: String) async throws -> String {
+        let hasher = self.hasher
+        return try await PasswordHashingPool.run { try hasher.hash(password) }
     }
 }
 

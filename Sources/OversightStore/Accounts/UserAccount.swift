@@ -14,12 +14,16 @@ public struct UserAccount: Sendable, Hashable, Codable {
     /// The team a manager or auditor belongs to, where known.
     public var team: String?
     public var isDisabled: Bool
+    /// When the name's sign-in lock ends, when it is locked (filled in by `users(authority:)`).
     public var lockedUntil: Date?
+    /// Whether the password was set by an administrator and must be changed before anything else.
+    public var mustChangePassword: Bool
 
     public init(id: Int, authority: String, username: String, displayName: String, role: Role, agency: String? = nil,
-                team: String? = nil, isDisabled: Bool = false, lockedUntil: Date? = nil) {
+                team: String? = nil, isDisabled: Bool = false, lockedUntil: Date? = nil, mustChangePassword: Bool = false) {
         self.id = id; self.authority = authority; self.username = username; self.displayName = displayName
         self.role = role; self.agency = agency; self.team = team; self.isDisabled = isDisabled; self.lockedUntil = lockedUntil
+        self.mustChangePassword = mustChangePassword
     }
 }
 
@@ -28,17 +32,30 @@ public struct UserAccount: Sendable, Hashable, Codable {
 public protocol PasswordHashing: Sendable {
     func hash(_ password: String) throws -> String
     func verify(_ password: String, against hash: String) throws -> Bool
+    /// A fixed hash, made once, of a password nobody knows, at the same cost as real ones: a
+    /// sign-in with a name that has no account is checked against it, so it costs the same time.
+    var decoyHash: String { get }
 }
 
-/// What a sign-in attempt came to.
+/// What a sign-in attempt came to. Only `signedIn` is told apart from the others to the person
+/// signing in: the rest get one message, so nobody learns which names have accounts.
 public enum SignInOutcome: Sendable, Hashable {
     case signedIn(UserAccount)
-    /// Wrong username or password (the two are not told apart, so usernames cannot be probed).
+    /// Wrong username or password.
     case refused
-    /// Too many failures in a row: locked until the date.
+    /// Too many failures in a row for this name (whether or not it has an account): locked until the date.
     case locked(until: Date)
-    /// The account is disabled by an administrator.
+    /// The right password for an account an administrator has disabled.
     case disabled
+}
+
+/// A sign-in attempt with what the activity log needs to know about it.
+public struct SignInAttempt: Sendable, Hashable {
+    public var outcome: SignInOutcome
+    /// The account the name belongs to, when one does (for the activity log; never shown).
+    public var account: UserAccount?
+    /// Whether this attempt was the failure that locked the name.
+    public var lockedNow: Bool
 }
 
 /// A signed-in browser session.

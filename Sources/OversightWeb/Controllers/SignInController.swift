@@ -47,8 +47,15 @@ enum SignInController {
         if !errors.isEmpty { return render(req, SignInPage.Model(username: username, csrfToken: "", errors: errors, returnTo: next), status: .unprocessableEntity) }
 
         let services = req.services
-        switch try await services.accounts.signIn(username: username, password: password) {
-        case .signedIn(let user):
+        let attempt: SignInAttempt
+        do {
+            attempt = try await services.accounts.attemptSignIn(username: username, password: password)
+        } catch is PasswordHashingPool.Busy {
+            return render(req, SignInPage.Model(username: username, csrfToken: "",
+                                                errors: [FieldError(fieldID: "username", message: "Too many people are signing in at once. Try again in a minute")],
+                                                returnTo: next), status: .serviceUnavailable)
+        }
+        if case .signedIn(let user) = attempt.outcome {
             let session = try await services.accounts.startSession(for: user)
             try await services.accounts.record(authority: user.authority, user: user.username, action: "signed in", target: "", isChildLevel: false)
             let response = req.redirect(to: next ?? SiteURL.overview, redirectType: .normal)
@@ -56,19 +63,34 @@ enum SignInController {
                                                                     isHTTPOnly: true, sameSite: .lax)
             response.cookies[formCookie] = .expired
             return response
-        case .refused:
-            return render(req, SignInPage.Model(username: username, csrfToken: "",
-                                                errors: [FieldError(fieldID: "username", message: "The username or password is not right")], returnTo: next),
-                          status: .unprocessableEntity)
-        case .locked(let until):
-            let time = DateFormatter.localizedString(from: until, dateStyle: .none, timeStyle: .short)
-            return render(req, SignInPage.Model(username: username, csrfToken: "",
-                                                errors: [FieldError(fieldID: "username", message: "Too many attempts to sign in. Try again after \(time), or ask your administrator to reset your password")],
-                                                returnTo: next), status: .tooManyRequests)
-        case .disabled:
-            return render(req, SignInPage.Model(username: username, csrfToken: "",
-                                                errors: [FieldError(fieldID: "username", message: "Your account is disabled. Ask your administrator")], returnTo: next),
-                          status: .forbidden)
+        }
+        try await recordFailure(attempt, typed: username, services: services)
+        // One answer for every failure: an unknown name, a wrong password, a locked name and a
+        // disabled account look the same, so nobody learns which names have accounts.
+        return render(req, SignInPage.Model(username: username, csrfToken: "",
+                                            errors: [FieldError(fieldID: "username", message: failureMessage)], returnTo: next),
+                      status: .unprocessableEntity)
+    }
+
+    /// What every failed sign-in is told.
+    static let failureMessage = "The username or password is not right, or the account cannot sign in now"
+
+    /// Writes a failed sign-in to the activity log: under the account's authority when the name has
+    /// an account, else under no authority ("") with the name typed (when it could be a username).
+    static func recordFailure(_ attempt: SignInAttempt, typed: String, services: WebServices) async throws {
+        let action: String
+        switch attempt.outcome {
+        case .locked: action = attempt.lockedNow ? "sign-in failed, name locked" : "sign-in refused, name locked"
+        case .disabled: action = "sign-in refused, account disabled"
+        default: action = "sign-in failed"
+        }
+        if let account = attempt.account {
+            try await services.accounts.record(authority: account.authority, user: account.username, action: action, target: "", isChildLevel: false)
+        } else {
+            let name = typed.lowercased()
+            let looksLikeAName = name.count <= 64 && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
+            try await services.accounts.record(authority: "", user: "", action: action,
+                                               target: looksLikeAName ? "unknown name \(name)" : "unknown name", isChildLevel: false)
         }
     }
 
