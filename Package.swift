@@ -65,7 +65,7 @@ let package = Package(
         .testTarget(name: "OversightFormatsTests", dependencies: ["OversightFormats", "OversightCore", "OversightSynth"]),
         .testTarget(
             name: "OversightStoreTests",
-            dependencies: ["OversightStore", "OversightFormats", "OversightCore", "OversightSynth"]
+            dependencies: ["OversightStore", "OversightFormats", "OversightCore", "OversightSynth", "OversightApp"]
         ),
         .testTarget(name: "OversightViewsTests", dependencies: ["OversightViews", "OversightCore"]),
         .testTarget(

@@ -26,9 +26,10 @@ public final class AuthorityNumbers: Sendable {
         self.store = store; self.statistics = statistics; self.defaultPlan = defaultPlan; self.clock = clock
     }
 
-    /// How long a checked revision is trusted before the store is asked again: a change made by
-    /// another process on the same store shows within this time.
-    public static let revisionTTL: TimeInterval = 1
+    /// How long a checked revision is trusted before the store is asked again. 0: every request
+    /// reads the authority's revision (one row, by its key), so the next request after a write,
+    /// by this process or another on the same store, shows the new number.
+    public static let revisionTTL: TimeInterval = 0
 
     // MARK: Snapshots
 
@@ -68,12 +69,11 @@ public final class AuthorityNumbers: Sendable {
                           latestYear: data.files.compactMap(\.collectionYear).max())
     }
 
-    /// The key every cache of the authority's numbers uses: the data's versions and the engine's
-    /// definition version.
+    /// The key every cache of the authority's numbers uses: the authority's revision (raised in
+    /// the same transaction as every write that can change a number) and the engine's definition
+    /// version (changed whenever a measure's definition changes).
     static func revisionKey(store: Store, authority: String) async throws -> String {
-        let hand = try await store.handEntries(authority: authority).values()
-        return "r" + (try await store.measures().dataVersion(authority: authority)) + "|" + (try await store.audits().version(authority: authority))
-            + "|h\(hand.current.count)-\(hand.superseded.count)"
+        "r\(try await store.revision(authority: authority))|d\(MeasureEngine.definitionVersion)"
     }
 
     /// The supervision interval of the practice standards set in Oversight: the social workers'
