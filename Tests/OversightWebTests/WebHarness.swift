@@ -45,12 +45,13 @@ final class WebHarness: @unchecked Sendable {
         self.app = app; self.store = store; self.folder = folder
     }
 
-    /// Starts an app; with `importData`, the fixture authority's files are imported first.
+    /// Starts an app; with `importData`, the fixture authority's files are imported first. The
+    /// store is a fresh SQLite file unless `configuration` names another (an emptied PostgreSQL database).
     static func start(importData: Bool = true, maxUploadBytes: Int = 5 * 1024 * 1024, withStatistics: Bool = false,
-                      hasher: any PasswordHashing = TestHasher()) async throws -> WebHarness {
+                      hasher: any PasswordHashing = TestHasher(), configuration: StoreConfiguration? = nil) async throws -> WebHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let store = try await Store.open(.sqlite(path: folder.appendingPathComponent("oversight.sqlite").path))
+        let store = try await Store.open(configuration ?? .sqlite(path: folder.appendingPathComponent("oversight.sqlite").path))
         if importData {
             _ = try await store.imports().importFiles(paths: [WebFixtures.dataFolder], authority: WebFixtures.authority, user: "fixture")
         }
