@@ -136,6 +136,24 @@ public final class AuthorityNumbers: Sendable {
         return (computed + (qa + hand).filter { wanted?.contains($0.id) ?? true }).sorted { $0.id < $1.id }
     }
 
+    /// `allMeasures` for the authority's current data, from the store's persistent cache when the
+    /// same question was answered at the same revision and definition version (the command line
+    /// answers from it without reading the case data). `supervisionIntervalDays` replaces the
+    /// practice standard set in Oversight; `population` the published one.
+    public func storedMeasures(authority: String, period: Period, ids: [String]? = nil, population: Int? = nil,
+                               supervisionIntervalDays: Int? = nil) async throws -> (results: [MeasureResult], fromCache: Bool) {
+        guard let store else { preconditionFailure("AuthorityNumbers.storedMeasures needs a store") }
+        let pop = population ?? self.population(authority: authority, period: period)
+        let today = Day(clock())
+        let key = "app;ids=\(ids.map { $0.joined(separator: ",") } ?? "*");population=\(pop.map(String.init) ?? "");"
+            + "supervision=\(supervisionIntervalDays.map(String.init) ?? "standard");reported=\(today.iso);flags=rows-with-errors"
+        return try await store.measures(clock: clock).cachedResults(authority: authority, period: period, key: key) {
+            var snapshot = try await self.snapshot(authority: authority)
+            if let supervisionIntervalDays { snapshot.supervisionIntervalDays = supervisionIntervalDays }
+            return self.allMeasures(period: period, snapshot: snapshot, ids: ids, population: pop)
+        }
+    }
+
     /// The `months` month-ends to `end` (24 by default), each the rolling 12 months to it.
     public func series(_ id: String, endingOn end: Day, snapshot: AuthoritySnapshot, months: Int = 24) -> [MeasureResult] {
         let first = end.endOfMonth.adding(months: -(months - 1)).startOfMonth

@@ -74,7 +74,22 @@ struct MeasuresCommand: ParsableCommand {
             interval = supervisionInterval ?? MeasureParameters().supervisionIntervalDays
         } else {
             // The application layer's numbers of the authority: the same as the web's and the API's.
-            let (requested, override, reference) = (la, supervisionInterval, reference)
+            let (requested, override, reference, ids) = (la, supervisionInterval, reference, measures.isEmpty ? nil : measures)
+            if drill == nil && series == nil {
+                let popValue = pop
+                let (results, cached) = try StoreSession.run { store in
+                    let authority = try await StoreSession.authority(requested, in: store)
+                    let statistics = try await ReferenceFolder.inUse(folder: reference, store: store)
+                    let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: try PlanLoader.defaultPlan())
+                    return try await numbers.storedMeasures(authority: authority, period: p, ids: ids, population: popValue,
+                                                            supervisionIntervalDays: override)
+                }
+                if timing {
+                    FileHandle.standardError.write(Data("timing: store \(cached ? "cache hit" : "computed and cached") in \(clock.now - t0)\n".utf8))
+                }
+                print(render(p, results), terminator: "")
+                return
+            }
             let (numbers, snapshot) = try StoreSession.run { store -> (AuthorityNumbers, AuthoritySnapshot) in
                 let authority = try await StoreSession.authority(requested, in: store)
                 let statistics = try await ReferenceFolder.inUse(folder: reference, store: store)
@@ -82,12 +97,6 @@ struct MeasuresCommand: ParsableCommand {
                 var snapshot = try await numbers.snapshot(authority: authority)
                 if let override { snapshot.supervisionIntervalDays = override }
                 return (numbers, snapshot)
-            }
-            if drill == nil && series == nil {
-                let results = numbers.allMeasures(period: p, snapshot: snapshot, ids: measures.isEmpty ? nil : measures, population: pop)
-                if timing { FileHandle.standardError.write(Data("timing: store read and computed in \(clock.now - t0)\n".utf8)) }
-                print(render(p, results), terminator: "")
-                return
             }
             caseData = snapshot.data
             interval = snapshot.supervisionIntervalDays

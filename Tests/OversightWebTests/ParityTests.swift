@@ -73,6 +73,9 @@ import VaporTesting
             #expect(cli.status == 0, "\(cli.err)")
             let fromAPI = try Self.json(api.body.string), fromCLI = try Self.json(cli.out)
             #expect(fromAPI == fromCLI, "measures for \(period)")
+            // Asked again, the command line answers from the store's cache: the same numbers.
+            let again = try Self.oversight(["measures", "--period", period, "--format", "json", "--timing"], store: database)
+            #expect(again.err.contains("cache hit") && again.out == cli.out, "cached measures for \(period)")
             // The supervision entered in Oversight and the practice standard set there count in both.
             let measures = try #require(fromCLI["measures"] as? [NSDictionary])
             #expect(measures.contains { $0["id"] as? String == "audits_ri_or_better_pct" && $0["denominator"] as? Double ?? 0 > 0 } || period == "2025-01")
