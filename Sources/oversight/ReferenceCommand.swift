@@ -67,7 +67,11 @@ struct ReferenceCommand: ParsableCommand {
                 ReferenceFolder.printTable(header: ["file", "year", "status", "rows added", "rows removed", "figures changed"], rows: rows)
                 print("\(rows.count) file-years stored; \(unchanged) unchanged.")
             }
-            for (name, reason) in extract.problems.sorted(by: { $0.key < $1.key }) { print("not read: \(name): \(reason)") }
+            let absent = extract.problems.filter { $0.value == "not in the folder" }.keys.sorted()
+            if !absent.isEmpty { print("\(absent.count) of the files Oversight uses are not in the folder; their figures are left as they are.") }
+            for (name, reason) in extract.problems.sorted(by: { $0.key < $1.key }) where reason != "not in the folder" {
+                print("not read: \(name): \(reason)")
+            }
         }
     }
 
