@@ -14,7 +14,34 @@ extension Store {
         if FileManager.default.fileExists(atPath: path) {
             throw StoreError.badInput("\(path) exists already; choose a new file name for the backup")
         }
-        try await sql.raw("VACUUM INTO \(bind: path)").run()
+        // The backup holds children's records: made empty with mode 0600 first (VACUUM INTO
+        // fills an empty file), so it is never readable by others, whatever the umask.
+        try Self.createPrivateFile(path, purpose: "the backup")
+        do {
+            try await sql.raw("VACUUM INTO \(bind: path)").run()
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        chmod(path, 0o600)
+    }
+
+    /// Makes the SQLite database file with mode 0600 when it does not exist yet, so it, and the
+    /// `-wal` and `-shm` files SQLite makes beside it with the same mode, are readable by their
+    /// owner only. An existing file is left as it is.
+    static func createPrivateSQLiteFile(_ path: String) throws {
+        if FileManager.default.fileExists(atPath: path) { return }
+        try createPrivateFile(path, purpose: "the database")
+    }
+
+    /// Makes an empty file with mode 0600 (failing when it exists).
+    static func createPrivateFile(_ path: String, purpose: String) throws {
+        let fd = openNewPrivateFile(path)
+        guard fd >= 0 else {
+            throw StoreError.unavailable("\(purpose) \(path) could not be made (error \(errno): \(String(cString: strerror(errno))))")
+        }
+        fchmod(fd, 0o600)
+        closeFile(fd)
     }
 
     /// Replaces the SQLite database at `databasePath` with the backup at `backupPath`, after
@@ -55,3 +82,7 @@ extension Store {
         }
     }
 }
+
+/// `open(2)` of a new file with mode 0600 (at file scope, where `open` is the C function).
+private func openNewPrivateFile(_ path: String) -> Int32 { open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600) }
+private func closeFile(_ fd: Int32) { _ = close(fd) }

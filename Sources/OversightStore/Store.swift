@@ -37,7 +37,7 @@ public final class Store: Sendable {
 
     /// `open`, optionally without the newer-schema check (for tests that empty a database).
     static func open(_ configuration: StoreConfiguration, migrate: Bool, checkSchema: Bool) async throws -> Store {
-        if case .sqlite(let path) = configuration { try checkSQLitePath(path) }
+        if case .sqlite(let path) = configuration { try checkSQLitePath(path); try createPrivateSQLiteFile(path) }
         var logger = Logger(label: "oversight.store")
         logger.logLevel = .error
         let databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)

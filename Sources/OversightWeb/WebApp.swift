@@ -19,7 +19,7 @@ public enum WebApp {
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPageMiddleware())
         app.middleware.use(SignInLoader())
-        try FileManager.default.createDirectory(atPath: options.uploadsFolder, withIntermediateDirectories: true)
+        try UploadsFolder.prepare(options.uploadsFolder)
 
         let handlers = Self.handlers
         for route in SiteRoute.all {

@@ -14,8 +14,11 @@ public struct WebOptions: Sendable {
     public var isSyntheticData: Bool
     /// Largest upload accepted, in bytes; larger ones are refused before they are read.
     public var maxUploadBytes: Int
-    /// Where uploads are written while they are imported.
+    /// Where uploads are written while they are imported: a private folder (see `UploadsFolder`).
     public var uploadsFolder: String
+    /// The default uploads folder: `uploads` in the working directory, beside the default
+    /// database, never a shared temporary folder another user could make first.
+    public static let defaultUploadsFolder = "uploads"
     /// bcrypt's cost for new password hashes.
     public var bcryptCost: Int
     /// Whether session cookies carry `Secure` (sent over HTTPS and to loopback only).
@@ -29,7 +32,7 @@ public struct WebOptions: Sendable {
 
     public init(host: String = "127.0.0.1", port: Int = 8080, plan: Plan, statistics: PublishedStatistics? = nil,
                 isSyntheticData: Bool = false, maxUploadBytes: Int = 200 * 1024 * 1024,
-                uploadsFolder: String = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-uploads").path,
+                uploadsFolder: String = WebOptions.defaultUploadsFolder,
                 bcryptCost: Int = 12, secureCookies: Bool = true, idleTimeout: TimeInterval = 30 * 60,
                 reportsFolder: String = "reports", boardPackCadence: BoardPackCadence? = nil) {
         self.reportsFolder = reportsFolder; self.boardPackCadence = boardPackCadence

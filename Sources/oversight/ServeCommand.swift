@@ -59,7 +59,7 @@ struct ServeCommand: ParsableCommand {
             let stored = authorities.count == 1 ? try await store.plans(authority: authorities[0]).current()?.plan : nil
             let statistics = try await ReferenceFolder.inUse(folder: server.reference, store: store)
             let options = try server.webOptions(isSyntheticData: false,
-                                                uploadsFolder: FileManager.default.temporaryDirectory.appendingPathComponent("oversight-uploads").path,
+                                                uploadsFolder: WebOptions.defaultUploadsFolder,
                                                 storedPlan: stored, statistics: statistics)
             print("Oversight is serving the \(store.configuration) at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")
             try await WebApp.serve(store: store, options: options)

@@ -26,6 +26,24 @@ extension StoreTests {
             #expect(FileManager.default.fileExists(atPath: path + ".before-restore"))
         }
 
+        /// Issue 16, finding 3: the database, its journal files and backups hold children's
+        /// records, so only their owner may read them, whatever the process's umask.
+        @Test func theDatabaseAndItsBackupsAreReadableByTheirOwnerOnly() async throws {
+            let folder = TempFolder()
+            let old = umask(0o022)
+            defer { umask(old) }
+            let path = folder.path("db.sqlite")
+            let store = try await Store.open(.sqlite(path: path))
+            try await store.accounts(hasher: PlainHasher()).record(authority: "358", user: "u", action: "a", target: "", isChildLevel: false)
+            func mode(_ p: String) -> Int? { (try? FileManager.default.attributesOfItem(atPath: p))?[.posixPermissions] as? Int }
+            for suffix in ["", "-wal", "-shm"] {
+                #expect(mode(path + suffix) == 0o600, "db.sqlite\(suffix) has mode \(String(mode(path + suffix) ?? 0, radix: 8))")
+            }
+            try await store.backup(to: folder.path("backup.sqlite"))
+            #expect(mode(folder.path("backup.sqlite")) == 0o600)
+            await store.close()
+        }
+
         @Test func restoreRefusesWhatIsNotAnOversightDatabase() async throws {
             let folder = TempFolder()
             let notSQLite = folder.write("notes.sqlite", "hello")

@@ -101,6 +101,23 @@ enum DataController {
                           breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], status: status)
     }
 
+    /// The form again with what was wrong with the upload.
+    static func uploadError(_ req: Request, _ problem: UploadReceiver.Problem, fileName: String?, maxBytes: Int) -> Response {
+        switch problem {
+        case .tooLarge: return uploadError(req, UploadPage.tooLarge(fileName: fileName, maxBytes: maxBytes), status: .payloadTooLarge)
+        case .wrongFormat(let name): return uploadError(req, UploadPage.wrongFormat(fileName: name), status: .unprocessableEntity)
+        case .noFile, .forged: return uploadError(req, UploadPage.noFile, status: .unprocessableEntity)
+        case .unpacksTooLarge(let name, let limit):
+            return uploadError(req, FieldError(fieldID: UploadPage.fieldID,
+                                               message: "\(name) unpacks to more than \(Format.fileSize(limit)). Nothing was imported. Upload its files in smaller ZIPs"),
+                               status: .payloadTooLarge)
+        case .unsafeName(let name):
+            return uploadError(req, FieldError(fieldID: UploadPage.fieldID,
+                                               message: "\(name) holds a file whose name points outside the ZIP. Nothing was imported. Make the ZIP again from the folder of files"),
+                               status: .unprocessableEntity)
+        }
+    }
+
     /// POST /data/upload: streams the multipart body to files (refusing it as soon as it passes the
     /// size limit, and before reading it when its declared length already does), checks the CSRF
     /// field before any file is kept, then imports the files in the background.
@@ -114,8 +131,11 @@ enum DataController {
         guard let boundary = req.headers.contentType?.parameters["boundary"], req.headers.contentType?.subType == "form-data" else {
             return uploadError(req, UploadPage.noFile, status: .badRequest)
         }
-        let folder = URL(fileURLWithPath: services.options.uploadsFolder).appendingPathComponent(UUID().uuidString)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try UploadsFolder.makeUploadFolder(in: services.options.uploadsFolder)
+        // Whatever goes wrong from here on, the files are deleted; only the background import,
+        // once it has them, deletes them itself when it ends.
+        var handedOver = false
+        defer { if !handedOver { try? FileManager.default.removeItem(at: folder) } }
         let receiver = UploadReceiver(boundary: boundary, folder: folder, expectedCSRF: req.signed?.csrf ?? "")
         var total = 0
         do {
@@ -132,31 +152,31 @@ enum DataController {
             }
             try receiver.finish()
         } catch let problem as UploadReceiver.Problem {
-            try? FileManager.default.removeItem(at: folder)
+            receiver.close()
             switch problem {
-            case .tooLarge: return uploadError(req, UploadPage.tooLarge(fileName: receiver.currentFileName, maxBytes: max), status: .payloadTooLarge)
             case .forged: throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
-            case .wrongFormat(let name): return uploadError(req, UploadPage.wrongFormat(fileName: name), status: .unprocessableEntity)
-            case .noFile: return uploadError(req, UploadPage.noFile, status: .unprocessableEntity)
+            default: return uploadError(req, problem, fileName: receiver.currentFileName, maxBytes: max)
             }
         } catch {
-            try? FileManager.default.removeItem(at: folder)
+            receiver.close()
             return uploadError(req, FieldError(fieldID: UploadPage.fieldID, message: "The upload did not arrive whole. Try again"), status: .badRequest)
         }
         // ZIP files are opened here, so each file inside is read as if uploaded on its own.
         let paths: [String]
         do {
-            paths = try receiver.files.flatMap { try unpackIfZip($0, into: folder, limit: max * 20) }
+            paths = try receiver.files.flatMap { try unpackIfZip($0, into: folder, totalLimit: max * 20, entryLimit: max * 10) }
         } catch let problem as UploadReceiver.Problem {
-            try? FileManager.default.removeItem(at: folder)
-            if case .wrongFormat(let name) = problem { return uploadError(req, UploadPage.wrongFormat(fileName: name), status: .unprocessableEntity) }
-            return uploadError(req, UploadPage.tooLarge(fileName: nil, maxBytes: max), status: .payloadTooLarge)
+            return uploadError(req, problem, fileName: nil, maxBytes: max)
+        } catch {
+            return uploadError(req, FieldError(fieldID: UploadPage.fieldID, message: "The ZIP file could not be unpacked. Make it again and upload it"),
+                               status: .unprocessableEntity)
         }
         let names = receiver.files.map(\.lastPathComponent)
         let jobID = await services.jobs.start(authority: user.authority, user: user.username, fileName: names.joined(separator: ", "), size: total, at: services.clock())
         try await services.accounts.record(authority: user.authority, user: user.username, action: "uploaded files", target: names.joined(separator: ", "), isChildLevel: false)
         let store = services.store, jobs = services.jobs, dashboards = services.dashboards, accounts = services.accounts
         let authority = user.authority, username = user.username
+        handedOver = true
         Task.detached {
             do {
                 let outcome = try await store.imports().importFiles(paths: paths, authority: authority, user: username,
@@ -199,35 +219,67 @@ enum DataController {
                           status: job.state == .failed ? .unprocessableEntity : .ok)
     }
 
-    /// The files inside a ZIP upload (checked against `limit` bytes before anything is unpacked),
-    /// or the file itself.
-    static func unpackIfZip(_ file: URL, into folder: URL, limit: Int) throws -> [String] {
+    /// The files inside a ZIP upload, or the file itself. Every name in the ZIP is checked before
+    /// anything is unpacked (a name that could point outside it refuses the whole ZIP), and the
+    /// bytes are counted as they are unpacked, whatever sizes the ZIP declares: past `entryLimit`
+    /// for one file or `totalLimit` for all, unpacking stops. The caller deletes the folder.
+    static func unpackIfZip(_ file: URL, into folder: URL, totalLimit: Int, entryLimit: Int) throws -> [String] {
         guard file.pathExtension.lowercased() == "zip" else { return [file.path] }
+        let shownName = UploadReceiver.shownName(file)
         let archive: Archive
-        do { archive = try Archive(url: file, accessMode: .read) } catch { throw UploadReceiver.Problem.wrongFormat(file.lastPathComponent) }
-        let entries = archive.filter { $0.type == .file }
-        let size = entries.reduce(0) { $0 + Int($1.uncompressedSize) }
-        guard size <= limit else { throw UploadReceiver.Problem.tooLarge }
+        do { archive = try Archive(url: file, accessMode: .read) } catch { throw UploadReceiver.Problem.wrongFormat(shownName) }
+        let entries = Array(archive)
+        if entries.contains(where: { !isContained($0.path) }) { throw UploadReceiver.Problem.unsafeName(shownName) }
         let target = folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + "-unzipped")
         var out: [String] = []
-        for entry in entries {
-            let name = UploadReceiver.safeName((entry.path as NSString).lastPathComponent)
+        var total = 0
+        for entry in entries where entry.type == .file {
+            let path = entry.path.replacingOccurrences(of: "\\", with: "/")
+            let name = UploadReceiver.safeName((path as NSString).lastPathComponent)
             guard UploadReceiver.readable.contains((name as NSString).pathExtension.lowercased()) else { continue }
-            let dest = target.appendingPathComponent(UploadReceiver.safeName((entry.path as NSString).deletingLastPathComponent.replacingOccurrences(of: "/", with: "_")))
+            let dest = target.appendingPathComponent(UploadReceiver.safeName((path as NSString).deletingLastPathComponent.replacingOccurrences(of: "/", with: "_")))
                 .appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true)
-            _ = try archive.extract(entry, to: dest)
+            try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            guard FileManager.default.createFile(atPath: dest.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw UploadReceiver.Problem.wrongFormat(shownName)
+            }
+            let handle = try FileHandle(forWritingTo: dest)
+            defer { try? handle.close() }
+            var written = 0
+            do {
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    written += chunk.count
+                    total += chunk.count
+                    if written > entryLimit { throw UploadReceiver.Problem.unpacksTooLarge(shownName, limit: entryLimit) }
+                    if total > totalLimit { throw UploadReceiver.Problem.unpacksTooLarge(shownName, limit: totalLimit) }
+                    try handle.write(contentsOf: chunk)
+                }
+            } catch let problem as UploadReceiver.Problem {
+                throw problem
+            } catch {
+                throw UploadReceiver.Problem.wrongFormat(shownName)
+            }
             out.append(dest.path)
         }
-        if out.isEmpty { throw UploadReceiver.Problem.wrongFormat(file.lastPathComponent) }
+        if out.isEmpty { throw UploadReceiver.Problem.wrongFormat(shownName) }
         try? FileManager.default.removeItem(at: file)
         return out.sorted()
+    }
+
+    /// Whether a name inside a ZIP stays inside it: not absolute, no drive letter, no `..` part
+    /// (backslashes read as folder separators, as Windows writes them), no NUL.
+    static func isContained(_ name: String) -> Bool {
+        let path = name.replacingOccurrences(of: "\\", with: "/")
+        if path.isEmpty || path.hasPrefix("/") || path.contains("\u{0}") { return false }
+        if let colon = path.firstIndex(of: ":"), path[..<colon].count <= 1 || !path[..<colon].contains("/") { return false }
+        return !path.split(separator: "/", omittingEmptySubsequences: false).contains("..")
     }
 }
 
 /// Receives a multipart upload part by part, writing files straight to disk.
 final class UploadReceiver {
-    enum Problem: Error { case tooLarge, forged, wrongFormat(String), noFile }
+    enum Problem: Error { case tooLarge, forged, wrongFormat(String), noFile, unpacksTooLarge(String, limit: Int), unsafeName(String) }
     /// File name endings Oversight reads.
     static let readable: Set<String> = ["csv", "xml", "xlsx", "zip"]
 
@@ -288,7 +340,7 @@ final class UploadReceiver {
             currentFileName = safe
             guard Self.readable.contains((safe as NSString).pathExtension.lowercased()) else { failure = .wrongFormat(safe); return }
             let url = folder.appendingPathComponent(String(format: "%03d-", files.count + 1) + safe)
-            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil, attributes: [.posixPermissions: 0o600])
             handle = FileHandle(forWritingAtPath: url.path)
             files.append(url)
         }
@@ -305,6 +357,19 @@ final class UploadReceiver {
     private func checkCSRF() -> Bool {
         isCSRFChecked = !expectedCSRF.isEmpty && Gate.constantTimeEqual(csrf.trimmingCharacters(in: .whitespacesAndNewlines), expectedCSRF)
         return isCSRFChecked
+    }
+
+    /// Closes the file being written, after a failure.
+    func close() {
+        try? handle?.close()
+        handle = nil
+    }
+
+    /// The name the user gave a received file (without the number it is stored under).
+    static func shownName(_ file: URL) -> String {
+        let name = file.lastPathComponent
+        guard name.count > 4, name.prefix(3).allSatisfy(\.isNumber), name.dropFirst(3).first == "-" else { return name }
+        return String(name.dropFirst(4))
     }
 
     /// A file name without folders or characters that could escape the upload folder.
