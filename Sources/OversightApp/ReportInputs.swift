@@ -8,11 +8,12 @@ import OversightViews
 /// of the active imports and the quality assurance summary. Shared by `oversight report` and the
 /// web's Reports page.
 public enum ReportInputs {
-    /// Findings grouped by rule, most first.
+    /// Findings grouped by rule, most first, each with the rule's general description (never a
+    /// finding's own message, which may quote a record: board members read this).
     public static func quality(sources: [String], issues: [ValidationIssue]) -> DataQualitySummary {
         let byRule = Dictionary(grouping: issues, by: \.rule)
         let rules = byRule.map { rule, list in
-            DataQualitySummary.RuleCount(rule: rule, severity: list[0].severity.rawValue, message: list[0].message, count: list.count)
+            DataQualitySummary.RuleCount(rule: rule, severity: list[0].severity.rawValue, message: RuleDescriptions.description(of: rule), count: list.count)
         }.sorted { ($0.count, $1.rule) > ($1.count, $0.rule) }
         return DataQualitySummary(sources: sources, errors: issues.filter { $0.severity == .error }.count,
                                   warnings: issues.filter { $0.severity != .error }.count, rules: rules)

@@ -166,7 +166,7 @@ public enum BoardPack {
         }
         h += ReportDocument.paragraph("Outstanding findings: \(q.errors) errors, and \(q.warnings) warnings and queries. Figures computed from rows with errors may be wrong.")
         if !q.rules.isEmpty {
-            h += ReportDocument.table(caption: "Findings by rule", headings: ["Rule", "Severity", "What is wrong", "Rows"],
+            h += ReportDocument.table(caption: "Findings by rule", headings: ["Rule", "Severity", "What the rule checks", "Rows"],
                                       rows: q.rules.prefix(40).map { [HTML.text($0.rule), HTML.text($0.severity), HTML.text($0.message), HTML.text(String($0.count))] },
                                       numeric: [3])
         }

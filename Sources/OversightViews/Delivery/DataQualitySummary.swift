@@ -6,6 +6,8 @@ public struct DataQualitySummary: Hashable, Sendable {
         public var rule: String
         /// `error` or `warning`.
         public var severity: String
+        /// What the rule checks, in general words (`RuleDescriptions`): never a finding's own
+        /// message, which may quote a record's values, since board members read the pack.
         public var message: String
         public var count: Int
         public init(rule: String, severity: String, message: String, count: Int) {
