@@ -164,6 +164,23 @@ public final class AuthorityNumbers: Sendable {
         return snapshot.engine.monthlySeries(id, over: span, parameters: parameters(snapshot, period: .rolling12Months(endingOn: end)))
     }
 
+    /// The engine's measures (`ids`, all when nil) at each of `ends`, each over the 12 months to
+    /// it, computed in one pass (`MeasureEngine.seriesAll`); one list per end, by measure id.
+    /// Quality assurance and hand-entered ids in `ids` are computed point by point.
+    public func seriesAll(endingOn ends: [Day], snapshot: AuthoritySnapshot, ids: [String]? = nil, population: Int? = nil) -> [[MeasureResult]] {
+        guard let last = ends.max() else { return [] }
+        let engineIDs = ids.map { $0.filter { MeasureEngine.measureIDs.contains($0) } }
+        let others = (ids ?? []).filter { !MeasureEngine.measureIDs.contains($0) }
+        var points = engineIDs?.isEmpty == true ? ends.map { _ in [MeasureResult]() } : snapshot.engine.seriesAll(
+            endingOn: ends, ids: engineIDs, parameters: parameters(snapshot, period: .rolling12Months(endingOn: last), population: population))
+        guard !others.isEmpty else { return points }
+        for (i, end) in ends.enumerated() {
+            points[i] += others.compactMap { measure($0, period: .rolling12Months(endingOn: end), snapshot: snapshot) }
+            points[i].sort { $0.id < $1.id }
+        }
+        return points
+    }
+
     /// `series`, remembered per snapshot version.
     public func cachedSeries(_ id: String, endingOn end: Day, snapshot: AuthoritySnapshot, months: Int = 24) async -> [MeasureResult] {
         let key = "\(snapshot.version)|series|\(id)|\(end.iso)|\(months)"

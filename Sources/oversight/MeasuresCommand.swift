@@ -40,7 +40,7 @@ struct MeasuresCommand: ParsableCommand {
             throw CLIError.usage("the period '\(period)' is not understood: write START..END with ISO dates (2024-04-01..2025-03-31), a reporting year (2025), a month (2024-06) or a quarter (2024Q3)")
         }
         guard ["table", "json", "csv"].contains(format) else { throw CLIError.usage("--format must be table, json or csv") }
-        let known = Set(MeasureEngine.measureIDs)
+        let known = Set(MeasureEngine.measureIDs + MeasureCatalogue.qualityAssurance.map(\.id) + HandEnteredMeasures.all.map(\.id))
         for id in measures + [drill].compactMap({ $0 }) where !known.contains(id) {
             let near = known.filter { $0.hasPrefix(String(id.prefix(4))) }.sorted().prefix(5)
             throw CLIError.usage("unknown measure id '\(id)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?") + " (`oversight measures --help` lists them in docs/measures.md)")
@@ -120,30 +120,27 @@ struct MeasuresCommand: ParsableCommand {
             fflush(nil)
             Foundation.exit(0)
         }
-        var params = MeasureParameters(population: pop, supervisionIntervalDays: interval)
         let ids = measures.isEmpty ? nil : measures
+        // Every answer below is the application layer's, over this snapshot: the same computation
+        // as from the store and the API.
+        let snapshot = AuthoritySnapshot(authority: la ?? "", version: "files", engine: engine, rowsWithErrors: caseData.rowsWithErrors,
+                                         plan: try PlanLoader.defaultPlan(), reportDate: Day(Date()), supervisionIntervalDays: interval)
+        let numbers = AuthorityNumbers(store: nil, statistics: nil, defaultPlan: snapshot.plan)
 
         if let drill {
-            params.includeRecords = true
-            guard let r = engine.compute(drill, period: p, parameters: params) else {
+            guard let r = numbers.measure(drill, period: p, snapshot: snapshot, includeRecords: true, population: pop) else {
                 throw CLIError.usage("\(drill) is a rate: give --population or --la")
             }
-            for w in RowErrorFlags.flag([r], rowsWithErrors: caseData.rowsWithErrors)[0].warnings {
+            for w in r.warnings {
                 FileHandle.standardError.write(Data("warning: \(w)\n".utf8))
             }
             finish(renderDrill(r, rowsWithErrors: caseData.rowsWithErrors))
         }
         if series != nil {
             let ends = MeasureEngine.monthEnds(in: p)
-            let points = Array(zip(ends.map { Period.rolling12Months(endingOn: $0) }, engine.seriesAll(endingOn: ends, ids: ids, parameters: params)))
+            let points = Array(zip(ends.map { Period.rolling12Months(endingOn: $0) }, numbers.seriesAll(endingOn: ends, snapshot: snapshot, ids: ids, population: pop)))
             finish(renderSeries(p, points))
         }
-        // The application layer's list: the case data's measures, flagged, then the quality
-        // assurance measures (files hold no audits) and values entered by hand (none): the same
-        // list, in the same order, as from the store and the API.
-        let snapshot = AuthoritySnapshot(authority: la ?? "", version: "files", engine: engine, rowsWithErrors: caseData.rowsWithErrors,
-                                         plan: try PlanLoader.defaultPlan(), reportDate: Day(Date()), supervisionIntervalDays: interval)
-        let numbers = AuthorityNumbers(store: nil, statistics: nil, defaultPlan: snapshot.plan)
         finish(render(p, numbers.allMeasures(period: p, snapshot: snapshot, ids: ids, population: pop)))
     }
 
