@@ -47,9 +47,9 @@ public enum ActivityLogPage {
                          columns: [.init("when", "When (UTC)"), .init("who", "Who"), .init("role", "Role"), .init("action", "Action"), .init("what", "What")],
                          rows: rows, emptyMessage: "No activity matches the filter.").render()
         out += Pagination.render(page: model.page, pageCount: model.pageCount, link: link, label: "Activity pages")
-        out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", Query(path: SiteURL.activityCSV, model.filter.queryItems).href), ("download", "")],
+        out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", Query(path: SitePath.activityCSV.link(), model.filter.queryItems).href), ("download", "")],
                                                              text: "Download as CSV")
-            + .text(" or ") + HTML.el("a", [("href", Query(path: SiteURL.activityCSV.replacingOccurrences(of: ".csv", with: ".xlsx"), model.filter.queryItems).href),
+            + .text(" or ") + HTML.el("a", [("href", Query(path: SitePath.activityXLSX.link(), model.filter.queryItems).href),
                                             ("download", "")], text: "as an Excel workbook"))
         return out
     }

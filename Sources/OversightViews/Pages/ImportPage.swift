@@ -149,9 +149,9 @@ public enum ImportPage {
         out += DataTable(caption: "Findings", isCaptionVisible: false, columns: columns, rows: rows, link: link,
                          emptyMessage: model.filter.isEmpty ? "No findings." : "No findings match the filter.").render()
         out += Pagination.render(page: model.page, pageCount: pageCount, link: link, label: "Findings pages")
-        out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", Query(path: SiteURL.importFindingsCSV(model.summary.id), model.filter.queryItems).href),
+        out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", Query(path: SitePath.importFindingsCSV.link(model.summary.id), model.filter.queryItems).href),
                                                                   ("download", "")], text: "Download the findings as CSV")
-            + .text(" or ") + HTML.el("a", [("href", Query(path: SiteURL.importFindingsCSV(model.summary.id).replacingOccurrences(of: ".csv", with: ".xlsx"),
+            + .text(" or ") + HTML.el("a", [("href", Query(path: SitePath.importFindingsXLSX.link(model.summary.id),
                                                            model.filter.queryItems).href), ("download", "")], text: "as an Excel workbook"))
         return out
     }

@@ -207,10 +207,12 @@ public enum MeasurePage {
                          parameterPrefix: list.side.prefix).render()
         out += Pagination.render(page: list.page, pageCount: list.pageCount, link: model.link, label: "\(heading) pages",
                                  parameterPrefix: list.side.prefix)
-        let csv = Query(path: SiteURL.measureCSV(model.measureID, list: list.side.rawValue), model.choice.queryItems + [("q", model.filter)])
+        let items = model.choice.queryItems + [("q", model.filter)]
+        let csv = Query(path: (list.side == .numerator ? SitePath.measureNumeratorCSV : SitePath.measureDenominatorCSV).link(model.measureID), items)
+        let xlsx = Query(path: (list.side == .numerator ? SitePath.measureNumeratorXLSX : SitePath.measureDenominatorXLSX).link(model.measureID), items)
         out += HTML.el("p", [("class", "ov-body ov-no-print")], HTML.el("a", [("href", csv.href), ("download", "")],
             .text("Download as CSV") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)"))
-            + .text(" or ") + HTML.el("a", [("href", Query(path: csv.path.replacingOccurrences(of: ".csv", with: ".xlsx"), csv.items).href), ("download", "")],
+            + .text(" or ") + HTML.el("a", [("href", xlsx.href), ("download", "")],
             .text("as an Excel workbook") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)")))
         return HTML.el("section", [("aria-labelledby", id)], out)
     }

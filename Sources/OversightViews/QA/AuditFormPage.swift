@@ -61,7 +61,7 @@ public enum AuditFormPage {
         // The form saves itself as a draft while it is being filled in (`autosave.js`); without
         // scripts the "Save draft" button does the same.
         return out + M.el("form", [("method", "post"), ("action", action), ("novalidate", "novalidate"), ("data-autosave", "")], form)
-            + M.el("script", [("src", "/assets/autosave.js?v=\(Assets.version)"), ("defer", "")], .empty)
+            + M.el("script", [("src", SiteURL.asset("autosave.js")), ("defer", "")], .empty)
     }
 
     /// The error message for a missing answer, as the summary and the field show it.

@@ -1,40 +1,48 @@
 import OversightCore
 
-/// Every link the pages write. The web app registers its routes with the same paths, so a link
-/// and its route cannot drift apart.
+/// Links the pages write most, as thin builders over `SitePath` (where every path of the site is
+/// written once, and from which the web app registers its routes), so a link and its route cannot
+/// drift apart. Any other link: `SitePath.<path>.link(values...)`.
 public enum SiteURL {
-    public static let overview = "/"
-    public static let signIn = "/sign-in"
-    public static let signOut = "/sign-out"
-    public static let measures = "/measures"
-    public static let data = "/data"
-    public static let upload = "/data/upload"
-    public static let audits = "/audits"
-    public static let plan = "/plan"
-    public static let reports = "/reports"
-    public static let activity = "/activity"
-    public static let users = "/users"
+    /// The overview (`/`).
+    public static var overview: String { SitePath.overview.link() }
+    /// The sign-in page.
+    public static var signIn: String { SitePath.signIn.link() }
+    /// Signing out (POST).
+    public static var signOut: String { SitePath.signOut.link() }
+    /// The measure catalogue.
+    public static var measures: String { SitePath.measures.link() }
+    /// The imports.
+    public static var data: String { SitePath.data.link() }
+    /// The upload form.
+    public static var upload: String { SitePath.upload.link() }
+    /// The user's audits.
+    public static var audits: String { SitePath.audits.link() }
+    /// The plan.
+    public static var plan: String { SitePath.plan.link() }
+    /// The reports.
+    public static var reports: String { SitePath.reports.link() }
+    /// The activity log.
+    public static var activity: String { SitePath.activity.link() }
+    /// The users.
+    public static var users: String { SitePath.users.link() }
     /// The stylesheet, with the assets' version for cache-busting.
-    public static var stylesheet: String { "/assets/oversight.css?v=\(Assets.version)" }
+    public static var stylesheet: String { asset("oversight.css") }
+    /// A bundled file (`Assets.served`), with the assets' version for cache-busting.
+    public static func asset(_ name: String) -> String { SitePath.asset.link(name) + "?v=\(Assets.version)" }
 
     /// An ambition of the plan (`/ambitions/3`).
-    public static func ambition(_ number: Int) -> String { "/ambitions/\(number)" }
+    public static func ambition(_ number: Int) -> String { SitePath.ambition.link(String(number)) }
     /// A measure's page (`/measures/rereferrals_12m_pct`).
-    public static func measure(_ id: String) -> String { "/measures/" + Query.segment(id) }
-    /// A measure's drill-down as CSV; `list` is `numerator` or `denominator`.
-    public static func measureCSV(_ id: String, list: String) -> String { "/measures/" + Query.segment(id) + "/\(list).csv" }
+    public static func measure(_ id: String) -> String { SitePath.measure.link(id) }
     /// A child's timeline (`/children/C1234`).
-    public static func child(_ id: String) -> String { "/children/" + Query.segment(id) }
+    public static func child(_ id: String) -> String { SitePath.child.link(id) }
     /// One import (`/data/imports/12`).
-    public static func importDetail(_ id: String) -> String { "/data/imports/" + Query.segment(id) }
-    /// One import's findings as CSV.
-    public static func importFindingsCSV(_ id: String) -> String { "/data/imports/" + Query.segment(id) + "/findings.csv" }
+    public static func importDetail(_ id: String) -> String { SitePath.importDetail.link(id) }
     /// Undo an import (POST).
-    public static func importUndo(_ id: String) -> String { "/data/imports/" + Query.segment(id) + "/undo" }
-    /// The activity log as CSV.
-    public static let activityCSV = "/activity.csv"
+    public static func importUndo(_ id: String) -> String { SitePath.importUndo.link(id) }
     /// Disable a user (POST).
-    public static func userDisable(_ name: String) -> String { "/users/" + Query.segment(name) + "/disable" }
+    public static func userDisable(_ name: String) -> String { SitePath.userDisable.link(name) }
     /// Reset a user's password (POST).
-    public static func userResetPassword(_ name: String) -> String { "/users/" + Query.segment(name) + "/reset-password" }
+    public static func userResetPassword(_ name: String) -> String { SitePath.userResetPassword.link(name) }
 }

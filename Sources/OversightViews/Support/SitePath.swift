@@ -1,0 +1,218 @@
+/// One path of the site, written once: its pattern, from which the web app registers the route
+/// and every page builds its links.
+///
+/// A pattern is a `/`-separated list of segments; a segment starting with `:` is a parameter
+/// (`/measures/:id`). Every path of the site is a static constant below and nowhere else: the web
+/// app's route table (`SiteRoute.all`) points at these constants, and a test fails on any other
+/// string literal in the web and view modules that starts with `/` and a letter.
+public struct SitePath: Sendable, Hashable, CustomStringConvertible {
+    /// The pattern, with `:parameter` segments (`/measures/:id`); `/` for the site's root.
+    public let pattern: String
+
+    /// Only this file writes paths.
+    init(_ pattern: String) {
+        precondition(pattern.hasPrefix("/"), "a site path starts with /: \(pattern)")
+        self.pattern = pattern
+    }
+
+    /// The pattern's segments in order, parameters included with their `:` (empty for `/`).
+    public var segments: [String] { pattern.split(separator: "/").map(String.init) }
+
+    /// The names of the parameters in order, without their `:` (`["id"]` for `/measures/:id`).
+    public var parameters: [String] { segments.filter { $0.hasPrefix(":") }.map { String($0.dropFirst()) } }
+
+    /// The pattern itself.
+    public var description: String { pattern }
+
+    /// The link to this path with `values` in place of its parameters, in order; each value is
+    /// percent-encoded as one path segment (`Query.segment`), so `A/B` becomes `A%2FB`. The link is
+    /// unescaped for HTML (attribute escaping happens where it is written); append a query string
+    /// with `Query(path:_:)` or by hand.
+    ///
+    /// Giving more or fewer values than the pattern has parameters is a programming error.
+    public func link(_ values: String...) -> String { link(values) }
+
+    /// The link to this path with `values` in place of its parameters, in order (see `link(_:)`).
+    public func link(_ values: [String]) -> String {
+        var remaining = values[...]
+        let parts = segments.map { segment -> String in
+            guard segment.hasPrefix(":") else { return segment }
+            guard let value = remaining.popFirst() else { preconditionFailure("\(pattern) needs \(parameters.count) values, got \(values.count)") }
+            return Query.segment(value)
+        }
+        precondition(remaining.isEmpty, "\(pattern) needs \(parameters.count) values, got \(values.count)")
+        return "/" + parts.joined(separator: "/")
+    }
+
+    /// Whether `path` (a request's path, without its query) is a link to this path: as many
+    /// segments, each equal to the pattern's or, for a parameter, any non-empty segment.
+    public func matches(_ path: String) -> Bool {
+        guard path.hasPrefix("/") else { return false }
+        let given = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        let mine = segments
+        if mine.isEmpty { return path == "/" }
+        guard given.count == mine.count else { return false }
+        return zip(mine, given).allSatisfy { m, g in m.hasPrefix(":") ? !g.isEmpty : m == g }
+    }
+
+    /// Whether `path` (a request's path, without its query) is this path or lies below it, segment
+    /// by segment (`/api` contains `/api/v1/kpis` but not `/apiary`).
+    public func contains(_ path: String) -> Bool {
+        guard path.hasPrefix("/") else { return false }
+        let given = Array(path.split(separator: "/", omittingEmptySubsequences: false).dropFirst())
+        let mine = segments
+        guard given.count >= mine.count else { return false }
+        return zip(mine, given).allSatisfy { m, g in m.hasPrefix(":") ? !g.isEmpty : m == g }
+    }
+}
+
+// Every path of the site, once. The web app's route table (`SiteRoute.all`) says which method,
+// roles and handler each one has.
+extension SitePath {
+    // MARK: Signing in, assets
+
+    /// The sign-in page and its form.
+    public static let signIn = SitePath("/sign-in")
+    /// Signing out (POST).
+    public static let signOut = SitePath("/sign-out")
+    /// A bundled static file (`Assets.served`) by name.
+    public static let asset = SitePath("/assets/:file")
+
+    // MARK: Dashboards and measures
+
+    /// The overview: the site's root and the page a user lands on.
+    public static let overview = SitePath("/")
+    /// An ambition of the plan with its KPIs, by number.
+    public static let ambition = SitePath("/ambitions/:number")
+    /// The measure catalogue.
+    public static let measures = SitePath("/measures")
+    /// Every measure for a period as CSV.
+    public static let measuresCSV = SitePath("/measures.csv")
+    /// Every measure for a period as an Excel workbook.
+    public static let measuresXLSX = SitePath("/measures.xlsx")
+    /// One measure's page, by id.
+    public static let measure = SitePath("/measures/:id")
+    /// A measure's monthly series as CSV.
+    public static let measureSeriesCSV = SitePath("/measures/:id/series.csv")
+    /// A measure's monthly series as an Excel workbook.
+    public static let measureSeriesXLSX = SitePath("/measures/:id/series.xlsx")
+    /// The records behind a measure's numerator as CSV (child-level).
+    public static let measureNumeratorCSV = SitePath("/measures/:id/numerator.csv")
+    /// The records behind a measure's denominator as CSV (child-level).
+    public static let measureDenominatorCSV = SitePath("/measures/:id/denominator.csv")
+    /// The records behind a measure's numerator as an Excel workbook (child-level).
+    public static let measureNumeratorXLSX = SitePath("/measures/:id/numerator.xlsx")
+    /// The records behind a measure's denominator as an Excel workbook (child-level).
+    public static let measureDenominatorXLSX = SitePath("/measures/:id/denominator.xlsx")
+    /// A child's timeline, by child id.
+    public static let child = SitePath("/children/:id")
+
+    // MARK: Data
+
+    /// The imports.
+    public static let data = SitePath("/data")
+    /// The upload form and its multipart post.
+    public static let upload = SitePath("/data/upload")
+    /// One import, by id.
+    public static let importDetail = SitePath("/data/imports/:id")
+    /// One import's findings as CSV.
+    public static let importFindingsCSV = SitePath("/data/imports/:id/findings.csv")
+    /// One import's findings as an Excel workbook.
+    public static let importFindingsXLSX = SitePath("/data/imports/:id/findings.xlsx")
+    /// Undoing an import (POST).
+    public static let importUndo = SitePath("/data/imports/:id/undo")
+    /// An upload being checked and stored in the background, by job id.
+    public static let uploadJob = SitePath("/data/jobs/:id")
+
+    // MARK: Administration
+
+    /// The activity log.
+    public static let activity = SitePath("/activity")
+    /// The activity log as CSV.
+    public static let activityCSV = SitePath("/activity.csv")
+    /// The activity log as an Excel workbook.
+    public static let activityXLSX = SitePath("/activity.xlsx")
+    /// The users, and adding one (POST).
+    public static let users = SitePath("/users")
+    /// Disabling a user (POST), by username.
+    public static let userDisable = SitePath("/users/:name/disable")
+    /// Enabling a user again (POST), by username.
+    public static let userEnable = SitePath("/users/:name/enable")
+    /// Resetting a user's password (POST), by username.
+    public static let userResetPassword = SitePath("/users/:name/reset-password")
+
+    // MARK: Audits
+
+    /// The audits assigned to the user.
+    public static let audits = SitePath("/audits")
+    /// Every audit as CSV.
+    public static let auditsCSV = SitePath("/audits/all.csv")
+    /// Every audit as an Excel workbook.
+    public static let auditsXLSX = SitePath("/audits/all.xlsx")
+    /// One audit's form and its post, by audit id.
+    public static let audit = SitePath("/audits/:id")
+    /// The moderation queue.
+    public static let moderation = SitePath("/audits/moderation")
+    /// Moderating one audit, by audit id.
+    public static let moderate = SitePath("/audits/:id/moderate")
+    /// Starting a multi-agency audit.
+    public static let multiAgency = SitePath("/audits/multi-agency")
+    /// The audit rounds, and creating one (POST).
+    public static let rounds = SitePath("/audits/rounds")
+    /// What the audits taught.
+    public static let learning = SitePath("/audits/learning")
+    /// What the audits taught, as plain text.
+    public static let learningText = SitePath("/audits/learning.txt")
+    /// One audit's review: feedback and actions, by audit id.
+    public static let auditReview = SitePath("/audits/:id/review")
+    /// Feedback on an audit (POST), by audit id.
+    public static let auditFeedback = SitePath("/audits/:id/feedback")
+    /// Adding an action to an audit (POST), by audit id.
+    public static let auditActions = SitePath("/audits/:id/actions")
+    /// Marking an audit's action done (POST), by audit id and action number.
+    public static let auditActionDone = SitePath("/audits/:id/actions/:number/done")
+    /// Supervision sessions, and entering one (POST).
+    public static let supervision = SitePath("/audits/supervision")
+    /// Setting the supervision practice standard (POST).
+    public static let supervisionStandards = SitePath("/audits/supervision/standards")
+
+    // MARK: Plan and reports
+
+    /// The plan.
+    public static let plan = SitePath("/plan")
+    /// Every action of the plan as CSV.
+    public static let actionsCSV = SitePath("/plan/actions.csv")
+    /// Every action of the plan as an Excel workbook.
+    public static let actionsXLSX = SitePath("/plan/actions.xlsx")
+    /// An ambition's actions, by ambition number.
+    public static let planAmbition = SitePath("/plan/ambitions/:number")
+    /// An ambition's commentary for the board (POST), by ambition number.
+    public static let ambitionCommentary = SitePath("/plan/ambitions/:number/commentary")
+    /// Updating an action's progress (POST, multipart evidence), by action id.
+    public static let planAction = SitePath("/plan/actions/:id")
+    /// Entering the value of a hand-entered measure.
+    public static let handEntries = SitePath("/plan/entries")
+    /// The reports, and making one (POST).
+    public static let reports = SitePath("/reports")
+    /// A made report, by file name.
+    public static let reportFile = SitePath("/reports/:file")
+
+    // MARK: API
+
+    /// Everything below is the API: bearer tokens, never cookies; errors as JSON.
+    public static let api = SitePath("/api")
+    /// The API's first version: the OpenAPI document's server.
+    public static let apiV1 = SitePath("/api/v1")
+    /// The OpenAPI document.
+    public static let apiOpenAPI = SitePath("/api/v1/openapi.json")
+    /// The plan's KPIs for a period.
+    public static let apiKPIs = SitePath("/api/v1/kpis")
+    /// Every measure for a period.
+    public static let apiMeasures = SitePath("/api/v1/measures")
+    /// One measure, by id.
+    public static let apiMeasure = SitePath("/api/v1/measures/:id")
+    /// The records behind one measure (child-level), by id.
+    public static let apiMeasureRecords = SitePath("/api/v1/measures/:id/records")
+    /// The authority's imports.
+    public static let apiImports = SitePath("/api/v1/imports")
+}
