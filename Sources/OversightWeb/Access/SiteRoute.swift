@@ -1,8 +1,10 @@
 import OversightCore
+import OversightViews
 import Vapor
 
-/// One route of the site: its method, path, who may use it and how its forms are protected.
-/// `SiteRoute.all` is the single list the app registers and the permission test walks.
+/// One route of the site: its method, path, who may use it, how its forms are protected, and the
+/// handler that answers it. `SiteRoute.all` is the single list: the app registers it, the
+/// permission test walks it, and the navigation reads its access.
 public struct SiteRoute: Sendable, Hashable {
     /// How a state-changing request proves it came from the product's own form.
     public enum Protection: Sendable, Hashable {
@@ -16,22 +18,36 @@ public struct SiteRoute: Sendable, Hashable {
         case bearerToken
     }
 
-    public var name: String
-    public var method: HTTPMethod
-    /// The path with `:parameter` components.
-    public var path: String
-    public var access: Access
-    public var protection: Protection
+    /// The route's stable name (tests and the navigation refer to routes by name).
+    public let name: String
+    /// The HTTP method.
+    public let method: HTTPMethod
+    /// The path, as written once in `SitePath`.
+    public let path: SitePath
+    /// Who may use the route; `Gate` checks it before the handler runs.
+    public let access: Access
+    /// How a state-changing request is protected against forgery.
+    public let protection: Protection
     /// A path to try in tests, with parameters filled in.
-    public var sample: String
+    public let sample: String
+    /// The largest body the route collects (multipart routes stream theirs and check sizes themselves).
+    public let bodyLimit: ByteCount
+    /// Answers the request once `Gate` has let it through.
+    public let handler: @Sendable (Request) async throws -> Response
 
-    public var isAPI: Bool { path.hasPrefix("/api/") }
-    var components: [PathComponent] { path.split(separator: "/").map { PathComponent(stringLiteral: String($0)) } }
+    /// Whether the route belongs to the API (bearer tokens, JSON errors).
+    public var isAPI: Bool { SitePath.api.contains(path.pattern) }
+    var components: [PathComponent] { path.segments.map { PathComponent(stringLiteral: $0) } }
 
-    init(_ name: String, _ method: HTTPMethod, _ path: String, _ access: Access, _ protection: Protection? = nil, sample: String? = nil) {
+    /// A route; `protection` defaults to bearer tokens under `/api`, none for GET and a form token
+    /// otherwise; `sample` gives the values of the path's parameters to try in tests.
+    init(_ name: String, _ method: HTTPMethod, _ path: SitePath, _ access: Access, protection: Protection? = nil, sample: [String] = [],
+         bodyLimit: ByteCount = "1mb", _ handler: @escaping @Sendable (Request) async throws -> Response) {
         self.name = name; self.method = method; self.path = path; self.access = access
-        self.protection = protection ?? (path.hasPrefix("/api/") ? .bearerToken : method == .GET ? .none : .csrfForm)
-        self.sample = sample ?? path
+        self.protection = protection ?? (SitePath.api.contains(path.pattern) ? .bearerToken : method == .GET ? .none : .csrfForm)
+        self.sample = path.link(sample)
+        self.bodyLimit = bodyLimit
+        self.handler = handler
     }
 
     public static func == (a: SiteRoute, b: SiteRoute) -> Bool { a.name == b.name }
@@ -39,79 +55,80 @@ public struct SiteRoute: Sendable, Hashable {
 }
 
 extension SiteRoute {
-    /// Every route of the site.
+    /// Every route of the site: name, method, path, access, protection, test sample and handler.
     public static let all: [SiteRoute] = [
-        .init("sign-in", .GET, "/sign-in", .everyone),
-        .init("sign-in-submit", .POST, "/sign-in", .everyone),
-        .init("sign-out", .POST, "/sign-out", .signedIn),
-        .init("asset", .GET, "/assets/:file", .everyone, sample: "/assets/oversight.css"),
-        .init("home", .GET, "/", .signedIn),
-        .init("ambition", .GET, "/ambitions/:number", .dashboards, sample: "/ambitions/2"),
-        .init("measures", .GET, "/measures", .dashboards),
-        .init("measures-csv", .GET, "/measures.csv", .dashboards),
-        .init("measures-xlsx", .GET, "/measures.xlsx", .dashboards),
-        .init("actions-csv", .GET, "/plan/actions.csv", .dashboards),
-        .init("actions-xlsx", .GET, "/plan/actions.xlsx", .dashboards),
-        .init("audits-csv", .GET, "/audits/all.csv", .roles([.administrator, .analyst, .manager, .moderator])),
-        .init("audits-xlsx", .GET, "/audits/all.xlsx", .roles([.administrator, .analyst, .manager, .moderator])),
-        .init("measure", .GET, "/measures/:id", .dashboards, sample: "/measures/rereferrals_12m_pct"),
-        .init("measure-series-csv", .GET, "/measures/:id/series.csv", .dashboards, sample: "/measures/rereferrals_12m_pct/series.csv"),
-        .init("measure-series-xlsx", .GET, "/measures/:id/series.xlsx", .dashboards, sample: "/measures/rereferrals_12m_pct/series.xlsx"),
-        .init("measure-numerator-csv", .GET, "/measures/:id/numerator.csv", .childLevel, sample: "/measures/rereferrals_12m_pct/numerator.csv"),
-        .init("measure-denominator-csv", .GET, "/measures/:id/denominator.csv", .childLevel, sample: "/measures/rereferrals_12m_pct/denominator.csv"),
-        .init("measure-numerator-xlsx", .GET, "/measures/:id/numerator.xlsx", .childLevel, sample: "/measures/rereferrals_12m_pct/numerator.xlsx"),
-        .init("measure-denominator-xlsx", .GET, "/measures/:id/denominator.xlsx", .childLevel, sample: "/measures/rereferrals_12m_pct/denominator.xlsx"),
-        .init("child", .GET, "/children/:id", .childLevel, sample: "/children/C000001"),
-        .init("data", .GET, "/data", .dataTeam),
-        .init("upload", .GET, "/data/upload", .dataTeam),
-        .init("upload-submit", .POST, "/data/upload", .dataTeam, .csrfMultipart),
-        .init("import", .GET, "/data/imports/:id", .dataTeam, sample: "/data/imports/1"),
-        .init("import-findings-csv", .GET, "/data/imports/:id/findings.csv", .dataTeam, sample: "/data/imports/1/findings.csv"),
-        .init("import-findings-xlsx", .GET, "/data/imports/:id/findings.xlsx", .dataTeam, sample: "/data/imports/1/findings.xlsx"),
-        .init("import-undo", .POST, "/data/imports/:id/undo", .administrators, sample: "/data/imports/1/undo"),
-        .init("upload-job", .GET, "/data/jobs/:id", .dataTeam, sample: "/data/jobs/1"),
-        .init("activity", .GET, "/activity", .administrators),
-        .init("activity-csv", .GET, "/activity.csv", .administrators),
-        .init("activity-xlsx", .GET, "/activity.xlsx", .administrators),
-        .init("users", .GET, "/users", .administrators),
-        .init("users-add", .POST, "/users", .administrators),
-        .init("users-disable", .POST, "/users/:name/disable", .administrators, sample: "/users/nobody/disable"),
-        .init("users-enable", .POST, "/users/:name/enable", .administrators, sample: "/users/nobody/enable"),
-        .init("users-reset", .POST, "/users/:name/reset-password", .administrators, sample: "/users/nobody/reset-password"),
-        .init("audits", .GET, "/audits", .auditors),
-        .init("audit", .GET, "/audits/:id", .auditors, sample: "/audits/no-such-audit"),
-        .init("audit-save", .POST, "/audits/:id", .auditors, sample: "/audits/no-such-audit"),
-        .init("moderation", .GET, "/audits/moderation", .moderators),
-        .init("moderate", .GET, "/audits/:id/moderate", .moderators, sample: "/audits/no-such-audit/moderate"),
-        .init("moderate-submit", .POST, "/audits/:id/moderate", .moderators, sample: "/audits/no-such-audit/moderate"),
-        .init("multi-agency", .GET, "/audits/multi-agency", .roundManagers),
-        .init("multi-agency-start", .POST, "/audits/multi-agency", .roundManagers),
-        .init("rounds", .GET, "/audits/rounds", .roundManagers),
-        .init("rounds-create", .POST, "/audits/rounds", .roundManagers),
-        .init("learning", .GET, "/audits/learning", .dashboards),
-        .init("learning-text", .GET, "/audits/learning.txt", .dashboards),
-        .init("audit-review", .GET, "/audits/:id/review", .auditors, sample: "/audits/no-such-audit/review"),
-        .init("audit-feedback", .POST, "/audits/:id/feedback", .moderators, sample: "/audits/no-such-audit/feedback"),
-        .init("audit-actions", .POST, "/audits/:id/actions", .moderators, sample: "/audits/no-such-audit/actions"),
-        .init("audit-action-done", .POST, "/audits/:id/actions/:number/done", .moderators, sample: "/audits/no-such-audit/actions/1/done"),
-        .init("supervision", .GET, "/audits/supervision", .roundManagers),
-        .init("supervision-add", .POST, "/audits/supervision", .roundManagers),
-        .init("supervision-standard", .POST, "/audits/supervision/standards", .roundManagers),
-        .init("plan", .GET, "/plan", .dashboards),
-        .init("plan-actions", .GET, "/plan/ambitions/:number", .dashboards, sample: "/plan/ambitions/1"),
-        .init("commentary", .POST, "/plan/ambitions/:number/commentary", .commentators, sample: "/plan/ambitions/1/commentary"),
-        .init("action-update", .POST, "/plan/actions/:id", .actionUpdaters, sample: "/plan/actions/999999"),
-        .init("entries", .GET, "/plan/entries", .handEntry),
-        .init("entries-submit", .POST, "/plan/entries", .handEntry),
-        .init("reports", .GET, "/reports", .dashboards),
-        .init("reports-make", .POST, "/reports", .reportMakers),
-        .init("report-file", .GET, "/reports/:file", .dashboards, sample: "/reports/none.html"),
-        .init("api-openapi", .GET, "/api/v1/openapi.json", .everyone),
-        .init("api-kpis", .GET, "/api/v1/kpis", .dashboards),
-        .init("api-measures", .GET, "/api/v1/measures", .dashboards),
-        .init("api-measure", .GET, "/api/v1/measures/:id", .dashboards, sample: "/api/v1/measures/rereferrals_12m_pct"),
-        .init("api-measure-records", .GET, "/api/v1/measures/:id/records", .childLevel, sample: "/api/v1/measures/rereferrals_12m_pct/records"),
-        .init("api-imports", .GET, "/api/v1/imports", .dataTeam),
+        .init("sign-in", .GET, .signIn, .everyone, SignInController.show),
+        .init("sign-in-submit", .POST, .signIn, .everyone, SignInController.submit),
+        .init("sign-out", .POST, .signOut, .signedIn, SignInController.signOut),
+        .init("asset", .GET, .asset, .everyone, sample: ["oversight.css"], AssetController.file),
+        .init("home", .GET, .overview, .signedIn, DashboardController.home),
+        .init("ambition", .GET, .ambition, .dashboards, sample: ["2"], DashboardController.ambition),
+        .init("measures", .GET, .measures, .dashboards, MeasureController.index),
+        .init("measures-csv", .GET, .measuresCSV, .dashboards, { try await ExportController.measures($0, format: "csv") }),
+        .init("measures-xlsx", .GET, .measuresXLSX, .dashboards, { try await ExportController.measures($0, format: "xlsx") }),
+        .init("actions-csv", .GET, .actionsCSV, .dashboards, { try await ExportController.actions($0, format: "csv") }),
+        .init("actions-xlsx", .GET, .actionsXLSX, .dashboards, { try await ExportController.actions($0, format: "xlsx") }),
+        .init("audits-csv", .GET, .auditsCSV, .roles([.administrator, .analyst, .manager, .moderator]), { try await ExportController.audits($0, format: "csv") }),
+        .init("audits-xlsx", .GET, .auditsXLSX, .roles([.administrator, .analyst, .manager, .moderator]), { try await ExportController.audits($0, format: "xlsx") }),
+        .init("measure", .GET, .measure, .dashboards, sample: ["rereferrals_12m_pct"], MeasureController.show),
+        .init("measure-series-csv", .GET, .measureSeriesCSV, .dashboards, sample: ["rereferrals_12m_pct"], { try await MeasureController.seriesDownload($0, format: "csv") }),
+        .init("measure-series-xlsx", .GET, .measureSeriesXLSX, .dashboards, sample: ["rereferrals_12m_pct"], { try await MeasureController.seriesDownload($0, format: "xlsx") }),
+        .init("measure-numerator-csv", .GET, .measureNumeratorCSV, .childLevel, sample: ["rereferrals_12m_pct"], { try await MeasureController.recordsDownload($0, side: .numerator, format: "csv") }),
+        .init("measure-denominator-csv", .GET, .measureDenominatorCSV, .childLevel, sample: ["rereferrals_12m_pct"], { try await MeasureController.recordsDownload($0, side: .denominator, format: "csv") }),
+        .init("measure-numerator-xlsx", .GET, .measureNumeratorXLSX, .childLevel, sample: ["rereferrals_12m_pct"], { try await MeasureController.recordsDownload($0, side: .numerator, format: "xlsx") }),
+        .init("measure-denominator-xlsx", .GET, .measureDenominatorXLSX, .childLevel, sample: ["rereferrals_12m_pct"], { try await MeasureController.recordsDownload($0, side: .denominator, format: "xlsx") }),
+        .init("child", .GET, .child, .childLevel, sample: ["C000001"], ChildController.show),
+        .init("data", .GET, .data, .dataTeam, DataController.index),
+        .init("upload", .GET, .upload, .dataTeam, DataController.uploadForm),
+        .init("upload-submit", .POST, .upload, .dataTeam, protection: .csrfMultipart, DataController.upload),
+        .init("import", .GET, .importDetail, .dataTeam, sample: ["1"], DataController.show),
+        .init("import-findings-csv", .GET, .importFindingsCSV, .dataTeam, sample: ["1"], { try await DataController.findingsDownload($0, format: "csv") }),
+        .init("import-findings-xlsx", .GET, .importFindingsXLSX, .dataTeam, sample: ["1"], { try await DataController.findingsDownload($0, format: "xlsx") }),
+        .init("import-undo", .POST, .importUndo, .administrators, sample: ["1"], DataController.undo),
+        .init("upload-job", .GET, .uploadJob, .dataTeam, sample: ["1"], DataController.job),
+        .init("activity", .GET, .activity, .administrators, ActivityController.index),
+        .init("activity-csv", .GET, .activityCSV, .administrators, { try await ActivityController.download($0, format: "csv") }),
+        .init("activity-xlsx", .GET, .activityXLSX, .administrators, { try await ActivityController.download($0, format: "xlsx") }),
+        .init("users", .GET, .users, .administrators, UsersController.index),
+        .init("users-add", .POST, .users, .administrators, UsersController.add),
+        .init("users-disable", .POST, .userDisable, .administrators, sample: ["nobody"], { try await UsersController.setDisabled($0, true) }),
+        .init("users-enable", .POST, .userEnable, .administrators, sample: ["nobody"], { try await UsersController.setDisabled($0, false) }),
+        .init("users-reset", .POST, .userResetPassword, .administrators, sample: ["nobody"], UsersController.resetPassword),
+        .init("audits", .GET, .audits, .auditors, QAController.mine),
+        .init("audit", .GET, .audit, .auditors, sample: ["no-such-audit"], QAController.form),
+        .init("audit-save", .POST, .audit, .auditors, sample: ["no-such-audit"], QAController.save),
+        .init("moderation", .GET, .moderation, .moderators, QAController.queue),
+        .init("moderate", .GET, .moderate, .moderators, sample: ["no-such-audit"], QAController.moderationForm),
+        .init("moderate-submit", .POST, .moderate, .moderators, sample: ["no-such-audit"], QAController.moderate),
+        .init("multi-agency", .GET, .multiAgency, .roundManagers, MultiAgencyController.form),
+        .init("multi-agency-start", .POST, .multiAgency, .roundManagers, MultiAgencyController.start),
+        .init("rounds", .GET, .rounds, .roundManagers, QAController.rounds),
+        .init("rounds-create", .POST, .rounds, .roundManagers, QAController.createRound),
+        .init("learning", .GET, .learning, .dashboards, QAController.learning),
+        .init("learning-text", .GET, .learningText, .dashboards, AuditReviewController.learningText),
+        .init("audit-review", .GET, .auditReview, .auditors, sample: ["no-such-audit"], AuditReviewController.show),
+        .init("audit-feedback", .POST, .auditFeedback, .moderators, sample: ["no-such-audit"], AuditReviewController.feedback),
+        .init("audit-actions", .POST, .auditActions, .moderators, sample: ["no-such-audit"], AuditReviewController.addAction),
+        .init("audit-action-done", .POST, .auditActionDone, .moderators, sample: ["no-such-audit", "1"], AuditReviewController.completeAction),
+        .init("supervision", .GET, .supervision, .roundManagers, AuditReviewController.supervision),
+        .init("supervision-add", .POST, .supervision, .roundManagers, AuditReviewController.addSupervision),
+        .init("supervision-standard", .POST, .supervisionStandards, .roundManagers, AuditReviewController.setStandard),
+        .init("plan", .GET, .plan, .dashboards, PlanController.index),
+        .init("plan-actions", .GET, .planAmbition, .dashboards, sample: ["1"], PlanController.actions),
+        .init("commentary", .POST, .ambitionCommentary, .commentators, sample: ["1"], PlanController.saveCommentary),
+        // Action updates carry evidence files (10 MB each at most, as the store allows).
+        .init("action-update", .POST, .planAction, .actionUpdaters, sample: ["999999"], bodyLimit: "40mb", PlanController.update),
+        .init("entries", .GET, .handEntries, .handEntry, PlanController.entryForm),
+        .init("entries-submit", .POST, .handEntries, .handEntry, PlanController.saveEntry),
+        .init("reports", .GET, .reports, .dashboards, ReportsController.index),
+        .init("reports-make", .POST, .reports, .reportMakers, ReportsController.make),
+        .init("report-file", .GET, .reportFile, .dashboards, sample: ["none.html"], ReportsController.file),
+        .init("api-openapi", .GET, .apiOpenAPI, .everyone, { _ in APIController.json(OpenAPIDocument.document) }),
+        .init("api-kpis", .GET, .apiKPIs, .dashboards, APIController.kpis),
+        .init("api-measures", .GET, .apiMeasures, .dashboards, APIController.measures),
+        .init("api-measure", .GET, .apiMeasure, .dashboards, sample: ["rereferrals_12m_pct"], APIController.measure),
+        .init("api-measure-records", .GET, .apiMeasureRecords, .childLevel, sample: ["rereferrals_12m_pct"], APIController.records),
+        .init("api-imports", .GET, .apiImports, .dataTeam, APIController.imports),
     ]
 
     /// The route named `name` (a programming error when there is none).
