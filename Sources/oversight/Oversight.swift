@@ -26,6 +26,7 @@ struct Oversight: ParsableCommand {
             ReportCommand.self,
             PlanCommand.self,
             TemplatesCommand.self,
+            ActivityCommand.self,
         ]
     )
 

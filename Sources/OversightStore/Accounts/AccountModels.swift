@@ -57,5 +57,9 @@ final class ActivityModel: Model, @unchecked Sendable {
     @Field(key: "action") var action: String
     @Field(key: "target") var target: String
     @Field(key: "is_child_level") var isChildLevel: Bool
+    /// The entry's place in its authority's chain (see `ActivityChain`).
+    @OptionalField(key: "seq") var seq: Int?
+    /// SHA-256 of the previous entry's hash and this entry's canonical content.
+    @OptionalField(key: "entry_hash") var entryHash: String?
     init() {}
 }

@@ -180,11 +180,13 @@ public struct AccountRepository: Sendable {
 
     // MARK: activity log
 
-    /// Records one view of child-level data or one change.
+    /// Records one view of child-level data or one change, at the end of the authority's chain
+    /// (see `ActivityChain`).
     public func record(authority: String, user: String, action: String, target: String, isChildLevel: Bool) async throws {
         let a = ActivityModel()
-        a.laCode = authority; a.at = clock(); a.userName = user; a.action = action; a.target = target; a.isChildLevel = isChildLevel
-        try await a.create(on: store.database)
+        a.laCode = authority; a.at = ActivityChain.wholeMilliseconds(clock()); a.userName = user; a.action = action; a.target = target
+        a.isChildLevel = isChildLevel
+        try await ActivityChain.append(a, on: store.database)
     }
 
     /// The authority's activity log, newest first, optionally only one user's or one action's.
