@@ -139,7 +139,53 @@ public struct XLSXReader: Sendable {
             } catch {
                 throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is damaged and cannot be unpacked; save the workbook again from Excel")
             }
-            return out
+            switch XLSXReader.prolog(of: out) {
+            case .plain: return out
+            case .documentType:
+                throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) has a document type declaration (DOCTYPE), which Excel never writes and which can make a reader expand text without end or read other files; it was not read")
+            case .notUTF8:
+                throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is not XML in UTF-8 as Excel writes it; save the workbook again from Excel")
+            }
+        }
+    }
+
+    /// What comes before an XML part's first element.
+    enum Prolog: Equatable { case plain, documentType, notUTF8 }
+
+    /// Reads the prolog of an XML part (the XML declaration, comments, processing instructions
+    /// and white space before the root element) and says whether it declares a document type.
+    /// Parts in UTF-16 or UTF-32 (a byte-order mark or a NUL among the first bytes) are not read:
+    /// Excel writes UTF-8, and the check reads bytes as UTF-8.
+    static func prolog(of data: Data) -> Prolog {
+        let bytes = [UInt8](data.prefix(4))
+        if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) || bytes.contains(0) { return .notUTF8 }
+        return data.withUnsafeBytes { raw -> Prolog in
+            let b = raw.bindMemory(to: UInt8.self)
+            var i = b.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            func at(_ j: Int, _ text: String) -> Bool {
+                let t = Array(text.utf8)
+                return j + t.count <= b.count && zip(t.indices, t).allSatisfy { b[j + $0] == $1 }
+            }
+            func skip(past end: String) -> Bool {
+                let t = Array(end.utf8)
+                while i + t.count <= b.count {
+                    if at(i, end) { i += t.count; return true }
+                    i += 1
+                }
+                return false
+            }
+            while i < b.count {
+                switch b[i] {
+                case 0x20, 0x09, 0x0A, 0x0D: i += 1
+                case UInt8(ascii: "<"):
+                    if at(i, "<?") { i += 2; guard skip(past: "?>") else { return .plain } }
+                    else if at(i, "<!--") { i += 4; guard skip(past: "-->") else { return .plain } }
+                    else if at(i, "<!") { return .documentType }
+                    else { return .plain }
+                default: return .plain
+                }
+            }
+            return .plain
         }
     }
 }
