@@ -4,7 +4,7 @@ import OversightCore
 /// owner, due date and latest progress, and a form to post a progress update.
 public enum ActionsPage {
     /// The page's main content. `updateAction` is the form's target for an action id (for example
-    /// `{ "/plan/actions/\($0)/updates" }`); `csrf` is the session's token, put in a hidden field.
+    /// `{ SitePath.planAction.link(String($0)) }`); `csrf` is the session's token, put in a hidden field.
     public static func render(ambition: Ambition, actions: [PlanAction], today: Day, csrf: String,
                               updateAction: (Int) -> String) -> HTML {
         var h = ReportDocument.heading(1, "l", "Ambition \(ambition.number): \(ambition.title)")

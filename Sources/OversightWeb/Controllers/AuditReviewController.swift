@@ -8,7 +8,7 @@ import Vapor
 /// manager, actions tracked to completion; supervision sessions entered by hand; the learning
 /// summary as text for the practice forums.
 enum AuditReviewController {
-    static func reviewPath(_ id: AuditID) -> String { "/audits/\(id.rawValue)/review" }
+    static func reviewPath(_ id: AuditID) -> String { SitePath.auditReview.link(id.rawValue) }
 
     /// GET /audits/:id/review
     static func show(_ req: Request) async throws -> Response {
@@ -40,14 +40,14 @@ enum AuditReviewController {
                                        error: errors.first { $0.fieldID == "feedback" }?.message)
             form += Button.render("Record feedback")
             out += HTML.el("h2", [("class", "ov-heading-l")], text: "Feedback")
-            out += HTML.el("form", [("method", "post"), ("action", reviewPath(audit.id).replacingOccurrences(of: "/review", with: "/feedback")), ("novalidate", "")], form)
+            out += HTML.el("form", [("method", "post"), ("action", SitePath.auditFeedback.link(audit.id.rawValue)), ("novalidate", "")], form)
         }
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Actions")
         out += DataTable(caption: "Actions from this audit", isCaptionVisible: false,
                          columns: [.init("n", "Number", isNumeric: true), .init("text", "Action"), .init("owner", "Owner"), .init("due", "Due"), .init("done", "Done")],
                          rows: audit.actions.map { a in
                              [.text(String(a.number)), .text(a.text), .text(a.owner), .text(Format.date(a.due)),
-                              a.isDone ? .text("Done by \(a.doneBy ?? "")") : !canAct ? .text("Not yet") : Button.postForm("Mark done", action: "/audits/\(audit.id.rawValue)/actions/\(a.number)/done", csrfToken: csrf)]
+                              a.isDone ? .text("Done by \(a.doneBy ?? "")") : !canAct ? .text("Not yet") : Button.postForm("Mark done", action: SitePath.auditActionDone.link(audit.id.rawValue, String(a.number)), csrfToken: csrf)]
                          }, emptyMessage: "No actions yet.").render()
         if canAct && audit.status == .feedbackGiven {
             var form = FormGroup.hidden(name: "csrf", value: csrf)
@@ -55,7 +55,7 @@ enum AuditReviewController {
             form += FormGroup.text(id: "owner", label: "Owner", value: "", error: errors.first { $0.fieldID == "owner" }?.message)
             form += FormGroup.text(id: "due", label: "Due date", hint: "For example, 2025-05-30", value: "", error: errors.first { $0.fieldID == "due" }?.message)
             form += Button.render("Add action", kind: .secondary)
-            out += HTML.el("form", [("method", "post"), ("action", "/audits/\(audit.id.rawValue)/actions"), ("novalidate", "")], form)
+            out += HTML.el("form", [("method", "post"), ("action", SitePath.auditActions.link(audit.id.rawValue)), ("novalidate", "")], form)
         }
         return Pages.page(req, title: errors.isEmpty ? "Audit review" : "Error: Audit review", section: "Audits", content: out,
                           breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
@@ -140,7 +140,7 @@ enum AuditReviewController {
         form += FormGroup.radios(id: "reflective", legend: "Was it reflective?", options: [FormOption(value: "Y", label: "Yes"), FormOption(value: "N", label: "No")],
                                  selected: values["reflective"] ?? "", error: errors.first { $0.fieldID == "reflective" }?.message)
         form += Button.render("Save the session")
-        out += HTML.el("form", [("method", "post"), ("action", "/audits/supervision"), ("novalidate", "")], form)
+        out += HTML.el("form", [("method", "post"), ("action", SitePath.supervision.link()), ("novalidate", "")], form)
         let standards = try await req.services.store.audits().practiceStandards(authority: user.authority)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Practice standards")
         out += DataTable(caption: "Days between formal supervision sessions, by role", isCaptionVisible: false,
@@ -153,7 +153,7 @@ enum AuditReviewController {
         standardForm += FormGroup.text(id: "days", label: "Days between formal sessions", value: values["days"] ?? "",
                                        error: errors.first { $0.fieldID == "days" }?.message, width: "3")
         standardForm += Button.render("Set the standard", kind: .secondary)
-        out += HTML.el("form", [("method", "post"), ("action", "/audits/supervision/standards"), ("novalidate", "")], standardForm)
+        out += HTML.el("form", [("method", "post"), ("action", SitePath.supervisionStandards.link()), ("novalidate", "")], standardForm)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Sessions entered")
         out += DataTable(caption: "Sessions entered here", columns: [.init("worker", "Worker"), .init("date", "Date"), .init("kind", "Kind"), .init("reflective", "Reflective")],
                          rows: sessions.suffix(200).reversed().map { s in

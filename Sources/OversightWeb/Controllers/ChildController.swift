@@ -27,7 +27,7 @@ enum ChildController {
     /// The drill-down page the user came from, when it is a measure page of this site.
     static func safeBack(_ req: Request) -> String? {
         guard let referer = req.headers.first(name: .referer), let url = URLComponents(string: referer),
-              url.path.hasPrefix("/measures/") else { return nil }
+              SitePath.measure.matches(url.path) else { return nil }
         return url.path + (url.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
 }

@@ -42,7 +42,7 @@ enum DashboardController {
             AmbitionPage.render(model).markup
         }
         // Rendered by AmbitionPage from escaped fragments, cached as markup.
-        let actionsLink = HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", "/plan/ambitions/\(n)")], text: "The actions' progress and the lead's commentary"))
+        let actionsLink = HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", SitePath.planAmbition.link(String(n)))], text: "The actions' progress and the lead's commentary"))
         return Pages.page(req, title: AmbitionPage.title(model), section: "Overview", content: .raw(content) + actionsLink,
                           breadcrumbs: [Breadcrumb("Overview", href: SiteURL.overview)])
     }

@@ -20,8 +20,8 @@ enum MeasureController {
                                                 periodOptions: DashboardController.periodOptions(snapshot: snapshot, period: period),
                                                 selectedPeriod: period.description)
         let downloads = HTML.el("p", [("class", "ov-body")],
-            HTML.el("a", [("href", "/measures.csv?period=\(period.description)"), ("download", "")], text: "Download every measure as CSV") + .text(" or ")
-            + HTML.el("a", [("href", "/measures.xlsx?period=\(period.description)"), ("download", "")], text: "as an Excel workbook"))
+            HTML.el("a", [("href", SitePath.measuresCSV.link() + "?period=\(period.description)"), ("download", "")], text: "Download every measure as CSV") + .text(" or ")
+            + HTML.el("a", [("href", SitePath.measuresXLSX.link() + "?period=\(period.description)"), ("download", "")], text: "as an Excel workbook"))
         return Pages.page(req, title: MeasureIndexPage.title(model), section: "Measures", content: MeasureIndexPage.render(model) + downloads)
     }
 

@@ -1,4 +1,5 @@
 import OversightFormats
+import OversightViews
 
 /// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json.
 enum OpenAPIDocument {
@@ -36,19 +37,26 @@ enum OpenAPIDocument {
     static let number: JSONValue = .object([("type", .array([.string("number"), .string("null")]))])
     static let string: JSONValue = .object([("type", .string("string"))])
 
+    /// An API path as the document names it: below the server (`SitePath.apiV1`), parameters in braces (`/measures/{id}`).
+    static func path(_ p: SitePath) -> String {
+        let below = p.segments.dropFirst(SitePath.apiV1.segments.count)
+        precondition(SitePath.apiV1.contains(p.pattern) && !below.isEmpty, "\(p) is not below the API's server")
+        return below.map { $0.hasPrefix(":") ? "/{\($0.dropFirst())}" : "/" + $0 }.joined()
+    }
+
     static var document: JSONValue {
         .object([
             ("openapi", .string("3.1.0")),
             ("info", .object([("title", .string("Oversight API")), ("version", .string("1")),
                               ("description", .string("The plan's measures and KPIs, the children behind them and the imports, with the same permissions as the pages. Authenticate with `Authorization: Bearer TOKEN` (create a token with `oversight users token USERNAME`)."))])),
-            ("servers", .array([.object([("url", .string("/api/v1"))])])),
+            ("servers", .array([.object([("url", .string(SitePath.apiV1.link()))])])),
             ("security", .array([.object([("bearer", .array([]))])])),
             ("paths", .object([
-                ("/measures", operation("Every measure for a period", "MeasureList", parameters: [periodParameter()])),
-                ("/measures/{id}", operation("One measure for a period, with its 24-month series", "MeasureDetail", parameters: [periodParameter(), idParameter()])),
-                ("/measures/{id}/records", operation("The records behind a measure's numerator and denominator (child-level; every call is logged)", "MeasureRecords", parameters: [periodParameter(), idParameter()], childLevel: true)),
-                ("/kpis", operation("The plan's KPIs for a period: value, target, RAG status, trend, comparator", "KPIList", parameters: [periodParameter()])),
-                ("/imports", operation("The authority's imports with their files and findings", "ImportList", parameters: [])),
+                (path(.apiMeasures), operation("Every measure for a period", "MeasureList", parameters: [periodParameter()])),
+                (path(.apiMeasure), operation("One measure for a period, with its 24-month series", "MeasureDetail", parameters: [periodParameter(), idParameter()])),
+                (path(.apiMeasureRecords), operation("The records behind a measure's numerator and denominator (child-level; every call is logged)", "MeasureRecords", parameters: [periodParameter(), idParameter()], childLevel: true)),
+                (path(.apiKPIs), operation("The plan's KPIs for a period: value, target, RAG status, trend, comparator", "KPIList", parameters: [periodParameter()])),
+                (path(.apiImports), operation("The authority's imports with their files and findings", "ImportList", parameters: [])),
             ])),
             ("components", .object([
                 ("securitySchemes", .object([("bearer", .object([("type", .string("http")), ("scheme", .string("bearer"))]))])),

@@ -27,7 +27,7 @@ enum PlanController {
                                        .init("due", "Due"), .init("why", "Why")],
                              rows: watch.map { w in
                                  [.text(String(w.action.ambition)),
-                                  HTML.el("a", [("href", "/plan/ambitions/\(w.action.ambition)")], text: w.action.text),
+                                  HTML.el("a", [("href", SitePath.planAmbition.link(String(w.action.ambition)))], text: w.action.text),
                                   .text(w.action.owner), .text(w.action.due.map(Format.date) ?? "Not set"),
                                   .text(w.reasons.map(\.label).joined(separator: ", "))]
                              }).render()
@@ -38,14 +38,14 @@ enum PlanController {
                             + ActionStatus.allCases.map { .init($0.rawValue, $0.label, isNumeric: true) },
                          rows: plan.ambitions.map { a in
                              let mine = actions.filter { $0.ambition == a.number }
-                             return [HTML.el("a", [("href", "/plan/ambitions/\(a.number)")], text: "\(a.number). \(a.title)"), .text(String(mine.count))]
+                             return [HTML.el("a", [("href", SitePath.planAmbition.link(String(a.number)))], text: "\(a.number). \(a.title)"), .text(String(mine.count))]
                                  + ActionStatus.allCases.map { s in .text(String(mine.filter { $0.status == s }.count)) }
                          }, hasRowHeaders: true).render()
         out += HTML.el("p", [("class", "ov-body")],
-            HTML.el("a", [("href", "/plan/actions.csv"), ("download", "")], text: "Download the actions as CSV") + .text(" or ")
-            + HTML.el("a", [("href", "/plan/actions.xlsx"), ("download", "")], text: "as an Excel workbook"))
+            HTML.el("a", [("href", SitePath.actionsCSV.link()), ("download", "")], text: "Download the actions as CSV") + .text(" or ")
+            + HTML.el("a", [("href", SitePath.actionsXLSX.link()), ("download", "")], text: "as an Excel workbook"))
         if Access.handEntry.allows(user.role) {
-            out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", "/plan/entries")], text: "Enter the value of a measure entered by hand"))
+            out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", SitePath.handEntries.link())], text: "Enter the value of a measure entered by hand"))
         }
         return Pages.page(req, title: "Plan", section: "Plan", content: out)
     }
@@ -64,7 +64,7 @@ enum PlanController {
         if (try? req.query.get(String.self, at: "notice")) == "commentary" { content += Notice.banner(.success, heading: "The commentary is saved") }
         content += ActionsPage.render(ambition: ambition, actions: actions, today: Day(req.services.clock()),
                                       csrf: Access.actionUpdaters.allows(user.role) ? (req.signed?.csrf ?? "") : "",
-                                      updateAction: { "/plan/actions/\($0)" })
+                                      updateAction: { SitePath.planAction.link(String($0)) })
         // The lead's commentary for the board pack, for the period the dashboards show.
         let snapshot = try await req.services.dashboards.snapshot(authority: user.authority)
         let period = try req.requestedPeriod() ?? req.services.dashboards.defaultPeriod(snapshot)
@@ -76,7 +76,7 @@ enum PlanController {
             form += FormGroup.textarea(id: "text", label: "Commentary", hint: "What changed, why, and what is being done. It appears on this ambition's page of the board pack.",
                                        value: written?.text ?? "")
             form += Button.render("Save the commentary")
-            content += HTML.el("form", [("method", "post"), ("action", "/plan/ambitions/\(n)/commentary"), ("novalidate", "")], form)
+            content += HTML.el("form", [("method", "post"), ("action", SitePath.ambitionCommentary.link(String(n))), ("novalidate", "")], form)
         }
         return Pages.page(req, title: "Ambition \(n): actions", section: "Plan", content: content, breadcrumbs: [Breadcrumb("Plan", href: SiteURL.plan)])
     }
@@ -98,7 +98,7 @@ enum PlanController {
             throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
         }
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "wrote commentary", target: "ambition \(n) \(period)", isChildLevel: false)
-        return req.redirect(to: "/plan/ambitions/\(n)?period=\(period.description)&notice=commentary", redirectType: .normal)
+        return req.redirect(to: SitePath.planAmbition.link(String(n)) + "?period=\(period.description)&notice=commentary", redirectType: .normal)
     }
 
     struct UpdateForm: Content {
@@ -126,7 +126,7 @@ enum PlanController {
             throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
         }
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "updated action", target: "action \(id)", isChildLevel: false)
-        return req.redirect(to: "/plan/ambitions/\(action.ambition)?notice=saved", redirectType: .normal)
+        return req.redirect(to: SitePath.planAmbition.link(String(action.ambition)) + "?notice=saved", redirectType: .normal)
     }
 
     /// GET /plan/entries: the form for a hand-entered measure's value.
@@ -136,7 +136,7 @@ enum PlanController {
 
     static func page(_ req: Request, input: HandEntryForm.Input, problems: [HandEntryProblem], notice: String?, status: HTTPResponseStatus = .ok) -> Response {
         var content = notice.map { Notice.banner(.success, heading: $0) } ?? .empty
-        content += HandEntryForm.render(input: input, problems: problems, csrf: req.signed?.csrf ?? "", action: "/plan/entries")
+        content += HandEntryForm.render(input: input, problems: problems, csrf: req.signed?.csrf ?? "", action: SitePath.handEntries.link())
         return Pages.page(req, title: problems.isEmpty ? "Enter a value" : "Error: Enter a value", section: "Plan", content: content,
                           breadcrumbs: [Breadcrumb("Plan", href: SiteURL.plan)], status: status)
     }

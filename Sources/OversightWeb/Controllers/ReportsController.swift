@@ -32,7 +32,7 @@ enum ReportsController {
         out += DataTable(caption: "Reports", isCaptionVisible: false,
                          columns: [.init("name", "Report"), .init("made", "Made"), .init("size", "Size", isNumeric: true)],
                          rows: items.map { i in
-                             [HTML.el("a", [("href", "/reports/" + Query.segment(i.name))], text: i.name), .text(Format.timestamp(i.modified)),
+                             [HTML.el("a", [("href", SitePath.reportFile.link(i.name))], text: i.name), .text(Format.timestamp(i.modified)),
                               .text(Format.fileSize(i.size))]
                          }, emptyMessage: "No reports yet.").render()
         if Access.reportMakers.allows(user.role) {

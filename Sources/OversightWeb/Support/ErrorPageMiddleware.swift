@@ -1,4 +1,5 @@
 import Foundation
+import OversightViews
 import Vapor
 
 /// Turns every error into a plain page (or a JSON error for the API): 404 "Page not found", 403
@@ -10,7 +11,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch let redirect as RedirectToSignIn {
-            let target = redirect.returnTo == "/" ? "/sign-in" : "/sign-in?next=" + (redirect.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "")
+            let target = redirect.returnTo == SitePath.overview.link() ? SitePath.signIn.link() : SitePath.signIn.link() + "?next=" + (redirect.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "")
             return request.redirect(to: target, redirectType: .normal)
         } catch {
             let status: HTTPResponseStatus
@@ -25,7 +26,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 request.logger.error("request failed: \(String(describing: type(of: error))) at \(request.method) \(request.route?.description ?? "unrouted")")
             }
             if status == .internalServerError { reason = nil }
-            if request.url.path.hasPrefix("/api/") {
+            if SitePath.api.contains(request.url.path) {
                 let body = ["error": reason ?? status.reasonPhrase]
                 let response = Response(status: status)
                 try response.content.encode(body, as: .json)
@@ -49,7 +50,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
-        if !request.url.path.hasPrefix("/assets/") {
+        if !SitePath.asset.matches(request.url.path) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
         return response
