@@ -23,22 +23,18 @@ public struct PageChrome: Sendable {
     }
 }
 
-/// One item of the main navigation.
+/// One item of the main navigation. The web app makes the list from its route table, showing a
+/// section exactly when the section's route admits the user's role.
 public struct NavItem: Sendable, Hashable {
+    /// The section's name.
     public var label: String
+    /// The section's link.
     public var href: String
     /// Whether the current page is in this section (marked with `aria-current="page"`).
     public var isCurrent: Bool
+    /// An item; `isCurrent` marks the section of the page being shown.
     public init(label: String, href: String, isCurrent: Bool = false) {
         self.label = label; self.href = href; self.isCurrent = isCurrent
-    }
-
-    /// The service's sections in order (Overview, Measures, Data, Audits, Plan, Reports, Activity
-    /// log), `current` marked. The app filters the list by role before passing it.
-    public static func standard(current: String?) -> [NavItem] {
-        [("Overview", SiteURL.overview), ("Measures", SiteURL.measures), ("Data", SiteURL.data),
-         ("Audits", SiteURL.audits), ("Plan", SiteURL.plan), ("Reports", SiteURL.reports),
-         ("Activity log", SiteURL.activity)].map { NavItem(label: $0.0, href: $0.1, isCurrent: $0.0 == current) }
     }
 }
 

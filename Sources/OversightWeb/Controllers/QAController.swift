@@ -6,8 +6,19 @@ import Vapor
 
 /// The quality assurance programme: my audits, the audit form, moderation, rounds, learning.
 enum QAController {
-    static func auditPath(_ id: AuditID) -> String { "/audits/\(id.rawValue)" }
-    static func moderatePath(_ id: AuditID) -> String { "/audits/\(id.rawValue)/moderate" }
+    static func auditPath(_ id: AuditID) -> String { SitePath.audit.link(id.rawValue) }
+    static func moderatePath(_ id: AuditID) -> String { SitePath.moderate.link(id.rawValue) }
+
+    /// The links under "My audits", each shown to the roles its route admits.
+    static let hubLinks: [RouteLink] = [
+        RouteLink("Moderation queue", route: "moderation"),
+        RouteLink("Audit rounds", route: "rounds"),
+        RouteLink("Supervision sessions", route: "supervision"),
+        RouteLink("Start a multi-agency audit", route: "multi-agency"),
+        RouteLink("Download every audit as CSV", route: "audits-csv"),
+        RouteLink("Download every audit as an Excel workbook", route: "audits-xlsx"),
+        RouteLink("What we learned", route: "learning"),
+    ]
 
     static func today(_ req: Request) -> Day { Day(req.services.clock()) }
 
@@ -41,16 +52,9 @@ enum QAController {
         if (try? req.query.get(String.self, at: "notice")) == "submitted" {
             content = Notice.banner(.success, heading: "Your audit was submitted") + content
         }
-        var links: [(String, String)] = []
-        if Access.moderators.allows(user.role) { links.append(("Moderation queue", "/audits/moderation")) }
-        if Access.roundManagers.allows(user.role) { links.append(("Audit rounds", "/audits/rounds")); links.append(("Supervision sessions", "/audits/supervision"))
-            links.append(("Start a multi-agency audit", "/audits/multi-agency")) }
-        if [.administrator, .analyst, .manager, .moderator].contains(user.role) {
-            links.append(("Download every audit as CSV", "/audits/all.csv")); links.append(("Download every audit as an Excel workbook", "/audits/all.xlsx"))
-        }
-        if user.role.seesDashboards { links.append(("What we learned", "/audits/learning")) }
+        let links = RouteLink.offered(Self.hubLinks, to: user.role)
         if !links.isEmpty {
-            content += HTML.el("ul", [("class", "ov-list")], links.map { HTML.el("li", [], HTML.el("a", [("href", $0.1)], text: $0.0)) }.joined)
+            content += HTML.el("ul", [("class", "ov-list")], links.map { HTML.el("li", [], HTML.el("a", [("href", $0.href)], text: $0.label)) }.joined)
         }
         return Pages.page(req, title: "My audits", section: "Audits", content: content)
     }
@@ -119,7 +123,7 @@ enum QAController {
         let (audit, template) = try await audit(req)
         guard audit.auditor != user.username else { throw Abort(.forbidden, reason: "You did this audit, so another moderator must moderate it.") }
         let content = ModerationFormPage.render(audit: audit, template: template, csrf: req.signed?.csrf ?? "", action: moderatePath(audit.id))
-        return Pages.page(req, title: "Moderate", section: "Audits", content: content, breadcrumbs: [Breadcrumb("Moderation", href: "/audits/moderation")])
+        return Pages.page(req, title: "Moderate", section: "Audits", content: content, breadcrumbs: [Breadcrumb("Moderation", href: SitePath.moderation.link())])
     }
 
     /// POST /audits/:id/moderate
@@ -146,7 +150,7 @@ enum QAController {
         }
         await req.services.dashboards.invalidate(authority: user.authority)
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: "moderated audit", target: audit.id.rawValue, isChildLevel: false)
-        return req.redirect(to: "/audits/moderation", redirectType: .normal)
+        return req.redirect(to: SitePath.moderation.link(), redirectType: .normal)
     }
 
     /// GET /audits/rounds
@@ -164,8 +168,8 @@ enum QAController {
         for r in rounds { byRound[r.id] = try await repo.audits(round: r.id, authority: user.authority) }
         let teams = Array(Set(try await repo.allAudits(authority: user.authority).compactMap(\.team))).sorted()
         let content = RoundsPage.render(rounds: rounds, auditsByRound: byRound, templates: templates.filter { $0.type != .multiAgency }, teams: teams,
-                                        today: today(req), errors: errors, values: values, csrf: req.signed?.csrf ?? "", action: "/audits/rounds",
-                                        roundPath: { _ in "/audits/rounds" })
+                                        today: today(req), errors: errors, values: values, csrf: req.signed?.csrf ?? "", action: SitePath.rounds.link(),
+                                        roundPath: { _ in SitePath.rounds.link() })
         return Pages.page(req, title: errors.isEmpty ? "Audit rounds" : "Error: Audit rounds", section: "Audits", content: content,
                           breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
     }
@@ -209,7 +213,7 @@ enum QAController {
             errors["name"] = e.description.prefix(1).uppercased() + e.description.dropFirst()
             return try await roundsPage(req, errors: errors, values: f, status: .unprocessableEntity)
         }
-        return req.redirect(to: "/audits/rounds", redirectType: .normal)
+        return req.redirect(to: SitePath.rounds.link(), redirectType: .normal)
     }
 
     /// GET /audits/learning: grades by team and theme, moderation agreement, strengths, areas for

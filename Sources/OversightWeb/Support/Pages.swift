@@ -7,20 +7,10 @@ import Vapor
 
 /// Wraps page content in the site's layout for the request's user, and makes responses.
 enum Pages {
-    /// The main navigation the user's role may use.
+    /// The main navigation the user's role may use (`Navigation.items`: each section is shown
+    /// exactly when its route admits the role).
     static func navigation(for role: Role?, current: String?) -> [NavItem] {
-        guard let role else { return [] }
-        return NavItem.standard(current: current).filter { item in
-            switch item.href {
-            case SiteURL.overview, SiteURL.measures: return role.seesDashboards
-            case SiteURL.data: return Access.dataTeam.allows(role)
-            case SiteURL.activity: return role == .administrator
-            case SiteURL.audits: return WebFeatures.hasAudits && Access.auditors.allows(role)
-            case SiteURL.plan: return WebFeatures.hasPlanPages && role.seesDashboards
-            case SiteURL.reports: return WebFeatures.hasReports && role.seesDashboards
-            default: return true
-            }
-        } + (role == .administrator ? [NavItem(label: "Users", href: SiteURL.users, isCurrent: current == "Users")] : [])
+        Navigation.items(for: role, current: current)
     }
 
     /// The authority's name as published by the DfE, or its code.
@@ -84,9 +74,7 @@ enum Pages {
     }
 }
 
-/// Which later parts of the product are present, so navigation never links to a missing page.
+/// Which later parts of the product are present.
 enum WebFeatures {
     static let hasAudits = true
-    static let hasPlanPages = true
-    static let hasReports = true
 }
