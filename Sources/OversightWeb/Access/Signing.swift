@@ -55,7 +55,7 @@ let sessionCookieName = "oversight_session"
 struct SignInLoader: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let accounts = request.services.accounts
-        if request.url.path.hasPrefix("/api/") {
+        if SiteRoute.isAPIPath(request.url.path) {
             if let bearer = request.headers.bearerAuthorization, let u = try await accounts.user(apiToken: bearer.token) {
                 request.signed = Signed(user: u, csrf: nil)
             }

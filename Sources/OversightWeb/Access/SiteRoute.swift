@@ -37,6 +37,8 @@ public struct SiteRoute: Sendable, Hashable {
 
     /// Whether the route belongs to the API (bearer tokens, JSON errors).
     public var isAPI: Bool { SitePath.api.contains(path.pattern) }
+    /// Whether a request's path is in the API (`/api` and below), whether or not a route answers it.
+    static func isAPIPath(_ requestPath: String) -> Bool { SitePath.api.contains(requestPath) }
     var components: [PathComponent] { path.segments.map { PathComponent(stringLiteral: $0) } }
 
     /// A route; `protection` defaults to bearer tokens under `/api`, none for GET and a form token

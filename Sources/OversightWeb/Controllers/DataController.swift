@@ -196,7 +196,7 @@ enum DataController {
             }
             try? FileManager.default.removeItem(at: folder)
         }
-        return req.redirect(to: "/data/jobs/\(jobID)", redirectType: .normal)
+        return req.redirect(to: SitePath.uploadJob.link(String(jobID)), redirectType: .normal)
     }
 
     /// GET /data/jobs/:id: an upload's progress; once imported, its import page.

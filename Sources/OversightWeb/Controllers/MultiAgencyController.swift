@@ -33,7 +33,7 @@ enum MultiAgencyController {
         }
         form += FormGroup.text(id: "due", label: "Due date", hint: "For example, 2025-05-30", value: values["due"] ?? "", error: error("due"), width: "10")
         form += Button.render("Start the audit")
-        out += HTML.el("form", [("method", "post"), ("action", "/audits/multi-agency"), ("novalidate", "")], form)
+        out += HTML.el("form", [("method", "post"), ("action", SitePath.multiAgency.link()), ("novalidate", "")], form)
         return Pages.page(req, title: errors.isEmpty ? "Multi-agency audit" : "Error: Multi-agency audit", section: "Audits", content: out,
                           breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
     }

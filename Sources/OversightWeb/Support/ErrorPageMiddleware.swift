@@ -26,7 +26,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 request.logger.error("request failed: \(String(describing: type(of: error))) at \(request.method) \(request.route?.description ?? "unrouted")")
             }
             if status == .internalServerError { reason = nil }
-            if SitePath.api.contains(request.url.path) {
+            if SiteRoute.isAPIPath(request.url.path) {
                 let body = ["error": reason ?? status.reasonPhrase]
                 let response = Response(status: status)
                 try response.content.encode(body, as: .json)
