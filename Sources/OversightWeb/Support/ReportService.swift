@@ -54,7 +54,7 @@ struct ReportService: Sendable {
         var problem: String?
         do {
             let pdf = folder.appendingPathComponent(base + ".pdf")
-            try PDFPrinter().print(html: html, to: pdf)
+            try await PDFPrinter().print(html: html, to: pdf)
             files.append(pdf.lastPathComponent)
         } catch {
             problem = "\(error)"

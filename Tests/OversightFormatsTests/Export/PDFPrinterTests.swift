@@ -9,6 +9,67 @@ import Testing
         #expect(PDFPrinter.Failure.chromiumMissing.description.contains("Debian package chromium"))
     }
 
+    /// A stand-in for Chromium: a shell script in a fresh folder; returns the script and an HTML file.
+    static func fakeChromium(_ script: String) throws -> (executable: String, html: URL, folder: URL) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-fake-chromium-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let exe = dir.appendingPathComponent("chromium")
+        try Data(("#!/bin/sh\n" + script + "\n").utf8).write(to: exe)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: exe.path)
+        let html = dir.appendingPathComponent("a.html")
+        try Data("<p>pack</p>".utf8).write(to: html)
+        return (exe.path, html, dir)
+    }
+
+    /// Issue 16, finding 7: what Chromium says when it fails (paths, versions, internals) is for
+    /// the log, not for the person who asked for the pack.
+    @Test func aFailureSaysSoPlainlyWithoutChromiumsOwnWords() throws {
+        let fake = try Self.fakeChromium("echo '[1234:ERROR:gpu_init.cc(523)] secret /home/oversight/profile' >&2; exit 3")
+        defer { try? FileManager.default.removeItem(at: fake.folder) }
+        do {
+            try PDFPrinter(executable: fake.executable).print(html: fake.html, to: fake.folder.appendingPathComponent("a.pdf"))
+            Issue.record("a failing Chromium made no error")
+        } catch {
+            #expect(!String(describing: error).contains("secret") && !String(describing: error).contains("gpu_init"), "\(error)")
+            #expect(String(describing: error).contains("could not print the PDF"))
+        }
+    }
+
+    /// The web's printing waits for Chromium without holding a thread: eight slow prints at
+    /// once take the time of one, though Swift has only a few shared threads; Chromium's words
+    /// go to the log.
+    @Test func printingFromTheWebHoldsNoThreadAndLogsChromiumsWords() async throws {
+        let fake = try Self.fakeChromium("sleep 1; echo 'ERROR: no display' >&2; exit 4")
+        defer { try? FileManager.default.removeItem(at: fake.folder) }
+        let printer = try PDFPrinter(executable: fake.executable)
+        let logged = OutputCollector()
+        let start = Date()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for i in 0..<8 {
+                group.addTask {
+                    await #expect(throws: PDFPrinter.Failure.self) {
+                        try await printer.print(html: fake.html, to: fake.folder.appendingPathComponent("\(i).pdf"), log: { logged.append(Data(($0 + "\n").utf8)) })
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(Date().timeIntervalSince(start) < 4, "eight one-second prints took \(Date().timeIntervalSince(start)) s")
+        let log = String(decoding: logged.data, as: UTF8.self)
+        #expect(log.components(separatedBy: "ERROR: no display").count == 9, "\(log)")
+    }
+
+    /// A Chromium that never finishes is stopped at the time limit.
+    @Test func aChromiumThatHangsIsStopped() async throws {
+        let fake = try Self.fakeChromium("exec sleep 60")
+        defer { try? FileManager.default.removeItem(at: fake.folder) }
+        let start = Date()
+        await #expect(throws: PDFPrinter.Failure.timedOut(seconds: 1)) {
+            try await PDFPrinter(executable: fake.executable).print(html: fake.html, to: fake.folder.appendingPathComponent("a.pdf"), timeoutSeconds: 1)
+        }
+        #expect(Date().timeIntervalSince(start) < 10)
+    }
+
     /// Chromium prints an A4 page whose text pdftotext reads back.
     @Test(.enabled(if: PDFPrinter.locate() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
                    "needs chromium and poppler-utils"))
