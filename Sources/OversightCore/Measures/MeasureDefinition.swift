@@ -1,8 +1,3 @@
-/// Where a measure's data comes from.
-public enum MeasureSource: String, Codable, Sendable {
-    case cin, ssda903, localMissing, supervision, qualityAssurance, handEntered
-}
-
 /// A measure of the catalogue (../spec/measures.md): its stable id, unit, polarity and title.
 public struct MeasureDefinition: Hashable, Sendable {
     public var id: String
