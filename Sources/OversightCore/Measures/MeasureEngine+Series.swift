@@ -17,23 +17,23 @@ extension MeasureEngine {
     /// must carry their records (`includeRecords`) or `ends` is not strictly ascending, each
     /// point is computed on its own instead.
     public func series(_ id: String, endingOn ends: [Day], parameters p: MeasureParameters = MeasureParameters()) -> [MeasureResult] {
-        guard let def = MeasureCatalogue.definition(id), def.source != .qualityAssurance, def.source != .handEntered else { return [] }
-        if def.unit == .rate && p.population == nil { return [] }
-        guard !p.includeRecords, let points = SeriesPoints(ends: ends), !ends.isEmpty, let tallies = seriesTallies(id, def.source, points, p) else {
-            return ends.compactMap { compute(id, period: .rolling12Months(endingOn: $0), parameters: p) }
+        guard let measure = Measures.byID[MeasureID(id)] else { return [] }
+        return series(measure, endingOn: ends, parameters: p)
+    }
+
+    /// `series(_:endingOn:parameters:)` of `measure`.
+    public func series(_ measure: Measure, endingOn ends: [Day], parameters p: MeasureParameters = MeasureParameters()) -> [MeasureResult] {
+        if measure.unit == .rate && p.population == nil { return [] }
+        guard !p.includeRecords, let points = SeriesPoints(ends: ends), !ends.isEmpty else {
+            return ends.compactMap { compute(measure, period: .rolling12Months(endingOn: $0), parameters: p) }
         }
+        let tallies = measure.series(self, points, p)
+        let id = measure.id.rawValue
         var out: [MeasureResult] = []
         out.reserveCapacity(ends.count)
         for (period, t) in zip(points.periods, tallies) {
-            let result: MeasureResult?
-            switch def.unit {
-            case .count: result = t.count(id, period)
-            case .percent: result = t.percent(id, period)
-            case .rate: result = rate(id, t, period, p)
-            case .ratio: result = nil
-            }
-            guard var r = result else { continue }
-            r.warnings = coverageWarnings(def.source, period) + r.warnings
+            guard var r = finish(t, id, measure.unit, period, p) else { continue }
+            r.warnings = coverageWarnings(measure.source, period) + r.warnings
             out.append(r)
         }
         return out
@@ -58,15 +58,27 @@ extension MeasureEngine {
         return points
     }
 
-    /// Each point's numerator, denominator and warnings, or nil where the measure has no series
-    /// form (the caller then computes point by point).
-    func seriesTallies(_ id: String, _ source: MeasureSource, _ points: SeriesPoints, _ p: MeasureParameters) -> [Tally]? {
-        switch source {
-        case .cin: return seriesCIN(id, points)
-        case .ssda903: return seriesCLA(id, points)
-        case .localMissing: return seriesLocalMissing(id, points)
-        case .supervision: return seriesSupervision(id, points, p)
-        default: return nil
+    /// Calls `body` for each child and each point at whose end the child has an open episode,
+    /// with that day's open episode (the latest-starting, as `openEpisode(on:)` picks it).
+    /// Children come in index order, and one child's points in ascending order. With `yearEarlier`,
+    /// the snapshots are a year before each point's end.
+    func forEachOpenEpisode(_ pts: SeriesPoints, yearEarlier: Bool = false, _ body: (Int, Int, CLAIndex.Episode) -> Void) {
+        let days = yearEarlier ? pts.ends.map { $0.adding(years: -1) } : []
+        var chosen = Array(repeating: -1, count: pts.count)
+        for (ci, c) in cla.children.enumerated() {
+            var lo = pts.count, hi = 0
+            // Episodes are sorted by start, so a later open one always wins.
+            for (j, e) in c.episodes.enumerated() {
+                let k = yearEarlier ? SeriesPoints.open(on: days, from: e.start, until: e.stop) : pts.open(from: e.start, until: e.stop)
+                if k.isEmpty { continue }
+                lo = min(lo, k.lowerBound); hi = max(hi, k.upperBound)
+                for kk in k { chosen[kk] = j }
+            }
+            if lo >= hi { continue }
+            for kk in lo..<hi where chosen[kk] >= 0 {
+                body(ci, kk, c.episodes[chosen[kk]])
+                chosen[kk] = -1
+            }
         }
     }
 

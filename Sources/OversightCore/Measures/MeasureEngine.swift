@@ -1,16 +1,21 @@
 import Foundation
 
-/// Computes the catalogue's measures (../spec/measures.md) over one local authority's
+/// Computes the catalogue's measures (../spec/measures.md, `Measures.all`) over one local authority's
 /// `CaseData`, for any period.
 ///
 /// The engine indexes the data once (referral look-backs, plan histories, placements, periods of
 /// care); each period then costs one linear pass over the records its measures read. A series
 /// (`series`, `monthlySeries`) reads the records once for all its points (MeasureEngine+Series).
 public struct MeasureEngine: Sendable {
+    /// The case data the measures read.
     public let data: CaseData
+    /// Working days, for the measures timed in working days.
     let calendar: WorkingDayCalendar
+    /// The CIN census indexed.
     let cin: CINIndex
+    /// The SSDA903 episodes indexed.
     let cla: CLAIndex
+    /// Formal supervision sessions indexed with the default practice standard.
     let supervision: SupervisionIndex
 
     /// Indexes `data`: the three indexes are built at once, on as many cores as there are.
@@ -32,23 +37,23 @@ public struct MeasureEngine: Sendable {
     }
 
     /// Every measure id the engine computes from case data, with `{group}` ids expanded, sorted.
-    public static var measureIDs: [String] { MeasureCatalogue.all.map(\.id).sorted() }
+    public static var measureIDs: [String] { sortedIDs }
+
+    /// `measureIDs`, sorted once.
+    static let sortedIDs: [String] = Measures.all.map(\.id.rawValue).sorted()
 
     /// Computes one measure, or nil for an id the engine does not know. Rate measures without a
     /// population return nil.
     public func compute(_ id: String, period: Period, parameters: MeasureParameters = MeasureParameters()) -> MeasureResult? {
-        guard let def = MeasureCatalogue.definition(id), def.source != .qualityAssurance, def.source != .handEntered else { return nil }
-        if def.unit == .rate && parameters.population == nil { return nil }
-        var result: MeasureResult?
-        switch def.source {
-        case .cin: result = computeCIN(id, period, parameters)
-        case .ssda903: result = computeCLA(id, period, parameters)
-        case .localMissing: result = computeLocalMissing(id, period, parameters)
-        case .supervision: result = computeSupervision(id, period, parameters)
-        default: result = nil
-        }
-        guard var r = result else { return nil }
-        r.warnings = coverageWarnings(def.source, period) + r.warnings
+        guard let measure = Measures.byID[MeasureID(id)] else { return nil }
+        return compute(measure, period: period, parameters: parameters)
+    }
+
+    /// Computes `measure` for `period`, its coverage warnings first; nil for a rate without a population.
+    public func compute(_ measure: Measure, period: Period, parameters: MeasureParameters = MeasureParameters()) -> MeasureResult? {
+        if measure.unit == .rate && parameters.population == nil { return nil }
+        guard var r = measure.period(self, period, parameters) else { return nil }
+        r.warnings = coverageWarnings(measure.source, period) + r.warnings
         return r
     }
 
@@ -79,36 +84,23 @@ public struct MeasureEngine: Sendable {
         return out
     }
 
-    /// The tables and files the named measures read: `cin` (CIN census), SSDA903 table names
-    /// (`Episodes`, `Header`, ...), `missing-local` and `supervision-local`. Lets a reader skip
-    /// files no requested measure needs.
+    /// The tables and files the named measures read, from each measure's `reads`: `cin` (CIN
+    /// census), SSDA903 table names (`Episodes`, `Header`, ...), `missing-local` and
+    /// `supervision-local` (`CaseTable.rawValue`). Lets a reader skip files no requested measure
+    /// needs. Ids of no case-data measure add nothing.
     public static func sourcesNeeded(for ids: [String]) -> Set<String> {
         var out: Set<String> = []
         for id in ids {
-            guard let def = MeasureCatalogue.definition(id) else { continue }
-            switch def.source {
-            case .cin: out.insert("cin")
-            case .localMissing: out.insert("missing-local")
-            case .supervision: out.insert("supervision-local")
-            case .ssda903:
-                out.insert("Episodes")
-                switch id {
-                case "placement_stability_long_pct": out.insert("Header")
-                case "cla_review_participation_pct": out.insert("Reviews")
-                case "review_participation_16plus_pct": out.formUnion(["Reviews", "Header"])
-                case "missing_children_pct", "away_children_pct", "missing_incidents": out.insert("Missing")
-                case _ where id.hasPrefix("care_leavers_"): out.formUnion(["OC3", "Header"])
-                case "sw_changes_3plus_pct": out.insert("SWEpisodes")
-                default: break
-                }
-            default: break
-            }
+            guard let measure = Measures.byID[MeasureID(id)] else { continue }
+            for table in measure.reads { out.insert(table.rawValue) }
         }
         return out
     }
 
     // MARK: Coverage
 
+    /// The warnings every result of a measure of `source` begins with: no data of the source, or
+    /// data ending before the period does.
     func coverageWarnings(_ source: MeasureSource, _ period: Period) -> [String] {
         switch source {
         case .cin:
@@ -130,7 +122,8 @@ public struct MeasureEngine: Sendable {
         return []
     }
 
-    /// The first day of the first loaded collection year of a source, when known.
+    /// The first day of the first loaded CIN census collection year, when known.
     var cinHistoryStart: Day? { data.cinYears.first.map { Period.reportingYear($0).start } }
+    /// The first day of the first loaded SSDA903 collection year, when known.
     var claHistoryStart: Day? { data.claYears.first.map { Period.reportingYear($0).start } }
 }
