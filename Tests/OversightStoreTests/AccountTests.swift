@@ -81,6 +81,66 @@ extension StoreTests {
             if case .locked = right {} else { Issue.record("thirty parallel guesses did not lock the account: \(right)") }
         }
 
+        /// Issue 16, finding 7: usernames are unique within an authority, not across them, so
+        /// "already taken" says nothing about another authority's users; a name two authorities
+        /// use signs in with the authority named.
+        @Test(arguments: TestBackend.all)
+        func usernamesAreUniquePerAuthority(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let accounts = store.accounts(hasher: PlainHasher())
+            do {
+                try await accounts.addUser(authority: "358", username: "sam", displayName: "Sam T", role: .auditor, password: "velvet harbour stone")
+                let other = try await accounts.addUser(authority: "352", username: "sam", displayName: "Sam M", role: .manager, password: "copper kettle meadow")
+                #expect(other.authority == "352")
+                #expect(try await accounts.users(authority: "358").map(\.displayName) == ["Sam T"])
+                let m = try await accounts.signIn(username: "sam", password: "copper kettle meadow", authority: "352")
+                if case .signedIn(let u) = m { #expect(u.authority == "352" && u.role == .manager) } else { Issue.record("\(m)") }
+                // Without the authority the name is not enough.
+                #expect(try await accounts.signIn(username: "sam", password: "copper kettle meadow") == .refused)
+            } catch {
+                Issue.record("\(error)")
+            }
+            await store.close()
+        }
+
+        /// SQLite rebuilt `users` to change its unique key: sessions and tokens still refer to it,
+        /// and foreign keys are back on.
+        @Test func theRebuiltUsersTableKeepsItsReferences() async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(.sqlite(path: folder.path("o.sqlite")))
+            let fk = try await store.sql.raw("PRAGMA foreign_keys").first()?.decode(column: "foreign_keys", as: Int.self)
+            #expect(fk == 1)
+            for table in ["sessions", "api_tokens"] {
+                let refs = try await store.sql.raw("PRAGMA foreign_key_list(\(ident: table))").all().map { try $0.decode(column: "table", as: String.self) }
+                #expect(refs == ["users"], "\(table)")
+            }
+            let accounts = store.accounts(hasher: PlainHasher())
+            let u = try await accounts.addUser(authority: "358", username: "sam", displayName: "Sam", role: .auditor, password: "velvet harbour stone")
+            _ = try await accounts.startSession(for: u)
+            await #expect(throws: (any Error).self) { try await store.sql.raw("DELETE FROM users").run() }
+            #expect(try await store.sql.raw("PRAGMA foreign_key_check").all().isEmpty)
+            await store.close()
+        }
+
+        /// Issue 16, finding 7: a session ends 12 hours after sign-in however busy it is.
+        @Test(arguments: TestBackend.all)
+        func sessionsEndTwelveHoursAfterSignInWhateverTheUse(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let clock = TestClock()
+            let accounts = store.accounts(hasher: PlainHasher(), clock: clock.read)
+            let u = try await accounts.addUser(authority: "358", username: "ben", displayName: "Ben", role: .manager, password: "copper kettle meadow")
+            let s = try await accounts.startSession(for: u)
+            var alive = 0
+            for _ in 0..<40 {
+                clock.advance(20 * 60)
+                if try await accounts.session(token: s.token) != nil { alive += 1 }
+            }
+            await store.close()
+            #expect(alive == 35, "the session answered \(alive) times in 40 steps of 20 minutes")
+        }
+
         @Test(arguments: TestBackend.all)
         func sessionsEndAtSignOutAfterIdleTimeAndWhenDisabled(_ backend: TestBackend) async throws {
             let folder = TempFolder()
@@ -114,7 +174,7 @@ extension StoreTests {
             await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "358", username: "cat", displayName: "C", role: .auditor, password: "short") }
             await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "358", username: "cat", displayName: "C", role: .auditor, password: "password1234") }
             try await accounts.addUser(authority: "358", username: "cat", displayName: "C", role: .auditor, password: "velvet harbour stone")
-            await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "352", username: "cat", displayName: "C", role: .auditor, password: "velvet harbour stone") }
+            await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "358", username: "Cat", displayName: "C", role: .auditor, password: "velvet harbour stone") }
             await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "352", username: "pc1", displayName: "P", role: .partnerAuditor, password: "velvet harbour stone") }
             await #expect(throws: StoreError.self) { try await accounts.resetPassword(username: "cat", authority: "352", newPassword: "another long phrase") }
             try await accounts.record(authority: "358", user: "cat", action: "viewed child", target: "C1", isChildLevel: true)

@@ -19,6 +19,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "failed_attempts") var failedAttempts: Int
     @OptionalField(key: "locked_until") var lockedUntil: Date?
     @Field(key: "created_at") var createdAt: Date
+    /// Set when an administrator set the password: it must be changed before anything else.
+    @Field(key: "must_change_password") var mustChangePassword: Bool
     init() {}
 }
 

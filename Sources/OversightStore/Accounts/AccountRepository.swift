@@ -10,14 +10,18 @@ public struct AccountRepository: Sendable {
     let hasher: any PasswordHashing
     /// Sessions end after this long without a request.
     public var idleTimeout: TimeInterval = 30 * 60
+    /// Sessions end this long after sign-in, however much they are used.
+    public var absoluteLifetime: TimeInterval = 12 * 60 * 60
     public var throttle = SignInThrottle()
     public var policy = PasswordPolicy()
 
-    /// Adds a user. Throws `StoreError.badInput` when the username is taken, the password breaks the
-    /// policy, or a partner auditor has no agency.
+    /// Adds a user. Throws `StoreError.badInput` when the username is taken in the authority (names
+    /// are unique per authority), the password breaks the policy, or a partner auditor has no
+    /// agency. With `mustChangePassword` (a temporary password an administrator chose) the user
+    /// must change it at their next sign-in.
     @discardableResult
     public func addUser(authority: String, username: String, displayName: String, role: Role, password: String,
-                        agency: String? = nil, team: String? = nil) async throws -> UserAccount {
+                        agency: String? = nil, team: String? = nil, mustChangePassword: Bool = false) async throws -> UserAccount {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) else {
             throw StoreError.badInput("a username is letters, digits, dots, hyphens and underscores ('\(username)' is not)")
@@ -25,13 +29,13 @@ public struct AccountRepository: Sendable {
         let problems = policy.problems(password: password, username: name)
         if !problems.isEmpty { throw StoreError.badInput(problems.joined(separator: "; ")) }
         if role == .partnerAuditor, (agency ?? "").isEmpty { throw StoreError.badInput("a partner auditor needs an agency (police, health, education or early help)") }
-        if try await UserModel.query(on: store.database).filter(\.$username == name).first() != nil {
+        if try await UserModel.query(on: store.database).filter(\.$username == name).filter(\.$laCode == authority).first() != nil {
             throw StoreError.badInput("the username \(name) is already taken")
         }
         let m = UserModel()
         m.laCode = authority; m.username = name; m.displayName = displayName; m.role = role.rawValue
         m.agency = agency; m.team = team; m.passwordHash = try await hash(password)
-        m.isDisabled = false; m.failedAttempts = 0; m.createdAt = clock()
+        m.isDisabled = false; m.failedAttempts = 0; m.createdAt = clock(); m.mustChangePassword = mustChangePassword
         try await m.create(on: store.database)
         return try Self.account(m)
     }
@@ -47,9 +51,17 @@ public struct AccountRepository: Sendable {
         return out
     }
 
-    /// One user by username (any authority), or nil.
-    public func user(named username: String) async throws -> UserAccount? {
-        try await UserModel.query(on: store.database).filter(\.$username == username.lowercased()).first().map(Self.account)
+    /// One user by username, in `authority` when given, else the first made with that name in any
+    /// authority; nil when there is none.
+    public func user(named username: String, authority: String? = nil) async throws -> UserAccount? {
+        var q = UserModel.query(on: store.database).filter(\.$username == username.lowercased())
+        if let authority { q = q.filter(\.$laCode == authority) }
+        return try await q.sort(\.$id).first().map(Self.account)
+    }
+
+    /// The authorities that have users, by code.
+    public func authoritiesWithUsers() async throws -> [String] {
+        Set(try await UserModel.query(on: store.database).all(\.$laCode)).sorted()
     }
 
     /// Checks a username and password, counting failures and locking the name after too many.
@@ -132,11 +144,11 @@ public struct AccountRepository: Sendable {
     }
 
     /// The session for a cookie token, when it exists, has not ended, has not been idle longer than
-    /// `idleTimeout` and its user is enabled. Records the request time (at most once a minute).
+    /// `idleTimeout`, began less than `absoluteLifetime` ago and its user is enabled. Records the request time (at most once a minute).
     public func session(token: String) async throws -> SessionInfo? {
         let now = clock()
         guard let s = try await SessionModel.query(on: store.database).filter(\.$tokenHash == Self.sha256(token)).filter(\.$isEnded == false).first() else { return nil }
-        if now.timeIntervalSince(s.lastSeenAt) > idleTimeout {
+        if now.timeIntervalSince(s.lastSeenAt) > idleTimeout || now.timeIntervalSince(s.createdAt) >= absoluteLifetime {
             s.isEnded = true
             try await s.save(on: store.database)
             return nil
@@ -209,7 +221,8 @@ public struct AccountRepository: Sendable {
 
     static func account(_ m: UserModel) throws -> UserAccount {
         UserAccount(id: try m.requireID(), authority: m.laCode, username: m.username, displayName: m.displayName,
-                    role: Role(rawValue: m.role) ?? .boardMember, agency: m.agency, team: m.team, isDisabled: m.isDisabled)
+                    role: Role(rawValue: m.role) ?? .boardMember, agency: m.agency, team: m.team, isDisabled: m.isDisabled,
+                    mustChangePassword: m.mustChangePassword)
     }
 
     static func randomToken() -> String {

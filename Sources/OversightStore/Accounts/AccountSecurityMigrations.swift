@@ -54,3 +54,51 @@ struct ChainActivityLog: AsyncMigration {
         try await database.schema("activity_log").deleteField("entry_hash").update()
     }
 }
+
+/// Usernames unique per authority rather than across them (so "already taken" says nothing about
+/// another authority's users), and `must_change_password` for passwords set by an administrator.
+/// PostgreSQL swaps the constraint; SQLite, which cannot drop one, copies the table into a new one
+/// with foreign keys off (the procedure SQLite's documentation gives for schema changes).
+struct UsersPerAuthority: AsyncMigration {
+    var name: String { "2026-12-08-03-users-per-authority" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("users").field("must_change_password", .bool, .required, .sql(.default(false))).update()
+        let sql = database as! any SQLDatabase
+        guard sql.dialect.name == "sqlite" else {
+            try await database.schema("users").deleteUnique(on: "username").unique(on: "la_code", "username").update()
+            return
+        }
+        try await sql.raw("PRAGMA foreign_keys = OFF").run()
+        do {
+            try await database.schema("users_rebuilt")
+                .field("id", .int, .identifier(auto: true))
+                .field("la_code", .string, .required)
+                .field("username", .string, .required)
+                .field("display_name", .string, .required)
+                .field("role", .string, .required)
+                .field("agency", .string)
+                .field("team", .string)
+                .field("password_hash", .string, .required)
+                .field("is_disabled", .bool, .required)
+                .field("failed_attempts", .int, .required)
+                .field("locked_until", .datetime)
+                .field("created_at", .datetime, .required)
+                .field("must_change_password", .bool, .required, .sql(.default(false)))
+                .unique(on: "la_code", "username", name: "uq:users.la_code+users.username")
+                .create()
+            let columns = "id, la_code, username, display_name, role, agency, team, password_hash, is_disabled, failed_attempts, locked_until, created_at, must_change_password"
+            try await sql.raw("INSERT INTO users_rebuilt (\(unsafeRaw: columns)) SELECT \(unsafeRaw: columns) FROM users").run()
+            try await sql.raw("DROP TABLE users").run()
+            try await sql.raw("ALTER TABLE users_rebuilt RENAME TO users").run()
+        } catch {
+            try? await sql.raw("PRAGMA foreign_keys = ON").run()
+            throw error
+        }
+        try await sql.raw("PRAGMA foreign_keys = ON").run()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("users").deleteField("must_change_password").update()
+    }
+}
