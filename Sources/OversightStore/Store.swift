@@ -11,7 +11,8 @@ public final class Store: Sendable {
     /// Every migration this version knows, in order. Append only.
     static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateAccountTables(), CreateQATables(),
                                               CreateDeliveryTables(), CreateRecordBlocks(), CreatePublishedFiles(), CreateAuthorityRevisions(),
-                                              CreateSignInThrottle(), ChainActivityLog(), UsersPerAuthority()]
+                                              CreateSignInThrottle(), ChainActivityLog(), UsersPerAuthority(),
+                                              APITokenExpiryAndScope()]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static var migrationNames: [String] { migrations.map(\.name) }
 

@@ -7,8 +7,8 @@ import OversightWeb
 struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
-        abstract: "Add, list, disable and reset the passwords of the people who sign in.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, Token.self]
+        abstract: "Add, list, disable and reset the passwords of the people who sign in; make, list and revoke API tokens.",
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, Token.self, Tokens.self]
     )
 
     static var roleList: String { Role.allCases.map(\.rawValue).joined(separator: ", ") }
@@ -54,6 +54,7 @@ struct UsersCommand: ParsableCommand {
             if users.isEmpty { print("No users in authority \(la)."); return }
             for u in users {
                 let state = u.isDisabled ? "disabled" : (u.lockedUntil.map { $0 > Date() ? "locked" : "active" } ?? "active")
+                    + (u.mustChangePassword ? ", must change password" : "")
                 print([u.username, u.role.rawValue, u.displayName, u.agency ?? "", state].joined(separator: "\t"))
             }
         }
@@ -83,30 +84,70 @@ struct UsersCommand: ParsableCommand {
 
     struct ResetPassword: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "reset-password",
-                                                        abstract: "Set a new password (from standard input or OVERSIGHT_PASSWORD); clears a lock and ends the user's sessions.")
+                                                        abstract: "Set a new password (from standard input or OVERSIGHT_PASSWORD); clears a lock and ends the user's sessions. The user must change it at their next sign-in unless --permanent.")
         @Argument var username: String
         @Option(help: "Local authority code.") var la: String
+        @Flag(help: "Do not ask the user to change the password at their next sign-in (for a password they chose).") var permanent = false
         func run() throws {
             let password = try UsersCommand.readPassword()
-            let (username, la) = (self.username, self.la)
+            let (username, la, permanent) = (self.username, self.la, self.permanent)
             try StoreSession.run { store in
-                try await store.accounts(hasher: BcryptHasher()).resetPassword(username: username, authority: la, newPassword: password)
+                try await store.accounts(hasher: BcryptHasher()).resetPassword(username: username, authority: la, newPassword: password,
+                                                                               requireChange: !permanent)
             }
-            print("New password set for \(username).")
+            print("New password set for \(username)" + (permanent ? "." : "; they must change it when they next sign in."))
         }
     }
 
     struct Token: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an API token for a user (shown once; the API has the user's permissions).")
+        static let configuration = CommandConfiguration(abstract: "Create an API token for a user (shown once; the API has the user's permissions). It lasts 90 days unless --days says less.")
         @Argument var username: String
         @Option(help: "Local authority code.") var la: String
         @Option(help: "What the token is for.") var name: String = "api"
+        @Option(help: "Days the token lasts (1 to 366).") var days: Int = 90
+        @Flag(help: "The token may only read (GET), never change anything.") var readOnly = false
         func run() throws {
-            let (username, la, name) = (self.username, self.la, self.name)
+            guard (1...366).contains(days) else { throw CLIError.usage("--days must be between 1 and 366") }
+            let (username, la, name, days, readOnly) = (self.username, self.la, self.name, self.days, self.readOnly)
             let token = try StoreSession.run { store in
-                try await store.accounts(hasher: BcryptHasher()).createAPIToken(username: username, authority: la, name: name)
+                try await store.accounts(hasher: BcryptHasher()).createAPIToken(username: username, authority: la, name: name,
+                                                                                lifetime: TimeInterval(days) * 86_400, readOnly: readOnly)
             }
             print(token)
+        }
+    }
+
+    struct Tokens: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List and revoke API tokens.", subcommands: [List.self, Revoke.self])
+
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List an authority's API tokens: number, user, name, made, expires, state, scope.")
+            @Option(help: "Local authority code.") var la: String
+            @Option(help: "Only this user's tokens.") var user: String?
+            func run() throws {
+                let (la, user) = (self.la, self.user)
+                let tokens = try StoreSession.run { store in try await store.accounts(hasher: BcryptHasher()).apiTokens(authority: la, username: user) }
+                if tokens.isEmpty { print("No API tokens in authority \(la)."); return }
+                let day = ISO8601DateFormatter()
+                day.formatOptions = [.withFullDate]
+                let now = Date()
+                for t in tokens {
+                    let state = t.isRevoked ? "revoked" : t.isActive(at: now) ? "active" : "expired"
+                    print([String(t.id), t.username, t.name, day.string(from: t.createdAt), t.expiresAt.map { day.string(from: $0) } ?? "",
+                           state, t.isReadOnly ? "read-only" : "read-write"].joined(separator: "\t"))
+                }
+            }
+        }
+
+        struct Revoke: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Revoke one API token by its number (from `users tokens list`).")
+            @Argument(help: "The token's number.") var id: Int
+            @Option(help: "Local authority code.") var la: String
+            func run() throws {
+                let (id, la) = (self.id, self.la)
+                try StoreSession.run { store in try await store.accounts(hasher: BcryptHasher()).revokeAPIToken(id: id, authority: la) }
+                print("Revoked API token \(id).")
+            }
         }
     }
 }

@@ -104,6 +104,49 @@ extension StoreTests {
             await store.close()
         }
 
+        /// Issue 16, finding 7: an API token lasts 90 days unless made for less.
+        @Test(arguments: TestBackend.all)
+        func apiTokensExpire(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let clock = TestClock()
+            let accounts = store.accounts(hasher: PlainHasher(), clock: clock.read)
+            try await accounts.addUser(authority: "358", username: "ben", displayName: "Ben", role: .analyst, password: "copper kettle meadow")
+            let token = try await accounts.createAPIToken(username: "ben", authority: "358", name: "reporting")
+            clock.advance(89 * 86_400)
+            let before = try await accounts.user(apiToken: token)
+            clock.advance(2 * 86_400)
+            let after = try await accounts.user(apiToken: token)
+            await store.close()
+            #expect(before?.username == "ben")
+            #expect(after == nil, "a token made 91 days ago still works")
+        }
+
+        /// Tokens are listed and revoked one by one, and may be limited to reading.
+        @Test(arguments: TestBackend.all)
+        func apiTokensAreRevokedOneByOneAndMayOnlyRead(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let clock = TestClock()
+            let accounts = store.accounts(hasher: PlainHasher(), clock: clock.read)
+            try await accounts.addUser(authority: "358", username: "ben", displayName: "Ben", role: .analyst, password: "copper kettle meadow")
+            try await accounts.addUser(authority: "352", username: "ada", displayName: "Ada", role: .analyst, password: "copper kettle meadow")
+            let first = try await accounts.createAPIToken(username: "ben", authority: "358", name: "dashboard")
+            let second = try await accounts.createAPIToken(username: "ben", authority: "358", name: "export", lifetime: 7 * 86_400, readOnly: true)
+            _ = try await accounts.createAPIToken(username: "ada", authority: "352", name: "elsewhere")
+            let listed = try await accounts.apiTokens(authority: "358")
+            #expect(listed.map(\.name) == ["dashboard", "export"] && listed.map(\.isReadOnly) == [false, true])
+            #expect(try await accounts.apiToken(second)?.readOnly == true)
+            await #expect(throws: StoreError.self) { try await accounts.revokeAPIToken(id: try await accounts.apiTokens(authority: "352")[0].id, authority: "358") }
+            try await accounts.revokeAPIToken(id: listed[0].id, authority: "358")
+            #expect(try await accounts.user(apiToken: first) == nil)
+            #expect(try await accounts.user(apiToken: second)?.username == "ben")
+            clock.advance(8 * 86_400)
+            #expect(try await accounts.user(apiToken: second) == nil)
+            #expect(try await accounts.apiTokens(authority: "358").allSatisfy { !$0.isActive(at: clock.read()) })
+            await store.close()
+        }
+
         /// SQLite rebuilt `users` to change its unique key: sessions and tokens still refer to it,
         /// and foreign keys are back on.
         @Test func theRebuiltUsersTableKeepsItsReferences() async throws {

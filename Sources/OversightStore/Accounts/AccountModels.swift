@@ -46,6 +46,10 @@ final class APITokenModel: Model, @unchecked Sendable {
     @Field(key: "name") var name: String
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "is_revoked") var isRevoked: Bool
+    /// When the token stops working (nil only for tokens the migration could not date: refused).
+    @OptionalField(key: "expires_at") var expiresAt: Date?
+    /// Whether the token may only read (GET).
+    @Field(key: "is_read_only") var isReadOnly: Bool
     init() {}
 }
 

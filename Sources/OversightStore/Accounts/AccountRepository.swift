@@ -119,15 +119,51 @@ public struct AccountRepository: Sendable {
         if disabled { try await endAllSessions(userID: try m.requireID()) }
     }
 
-    /// Sets a new password (checked against the policy), clears any lock and ends the user's sessions.
-    public func resetPassword(username: String, authority: String, newPassword: String) async throws {
+    /// Sets a new password (checked against the policy), clears any lock and ends the user's
+    /// sessions. With `requireChange` (an administrator's reset) the user must change it at their
+    /// next sign-in before anything else.
+    public func resetPassword(username: String, authority: String, newPassword: String, requireChange: Bool = false) async throws {
         let m = try await model(username, authority: authority)
         let problems = policy.problems(password: newPassword, username: m.username)
         if !problems.isEmpty { throw StoreError.badInput(problems.joined(separator: "; ")) }
         m.passwordHash = try await hash(newPassword); m.failedAttempts = 0; m.lockedUntil = nil
+        m.mustChangePassword = requireChange
         try await m.save(on: store.database)
         try await clearThrottle(name: m.username)
         try await endAllSessions(userID: try m.requireID())
+    }
+
+    /// A user changing their own password: the current one is checked as a sign-in is (one
+    /// check on `PasswordHashingPool`, counted against the name's lockout first), the new one
+    /// against the policy (and must differ). On success the flag to change it is cleared and every
+    /// session of the user ends (the caller starts a new one for the browser that changed it).
+    public func changePassword(userID: Int, current: String, new: String) async throws -> PasswordChangeOutcome {
+        guard let m = try await UserModel.find(userID, on: store.database), !m.isDisabled else {
+            throw StoreError.badInput("there is no such user")
+        }
+        var problems = policy.problems(password: new, username: m.username)
+        if !current.isEmpty, new == current { problems.append("Your new password must be different from your current one") }
+        if !problems.isEmpty { return .refused(problems) }
+        let now = clock()
+        let count = try await countAttempt(name: m.username, now: now)
+        let stored = m.passwordHash, hasher = self.hasher
+        let isRight = try await PasswordHashingPool.run { (try? hasher.verify(current, against: stored)) ?? false }
+        if let until = count.lockedUntil, until > now { return .locked(until: until) }
+        if count.failures > throttle.maximumFailures { return .locked(until: now.addingTimeInterval(throttle.lockout)) }
+        guard isRight else {
+            if count.failures >= throttle.maximumFailures {
+                let until = now.addingTimeInterval(throttle.lockout)
+                try await lock(name: m.username, until: until)
+                return .locked(until: until)
+            }
+            return .wrongPassword
+        }
+        try await clearThrottle(name: m.username)
+        m.passwordHash = try await hash(new)
+        m.mustChangePassword = false
+        try await m.save(on: store.database)
+        try await SessionModel.query(on: store.database).filter(\.$userID == userID).set(\.$isEnded, to: true).update()
+        return .changed(try Self.account(m))
     }
 
     // MARK: sessions
@@ -173,21 +209,57 @@ public struct AccountRepository: Sendable {
 
     // MARK: API tokens
 
-    /// Creates an API token for a user; the token is shown once and only its hash is kept.
-    public func createAPIToken(username: String, authority: String, name: String) async throws -> String {
+    /// How long an API token lasts unless made for less: 90 days.
+    public static let defaultTokenLifetime: TimeInterval = 90 * 86_400
+
+    /// Creates an API token for a user, lasting `lifetime` (90 days unless said), optionally able
+    /// only to read; the token is shown once and only its hash is kept.
+    public func createAPIToken(username: String, authority: String, name: String, lifetime: TimeInterval = AccountRepository.defaultTokenLifetime,
+                               readOnly: Bool = false) async throws -> String {
+        guard lifetime > 0, lifetime <= 366 * 86_400 else { throw StoreError.badInput("a token lasts between one day and a year") }
         let m = try await model(username, authority: authority)
         let token = "ovt_" + Self.randomToken()
         let t = APITokenModel()
         t.tokenHash = Self.sha256(token); t.userID = try m.requireID(); t.name = name; t.createdAt = clock(); t.isRevoked = false
+        t.expiresAt = t.createdAt.addingTimeInterval(lifetime); t.isReadOnly = readOnly
         try await t.create(on: store.database)
         return token
     }
 
-    /// The enabled user an API token belongs to, or nil.
-    public func user(apiToken: String) async throws -> UserAccount? {
-        guard let t = try await APITokenModel.query(on: store.database).filter(\.$tokenHash == Self.sha256(apiToken)).filter(\.$isRevoked == false).first(),
+    /// The enabled user an API token belongs to, and whether the token may only read; nil for a
+    /// token unknown, revoked or expired, or whose user is disabled.
+    public func apiToken(_ token: String) async throws -> (user: UserAccount, readOnly: Bool)? {
+        guard let t = try await APITokenModel.query(on: store.database).filter(\.$tokenHash == Self.sha256(token)).filter(\.$isRevoked == false).first(),
+              let expires = t.expiresAt, clock() < expires,
               let u = try await UserModel.find(t.userID, on: store.database), !u.isDisabled else { return nil }
-        return try Self.account(u)
+        return (try Self.account(u), t.isReadOnly)
+    }
+
+    /// The enabled user an API token belongs to, or nil (see `apiToken`).
+    public func user(apiToken: String) async throws -> UserAccount? {
+        try await self.apiToken(apiToken)?.user
+    }
+
+    /// The API tokens of an authority's users (of one user when `username` is given), oldest first.
+    public func apiTokens(authority: String, username: String? = nil) async throws -> [APITokenInfo] {
+        let users = try await UserModel.query(on: store.database).filter(\.$laCode == authority).all()
+        let names = Dictionary(uniqueKeysWithValues: try users.map { (try $0.requireID(), $0.username) })
+        let wanted = username.map { n in Set(names.filter { $0.value == n.lowercased() }.keys) } ?? Set(names.keys)
+        guard !wanted.isEmpty else { return [] }
+        return try await APITokenModel.query(on: store.database).filter(\.$userID ~~ Array(wanted)).sort(\.$id).all().map { t in
+            APITokenInfo(id: try t.requireID(), username: names[t.userID] ?? "", name: t.name, createdAt: t.createdAt, expiresAt: t.expiresAt,
+                         isRevoked: t.isRevoked, isReadOnly: t.isReadOnly)
+        }
+    }
+
+    /// Revokes one API token of an authority's user, by its number (`apiTokens`).
+    public func revokeAPIToken(id: Int, authority: String) async throws {
+        guard let t = try await APITokenModel.find(id, on: store.database),
+              let u = try await UserModel.find(t.userID, on: store.database), u.laCode == authority else {
+            throw StoreError.badInput("authority \(authority) has no API token \(id)")
+        }
+        t.isRevoked = true
+        try await t.save(on: store.database)
     }
 
     // MARK: activity log

@@ -102,3 +102,21 @@ struct UsersPerAuthority: AsyncMigration {
         try await database.schema("users").deleteField("must_change_password").update()
     }
 }
+
+/// API tokens expire (`expires_at`; tokens made before get 90 days from now) and may be limited to
+/// reading (`is_read_only`).
+struct APITokenExpiryAndScope: AsyncMigration {
+    var name: String { "2026-12-08-04-api-token-expiry-and-scope" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("api_tokens").field("expires_at", .datetime).update()
+        try await database.schema("api_tokens").field("is_read_only", .bool, .required, .sql(.default(false))).update()
+        try await APITokenModel.query(on: database).filter(\.$expiresAt == nil)
+            .set(\.$expiresAt, to: Date().addingTimeInterval(AccountRepository.defaultTokenLifetime)).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("api_tokens").deleteField("expires_at").update()
+        try await database.schema("api_tokens").deleteField("is_read_only").update()
+    }
+}

@@ -80,3 +80,32 @@ public struct ActivityEntry: Sendable, Hashable, Codable {
         self.at = at; self.user = user; self.action = action; self.target = target; self.isChildLevel = isChildLevel
     }
 }
+
+/// One API token as listed (never the token itself, which is shown once).
+public struct APITokenInfo: Sendable, Hashable {
+    /// Its number, for `oversight users tokens revoke`.
+    public var id: Int
+    public var username: String
+    /// What it is for.
+    public var name: String
+    public var createdAt: Date
+    public var expiresAt: Date?
+    public var isRevoked: Bool
+    /// Whether it may only read.
+    public var isReadOnly: Bool
+
+    /// Whether it works at `now`.
+    public func isActive(at now: Date) -> Bool { !isRevoked && (expiresAt.map { now < $0 } ?? false) }
+}
+
+/// What a user's attempt to change their own password came to.
+public enum PasswordChangeOutcome: Sendable, Hashable {
+    case changed(UserAccount)
+    /// The current password was not right.
+    case wrongPassword
+    /// Too many wrong passwords: the name is locked until the date.
+    case locked(until: Date)
+    /// The new password breaks the policy: the reasons, in words.
+    case refused([String])
+}
+
