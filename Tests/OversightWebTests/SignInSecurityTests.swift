@@ -103,4 +103,21 @@ final class CountingHasher: PasswordHashing, @unchecked Sendable {
         #expect(!decoyOK && realOK)
         #expect(decoyTime > realTime / 2 && decoyTime < realTime * 2, "decoy \(decoyTime) s, real \(realTime) s")
     }
+
+    /// Issue 16, finding 7: where a store holds users of two authorities, the sign-in form asks
+    /// which, and a name both use signs in to the one chosen.
+    @Test func aNameTwoAuthoritiesUseSignsInToTheOneChosen() async throws {
+        let h = try await WebHarness.start(importData: false)
+        try await h.store.accounts(hasher: TestHasher()).addUser(authority: "352", username: "user-manager", displayName: "Other manager",
+                                                                  role: .manager, password: "pebble orchard falcon")
+        let page = try await h.app.testing().sendRequest(.GET, "/sign-in")
+        #expect(page.body.string.contains("id=\"authority\"") && page.body.string.contains("value=\"352\""))
+        let theirs = try await SignInTests.signIn(h, username: "user-manager", password: "pebble orchard falcon", extra: "&authority=352")
+        #expect(theirs.status == .seeOther)
+        let wrongPlace = try await SignInTests.signIn(h, username: "user-manager", password: "pebble orchard falcon", extra: "&authority=358")
+        #expect(wrongPlace.status == .unprocessableEntity)
+        let ours = try await SignInTests.signIn(h, username: "user-manager", password: WebFixtures.password, extra: "&authority=358")
+        #expect(ours.status == .seeOther)
+        await h.shutdown()
+    }
 }

@@ -21,14 +21,14 @@ import VaporTesting
         return String(html[r.upperBound...].prefix { $0 != "\"" })
     }
 
-    static func signIn(_ h: WebHarness, username: String, password: String) async throws -> TestingHTTPResponse {
+    static func signIn(_ h: WebHarness, username: String, password: String, extra: String = "") async throws -> TestingHTTPResponse {
         let page = try await h.app.testing().sendRequest(.GET, "/sign-in")
         let token = try #require(formToken(page.body.string))
         let formCookie = try #require(cookie("oversight_signin", in: page))
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
         headers.replaceOrAdd(name: .cookie, value: "oversight_signin=\(formCookie)")
-        let body = "username=\(username)&password=\(password.replacingOccurrences(of: " ", with: "+"))&csrf=\(token)"
+        let body = "username=\(username)&password=\(password.replacingOccurrences(of: " ", with: "+"))&csrf=\(token)" + extra
         return try await h.app.testing().sendRequest(.POST, "/sign-in", headers: headers, body: ByteBuffer(string: body))
     }
 
@@ -37,11 +37,11 @@ import VaporTesting
         let res = try await Self.signIn(h, username: "user-manager", password: WebFixtures.password)
         #expect(res.status == .seeOther)
         #expect(res.headers.first(name: .location) == "/")
-        let setCookie = try #require(res.headers[.setCookie].first { $0.hasPrefix("oversight_session=") })
+        let setCookie = try #require(res.headers[.setCookie].first { $0.hasPrefix("__Host-oversight_session=") })
         #expect(setCookie.contains("HttpOnly") && setCookie.contains("Secure") && setCookie.contains("SameSite=Lax"))
-        let session = try #require(Self.cookie("oversight_session", in: res))
+        let session = try #require(Self.cookie("__Host-oversight_session", in: res))
         var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .cookie, value: "oversight_session=\(session)")
+        headers.replaceOrAdd(name: .cookie, value: "__Host-oversight_session=\(session)")
         let overview = try await h.app.testing().sendRequest(.GET, "/", headers: headers)
         #expect(overview.status == .ok)
         #expect(overview.body.string.contains("Overview"))
@@ -78,14 +78,46 @@ import VaporTesting
         let res = try await h.app.testing().sendRequest(.POST, "/sign-in", headers: headers,
                                                          body: ByteBuffer(string: "username=user-manager&password=\(WebFixtures.password)&csrf=forged"))
         #expect(res.status == .forbidden)
-        #expect(res.headers[.setCookie].allSatisfy { !$0.hasPrefix("oversight_session=") })
+        #expect(res.headers[.setCookie].allSatisfy { !$0.contains("oversight_session=") })
         await h.shutdown()
     }
 
     @Test func returnsOnlyToPathsOnThisSite() {
         #expect(SignInController.safeReturn("/measures/cla_at_end") == "/measures/cla_at_end")
+        #expect(SignInController.safeReturn("/measures/cla_at_end?period=2025") == "/measures/cla_at_end?period=2025")
         #expect(SignInController.safeReturn("//evil.example") == nil)
         #expect(SignInController.safeReturn("https://evil.example") == nil)
         #expect(SignInController.safeReturn("/\\evil") == nil)
+        // Issue 16, finding 7: what browsers read as another site, written in other ways.
+        for path in ["/\t/evil.com", "/\n/evil.com", "/\r//evil.com", " //evil.com", "/ /evil.com", "/\\evil.com", "\\\\evil.com",
+                     "/%09/evil.com", "/%2F/evil.com", "/%2f%2fevil.com", "/%5Cevil.com", "/%5cevil.com", "%2F%2Fevil.com",
+                     "/\u{3000}/evil.com", "/sign-in", "javascript:alert(1)", ""] {
+            #expect(SignInController.safeReturn(path) == nil, "\(path.debugDescription) is accepted")
+        }
+    }
+
+    /// Issue 16, finding 7: the form posts `returnTo`, and signing in goes there.
+    @Test func signingInReturnsToThePageAskedFor() async throws {
+        let h = try await WebHarness.start(importData: false)
+        let redirect = try await h.app.testing().sendRequest(.GET, "/measures")
+        #expect(redirect.headers.first(name: .location) == "/sign-in?returnTo=/measures")
+        let page = try await h.app.testing().sendRequest(.GET, "/sign-in?returnTo=/measures")
+        #expect(page.body.string.contains("name=\"returnTo\" value=\"/measures\""))
+        let res = try await Self.signIn(h, username: "user-manager", password: WebFixtures.password, extra: "&returnTo=%2Fmeasures")
+        #expect(res.headers.first(name: .location) == "/measures")
+        let evil = try await Self.signIn(h, username: "user-manager", password: WebFixtures.password, extra: "&returnTo=%2F%09%2Fevil.com")
+        #expect(evil.headers.first(name: .location) == "/")
+        await h.shutdown()
+    }
+
+    /// Issue 16, finding 7: behind TLS the session cookie is `__Host-` prefixed (Secure, Path=/, no
+    /// Domain: no other host can set or shadow it) and pages carry HSTS.
+    @Test func theSessionCookieIsHostOnlyAndPagesAskForHTTPS() async throws {
+        let h = try await WebHarness.start(importData: false)
+        let res = try await Self.signIn(h, username: "user-manager", password: WebFixtures.password)
+        let setCookie = try #require(res.headers[.setCookie].first { $0.contains("oversight_session=") })
+        #expect(setCookie.hasPrefix("__Host-oversight_session=") && setCookie.contains("Secure") && setCookie.contains("Path=/") && !setCookie.contains("Domain"))
+        #expect(res.headers.first(name: "Strict-Transport-Security")?.hasPrefix("max-age=") == true)
+        await h.shutdown()
     }
 }

@@ -87,7 +87,7 @@ final class WebHarness: @unchecked Sendable {
             if path.hasPrefix("/api/") {
                 headers.bearerAuthorization = BearerAuthorization(token: apiTokens[role]!)
             } else {
-                headers.replaceOrAdd(name: .cookie, value: "oversight_session=\(sessions[role]!.token)")
+                headers.replaceOrAdd(name: .cookie, value: "\(SessionCookie.name(secure: app.services.options.secureCookies))=\(sessions[role]!.token)")
                 if method == .POST && csrf { fields["csrf"] = sessions[role]!.csrf }
             }
         }

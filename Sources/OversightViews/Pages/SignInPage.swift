@@ -11,9 +11,16 @@ public enum SignInPage {
         public var notice: String?
         /// Where to go after signing in (a path on this site, kept in a hidden field).
         public var returnTo: String?
+        /// The authorities to choose from, when the store holds users of more than one (usernames
+        /// are unique only within an authority); empty: no choice shown.
+        public var authorities: [FormOption]
+        /// The authority chosen (kept when the form comes back).
+        public var authority: String
 
-        public init(username: String = "", csrfToken: String, errors: [FieldError] = [], notice: String? = nil, returnTo: String? = nil) {
+        public init(username: String = "", csrfToken: String, errors: [FieldError] = [], notice: String? = nil, returnTo: String? = nil,
+                    authorities: [FormOption] = [], authority: String = "") {
             self.username = username; self.csrfToken = csrfToken; self.errors = errors; self.notice = notice; self.returnTo = returnTo
+            self.authorities = authorities; self.authority = authority
         }
     }
 
@@ -28,6 +35,10 @@ public enum SignInPage {
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Sign in")
         var form = FormGroup.hidden(name: "csrf", value: model.csrfToken)
         if let r = model.returnTo, r.hasPrefix("/"), !r.hasPrefix("//") { form += FormGroup.hidden(name: "returnTo", value: r) }
+        if !model.authorities.isEmpty {
+            form += FormGroup.select(id: "authority", label: "Local authority", options: [FormOption(value: "", label: "Choose")] + model.authorities,
+                                     selected: model.authority, error: error("authority"))
+        }
         form += FormGroup.text(id: "username", label: "Username", value: model.username, error: error("username"),
                                autocomplete: "username", width: "20")
         form += FormGroup.password(id: "password", label: "Password", error: error("password"))

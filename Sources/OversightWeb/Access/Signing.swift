@@ -47,8 +47,18 @@ actor SessionCache {
     func forgetAll() { entries.removeAll() }
 }
 
-/// The name of the session cookie.
-let sessionCookieName = "oversight_session"
+/// The session cookie's name. With Secure cookies it carries the `__Host-` prefix, which browsers
+/// accept only from a Secure response for Path=/ with no Domain: no other host (a sibling
+/// subdomain) and no plain-HTTP page can set or shadow it.
+enum SessionCookie {
+    static let plainName = "oversight_session"
+    static func name(secure: Bool) -> String { secure ? "__Host-" + plainName : plainName }
+}
+
+extension Request {
+    /// The name of the session cookie as this server sets it.
+    var sessionCookieName: String { SessionCookie.name(secure: services.options.secureCookies) }
+}
 
 /// Loads the signed-in user of every request: from the session cookie for pages, from an
 /// `Authorization: Bearer` token for the API. Unknown, ended and idle sessions load nobody.
@@ -59,7 +69,7 @@ struct SignInLoader: AsyncMiddleware {
             if let bearer = request.headers.bearerAuthorization, let u = try await accounts.user(apiToken: bearer.token) {
                 request.signed = Signed(user: u, csrf: nil)
             }
-        } else if let token = request.cookies[sessionCookieName]?.string, !token.isEmpty {
+        } else if let token = request.cookies[request.sessionCookieName]?.string, !token.isEmpty {
             let now = request.services.clock()
             if let cached = await request.services.sessions.signed(token, now: now) {
                 request.signed = cached

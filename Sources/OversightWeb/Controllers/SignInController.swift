@@ -16,7 +16,10 @@ enum SignInController {
         var username: String?
         var password: String?
         var csrf: String?
-        var next: String?
+        /// The authority chosen, where the store holds users of more than one.
+        var authority: String?
+        /// Where to go after signing in (the form's hidden field, from the sign-in page's query).
+        var returnTo: String?
     }
 
     /// GET /sign-in
@@ -27,7 +30,7 @@ enum SignInController {
         case "signed-out": notice = "You have been signed out."
         default: notice = nil
         }
-        return render(req, SignInPage.Model(csrfToken: "", notice: notice, returnTo: safeReturn(try? req.query.get(String.self, at: "next"))))
+        return try await render(req, SignInPage.Model(csrfToken: "", notice: notice, returnTo: safeReturn(try? req.query.get(String.self, at: "returnTo"))))
     }
 
     /// POST /sign-in
@@ -35,23 +38,24 @@ enum SignInController {
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
         let password = form.password ?? ""
-        let next = safeReturn(form.next)
+        let next = safeReturn(form.returnTo)
         guard let cookie = req.cookies[formCookie]?.string, let sent = form.csrf, !cookie.isEmpty, Gate.constantTimeEqual(cookie, sent) else {
-            return render(req, SignInPage.Model(username: username, csrfToken: "",
+            return try await render(req, SignInPage.Model(username: username, csrfToken: "",
                                                 errors: [FieldError(fieldID: "username", message: "The sign-in form had expired. Enter your username and password again")],
                                                 returnTo: next), status: .forbidden)
         }
         var errors: [FieldError] = []
         if username.isEmpty { errors.append(FieldError(fieldID: "username", message: "Enter your username")) }
         if password.isEmpty { errors.append(FieldError(fieldID: "password", message: "Enter your password")) }
-        if !errors.isEmpty { return render(req, SignInPage.Model(username: username, csrfToken: "", errors: errors, returnTo: next), status: .unprocessableEntity) }
+        if !errors.isEmpty { return try await render(req, SignInPage.Model(username: username, csrfToken: "", errors: errors, returnTo: next), status: .unprocessableEntity) }
 
         let services = req.services
         let attempt: SignInAttempt
         do {
-            attempt = try await services.accounts.attemptSignIn(username: username, password: password)
+            let authority = (form.authority ?? "").trimmingCharacters(in: .whitespaces)
+            attempt = try await services.accounts.attemptSignIn(username: username, password: password, authority: authority.isEmpty ? nil : authority)
         } catch is PasswordHashingPool.Busy {
-            return render(req, SignInPage.Model(username: username, csrfToken: "",
+            return try await render(req, SignInPage.Model(username: username, csrfToken: "",
                                                 errors: [FieldError(fieldID: "username", message: "Too many people are signing in at once. Try again in a minute")],
                                                 returnTo: next), status: .serviceUnavailable)
         }
@@ -59,7 +63,7 @@ enum SignInController {
             let session = try await services.accounts.startSession(for: user)
             try await services.accounts.record(authority: user.authority, user: user.username, action: "signed in", target: "", isChildLevel: false)
             let response = req.redirect(to: next ?? SiteURL.overview, redirectType: .normal)
-            response.cookies[sessionCookieName] = HTTPCookies.Value(string: session.token, path: "/", isSecure: services.options.secureCookies,
+            response.cookies[req.sessionCookieName] = HTTPCookies.Value(string: session.token, path: "/", isSecure: services.options.secureCookies,
                                                                     isHTTPOnly: true, sameSite: .lax)
             response.cookies[formCookie] = .expired
             return response
@@ -67,7 +71,7 @@ enum SignInController {
         try await recordFailure(attempt, typed: username, services: services)
         // One answer for every failure: an unknown name, a wrong password, a locked name and a
         // disabled account look the same, so nobody learns which names have accounts.
-        return render(req, SignInPage.Model(username: username, csrfToken: "",
+        return try await render(req, SignInPage.Model(username: username, csrfToken: "",
                                             errors: [FieldError(fieldID: "username", message: failureMessage)], returnTo: next),
                       status: .unprocessableEntity)
     }
@@ -96,7 +100,7 @@ enum SignInController {
 
     /// POST /sign-out
     static func signOut(_ req: Request) async throws -> Response {
-        if let token = req.cookies[sessionCookieName]?.string {
+        if let token = req.cookies[req.sessionCookieName]?.string {
             try await req.services.accounts.endSession(token: token)
             await req.services.sessions.forget(token)
         }
@@ -104,25 +108,45 @@ enum SignInController {
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: "signed out", target: "", isChildLevel: false)
         }
         let response = req.redirect(to: SiteURL.signIn + "?notice=signed-out", redirectType: .normal)
-        response.cookies[sessionCookieName] = .expired
+        response.cookies[req.sessionCookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
+                                                                   isSecure: req.services.options.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
-    /// The page with a fresh form token in its cookie.
-    static func render(_ req: Request, _ model: SignInPage.Model, status: HTTPResponseStatus = .ok) -> Response {
+    /// The page with a fresh form token in its cookie, offering the authorities when the store
+    /// holds users of more than one.
+    static func render(_ req: Request, _ model: SignInPage.Model, status: HTTPResponseStatus = .ok) async throws -> Response {
         var m = model
         m.csrfToken = randomToken()
+        let authorities = try await req.services.accounts.authoritiesWithUsers()
+        if authorities.count > 1 {
+            m.authorities = authorities.map { FormOption(value: $0, label: Pages.authorityName($0, request: req)) }
+            if m.authority.isEmpty { m.authority = (try? req.content.get(String.self, at: "authority")) ?? "" }
+        }
         let response = Pages.page(req, title: SignInPage.title(m), section: nil, content: SignInPage.render(m), status: status)
-        response.cookies[formCookie] = HTTPCookies.Value(string: m.csrfToken, maxAge: 3600, path: SitePath.signIn.link(),
+        response.cookies[formCookie] = HTTPCookies.Value(string: m.csrfToken, maxAge: 3600, path: "/sign-in",
                                                          isSecure: req.services.options.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response
     }
 
-    /// A path on this site to return to after signing in; nil for anything else.
+    /// A path on this site to return to after signing in; nil for anything else. Refused: anything
+    /// not starting with one `/`; a second `/` or a `\` after it (browsers read `\` as `/`);
+    /// white space or control characters anywhere (browsers drop tabs and newlines, so `/\t/x` is
+    /// `//x`); characters a URL path does not hold; the sign-in page itself; and any of these
+    /// hidden by percent-encoding (the path is checked again decoded).
     static func safeReturn(_ path: String?) -> String? {
-        guard let p = path, p.hasPrefix("/"), !p.hasPrefix("//"), !p.contains("\\"), !p.hasPrefix(SiteURL.signIn) else { return nil }
+        guard let p = path, !p.isEmpty, p.utf8.count <= 2_048, p.unicodeScalars.allSatisfy(Self.pathCharacters.contains) else { return nil }
+        guard let decoded = p.removingPercentEncoding else { return nil }
+        for candidate in [p, decoded] {
+            guard candidate.hasPrefix("/"), !candidate.dropFirst().hasPrefix("/"), !candidate.contains("\\") else { return nil }
+            if candidate.unicodeScalars.contains(where: { $0.properties.isWhitespace || CharacterSet.controlCharacters.contains($0) }) { return nil }
+        }
+        guard !SitePath.signIn.matches(String(decoded.prefix { $0 != "?" })), !decoded.hasPrefix(SitePath.signIn.link() + "?") else { return nil }
         return p
     }
+
+    /// The characters of a URL's path and query (RFC 3986), with `%` for escapes.
+    static let pathCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/?%")
 
     static func randomToken() -> String {
         var g = SystemRandomNumberGenerator()

@@ -11,7 +11,7 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch let redirect as RedirectToSignIn {
-            let target = redirect.returnTo == SitePath.overview.link() ? SitePath.signIn.link() : SitePath.signIn.link() + "?next=" + (redirect.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "")
+            let target = redirect.returnTo == SitePath.overview.link() ? SitePath.signIn.link() : SitePath.signIn.link() + "?returnTo=" + (redirect.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "")
             return request.redirect(to: target, redirectType: .normal)
         } catch {
             let status: HTTPResponseStatus
@@ -50,6 +50,10 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        // Behind TLS (Secure cookies), browsers are told to use HTTPS only for a year.
+        if request.services.options.secureCookies {
+            response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
+        }
         if !SitePath.asset.matches(request.url.path) {
             response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         }
