@@ -77,6 +77,8 @@ extension SitePath {
     public static let signOut = SitePath("/sign-out")
     /// A bundled static file (`Assets.served`) by name.
     public static let asset = SitePath("/assets/:file")
+    /// Changing one's own password (GET the form, POST it).
+    public static let changePassword = SitePath("/account/password")
 
     // MARK: Dashboards and measures
 

@@ -92,6 +92,11 @@ enum Gate {
             if route.isAPI { throw Abort(.unauthorized, reason: "Sign in with an API token: Authorization: Bearer TOKEN") }
             throw RedirectToSignIn(returnTo: request.url.path)
         }
+        // A password an administrator set is changed before anything else opens.
+        if signed.user.mustChangePassword, !Self.openBeforePasswordChange.contains(route.name) {
+            if route.isAPI { throw Abort(.forbidden, reason: "The account's password must be changed first: sign in to the web and change it") }
+            throw MustChangePassword()
+        }
         guard route.access.allows(signed.user.role) else { throw Abort(.forbidden) }
         if route.protection == .csrfForm {
             let sent = (try? request.content.get(String.self, at: "csrf")) ?? request.headers.first(name: "X-CSRF-Token")
@@ -100,6 +105,9 @@ enum Gate {
             }
         }
     }
+
+    /// The routes a user whose password must be changed may still use.
+    static let openBeforePasswordChange: Set<String> = ["password", "password-change", "sign-out", "asset", "sign-in", "sign-in-submit"]
 
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
@@ -114,3 +122,7 @@ enum Gate {
 struct RedirectToSignIn: Error {
     var returnTo: String
 }
+
+/// Thrown when the signed-in user must change their password before anything else: the answer
+/// is a redirect to the change page (`ErrorPageMiddleware`).
+struct MustChangePassword: Error {}

@@ -62,6 +62,8 @@ extension SiteRoute {
         .init("sign-in", .GET, .signIn, .everyone, SignInController.show),
         .init("sign-in-submit", .POST, .signIn, .everyone, SignInController.submit),
         .init("sign-out", .POST, .signOut, .signedIn, SignInController.signOut),
+        .init("password", .GET, .changePassword, .signedIn, AccountController.passwordForm),
+        .init("password-change", .POST, .changePassword, .signedIn, AccountController.changePassword),
         .init("asset", .GET, .asset, .everyone, sample: ["oversight.css"], AssetController.file),
         .init("home", .GET, .overview, .signedIn, DashboardController.home),
         .init("ambition", .GET, .ambition, .dashboards, sample: ["2"], DashboardController.ambition),

@@ -62,7 +62,7 @@ enum SignInController {
         if case .signedIn(let user) = attempt.outcome {
             let session = try await services.accounts.startSession(for: user)
             try await services.accounts.record(authority: user.authority, user: user.username, action: "signed in", target: "", isChildLevel: false)
-            let response = req.redirect(to: next ?? SiteURL.overview, redirectType: .normal)
+            let response = req.redirect(to: user.mustChangePassword ? SitePath.changePassword.link() : next ?? SiteURL.overview, redirectType: .normal)
             response.cookies[req.sessionCookieName] = HTTPCookies.Value(string: session.token, path: "/", isSecure: services.options.secureCookies,
                                                                     isHTTPOnly: true, sameSite: .lax)
             response.cookies[formCookie] = .expired

@@ -49,7 +49,8 @@ enum UsersController {
         else if let first = problems.first { errors.append(FieldError(fieldID: "password", message: first)) }
         if errors.isEmpty, let role {
             do {
-                try await req.services.accounts.addUser(authority: admin.authority, username: kept.username, displayName: kept.displayName, role: role, password: password)
+                try await req.services.accounts.addUser(authority: admin.authority, username: kept.username, displayName: kept.displayName, role: role,
+                                                        password: password, mustChangePassword: true)
                 try await req.services.accounts.record(authority: admin.authority, user: admin.username, action: "added user", target: kept.username.lowercased(), isChildLevel: false)
                 return page(req, try await model(req, notice: "\(kept.displayName) was added as \(role.title.lowercased())."))
             } catch let e as StoreError {
@@ -79,7 +80,7 @@ enum UsersController {
         let name = req.parameters.get("name") ?? ""
         guard try await req.services.accounts.users(authority: admin.authority).contains(where: { $0.username == name }) else { throw Abort(.notFound) }
         let temporary = temporaryPassword()
-        try await req.services.accounts.resetPassword(username: name, authority: admin.authority, newPassword: temporary)
+        try await req.services.accounts.resetPassword(username: name, authority: admin.authority, newPassword: temporary, requireChange: true)
         await req.services.sessions.forgetAll()
         try await req.services.accounts.record(authority: admin.authority, user: admin.username, action: "reset password", target: name, isChildLevel: false)
         return page(req, try await model(req, notice: "New temporary password for \(name): \(temporary) (shown once; give it to them in person or by phone)."))

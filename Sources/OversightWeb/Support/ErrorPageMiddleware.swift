@@ -13,6 +13,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         } catch let redirect as RedirectToSignIn {
             let target = redirect.returnTo == SitePath.overview.link() ? SitePath.signIn.link() : SitePath.signIn.link() + "?returnTo=" + (redirect.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "")
             return request.redirect(to: target, redirectType: .normal)
+        } catch is MustChangePassword {
+            return request.redirect(to: SitePath.changePassword.link(), redirectType: .normal)
         } catch {
             let status: HTTPResponseStatus
             var reason: String?
