@@ -19,6 +19,7 @@ public enum WebApp {
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPageMiddleware())
         app.middleware.use(SignInLoader())
+        app.middleware.use(RefusalLogMiddleware())
         try UploadsFolder.prepare(options.uploadsFolder)
 
         for route in SiteRoute.all {

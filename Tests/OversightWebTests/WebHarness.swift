@@ -78,10 +78,16 @@ final class WebHarness: @unchecked Sendable {
     }
 
     /// Sends a request as `role` (nil: nobody signed in). Page requests carry the session cookie
-    /// and, for POST, the CSRF token as a form field; API requests carry the bearer token.
+    /// and, for POST, the CSRF token as a form field; API requests carry the bearer token. Page
+    /// requests say they come from a page of the site (`Sec-Fetch-Site: same-origin`, as a browser
+    /// following a link in the site does) unless `headers` says otherwise; an empty value sends none.
     func send(_ method: HTTPMethod, _ path: String, as role: Role?, form: [String: String] = [:], csrf: Bool = true,
               headers extra: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
         var headers = extra
+        if !path.hasPrefix("/api/") {
+            if !headers.contains(name: "Sec-Fetch-Site") { headers.replaceOrAdd(name: "Sec-Fetch-Site", value: "same-origin") }
+            if headers.first(name: "Sec-Fetch-Site") == "" { headers.remove(name: "Sec-Fetch-Site") }
+        }
         var fields = form
         if let role {
             if path.hasPrefix("/api/") {

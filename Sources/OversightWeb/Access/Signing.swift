@@ -104,6 +104,9 @@ enum Gate {
                 throw Abort(.forbidden, reason: "The form has expired. Go back, reload the page and try again.")
             }
         }
+        if ChildViewGuard.applies(to: route, role: signed.user.role), !ChildViewGuard.isFromThisSite(request) {
+            throw ChildViewFromElsewhere(target: request.url.path + (request.url.query.map { "?" + $0 } ?? ""))
+        }
     }
 
     /// The routes a user whose password must be changed may still use.

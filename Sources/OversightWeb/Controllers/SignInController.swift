@@ -124,7 +124,7 @@ enum SignInController {
             if m.authority.isEmpty { m.authority = (try? req.content.get(String.self, at: "authority")) ?? "" }
         }
         let response = Pages.page(req, title: SignInPage.title(m), section: nil, content: SignInPage.render(m), status: status)
-        response.cookies[formCookie] = HTTPCookies.Value(string: m.csrfToken, maxAge: 3600, path: "/sign-in",
+        response.cookies[formCookie] = HTTPCookies.Value(string: m.csrfToken, maxAge: 3600, path: SitePath.signIn.link(),
                                                          isSecure: req.services.options.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response
     }

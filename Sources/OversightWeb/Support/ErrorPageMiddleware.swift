@@ -15,6 +15,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
             return request.redirect(to: target, redirectType: .normal)
         } catch is MustChangePassword {
             return request.redirect(to: SitePath.changePassword.link(), redirectType: .normal)
+        } catch let elsewhere as ChildViewFromElsewhere {
+            return ChildViewGuard.interstitial(request, target: SignInController.safeReturn(elsewhere.target) ?? SiteURL.overview)
         } catch {
             let status: HTTPResponseStatus
             var reason: String?
