@@ -7,6 +7,8 @@ struct Signed: Sendable {
     var user: UserAccount
     /// The session's CSRF token; nil for API requests.
     var csrf: String?
+    /// Whether the request's API token may only read (GET and HEAD).
+    var readOnly = false
 }
 
 struct SignedKey: StorageKey { typealias Value = Signed }
@@ -66,8 +68,8 @@ struct SignInLoader: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let accounts = request.services.accounts
         if SiteRoute.isAPIPath(request.url.path) {
-            if let bearer = request.headers.bearerAuthorization, let u = try await accounts.user(apiToken: bearer.token) {
-                request.signed = Signed(user: u, csrf: nil)
+            if let bearer = request.headers.bearerAuthorization, let t = try await accounts.apiToken(bearer.token) {
+                request.signed = Signed(user: t.user, csrf: nil, readOnly: t.readOnly)
             }
         } else if let token = request.cookies[request.sessionCookieName]?.string, !token.isEmpty {
             let now = request.services.clock()
@@ -98,6 +100,9 @@ enum Gate {
             throw MustChangePassword()
         }
         guard route.access.allows(signed.user.role) else { throw Abort(.forbidden) }
+        if signed.readOnly, route.method != .GET, route.method != .HEAD {
+            throw Abort(.forbidden, reason: "This API token may only read")
+        }
         if route.protection == .csrfForm {
             let sent = (try? request.content.get(String.self, at: "csrf")) ?? request.headers.first(name: "X-CSRF-Token")
             guard let expected = signed.csrf, let sent, constantTimeEqual(sent, expected) else {
