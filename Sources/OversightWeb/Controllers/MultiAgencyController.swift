@@ -7,6 +7,9 @@ import Vapor
 /// Starting a multi-agency audit: a child's case, a lead auditor, and a partner auditor for each
 /// agency's section (police, health, education, early help).
 enum MultiAgencyController {
+    /// The roles that may lead a multi-agency audit.
+    static let leadRoles: Set<Role> = [.manager, .auditor, .moderator]
+
     /// GET /audits/multi-agency
     static func form(_ req: Request) async throws -> Response {
         try await page(req, values: [:], errors: [], notice: nil)
@@ -22,14 +25,14 @@ enum MultiAgencyController {
         var form = FormGroup.hidden(name: "csrf", value: req.signed?.csrf ?? "")
         form += FormGroup.text(id: "child", label: "Child's id", hint: "As in the CIN census (LAchildID)", value: values["child"] ?? "", error: error("child"), width: "10")
         form += FormGroup.select(id: "auditor", label: "Lead auditor",
-                                 options: [FormOption(value: "", label: "Choose")] + users.filter { [.manager, .auditor, .moderator].contains($0.role) }
+                                 options: [FormOption(value: "", label: "Choose")] + users.filter { leadRoles.contains($0.role) }
                                     .map { FormOption(value: $0.username, label: "\($0.displayName) (\($0.username))") },
                                  selected: values["auditor"] ?? "", error: error("auditor"))
         for agency in PartnerAgency.allCases {
             let partners = users.filter { $0.role == .partnerAuditor && $0.agency == agency.rawValue }
             form += FormGroup.select(id: "partner-\(agency.rawValue)", label: "\(agency.title) section",
                                      options: [FormOption(value: "", label: "No partner auditor")] + partners.map { FormOption(value: $0.username, label: "\($0.displayName) (\($0.username))") },
-                                     selected: values["partner-\(agency.rawValue)"] ?? "")
+                                     selected: values["partner-\(agency.rawValue)"] ?? "", error: error("partner-\(agency.rawValue)"))
         }
         form += FormGroup.text(id: "due", label: "Due date", hint: "For example, 2025-05-30", value: values["due"] ?? "", error: error("due"), width: "10")
         form += Button.render("Start the audit")
@@ -50,12 +53,27 @@ enum MultiAgencyController {
         else if snapshot.engine.data.cinChildren[child] == nil && snapshot.engine.data.claHeaders[child] == nil {
             errors.append(FieldError(fieldID: "child", message: "There is no child \(childID) in the data loaded"))
         }
-        let auditor = f["auditor"] ?? ""
+        // Only the authority's own enabled users: a lead who may audit, and for each agency's section
+        // a partner auditor of that agency (the form offers no others; a forged form gets no further).
+        let users = Dictionary(try await req.services.accounts.users(authority: user.authority).filter { !$0.isDisabled }.map { ($0.username, $0) },
+                               uniquingKeysWith: { a, _ in a })
+        let auditor = (f["auditor"] ?? "").lowercased()
         if auditor.isEmpty { errors.append(FieldError(fieldID: "auditor", message: "Choose the lead auditor")) }
+        else if users[auditor].map({ leadRoles.contains($0.role) }) != true {
+            errors.append(FieldError(fieldID: "auditor", message: "Choose the lead auditor from the list: a manager, auditor or moderator of this authority"))
+        }
         let due = Day.parseISO(Substring(f["due"] ?? ""))
         if due == nil { errors.append(FieldError(fieldID: "due", message: "Enter the due date as YYYY-MM-DD")) }
         var partners: [PartnerAgency: String] = [:]
-        for agency in PartnerAgency.allCases { if let p = f["partner-\(agency.rawValue)"], !p.isEmpty { partners[agency] = p } }
+        for agency in PartnerAgency.allCases {
+            guard let p = f["partner-\(agency.rawValue)"]?.lowercased(), !p.isEmpty else { continue }
+            if let partner = users[p], partner.role == .partnerAuditor, partner.agency == agency.rawValue {
+                partners[agency] = p
+            } else {
+                errors.append(FieldError(fieldID: "partner-\(agency.rawValue)",
+                                         message: "Choose the \(agency.title.lowercased()) section's auditor from the list: a partner auditor of \(agency.title.lowercased()) in this authority"))
+            }
+        }
         guard errors.isEmpty, let due else { return try await page(req, values: f, errors: errors, notice: nil, status: .unprocessableEntity) }
         let repo = req.services.store.audits(clock: req.services.clock)
         if try await repo.latestTemplates(authority: user.authority).isEmpty { _ = try await repo.installShippedTemplates(authority: user.authority, by: user.username) }
