@@ -9,8 +9,10 @@ extension AuthorityNumbers {
     /// from a store, the authority's actions, the leads' commentary and the data quality of its
     /// active imports. `dataQuality` replaces the store's (reports made from files pass the
     /// findings of validating them). `team` is the worker (SW_ID) a performance clinic covers.
-    public func reportInput(_ kind: ReportKind, period p: Period, snapshot: AuthoritySnapshot, suppress: Bool = false, team: String? = nil,
-                            authorityName: String? = nil, dataQuality: DataQualitySummary? = nil, population: Int? = nil) async throws -> ReportInput {
+    public func reportInput(
+        _ kind: ReportKind, period p: Period, snapshot: AuthoritySnapshot, suppress: Bool = false, team: String? = nil,
+        authorityName: String? = nil, dataQuality: DataQualitySummary? = nil, population: Int? = nil
+    ) async throws -> ReportInput {
         var actions: [PlanAction] = []
         var commentary: [Int: AmbitionCommentary] = [:]
         var quality = dataQuality
@@ -20,10 +22,11 @@ extension AuthorityNumbers {
             if quality == nil { quality = try await ReportInputs.quality(store: store, authority: snapshot.authority) }
         }
         let plan = snapshot.plan(for: p)
-        var input = ReportInput(authority: authorityName ?? self.authorityName(snapshot.authority), plan: plan, period: p,
-                                generatedOn: kind == .daily ? p.end : snapshot.reportDate, actions: actions, commentary: commentary,
-                                audit: ReportInputs.audits(snapshot.audits, period: p, reportDate: snapshot.reportDate), dataQuality: quality,
-                                team: team, suppression: suppress ? .on : .off)
+        var input = ReportInput(
+            authority: authorityName ?? self.authorityName(snapshot.authority), plan: plan, period: p,
+            generatedOn: kind == .daily ? p.end : snapshot.reportDate, actions: actions, commentary: commentary,
+            audit: ReportInputs.audits(snapshot.audits, period: p, reportDate: snapshot.reportDate), dataQuality: quality,
+            team: team, suppression: suppress ? .on : .off)
         let months = Self.twelveMonths(endingOn: p.end)
         switch kind {
         case .board:

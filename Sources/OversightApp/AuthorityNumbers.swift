@@ -62,11 +62,14 @@ public final class AuthorityNumbers: Sendable {
 
     /// A snapshot of data read from files (`oversight measures --from`, `oversight report --from`):
     /// no audits, hand entries or target changes; `plan` is the plan to judge.
-    public func snapshot(files data: CaseData, authority: String = "", plan: Plan? = nil, reportDate: Day? = nil,
-                         supervisionIntervalDays: Int = MeasureParameters().supervisionIntervalDays) -> AuthoritySnapshot {
-        AuthoritySnapshot(authority: authority, version: "files", engine: MeasureEngine(data: data), rowsWithErrors: data.rowsWithErrors,
-                          plan: plan ?? defaultPlan, reportDate: reportDate ?? Day(clock()), supervisionIntervalDays: supervisionIntervalDays,
-                          latestYear: data.files.compactMap(\.collectionYear).max())
+    public func snapshot(
+        files data: CaseData, authority: String = "", plan: Plan? = nil, reportDate: Day? = nil,
+        supervisionIntervalDays: Int = MeasureParameters().supervisionIntervalDays
+    ) -> AuthoritySnapshot {
+        AuthoritySnapshot(
+            authority: authority, version: "files", engine: MeasureEngine(data: data), rowsWithErrors: data.rowsWithErrors,
+            plan: plan ?? defaultPlan, reportDate: reportDate ?? Day(clock()), supervisionIntervalDays: supervisionIntervalDays,
+            latestYear: data.files.compactMap(\.collectionYear).max())
     }
 
     /// The key every cache of the authority's numbers uses: the authority's revision (raised in
@@ -101,8 +104,9 @@ public final class AuthorityNumbers: Sendable {
 
     /// The measure parameters of a snapshot for a period. `population` overrides the published one.
     public func parameters(_ snapshot: AuthoritySnapshot, period: Period, includeRecords: Bool = false, population: Int? = nil) -> MeasureParameters {
-        MeasureParameters(population: population ?? self.population(authority: snapshot.authority, period: period),
-                          supervisionIntervalDays: snapshot.supervisionIntervalDays, includeRecords: includeRecords)
+        MeasureParameters(
+            population: population ?? self.population(authority: snapshot.authority, period: period),
+            supervisionIntervalDays: snapshot.supervisionIntervalDays, includeRecords: includeRecords)
     }
 
     /// Whether `id` is a measure Oversight knows (case data, quality assurance or hand-entered).
@@ -116,21 +120,28 @@ public final class AuthorityNumbers: Sendable {
         }
         if HandEnteredMeasures.definition(id) != nil { return snapshot.handEntered.result(id, period: period) }
         guard MeasureEngine.measureIDs.contains(id) else { return nil }
-        return RowErrorFlags.computeAll(snapshot.engine, period: period, ids: [id],
-                                        parameters: parameters(snapshot, period: period, includeRecords: includeRecords, population: population),
-                                        rowsWithErrors: snapshot.rowsWithErrors).first
+        return RowErrorFlags.computeAll(
+            snapshot.engine, period: period, ids: [id],
+            parameters: parameters(snapshot, period: period, includeRecords: includeRecords, population: population),
+            rowsWithErrors: snapshot.rowsWithErrors
+        ).first
     }
 
     /// Every measure for the period, by measure id: the case data's measures (flagged), the
     /// quality assurance measures and the values entered by hand for the period. With `ids`, only those.
-    public func allMeasures(period: Period, snapshot: AuthoritySnapshot, ids: [String]? = nil, includeRecords: Bool = false,
-                            population: Int? = nil) -> [MeasureResult] {
+    public func allMeasures(
+        period: Period, snapshot: AuthoritySnapshot, ids: [String]? = nil, includeRecords: Bool = false,
+        population: Int? = nil
+    ) -> [MeasureResult] {
         let wanted = ids.map(Set.init)
         let engineIDs = ids.map { $0.filter { MeasureEngine.measureIDs.contains($0) } }
-        let computed = engineIDs?.isEmpty == true ? [] : RowErrorFlags.computeAll(
-            snapshot.engine, period: period, ids: engineIDs,
-            parameters: parameters(snapshot, period: period, includeRecords: includeRecords, population: population),
-            rowsWithErrors: snapshot.rowsWithErrors)
+        let computed =
+            engineIDs?.isEmpty == true
+            ? []
+            : RowErrorFlags.computeAll(
+                snapshot.engine, period: period, ids: engineIDs,
+                parameters: parameters(snapshot, period: period, includeRecords: includeRecords, population: population),
+                rowsWithErrors: snapshot.rowsWithErrors)
         let qa = QAMeasures.computeAll(audits: snapshot.audits, period: period, reportDate: snapshot.reportDate)
         let hand = snapshot.handEntered.results(period: period)
         return (computed + (qa + hand).filter { wanted?.contains($0.id) ?? true }).sorted { $0.id < $1.id }
@@ -140,12 +151,15 @@ public final class AuthorityNumbers: Sendable {
     /// same question was answered at the same revision and definition version (the command line
     /// answers from it without reading the case data). `supervisionIntervalDays` replaces the
     /// practice standard set in Oversight; `population` the published one.
-    public func storedMeasures(authority: String, period: Period, ids: [String]? = nil, population: Int? = nil,
-                               supervisionIntervalDays: Int? = nil) async throws -> (results: [MeasureResult], fromCache: Bool) {
+    public func storedMeasures(
+        authority: String, period: Period, ids: [String]? = nil, population: Int? = nil,
+        supervisionIntervalDays: Int? = nil
+    ) async throws -> (results: [MeasureResult], fromCache: Bool) {
         guard let store else { preconditionFailure("AuthorityNumbers.storedMeasures needs a store") }
         let pop = population ?? self.population(authority: authority, period: period)
         let today = Day(clock())
-        let key = "app;ids=\(ids.map { $0.joined(separator: ",") } ?? "*");population=\(pop.map(String.init) ?? "");"
+        let key =
+            "app;ids=\(ids.map { $0.joined(separator: ",") } ?? "*");population=\(pop.map(String.init) ?? "");"
             + "supervision=\(supervisionIntervalDays.map(String.init) ?? "standard");reported=\(today.iso);flags=rows-with-errors"
         return try await store.measures(clock: clock).cachedResults(authority: authority, period: period, key: key) {
             var snapshot = try await self.snapshot(authority: authority)
@@ -171,8 +185,11 @@ public final class AuthorityNumbers: Sendable {
         guard let last = ends.max() else { return [] }
         let engineIDs = ids.map { $0.filter { MeasureEngine.measureIDs.contains($0) } }
         let others = (ids ?? []).filter { !MeasureEngine.measureIDs.contains($0) }
-        var points = engineIDs?.isEmpty == true ? ends.map { _ in [MeasureResult]() } : snapshot.engine.seriesAll(
-            endingOn: ends, ids: engineIDs, parameters: parameters(snapshot, period: .rolling12Months(endingOn: last), population: population))
+        var points =
+            engineIDs?.isEmpty == true
+            ? ends.map { _ in [MeasureResult]() }
+            : snapshot.engine.seriesAll(
+                endingOn: ends, ids: engineIDs, parameters: parameters(snapshot, period: .rolling12Months(endingOn: last), population: population))
         guard !others.isEmpty else { return points }
         for (i, end) in ends.enumerated() {
             points[i] += others.compactMap { measure($0, period: .rolling12Months(endingOn: end), snapshot: snapshot) }
@@ -229,9 +246,10 @@ public final class AuthorityNumbers: Sendable {
         let key = "\(snapshot.version)|\(snapshot.plan.id)|\(period.start.iso)|\(period.end.iso)|\(withSeries)|\(population.map(String.init) ?? "")"
         if snapshot.version != "files", let hit = await cache.kpis(snapshot.authority, key) { return hit }
         let plan = snapshot.plan(for: period)
-        let evaluations = KPIEvaluator().evaluate(plan: plan, period: period,
-                                                  measure: { id, p in self.measure(id, period: p, snapshot: snapshot, population: population) },
-                                                  comparators: comparatorLookup(authority: snapshot.authority))
+        let evaluations = KPIEvaluator().evaluate(
+            plan: plan, period: period,
+            measure: { id, p in self.measure(id, period: p, snapshot: snapshot, population: population) },
+            comparators: comparatorLookup(authority: snapshot.authority))
         var series: [String: [MeasureResult]] = [:]
         if withSeries {
             for id in Set(evaluations.map(\.kpi.measure)) { series[id] = self.series(id, endingOn: period.end, snapshot: snapshot) }

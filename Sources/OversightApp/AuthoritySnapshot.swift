@@ -36,9 +36,11 @@ public struct AuthoritySnapshot: Sendable {
     /// The case data the engine reads.
     public var data: CaseData { engine.data }
 
-    public init(authority: String, version: String, engine: MeasureEngine, rowsWithErrors: Set<RecordOrigin> = [], audits: [Audit] = [],
-                handEntered: HandEnteredValues = HandEnteredValues(), targets: TargetHistory = TargetHistory(), plan: Plan, reportDate: Day,
-                supervisionIntervalDays: Int = MeasureParameters().supervisionIntervalDays, latestYear: Int? = nil) {
+    public init(
+        authority: String, version: String, engine: MeasureEngine, rowsWithErrors: Set<RecordOrigin> = [], audits: [Audit] = [],
+        handEntered: HandEnteredValues = HandEnteredValues(), targets: TargetHistory = TargetHistory(), plan: Plan, reportDate: Day,
+        supervisionIntervalDays: Int = MeasureParameters().supervisionIntervalDays, latestYear: Int? = nil
+    ) {
         self.authority = authority; self.version = version; self.engine = engine; self.rowsWithErrors = rowsWithErrors
         self.audits = audits; self.handEntered = handEntered; self.targets = targets; self.plan = plan; self.reportDate = reportDate
         self.supervisionIntervalDays = supervisionIntervalDays; self.latestYear = latestYear

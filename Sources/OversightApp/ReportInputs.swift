@@ -15,8 +15,9 @@ public enum ReportInputs {
         let rules = byRule.map { rule, list in
             DataQualitySummary.RuleCount(rule: rule, severity: list[0].severity.rawValue, message: RuleDescriptions.description(of: rule), count: list.count)
         }.sorted { ($0.count, $1.rule) > ($1.count, $0.rule) }
-        return DataQualitySummary(sources: sources, errors: issues.filter { $0.severity == .error }.count,
-                                  warnings: issues.filter { $0.severity != .error }.count, rules: rules)
+        return DataQualitySummary(
+            sources: sources, errors: issues.filter { $0.severity == .error }.count,
+            warnings: issues.filter { $0.severity != .error }.count, rules: rules)
     }
 
     /// The data quality of the authority's active imports: their files and the findings outstanding.
@@ -40,9 +41,11 @@ public enum ReportInputs {
         guard !due.isEmpty || !submitted.isEmpty else { return nil }
         let overdue = due.filter { !$0.status.isSubmitted && $0.dueDate < reportDate }.count
         let grades = Grade.allCases.map { g in (grade: g.title, count: submitted.filter { $0.finalGrade == g }.count) }.filter { $0.count > 0 }
-        let findings = learning.strengths.map { AuditSummary.Finding(ambition: 1, text: "Strength: \($0.text) (\($0.count) audits)") }
+        let findings =
+            learning.strengths.map { AuditSummary.Finding(ambition: 1, text: "Strength: \($0.text) (\($0.count) audits)") }
             + learning.areasForDevelopment.map { AuditSummary.Finding(ambition: 1, text: "To develop: \($0.text) (\($0.count) audits)") }
-        return AuditSummary(completed: submitted.count, moderated: submitted.filter { $0.moderation != nil }.count, due: due.count,
-                            overdue: overdue, grades: grades, findings: findings)
+        return AuditSummary(
+            completed: submitted.count, moderated: submitted.filter { $0.moderation != nil }.count, due: due.count,
+            overdue: overdue, grades: grades, findings: findings)
     }
 }

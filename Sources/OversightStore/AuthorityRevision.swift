@@ -16,10 +16,12 @@ enum AuthorityRevision {
     /// last, the lock is held only for the commit (not through a long import) and, every other
     /// row being locked before it, two writes cannot wait on each other.
     static func bump(_ la: String, on db: any Database) async throws {
-        try await (db as! any SQLDatabase).raw("""
+        try await (db as! any SQLDatabase).raw(
+            """
             INSERT INTO \(ident: table) (la_code, revision) VALUES (\(bind: la), 1) \
             ON CONFLICT (la_code) DO UPDATE SET revision = \(ident: table).revision + 1
-            """).run()
+            """
+        ).run()
     }
 
     /// `la`'s revision as stored on `db`: 0 when it was never raised.

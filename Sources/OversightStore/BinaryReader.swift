@@ -43,7 +43,7 @@ struct BinaryReader {
     /// A count or length, no more than the bytes left.
     mutating func count() throws -> Int {
         let n = try varint()
-        guard n <= UInt64(bytes.count - at) else { throw Self.truncated }  // every element takes a byte at least
+        guard n <= UInt64(bytes.count - at) else { throw Self.truncated } // every element takes a byte at least
         return Int(n)
     }
 

@@ -121,31 +121,39 @@ enum BinaryRecordCodec {
         case .cinChild:
             var out: [CINChild] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                out.append(CINChild(id: try r.child(), upn: try r.optionalString(), birthDate: try r.date(), expectedBirthDate: try r.date(),
-                                    deathDate: try r.date(), sex: try r.optionalString(), ethnicity: try r.optionalString(),
-                                    disabilities: try r.strings(), collectionYear: try r.optionalInt(), origin: try origin()))
+                out.append(
+                    CINChild(
+                        id: try r.child(), upn: try r.optionalString(), birthDate: try r.date(), expectedBirthDate: try r.date(),
+                        deathDate: try r.date(), sex: try r.optionalString(), ethnicity: try r.optionalString(),
+                        disabilities: try r.strings(), collectionYear: try r.optionalInt(), origin: try origin()))
             }
             builder.add(cinChildren: out, file: file)
         case .cinEpisode:
             var out: [CINEpisode] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                var e = CINEpisode(child: try r.child(), referralDate: try r.date(), referralSource: try r.optionalString(),
-                                   primaryNeedCode: try r.optionalString(), closureDate: try r.date(), reasonForClosure: try r.optionalString(),
-                                   initialCPCDate: try r.date(), referralNFA: try r.optionalBool())
+                var e = CINEpisode(
+                    child: try r.child(), referralDate: try r.date(), referralSource: try r.optionalString(),
+                    primaryNeedCode: try r.optionalString(), closureDate: try r.date(), reasonForClosure: try r.optionalString(),
+                    initialCPCDate: try r.date(), referralNFA: try r.optionalBool())
                 for _ in 0..<(try r.count()) {
-                    e.assessments.append(Assessment(startDate: try r.date(), internalReviewDate: try r.date(), authorisationDate: try r.date(),
-                                                    factors: try r.strings(), origin: try origin()))
+                    e.assessments.append(
+                        Assessment(
+                            startDate: try r.date(), internalReviewDate: try r.date(), authorisationDate: try r.date(),
+                            factors: try r.strings(), origin: try origin()))
                 }
                 for _ in 0..<(try r.count()) {
                     e.cinPlans.append(CINPlan(startDate: try r.date(), endDate: try r.date(), origin: try origin()))
                 }
                 for _ in 0..<(try r.count()) {
-                    e.section47s.append(Section47(startDate: try r.date(), initialCPCTarget: try r.date(), initialCPCDate: try r.date(),
-                                                  icpcNotRequired: try r.optionalBool(), origin: try origin()))
+                    e.section47s.append(
+                        Section47(
+                            startDate: try r.date(), initialCPCTarget: try r.date(), initialCPCDate: try r.date(),
+                            icpcNotRequired: try r.optionalBool(), origin: try origin()))
                 }
                 for _ in 0..<(try r.count()) {
-                    var p = ProtectionPlan(startDate: try r.date(), endDate: try r.date(), initialCategory: try r.optionalString(),
-                                           latestCategory: try r.optionalString(), numberOfPreviousPlans: try r.optionalInt())
+                    var p = ProtectionPlan(
+                        startDate: try r.date(), endDate: try r.date(), initialCategory: try r.optionalString(),
+                        latestCategory: try r.optionalString(), numberOfPreviousPlans: try r.optionalInt())
                     for _ in 0..<(try r.count()) { p.reviewDates.append(try r.date()) }
                     p.origin = try origin()
                     e.protectionPlans.append(p)
@@ -158,64 +166,80 @@ enum BinaryRecordCodec {
         case .claHeader:
             var out: [CLAHeader] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                out.append(CLAHeader(child: try r.child(), sex: try r.optionalString(), birthDate: try r.date(), ethnicity: try r.optionalString(),
-                                     upn: try r.optionalString(), collectionYear: try r.optionalInt(), origin: try origin()))
+                out.append(
+                    CLAHeader(
+                        child: try r.child(), sex: try r.optionalString(), birthDate: try r.date(), ethnicity: try r.optionalString(),
+                        upn: try r.optionalString(), collectionYear: try r.optionalInt(), origin: try origin()))
             }
             builder.add(claHeaders: out, file: file)
         case .claEpisode:
             var out: [CLAEpisode] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                out.append(CLAEpisode(child: try r.child(), start: try r.date(), reasonNewEpisode: try r.optionalString(),
-                                      legalStatus: try r.optionalString(), categoryOfNeed: try r.optionalString(), placement: try r.optionalString(),
-                                      provider: try r.optionalString(), end: try r.date(), reasonEnded: try r.optionalString(),
-                                      reasonPlaceChange: try r.optionalString(), homePostcode: try r.optionalString(),
-                                      placementPostcode: try r.optionalString(), urn: try r.optionalString(),
-                                      collectionYear: try r.optionalInt(), origin: try origin()))
+                out.append(
+                    CLAEpisode(
+                        child: try r.child(), start: try r.date(), reasonNewEpisode: try r.optionalString(),
+                        legalStatus: try r.optionalString(), categoryOfNeed: try r.optionalString(), placement: try r.optionalString(),
+                        provider: try r.optionalString(), end: try r.date(), reasonEnded: try r.optionalString(),
+                        reasonPlaceChange: try r.optionalString(), homePostcode: try r.optionalString(),
+                        placementPostcode: try r.optionalString(), urn: try r.optionalString(),
+                        collectionYear: try r.optionalInt(), origin: try origin()))
             }
             builder.add(claEpisodes: out, file: file)
         case .claReview:
             var out: [CLAReview] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                out.append(CLAReview(child: try r.child(), date: try r.date(), participationCode: try r.optionalString(),
-                                     collectionYear: try r.optionalInt(), origin: try origin()))
+                out.append(
+                    CLAReview(
+                        child: try r.child(), date: try r.date(), participationCode: try r.optionalString(),
+                        collectionYear: try r.optionalInt(), origin: try origin()))
             }
             builder.add(claReviews: out, file: file)
         case .claMissing:
             var out: [CLAMissing] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                out.append(CLAMissing(child: try r.child(), kind: try r.optionalString(), start: try r.date(), end: try r.date(),
-                                      collectionYear: try r.optionalInt(), origin: try origin()))
+                out.append(
+                    CLAMissing(
+                        child: try r.child(), kind: try r.optionalString(), start: try r.date(), end: try r.date(),
+                        collectionYear: try r.optionalInt(), origin: try origin()))
             }
             builder.add(claMissing: out, file: file)
         case .careLeaver:
             var out: [CareLeaverRecord] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                out.append(CareLeaverRecord(child: try r.child(), birthDate: try r.date(), inTouch: try r.optionalString(),
-                                            activity: try r.optionalString(), accommodation: try r.optionalString(),
-                                            collectionYear: try r.optionalInt(), origin: try origin()))
+                out.append(
+                    CareLeaverRecord(
+                        child: try r.child(), birthDate: try r.date(), inTouch: try r.optionalString(),
+                        activity: try r.optionalString(), accommodation: try r.optionalString(),
+                        collectionYear: try r.optionalInt(), origin: try origin()))
             }
             builder.add(careLeavers: out, file: file)
         case .socialWorkerEpisode:
             var out: [SocialWorkerEpisode] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                out.append(SocialWorkerEpisode(child: try r.child(), workerID: try r.optionalString(), start: try r.date(), end: try r.date(),
-                                               reason: try r.optionalString(), collectionYear: try r.optionalInt(), origin: try origin()))
+                out.append(
+                    SocialWorkerEpisode(
+                        child: try r.child(), workerID: try r.optionalString(), start: try r.date(), end: try r.date(),
+                        reason: try r.optionalString(), collectionYear: try r.optionalInt(), origin: try origin()))
             }
             builder.add(socialWorkerEpisodes: out, file: file)
         case .missingEpisode:
             var out: [MissingEpisode] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                out.append(MissingEpisode(child: try r.child(), kind: try r.optionalString(), start: try r.time(), returned: try r.time(),
-                                          rhiOffered: try r.time(), rhiAccepted: try r.optionalBool(), rhiCompleted: try r.time(),
-                                          origin: try origin()))
+                out.append(
+                    MissingEpisode(
+                        child: try r.child(), kind: try r.optionalString(), start: try r.time(), returned: try r.time(),
+                        rhiOffered: try r.time(), rhiAccepted: try r.optionalBool(), rhiCompleted: try r.time(),
+                        origin: try origin()))
             }
             builder.add(missingEpisodes: out, file: file)
         case .supervision:
             var out: [SupervisionSession] = []; out.reserveCapacity(n)
             for _ in 0..<n {
-                out.append(SupervisionSession(worker: try r.string(), date: try r.date(), kind: try r.optionalString(),
-                                              reflective: try r.optionalBool(), child: try r.optionalString().map(ChildID.init),
-                                              origin: try origin()))
+                out.append(
+                    SupervisionSession(
+                        worker: try r.string(), date: try r.date(), kind: try r.optionalString(),
+                        reflective: try r.optionalBool(), child: try r.optionalString().map(ChildID.init),
+                        origin: try origin()))
             }
             builder.add(supervisions: out, file: file)
         }

@@ -61,8 +61,9 @@ public struct CaseDataRepository: Sendable {
             .where("import_id", .in, ids)
             .all()
             .map { row in
-                StoredBlock(source: try row.decode(column: "source_file_id", as: Int.self), kind: try row.decode(column: "kind", as: String.self),
-                            data: try row.decode(column: "data", as: Data.self))
+                StoredBlock(
+                    source: try row.decode(column: "source_file_id", as: Int.self), kind: try row.decode(column: "kind", as: String.self),
+                    data: try row.decode(column: "data", as: Data.self))
             }
         let blocked = Set(blocks.map(\.source))
         let errorRows = try await store.sql.select()
@@ -74,18 +75,22 @@ public struct CaseDataRepository: Sendable {
             .all()
             .map { (source: try $0.decode(column: "source_file_id", as: Int.self), row: try $0.decode(column: "row_number", as: Int.self)) }
         let unblocked = sources.compactMap(\.id).filter { !blocked.contains($0) }
-        let records = unblocked.isEmpty ? [] : try await store.sql.select()
-            .columns("source_file_id", "kind", "seq", "row_number", "has_error", "payload")
-            .from(CaseRecordModel.schema)
-            .where("la_code", .equal, authority)
-            .where("import_id", .in, ids)
-            .where("source_file_id", .in, unblocked)
-            .all()
-            .map { row in
-                StoredRow(source: try row.decode(column: "source_file_id", as: Int.self), kind: try row.decode(column: "kind", as: String.self),
-                          seq: try row.decode(column: "seq", as: Int.self), row: try row.decode(column: "row_number", as: Int.self),
-                          hasError: try row.decode(column: "has_error", as: Bool.self), payload: try row.decode(column: "payload", as: String.self))
-            }
+        let records =
+            unblocked.isEmpty
+            ? []
+            : try await store.sql.select()
+                .columns("source_file_id", "kind", "seq", "row_number", "has_error", "payload")
+                .from(CaseRecordModel.schema)
+                .where("la_code", .equal, authority)
+                .where("import_id", .in, ids)
+                .where("source_file_id", .in, unblocked)
+                .all()
+                .map { row in
+                    StoredRow(
+                        source: try row.decode(column: "source_file_id", as: Int.self), kind: try row.decode(column: "kind", as: String.self),
+                        seq: try row.decode(column: "seq", as: Int.self), row: try row.decode(column: "row_number", as: Int.self),
+                        hasError: try row.decode(column: "has_error", as: Bool.self), payload: try row.decode(column: "payload", as: String.self))
+                }
 
         let filePosition = Dictionary(uniqueKeysWithValues: files.enumerated().map { ($0.element.id ?? 0, $0.offset) })
         let filePath = Dictionary(uniqueKeysWithValues: files.map { ($0.id ?? 0, $0.path) })
@@ -115,8 +120,10 @@ public struct CaseDataRepository: Sendable {
             for (table, n) in blank.sorted(by: { $0.key < $1.key }) { builder.countBlankChildID(table: table, n) }
         }
         for s in plain + annex {
-            let index = builder.addFile(SourceFile(path: filePath[s.importFileID] ?? "", format: s.format, table: s.tableName,
-                                                   collectionYear: s.collectionYear))
+            let index = builder.addFile(
+                SourceFile(
+                    path: filePath[s.importFileID] ?? "", format: s.format, table: s.tableName,
+                    collectionYear: s.collectionYear))
             let id = s.id ?? 0
             if let kinds = blocksBySource[id] {
                 for kind in RecordKind.allCases {

@@ -33,8 +33,10 @@ public struct ImportRepository: Sendable {
     /// `ImportProgress`); keep it quick.
     ///
     /// Throws `StoreError.badInput` when a path does not exist or no file under them is usable.
-    public func importFiles(paths: [String], authority: String, user: String, defaultYear: Int? = nil,
-                            progress: (@Sendable (ImportProgress) -> Void)? = nil) async throws -> ImportOutcome {
+    public func importFiles(
+        paths: [String], authority: String, user: String, defaultYear: Int? = nil,
+        progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> ImportOutcome {
         let report: @Sendable (ImportProgress.Phase, Int, Int) -> Void = { phase, done, total in
             progress?(ImportProgress(phase: phase, done: done, total: total))
         }
@@ -66,8 +68,9 @@ public struct ImportRepository: Sendable {
         let id: Int
         do {
             id = try await store.database.transaction { db in
-                let imp = ImportModel(laCode: authority, userName: user, importedAt: now, status: ImportStatus.active.rawValue,
-                                      collectionYears: years.map(String.init).joined(separator: ","))
+                let imp = ImportModel(
+                    laCode: authority, userName: user, importedAt: now, status: ImportStatus.active.rawValue,
+                    collectionYears: years.map(String.init).joined(separator: ","))
                 try await imp.create(on: db)
                 let importID = try imp.requireID()
                 let sql = db as! any SQLDatabase
@@ -78,10 +81,11 @@ public struct ImportRepository: Sendable {
                     var insert = sql.insert(into: FindingModel.schema)
                         .columns("la_code", "import_id", "rule", "severity", "file", "table_name", "row_number", "child", "fields", "message")
                     for f in findings.items[start..<end] {
-                        insert = insert.values([
-                            authority, importID, f.rule, f.severity.rawValue, f.file, f.table, f.row, f.child,
-                            f.fields.joined(separator: ","), f.message,
-                        ] as [any Encodable & Sendable])
+                        insert = insert.values(
+                            [
+                                authority, importID, f.rule, f.severity.rawValue, f.file, f.table, f.row, f.child,
+                                f.fields.joined(separator: ","), f.message,
+                            ] as [any Encodable & Sendable])
                     }
                     try await insert.run()
                     start = end
@@ -121,8 +125,12 @@ public struct ImportRepository: Sendable {
                             guard let block = BinaryRecordCodec.encode(kind, part) else { continue }
                             try await sql.insert(into: "record_blocks")
                                 .columns("la_code", "import_id", "source_file_id", "kind", "records", "data")
-                                .values([authority, importID, sourceID, kind.rawValue, RecordCodec.count(part, kind),
-                                         Data(block)] as [any Encodable & Sendable])
+                                .values(
+                                    [
+                                        authority, importID, sourceID, kind.rawValue, RecordCodec.count(part, kind),
+                                        Data(block),
+                                    ] as [any Encodable & Sendable]
+                                )
                                 .run()
                         }
                     }
@@ -130,13 +138,15 @@ public struct ImportRepository: Sendable {
                     while start < records.count {
                         let end = min(start + Self.chunkSize, records.count)
                         var insert = sql.insert(into: CaseRecordModel.schema)
-                            .columns("la_code", "import_id", "source_file_id", "kind", "child", "natural_key", "collection_year",
-                                     "row_number", "seq", "has_error", "payload")
+                            .columns(
+                                "la_code", "import_id", "source_file_id", "kind", "child", "natural_key", "collection_year",
+                                "row_number", "seq", "has_error", "payload")
                         for r in records.records(start..<end) {
-                            insert = insert.values([
-                                authority, importID, sourceIDs[Int(r.origin.file)], r.kind.rawValue, r.child, r.naturalKey, r.collectionYear,
-                                Int(r.origin.row), r.seq, errorRowsHere.contains(Int(r.origin.row)), "",
-                            ] as [any Encodable & Sendable])
+                            insert = insert.values(
+                                [
+                                    authority, importID, sourceIDs[Int(r.origin.file)], r.kind.rawValue, r.child, r.naturalKey, r.collectionYear,
+                                    Int(r.origin.row), r.seq, errorRowsHere.contains(Int(r.origin.row)), "",
+                                ] as [any Encodable & Sendable])
                         }
                         try await insert.run()
                         start = end
@@ -179,7 +189,7 @@ public struct ImportRepository: Sendable {
         while true {
             let chunk: Data?
             do { chunk = try h.read(upToCount: 4 << 20) } catch { return nil }
-            guard let chunk, !chunk.isEmpty else { break }  // nil or empty: the end of the file
+            guard let chunk, !chunk.isEmpty else { break } // nil or empty: the end of the file
             size += chunk.count
             hasher.update(data: chunk)
         }
@@ -204,8 +214,10 @@ public struct ImportRepository: Sendable {
 
     /// Reads every file's raw tables, validates them together and keeps only the findings and
     /// what each file held; `onFile` is called with the number of files read so far.
-    static func validate(_ hashed: [(path: String, size: Int, sha: String)], defaultYear: Int?,
-                         onFile: (Int) -> Void = { _ in }) throws -> ([FileScan], PendingFindings) {
+    static func validate(
+        _ hashed: [(path: String, size: Int, sha: String)], defaultYear: Int?,
+        onFile: (Int) -> Void = { _ in }
+    ) throws -> ([FileScan], PendingFindings) {
         var combined = FileLoader.load(paths: [])
         var scans: [FileScan] = []
         for h in hashed {
@@ -254,8 +266,9 @@ public struct ImportRepository: Sendable {
                 status: ImportStatus(rawValue: m.status) ?? .active,
                 collectionYears: m.collectionYears.split(separator: ",").compactMap { Int($0) },
                 files: (filesByImport[id] ?? []).map {
-                    ImportedFile(path: $0.path, size: $0.size, sha256: $0.sha256, format: $0.format, table: $0.tableName,
-                                 collectionYear: $0.collectionYear, rowsRead: $0.rowsRead, rowsStored: $0.rowsStored)
+                    ImportedFile(
+                        path: $0.path, size: $0.size, sha256: $0.sha256, format: $0.format, table: $0.tableName,
+                        collectionYear: $0.collectionYear, rowsRead: $0.rowsRead, rowsStored: $0.rowsStored)
                 },
                 findings: counts[id] ?? [:])
         }
@@ -293,8 +306,9 @@ public struct ImportRepository: Sendable {
 
     /// A stored finding as the validator reported it.
     static func issue(_ m: FindingModel) -> ValidationIssue {
-        ValidationIssue(rule: m.rule, severity: Severity(rawValue: m.severity) ?? .error, file: m.file, table: m.tableName,
-                        row: m.row, child: m.child, fields: m.fields.split(separator: ",").map(String.init), message: m.message)
+        ValidationIssue(
+            rule: m.rule, severity: Severity(rawValue: m.severity) ?? .error, file: m.file, table: m.tableName,
+            row: m.row, child: m.child, fields: m.fields.split(separator: ",").map(String.init), message: m.message)
     }
 
     /// Marks import `id` of `authority` undone: its records stop counting, so the case data is as

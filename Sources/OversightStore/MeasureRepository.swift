@@ -30,17 +30,23 @@ public struct MeasureRepository: Sendable {
     /// current revision with the current `MeasureEngine.definitionVersion`. Results are cached
     /// only when no write of the authority committed while they were computed. Results with
     /// drill-down records (`parameters.includeRecords`) are computed every time and not cached.
-    public func computeAll(authority: String, period: Period, ids: [String]? = nil,
-                           parameters: MeasureParameters) async throws -> (results: [MeasureResult], fromCache: Bool) {
+    public func computeAll(
+        authority: String, period: Period, ids: [String]? = nil,
+        parameters: MeasureParameters
+    ) async throws -> (results: [MeasureResult], fromCache: Bool) {
         guard !parameters.includeRecords else {
             let data = try await store.cases.caseData(authority: authority)
-            return (RowErrorFlags.computeAll(MeasureEngine(data: data), period: period, ids: ids, parameters: parameters,
-                                             rowsWithErrors: data.rowsWithErrors), false)
+            return (
+                RowErrorFlags.computeAll(
+                    MeasureEngine(data: data), period: period, ids: ids, parameters: parameters,
+                    rowsWithErrors: data.rowsWithErrors), false
+            )
         }
         return try await cachedResults(authority: authority, period: period, key: Self.key(ids: ids, parameters: parameters)) {
             let data = try await store.cases.caseData(authority: authority)
-            return RowErrorFlags.computeAll(MeasureEngine(data: data), period: period, ids: ids, parameters: parameters,
-                                            rowsWithErrors: data.rowsWithErrors)
+            return RowErrorFlags.computeAll(
+                MeasureEngine(data: data), period: period, ids: ids, parameters: parameters,
+                rowsWithErrors: data.rowsWithErrors)
         }
     }
 
@@ -50,15 +56,18 @@ public struct MeasureRepository: Sendable {
     /// only when no write of the authority committed while they were computed; results under
     /// older keys are deleted when new ones are stored. `key` names everything else the results
     /// depend on (the measures asked for, the population, the day QA measures are reported at...).
-    public func cachedResults(authority: String, period: Period, key paramKey: String,
-                              compute: () async throws -> [MeasureResult]) async throws -> (results: [MeasureResult], fromCache: Bool) {
+    public func cachedResults(
+        authority: String, period: Period, key paramKey: String,
+        compute: () async throws -> [MeasureResult]
+    ) async throws -> (results: [MeasureResult], fromCache: Bool) {
         let revision = try await store.revision(authority: authority)
         let version = Self.cacheKey(revision: revision, definitionVersion: definitionVersion)
         let periodKey = "\(period.start.iso)..\(period.end.iso)"
         let db = store.database
         if let hit = try await MeasureCacheModel.query(on: db).filter(\.$laCode == authority).filter(\.$dataVersion == version)
             .filter(\.$period == periodKey).filter(\.$parameters == paramKey).first(),
-           let cached = try? JSONDecoder().decode([CachedMeasure].self, from: Data(hit.results.utf8)) {
+            let cached = try? JSONDecoder().decode([CachedMeasure].self, from: Data(hit.results.utf8))
+        {
             return (cached.map { $0.result(period: period) }, true)
         }
         let results = try await compute()

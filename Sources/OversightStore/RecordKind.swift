@@ -42,32 +42,45 @@ enum RecordCodec {
         let count: Int
 
         init(_ d: CaseData) {
-            func part<R>(_ kind: RecordKind, _ records: [R], child: @escaping (R) -> String?, key: @escaping (R) -> String,
-                         year: @escaping (R) -> Int?, origin: @escaping (R) -> RecordOrigin) -> (count: Int, encode: (Int) -> EncodedRecord) {
-                (records.count, { i in
-                    let r = records[i]
-                    return EncodedRecord(kind: kind, child: child(r), naturalKey: key(r), collectionYear: year(r), origin: origin(r), seq: i)
-                })
+            func part<R>(
+                _ kind: RecordKind, _ records: [R], child: @escaping (R) -> String?, key: @escaping (R) -> String,
+                year: @escaping (R) -> Int?, origin: @escaping (R) -> RecordOrigin
+            ) -> (count: Int, encode: (Int) -> EncodedRecord) {
+                (
+                    records.count,
+                    { i in
+                        let r = records[i]
+                        return EncodedRecord(kind: kind, child: child(r), naturalKey: key(r), collectionYear: year(r), origin: origin(r), seq: i)
+                    }
+                )
             }
             parts = [
                 part(.cinChild, ordered(d.cinChildren), child: { $0.id.rawValue }, key: { key($0.id.rawValue) }, year: \.collectionYear, origin: \.origin),
-                part(.cinEpisode, d.cinEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.referralDate)") },
-                     year: \.collectionYear, origin: \.origin),
+                part(
+                    .cinEpisode, d.cinEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.referralDate)") },
+                    year: \.collectionYear, origin: \.origin),
                 part(.claHeader, ordered(d.claHeaders), child: { $0.child.rawValue }, key: { key($0.child.rawValue) }, year: \.collectionYear, origin: \.origin),
-                part(.claEpisode, d.claEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
-                     year: \.collectionYear, origin: \.origin),
-                part(.claReview, d.claReviews, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.date)") },
-                     year: \.collectionYear, origin: \.origin),
-                part(.claMissing, d.claMissing, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
-                     year: \.collectionYear, origin: \.origin),
-                part(.careLeaver, d.careLeavers, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\(String(describing: $0.collectionYear))") },
-                     year: \.collectionYear, origin: \.origin),
-                part(.socialWorkerEpisode, d.socialWorkerEpisodes, child: { $0.child.rawValue },
-                     key: { key($0.child.rawValue, $0.workerID, "\($0.start)") }, year: \.collectionYear, origin: \.origin),
-                part(.missingEpisode, d.missingEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
-                     year: { _ in nil }, origin: \.origin),
-                part(.supervision, d.supervisions, child: { $0.child?.rawValue },
-                     key: { key($0.worker, "\($0.date)", $0.kind, $0.child?.rawValue) }, year: { _ in nil }, origin: \.origin),
+                part(
+                    .claEpisode, d.claEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+                    year: \.collectionYear, origin: \.origin),
+                part(
+                    .claReview, d.claReviews, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.date)") },
+                    year: \.collectionYear, origin: \.origin),
+                part(
+                    .claMissing, d.claMissing, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+                    year: \.collectionYear, origin: \.origin),
+                part(
+                    .careLeaver, d.careLeavers, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\(String(describing: $0.collectionYear))") },
+                    year: \.collectionYear, origin: \.origin),
+                part(
+                    .socialWorkerEpisode, d.socialWorkerEpisodes, child: { $0.child.rawValue },
+                    key: { key($0.child.rawValue, $0.workerID, "\($0.start)") }, year: \.collectionYear, origin: \.origin),
+                part(
+                    .missingEpisode, d.missingEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.start)") },
+                    year: { _ in nil }, origin: \.origin),
+                part(
+                    .supervision, d.supervisions, child: { $0.child?.rawValue },
+                    key: { key($0.worker, "\($0.date)", $0.kind, $0.child?.rawValue) }, year: { _ in nil }, origin: \.origin),
             ]
             count = parts.reduce(0) { $0 + $1.count }
         }
@@ -132,33 +145,61 @@ enum RecordCodec {
         func reorigin(_ o: RecordOrigin) -> RecordOrigin { RecordOrigin(file: file, row: Int(o.row)) }
         switch kind {
         case .cinChild:
-            builder.add(cinChildren: try decode(CINChild.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+            builder.add(
+                cinChildren: try decode(CINChild.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
         case .cinEpisode:
-            builder.add(cinEpisodes: try decode(CINEpisode.self).map { e in
-                var r = e
-                r.origin = reorigin(r.origin)
-                for i in r.assessments.indices { r.assessments[i].origin = reorigin(r.assessments[i].origin) }
-                for i in r.cinPlans.indices { r.cinPlans[i].origin = reorigin(r.cinPlans[i].origin) }
-                for i in r.section47s.indices { r.section47s[i].origin = reorigin(r.section47s[i].origin) }
-                for i in r.protectionPlans.indices { r.protectionPlans[i].origin = reorigin(r.protectionPlans[i].origin) }
-                return r
-            }, file: file)
+            builder.add(
+                cinEpisodes: try decode(CINEpisode.self).map { e in
+                    var r = e
+                    r.origin = reorigin(r.origin)
+                    for i in r.assessments.indices { r.assessments[i].origin = reorigin(r.assessments[i].origin) }
+                    for i in r.cinPlans.indices { r.cinPlans[i].origin = reorigin(r.cinPlans[i].origin) }
+                    for i in r.section47s.indices { r.section47s[i].origin = reorigin(r.section47s[i].origin) }
+                    for i in r.protectionPlans.indices { r.protectionPlans[i].origin = reorigin(r.protectionPlans[i].origin) }
+                    return r
+                }, file: file)
         case .claHeader:
-            builder.add(claHeaders: try decode(CLAHeader.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+            builder.add(
+                claHeaders: try decode(CLAHeader.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
         case .claEpisode:
-            builder.add(claEpisodes: try decode(CLAEpisode.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+            builder.add(
+                claEpisodes: try decode(CLAEpisode.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
         case .claReview:
-            builder.add(claReviews: try decode(CLAReview.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+            builder.add(
+                claReviews: try decode(CLAReview.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
         case .claMissing:
-            builder.add(claMissing: try decode(CLAMissing.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+            builder.add(
+                claMissing: try decode(CLAMissing.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
         case .careLeaver:
-            builder.add(careLeavers: try decode(CareLeaverRecord.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+            builder.add(
+                careLeavers: try decode(CareLeaverRecord.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
         case .socialWorkerEpisode:
-            builder.add(socialWorkerEpisodes: try decode(SocialWorkerEpisode.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+            builder.add(
+                socialWorkerEpisodes: try decode(SocialWorkerEpisode.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
         case .missingEpisode:
-            builder.add(missingEpisodes: try decode(MissingEpisode.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+            builder.add(
+                missingEpisodes: try decode(MissingEpisode.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
         case .supervision:
-            builder.add(supervisions: try decode(SupervisionSession.self).map { var r = $0; r.origin = reorigin(r.origin); return r }, file: file)
+            builder.add(
+                supervisions: try decode(SupervisionSession.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
         }
     }
 }

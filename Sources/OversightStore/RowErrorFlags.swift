@@ -37,8 +37,10 @@ public enum RowErrorFlags {
     /// errors. Unless `parameters.includeRecords` asks for every record, the engine keeps only the
     /// records read from rows with errors, and the results come back without records: at national
     /// scale every record of every measure would take more memory than the data itself.
-    public static func computeAll(_ engine: MeasureEngine, period: Period, ids: [String]?, parameters: MeasureParameters,
-                                  rowsWithErrors: Set<RecordOrigin>) -> [MeasureResult] {
+    public static func computeAll(
+        _ engine: MeasureEngine, period: Period, ids: [String]?, parameters: MeasureParameters,
+        rowsWithErrors: Set<RecordOrigin>
+    ) -> [MeasureResult] {
         if parameters.includeRecords {
             return flag(engine.computeAll(period: period, ids: ids, parameters: parameters), rowsWithErrors: rowsWithErrors)
         }
@@ -54,12 +56,12 @@ public enum RowErrorFlags {
         for i in list.indices {
             guard var r = engine.compute(list[i], period: period, parameters: p) else { continue }
             if r.recordsFromRowsWithErrors > 0 {
-                r.warnings.append(warning(r.recordsFromRowsWithErrors))  // counted by the engine
+                r.warnings.append(warning(r.recordsFromRowsWithErrors)) // counted by the engine
             } else {
-                r = flag([r], rowsWithErrors: rowsWithErrors)[0]  // the records from those rows, if any
+                r = flag([r], rowsWithErrors: rowsWithErrors)[0] // the records from those rows, if any
             }
             results.set(i, withoutRecords([r])[0])
-            MemoryRelease.now()  // what the measure's records took goes back before the next
+            MemoryRelease.now() // what the measure's records took goes back before the next
         }
         return results.values
     }
@@ -72,6 +74,8 @@ public enum RowErrorFlags {
 
     /// `results` without their drill-down records (for callers that did not ask for them).
     public static func withoutRecords(_ results: [MeasureResult]) -> [MeasureResult] {
-        results.map { var r = $0; r.numeratorRecords = []; r.denominatorRecords = []; return r }
+        results.map {
+            var r = $0; r.numeratorRecords = []; r.denominatorRecords = []; return r
+        }
     }
 }

@@ -9,7 +9,8 @@ extension Store {
     /// the store is PostgreSQL (use `pg_dump` there; see docs/performance-store.md).
     public func backup(to path: String) async throws {
         guard configuration.isSQLite else {
-            throw StoreError.badInput("the store is PostgreSQL: back it up with pg_dump (pg_dump --format=custom --file=oversight.dump \"$DATABASE_URL\") and restore with pg_restore")
+            throw StoreError.badInput(
+                "the store is PostgreSQL: back it up with pg_dump (pg_dump --format=custom --file=oversight.dump \"$DATABASE_URL\") and restore with pg_restore")
         }
         if FileManager.default.fileExists(atPath: path) {
             throw StoreError.badInput("\(path) exists already; choose a new file name for the backup")

@@ -9,10 +9,12 @@ import SQLKit
 /// out repositories. Close it with `close()` when done.
 public final class Store: Sendable {
     /// Every migration this version knows, in order. Append only.
-    static let migrations: [any Migration] = [CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateAccountTables(), CreateQATables(),
-                                              CreateDeliveryTables(), CreateRecordBlocks(), CreatePublishedFiles(), CreateAuthorityRevisions(),
-                                              CreateSignInThrottle(), ChainActivityLog(), UsersPerAuthority(),
-                                              APITokenExpiryAndScope()]
+    static let migrations: [any Migration] = [
+        CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateAccountTables(), CreateQATables(),
+        CreateDeliveryTables(), CreateRecordBlocks(), CreatePublishedFiles(), CreateAuthorityRevisions(),
+        CreateSignInThrottle(), ChainActivityLog(), UsersPerAuthority(),
+        APITokenExpiryAndScope(),
+    ]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static var migrationNames: [String] { migrations.map(\.name) }
 
@@ -154,10 +156,13 @@ public final class Store: Sendable {
 extension Store {
     /// Drops every table of the store (for tests that share one PostgreSQL database).
     func dropEverything() async throws {
-        for table in CreateQATables.tables + ["action_attachments", "action_history", "action_updates", "plan_actions", "hand_entry_history",
-                                              "hand_entries", "plans", "plan_commentary", "target_changes",
-                                              "sign_in_throttle", "activity_chain_heads", "authority_revisions", "published_files", "record_blocks", "activity_log", "api_tokens", "sessions", "users", "measure_cache", "case_records",
-                                              "findings", "source_files", "import_files", "imports", "_fluent_migrations"] {
+        for table in CreateQATables.tables + [
+            "action_attachments", "action_history", "action_updates", "plan_actions", "hand_entry_history",
+            "hand_entries", "plans", "plan_commentary", "target_changes",
+            "sign_in_throttle", "activity_chain_heads", "authority_revisions", "published_files", "record_blocks", "activity_log", "api_tokens", "sessions", "users",
+            "measure_cache", "case_records",
+            "findings", "source_files", "import_files", "imports", "_fluent_migrations",
+        ] {
             // CASCADE on PostgreSQL, so the order of tables that refer to each other does not matter.
             try await sql.raw("DROP TABLE IF EXISTS \(ident: table)\(unsafeRaw: configuration.isSQLite ? "" : " CASCADE")").run()
         }

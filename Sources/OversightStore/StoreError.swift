@@ -12,7 +12,8 @@ public enum StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .unavailable(let s): return s
         case .newerSchema(let names):
-            return "the database was written by a newer version of Oversight (it has schema changes this version does not know: \(names.joined(separator: ", "))); use the newer version, or restore a backup made by this one"
+            return
+                "the database was written by a newer version of Oversight (it has schema changes this version does not know: \(names.joined(separator: ", "))); use the newer version, or restore a backup made by this one"
         case .badInput(let s): return s
         }
     }

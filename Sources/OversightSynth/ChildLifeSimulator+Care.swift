@@ -48,10 +48,15 @@ extension ChildLifeSimulator {
             let placed = matched.adding(days: rng.int(7...40))
             let adopted = placed.adding(days: rng.int(100...300))
             let couple = rng.unit()
-            let (n, sexes, ls): (Int, String, String) = couple < 0.72 ? (2, "MF", "L11") : couple < 0.86 ? (1, "F1", "L0")
-                : couple < 0.9 ? (1, "M1", "L0") : couple < 0.95 ? (2, "FF", "L12") : (2, "MM", "L12")
-            adoption = .init(decision: decision, matched: matched, placed: placed, adopted: adopted, byFosterCarer: rng.chance(0.3),
-                             adopterCount: n, adopterSexes: sexes, adopterLegalStatus: ls)
+            let (n, sexes, ls): (Int, String, String) =
+                couple < 0.72
+                ? (2, "MF", "L11")
+                : couple < 0.86
+                    ? (1, "F1", "L0")
+                    : couple < 0.9 ? (1, "M1", "L0") : couple < 0.95 ? (2, "FF", "L12") : (2, "MM", "L12")
+            adoption = .init(
+                decision: decision, matched: matched, placed: placed, adopted: adopted, byFosterCarer: rng.chance(0.3),
+                adopterCount: n, adopterSexes: sexes, adopterLegalStatus: ls)
             end = adopted
         }
         if end >= eighteen { end = eighteen; exit = .adulthood; adoption = nil }
@@ -62,14 +67,20 @@ extension ChildLifeSimulator {
             legal = [(s, "V2")]
         } else if viaCourt {
             let u = rng.unit()
-            if u < 0.06 { legal = [(s, "L2"), (s.adding(days: rng.int(2...8)), "C1")] }
-            else if u < 0.1 { legal = [(s, "L1"), (s.adding(days: rng.int(1...3)), rng.chance(0.5) ? "C1" : "V2")] }
-            else if u < 0.62 { legal = [(s, "C1")] }
-            else { legal = [(s, "V2")] }
+            if u < 0.06 {
+                legal = [(s, "L2"), (s.adding(days: rng.int(2...8)), "C1")]
+            } else if u < 0.1 {
+                legal = [(s, "L1"), (s.adding(days: rng.int(1...3)), rng.chance(0.5) ? "C1" : "V2")]
+            } else if u < 0.62 {
+                legal = [(s, "C1")]
+            } else {
+                legal = [(s, "V2")]
+            }
         } else {
             legal = rng.chance(0.15) ? [(s, "L1"), (s.adding(days: rng.int(1...3)), "V2")] : [(s, "V2")]
         }
-        let needsOrder = exit == .adoption || exit == .sgo || exit == .childArrangements
+        let needsOrder =
+            exit == .adoption || exit == .sgo || exit == .childArrangements
             || (exit == .adulthood && age < 14 && rng.chance(0.8)) || (exit == .home && rng.chance(0.4))
         if needsOrder && legal.last!.code == "V2" && !child.isUASC {
             legal.append((legal.last!.day.adding(days: rng.int(40...150)), "C1"))
@@ -94,9 +105,13 @@ extension ChildLifeSimulator {
             }
             let stay: Int?
             let teen = child.age(on: d) >= 12
-            if placements.isEmpty && rng.chance(0.4) { stay = rng.int(7...120) }
-            else if rng.chance(teen ? 0.45 : 0.62) { stay = rng.chance(0.38) ? nil : rng.days(mean: 1000, minimum: 200) }
-            else { stay = rng.days(mean: teen ? 200 : 330, minimum: 21) }
+            if placements.isEmpty && rng.chance(0.4) {
+                stay = rng.int(7...120)
+            } else if rng.chance(teen ? 0.45 : 0.62) {
+                stay = rng.chance(0.38) ? nil : rng.days(mean: 1000, minimum: 200)
+            } else {
+                stay = rng.days(mean: teen ? 200 : 330, minimum: 21)
+            }
             if stay == nil && child.age(on: d) < 16 {
                 if p.place == "U6" { p.place = "U4" } else if p.place == "U3" { p.place = "U1" }
             }
@@ -110,27 +125,37 @@ extension ChildLifeSimulator {
             // Children are placed for adoption from foster care.
             if !placements[placements.count - 1].place.hasPrefix("U") {
                 let d = placements[placements.count - 1].day
-                placements[placements.count - 1] = .init(day: d, place: "U6", provider: "PR1", urn: SynthProviders.laFostering(world.options.localAuthority),
-                                                         postcode: distinctPostcode(local: true))
+                placements[placements.count - 1] = .init(
+                    day: d, place: "U6", provider: "PR1", urn: SynthProviders.laFostering(world.options.localAuthority),
+                    postcode: distinctPostcode(local: true))
             }
             let last = placements[placements.count - 1]
             if a.byFosterCarer && last.place.hasPrefix("U") && !["U1", "U2", "U3"].contains(last.place) {
-                placements.append(.init(day: a.placed, place: "A3", provider: last.provider, urn: last.urn,
-                                        postcode: last.postcode, sameCarer: true))
+                placements.append(
+                    .init(
+                        day: a.placed, place: "A3", provider: last.provider, urn: last.urn,
+                        postcode: last.postcode, sameCarer: true))
             } else {
                 adoption!.byFosterCarer = false
                 let vaa = rng.chance(0.3)
-                placements.append(.init(day: a.placed, place: "A4", provider: vaa ? "PR5" : "PR1",
-                                        urn: vaa ? rng.element(SynthProviders.adoptionAgencies) : SynthProviders.laAdoptionAgency(world.options.localAuthority),
-                                        postcode: distinctPostcode(local: !vaa)))
+                placements.append(
+                    .init(
+                        day: a.placed, place: "A4", provider: vaa ? "PR5" : "PR1",
+                        urn: vaa ? rng.element(SynthProviders.adoptionAgencies) : SynthProviders.laAdoptionAgency(world.options.localAuthority),
+                        postcode: distinctPostcode(local: !vaa)))
             }
         }
         if exit == .sgo, let last = placements.last, !last.place.hasPrefix("U") {
             let day = end.adding(days: -rng.int(90...240))
-            let kin = PlannedPlacement(day: day, place: "U3", provider: "PR1", urn: SynthProviders.laFostering(world.options.localAuthority),
-                                       postcode: distinctPostcode(local: true))
-            if day > last.day.adding(days: 14) { placements.append(kin) } else { placements[placements.count - 1] = .init(
-                day: last.day, place: "U3", provider: "PR1", urn: kin.urn, postcode: kin.postcode) }
+            let kin = PlannedPlacement(
+                day: day, place: "U3", provider: "PR1", urn: SynthProviders.laFostering(world.options.localAuthority),
+                postcode: distinctPostcode(local: true))
+            if day > last.day.adding(days: 14) {
+                placements.append(kin)
+            } else {
+                placements[placements.count - 1] = .init(
+                    day: last.day, place: "U3", provider: "PR1", urn: kin.urn, postcode: kin.postcode)
+            }
         }
         if (exit == .home && rng.chance(0.6)) || (exit == .adulthood && rng.chance(0.05)), !child.isUASC {
             let last = placements[placements.count - 1]
@@ -160,10 +185,15 @@ extension ChildLifeSimulator {
             let lsChanged = ls != prevLS
             let plChanged = prevPlacementDay != pl.day
             let rne: String
-            if episodes.isEmpty { rne = "S" }
-            else if lsChanged && plChanged { rne = pl.sameCarer ? "U" : "B" }
-            else if plChanged { rne = pl.sameCarer ? "T" : "P" }
-            else { rne = "L" }
+            if episodes.isEmpty {
+                rne = "S"
+            } else if lsChanged && plChanged {
+                rne = pl.sameCarer ? "U" : "B"
+            } else if plChanged {
+                rne = pl.sameCarer ? "T" : "P"
+            } else {
+                rne = "L"
+            }
             if !episodes.isEmpty {
                 episodes[episodes.count - 1].end = day
                 episodes[episodes.count - 1].reasonEnded = "X1"
@@ -171,9 +201,11 @@ extension ChildLifeSimulator {
                     episodes[episodes.count - 1].reasonPlaceChange = pl.sameCarer ? "CARPL" : SynthCodes.placementChange.draw(&rng)
                 }
             }
-            episodes.append(.init(start: day, reasonNew: rne, legalStatus: ls, categoryOfNeed: need, placement: pl.place,
-                                  provider: pl.provider, end: nil, reasonEnded: nil, reasonPlaceChange: nil,
-                                  homePostcode: child.homePostcode, placementPostcode: pl.postcode, urn: pl.urn))
+            episodes.append(
+                .init(
+                    start: day, reasonNew: rne, legalStatus: ls, categoryOfNeed: need, placement: pl.place,
+                    provider: pl.provider, end: nil, reasonEnded: nil, reasonPlaceChange: nil,
+                    homePostcode: child.homePostcode, placementPostcode: pl.postcode, urn: pl.urn))
             prevLS = ls
             prevPlacementDay = pl.day
         }
@@ -187,8 +219,7 @@ extension ChildLifeSimulator {
         case .sgo: rec = rng.chance(0.55) ? "E45" : "E46"
         case .childArrangements: rec = "E41"
         case .adulthood:
-            if lastPlace.hasPrefix("U") { rec = rng.chance(0.5) ? "E17" : (rng.chance(0.7) ? "E5" : "E8") }
-            else { rec = rng.chance(0.75) ? "E5" : "E8" }
+            if lastPlace.hasPrefix("U") { rec = rng.chance(0.5) ? "E17" : (rng.chance(0.7) ? "E5" : "E8") } else { rec = rng.chance(0.75) ? "E5" : "E8" }
         case .transfer: rec = "E3"
         }
         episodes[episodes.count - 1].end = end
@@ -260,21 +291,24 @@ extension ChildLifeSimulator {
             if v < 0.6 {
                 return .init(day: day, place: place, provider: "PR1", urn: SynthProviders.laFostering(la), postcode: distinctPostcode(local: true))
             }
-            return .init(day: day, place: place, provider: v < 0.96 ? "PR4" : "PR5", urn: rng.element(SynthProviders.fosteringAgencies),
-                         postcode: distinctPostcode(local: rng.chance(0.5)))
+            return .init(
+                day: day, place: place, provider: v < 0.96 ? "PR4" : "PR5", urn: rng.element(SynthProviders.fosteringAgencies),
+                postcode: distinctPostcode(local: rng.chance(0.5)))
         case "K2":
             let v = rng.unit()
             if v < 0.25 {
                 return .init(day: day, place: place, provider: "PR1", urn: rng.element(SynthProviders.laHomes(la)), postcode: distinctPostcode(local: true))
             }
-            return .init(day: day, place: place, provider: v < 0.9 ? "PR4" : "PR5", urn: rng.element(SynthProviders.privateHomes),
-                         postcode: distinctPostcode(local: rng.chance(0.4)))
+            return .init(
+                day: day, place: place, provider: v < 0.9 ? "PR4" : "PR5", urn: rng.element(SynthProviders.privateHomes),
+                postcode: distinctPostcode(local: rng.chance(0.4)))
         case "S1":
             return .init(day: day, place: place, provider: "PR4", urn: rng.element(SynthProviders.privateHomes), postcode: distinctPostcode(local: false))
         default:
             let own = rng.chance(0.3)
-            return .init(day: day, place: place, provider: own ? "PR1" : "PR4", urn: rng.element(own ? SynthProviders.laHomes(la) : SynthProviders.supportedAccommodation),
-                         postcode: distinctPostcode(local: own || rng.chance(0.4)))
+            return .init(
+                day: day, place: place, provider: own ? "PR1" : "PR4", urn: rng.element(own ? SynthProviders.laHomes(la) : SynthProviders.supportedAccommodation),
+                postcode: distinctPostcode(local: own || rng.chance(0.4)))
         }
     }
 
@@ -342,9 +376,7 @@ extension ChildLifeSimulator {
         guard end > eleven else { return }
         let residential = placements.contains { $0.place == "K2" || $0.place == "H5" || $0.place == "K3" }
         let rate: Double
-        if rng.chance(min(0.9, 0.13 * (residential ? 1.8 : 1))) { rate = 1.5 + rng.exponential(mean: 4) }
-        else if rng.chance(0.04) { rate = 0.6 }
-        else { return }
+        if rng.chance(min(0.9, 0.13 * (residential ? 1.8 : 1))) { rate = 1.5 + rng.exponential(mean: 4) } else if rng.chance(0.04) { rate = 0.6 } else { return }
         addMissing(from: max(s, eleven), to: end, perYear: rate, lookedAfter: true)
     }
 
@@ -370,8 +402,9 @@ extension ChildLifeSimulator {
             let inCare = avoiding.contains { $0.0 <= returned && ($0.1.map { $0 > t } ?? true) }
             if returned < end && t > lastReturn && !(lookedAfter && crossesYear) && !inCare {
                 let isMissing = rng.chance(0.76)
-                var ep = SynthChild.MissingEpisode(isMissing: isMissing, start: t, startMinute: startMinute, returned: returned,
-                                                   returnedMinute: returnedMinute, whileLookedAfter: lookedAfter)
+                var ep = SynthChild.MissingEpisode(
+                    isMissing: isMissing, start: t, startMinute: startMinute, returned: returned,
+                    returnedMinute: returnedMinute, whileLookedAfter: lookedAfter)
                 if isMissing {
                     let v = rng.unit()
                     let offsetMinutes: Int? = v < 0.8 ? rng.int(60...4300) : v < 0.95 ? rng.int(4330...14400) : nil
@@ -414,12 +447,13 @@ extension ChildLifeSimulator {
         for age in 19...21 {
             let inTouch = SynthCodes.inTouch.draw(&rng)
             if inTouch == "YES" {
-                child.careLeaverRows.append(.init(birthdayAge: age, inTouch: inTouch, activity: SynthCodes.careLeaverActivity.draw(&rng),
-                                                  accommodation: SynthCodes.careLeaverAccommodation.draw(&rng)))
+                child.careLeaverRows.append(
+                    .init(
+                        birthdayAge: age, inTouch: inTouch, activity: SynthCodes.careLeaverActivity.draw(&rng),
+                        accommodation: SynthCodes.careLeaverAccommodation.draw(&rng)))
             } else {
                 child.careLeaverRows.append(.init(birthdayAge: age, inTouch: inTouch, activity: "0", accommodation: "0"))
             }
         }
     }
 }
-

@@ -59,8 +59,9 @@ struct ChildLifeSimulator {
             }
         }
         let risk = exp(0.55 * rng.normal())
-        var sim = ChildLifeSimulator(world: world, rng: rng, child: child, risk: risk,
-                                     plansSoFar: rng.chance(0.06) ? 1 : 0, careFactor: world.options.scale.careFactor)
+        var sim = ChildLifeSimulator(
+            world: world, rng: rng, child: child, risk: risk,
+            plansSoFar: rng.chance(0.06) ? 1 : 0, careFactor: world.options.scale.careFactor)
         sim.run(arrival: arrival, isShortBreakChild: isShortBreakChild)
         return sim.child
     }
@@ -100,8 +101,9 @@ struct ChildLifeSimulator {
     /// Adds a CIN episode referred on `r` and returns its closure day (nil: still open at the horizon).
     mutating func cinEpisode(referral r: Day) -> Day? {
         let age = child.age(on: r)
-        var ep = SynthChild.CINEpisode(referral: r, source: SynthCodes.referralSource.draw(&rng),
-                                       primaryNeed: SynthCodes.primaryNeed.draw(&rng), isNFA: false)
+        var ep = SynthChild.CINEpisode(
+            referral: r, source: SynthCodes.referralSource.draw(&rng),
+            primaryNeed: SynthCodes.primaryNeed.draw(&rng), isNFA: false)
         if rng.chance(0.045) {
             ep.isNFA = true
             ep.closure = r
@@ -238,8 +240,9 @@ struct ChildLifeSimulator {
             reviews.append(r)
             r = r.adding(days: rng.int(150...182))
         }
-        let plan = SynthChild.ProtectionPlan(start: start, end: end, initialCategory: initial, latestCategory: latest,
-                                             previousPlans: plansSoFar, reviews: reviews)
+        let plan = SynthChild.ProtectionPlan(
+            start: start, end: end, initialCategory: initial, latestCategory: latest,
+            previousPlans: plansSoFar, reviews: reviews)
         plansSoFar += 1
         return (plan, care)
     }
@@ -266,9 +269,11 @@ struct ChildLifeSimulator {
         var d = aAuth.adding(days: rng.int(20...60))
         while d.adding(days: 10) < planEnd {
             let nights = rng.int(2...4)
-            child.careEpisodes.append(.init(start: d, reasonNew: "S", legalStatus: "V3", categoryOfNeed: "N2", placement: "U6",
-                                            provider: "PR1", end: d.adding(days: nights), reasonEnded: "E13",
-                                            reasonPlaceChange: nil, homePostcode: "", placementPostcode: "", urn: ""))
+            child.careEpisodes.append(
+                .init(
+                    start: d, reasonNew: "S", legalStatus: "V3", categoryOfNeed: "N2", placement: "U6",
+                    provider: "PR1", end: d.adding(days: nights), reasonEnded: "E13",
+                    reasonPlaceChange: nil, homePostcode: "", placementPostcode: "", urn: ""))
             d = d.adding(days: nights + rng.int(28...50))
         }
         ep.closure = planEnd

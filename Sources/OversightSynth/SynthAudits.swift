@@ -23,10 +23,14 @@ public struct SynthAudits: Sendable {
     /// The teams the demo authority has.
     public static let teams = ["Assessment", "Child in need", "Child protection", "Children in care"]
     static let themes = ["Chronology", "Child's voice", "Neglect", "Domestic abuse", "Planning", "Management oversight", "Transitions"]
-    static let strengths = ["Child's voice is clear", "Good relationship with the family", "Timely visits", "Strong multi-agency working",
-                            "Clear analysis of risk", "Sibling relationships considered"]
-    static let areas = ["Plans are not SMART", "Chronology out of date", "Supervision not recorded", "Father not engaged",
-                        "Assessment describes rather than analyses", "Case direction missing at transfer"]
+    static let strengths = [
+        "Child's voice is clear", "Good relationship with the family", "Timely visits", "Strong multi-agency working",
+        "Clear analysis of risk", "Sibling relationships considered",
+    ]
+    static let areas = [
+        "Plans are not SMART", "Chronology out of date", "Supervision not recorded", "Father not engaged",
+        "Assessment describes rather than analyses", "Case direction missing at transfer",
+    ]
 
     /// Builds a year of rounds ending with the month of `reportDate`.
     ///
@@ -35,10 +39,13 @@ public struct SynthAudits: Sendable {
     ///   - auditors: team managers who audit; at least two (so moderators differ from auditors).
     ///   - moderators: service managers who moderate.
     ///   - sampleSize: case file audits per month.
-    public init(data: CaseData, templates: [AuditTemplate], reportDate: Day, auditors: [String], moderators: [String],
-                sampleSize: Int = 12, seed: UInt64) throws {
+    public init(
+        data: CaseData, templates: [AuditTemplate], reportDate: Day, auditors: [String], moderators: [String],
+        sampleSize: Int = 12, seed: UInt64
+    ) throws {
         guard let caseFile = templates.first(where: { $0.type == .caseFile }),
-              let supervision = templates.first(where: { $0.type == .supervision }) else {
+            let supervision = templates.first(where: { $0.type == .supervision })
+        else {
             throw SynthAuditsError("the case file and supervision templates are both needed")
         }
         guard auditors.count >= 2, !moderators.isEmpty else { throw SynthAuditsError("at least two auditors and one moderator are needed") }
@@ -55,28 +62,33 @@ public struct SynthAudits: Sendable {
             let rate = min(100, 25 + Int((75.0 * Double(index) / 11).rounded()))
             let cohort: CohortRule = index % 3 == 2 ? CohortRule.themes[(index / 3) % CohortRule.themes.count] : .allOpenCases
             let title = Self.monthTitle(start)
-            let round = AuditRound(id: "demo-\(start.iso.prefix(7))", name: "Case file audits, \(title)", month: month, type: .caseFile,
-                                   cohort: cohort, cohortDay: start, sampleSize: sampleSize, seed: rng.next(),
-                                   moderationRatePercent: rate, dueDate: start.adding(days: 27), templateID: caseFile.id)
+            let round = AuditRound(
+                id: "demo-\(start.iso.prefix(7))", name: "Case file audits, \(title)", month: month, type: .caseFile,
+                cohort: cohort, cohortDay: start, sampleSize: sampleSize, seed: rng.next(),
+                moderationRatePercent: rate, dueDate: start.adding(days: 27), templateID: caseFile.id)
             rounds.append(round)
-            let cases = AuditSampler.sample(AuditCohort.compute(cohort, data: data, on: start, teamOfWorker: teamOfWorker),
-                                            size: sampleSize, seed: round.seed)
+            let cases = AuditSampler.sample(
+                AuditCohort.compute(cohort, data: data, on: start, teamOfWorker: teamOfWorker),
+                size: sampleSize, seed: round.seed)
             for (n, (c, auditor)) in AuditSampler.assign(cases, auditors: auditors).enumerated() {
-                var a = Audit.assign(id: AuditID("\(round.id)-\(n + 1)"), template: caseFile, subject: .child(c.child), caseKind: c.caseKind,
-                                     team: c.team, auditor: auditor, due: round.dueDate, roundID: round.id, by: "qa-lead", at: Self.noon(start))
+                var a = Audit.assign(
+                    id: AuditID("\(round.id)-\(n + 1)"), template: caseFile, subject: .child(c.child), caseKind: c.caseKind,
+                    team: c.team, auditor: auditor, due: round.dueDate, roundID: round.id, by: "qa-lead", at: Self.noon(start))
                 try Self.work(&a, template: caseFile, round: round, reportDate: reportDate, moderators: moderators, rng: &rng)
                 audits.append(a)
             }
             let sampledWorkers = AuditSampler.sampleWorkers(AuditCohort.workers(data: data, on: start), size: max(1, sampleSize / 4), seed: round.seed ^ 1)
             guard !sampledWorkers.isEmpty else { continue }
-            let sRound = AuditRound(id: "demo-sup-\(start.iso.prefix(7))", name: "Supervision audits, \(title)", month: month, type: .supervision,
-                                    cohort: .allOpenCases, cohortDay: start, sampleSize: sampledWorkers.count, seed: round.seed ^ 1,
-                                    moderationRatePercent: rate, dueDate: start.adding(days: 27), templateID: supervision.id)
+            let sRound = AuditRound(
+                id: "demo-sup-\(start.iso.prefix(7))", name: "Supervision audits, \(title)", month: month, type: .supervision,
+                cohort: .allOpenCases, cohortDay: start, sampleSize: sampledWorkers.count, seed: round.seed ^ 1,
+                moderationRatePercent: rate, dueDate: start.adding(days: 27), templateID: supervision.id)
             rounds.append(sRound)
             for (n, w) in sampledWorkers.enumerated() {
                 let auditor = auditors[n % auditors.count]
-                var a = Audit.assign(id: AuditID("\(sRound.id)-\(n + 1)"), template: supervision, subject: .worker(w), caseKind: nil,
-                                     team: teamOfWorker[w], auditor: auditor, due: sRound.dueDate, roundID: sRound.id, by: "qa-lead", at: Self.noon(start))
+                var a = Audit.assign(
+                    id: AuditID("\(sRound.id)-\(n + 1)"), template: supervision, subject: .worker(w), caseKind: nil,
+                    team: teamOfWorker[w], auditor: auditor, due: sRound.dueDate, roundID: sRound.id, by: "qa-lead", at: Self.noon(start))
                 try Self.work(&a, template: supervision, round: sRound, reportDate: reportDate, moderators: moderators, rng: &rng)
                 audits.append(a)
             }
@@ -84,8 +96,10 @@ public struct SynthAudits: Sendable {
     }
 
     /// Takes one audit as far through the workflow as `reportDate` allows.
-    static func work(_ a: inout Audit, template: AuditTemplate, round: AuditRound, reportDate: Day, moderators: [String],
-                     rng: inout SeededGenerator) throws {
+    static func work(
+        _ a: inout Audit, template: AuditTemplate, round: AuditRound, reportDate: Day, moderators: [String],
+        rng: inout SeededGenerator
+    ) throws {
         let grade = pick([(Grade.outstanding, 10), (.good, 45), (.requiresImprovement, 35), (.inadequate, 10)], &rng)
         // When the auditor submits: mostly in the last week before the due date, some late, some never.
         let timing = rng.below(100)
@@ -108,10 +122,11 @@ public struct SynthAudits: Sendable {
             }
         }
         let themes = [themesList[rng.below(themesList.count)], themesList[rng.below(themesList.count)]]
-        try a.saveDraft(answers: answers, grade: grade, gradeRationale: "Judged \(grade.title.lowercased()) on the evidence of the file",
-                        learningThemes: themes, strengths: [strengths[rng.below(strengths.count)]],
-                        areasForDevelopment: grade <= .good ? [] : [areas[rng.below(areas.count)], areas[rng.below(areas.count)]],
-                        template: template, by: a.auditor, at: noon(draftDay))
+        try a.saveDraft(
+            answers: answers, grade: grade, gradeRationale: "Judged \(grade.title.lowercased()) on the evidence of the file",
+            learningThemes: themes, strengths: [strengths[rng.below(strengths.count)]],
+            areasForDevelopment: grade <= .good ? [] : [areas[rng.below(areas.count)], areas[rng.below(areas.count)]],
+            template: template, by: a.auditor, at: noon(draftDay))
         guard let submitDay, submitDay <= reportDate else { return }
         try a.submit(template: template, by: a.auditor, at: noon(submitDay))
         var nextDay = submitDay
@@ -123,16 +138,18 @@ public struct SynthAudits: Sendable {
             let moderator = others.isEmpty ? "moderator" : others[rng.below(others.count)]
             let agrees = rng.below(100) < 75
             let revised = agrees ? grade : Grade.allCases[min(3, max(0, grade.rank - 1 + (rng.below(2) == 0 ? -1 : 1)))]
-            try a.moderate(grade: revised, rationale: revised == grade ? nil : "The file shows \(revised.title.lowercased()) practice overall",
-                           by: moderator, at: noon(on))
+            try a.moderate(
+                grade: revised, rationale: revised == grade ? nil : "The file shows \(revised.title.lowercased()) practice overall",
+                by: moderator, at: noon(on))
             nextDay = on
         }
         let feedbackDay = nextDay.adding(days: 2 + rng.below(8))
         guard feedbackDay <= reportDate else { return }
         let owners = a.type == .supervision ? ["team-manager"] : ["social-worker", "team-manager"]
         for i in 0..<(1 + rng.below(3)) {
-            try a.addAction(["Update the chronology", "Make the plan SMART", "Record the child's views", "Hold a case direction meeting"][rng.below(4)],
-                            owner: owners[i % owners.count], due: feedbackDay.adding(days: 28), by: a.auditor, at: noon(feedbackDay))
+            try a.addAction(
+                ["Update the chronology", "Make the plan SMART", "Record the child's views", "Hold a case direction meeting"][rng.below(4)],
+                owner: owners[i % owners.count], due: feedbackDay.adding(days: 28), by: a.auditor, at: noon(feedbackDay))
         }
         try a.giveFeedback("Discussed with the practitioner and their manager", by: a.auditor, at: noon(feedbackDay))
         for action in a.actions {

@@ -39,7 +39,9 @@ public struct SynthGenerator: Sendable {
         let s = options.outputStart, e = options.outputEnd
         if child.cinEpisodes.contains(where: { $0.referral <= e && ($0.closure.map { $0 >= s } ?? true) }) { return true }
         if child.careEpisodes.contains(where: { $0.start <= e && ($0.end.map { $0 >= s } ?? true) }) { return true }
-        return child.careLeaverRows.contains { r in let b = child.birthday(r.birthdayAge); return b >= s && b <= e }
+        return child.careLeaverRows.contains { r in
+            let b = child.birthday(r.birthdayAge); return b >= s && b <= e
+        }
     }
 
     /// Writes everything under `directory` and returns the manifest.
@@ -55,14 +57,17 @@ public struct SynthGenerator: Sendable {
                 w[t] = try SSDA903CSVWriter(url: directory.appendingPathComponent(path903(y, t)), table: t)
             }
             csv[y] = w
-            cin[y] = try CINXMLWriter(url: directory.appendingPathComponent(pathCIN(y)),
-                                      header: CINXMLHeader(collectionYear: y, lea: SynthCodes.pad(options.localAuthority, 3)))
+            cin[y] = try CINXMLWriter(
+                url: directory.appendingPathComponent(pathCIN(y)),
+                header: CINXMLHeader(collectionYear: y, lea: SynthCodes.pad(options.localAuthority, 3)))
         }
         let xml = options.writesXML ? try SSDA903XMLWriter(url: directory.appendingPathComponent(pathXML(options.lastYear))) : nil
-        let missingCSV = try LocalCSVWriter(url: directory.appendingPathComponent("local/missing-episodes.csv"),
-                                            header: LocalCSVWriter.missingEpisodesHeader)
-        let supervision = try LocalCSVWriter(url: directory.appendingPathComponent("local/supervision.csv"),
-                                             header: LocalCSVWriter.supervisionHeader)
+        let missingCSV = try LocalCSVWriter(
+            url: directory.appendingPathComponent("local/missing-episodes.csv"),
+            header: LocalCSVWriter.missingEpisodesHeader)
+        let supervision = try LocalCSVWriter(
+            url: directory.appendingPathComponent("local/supervision.csv"),
+            header: LocalCSVWriter.supervisionHeader)
         writeSupervision(supervision)
 
         var errors: [InjectedError] = []
@@ -90,8 +95,10 @@ public struct SynthGenerator: Sendable {
                         for (k, r) in list.enumerated() {
                             let n = writer.write(r)
                             if let p = planned, p.table == t, p.index == k {
-                                errors.append(.init(file: path903(y, t), table: t.rawValue, row: n, child: child.id, field: p.field,
-                                                    rule: p.rule, description: p.description))
+                                errors.append(
+                                    .init(
+                                        file: path903(y, t), table: t.rawValue, row: n, child: child.id, field: p.field,
+                                        rule: p.rule, description: p.description))
                             }
                         }
                     }
@@ -104,8 +111,10 @@ public struct SynthGenerator: Sendable {
                     }
                     let n = cin[y]!.write(c)
                     if let p = plannedCIN {
-                        errors.append(.init(file: pathCIN(y), table: "Child", row: n, child: child.id, field: p.field, rule: p.rule,
-                                            description: p.description))
+                        errors.append(
+                            .init(
+                                file: pathCIN(y), table: "Child", row: n, child: child.id, field: p.field, rule: p.rule,
+                                description: p.description))
                     }
                 }
             }
@@ -131,8 +140,9 @@ public struct SynthGenerator: Sendable {
         try missingCSV.close()
         try supervision.close()
 
-        let manifest = SynthManifest(la: options.localAuthority, seed: options.seed, years: Array(options.years), scale: options.scale.label,
-                                     errorRate: options.errorRate, children: children, counts: counts)
+        let manifest = SynthManifest(
+            la: options.localAuthority, seed: options.seed, years: Array(options.years), scale: options.scale.label,
+            errorRate: options.errorRate, children: children, counts: counts)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(manifest).write(to: directory.appendingPathComponent("manifest.json"))
@@ -161,8 +171,10 @@ public struct SynthGenerator: Sendable {
             }
             let offered = known(m.rhiOffered)
             let accepted = offered.isEmpty ? "" : (m.rhiAccepted == true ? "Y" : "N")
-            missing.write([child.id, m.isMissing ? "M" : "A", stamp(m.start, m.startMinute), returned, offered, accepted,
-                           accepted == "Y" ? known(m.rhiCompleted) : ""])
+            missing.write([
+                child.id, m.isMissing ? "M" : "A", stamp(m.start, m.startMinute), returned, offered, accepted,
+                accepted == "Y" ? known(m.rhiCompleted) : "",
+            ])
         }
         var rng = SynthRandom(seed: options.seed ^ 0x5AE5, stream: UInt64(child.index))
         for sw in child.socialWorkers {

@@ -70,8 +70,10 @@ public struct SynthOptions: Sendable, Hashable {
     public var writesXML: Bool
 
     /// Creates options; `firstYear` must not be after `lastYear`.
-    public init(localAuthority: Int = 358, firstYear: Int, lastYear: Int, seed: UInt64 = 1,
-                scale: SynthScale = .trafford, errorRate: Double = 0, writesXML: Bool = false) {
+    public init(
+        localAuthority: Int = 358, firstYear: Int, lastYear: Int, seed: UInt64 = 1,
+        scale: SynthScale = .trafford, errorRate: Double = 0, writesXML: Bool = false
+    ) {
         self.localAuthority = localAuthority; self.firstYear = firstYear; self.lastYear = lastYear
         self.seed = seed; self.scale = scale; self.errorRate = errorRate; self.writesXML = writesXML
     }

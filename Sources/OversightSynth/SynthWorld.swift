@@ -26,8 +26,9 @@ public struct SynthWorld: Sendable {
         let years = Double(arrivalStart.days(to: horizon)) / 365.25
         arrivals = max(1, Int((years * SynthWorld.traffordArrivalsPerYear * options.scale.referralFactor).rounded()))
         idWidth = max(6, String(arrivals).count)
-        workforce = SynthWorkforce(size: max(3, Int((SynthWorld.traffordWorkers * options.scale.referralFactor).rounded())),
-                                   start: options.historyStart.adding(years: -3), end: horizon, seed: options.seed)
+        workforce = SynthWorkforce(
+            size: max(3, Int((SynthWorld.traffordWorkers * options.scale.referralFactor).rounded())),
+            start: options.historyStart.adding(years: -3), end: horizon, seed: options.seed)
     }
 
     /// The first-referral day of child `index` (arrivals spread evenly, with a little jitter).

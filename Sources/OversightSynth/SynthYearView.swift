@@ -60,9 +60,11 @@ public struct SynthYearView {
         }
         out[.episodes] = eps.map { e in
             let ended = known(e.end)
-            return [child.id, e.start.uk, e.reasonNew, e.legalStatus, e.categoryOfNeed, e.placement, e.provider, uk(ended),
-                    ended == nil ? "" : (e.reasonEnded ?? ""), ended == nil ? "" : (e.reasonPlaceChange ?? ""),
-                    e.isShortBreak ? "" : e.homePostcode, e.isShortBreak ? "" : e.placementPostcode, urn(e)]
+            return [
+                child.id, e.start.uk, e.reasonNew, e.legalStatus, e.categoryOfNeed, e.placement, e.provider, uk(ended),
+                ended == nil ? "" : (e.reasonEnded ?? ""), ended == nil ? "" : (e.reasonPlaceChange ?? ""),
+                e.isShortBreak ? "" : e.homePostcode, e.isShortBreak ? "" : e.placementPostcode, urn(e),
+            ]
         }
         out[.reviews] = child.reviews.filter { period.contains($0.date) }.map { [child.id, dob, $0.date.uk, $0.code] }
         out[.missing] = child.missing.filter { $0.whileLookedAfter && period.contains($0.start) }.map {
@@ -75,8 +77,10 @@ public struct SynthYearView {
         }
         for a in child.adoptions {
             if period.contains(a.adopted) {
-                out[.ad1, default: []].append([child.id, dob, a.decision.uk, a.matched.uk, a.byFosterCarer ? "1" : "0",
-                                               String(a.adopterCount), a.adopterSexes, a.adopterLegalStatus])
+                out[.ad1, default: []].append([
+                    child.id, dob, a.decision.uk, a.matched.uk, a.byFosterCarer ? "1" : "0",
+                    String(a.adopterCount), a.adopterSexes, a.adopterLegalStatus,
+                ])
             }
             if a.decision <= end && a.adopted >= period.start && lookedAfter {
                 out[.placedAdoption, default: []].append([child.id, dob, a.decision.uk, "", ""])
@@ -110,12 +114,13 @@ public struct SynthYearView {
             for (k, sw) in inPeriod.enumerated() {
                 let s = max(sw.start, p.start)
                 let swEnd = k == inPeriod.count - 1 ? p.end : sw.end
-                let e: Day? = switch (swEnd, p.end) {
-                case let (a?, b?): min(a, b)
-                case let (a?, nil): a
-                case let (nil, b?): b
-                case (nil, nil): nil
-                }
+                let e: Day? =
+                    switch (swEnd, p.end) {
+                    case let (a?, b?): min(a, b)
+                    case let (a?, nil): a
+                    case let (nil, b?): b
+                    case (nil, nil): nil
+                    }
                 guard s <= end, e.map({ $0 > s && $0 >= period.start }) ?? true else { continue }
                 // A child coming back into care starts with a first contact (FCONTA), whatever gap there was.
                 let reason = pi > 0 && k == 0 ? "FCONTA" : sw.reason
@@ -154,15 +159,18 @@ public struct SynthYearView {
         var ids: [String: String] = ["LAchildID": child.id, "PersonBirthDate": child.birthDate.iso]
         if child.age(on: end) < 5 { ids["UPNunknown"] = "UN1" } else { ids["UPN"] = child.upn }
         if year <= 2024 { ids["GenderCurrent"] = child.isFemale ? "2" : "1" } else { ids["Sex"] = child.isFemale ? "F" : "M" }
-        let chars = CINRawBlock(line: 0, fields: ["Ethnicity": child.ethnicity],
-                                lists: ["Disability": child.disabilities.isEmpty ? ["NONE"] : child.disabilities])
+        let chars = CINRawBlock(
+            line: 0, fields: ["Ethnicity": child.ethnicity],
+            lists: ["Disability": child.disabilities.isEmpty ? ["NONE"] : child.disabilities])
         let episodes = eps.map(cinEpisode)
         return CINRawChild(position: 0, identifiers: CINRawBlock(line: 0, fields: ids), characteristics: chars, episodes: episodes)
     }
 
     func cinEpisode(_ e: SynthChild.CINEpisode) -> CINRawEpisode {
-        var d: [String: String] = ["CINreferralDate": e.referral.iso, "ReferralSource": e.source, "PrimaryNeedCode": e.primaryNeed,
-                                   "ReferralNFA": e.isNFA ? "1" : "0"]
+        var d: [String: String] = [
+            "CINreferralDate": e.referral.iso, "ReferralSource": e.source, "PrimaryNeedCode": e.primaryNeed,
+            "ReferralNFA": e.isNFA ? "1" : "0",
+        ]
         if let c = known(e.closure) {
             d["CINclosureDate"] = c.iso
             d["ReasonForClosure"] = e.closureReason ?? ""
@@ -187,19 +195,21 @@ public struct SynthYearView {
         }
         let s47Blocks = s47s.map { s -> CINRawBlock in
             var f = ["S47ActualStartDate": s.start.iso, "InitialCPCtarget": s.icpcTarget.iso]
-            if let i = known(s.icpc) { f["DateOfInitialCPC"] = i.iso; f["ICPCnotRequired"] = "0" }
-            else { f["ICPCnotRequired"] = s.icpc == nil ? "1" : "0" }
+            if let i = known(s.icpc) { f["DateOfInitialCPC"] = i.iso; f["ICPCnotRequired"] = "0" } else { f["ICPCnotRequired"] = s.icpc == nil ? "1" : "0" }
             return CINRawBlock(line: 0, fields: f)
         }
         let cpps = e.protectionPlans.filter { $0.start <= end && inYear($0.end) }.map { p -> CINRawBlock in
             var f = ["CPPstartDate": p.start.iso, "InitialCategoryOfAbuse": p.initialCategory, "NumberOfPreviousCPP": String(p.previousPlans)]
-            if let pe = known(p.end) { f["CPPendDate"] = pe.iso; f["LatestCategoryOfAbuse"] = p.latestCategory } else {
+            if let pe = known(p.end) {
+                f["CPPendDate"] = pe.iso; f["LatestCategoryOfAbuse"] = p.latestCategory
+            } else {
                 f["LatestCategoryOfAbuse"] = p.latestCategory
             }
             let reviews = p.reviews.filter { period.contains($0) }.map(\.iso)
             return CINRawBlock(line: 0, fields: f, lists: reviews.isEmpty ? [:] : ["CPPreviewDate": reviews])
         }
-        return CINRawEpisode(details: CINRawBlock(line: 0, fields: d), assessments: assessments, cinPlans: plans,
-                             section47s: s47Blocks, protectionPlans: cpps)
+        return CINRawEpisode(
+            details: CINRawBlock(line: 0, fields: d), assessments: assessments, cinPlans: plans,
+            section47s: s47Blocks, protectionPlans: cpps)
     }
 }

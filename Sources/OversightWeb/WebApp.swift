@@ -8,8 +8,10 @@ import Vapor
 public enum WebApp {
     /// Configures `app` to serve Oversight from `store`: middleware, every route of
     /// `SiteRoute.all` with its access check, and the services the handlers share.
-    public static func configure(_ app: Application, store: Store, options: WebOptions,
-                                 hasher: (any PasswordHashing)? = nil, clock: @escaping @Sendable () -> Date = { Date() }) throws {
+    public static func configure(
+        _ app: Application, store: Store, options: WebOptions,
+        hasher: (any PasswordHashing)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+    ) throws {
         app.http.server.configuration.hostname = options.host
         app.http.server.configuration.port = options.port
         app.http.server.configuration.serverName = nil

@@ -14,12 +14,12 @@ struct ActivityCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check the activity log's hash chain: every entry in order, none changed or missing.",
             discussion: """
-            Each entry holds the SHA-256 of the previous entry's hash and its own content, so an entry
-            changed or deleted in the database breaks the chain. Prints "verified N entries" and each
-            authority's last place and hash (keep them elsewhere to detect a rewrite of the whole log).
-            Exit status: 0 the chain holds, 1 an entry was changed or is missing (the first is named),
-            2 otherwise.
-            """
+                Each entry holds the SHA-256 of the previous entry's hash and its own content, so an entry
+                changed or deleted in the database breaks the chain. Prints "verified N entries" and each
+                authority's last place and hash (keep them elsewhere to detect a rewrite of the whole log).
+                Exit status: 0 the chain holds, 1 an entry was changed or is missing (the first is named),
+                2 otherwise.
+                """
         )
         @Option(help: "Local authority code (default: every authority's chain).") var la: String?
 

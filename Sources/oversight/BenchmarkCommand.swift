@@ -50,7 +50,9 @@ struct BenchmarkCommand: ParsableCommand {
         for _ in 0..<repetitions {
             alone = min(alone, seconds(clock.measure { pointByPoint = ends.map { engine.computeAll(period: .rolling12Months(endingOn: $0)) } }))
         }
-        print(String(format: "the same series point by point: %.3f s (%.1f x one period); same results: %@", alone, alone / one,
-                     points == pointByPoint ? "yes" : "NO"))
+        print(
+            String(
+                format: "the same series point by point: %.3f s (%.1f x one period); same results: %@", alone, alone / one,
+                points == pointByPoint ? "yes" : "NO"))
     }
 }

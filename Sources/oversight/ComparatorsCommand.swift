@@ -9,11 +9,11 @@ struct ComparatorsCommand: ParsableCommand {
         commandName: "comparators",
         abstract: "Show a local authority's published figures beside England, its region and its statistical neighbours.",
         discussion: """
-        Uses the DfE's published statistics, the ONS population estimates and the statistical neighbour \
-        tables that Oversight carries, with any newer years imported into the store by \
-        `oversight reference import`; --reference (or OVERSIGHT_REFERENCE) reads a folder of the \
-        published files instead. See docs/comparators.md.
-        """
+            Uses the DfE's published statistics, the ONS population estimates and the statistical neighbour \
+            tables that Oversight carries, with any newer years imported into the store by \
+            `oversight reference import`; --reference (or OVERSIGHT_REFERENCE) reads a folder of the \
+            published files instead. See docs/comparators.md.
+            """
     )
 
     @Option(help: "The local authority's 3-digit DfE code, e.g. 358.") var la: String
@@ -29,7 +29,8 @@ struct ComparatorsCommand: ParsableCommand {
         guard format == "table" || format == "json" else { throw ValidationError("--format must be table or json, not '\(format)'.") }
         let statistics = try ReferenceFolder.load(reference)
         guard statistics.describe(la: la, year: year) != nil else {
-            throw ReferenceFolderError(message: "No published figures for local authority '\(la)' in \(year). Use the 3-digit DfE code (Trafford is 358) and a year the files hold.")
+            throw ReferenceFolderError(
+                message: "No published figures for local authority '\(la)' in \(year). Use the 3-digit DfE code (Trafford is 358) and a year the files hold.")
         }
         let summaries = PublishedMeasures.all.compactMap {
             Comparators.summary(measure: $0.measure, la: la, year: year, statistics: statistics, model: model)
@@ -46,8 +47,10 @@ struct ComparatorsCommand: ParsableCommand {
             let unit = Plan.measureDefinition(s.measure)?.unit ?? .percent
             let f = { (v: Double?) in ReferenceFolder.format(v, unit: unit) }
             let unknown = s.neighboursUnknown > 0 ? " (\(s.neighboursUnknown) unknown)" : ""
-            return [s.measure, f(s.laValue), f(s.england), f(s.region), f(s.neighbourMean) + unknown, f(s.neighbourMedian),
-                    s.rank.map { "\($0) of \(s.rankedCount)" } ?? "-", s.quartile.map(String.init) ?? "-"]
+            return [
+                s.measure, f(s.laValue), f(s.england), f(s.region), f(s.neighbourMean) + unknown, f(s.neighbourMedian),
+                s.rank.map { "\($0) of \(s.rankedCount)" } ?? "-", s.quartile.map(String.init) ?? "-",
+            ]
         }
         ReferenceFolder.printTable(header: ["measure", "LA", "England", "region", "SN mean", "SN median", "rank", "quartile"], rows: rows)
         print("Rank and quartile: 1 is best by the measure's polarity; for context-only measures, lowest first. '-' is not published or suppressed.")
@@ -116,8 +119,9 @@ enum ReferenceFolder {
         let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
         for (n, row) in all.enumerated() {
             let cells = row.enumerated().map { i, c in
-                i == 0 ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
-                       : String(repeating: " ", count: widths[i] - c.count) + c
+                i == 0
+                    ? c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[i] - c.count) + c
             }
             print(cells.joined(separator: "  "))
             if n == 0 { print(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")) }

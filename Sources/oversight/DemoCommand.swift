@@ -11,10 +11,10 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Try Oversight on a synthetic local authority: generate it, import it, create a user per role, and serve.",
         discussion: """
-        Writes a synthetic authority of Trafford's size (five collection years) into --dir, imports it
-        into a SQLite file there, creates one demo user per role and serves the web application.
-        The data is synthetic: no real child. A second run reuses what the first one made.
-        """
+            Writes a synthetic authority of Trafford's size (five collection years) into --dir, imports it
+            into a SQLite file there, creates one demo user per role and serves the web application.
+            The data is synthetic: no real child. A second run reuses what the first one made.
+            """
     )
 
     @Option(help: "Where to write the synthetic data, the database and the demo users.") var dir: String = "oversight-demo"
@@ -39,8 +39,9 @@ struct DemoCommand: ParsableCommand {
         let database = root.appendingPathComponent("oversight.sqlite").path
         let usersFile = root.appendingPathComponent("demo-users.txt")
         let statistics = try ReferenceFolder.load(server.reference, store: .sqlite(path: database))
-        let options = try server.webOptions(isSyntheticData: true, uploadsFolder: root.appendingPathComponent("uploads").path,
-                                            reportsFolder: root.appendingPathComponent("reports").path, statistics: statistics)
+        let options = try server.webOptions(
+            isSyntheticData: true, uploadsFolder: root.appendingPathComponent("uploads").path,
+            reportsFolder: root.appendingPathComponent("reports").path, statistics: statistics)
         let dataPath = data.path
         let credentials = try StoreSession.run(configuration: .sqlite(path: database)) { store -> [(String, Role, String)] in
             let imports = store.imports()
@@ -50,7 +51,9 @@ struct DemoCommand: ParsableCommand {
                 print("Importing the synthetic files into \(database) (validated first; this takes a little while)...")
                 let outcome = try await imports.importFiles(paths: [dataPath], authority: Self.authority, user: "demo")
                 if case .imported(let summary) = outcome {
-                    print("Imported \(summary.files.count) files as import \(summary.id): \(summary.findings[.error] ?? 0) errors, \(summary.findings[.warning] ?? 0) warnings, \(summary.findings[.query] ?? 0) queries.")
+                    print(
+                        "Imported \(summary.files.count) files as import \(summary.id): \(summary.findings[.error] ?? 0) errors, \(summary.findings[.warning] ?? 0) warnings, \(summary.findings[.query] ?? 0) queries."
+                    )
                 }
             }
             let users = try await Self.demoUsers(store: store, file: usersFile)
@@ -78,20 +81,23 @@ struct DemoCommand: ParsableCommand {
         var templates = try await audits.latestTemplates(authority: authority)
         if templates.isEmpty { templates = try await audits.installShippedTemplates(authority: authority, by: "demo") }
         let data = try await store.cases.caseData(authority: authority)
-        let made = try SynthAudits(data: data, templates: templates, reportDate: reportDate, auditors: ["demo-auditor", "demo-manager"],
-                                   moderators: ["demo-moderator"], seed: 1)
+        let made = try SynthAudits(
+            data: data, templates: templates, reportDate: reportDate, auditors: ["demo-auditor", "demo-manager"],
+            moderators: ["demo-moderator"], seed: 1)
         try await audits.insert(rounds: made.rounds, audits: made.audits, authority: authority, by: "demo")
         // Work in hand: three case file audits for the demo auditor and a multi-agency audit whose
         // police section is the demo partner auditor's, due a fortnight from today.
         let due = Day(Date()).adding(days: 14)
         let children = data.cinChildren.keys.sorted { $0.rawValue < $1.rawValue }
         for child in children.prefix(3) {
-            _ = try await audits.assign(templateID: "case-file", subject: .child(child), caseKind: .cin, team: "Assessment", auditor: "demo-auditor",
-                                        due: due, authority: authority, by: "demo")
+            _ = try await audits.assign(
+                templateID: "case-file", subject: .child(child), caseKind: .cin, team: "Assessment", auditor: "demo-auditor",
+                due: due, authority: authority, by: "demo")
         }
         if let child = children.dropFirst(3).first {
-            _ = try await audits.assign(templateID: "multi-agency", subject: .child(child), caseKind: .cp, team: "Child protection", auditor: "demo-manager",
-                                        partnerAuditors: [.police: "demo-partner-auditor"], due: due, authority: authority, by: "demo")
+            _ = try await audits.assign(
+                templateID: "multi-agency", subject: .child(child), caseKind: .cp, team: "Child protection", auditor: "demo-manager",
+                partnerAuditors: [.police: "demo-partner-auditor"], due: due, authority: authority, by: "demo")
         }
         print("Added \(made.rounds.count) rounds with \(made.audits.count) audits, and four open audits for the demo auditors.")
     }
@@ -115,12 +121,14 @@ struct DemoCommand: ParsableCommand {
                 if saved[name] == nil { try await accounts.resetPassword(username: name, authority: existing.authority, newPassword: password) }
             } else {
                 do {
-                    try await accounts.addUser(authority: authority, username: name, displayName: displayName(role), role: role, password: password,
-                                               agency: role == .partnerAuditor ? "police" : nil, team: role == .manager || role == .auditor ? "Assessment team 1" : nil)
+                    try await accounts.addUser(
+                        authority: authority, username: name, displayName: displayName(role), role: role, password: password,
+                        agency: role == .partnerAuditor ? "police" : nil, team: role == .manager || role == .auditor ? "Assessment team 1" : nil)
                 } catch StoreError.badInput {
                     password = passphrase()
-                    try await accounts.addUser(authority: authority, username: name, displayName: displayName(role), role: role, password: password,
-                                               agency: role == .partnerAuditor ? "police" : nil)
+                    try await accounts.addUser(
+                        authority: authority, username: name, displayName: displayName(role), role: role, password: password,
+                        agency: role == .partnerAuditor ? "police" : nil)
                 }
             }
             out.append((name, role, password))
@@ -147,8 +155,10 @@ struct DemoCommand: ParsableCommand {
 
     /// Three random words and a number: easy to type, hard to guess.
     static func passphrase() -> String {
-        let words = ["amber", "harbour", "lantern", "meadow", "copper", "willow", "biscuit", "river", "velvet", "thistle", "orchard", "pebble",
-                     "kettle", "saffron", "maple", "juniper", "harvest", "beacon", "canvas", "falcon", "garnet", "heather", "island", "jigsaw"]
+        let words = [
+            "amber", "harbour", "lantern", "meadow", "copper", "willow", "biscuit", "river", "velvet", "thistle", "orchard", "pebble",
+            "kettle", "saffron", "maple", "juniper", "harvest", "beacon", "canvas", "falcon", "garnet", "heather", "island", "jigsaw",
+        ]
         var g = SystemRandomNumberGenerator()
         return (0..<3).map { _ in words.randomElement(using: &g)! }.joined(separator: "-") + "-" + String(Int.random(in: 10...99, using: &g))
     }

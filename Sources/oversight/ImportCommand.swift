@@ -8,12 +8,12 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Validate data files and store them as one import (all or nothing).",
         discussion: """
-        Examples:
-          oversight import data/2024 data/2025 --la 358
-          oversight import returns/ssda903_2025.xml --la 358 --user j.smith
-        The same files again change nothing. Rows with errors are stored with their findings.
-        Exit status: 0 stored (or nothing changed), 2 bad arguments or unusable input.
-        """
+            Examples:
+              oversight import data/2024 data/2025 --la 358
+              oversight import returns/ssda903_2025.xml --la 358 --user j.smith
+            The same files again change nothing. Rows with errors are stored with their findings.
+            Exit status: 0 stored (or nothing changed), 2 bad arguments or unusable input.
+            """
     )
 
     @Argument(help: "Files or folders of SSDA903, CIN census and local files.") var paths: [String]
@@ -31,8 +31,10 @@ struct ImportCommand: ParsableCommand {
             } else {
                 let all = try await store.imports().authorities()
                 guard all.count == 1 else {
-                    throw CLIError.usage(all.isEmpty ? "give the local authority code with --la CODE (e.g. --la 358)"
-                                                     : "the store holds several local authorities (\(all.joined(separator: ", "))): choose one with --la CODE")
+                    throw CLIError.usage(
+                        all.isEmpty
+                            ? "give the local authority code with --la CODE (e.g. --la 358)"
+                            : "the store holds several local authorities (\(all.joined(separator: ", "))): choose one with --la CODE")
                 }
                 authority = all[0]
             }

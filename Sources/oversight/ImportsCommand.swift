@@ -20,12 +20,16 @@ struct ImportsCommand: ParsableCommand {
                 try await store.imports().list(authority: try await StoreSession.authority(requested, in: store))
             }
             let iso = ISO8601DateFormatter()
-            print(MeasureOutput.table(imports.map { s in
-                [s.id.description, s.authority, s.status.rawValue, iso.string(from: s.importedAt), s.user,
-                 s.collectionYears.map(String.init).joined(separator: ","), String(s.files.count),
-                 String(s.files.reduce(0) { $0 + $1.rowsStored }),
-                 Severity.allCases.map { String(s.findings[$0] ?? 0) }.joined(separator: "/")]
-            }, header: ["import", "la", "status", "when", "who", "years", "files", "records", "errors/warnings/queries"]), terminator: "")
+            print(
+                MeasureOutput.table(
+                    imports.map { s in
+                        [
+                            s.id.description, s.authority, s.status.rawValue, iso.string(from: s.importedAt), s.user,
+                            s.collectionYears.map(String.init).joined(separator: ","), String(s.files.count),
+                            String(s.files.reduce(0) { $0 + $1.rowsStored }),
+                            Severity.allCases.map { String(s.findings[$0] ?? 0) }.joined(separator: "/"),
+                        ]
+                    }, header: ["import", "la", "status", "when", "who", "years", "files", "records", "errors/warnings/queries"]), terminator: "")
         }
     }
 
@@ -34,11 +38,11 @@ struct ImportsCommand: ParsableCommand {
             commandName: "show",
             abstract: "Show an import's files and the findings stored with it.",
             discussion: """
-            Examples:
-              oversight imports show 3
-              oversight imports show 3 --severity error --table Episodes
-              oversight imports show 3 --child C0042 --limit 20 --offset 20
-            """
+                Examples:
+                  oversight imports show 3
+                  oversight imports show 3 --severity error --table Episodes
+                  oversight imports show 3 --child C0042 --limit 20 --offset 20
+                """
         )
         @Argument(help: "The import number (`oversight imports list`).") var id: Int
         @Option(help: "Local authority code. Default: the only authority in the store.") var la: String?
@@ -68,9 +72,11 @@ struct ImportsCommand: ParsableCommand {
             }
             let last = page.filter.offset + page.findings.count
             print("findings \(page.findings.isEmpty ? 0 : page.filter.offset + 1) to \(last) of \(page.total)\(page.hasMore ? " (--offset \(last) for more)" : "")")
-            print(MeasureOutput.table(page.findings.map {
-                [$0.severity.rawValue, $0.rule, $0.file, $0.table, $0.row.map(String.init) ?? "", $0.child ?? "", $0.fields.joined(separator: ","), $0.message]
-            }, header: ["severity", "rule", "file", "table", "row", "child", "fields", "message"]), terminator: "")
+            print(
+                MeasureOutput.table(
+                    page.findings.map {
+                        [$0.severity.rawValue, $0.rule, $0.file, $0.table, $0.row.map(String.init) ?? "", $0.child ?? "", $0.fields.joined(separator: ","), $0.message]
+                    }, header: ["severity", "rule", "file", "table", "row", "child", "fields", "message"]), terminator: "")
         }
     }
 

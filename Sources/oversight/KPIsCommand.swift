@@ -9,10 +9,10 @@ struct KPIsCommand: ParsableCommand {
         commandName: "kpis",
         abstract: "The plan's KPIs for a period: value, target, RAG status and trend.",
         discussion: """
-        Examples: oversight kpis --period 2025                       (the store, as the web shows it)
-                  oversight kpis --from data/ --period 2025 --la 358
-        Without --plan: the store's current plan, else the default plan (Trafford, September 2020).
-        """
+            Examples: oversight kpis --period 2025                       (the store, as the web shows it)
+                      oversight kpis --from data/ --period 2025 --la 358
+            Without --plan: the store's current plan, else the default plan (Trafford, September 2020).
+            """
     )
 
     @Option(help: "Folder of data files. Without it: the store (its plan, targets, audits and values entered by hand, as the web shows them).")
@@ -62,10 +62,14 @@ struct KPIsCommand: ParsableCommand {
             return
         }
         print("\(report.plan.title): \(p.start.uk) to \(p.end.uk)")
-        print(MeasureOutput.table(evaluations.map { e in
-            [String(e.ambition), String(e.kpi.wording.prefix(60)), e.value.map { String(format: "%.1f", $0) } ?? "-",
-             e.targetValue.map { String(format: "%.1f", $0) } ?? e.target.token, e.status.rawValue, e.trendVsLastYear.rawValue,
-             e.comparator?.value.map { String(format: "%.1f", $0) } ?? ""]
-        }, header: ["amb", "KPI", "value", "target", "status", "vs last year", "comparator (SN median)"]), terminator: "")
+        print(
+            MeasureOutput.table(
+                evaluations.map { e in
+                    [
+                        String(e.ambition), String(e.kpi.wording.prefix(60)), e.value.map { String(format: "%.1f", $0) } ?? "-",
+                        e.targetValue.map { String(format: "%.1f", $0) } ?? e.target.token, e.status.rawValue, e.trendVsLastYear.rawValue,
+                        e.comparator?.value.map { String(format: "%.1f", $0) } ?? "",
+                    ]
+                }, header: ["amb", "KPI", "value", "target", "status", "vs last year", "comparator (SN median)"]), terminator: "")
     }
 }

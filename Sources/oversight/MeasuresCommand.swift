@@ -10,15 +10,15 @@ struct MeasuresCommand: ParsableCommand {
         commandName: "measures",
         abstract: "Compute the plan's measures for a period, from data files or from the store.",
         discussion: """
-        Examples:
-          oversight measures --from data/ --period 2024-04-01..2025-03-31
-          oversight measures --from data/ --period 2025 --population 53210 --format json
-          oversight measures --from data/ --period 2025 --drill rereferrals_12m_pct
-          oversight measures --from data/ --period 2023-04-01..2025-03-31 --series monthly --measure cla_at_end
-          oversight measures --period 2025 --la 358    (reads the store: see `oversight import`)
-        Periods: START..END (ISO dates), a reporting year (2025 = 2024-25), a month (2024-06) or a quarter (2024Q3).
-        Exit status: 0 computed, 2 bad arguments or unusable input.
-        """
+            Examples:
+              oversight measures --from data/ --period 2024-04-01..2025-03-31
+              oversight measures --from data/ --period 2025 --population 53210 --format json
+              oversight measures --from data/ --period 2025 --drill rereferrals_12m_pct
+              oversight measures --from data/ --period 2023-04-01..2025-03-31 --series monthly --measure cla_at_end
+              oversight measures --period 2025 --la 358    (reads the store: see `oversight import`)
+            Periods: START..END (ISO dates), a reporting year (2025 = 2024-25), a month (2024-06) or a quarter (2024Q3).
+            Exit status: 0 computed, 2 bad arguments or unusable input.
+            """
     )
 
     @Option(help: "Folder (or file) of SSDA903, CIN census and local files to read. Without it: the store.") var from: String?
@@ -37,13 +37,17 @@ struct MeasuresCommand: ParsableCommand {
 
     func run() throws {
         guard let p = Period.parse(period) else {
-            throw CLIError.usage("the period '\(period)' is not understood: write START..END with ISO dates (2024-04-01..2025-03-31), a reporting year (2025), a month (2024-06) or a quarter (2024Q3)")
+            throw CLIError.usage(
+                "the period '\(period)' is not understood: write START..END with ISO dates (2024-04-01..2025-03-31), a reporting year (2025), a month (2024-06) or a quarter (2024Q3)"
+            )
         }
         guard ["table", "json", "csv"].contains(format) else { throw CLIError.usage("--format must be table, json or csv") }
         let known = Set(MeasureEngine.measureIDs + MeasureCatalogue.qualityAssurance.map(\.id) + HandEnteredMeasures.all.map(\.id))
         for id in measures + [drill].compactMap({ $0 }) where !known.contains(id) {
             let near = known.filter { $0.hasPrefix(String(id.prefix(4))) }.sorted().prefix(5)
-            throw CLIError.usage("unknown measure id '\(id)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?") + " (`oversight measures --help` lists them in docs/measures.md)")
+            throw CLIError.usage(
+                "unknown measure id '\(id)'" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?")
+                    + " (`oversight measures --help` lists them in docs/measures.md)")
         }
         if let s = series, s != "monthly" { throw CLIError.usage("--series takes 'monthly'") }
         var pop = population
@@ -81,8 +85,9 @@ struct MeasuresCommand: ParsableCommand {
                     let authority = try await StoreSession.authority(requested, in: store)
                     let statistics = try await ReferenceFolder.inUse(folder: reference, store: store)
                     let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: try PlanLoader.defaultPlan())
-                    return try await numbers.storedMeasures(authority: authority, period: p, ids: ids, population: popValue,
-                                                            supervisionIntervalDays: override)
+                    return try await numbers.storedMeasures(
+                        authority: authority, period: p, ids: ids, population: popValue,
+                        supervisionIntervalDays: override)
                 }
                 if timing {
                     FileHandle.standardError.write(Data("timing: store \(cached ? "cache hit" : "computed and cached") in \(clock.now - t0)\n".utf8))
@@ -123,8 +128,9 @@ struct MeasuresCommand: ParsableCommand {
         let ids = measures.isEmpty ? nil : measures
         // Every answer below is the application layer's, over this snapshot: the same computation
         // as from the store and the API.
-        let snapshot = AuthoritySnapshot(authority: la ?? "", version: "files", engine: engine, rowsWithErrors: caseData.rowsWithErrors,
-                                         plan: try PlanLoader.defaultPlan(), reportDate: Day(Date()), supervisionIntervalDays: interval)
+        let snapshot = AuthoritySnapshot(
+            authority: la ?? "", version: "files", engine: engine, rowsWithErrors: caseData.rowsWithErrors,
+            plan: try PlanLoader.defaultPlan(), reportDate: Day(Date()), supervisionIntervalDays: interval)
         let numbers = AuthorityNumbers(store: nil, statistics: nil, defaultPlan: snapshot.plan)
 
         if let drill {
@@ -155,13 +161,20 @@ struct MeasuresCommand: ParsableCommand {
         switch format {
         case "json": return MeasureOutput.json(period: p, results: results)
         case "csv":
-            return MeasureOutput.csv(results.map { [$0.id, $0.unit.rawValue, MeasureOutput.number($0.numerator), MeasureOutput.number($0.denominator),
-                                                    MeasureOutput.number($0.value), $0.warnings.joined(separator: "; ")] },
-                                     header: ["id", "unit", "numerator", "denominator", "value", "warnings"])
+            return MeasureOutput.csv(
+                results.map {
+                    [
+                        $0.id, $0.unit.rawValue, MeasureOutput.number($0.numerator), MeasureOutput.number($0.denominator),
+                        MeasureOutput.number($0.value), $0.warnings.joined(separator: "; "),
+                    ]
+                },
+                header: ["id", "unit", "numerator", "denominator", "value", "warnings"])
         default:
-            return "Period \(p.start.uk) to \(p.end.uk)\n" + MeasureOutput.table(results.map {
-                [$0.id, MeasureOutput.display($0), MeasureOutput.number($0.numerator), MeasureOutput.number($0.denominator), $0.warnings.joined(separator: "; ")]
-            }, header: ["measure", "value", "numerator", "denominator", "warnings"])
+            return "Period \(p.start.uk) to \(p.end.uk)\n"
+                + MeasureOutput.table(
+                    results.map {
+                        [$0.id, MeasureOutput.display($0), MeasureOutput.number($0.numerator), MeasureOutput.number($0.denominator), $0.warnings.joined(separator: "; ")]
+                    }, header: ["measure", "value", "numerator", "denominator", "warnings"])
         }
     }
 
@@ -173,13 +186,27 @@ struct MeasuresCommand: ParsableCommand {
                 ("points", .array(points.map { pp, rs in .object([("period", MeasureOutput.json(pp)), ("measures", .array(rs.map(MeasureOutput.json)))]) })),
             ]).text() + "\n"
         case "csv":
-            return MeasureOutput.csv(points.flatMap { pp, rs in rs.map { [pp.end.iso, $0.id, $0.unit.rawValue, MeasureOutput.number($0.numerator),
-                                                                          MeasureOutput.number($0.denominator), MeasureOutput.number($0.value)] } },
-                                     header: ["month_end", "id", "unit", "numerator", "denominator", "value"])
+            return MeasureOutput.csv(
+                points.flatMap { pp, rs in
+                    rs.map {
+                        [
+                            pp.end.iso, $0.id, $0.unit.rawValue, MeasureOutput.number($0.numerator),
+                            MeasureOutput.number($0.denominator), MeasureOutput.number($0.value),
+                        ]
+                    }
+                },
+                header: ["month_end", "id", "unit", "numerator", "denominator", "value"])
         default:
-            return MeasureOutput.table(points.flatMap { pp, rs in rs.map { [pp.end.iso, $0.id, MeasureOutput.display($0), MeasureOutput.number($0.numerator),
-                                                                            MeasureOutput.number($0.denominator)] } },
-                                       header: ["month end", "measure", "value", "numerator", "denominator"])
+            return MeasureOutput.table(
+                points.flatMap { pp, rs in
+                    rs.map {
+                        [
+                            pp.end.iso, $0.id, MeasureOutput.display($0), MeasureOutput.number($0.numerator),
+                            MeasureOutput.number($0.denominator),
+                        ]
+                    }
+                },
+                header: ["month end", "measure", "value", "numerator", "denominator"])
         }
     }
 

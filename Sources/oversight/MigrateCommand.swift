@@ -6,10 +6,10 @@ struct MigrateCommand: ParsableCommand {
         commandName: "migrate",
         abstract: "Create or update the database schema (the other store commands also do this on start-up).",
         discussion: """
-        The database is ./oversight.sqlite, or the SQLite file OVERSIGHT_DATABASE names, or the
-        PostgreSQL database DATABASE_URL=postgres://... names.
-        Exit status: 0 up to date, 2 the database cannot be opened or is of a newer version.
-        """
+            The database is ./oversight.sqlite, or the SQLite file OVERSIGHT_DATABASE names, or the
+            PostgreSQL database DATABASE_URL=postgres://... names.
+            Exit status: 0 up to date, 2 the database cannot be opened or is of a newer version.
+            """
     )
 
     func run() throws {

@@ -9,10 +9,10 @@ struct PlanCommand: ParsableCommand {
         commandName: "plan",
         abstract: "Keep the improvement plans in the store: import a plan file, list them, choose the current one, export one.",
         discussion: """
-        Each import of a plan file is a new version; `serve` shows the current one (or the default
-        plan while the store holds none). Changing a target in a new version keeps the old one for
-        earlier periods.
-        """,
+            Each import of a plan file is a new version; `serve` shows the current one (or the default
+            plan while the store holds none). Changing a target in a new version keeps the old one for
+            earlier periods.
+            """,
         subcommands: [Import.self, List.self, Use.self, Export.self, Target.self]
     )
 
@@ -86,8 +86,9 @@ struct PlanCommand: ParsableCommand {
             guard plan.ambitions.first(where: { $0.number == ambition })?.kpis.contains(where: { $0.measure == measure }) ?? false else {
                 throw CLIError.usage("ambition \(ambition) of the plan has no KPI on the measure \(measure)")
             }
-            let change = TargetHistory.Change(ambition: ambition, measure: measure, effectiveFrom: day, target: t,
-                                              by: ProcessInfo.processInfo.environment["USER"] ?? "unknown", at: Date(), reason: reason)
+            let change = TargetHistory.Change(
+                ambition: ambition, measure: measure, effectiveFrom: day, target: t,
+                by: ProcessInfo.processInfo.environment["USER"] ?? "unknown", at: Date(), reason: reason)
             let la = self.la
             try StoreSession.run { store in try await store.plans(authority: la).changeTarget(change) }
             print("From \(day.iso) the target of \(measure) (ambition \(ambition)) is \(t.token); earlier periods keep theirs.")

@@ -9,11 +9,11 @@ struct ReferenceCommand: ParsableCommand {
         commandName: "reference",
         abstract: "The DfE's published statistics used for comparators and rates: check a folder, import newer years, list what is in use.",
         discussion: """
-        Oversight carries a dated copy of the published figures it uses (see docs/comparators.md). \
-        `oversight reference import FOLDER` loads newer files of the same layout into the store, year \
-        by year; they are used in place of the carried copy's years from then on (restart a running \
-        `oversight serve` to see them).
-        """,
+            Oversight carries a dated copy of the published figures it uses (see docs/comparators.md). \
+            `oversight reference import FOLDER` loads newer files of the same layout into the store, year \
+            by year; they are used in place of the carried copy's years from then on (restart a running \
+            `oversight serve` to see them).
+            """,
         subcommands: [Check.self, Import.self, List.self, Pack.self]
     )
 
@@ -22,13 +22,13 @@ struct ReferenceCommand: ParsableCommand {
             commandName: "import",
             abstract: "Load newer published statistics files into the store, year by year, and report what changed.",
             discussion: """
-            Reads the files Oversight uses from FOLDER (the Explore Education Statistics CSV files, \
-            the ONS population estimates and the statistical neighbour tables, named as published: \
-            `oversight reference check FOLDER` lists them), keeps the columns and rows the comparators \
-            read, and stores every year that is new or differs from the figures in use, in one \
-            transaction. Files missing from the folder are left as they are. Exit status: 0 imported, \
-            2 the folder holds none of the files or the store cannot be written.
-            """
+                Reads the files Oversight uses from FOLDER (the Explore Education Statistics CSV files, \
+                the ONS population estimates and the statistical neighbour tables, named as published: \
+                `oversight reference check FOLDER` lists them), keeps the columns and rows the comparators \
+                read, and stores every year that is new or differs from the figures in use, in one \
+                transaction. Files missing from the folder are left as they are. Exit status: 0 imported, \
+                2 the folder holds none of the files or the store cannot be written.
+                """
         )
 
         @Argument(help: "The folder of published statistics files.") var directory: String
@@ -95,8 +95,10 @@ struct ReferenceCommand: ParsableCommand {
             for name in PublishedMeasures.tidyFiles {
                 let years = base.tables[name]?.years ?? []
                 let imported = stored.filter { $0.file == name }
-                rows.append([name, years.isEmpty ? "-" : "\(years.first!)-\(years.last!)",
-                             imported.isEmpty ? "-" : imported.map { String($0.year) }.joined(separator: ", ")])
+                rows.append([
+                    name, years.isEmpty ? "-" : "\(years.first!)-\(years.last!)",
+                    imported.isEmpty ? "-" : imported.map { String($0.year) }.joined(separator: ", "),
+                ])
             }
             for model in NeighbourModel.allCases {
                 let name = StatisticalNeighbours.fileName(model)

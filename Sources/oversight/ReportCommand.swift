@@ -14,14 +14,14 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write a report: the board pack, the daily list, the weekly report, the monthly pack or a performance clinic.",
         discussion: """
-        Examples:
-          oversight report board --period 2025Q1 --from data/ --out board.pdf
-          oversight report daily --period 2025-06-10 --out daily.html          (reads the store)
-          oversight report clinic --period 2025-06 --team SW042 --from data/ --out clinic.xlsx
-        The output's extension chooses the format: .html, .pdf (needs the Debian package chromium),
-        .csv or .xlsx (the report's main table). --suppress shows counts of 1 to 4 as "c" for
-        versions shared beyond the authority. The daily list is as at the end of the period's last day.
-        """
+            Examples:
+              oversight report board --period 2025Q1 --from data/ --out board.pdf
+              oversight report daily --period 2025-06-10 --out daily.html          (reads the store)
+              oversight report clinic --period 2025-06 --team SW042 --from data/ --out clinic.xlsx
+            The output's extension chooses the format: .html, .pdf (needs the Debian package chromium),
+            .csv or .xlsx (the report's main table). --suppress shows counts of 1 to 4 as "c" for
+            versions shared beyond the authority. The daily list is as at the end of the period's last day.
+            """
     )
 
     /// The reports.
@@ -83,8 +83,9 @@ struct ReportCommand: ParsableCommand {
             for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
             let issues = ValidationRunner.validate(loaded)
             loaded.caseData.rowsWithErrors = ValidationRunner.origins(of: issues, in: loaded.caseData.files)
-            let quality = ReportInputs.quality(sources: loaded.files.map { "\(($0.path as NSString).lastPathComponent) (\($0.format) \($0.table), \($0.rows) rows)" },
-                                               issues: issues)
+            let quality = ReportInputs.quality(
+                sources: loaded.files.map { "\(($0.path as NSString).lastPathComponent) (\($0.format) \($0.table), \($0.rows) rows)" },
+                issues: issues)
             var statistics: PublishedStatistics?
             if la != nil || reference != nil {
                 guard la != nil else { throw CLIError.usage("--reference needs --la CODE") }
@@ -93,8 +94,9 @@ struct ReportCommand: ParsableCommand {
             let numbers = AuthorityNumbers(store: nil, statistics: statistics, defaultPlan: try planOverride ?? PlanLoader.defaultPlan())
             let snapshot = numbers.snapshot(files: loaded.caseData, authority: la ?? "", reportDate: Day.today)
             return try StoreSession.blocking {
-                try await numbers.reportInput(kind, period: p, snapshot: snapshot, suppress: suppress, team: team, authorityName: authorityName,
-                                              dataQuality: quality, population: population)
+                try await numbers.reportInput(
+                    kind, period: p, snapshot: snapshot, suppress: suppress, team: team, authorityName: authorityName,
+                    dataQuality: quality, population: population)
             }
         }
         return try StoreSession.run { store in
@@ -103,8 +105,9 @@ struct ReportCommand: ParsableCommand {
             let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: try planOverride ?? PlanLoader.defaultPlan())
             var snapshot = try await numbers.snapshot(authority: authority)
             if let planOverride { snapshot.plan = planOverride }
-            return try await numbers.reportInput(kind, period: p, snapshot: snapshot, suppress: suppress, team: team, authorityName: authorityName,
-                                                 population: population)
+            return try await numbers.reportInput(
+                kind, period: p, snapshot: snapshot, suppress: suppress, team: team, authorityName: authorityName,
+                population: population)
         }
     }
 

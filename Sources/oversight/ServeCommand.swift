@@ -18,8 +18,10 @@ struct ServerOptions: ParsableArguments {
     var insecureCookies = false
 
     /// The web options these flags describe.
-    func webOptions(isSyntheticData: Bool, uploadsFolder: String, reportsFolder: String? = nil, storedPlan: Plan? = nil,
-                    statistics: PublishedStatistics) throws -> WebOptions {
+    func webOptions(
+        isSyntheticData: Bool, uploadsFolder: String, reportsFolder: String? = nil, storedPlan: Plan? = nil,
+        statistics: PublishedStatistics
+    ) throws -> WebOptions {
         let thePlan: Plan
         do {
             thePlan = try plan.map { try PlanLoader.load(url: URL(fileURLWithPath: $0)) } ?? storedPlan ?? PlanLoader.defaultPlan()
@@ -32,9 +34,10 @@ struct ServerOptions: ParsableArguments {
             guard let c = BoardPackCadence(rawValue: boardPack) else { throw CLIError.usage("--board-pack must be monthly or quarterly") }
             cadence = c
         }
-        return WebOptions(host: host, port: port, plan: thePlan, statistics: statistics, isSyntheticData: isSyntheticData,
-                          maxUploadBytes: maxUploadMB * 1024 * 1024, uploadsFolder: uploadsFolder, secureCookies: !insecureCookies,
-                          reportsFolder: reportsFolder ?? reports, boardPackCadence: cadence)
+        return WebOptions(
+            host: host, port: port, plan: thePlan, statistics: statistics, isSyntheticData: isSyntheticData,
+            maxUploadBytes: maxUploadMB * 1024 * 1024, uploadsFolder: uploadsFolder, secureCookies: !insecureCookies,
+            reportsFolder: reportsFolder ?? reports, boardPackCadence: cadence)
     }
 }
 
@@ -43,10 +46,10 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Serve the web application on the configured store.",
         discussion: """
-        The store is the SQLite file ./oversight.sqlite, or OVERSIGHT_DATABASE=path, or the PostgreSQL
-        database DATABASE_URL=postgres://... Add users first with `oversight users add`.
-        Example: oversight serve --port 8080
-        """
+            The store is the SQLite file ./oversight.sqlite, or OVERSIGHT_DATABASE=path, or the PostgreSQL
+            database DATABASE_URL=postgres://... Add users first with `oversight users add`.
+            Example: oversight serve --port 8080
+            """
     )
 
     @OptionGroup var server: ServerOptions
@@ -58,9 +61,10 @@ struct ServeCommand: ParsableCommand {
             let authorities = try await store.imports().authorities()
             let stored = authorities.count == 1 ? try await store.plans(authority: authorities[0]).current()?.plan : nil
             let statistics = try await ReferenceFolder.inUse(folder: server.reference, store: store)
-            let options = try server.webOptions(isSyntheticData: false,
-                                                uploadsFolder: WebOptions.defaultUploadsFolder,
-                                                storedPlan: stored, statistics: statistics)
+            let options = try server.webOptions(
+                isSyntheticData: false,
+                uploadsFolder: WebOptions.defaultUploadsFolder,
+                storedPlan: stored, statistics: statistics)
             print("Oversight is serving the \(store.configuration) at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")
             try await WebApp.serve(store: store, options: options)
         }

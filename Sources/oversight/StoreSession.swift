@@ -6,8 +6,10 @@ import OversightStore
 /// (`DATABASE_URL`, `OVERSIGHT_DATABASE`), runs `body`, closes it, and turns store errors into
 /// plain messages with exit status 2.
 enum StoreSession {
-    static func run<T>(migrate: Bool = true, configuration: StoreConfiguration = StoreConfiguration.fromEnvironment(),
-                       _ body: @escaping @Sendable (Store) async throws -> T) throws -> T {
+    static func run<T>(
+        migrate: Bool = true, configuration: StoreConfiguration = StoreConfiguration.fromEnvironment(),
+        _ body: @escaping @Sendable (Store) async throws -> T
+    ) throws -> T {
         try blocking {
             let store = try await Store.open(configuration, migrate: migrate)
             do {

@@ -20,15 +20,17 @@ struct SynthCommand: ParsableCommand {
     func run() throws {
         let parts = years.components(separatedBy: "..")
         guard (1...2).contains(parts.count), let first = Int(parts[0]), let last = Int(parts.last!), first <= last,
-              (2000...2100).contains(first), (2000...2100).contains(last) else {
+            (2000...2100).contains(first), (2000...2100).contains(last)
+        else {
             throw ValidationError("--years must look like 2021..2025 (collection years, first to last).")
         }
         guard let scale = SynthScale(parsing: scale) else {
             throw ValidationError("--scale must be trafford, national or a positive number.")
         }
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate must be between 0 and 1.") }
-        let options = SynthOptions(localAuthority: la, firstYear: first, lastYear: last, seed: seed, scale: scale,
-                                   errorRate: errorRate, writesXML: xml)
+        let options = SynthOptions(
+            localAuthority: la, firstYear: first, lastYear: last, seed: seed, scale: scale,
+            errorRate: errorRate, writesXML: xml)
         let manifest = try SynthGenerator(options: options).run(to: URL(fileURLWithPath: out))
         print("Wrote \(manifest.children) synthetic children for collection years \(first)-\(last) to \(out).")
     }

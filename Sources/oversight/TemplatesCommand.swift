@@ -9,11 +9,11 @@ struct TemplatesCommand: ParsableCommand {
         commandName: "templates",
         abstract: "Audit templates: list them, and change one by importing a template file as its next version.",
         discussion: """
-        Start from a shipped template (Sources/OversightFormats/Resources/audit-templates/), reword it,
-        and import it: it becomes the template's next version. Audits already started keep the
-        version they were started on; questions marked `feeds:` keep feeding the QA measures.
-        Example: oversight templates import case-file.yaml --la 358
-        """,
+            Start from a shipped template (Sources/OversightFormats/Resources/audit-templates/), reword it,
+            and import it: it becomes the template's next version. Audits already started keep the
+            version they were started on; questions marked `feeds:` keep feeding the QA measures.
+            Example: oversight templates import case-file.yaml --la 358
+            """,
         subcommands: [List.self, Import.self]
     )
 

@@ -38,8 +38,9 @@ struct UsersCommand: ParsableCommand {
             let password = try UsersCommand.readPassword()
             let (username, la, name, agency, team) = (self.username, self.la, self.name, self.agency, self.team)
             let user = try StoreSession.run { store in
-                try await store.accounts(hasher: BcryptHasher()).addUser(authority: la, username: username, displayName: name ?? username,
-                                                                         role: r, password: password, agency: agency, team: team)
+                try await store.accounts(hasher: BcryptHasher()).addUser(
+                    authority: la, username: username, displayName: name ?? username,
+                    role: r, password: password, agency: agency, team: team)
             }
             print("Added \(user.username) (\(user.role.title), authority \(user.authority)).")
         }
@@ -53,8 +54,11 @@ struct UsersCommand: ParsableCommand {
             let users = try StoreSession.run { store in try await store.accounts(hasher: BcryptHasher()).users(authority: la) }
             if users.isEmpty { print("No users in authority \(la)."); return }
             for u in users {
-                let state = u.isDisabled ? "disabled" : (u.lockedUntil.map { $0 > Date() ? "locked" : "active" } ?? "active")
-                    + (u.mustChangePassword ? ", must change password" : "")
+                let state =
+                    u.isDisabled
+                    ? "disabled"
+                    : (u.lockedUntil.map { $0 > Date() ? "locked" : "active" } ?? "active")
+                        + (u.mustChangePassword ? ", must change password" : "")
                 print([u.username, u.role.rawValue, u.displayName, u.agency ?? "", state].joined(separator: "\t"))
             }
         }
@@ -83,8 +87,11 @@ struct UsersCommand: ParsableCommand {
     }
 
     struct ResetPassword: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "reset-password",
-                                                        abstract: "Set a new password (from standard input or OVERSIGHT_PASSWORD); clears a lock and ends the user's sessions. The user must change it at their next sign-in unless --permanent.")
+        static let configuration = CommandConfiguration(
+            commandName: "reset-password",
+            abstract:
+                "Set a new password (from standard input or OVERSIGHT_PASSWORD); clears a lock and ends the user's sessions. The user must change it at their next sign-in unless --permanent."
+        )
         @Argument var username: String
         @Option(help: "Local authority code.") var la: String
         @Flag(help: "Do not ask the user to change the password at their next sign-in (for a password they chose).") var permanent = false
@@ -92,15 +99,17 @@ struct UsersCommand: ParsableCommand {
             let password = try UsersCommand.readPassword()
             let (username, la, permanent) = (self.username, self.la, self.permanent)
             try StoreSession.run { store in
-                try await store.accounts(hasher: BcryptHasher()).resetPassword(username: username, authority: la, newPassword: password,
-                                                                               requireChange: !permanent)
+                try await store.accounts(hasher: BcryptHasher()).resetPassword(
+                    username: username, authority: la, newPassword: password,
+                    requireChange: !permanent)
             }
             print("New password set for \(username)" + (permanent ? "." : "; they must change it when they next sign in."))
         }
     }
 
     struct Token: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an API token for a user (shown once; the API has the user's permissions). It lasts 90 days unless --days says less.")
+        static let configuration = CommandConfiguration(
+            abstract: "Create an API token for a user (shown once; the API has the user's permissions). It lasts 90 days unless --days says less.")
         @Argument var username: String
         @Option(help: "Local authority code.") var la: String
         @Option(help: "What the token is for.") var name: String = "api"
@@ -110,8 +119,9 @@ struct UsersCommand: ParsableCommand {
             guard (1...366).contains(days) else { throw CLIError.usage("--days must be between 1 and 366") }
             let (username, la, name, days, readOnly) = (self.username, self.la, self.name, self.days, self.readOnly)
             let token = try StoreSession.run { store in
-                try await store.accounts(hasher: BcryptHasher()).createAPIToken(username: username, authority: la, name: name,
-                                                                                lifetime: TimeInterval(days) * 86_400, readOnly: readOnly)
+                try await store.accounts(hasher: BcryptHasher()).createAPIToken(
+                    username: username, authority: la, name: name,
+                    lifetime: TimeInterval(days) * 86_400, readOnly: readOnly)
             }
             print(token)
         }
@@ -133,8 +143,11 @@ struct UsersCommand: ParsableCommand {
                 let now = Date()
                 for t in tokens {
                     let state = t.isRevoked ? "revoked" : t.isActive(at: now) ? "active" : "expired"
-                    print([String(t.id), t.username, t.name, day.string(from: t.createdAt), t.expiresAt.map { day.string(from: $0) } ?? "",
-                           state, t.isReadOnly ? "read-only" : "read-write"].joined(separator: "\t"))
+                    print(
+                        [
+                            String(t.id), t.username, t.name, day.string(from: t.createdAt), t.expiresAt.map { day.string(from: $0) } ?? "",
+                            state, t.isReadOnly ? "read-only" : "read-write",
+                        ].joined(separator: "\t"))
                 }
             }
         }

@@ -8,10 +8,10 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check SSDA903, CIN census, Annex A and local files against the DfE's validation rules.",
         discussion: """
-        Every finding names the file, table, row (1-based, header excluded; the element's position in XML),
-        child, fields and rule.
-        Exit status: 0 no errors, 1 errors found, 2 unusable input.
-        """
+            Every finding names the file, table, row (1-based, header excluded; the element's position in XML),
+            child, fields and rule.
+            Exit status: 0 no errors, 1 errors found, 2 unusable input.
+            """
     )
 
     @Argument(help: "Files or folders to check.") var paths: [String]
@@ -31,21 +31,38 @@ struct ValidateCommand: ParsableCommand {
         ]
         switch format {
         case "json":
-            print(JSONValue.object([
-                ("files", .array(loaded.files.map { f in
-                    .object([("path", .string(f.path)), ("format", .string(f.format)), ("table", .string(f.table)), ("rows", .number(Double(f.rows)))])
-                })),
-                ("issues", .array(issues.map { i in
-                    .object([("rule", .string(i.rule)), ("severity", .string(i.severity.rawValue)), ("file", .string(i.file)), ("table", .string(i.table)),
-                             ("row", i.row.map { .number(Double($0)) } ?? .null), ("child", .string(i.child)),
-                             ("fields", .array(i.fields.map { .string($0) })), ("message", .string(i.message))])
-                })),
-                ("summary", .object(summary)),
-            ]).text())
+            print(
+                JSONValue.object([
+                    (
+                        "files",
+                        .array(
+                            loaded.files.map { f in
+                                .object([("path", .string(f.path)), ("format", .string(f.format)), ("table", .string(f.table)), ("rows", .number(Double(f.rows)))])
+                            })
+                    ),
+                    (
+                        "issues",
+                        .array(
+                            issues.map { i in
+                                .object([
+                                    ("rule", .string(i.rule)), ("severity", .string(i.severity.rawValue)), ("file", .string(i.file)), ("table", .string(i.table)),
+                                    ("row", i.row.map { .number(Double($0)) } ?? .null), ("child", .string(i.child)),
+                                    ("fields", .array(i.fields.map { .string($0) })), ("message", .string(i.message)),
+                                ])
+                            })
+                    ),
+                    ("summary", .object(summary)),
+                ]).text())
         case "csv":
-            print(MeasureOutput.csv(issues.map { [$0.rule, $0.severity.rawValue, $0.file, $0.table, $0.row.map(String.init) ?? "", $0.child ?? "",
-                                                  $0.fields.joined(separator: " "), $0.message] },
-                                    header: ["rule", "severity", "file", "table", "row", "child", "fields", "message"]), terminator: "")
+            print(
+                MeasureOutput.csv(
+                    issues.map {
+                        [
+                            $0.rule, $0.severity.rawValue, $0.file, $0.table, $0.row.map(String.init) ?? "", $0.child ?? "",
+                            $0.fields.joined(separator: " "), $0.message,
+                        ]
+                    },
+                    header: ["rule", "severity", "file", "table", "row", "child", "fields", "message"]), terminator: "")
         default:
             for f in loaded.files { print("read \(f.path): \(f.format) \(f.table), \(f.rows) rows" + (f.collectionYear.map { ", collection year \($0)" } ?? "")) }
             for i in issues {

@@ -20,26 +20,32 @@ import Testing
         let a = d.claEpisodes.filter { $0.child == cid("A") }.sorted { $0.start.day! < $1.start.day! }
         #expect(a.count == 2)
         #expect(a[0].start.day == day("2022-01-01")) // wholly before 2024-25: kept
-        #expect(a[1].end.day == day("2024-09-01"))   // 2025's copy, applied last whatever the file order
+        #expect(a[1].end.day == day("2024-09-01")) // 2025's copy, applied last whatever the file order
     }
 
     @Test func sameKeyIsReplacedEvenWhenItStartsBeforeThePeriod() {
-        let d = build([(2024, [episode("A", "2020-01-01", "2020-02-01", rne: "S", rec: "E11")]),
-                       (2025, [episode("A", "2020-01-01", "2020-03-01", rne: "S", rec: "E11")])])
+        let d = build([
+            (2024, [episode("A", "2020-01-01", "2020-02-01", rne: "S", rec: "E11")]),
+            (2025, [episode("A", "2020-01-01", "2020-03-01", rne: "S", rec: "E11")]),
+        ])
         #expect(d.claEpisodes.count == 1)
         #expect(d.claEpisodes[0].end.day == day("2020-03-01"))
     }
 
     @Test func childAbsentFromTheLaterReturnKeepsEarlierRecords() {
-        let d = build([(2024, [episode("A", "2023-06-01", rne: "S"), episode("B", "2023-06-01", rne: "S")]),
-                       (2025, [episode("B", "2023-06-01", "2024-05-01", rne: "S", rec: "E11")])])
+        let d = build([
+            (2024, [episode("A", "2023-06-01", rne: "S"), episode("B", "2023-06-01", rne: "S")]),
+            (2025, [episode("B", "2023-06-01", "2024-05-01", rne: "S", rec: "E11")]),
+        ])
         #expect(d.claEpisodes.first { $0.child == cid("A") }?.end == .missing)
         #expect(d.claEpisodes.first { $0.child == cid("B") }?.end.day == day("2024-05-01"))
     }
 
     @Test func filesWithNoYearRankFirst() {
-        let d = build([(2025, [episode("A", "2024-06-01", "2024-07-01", rne: "S", rec: "E11")]),
-                       (nil, [episode("A", "2024-06-01", rne: "S")])])
+        let d = build([
+            (2025, [episode("A", "2024-06-01", "2024-07-01", rne: "S", rec: "E11")]),
+            (nil, [episode("A", "2024-06-01", rne: "S")]),
+        ])
         #expect(d.claEpisodes.count == 1)
         #expect(d.claEpisodes[0].end.day == day("2024-07-01"))
     }
@@ -69,14 +75,17 @@ import Testing
     /// plan (ended in 2024-25), but not the 2023-24 assessment, which ended before 1 April 2024.
     /// B's episode is restated with its plan and no assessment (B's ended in 2023-24).
     static let merged2024: [CINEpisode] = [
-        referral("A", "2023-10-01", assessments: [assessment(start: "2023-10-02", authorised: "2023-11-01", factors: ["3A"])],
-                 plans: [plan("2023-11-15")]),
-        referral("B", "2023-05-01", assessments: [assessment(start: "2023-05-02", authorised: "2023-06-01", factors: ["16A"])],
-                 plans: [plan("2023-06-01")]),
+        referral(
+            "A", "2023-10-01", assessments: [assessment(start: "2023-10-02", authorised: "2023-11-01", factors: ["3A"])],
+            plans: [plan("2023-11-15")]),
+        referral(
+            "B", "2023-05-01", assessments: [assessment(start: "2023-05-02", authorised: "2023-06-01", factors: ["16A"])],
+            plans: [plan("2023-06-01")]),
     ]
     static let merged2025: [CINEpisode] = [
-        referral("A", "2023-10-01", closed: "2024-09-01", assessments: [assessment(start: "2024-06-01", authorised: "2024-07-01")],
-                 plans: [plan("2023-11-15", "2024-08-01")]),
+        referral(
+            "A", "2023-10-01", closed: "2024-09-01", assessments: [assessment(start: "2024-06-01", authorised: "2024-07-01")],
+            plans: [plan("2023-11-15", "2024-08-01")]),
         referral("B", "2023-05-01", plans: [plan("2023-06-01")]),
     ]
 
@@ -84,9 +93,9 @@ import Testing
         let d = returns([(2025, Self.merged2025, []), (2024, Self.merged2024, [])])
         #expect(d.cinEpisodes.count == 2)
         let a = d.cinEpisodes.first { $0.child == cid("A") }!
-        #expect(a.closureDate.day == day("2024-09-01"))                  // the episode's own fields from 2025
+        #expect(a.closureDate.day == day("2024-09-01")) // the episode's own fields from 2025
         #expect(a.assessments.map(\.startDate.day) == [day("2023-10-02"), day("2024-06-01")]) // 2023-24's kept, then 2025's
-        #expect(a.protectionPlans.count == 1)                            // restated under its key: never doubled
+        #expect(a.protectionPlans.count == 1) // restated under its key: never doubled
         #expect(a.protectionPlans[0].endDate.day == day("2024-08-01"))
         #expect(d.cinEpisodes.first { $0.child == cid("B") }!.assessments.count == 1)
     }
@@ -111,11 +120,16 @@ import Testing
         // it), a plan open since June 2022 (dropped: 2025's copy holds a plan overlapping its
         // part before 2024-25, [2022-06-01, 2024-04-01)), and an assessment begun 1 February
         // 2024 and not authorised, which 2025's copy does not restate (left open).
-        let y2024 = [referral("C", "2022-05-01",
-                              assessments: [assessment(start: "2024-02-01", authorised: nil)],
-                              s47: [Section47(startDate: df("2024-03-20")),
-                                    Section47(startDate: df("2024-03-01"), initialCPCDate: df("2024-04-05"))],
-                              plans: [plan("2022-06-01")])]
+        let y2024 = [
+            referral(
+                "C", "2022-05-01",
+                assessments: [assessment(start: "2024-02-01", authorised: nil)],
+                s47: [
+                    Section47(startDate: df("2024-03-20")),
+                    Section47(startDate: df("2024-03-01"), initialCPCDate: df("2024-04-05")),
+                ],
+                plans: [plan("2022-06-01")])
+        ]
         let y2025 = [referral("C", "2022-05-01", plans: [plan("2023-09-01")])]
         let d = returns([(2024, y2024, []), (2025, y2025, [])])
         let c = d.cinEpisodes[0]
@@ -130,18 +144,29 @@ import Testing
 
     @Test func episodeLeftOpenAndNotRestatedIsKeptOpenUntilTheYearBefore() {
         let d = returns([
-            (2023, [], [episode("A", "2022-06-01", rne: "S"),                                      // left open
-                        episode("B", "2022-06-01", rne: "S"),                                      // 2024 overlaps its part before: dropped
-                        CLAEpisode(child: cid("C"), start: df("2022-09-01"), reasonNewEpisode: "S", legalStatus: "C2",
-                                   placement: "U1", end: .invalid("31/02/2023")),                  // an invalid DEC counts as none
-                        episode("D", "2022-06-01", rne: "S"),                                      // restated under its key
-                        episode("E", "2022-06-01", rne: "S"),                                      // absent from 2024: kept open
-                        episode("F", "2023-01-10", rne: "S")]),                                    // started in 2022-23, so...
-            (2024, [], [episode("A", "2023-05-01", rne: "S"),
-                        episode("B", "2023-01-01", rne: "S"),
-                        episode("C", "2023-06-01", rne: "S"),
-                        episode("D", "2022-06-01", "2023-08-01", rne: "S", rec: "E11"),
-                        episode("F", "2022-12-01", "2023-02-01", rne: "S", rec: "E11")]),           // ...2024's F is open on its start: dropped
+            (
+                2023, [],
+                [
+                    episode("A", "2022-06-01", rne: "S"), // left open
+                    episode("B", "2022-06-01", rne: "S"), // 2024 overlaps its part before: dropped
+                    CLAEpisode(
+                        child: cid("C"), start: df("2022-09-01"), reasonNewEpisode: "S", legalStatus: "C2",
+                        placement: "U1", end: .invalid("31/02/2023")), // an invalid DEC counts as none
+                    episode("D", "2022-06-01", rne: "S"), // restated under its key
+                    episode("E", "2022-06-01", rne: "S"), // absent from 2024: kept open
+                    episode("F", "2023-01-10", rne: "S"),
+                ]
+            ), // started in 2022-23, so...
+            (
+                2024, [],
+                [
+                    episode("A", "2023-05-01", rne: "S"),
+                    episode("B", "2023-01-01", rne: "S"),
+                    episode("C", "2023-06-01", rne: "S"),
+                    episode("D", "2022-06-01", "2023-08-01", rne: "S", rec: "E11"),
+                    episode("F", "2022-12-01", "2023-02-01", rne: "S", rec: "E11"),
+                ]
+            ), // ...2024's F is open on its start: dropped
         ])
         func open(_ child: String) -> [CLAEpisode] { d.claEpisodes.filter { $0.child == cid(child) } }
         #expect(open("A").count == 2 && d.leftOpen.lastOpenDay(of: open("A")[0]) == day("2023-03-31"))
@@ -184,10 +209,12 @@ import Testing
     }
 
     @Test func socialWorkerEpisodeLeftOpenIsKeptOpenUntilTheYearBefore() {
-        let d = returns([], sw: [
-            (2023, [SocialWorkerEpisode(child: cid("S"), workerID: "W1", start: df("2022-05-01"))]),
-            (2024, [SocialWorkerEpisode(child: cid("S"), workerID: "W2", start: df("2023-04-01"))]),
-        ])
+        let d = returns(
+            [],
+            sw: [
+                (2023, [SocialWorkerEpisode(child: cid("S"), workerID: "W1", start: df("2022-05-01"))]),
+                (2024, [SocialWorkerEpisode(child: cid("S"), workerID: "W2", start: df("2023-04-01"))]),
+            ])
         #expect(d.socialWorkerEpisodes.count == 2)
         #expect(d.leftOpen.lastOpenDay(of: d.socialWorkerEpisodes[0]) == day("2023-03-31"))
         #expect(d.leftOpen.lastOpenDay(of: d.socialWorkerEpisodes[1]) == nil)
@@ -196,8 +223,10 @@ import Testing
     @Test func sameYearFilesAndUndatedFilesLeaveNothingOpen() {
         // A second file of the same year restates as before (not an earlier year's record), and
         // a file with no year restates by key only.
-        let d = returns([(2024, [], [episode("A", "2022-06-01", rne: "S")]), (2024, [], [episode("A", "2023-05-01", rne: "S")]),
-                         (nil, [], [episode("B", "2022-06-01", rne: "S")]), (nil, [], [episode("B", "2023-05-01", rne: "S")])])
+        let d = returns([
+            (2024, [], [episode("A", "2022-06-01", rne: "S")]), (2024, [], [episode("A", "2023-05-01", rne: "S")]),
+            (nil, [], [episode("B", "2022-06-01", rne: "S")]), (nil, [], [episode("B", "2023-05-01", rne: "S")]),
+        ])
         #expect(d.claEpisodes.filter { $0.child == cid("A") }.map(\.start.day) == [day("2023-05-01")])
         #expect(d.claEpisodes.filter { $0.child == cid("B") }.count == 2)
         #expect(d.leftOpen.count == 0)
@@ -223,9 +252,12 @@ import Testing
     @Test func blankStartsShareAKeyAndAnInvalidConferenceDateSpansTheStartDayOnly() {
         // The 2024 copy's assessment with no start is restated by the 2025 copy's (the blank key);
         // its enquiry whose conference date is not a date spans 20 March 2024 only: kept.
-        let y2024 = [referral("C", "2023-05-01",
-                              assessments: [assessment(start: nil, authorised: "2023-06-01", factors: ["3A"])],
-                              s47: [Section47(startDate: df("2024-03-20"), initialCPCDate: .invalid("2024-04-31"))])]
+        let y2024 = [
+            referral(
+                "C", "2023-05-01",
+                assessments: [assessment(start: nil, authorised: "2023-06-01", factors: ["3A"])],
+                s47: [Section47(startDate: df("2024-03-20"), initialCPCDate: .invalid("2024-04-31"))])
+        ]
         let y2025 = [referral("C", "2023-05-01", assessments: [assessment(start: nil, authorised: "2024-06-01")])]
         let c = returns([(2024, y2024, []), (2025, y2025, [])]).cinEpisodes[0]
         #expect(c.assessments.map(\.authorisationDate.day) == [day("2024-06-01")])

@@ -16,19 +16,24 @@ import Testing
     static let end2024 = Day(year: 2024, month: 3, day: 31)!
 
     static func summary(_ id: String) -> ComparatorSummary {
-        ComparatorSummary(measure: id, la: "358", laName: "Trafford", year: 2025, laValue: 62, england: 67, regionName: "North West",
-                          region: 96, neighbourModel: "2025", neighbours: [], neighbourMean: 60, neighbourMedian: 58,
-                          neighboursUnknown: 0, rank: 20, rankedCount: 152, unknownCount: 1, quartile: 1, polarity: .none)
+        ComparatorSummary(
+            measure: id, la: "358", laName: "Trafford", year: 2025, laValue: 62, england: 67, regionName: "North West",
+            region: 96, neighbourModel: "2025", neighbours: [], neighbourMean: 60, neighbourMedian: 58,
+            neighboursUnknown: 0, rank: 20, rankedCount: 152, unknownCount: 1, quartile: 1, polarity: .none)
     }
 
-    let plan = Plan(id: "p", title: "P", ambitions: [
-        Ambition(number: 2, title: "Right help", statement: "s", kpis: [
-            KPI(wording: "Reduction in re-referrals", measure: "rereferrals_12m_pct", target: .belowLastYear, polarity: .low, comparator: .england),
-            KPI(wording: "CLA rate aligned", measure: "cla_rate_per_10k", target: .statisticalNeighbourAverage(.median), polarity: .none, comparator: .snMedian),
-            KPI(wording: "70% RI", measure: "cin_audits_ri_or_better_pct", target: .value(70), polarity: .high),
-            KPI(wording: "Neglect", measure: "assessment_factor_pct_neglect", target: .monitor, polarity: .low),
-        ]),
-    ])
+    let plan = Plan(
+        id: "p", title: "P",
+        ambitions: [
+            Ambition(
+                number: 2, title: "Right help", statement: "s",
+                kpis: [
+                    KPI(wording: "Reduction in re-referrals", measure: "rereferrals_12m_pct", target: .belowLastYear, polarity: .low, comparator: .england),
+                    KPI(wording: "CLA rate aligned", measure: "cla_rate_per_10k", target: .statisticalNeighbourAverage(.median), polarity: .none, comparator: .snMedian),
+                    KPI(wording: "70% RI", measure: "cin_audits_ri_or_better_pct", target: .value(70), polarity: .high),
+                    KPI(wording: "Neglect", measure: "assessment_factor_pct_neglect", target: .monitor, polarity: .low),
+                ])
+        ])
 
     @Test func judgesEachKPIWithAFakeEngine() {
         let engine = Self.engine([

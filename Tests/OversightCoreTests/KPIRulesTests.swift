@@ -83,10 +83,13 @@ import Testing
     }
 
     @Test func trajectoryStepAppliesFromItsEnd() {
-        let kpi = KPI(wording: "moderated", measure: "audits_moderated_pct", target: .value(100),
-                      trajectory: [TrajectoryPoint(end: Day(year: 2020, month: 12, day: 31)!, value: 25),
-                                   TrajectoryPoint(end: Day(year: 2021, month: 3, day: 31)!, value: 50)],
-                      polarity: .high)
+        let kpi = KPI(
+            wording: "moderated", measure: "audits_moderated_pct", target: .value(100),
+            trajectory: [
+                TrajectoryPoint(end: Day(year: 2020, month: 12, day: 31)!, value: 25),
+                TrajectoryPoint(end: Day(year: 2021, month: 3, day: 31)!, value: 50),
+            ],
+            polarity: .high)
         #expect(kpi.target(forPeriodEndingOn: Day(year: 2020, month: 11, day: 30)!) == .value(100))
         #expect(kpi.target(forPeriodEndingOn: Day(year: 2021, month: 1, day: 31)!) == .value(25))
         #expect(kpi.target(forPeriodEndingOn: Day(year: 2022, month: 3, day: 31)!) == .value(50))

@@ -24,8 +24,9 @@ import Testing
             guard id == "cla_starts_rate_per_10k" else { return nil }
             return MeasureResult(id: id, unit: .rate, period: period, numerator: 119, denominator: 56737, value: 21)
         }
-        let results = KPIEvaluator().evaluate(plan: plan, period: .reportingYear(2025), measure: engine,
-                                              comparators: Comparators.lookup(statistics: statistics, la: "358"))
+        let results = KPIEvaluator().evaluate(
+            plan: plan, period: .reportingYear(2025), measure: engine,
+            comparators: Comparators.lookup(statistics: statistics, la: "358"))
         let starts = try #require(results.first { $0.kpi.measure == "cla_starts_rate_per_10k" })
         #expect(starts.targetValue == 19 && starts.status == .amber)
         #expect(starts.comparator?.summary.england == 26 && starts.comparator?.relation == .higher)

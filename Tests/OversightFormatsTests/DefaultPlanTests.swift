@@ -9,10 +9,11 @@ import Testing
     @Test func hasEightAmbitionsNumberedInOrder() {
         #expect(plan.id == "trafford-2020")
         #expect(plan.ambitions.map(\.number) == Array(1...8))
-        #expect(plan.ambitions.map(\.title) == [
-            "Leadership and quality assurance", "Right help, right time", "Quality of practice", "Permanence",
-            "Neglect", "Domestic abuse", "Missing and exploitation", "Partnerships",
-        ])
+        #expect(
+            plan.ambitions.map(\.title) == [
+                "Leadership and quality assurance", "Right help, right time", "Quality of practice", "Permanence",
+                "Neglect", "Domestic abuse", "Missing and exploitation", "Partnerships",
+            ])
         for a in plan.ambitions {
             #expect(!a.statement.isEmpty && !a.leads.isEmpty && !a.actions.isEmpty && !a.achievements.isEmpty && !a.kpis.isEmpty)
         }

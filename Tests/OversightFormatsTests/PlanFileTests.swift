@@ -7,24 +7,24 @@ import Testing
     let reader = PlanFileReader()
 
     static let minimal = """
-    id: test
-    title: A test plan
-    ambitions:
-      - number: 1
-        title: One
-        statement: Do better.
-        kpis:
-          - wording: Fewer re-referrals
-            measure: rereferrals_12m_pct
-            target: below last year
-            comparator: sn_mean
-            cadence: quarterly
-          - wording: 15 households
-            measure: hand_households_recruited
-            target: 15
-            trajectory:
-              - {end: 2021-03-31, label: first year, value: 5}
-    """
+        id: test
+        title: A test plan
+        ambitions:
+          - number: 1
+            title: One
+            statement: Do better.
+            kpis:
+              - wording: Fewer re-referrals
+                measure: rereferrals_12m_pct
+                target: below last year
+                comparator: sn_mean
+                cadence: quarterly
+              - wording: 15 households
+                measure: hand_households_recruited
+                target: 15
+                trajectory:
+                  - {end: 2021-03-31, label: first year, value: 5}
+        """
 
     @Test func readsAMinimalPlan() throws {
         let plan = try reader.parse(yaml: Self.minimal)

@@ -28,8 +28,11 @@ import Testing
 
     @Test func keepsOnlyTheColumnsTheMappingReads() {
         let t = PublishedExtract.trim(Self.file(Self.referrals, PublishedMeasures.referralsFile), file: PublishedMeasures.referralsFile)
-        #expect(t.header == ["time_period", "geographic_level", "old_la_code", "region_code", "region_name", "la_name",
-                             "referral_count", "rereferral_percent", "no_further_action_percent"])
+        #expect(
+            t.header == [
+                "time_period", "geographic_level", "old_la_code", "region_code", "region_name", "la_name",
+                "referral_count", "rereferral_percent", "no_further_action_percent",
+            ])
         #expect(t.rows.count == 4)
         #expect(t.rows[3] == ["2025", "Local authority", "900", "E12000002", "North West", "Testshire", "110", "c", "3.0"])
     }
@@ -58,12 +61,15 @@ import Testing
     @Test func aNewerCopyReplacesOnlyTheYearsItHolds() throws {
         let name = PublishedMeasures.referralsFile
         let old = PublishedStatistics.read(files: [name: Data(Self.referrals.utf8)])
-        let newer = PublishedStatistics.read(files: [name: Data("""
-            time_period,geographic_level,old_la_code,la_name,referral_count,rereferral_percent
-            2025,Local authority,900,Testshire,111,11.5
-            2026,Local authority,900,Testshire,120,12.0
+        let newer = PublishedStatistics.read(files: [
+            name: Data(
+                """
+                time_period,geographic_level,old_la_code,la_name,referral_count,rereferral_percent
+                2025,Local authority,900,Testshire,111,11.5
+                2026,Local authority,900,Testshire,120,12.0
 
-            """.utf8)])
+                """.utf8)
+        ])
         let merged = old.replacingYears(with: newer)
         let la = Geography.localAuthority("900")
         #expect(merged.value(measure: "referrals", geography: la, year: 2024) == 100)
@@ -80,10 +86,12 @@ import Testing
         let years = PublishedExtract.splitByYear(PublishedExtract.csvText(header: t.header, rows: t.rows), file: name)
         #expect(years.keys.sorted() == [2024, 2025])
         let old = years[2025]!
-        let new = old.replacingOccurrences(of: "110,c,3.0", with: "112,12.5,3.0")
+        let new =
+            old.replacingOccurrences(of: "110,c,3.0", with: "112,12.5,3.0")
             + "2025,Local authority,901,E12000002,North West,Otherton,50,5.0,1.0\n"
-        #expect(PublishedYearChange.compare(file: name, year: 2025, old: old, new: new)
-            == PublishedYearChange(file: name, year: 2025, status: .changed, rowsAdded: 1, rowsRemoved: 0, figuresChanged: 2))
+        #expect(
+            PublishedYearChange.compare(file: name, year: 2025, old: old, new: new)
+                == PublishedYearChange(file: name, year: 2025, status: .changed, rowsAdded: 1, rowsRemoved: 0, figuresChanged: 2))
         #expect(PublishedYearChange.compare(file: name, year: 2025, old: old, new: old).status == .unchanged)
         #expect(PublishedYearChange.compare(file: name, year: 2026, old: nil, new: old) == PublishedYearChange(file: name, year: 2026, status: .new, rowsAdded: 2))
     }

@@ -217,8 +217,12 @@ extension StoreTests {
             await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "358", username: "cat", displayName: "C", role: .auditor, password: "short") }
             await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "358", username: "cat", displayName: "C", role: .auditor, password: "password1234") }
             try await accounts.addUser(authority: "358", username: "cat", displayName: "C", role: .auditor, password: "velvet harbour stone")
-            await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "358", username: "Cat", displayName: "C", role: .auditor, password: "velvet harbour stone") }
-            await #expect(throws: StoreError.self) { try await accounts.addUser(authority: "352", username: "pc1", displayName: "P", role: .partnerAuditor, password: "velvet harbour stone") }
+            await #expect(throws: StoreError.self) {
+                try await accounts.addUser(authority: "358", username: "Cat", displayName: "C", role: .auditor, password: "velvet harbour stone")
+            }
+            await #expect(throws: StoreError.self) {
+                try await accounts.addUser(authority: "352", username: "pc1", displayName: "P", role: .partnerAuditor, password: "velvet harbour stone")
+            }
             await #expect(throws: StoreError.self) { try await accounts.resetPassword(username: "cat", authority: "352", newPassword: "another long phrase") }
             try await accounts.record(authority: "358", user: "cat", action: "viewed child", target: "C1", isChildLevel: true)
             try await accounts.record(authority: "352", user: "dan", action: "viewed child", target: "D1", isChildLevel: true)

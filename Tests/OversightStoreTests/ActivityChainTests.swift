@@ -88,7 +88,9 @@ extension StoreTests {
             let accounts = store.accounts(hasher: PlainHasher())
             try await accounts.record(authority: "358", user: "a", action: "signed in", target: "", isChildLevel: false)
             for i in 1...3 {
-                try await store.sql.raw("INSERT INTO activity_log (la_code, at, user_name, action, target, is_child_level) VALUES ('358', \(bind: Date()), 'old', 'viewed child', \(bind: "C\(i)"), true)").run()
+                try await store.sql.raw(
+                    "INSERT INTO activity_log (la_code, at, user_name, action, target, is_child_level) VALUES ('358', \(bind: Date()), 'old', 'viewed child', \(bind: "C\(i)"), true)"
+                ).run()
             }
             #expect(try await accounts.verifyActivity().problem != nil)
             try await ActivityChain.chainUnchained(on: store.database)

@@ -20,9 +20,10 @@ extension StoreTests {
                 let first = try await Store.open(configuration)
                 let second = try await Store.open(configuration)
                 let plan = try PlanLoader.defaultPlan()
-                return Processes(first: first, second: second,
-                                 numbers1: AuthorityNumbers(store: first, statistics: nil, defaultPlan: plan),
-                                 numbers2: AuthorityNumbers(store: second, statistics: nil, defaultPlan: plan))
+                return Processes(
+                    first: first, second: second,
+                    numbers1: AuthorityNumbers(store: first, statistics: nil, defaultPlan: plan),
+                    numbers2: AuthorityNumbers(store: second, statistics: nil, defaultPlan: plan))
             }
 
             /// One measure's value as each process answers it now (both must agree).
@@ -69,8 +70,10 @@ extension StoreTests {
             let hand = p.first.handEntries(authority: "358")
             _ = try await hand.record(HandEnteredEntry(measureID: "hand_households_recruited", period: year, value: 4, source: "panel", enteredBy: "u", enteredAt: Date()))
             #expect(try await p.value("hand_households_recruited", year) == 4)
-            _ = try await hand.record(HandEnteredEntry(measureID: "hand_households_recruited", period: year, value: 6, source: "panel", enteredBy: "u",
-                                                       enteredAt: Date(), note: "two more approved"))
+            _ = try await hand.record(
+                HandEnteredEntry(
+                    measureID: "hand_households_recruited", period: year, value: 6, source: "panel", enteredBy: "u",
+                    enteredAt: Date(), note: "two more approved"))
             #expect(try await p.value("hand_households_recruited", year) == 6)
 
             // Supervision entered in Oversight, then the practice standard that decides which were due.
@@ -89,16 +92,18 @@ extension StoreTests {
             #expect(try await p.value("audits_completed_pct", year) == nil)
             let templates = try await qa.installShippedTemplates(authority: "358", by: "u")
             let data = try await p.first.cases.caseData(authority: "358")
-            let made = try SynthAudits(data: data, templates: templates, reportDate: Day(year: 2025, month: 3, day: 31)!, auditors: ["a1", "a2"],
-                                       moderators: ["m1"], sampleSize: 1, seed: 2)
+            let made = try SynthAudits(
+                data: data, templates: templates, reportDate: Day(year: 2025, month: 3, day: 31)!, auditors: ["a1", "a2"],
+                moderators: ["m1"], sampleSize: 1, seed: 2)
             try await qa.insert(rounds: made.rounds, audits: made.audits, authority: "358", by: "u")
             #expect(try await p.value("audits_completed_pct", year) != nil)
 
             // A target changed, then a new plan made current.
             #expect(try await p.target("audits_ri_or_better_pct", year) == 70)
-            try await p.first.plans(authority: "358").changeTarget(TargetHistory.Change(
-                ambition: 1, measure: "audits_ri_or_better_pct", effectiveFrom: Day(year: 2024, month: 4, day: 1)!, target: .value(75), trajectory: [],
-                by: "u", at: Date(), reason: "raised by the board"))
+            try await p.first.plans(authority: "358").changeTarget(
+                TargetHistory.Change(
+                    ambition: 1, measure: "audits_ri_or_better_pct", effectiveFrom: Day(year: 2024, month: 4, day: 1)!, target: .value(75), trajectory: [],
+                    by: "u", at: Date(), reason: "raised by the board"))
             #expect(try await p.target("audits_ri_or_better_pct", year) == 75)
             let yaml = try PlanFileWriter().yaml(try PlanLoader.defaultPlan()).replacingOccurrences(of: "target: 70", with: "target: 65")
             _ = try await p.first.plans(authority: "358").importPlan(yaml: yaml, by: "u")

@@ -12,32 +12,52 @@ extension StoreTests {
         static func fullData() -> CaseData {
             var d = CaseData()
             let c = ChildID("C1"), day = DateField.value(Day(ordinal: 19_876)), bad = DateField.invalid("31/02/2024")
-            d.cinChildren[c] = CINChild(id: c, upn: "A123456789012", birthDate: day, expectedBirthDate: bad, deathDate: .missing, sex: "F",
-                                        ethnicity: "WBRI", disabilities: ["HAND", "VIS"], collectionYear: 2025, origin: o)
+            d.cinChildren[c] = CINChild(
+                id: c, upn: "A123456789012", birthDate: day, expectedBirthDate: bad, deathDate: .missing, sex: "F",
+                ethnicity: "WBRI", disabilities: ["HAND", "VIS"], collectionYear: 2025, origin: o)
             d.cinChildren[ChildID("C2")] = CINChild(id: ChildID("C2"), origin: RecordOrigin(file: 0, row: 9))
-            d.cinEpisodes = [CINEpisode(
-                child: c, referralDate: day, referralSource: "1A", primaryNeedCode: "N4", closureDate: bad, reasonForClosure: "RC1",
-                initialCPCDate: .missing, referralNFA: false,
-                assessments: [Assessment(startDate: day, internalReviewDate: bad, authorisationDate: .missing, factors: ["2A", "3B"], origin: o)],
-                cinPlans: [CINPlan(startDate: day, endDate: bad, origin: o)],
-                section47s: [Section47(startDate: day, initialCPCTarget: bad, initialCPCDate: .missing, icpcNotRequired: true, origin: o)],
-                protectionPlans: [ProtectionPlan(startDate: day, endDate: .missing, initialCategory: "NEG", latestCategory: nil,
-                                                 numberOfPreviousPlans: -3, reviewDates: [day, bad, .missing], origin: o)],
-                collectionYear: nil, origin: o)]
+            d.cinEpisodes = [
+                CINEpisode(
+                    child: c, referralDate: day, referralSource: "1A", primaryNeedCode: "N4", closureDate: bad, reasonForClosure: "RC1",
+                    initialCPCDate: .missing, referralNFA: false,
+                    assessments: [Assessment(startDate: day, internalReviewDate: bad, authorisationDate: .missing, factors: ["2A", "3B"], origin: o)],
+                    cinPlans: [CINPlan(startDate: day, endDate: bad, origin: o)],
+                    section47s: [Section47(startDate: day, initialCPCTarget: bad, initialCPCDate: .missing, icpcNotRequired: true, origin: o)],
+                    protectionPlans: [
+                        ProtectionPlan(
+                            startDate: day, endDate: .missing, initialCategory: "NEG", latestCategory: nil,
+                            numberOfPreviousPlans: -3, reviewDates: [day, bad, .missing], origin: o)
+                    ],
+                    collectionYear: nil, origin: o)
+            ]
             d.claHeaders[c] = CLAHeader(child: c, sex: "2", birthDate: day, ethnicity: "WBRI", upn: "UPN", collectionYear: 2024, origin: o)
-            d.claEpisodes = [CLAEpisode(child: c, start: day, reasonNewEpisode: "S", legalStatus: "C2", categoryOfNeed: "N1", placement: "U1",
-                                        provider: "PR1", end: bad, reasonEnded: "E11", reasonPlaceChange: "CARPL", homePostcode: "M1 1AA",
-                                        placementPostcode: "M2 2BB", urn: "SC1", collectionYear: 2025, origin: o)]
+            d.claEpisodes = [
+                CLAEpisode(
+                    child: c, start: day, reasonNewEpisode: "S", legalStatus: "C2", categoryOfNeed: "N1", placement: "U1",
+                    provider: "PR1", end: bad, reasonEnded: "E11", reasonPlaceChange: "CARPL", homePostcode: "M1 1AA",
+                    placementPostcode: "M2 2BB", urn: "SC1", collectionYear: 2025, origin: o)
+            ]
             d.claReviews = [CLAReview(child: c, date: day, participationCode: "PN1", collectionYear: 2025, origin: o)]
             d.claMissing = [CLAMissing(child: c, kind: "M", start: day, end: .missing, collectionYear: 2025, origin: o)]
-            d.careLeavers = [CareLeaverRecord(child: c, birthDate: day, inTouch: "YES", activity: "F1", accommodation: "X",
-                                              collectionYear: 2025, origin: o)]
-            d.socialWorkerEpisodes = [SocialWorkerEpisode(child: c, workerID: "W é 1", start: day, end: .missing, reason: "SW1",
-                                                          collectionYear: nil, origin: o)]
-            d.missingEpisodes = [MissingEpisode(child: c, kind: "A", start: .value(DayTime(minutes: 28_000_000)), returned: .invalid("soon"),
-                                                rhiOffered: .missing, rhiAccepted: true, rhiCompleted: .value(DayTime(minutes: -5)), origin: o)]
-            d.supervisions = [SupervisionSession(worker: "W1", date: day, kind: "formal", reflective: nil, child: nil, origin: o),
-                              SupervisionSession(worker: "W2", date: bad, kind: nil, reflective: false, child: c, origin: o)]
+            d.careLeavers = [
+                CareLeaverRecord(
+                    child: c, birthDate: day, inTouch: "YES", activity: "F1", accommodation: "X",
+                    collectionYear: 2025, origin: o)
+            ]
+            d.socialWorkerEpisodes = [
+                SocialWorkerEpisode(
+                    child: c, workerID: "W é 1", start: day, end: .missing, reason: "SW1",
+                    collectionYear: nil, origin: o)
+            ]
+            d.missingEpisodes = [
+                MissingEpisode(
+                    child: c, kind: "A", start: .value(DayTime(minutes: 28_000_000)), returned: .invalid("soon"),
+                    rhiOffered: .missing, rhiAccepted: true, rhiCompleted: .value(DayTime(minutes: -5)), origin: o)
+            ]
+            d.supervisions = [
+                SupervisionSession(worker: "W1", date: day, kind: "formal", reflective: nil, child: nil, origin: o),
+                SupervisionSession(worker: "W2", date: bad, kind: nil, reflective: false, child: c, origin: o),
+            ]
             return d
         }
 

@@ -19,8 +19,9 @@ extension StoreTests {
                 let x = measures(a, p), y = measures(b, p)
                 #expect(x.map(\.id) == y.map(\.id))
                 for (r, s) in zip(x, y) {
-                    #expect(r.numerator == s.numerator && r.denominator == s.denominator && r.value == s.value && r.warnings == s.warnings,
-                            "\(r.id) in \(p): \(String(describing: r.value)) vs \(String(describing: s.value))")
+                    #expect(
+                        r.numerator == s.numerator && r.denominator == s.denominator && r.value == s.value && r.warnings == s.warnings,
+                        "\(r.id) in \(p): \(String(describing: r.value)) vs \(String(describing: s.value))")
                 }
             }
         }

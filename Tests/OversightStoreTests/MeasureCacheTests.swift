@@ -35,8 +35,9 @@ extension StoreTests {
             let data = try await store.cases.caseData(authority: "358")
             var withRecords = params
             withRecords.includeRecords = true
-            let direct = RowErrorFlags.withoutRecords(RowErrorFlags.flag(
-                MeasureEngine(data: data).computeAll(period: period, ids: nil, parameters: withRecords), rowsWithErrors: data.rowsWithErrors))
+            let direct = RowErrorFlags.withoutRecords(
+                RowErrorFlags.flag(
+                    MeasureEngine(data: data).computeAll(period: period, ids: nil, parameters: withRecords), rowsWithErrors: data.rowsWithErrors))
             #expect(afterImport.results == direct)
             #expect(direct.contains { $0.recordsFromRowsWithErrors > 0 })
             #expect(afterImport.results != computed.results)

@@ -12,12 +12,14 @@ extension StoreTests {
 
         /// A made-up extract of the referrals file: Trafford's 2025 figures as carried, with one changed, and a new year.
         static func extract(referrals2025: String) -> [String: String] {
-            [file: """
+            [
+                file: """
                 time_period,geographic_level,old_la_code,region_code,region_name,la_name,referral_count,rereferral_count,rereferral_percent,no_further_action_count,no_further_action_percent
                 2025,Local authority,358,E12000002,North West,Trafford,\(referrals2025),339,18.0,0,0
                 2026,Local authority,358,E12000002,North West,Trafford,1900,300,15.8,0,0
 
-                """]
+                """
+            ]
         }
 
         @Test(arguments: TestBackend.all)

@@ -30,8 +30,10 @@ extension StoreTests {
 
         /// Runs `write`, expecting `la`'s revision one higher after it and `other`'s unchanged.
         @discardableResult
-        static func bumps<T>(_ store: Store, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
-                             _ write: () async throws -> T) async throws -> T {
+        static func bumps<T>(
+            _ store: Store, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+            _ write: () async throws -> T
+        ) async throws -> T {
             let before = try await store.revision(authority: la)
             let result = try await write()
             #expect(try await store.revision(authority: la) == before + 1, "\(what)", sourceLocation: sourceLocation)
@@ -40,8 +42,10 @@ extension StoreTests {
         }
 
         /// Runs `write`, expecting it to throw and no revision to change.
-        static func failsLeavingIt(_ store: Store, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
-                                   _ write: () async throws -> Void) async throws {
+        static func failsLeavingIt(
+            _ store: Store, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+            _ write: () async throws -> Void
+        ) async throws {
             let before = try await store.revision(authority: la)
             await #expect(throws: (any Error).self, "\(what)", sourceLocation: sourceLocation) { try await write() }
             #expect(try await store.revision(authority: la) == before, "\(what): a failed write moved the revision", sourceLocation: sourceLocation)
@@ -50,8 +54,10 @@ extension StoreTests {
 
         /// Runs `write`, expecting it to succeed and no revision to change.
         @discardableResult
-        static func leavesIt<T>(_ store: Store, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
-                                _ write: () async throws -> T) async throws -> T {
+        static func leavesIt<T>(
+            _ store: Store, _ what: String, sourceLocation: SourceLocation = #_sourceLocation,
+            _ write: () async throws -> T
+        ) async throws -> T {
             let before = try await store.revision(authority: la)
             let result = try await write()
             #expect(try await store.revision(authority: la) == before, "\(what)", sourceLocation: sourceLocation)
@@ -119,8 +125,9 @@ extension StoreTests {
         }
 
         static func round(name: String = "April 2026", rate: Int = 100) -> AuditRound {
-            AuditRound(id: "", name: name, month: .month(year: 2026, month: 4), cohort: .allOpenCases, cohortDay: Day(year: 2026, month: 4, day: 1)!,
-                       sampleSize: 4, seed: 2026, moderationRatePercent: rate, dueDate: Day(year: 2026, month: 4, day: 30)!, templateID: "case-file")
+            AuditRound(
+                id: "", name: name, month: .month(year: 2026, month: 4), cohort: .allOpenCases, cohortDay: Day(year: 2026, month: 4, day: 1)!,
+                sampleSize: 4, seed: 2026, moderationRatePercent: rate, dueDate: Day(year: 2026, month: 4, day: 30)!, templateID: "case-file")
         }
 
         @Test(arguments: TestBackend.all)
@@ -143,8 +150,9 @@ extension StoreTests {
             let t = try #require(try await repo.latestTemplates(authority: Self.la).first { $0.id == "case-file" })
             var prepared = Self.round(name: "Prepared")
             prepared.id = "prepared-1"
-            let a = Audit.assign(id: AuditID("prepared-audit-1"), template: t, subject: .child(ChildID("QA5")), caseKind: .cp, team: nil,
-                                 auditor: "alice", due: prepared.dueDate, roundID: prepared.id, by: "qa-lead", at: Self.now)
+            let a = Audit.assign(
+                id: AuditID("prepared-audit-1"), template: t, subject: .child(ChildID("QA5")), caseKind: .cp, team: nil,
+                auditor: "alice", due: prepared.dueDate, roundID: prepared.id, by: "qa-lead", at: Self.now)
             try await Self.bumps(store, "prepared rounds and audits") {
                 try await repo.insert(rounds: [prepared], audits: [a], authority: Self.la, by: "demo")
             }
@@ -165,12 +173,14 @@ extension StoreTests {
             try await repo.installShippedTemplates(authority: Self.la, by: "admin")
             let due = Day(year: 2026, month: 4, day: 30)!
             let assigned = try await Self.bumps(store, "an audit assigned") {
-                try await repo.assign(templateID: "case-file", subject: .child(ChildID("QA1")), caseKind: .cin, team: nil, auditor: "alice",
-                                      due: due, authority: Self.la, by: "m")
+                try await repo.assign(
+                    templateID: "case-file", subject: .child(ChildID("QA1")), caseKind: .cin, team: nil, auditor: "alice",
+                    due: due, authority: Self.la, by: "m")
             }
             try await Self.failsLeavingIt(store, "an audit on an unknown template") {
-                _ = try await repo.assign(templateID: "no-such", subject: .child(ChildID("QA1")), caseKind: .cin, team: nil, auditor: "alice",
-                                          due: due, authority: Self.la, by: "m")
+                _ = try await repo.assign(
+                    templateID: "no-such", subject: .child(ChildID("QA1")), caseKind: .cin, team: nil, auditor: "alice",
+                    due: due, authority: Self.la, by: "m")
             }
             let id = assigned.id
             let t = try await repo.template(of: assigned, authority: Self.la)
@@ -178,8 +188,9 @@ extension StoreTests {
             partial["lived-experience"] = nil
             let draft = partial
             try await Self.bumps(store, "a draft saved") {
-                try await repo.saveDraft(id, answers: draft, grade: .good, gradeRationale: "Clear plan", learningThemes: ["Neglect"],
-                                         authority: Self.la, by: "alice")
+                try await repo.saveDraft(
+                    id, answers: draft, grade: .good, gradeRationale: "Clear plan", learningThemes: ["Neglect"],
+                    authority: Self.la, by: "alice")
             }
             try await Self.failsLeavingIt(store, "an incomplete audit submitted") { try await repo.submit(id, authority: Self.la, by: "alice") }
             try await Self.failsLeavingIt(store, "a step on another authority's audit") {
@@ -211,10 +222,12 @@ extension StoreTests {
             }
 
             // Selection by hand, and closing an audit that had no actions.
-            let second = try await repo.assign(templateID: "case-file", subject: .child(ChildID("QA2")), caseKind: .cin, team: nil, auditor: "bob",
-                                               due: due, authority: Self.la, by: "m")
-            try await repo.saveDraft(second.id, answers: AuditRepositoryTests.fullAnswers(t), grade: .good, gradeRationale: "Clear plan",
-                                     authority: Self.la, by: "bob")
+            let second = try await repo.assign(
+                templateID: "case-file", subject: .child(ChildID("QA2")), caseKind: .cin, team: nil, auditor: "bob",
+                due: due, authority: Self.la, by: "m")
+            try await repo.saveDraft(
+                second.id, answers: AuditRepositoryTests.fullAnswers(t), grade: .good, gradeRationale: "Clear plan",
+                authority: Self.la, by: "bob")
             #expect(try await repo.submit(second.id, authority: Self.la, by: "bob").status == .submitted)
             try await Self.bumps(store, "a selection for moderation") { try await repo.selectForModeration(second.id, authority: Self.la, by: "lead") }
             try await repo.moderate(second.id, grade: .good, rationale: nil, authority: Self.la, by: "alice")
@@ -229,11 +242,13 @@ extension StoreTests {
             let store = try await Self.fresh(backend, in: folder)
             let repo = store.audits(clock: { Self.now })
             try await repo.installShippedTemplates(authority: Self.la, by: "admin")
-            let a = try await repo.assign(templateID: "case-file", subject: .child(ChildID("QA1")), caseKind: .cin, team: nil, auditor: "alice",
-                                          due: Day(year: 2026, month: 4, day: 30)!, authority: Self.la, by: "m")
+            let a = try await repo.assign(
+                templateID: "case-file", subject: .child(ChildID("QA1")), caseKind: .cin, team: nil, auditor: "alice",
+                due: Day(year: 2026, month: 4, day: 30)!, authority: Self.la, by: "m")
             let t = try await repo.template(of: a, authority: Self.la)
-            try await repo.saveDraft(a.id, answers: AuditRepositoryTests.fullAnswers(t), grade: .inadequate, gradeRationale: "Risk",
-                                     authority: Self.la, by: "alice")
+            try await repo.saveDraft(
+                a.id, answers: AuditRepositoryTests.fullAnswers(t), grade: .inadequate, gradeRationale: "Risk",
+                authority: Self.la, by: "alice")
             #expect(try await repo.submit(a.id, authority: Self.la, by: "alice").status == .selectedForModeration)
             try await Self.failsLeavingIt(store, "a moderation by the audit's own auditor") {
                 try await repo.moderate(a.id, grade: .good, rationale: nil, authority: Self.la, by: "alice")
@@ -276,8 +291,9 @@ extension StoreTests {
             let folder = TempFolder()
             let store = try await Self.fresh(backend, in: folder)
             let entries = store.handEntries(authority: Self.la)
-            let entry = HandEnteredEntry(measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 9, denominator: 72,
-                                         source: "HR establishment report", enteredBy: "analyst", enteredAt: Self.now)
+            let entry = HandEnteredEntry(
+                measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 9, denominator: 72,
+                source: "HR establishment report", enteredBy: "analyst", enteredAt: Self.now)
             #expect(try await Self.bumps(store, "a hand entry") { try await entries.record(entry) } == nil)
             var corrected = entry
             corrected.numerator = 8
@@ -310,8 +326,10 @@ extension StoreTests {
             let store = try await Self.fresh(backend, in: folder)
             let plans = store.plans(authority: Self.la, clock: { Self.now })
             try await Self.bumps(store, "a target change") {
-                try await plans.changeTarget(.init(ambition: 1, measure: "rereferrals_12m_pct", effectiveFrom: Day(year: 2025, month: 4, day: 1)!,
-                                                   target: .value(18), trajectory: [], by: "lead", at: Self.now, reason: "board decision"))
+                try await plans.changeTarget(
+                    .init(
+                        ambition: 1, measure: "rereferrals_12m_pct", effectiveFrom: Day(year: 2025, month: 4, day: 1)!,
+                        target: .value(18), trajectory: [], by: "lead", at: Self.now, reason: "board decision"))
             }
             try await Self.bumps(store, "commentary") { try await plans.writeCommentary(ambition: 2, period: Self.june, text: "Improving", by: "lead") }
             try await Self.failsLeavingIt(store, "blank commentary") { try await plans.writeCommentary(ambition: 2, period: Self.june, text: " ", by: "lead") }
@@ -336,8 +354,9 @@ extension StoreTests {
                 try await store.actions(authority: Self.other).edit(id: id, status: .atRisk, by: "lead")
             }
             try await Self.bumps(store, "an update with evidence") {
-                try await actions.addUpdate(actionID: id, text: "Building handed over", status: .atRisk,
-                                            files: [.init(fileName: "minutes.txt", bytes: Data("minutes".utf8))], by: "owner")
+                try await actions.addUpdate(
+                    actionID: id, text: "Building handed over", status: .atRisk,
+                    files: [.init(fileName: "minutes.txt", bytes: Data("minutes".utf8))], by: "owner")
             }
             try await Self.failsLeavingIt(store, "an empty update") { try await actions.addUpdate(actionID: id, text: "", by: "owner") }
             let plan = try PlanLoader.defaultPlan()
@@ -386,11 +405,14 @@ extension StoreTests {
             #expect(try await second.revision(authority: Self.la) == 0)
             try await first.plans(authority: Self.la).writeCommentary(ambition: 1, period: Self.june, text: "Seen elsewhere", by: "lead")
             #expect(try await second.revision(authority: Self.la) == 1)
-            try await first.audits().addSupervisionSession(worker: "SW1", date: Day(year: 2026, month: 3, day: 2)!, kind: nil, reflective: nil,
-                                                           authority: Self.la, by: "m")
+            try await first.audits().addSupervisionSession(
+                worker: "SW1", date: Day(year: 2026, month: 3, day: 2)!, kind: nil, reflective: nil,
+                authority: Self.la, by: "m")
             #expect(try await second.revision(authority: Self.la) == 2)
-            try await second.handEntries(authority: Self.la).record(HandEnteredEntry(measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 9,
-                                                                                   denominator: 72, source: "HR", enteredBy: "a", enteredAt: Self.now))
+            try await second.handEntries(authority: Self.la).record(
+                HandEnteredEntry(
+                    measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 9,
+                    denominator: 72, source: "HR", enteredBy: "a", enteredAt: Self.now))
             #expect(try await first.revision(authority: Self.la) == 3)
             await second.close()
             await first.close()
@@ -414,8 +436,10 @@ extension StoreTests {
                 #expect(try await measures.computeAll(authority: Self.la, period: period, parameters: params).fromCache)
 
                 // A write that leaves the case data as it was still gives a new revision: not from the cache.
-                try await store.handEntries(authority: Self.la).record(HandEnteredEntry(measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 9,
-                                                                                      denominator: 72, source: "HR", enteredBy: "a", enteredAt: Self.now))
+                try await store.handEntries(authority: Self.la).record(
+                    HandEnteredEntry(
+                        measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 9,
+                        denominator: 72, source: "HR", enteredBy: "a", enteredAt: Self.now))
                 let afterWrite = try await measures.computeAll(authority: Self.la, period: period, parameters: params)
                 #expect(!afterWrite.fromCache && afterWrite.results == computed.results)
                 #expect(try await measures.computeAll(authority: Self.la, period: period, parameters: params).fromCache)
@@ -435,8 +459,10 @@ extension StoreTests {
                 let revision = try await store.revision(authority: Self.la)
                 let paramKey = MeasureRepository.key(ids: nil, parameters: params)
                 try await MeasureCacheModel.query(on: store.database).filter(\.$laCode == Self.la).delete()
-                for key in [MeasureRepository.cacheKey(revision: revision - 1, definitionVersion: MeasureEngine.definitionVersion),
-                            MeasureRepository.cacheKey(revision: revision, definitionVersion: "2000-01-01.1")] {
+                for key in [
+                    MeasureRepository.cacheKey(revision: revision - 1, definitionVersion: MeasureEngine.definitionVersion),
+                    MeasureRepository.cacheKey(revision: revision, definitionVersion: "2000-01-01.1"),
+                ] {
                     try await store.sql.insert(into: "measure_cache").columns("la_code", "data_version", "period", "parameters", "results", "created_at")
                         .values([Self.la, key, "\(period.start.iso)..\(period.end.iso)", paramKey, "[]", Self.now] as [any Encodable & Sendable]).run()
                 }

@@ -71,7 +71,9 @@ extension StoreTests {
             let store = try await Store.open(config)
             #expect(try await store.appliedMigrations().sorted() == Store.migrationNames.sorted())
             let now = Date()
-            try await store.sql.raw("INSERT INTO _fluent_migrations (id, name, batch, created_at, updated_at) VALUES (\(bind: UUID()), \(bind: "2099-01-01-from-the-future"), 9, \(bind: now), \(bind: now))").run()
+            try await store.sql.raw(
+                "INSERT INTO _fluent_migrations (id, name, batch, created_at, updated_at) VALUES (\(bind: UUID()), \(bind: "2099-01-01-from-the-future"), 9, \(bind: now), \(bind: now))"
+            ).run()
             await store.close()
             await #expect {
                 try await Store.open(config)
@@ -111,7 +113,8 @@ extension StoreTests {
         @Test func environmentChoosesTheBackend() {
             #expect(StoreConfiguration.fromEnvironment([:]) == .sqlite(path: "./oversight.sqlite"))
             #expect(StoreConfiguration.fromEnvironment(["OVERSIGHT_DATABASE": "/tmp/x.sqlite"]) == .sqlite(path: "/tmp/x.sqlite"))
-            #expect(StoreConfiguration.fromEnvironment(["DATABASE_URL": "postgres://u:p@127.0.0.1/db", "OVERSIGHT_DATABASE": "/tmp/x"])
+            #expect(
+                StoreConfiguration.fromEnvironment(["DATABASE_URL": "postgres://u:p@127.0.0.1/db", "OVERSIGHT_DATABASE": "/tmp/x"])
                     == .postgres(url: "postgres://u:p@127.0.0.1/db"))
             #expect(!StoreConfiguration.postgres(url: "postgres://u:secret@127.0.0.1/db").description.contains("secret"))
         }

@@ -10,49 +10,63 @@ enum SyntheticFiles {
     /// child 1's episode (now ended) and adds child 3; child 2 appears only in 2024.
     static func twoYears(in folder: TempFolder, under base: String, prefix: String = "A") -> (y2024: String, y2025: String) {
         let p = prefix
-        folder.write("\(base)/2024/header.csv", """
-        \(headerHeader)
-        \(p)1,1,01/05/2012,WBRI,,,
-        \(p)2,2,03/09/2015,WBRI,,,
+        folder.write(
+            "\(base)/2024/header.csv",
+            """
+            \(headerHeader)
+            \(p)1,1,01/05/2012,WBRI,,,
+            \(p)2,2,03/09/2015,WBRI,,,
 
-        """)
-        folder.write("\(base)/2024/episodes.csv", """
-        \(episodesHeader)
-        \(p)1,10/06/2023,S,C2,N1,U1,PR1,,,,,,SC1
-        \(p)2,01/05/2023,S,C2,N2,U1,PR1,01/12/2023,E11,,,,SC1
-        \(p)2,01/05/2023,S,C2,N2,U3,PR1,01/01/2024,E11,,,,SC1
+            """)
+        folder.write(
+            "\(base)/2024/episodes.csv",
+            """
+            \(episodesHeader)
+            \(p)1,10/06/2023,S,C2,N1,U1,PR1,,,,,,SC1
+            \(p)2,01/05/2023,S,C2,N2,U1,PR1,01/12/2023,E11,,,,SC1
+            \(p)2,01/05/2023,S,C2,N2,U3,PR1,01/01/2024,E11,,,,SC1
 
-        """)
-        folder.write("\(base)/2024/reviews.csv", """
-        \(reviewsHeader)
-        \(p)1,01/05/2012,01/09/2023,PN1
+            """)
+        folder.write(
+            "\(base)/2024/reviews.csv",
+            """
+            \(reviewsHeader)
+            \(p)1,01/05/2012,01/09/2023,PN1
 
-        """)
-        folder.write("\(base)/2025/header.csv", """
-        \(headerHeader)
-        \(p)1,1,01/05/2012,WBRI,,,
-        \(p)3,2,12/12/2020,WBRI,,,
+            """)
+        folder.write(
+            "\(base)/2025/header.csv",
+            """
+            \(headerHeader)
+            \(p)1,1,01/05/2012,WBRI,,,
+            \(p)3,2,12/12/2020,WBRI,,,
 
-        """)
-        folder.write("\(base)/2025/episodes.csv", """
-        \(episodesHeader)
-        \(p)1,10/06/2023,S,C2,N1,U1,PR1,20/11/2024,E4A,,,,SC1
-        \(p)3,15/04/2024,S,C2,N1,U1,PR1,,,,,,SC1
-        \(p)3,15/04/2025,S,,N1,U1,PR1,,,,,,SC1
+            """)
+        folder.write(
+            "\(base)/2025/episodes.csv",
+            """
+            \(episodesHeader)
+            \(p)1,10/06/2023,S,C2,N1,U1,PR1,20/11/2024,E4A,,,,SC1
+            \(p)3,15/04/2024,S,C2,N1,U1,PR1,,,,,,SC1
+            \(p)3,15/04/2025,S,,N1,U1,PR1,,,,,,SC1
 
-        """)
-        folder.write("\(base)/local/missing.csv", """
-        child_id,missing_or_away,start,returned,rhi_offered,rhi_accepted,rhi_completed
-        \(p)1,M,2024-05-01 10:00,2024-05-02 10:00,2024-05-03 09:00,Y,2024-05-04 09:00
-        ,M,2024-06-01 10:00,,,,
+            """)
+        folder.write(
+            "\(base)/local/missing.csv",
+            """
+            child_id,missing_or_away,start,returned,rhi_offered,rhi_accepted,rhi_completed
+            \(p)1,M,2024-05-01 10:00,2024-05-02 10:00,2024-05-03 09:00,Y,2024-05-04 09:00
+            ,M,2024-06-01 10:00,,,,
 
-        """)
-        folder.write("\(base)/local/supervision.csv", """
-        worker_id,date,kind,reflective,child_id
-        W1,2024-05-01,formal,Y,
-        W1,01/06/2024,case,N,\(p)1
+            """)
+        folder.write(
+            "\(base)/local/supervision.csv",
+            """
+            worker_id,date,kind,reflective,child_id
+            W1,2024-05-01,formal,Y,
+            W1,01/06/2024,case,N,\(p)1
 
-        """)
+            """)
         return (folder.path("\(base)/2024"), folder.path("\(base)/2025"))
     }
 }
@@ -77,22 +91,26 @@ extension SyntheticFiles {
     /// A 2025 return where two children's rows have errors (an impossible date, an episode
     /// ending before it starts) and the others are clean.
     static func rowsWithErrors(in folder: TempFolder, under base: String) -> String {
-        folder.write("\(base)/2025/header.csv", """
-        \(headerHeader)
-        R1,1,01/05/2012,WBRI,,,
-        R2,2,03/09/2015,WBRI,,,
-        R3,1,12/12/2020,WBRI,,,
-        R4,2,12/12/2019,WBRI,,,
+        folder.write(
+            "\(base)/2025/header.csv",
+            """
+            \(headerHeader)
+            R1,1,01/05/2012,WBRI,,,
+            R2,2,03/09/2015,WBRI,,,
+            R3,1,12/12/2020,WBRI,,,
+            R4,2,12/12/2019,WBRI,,,
 
-        """)
-        folder.write("\(base)/2025/episodes.csv", """
-        \(episodesHeader)
-        R1,10/06/2024,S,C2,N1,U1,PR1,,,,,,SC1
-        R2,31/02/2024,S,C2,N1,U1,PR1,,,,,,SC1
-        R3,15/04/2024,S,C2,N1,U1,PR1,01/04/2024,E11,,,,SC1
-        R4,15/05/2024,S,C2,N1,U1,PR1,,,,,,SC1
+            """)
+        folder.write(
+            "\(base)/2025/episodes.csv",
+            """
+            \(episodesHeader)
+            R1,10/06/2024,S,C2,N1,U1,PR1,,,,,,SC1
+            R2,31/02/2024,S,C2,N1,U1,PR1,,,,,,SC1
+            R3,15/04/2024,S,C2,N1,U1,PR1,01/04/2024,E11,,,,SC1
+            R4,15/05/2024,S,C2,N1,U1,PR1,,,,,,SC1
 
-        """)
+            """)
         return folder.path("\(base)/2025")
     }
 }

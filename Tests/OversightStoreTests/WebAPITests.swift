@@ -91,7 +91,8 @@ extension StoreTests {
             #expect(errors.findings == all.filter { $0.severity == .error } && errors.total == errors.findings.count && errors.total > 0)
             let rule = try #require(all.first?.rule)
             #expect(try await imports.findings(importID: s.id, authority: "358", filter: FindingFilter(rule: rule)).findings == all.filter { $0.rule == rule })
-            #expect(try await imports.findings(importID: s.id, authority: "358", filter: FindingFilter(table: "Episodes")).findings
+            #expect(
+                try await imports.findings(importID: s.id, authority: "358", filter: FindingFilter(table: "Episodes")).findings
                     == all.filter { $0.table == "Episodes" })
             let child = try #require(all.compactMap(\.child).first)
             let byChild = try await imports.findings(importID: s.id, authority: "358", filter: FindingFilter(child: child, severity: .error))
@@ -110,17 +111,21 @@ extension StoreTests {
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))
             let big = SyntheticFiles.manyChildren(in: folder, under: "big", children: 1500)
             let events = Events()
-            guard case .imported(let s) = try await store.imports().importFiles(paths: [big], authority: "358", user: "u",
-                                                                                progress: { events.add($0) }) else {
+            guard
+                case .imported(let s) = try await store.imports().importFiles(
+                    paths: [big], authority: "358", user: "u",
+                    progress: { events.add($0) })
+            else {
                 Issue.record("not stored"); return
             }
             let seen = events.all
             #expect(seen.map(\.phase).first == .hashing && seen.last == ImportProgress(phase: .finished, done: 4500, total: 4500))
             // Phases in order; within each, progress never goes back and ends complete.
             let order = ImportProgress.Phase.allCases
-            #expect(zip(seen, seen.dropFirst()).allSatisfy { a, b in
-                order.firstIndex(of: a.phase)! < order.firstIndex(of: b.phase)! || (a.phase == b.phase && a.done <= b.done && a.total == b.total)
-            })
+            #expect(
+                zip(seen, seen.dropFirst()).allSatisfy { a, b in
+                    order.firstIndex(of: a.phase)! < order.firstIndex(of: b.phase)! || (a.phase == b.phase && a.done <= b.done && a.total == b.total)
+                })
             let storing = seen.filter { $0.phase == .storing }
             #expect(storing.count > 3 && storing.last?.done == storing.last?.total && storing.last?.total == 4500)
             #expect(seen.filter { $0.phase == .reading }.last == ImportProgress(phase: .reading, done: 3, total: 3))
@@ -154,8 +159,10 @@ extension StoreTests {
             data.rowsWithErrors = RowErrorFlags.origins(of: ValidationRunner.validate(loaded), in: data)
             var params = MeasureParameters(population: 50_000)
             params.includeRecords = true
-            let fromFiles = RowErrorFlags.withoutRecords(RowErrorFlags.flag(MeasureEngine(data: data).computeAll(period: period, parameters: params),
-                                                                            rowsWithErrors: data.rowsWithErrors))
+            let fromFiles = RowErrorFlags.withoutRecords(
+                RowErrorFlags.flag(
+                    MeasureEngine(data: data).computeAll(period: period, parameters: params),
+                    rowsWithErrors: data.rowsWithErrors))
             #expect(fromFiles == results)
             await store.close()
         }

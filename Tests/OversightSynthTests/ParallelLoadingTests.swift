@@ -10,8 +10,9 @@ import Testing
     @Test func joiningBuildersReadInParallelChangesNothing() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synth-parallel-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let options = SynthOptions(localAuthority: 358, firstYear: 2023, lastYear: 2025, seed: 5, scale: .factor(0.2),
-                                   errorRate: 0.05, writesXML: true)
+        let options = SynthOptions(
+            localAuthority: 358, firstYear: 2023, lastYear: 2025, seed: 5, scale: .factor(0.2),
+            errorRate: 0.05, writesXML: true)
         _ = try SynthGenerator(options: options).run(to: dir)
 
         let parallel = FileLoader.load(paths: [dir.path])

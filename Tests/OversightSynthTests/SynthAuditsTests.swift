@@ -10,24 +10,30 @@ import Testing
     static var data: CaseData {
         var b = CaseDataBuilder()
         let c = b.addFile(SourceFile(path: "cin.xml", format: "cin", table: "CINdetails", collectionYear: 2026))
-        b.add(cinEpisodes: (1...120).map { i in
-            CINEpisode(child: ChildID(String(format: "D%04d", i)), referralDate: .iso("2024-0\(1 + i % 9)-01"), referralNFA: false,
-                       assessments: [Assessment(startDate: .iso("2024-10-01"), authorisationDate: .iso("2024-11-01"), factors: i % 4 == 0 ? ["3A"] : [])],
-                       protectionPlans: i % 5 == 0 ? [ProtectionPlan(startDate: .iso("2024-11-01"), initialCategory: "NEG", numberOfPreviousPlans: i % 10 == 0 ? 1 : 0)] : [])
-        } + (1...40).map { i in
-            CINEpisode(child: ChildID(String(format: "D%04d", i * 3)), referralDate: .iso("2023-11-01"), closureDate: .iso("2023-12-01"),
-                       referralNFA: false)
-        }, file: c)
+        b.add(
+            cinEpisodes: (1...120).map { i in
+                CINEpisode(
+                    child: ChildID(String(format: "D%04d", i)), referralDate: .iso("2024-0\(1 + i % 9)-01"), referralNFA: false,
+                    assessments: [Assessment(startDate: .iso("2024-10-01"), authorisationDate: .iso("2024-11-01"), factors: i % 4 == 0 ? ["3A"] : [])],
+                    protectionPlans: i % 5 == 0 ? [ProtectionPlan(startDate: .iso("2024-11-01"), initialCategory: "NEG", numberOfPreviousPlans: i % 10 == 0 ? 1 : 0)] : [])
+            }
+                + (1...40).map { i in
+                    CINEpisode(
+                        child: ChildID(String(format: "D%04d", i * 3)), referralDate: .iso("2023-11-01"), closureDate: .iso("2023-12-01"),
+                        referralNFA: false)
+                }, file: c)
         let e = b.addFile(SourceFile(path: "sw.csv", format: "ssda903", table: "SocialWorkers", collectionYear: 2026))
-        b.add(socialWorkerEpisodes: (1...120).map { i in
-            SocialWorkerEpisode(child: ChildID(String(format: "D%04d", i)), workerID: "SW\(i % 12)", start: .iso("2024-01-01"))
-        }, file: e)
+        b.add(
+            socialWorkerEpisodes: (1...120).map { i in
+                SocialWorkerEpisode(child: ChildID(String(format: "D%04d", i)), workerID: "SW\(i % 12)", start: .iso("2024-01-01"))
+            }, file: e)
         return b.build()
     }
 
     static func build(seed: UInt64 = 5) throws -> SynthAudits {
-        try SynthAudits(data: data, templates: try AuditTemplateReader.shipped(), reportDate: Day(year: 2026, month: 3, day: 20)!,
-                        auditors: ["tm1", "tm2", "tm3", "tm4"], moderators: ["sm1", "sm2"], sampleSize: 12, seed: seed)
+        try SynthAudits(
+            data: data, templates: try AuditTemplateReader.shipped(), reportDate: Day(year: 2026, month: 3, day: 20)!,
+            auditors: ["tm1", "tm2", "tm3", "tm4"], moderators: ["sm1", "sm2"], sampleSize: 12, seed: seed)
     }
 
     @Test func aYearOfRoundsWithAPlausibleShape() throws {
@@ -76,8 +82,9 @@ import Testing
         try SynthGenerator(options: options).run(to: dir)
         let data = FileLoader.load(paths: [dir.path], keepRaw: false).caseData
         let report = Day(year: 2026, month: 3, day: 20)!
-        let demo = try SynthAudits(data: data, templates: try AuditTemplateReader.shipped(), reportDate: report,
-                                   auditors: ["tm1", "tm2", "tm3", "tm4", "tm5"], moderators: ["sm1", "sm2"], seed: 1)
+        let demo = try SynthAudits(
+            data: data, templates: try AuditTemplateReader.shipped(), reportDate: report,
+            auditors: ["tm1", "tm2", "tm3", "tm4", "tm5"], moderators: ["sm1", "sm2"], seed: 1)
         let perRound = Dictionary(grouping: demo.audits.filter { $0.type == .caseFile }, by: { $0.roundID ?? "" })
         #expect(perRound.count == 12 && perRound.values.allSatisfy { $0.count == 12 })
         #expect(demo.audits.contains { $0.type == .supervision })

@@ -119,8 +119,9 @@ struct SynthCalibration: CustomStringConvertible {
             if c.age(on: end) < 16 && periodStart <= end.adding(months: -30) {
                 longTermDenominator += 1
                 let currentStart = starts.last ?? periodStart
-                if currentStart <= end.adding(years: -2) { longTermNumerator += 1 }
-                else if ["A3", "A4", "A5", "A6"].contains(current.placement), starts.count >= 2, starts[starts.count - 2] <= end.adding(years: -2) {
+                if currentStart <= end.adding(years: -2) {
+                    longTermNumerator += 1
+                } else if ["A3", "A4", "A5", "A6"].contains(current.placement), starts.count >= 2, starts[starts.count - 2] <= end.adding(years: -2) {
                     longTermNumerator += 1
                 }
             }

@@ -45,8 +45,9 @@ struct SynthCalibrationTests {
         #expect(all.contains { $0.legalStatus == "V3" || $0.legalStatus == "V4" }, "short breaks")
         #expect(all.contains { $0.placement == "P1" }, "placed with parents")
         #expect(all.contains { $0.placement == "K2" && ($0.provider == "PR4" || $0.provider == "PR5") }, "private children's homes")
-        #expect(all.contains { ($0.reasonNew == "T" || $0.reasonNew == "U") && ($0.placement == "A3" || $0.placement == "A5") },
-                "adoption by the current foster carer")
+        #expect(
+            all.contains { ($0.reasonNew == "T" || $0.reasonNew == "U") && ($0.placement == "A3" || $0.placement == "A5") },
+            "adoption by the current foster carer")
         #expect(all.contains { ["E45", "E46", "E47", "E48"].contains($0.reasonEnded ?? "") }, "special guardianship exits")
         #expect(all.contains { $0.placement.hasPrefix("T") }, "temporary placements")
         #expect(Self.children.contains { !$0.careLeaverRows.isEmpty }, "care leavers")

@@ -8,8 +8,9 @@ import Testing
 struct SynthOutputTests {
     static func generate(seed: UInt64 = 7, errorRate: Double = 0, xml: Bool = false) throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synth-test-\(UUID().uuidString)")
-        let options = SynthOptions(localAuthority: 358, firstYear: 2024, lastYear: 2025, seed: seed, scale: .factor(0.25),
-                                   errorRate: errorRate, writesXML: xml)
+        let options = SynthOptions(
+            localAuthority: 358, firstYear: 2024, lastYear: 2025, seed: seed, scale: .factor(0.25),
+            errorRate: errorRate, writesXML: xml)
         try SynthGenerator(options: options).run(to: dir)
         return dir
     }

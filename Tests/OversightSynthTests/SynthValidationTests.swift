@@ -8,11 +8,13 @@ import Testing
 @Suite struct SynthValidationTests {
     func generate(errorRate: Double) throws -> (URL, [InjectedError]) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synth-validate-\(UUID().uuidString)")
-        let options = SynthOptions(localAuthority: 358, firstYear: 2024, lastYear: 2025, seed: 3, scale: .factor(0.3),
-                                   errorRate: errorRate, writesXML: false)
+        let options = SynthOptions(
+            localAuthority: 358, firstYear: 2024, lastYear: 2025, seed: 3, scale: .factor(0.3),
+            errorRate: errorRate, writesXML: false)
         _ = try SynthGenerator(options: options).run(to: dir)
         let manifest = dir.appendingPathComponent("errors-manifest.json")
-        let injected = FileManager.default.fileExists(atPath: manifest.path)
+        let injected =
+            FileManager.default.fileExists(atPath: manifest.path)
             ? try JSONDecoder().decode([InjectedError].self, from: Data(contentsOf: manifest)) : []
         return (dir, injected)
     }

@@ -4,13 +4,17 @@ import OversightCore
 
 @Suite struct AmbitionPageTests {
     static func model() -> AmbitionPage.Model {
-        let monthly = Samples.monthly() + (0..<12).map { i in
-            MeasureResult(id: "rereferrals_12m_pct", unit: .percent, period: .month(year: 2022 + (i + 3) / 12, month: (i + 3) % 12 + 1),
-                          numerator: nil, denominator: nil, value: 26)
-        }
-        return AmbitionPage.Model.make(plan: Samples.plan, ambition: Samples.plan.ambitions[0], evaluations: Samples.evaluations(),
-                                       monthly: ["rereferrals_12m_pct": monthly], period: Samples.year2025,
-                                       periodOptions: [FormOption(value: "2025", label: "2024-25")], selectedPeriod: "2025")
+        let monthly =
+            Samples.monthly()
+            + (0..<12).map { i in
+                MeasureResult(
+                    id: "rereferrals_12m_pct", unit: .percent, period: .month(year: 2022 + (i + 3) / 12, month: (i + 3) % 12 + 1),
+                    numerator: nil, denominator: nil, value: 26)
+            }
+        return AmbitionPage.Model.make(
+            plan: Samples.plan, ambition: Samples.plan.ambitions[0], evaluations: Samples.evaluations(),
+            monthly: ["rereferrals_12m_pct": monthly], period: Samples.year2025,
+            periodOptions: [FormOption(value: "2025", label: "2024-25")], selectedPeriod: "2025")
     }
 
     @Test func kpiChartShowsTwentyFourMonthsWithLastYearAndTarget() throws {
@@ -41,8 +45,9 @@ import OversightCore
 
     @Test func hostileAmbitionTextIsEscaped() {
         let a = Samples.plan.ambitions[1]
-        let m = AmbitionPage.Model.make(plan: Samples.plan, ambition: a, evaluations: Samples.evaluations(), monthly: [:], period: Samples.year2025,
-                                        periodOptions: [], selectedPeriod: "2025")
+        let m = AmbitionPage.Model.make(
+            plan: Samples.plan, ambition: a, evaluations: Samples.evaluations(), monthly: [:], period: Samples.year2025,
+            periodOptions: [], selectedPeriod: "2025")
         let h = AmbitionPage.render(m).markup
         #expect(!h.contains("<script>"))
         #expect(h.contains("The plan lists no actions for this ambition."))

@@ -13,9 +13,13 @@ import OversightCore
     }
 
     @Test func drillDownListHasAHeaderAndFlagsRowsWithErrors() {
-        let csv = CSV.drillDown([DrillRecord(child: "C1", kind: "referral", key: "2024-05-01", start: Samples.day("2024-05-01"),
-                                             origin: RecordOrigin(file: 0, row: 3))],
-                                rowsWithErrors: [RecordOrigin(file: 0, row: 3)])
+        let csv = CSV.drillDown(
+            [
+                DrillRecord(
+                    child: "C1", kind: "referral", key: "2024-05-01", start: Samples.day("2024-05-01"),
+                    origin: RecordOrigin(file: 0, row: 3))
+            ],
+            rowsWithErrors: [RecordOrigin(file: 0, row: 3)])
         #expect(csv == "child,record,key,start,end,from_row_with_errors\r\nC1,referral,2024-05-01,2024-05-01,,yes\r\n")
     }
 

@@ -18,24 +18,29 @@ import Testing
         var b = CaseDataBuilder()
         for (year, start) in [(2023, "2022-06-01"), (2024, "2023-05-01")] {
             let f = b.addFile(SourceFile(path: "episodes-\(year).csv", format: "ssda903", table: "Episodes", collectionYear: year))
-            b.add(claEpisodes: [CLAEpisode(child: child, start: .value(day(start)), reasonNewEpisode: "S", legalStatus: "C2", placement: "U4")],
-                  file: f)
+            b.add(
+                claEpisodes: [CLAEpisode(child: child, start: .value(day(start)), reasonNewEpisode: "S", legalStatus: "C2", placement: "U4")],
+                file: f)
         }
         for (year, worker, start) in [(2023, "W1", "2022-05-01"), (2024, "W2", "2023-04-01")] {
             let f = b.addFile(SourceFile(path: "sw-\(year).csv", format: "ssda903", table: "SWEpisodes", collectionYear: year))
             b.add(socialWorkerEpisodes: [SocialWorkerEpisode(child: child, workerID: worker, start: .value(day(start)))], file: f)
         }
         let cin2023 = b.addFile(SourceFile(path: "cin-2023.xml", format: "cin", table: "CINdetails", collectionYear: 2023))
-        b.add(cinEpisodes: [
-            CINEpisode(child: child, referralDate: .value(day("2022-05-01")), referralSource: "2A",
-                       assessments: [Assessment(startDate: .value(day("2023-02-01")), authorisationDate: .invalid("31/02/2023"))],
-                       protectionPlans: [ProtectionPlan(startDate: .value(day("2022-06-01")), initialCategory: "NEG")]),
-        ], file: cin2023)
+        b.add(
+            cinEpisodes: [
+                CINEpisode(
+                    child: child, referralDate: .value(day("2022-05-01")), referralSource: "2A",
+                    assessments: [Assessment(startDate: .value(day("2023-02-01")), authorisationDate: .invalid("31/02/2023"))],
+                    protectionPlans: [ProtectionPlan(startDate: .value(day("2022-06-01")), initialCategory: "NEG")])
+            ], file: cin2023)
         let cin2024 = b.addFile(SourceFile(path: "cin-2024.xml", format: "cin", table: "CINdetails", collectionYear: 2024))
-        b.add(cinEpisodes: [
-            CINEpisode(child: child, referralDate: .value(day("2023-07-01")), referralSource: "2A",
-                       protectionPlans: [ProtectionPlan(startDate: .value(day("2023-08-01")), initialCategory: "NEG")]),
-        ], file: cin2024)
+        b.add(
+            cinEpisodes: [
+                CINEpisode(
+                    child: child, referralDate: .value(day("2023-07-01")), referralSource: "2A",
+                    protectionPlans: [ProtectionPlan(startDate: .value(day("2023-08-01")), initialCategory: "NEG")])
+            ], file: cin2024)
         return b.build()
     }
 

@@ -9,8 +9,10 @@ import OversightCore
     }
 
     @Test func errorSummaryLinksEachErrorToItsField() {
-        let h = ErrorSummary.render([FieldError(fieldID: "username", message: "Enter your username"),
-                                     FieldError(fieldID: "password", message: "Enter your <password>")]).markup
+        let h = ErrorSummary.render([
+            FieldError(fieldID: "username", message: "Enter your username"),
+            FieldError(fieldID: "password", message: "Enter your <password>"),
+        ]).markup
         #expect(h.contains("role=\"alert\""))
         #expect(h.contains("There is a problem"))
         #expect(h.contains("<a href=\"#username\">Enter your username</a>"))
@@ -35,11 +37,13 @@ import OversightCore
 
     @Test func selectRadiosTextareaFileAndDateHaveLabels() {
         let opts = [FormOption(value: "a", label: "A"), FormOption(value: "b", label: "B", hint: "Bee")]
-        let h = [FormGroup.select(id: "role", label: "Role", options: opts, selected: "b"),
-                 FormGroup.radios(id: "kind", legend: "Kind", options: opts, selected: "a"),
-                 FormGroup.textarea(id: "notes", label: "Notes", value: "</textarea><script>"),
-                 FormGroup.file(id: "files", label: "Files", accept: ".csv", isMultiple: true),
-                 FormGroup.date(id: "from", label: "From", value: "2025-01-31")].joined.markup
+        let h = [
+            FormGroup.select(id: "role", label: "Role", options: opts, selected: "b"),
+            FormGroup.radios(id: "kind", legend: "Kind", options: opts, selected: "a"),
+            FormGroup.textarea(id: "notes", label: "Notes", value: "</textarea><script>"),
+            FormGroup.file(id: "files", label: "Files", accept: ".csv", isMultiple: true),
+            FormGroup.date(id: "from", label: "From", value: "2025-01-31"),
+        ].joined.markup
         #expect(Check.unlabelledInputs(h).isEmpty)
         #expect(h.contains("<option value=\"b\" selected>B</option>"))
         #expect(h.contains("id=\"kind\" name=\"kind\" type=\"radio\" value=\"a\" checked"))
@@ -48,8 +52,10 @@ import OversightCore
         #expect(h.contains("<legend class=\"ov-fieldset__legend\">Kind</legend>"))
     }
 
-    @Test(arguments: [(KPIStatus.green, "On track", "green"), (.amber, "Close to target", "amber"), (.red, "Off track", "red"),
-                      (.monitor, "No target", "grey"), (.noData, "No data yet", "grey")])
+    @Test(arguments: [
+        (KPIStatus.green, "On track", "green"), (.amber, "Close to target", "amber"), (.red, "Off track", "red"),
+        (.monitor, "No target", "grey"), (.noData, "No data yet", "grey"),
+    ])
     func statusTagSaysTheStatusInWords(status: KPIStatus, words: String, colour: String) {
         #expect(StatusTag.render(status).markup == "<strong class=\"ov-tag ov-tag--\(colour)\">\(words)</strong>")
     }
@@ -63,9 +69,11 @@ import OversightCore
     }
 
     @Test func tableHasCaptionColumnScopesNumericAlignmentAndSortLinks() {
-        let t = DataTable(caption: "Children", columns: [.init("child", "Child", isSortable: true), .init("n", "Count", isNumeric: true, isSortable: true)],
-                          rows: [[.text("A1"), .text("3")]], sort: SortOrder(column: "n", direction: .asc),
-                          link: Query(path: "/measures/x", [("filter", "a b"), ("page", "3")])).render().markup
+        let t = DataTable(
+            caption: "Children", columns: [.init("child", "Child", isSortable: true), .init("n", "Count", isNumeric: true, isSortable: true)],
+            rows: [[.text("A1"), .text("3")]], sort: SortOrder(column: "n", direction: .asc),
+            link: Query(path: "/measures/x", [("filter", "a b"), ("page", "3")])
+        ).render().markup
         #expect(t.contains("<caption class=\"ov-table__caption\">Children</caption>"))
         #expect(Check.count("scope=\"col\"", in: t) == 2)
         #expect(t.contains("ov-table__cell--numeric"))

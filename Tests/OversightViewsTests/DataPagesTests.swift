@@ -6,13 +6,15 @@ import Testing
     static let when = Date(timeIntervalSince1970: 1_764_408_060)
 
     static func summary(_ status: ImportRow.Status) -> ImportRow {
-        ImportRow(id: "12", importedAt: when, user: "analyst\(Samples.hostile)", fileCount: 3, years: [2025, 2024], rows: 12_345,
-                  errors: 2, warnings: 5, queries: 1, status: status)
+        ImportRow(
+            id: "12", importedAt: when, user: "analyst\(Samples.hostile)", fileCount: 3, years: [2025, 2024], rows: 12_345,
+            errors: 2, warnings: 5, queries: 1, status: status)
     }
 
     static let findings = [
         FindingRow(rule: "103", severity: "error", file: "2025/header.csv", table: "Header", row: 4, child: "C0001", fields: ["DOB"], message: "Date of birth is not a real date"),
-        FindingRow(rule: "8500", severity: "warning", file: "cin.xml", table: "CINdetails", row: 9, child: "C0002", fields: ["CINreferralDate"], message: "Referral <after> closure"),
+        FindingRow(
+            rule: "8500", severity: "warning", file: "cin.xml", table: "CINdetails", row: 9, child: "C0002", fields: ["CINreferralDate"], message: "Referral <after> closure"),
         FindingRow(rule: "103", severity: "error", file: "2025/header.csv", table: "Header", row: 8, child: "C0003", fields: ["DOB"], message: "Date of birth is not a real date"),
     ]
 
@@ -39,10 +41,14 @@ import Testing
     }
 
     @Test func importPageShowsFilesFindingsAndACSVLinkThatKeepsTheFilter() {
-        let m = ImportPage.Model(summary: Self.summary(.active),
-                                 files: [.init(path: "2025/header.csv", size: 2048, sha256: "ab12", format: "ssda903-csv", table: "Header",
-                                               collectionYear: 2025, rowsRead: 10, rowsStored: 9)],
-                                 findings: Self.findings, filter: FindingFilter(query: ["rule": "103"]))
+        let m = ImportPage.Model(
+            summary: Self.summary(.active),
+            files: [
+                .init(
+                    path: "2025/header.csv", size: 2048, sha256: "ab12", format: "ssda903-csv", table: "Header",
+                    collectionYear: 2025, rowsRead: 10, rowsStored: 9)
+            ],
+            findings: Self.findings, filter: FindingFilter(query: ["rule": "103"]))
         let h = ImportPage.render(m).markup
         #expect(Check.count("<h1", in: h) == 1)
         #expect(h.contains("2.0 KB"))

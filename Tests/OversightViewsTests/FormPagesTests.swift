@@ -3,8 +3,9 @@ import Testing
 
 @Suite struct FormPagesTests {
     @Test func signInKeepsTheUsernameNeverThePasswordAndCarriesTheToken() {
-        let m = SignInPage.Model(username: "amy\(Samples.hostile)", csrfToken: "tok-1",
-                                 errors: [FieldError(fieldID: "password", message: "Enter your password")], returnTo: "//evil.example")
+        let m = SignInPage.Model(
+            username: "amy\(Samples.hostile)", csrfToken: "tok-1",
+            errors: [FieldError(fieldID: "password", message: "Enter your password")], returnTo: "//evil.example")
         let h = SignInPage.render(m).markup
         #expect(Check.count("<h1", in: h) == 1)
         #expect(h.contains("value=\"amy&lt;script&gt;alert(1)&lt;/script&gt;\""))
@@ -17,8 +18,10 @@ import Testing
         #expect(SignInPage.title(SignInPage.Model(csrfToken: "t")) == "Sign in")
     }
 
-    @Test(arguments: [(ErrorPage.Kind.notFound, "Page not found"), (.forbidden, "You do not have access to this page"),
-                      (.serverError, "Sorry, there is a problem with the service")])
+    @Test(arguments: [
+        (ErrorPage.Kind.notFound, "Page not found"), (.forbidden, "You do not have access to this page"),
+        (.serverError, "Sorry, there is a problem with the service"),
+    ])
     func errorPagesSayWhatHappenedInPlainWords(kind: ErrorPage.Kind, heading: String) {
         let m = ErrorPage.Model(kind: kind)
         let h = ErrorPage.render(m).markup
@@ -39,12 +42,15 @@ import Testing
     }
 
     @Test func usersPageListsUsersAndKeepsTheAddFormsValues() {
-        let m = UsersPage.Model(users: [.init(username: "amy", displayName: "Amy \(Samples.hostile)", role: "Administrator", isDisabled: false),
-                                        .init(username: "bob", displayName: "Bob", role: "Board member", isDisabled: true)],
-                                roles: [FormOption(value: "analyst", label: "Performance analyst")],
-                                newUser: .init(username: "cat", displayName: "Cat", role: "analyst"),
-                                errors: [FieldError(fieldID: "password", message: "Enter a password of at least 12 characters")],
-                                csrfToken: "tok", passwordHint: "At least 12 characters")
+        let m = UsersPage.Model(
+            users: [
+                .init(username: "amy", displayName: "Amy \(Samples.hostile)", role: "Administrator", isDisabled: false),
+                .init(username: "bob", displayName: "Bob", role: "Board member", isDisabled: true),
+            ],
+            roles: [FormOption(value: "analyst", label: "Performance analyst")],
+            newUser: .init(username: "cat", displayName: "Cat", role: "analyst"),
+            errors: [FieldError(fieldID: "password", message: "Enter a password of at least 12 characters")],
+            csrfToken: "tok", passwordHint: "At least 12 characters")
         let h = UsersPage.render(m).markup
         #expect(Check.count("<h1", in: h) == 1)
         #expect(Check.count("action=\"/users/amy/disable\"", in: h) == 1)
@@ -58,10 +64,14 @@ import Testing
     }
 
     @Test func activityLogFiltersAndExports() {
-        let m = ActivityLogPage.Model(entries: [ActivityEntry(at: .init(timeIntervalSince1970: 1_764_408_060), user: "amy", role: "Team manager",
-                                                              action: "Viewed child", what: "Child C0042", href: SiteURL.child("C0042"))],
-                                      filter: ActivityFilter(user: "amy", action: "Viewed child"), actions: ["Viewed child", "Signed in"],
-                                      total: 1, page: 1, pageCount: 1)
+        let m = ActivityLogPage.Model(
+            entries: [
+                ActivityEntry(
+                    at: .init(timeIntervalSince1970: 1_764_408_060), user: "amy", role: "Team manager",
+                    action: "Viewed child", what: "Child C0042", href: SiteURL.child("C0042"))
+            ],
+            filter: ActivityFilter(user: "amy", action: "Viewed child"), actions: ["Viewed child", "Signed in"],
+            total: 1, page: 1, pageCount: 1)
         let h = ActivityLogPage.render(m).markup
         #expect(h.contains("29 November 2025 at 09:21"))
         #expect(h.contains("href=\"/activity.csv?user=amy&amp;action=Viewed%20child\""))

@@ -3,11 +3,12 @@ import Testing
 @testable import OversightViews
 
 @Suite struct LayoutTests {
-    static let chrome = PageChrome(title: "Overview", authorityName: "Sampleton \(Samples.hostile)",
-                                   navigation: [NavItem(label: "Overview", href: SiteURL.overview, isCurrent: true), NavItem(label: "Measures", href: SiteURL.measures)],
-                                   user: SignedInUser(name: "Amy \(Samples.hostile)", role: "Performance analyst"),
-                                   csrfToken: "token-123", isSyntheticData: true,
-                                   breadcrumbs: [Breadcrumb("Home", href: "/")])
+    static let chrome = PageChrome(
+        title: "Overview", authorityName: "Sampleton \(Samples.hostile)",
+        navigation: [NavItem(label: "Overview", href: SiteURL.overview, isCurrent: true), NavItem(label: "Measures", href: SiteURL.measures)],
+        user: SignedInUser(name: "Amy \(Samples.hostile)", role: "Performance analyst"),
+        csrfToken: "token-123", isSyntheticData: true,
+        breadcrumbs: [Breadcrumb("Home", href: "/")])
 
     @Test func documentHasTitleSkipLinkMainAndFooter() {
         let doc = Layout.page(Self.chrome, content: HTML.el("h1", text: "Overview"))

@@ -6,20 +6,25 @@ import OversightCore
 @Suite struct MeasurePageTests {
     static func records(_ n: Int, kind: String = "referral") -> [DrillRecord] {
         (1...n).map { i in
-            DrillRecord(child: i == 3 ? "C\(Samples.hostile)" : String(format: "C%04d", i), kind: kind, key: "2024-05-\(String(format: "%02d", i % 28 + 1))",
-                        start: Samples.day("2024-05-01").adding(days: i), end: i % 2 == 0 ? nil : Samples.day("2024-12-01"),
-                        origin: RecordOrigin(file: 0, row: i))
+            DrillRecord(
+                child: i == 3 ? "C\(Samples.hostile)" : String(format: "C%04d", i), kind: kind, key: "2024-05-\(String(format: "%02d", i % 28 + 1))",
+                start: Samples.day("2024-05-01").adding(days: i), end: i % 2 == 0 ? nil : Samples.day("2024-12-01"),
+                origin: RecordOrigin(file: 0, row: i))
         }
     }
 
     static func model(query: [String: String] = [:], showsChildren: Bool = true) -> MeasurePage.Model {
-        let result = MeasureResult(id: "rereferrals_12m_pct", unit: .percent, period: Samples.year2025, numerator: 12, denominator: 60, value: 20,
-                                   warnings: ["data ends on 31/03/2025"], numeratorRecords: records(12), denominatorRecords: records(60))
-        return MeasurePage.Model.make(measureID: "rereferrals_12m_pct", query: query, years: [2024, 2025], fallback: Samples.year2025,
-                                      resolve: { p in var r = result; r.period = p; return r }, monthly: Samples.monthly(),
-                                      comparators: Samples.summary("rereferrals_12m_pct"),
-                                      neighbours: [NeighbourValue(code: "901", name: "Neighbourton", value: 22.5)],
-                                      showsChildren: showsChildren, rowsWithErrors: [RecordOrigin(file: 0, row: 2)])
+        let result = MeasureResult(
+            id: "rereferrals_12m_pct", unit: .percent, period: Samples.year2025, numerator: 12, denominator: 60, value: 20,
+            warnings: ["data ends on 31/03/2025"], numeratorRecords: records(12), denominatorRecords: records(60))
+        return MeasurePage.Model.make(
+            measureID: "rereferrals_12m_pct", query: query, years: [2024, 2025], fallback: Samples.year2025,
+            resolve: { p in
+                var r = result; r.period = p; return r
+            }, monthly: Samples.monthly(),
+            comparators: Samples.summary("rereferrals_12m_pct"),
+            neighbours: [NeighbourValue(code: "901", name: "Neighbourton", value: 22.5)],
+            showsChildren: showsChildren, rowsWithErrors: [RecordOrigin(file: 0, row: 2)])
     }
 
     @Test func showsDefinitionFiguresWarningsSeriesAndComparators() {
@@ -99,8 +104,9 @@ import OversightCore
     }
 
     @Test func unknownMeasureStillRenders() {
-        let m = MeasurePage.Model.make(measureID: "nope<", query: [:], years: [2025], fallback: Samples.year2025, resolve: { _ in nil },
-                                       monthly: [], comparators: nil, showsChildren: true, rowsWithErrors: [])
+        let m = MeasurePage.Model.make(
+            measureID: "nope<", query: [:], years: [2025], fallback: Samples.year2025, resolve: { _ in nil },
+            monthly: [], comparators: nil, showsChildren: true, rowsWithErrors: [])
         let h = MeasurePage.render(m).markup
         #expect(h.contains("This measure is not in the catalogue."))
         #expect(h.contains("No figures for this period"))

@@ -7,7 +7,7 @@ import OversightCore
         let tiles = Samples.overview().ambitions[0].tiles
         let t = try #require(tiles.first)
         #expect(t.value == 18.5)
-        #expect(t.status == .amber)           // 18.5 against 18 (low is better): within 5% (0.9)
+        #expect(t.status == .amber) // 18.5 against 18 (low is better): within 5% (0.9)
         #expect(t.targetText == "Target 18.0%")
         #expect(t.trendText == "Better than last year (20.0%)")
         #expect(t.trendArrow == "\u{25BC}")
@@ -54,10 +54,15 @@ extension OverviewPageTests {
         #expect(KPITile.neighbourRank(la: 19.5, neighbours: [18, 19, 21, 22.5, nil], polarity: .low)! == (3, 5))
         #expect(KPITile.neighbourRank(la: 19.5, neighbours: [18, 19, 21], polarity: .high)! == (2, 4))
         #expect(KPITile.neighbourRank(la: nil, neighbours: [18], polarity: .low) == nil)
-        let m = OverviewPage.Model.make(plan: Samples.plan, evaluations: Samples.evaluations(), monthly: [:], period: Samples.year2025,
-                                        periodOptions: [], selectedPeriod: "2025",
-                                        neighbours: ["rereferrals_12m_pct": [NeighbourValue(code: "901", name: "A", value: 18),
-                                                                             NeighbourValue(code: "902", name: "B", value: 25)]])
+        let m = OverviewPage.Model.make(
+            plan: Samples.plan, evaluations: Samples.evaluations(), monthly: [:], period: Samples.year2025,
+            periodOptions: [], selectedPeriod: "2025",
+            neighbours: [
+                "rereferrals_12m_pct": [
+                    NeighbourValue(code: "901", name: "A", value: 18),
+                    NeighbourValue(code: "902", name: "B", value: 25),
+                ]
+            ])
         #expect(m.ambitions[0].tiles[0].comparatorText == "SN average 21.3%; rank 2 of 3 with neighbours (2023-24)")
     }
 }

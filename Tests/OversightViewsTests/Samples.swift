@@ -13,30 +13,39 @@ enum Samples {
     static func monthly(_ id: String = "rereferrals_12m_pct", unit: MeasureUnit = .percent, missing: Set<Int> = []) -> [MeasureResult] {
         (0..<24).map { i in
             let p = Period.month(year: 2023 + (i + 3) / 12, month: (i + 3) % 12 + 1)
-            return MeasureResult(id: id, unit: unit, period: p, numerator: nil, denominator: nil,
-                                 value: missing.contains(i) ? nil : 24.0 - Double(i) * 0.25)
+            return MeasureResult(
+                id: id, unit: unit, period: p, numerator: nil, denominator: nil,
+                value: missing.contains(i) ? nil : 24.0 - Double(i) * 0.25)
         }
     }
 
     static func summary(_ id: String, rank: Int? = 40) -> ComparatorSummary {
-        ComparatorSummary(measure: id, la: "999", laName: "Sampleton", year: 2024, laValue: 19.5, england: 22.6,
-                          regionName: "North West", region: 21.0, neighbourModel: "2025", neighbours: ["901", "902"],
-                          neighbourMean: 21.3, neighbourMedian: 21.0, neighboursUnknown: 0, rank: rank, rankedCount: 152,
-                          unknownCount: 1, quartile: 2, polarity: .low)
+        ComparatorSummary(
+            measure: id, la: "999", laName: "Sampleton", year: 2024, laValue: 19.5, england: 22.6,
+            regionName: "North West", region: 21.0, neighbourModel: "2025", neighbours: ["901", "902"],
+            neighbourMean: 21.3, neighbourMedian: 21.0, neighboursUnknown: 0, rank: rank, rankedCount: 152,
+            unknownCount: 1, quartile: 2, polarity: .low)
     }
 
-    static let plan = Plan(id: "sample", title: "Sampleton improvement plan", years: [2025], ambitions: [
-        Ambition(number: 1, title: "Right help, right time", statement: "Children get the right help at the right time.",
-                 leads: ["Head of early help"], actions: ["Review the front door"], approach: "Restorative practice.",
-                 achievements: ["New MASH opened"], kpis: [
-                    KPI(wording: "Re-referrals within 12 months", measure: "rereferrals_12m_pct", target: .value(18),
+    static let plan = Plan(
+        id: "sample", title: "Sampleton improvement plan", years: [2025],
+        ambitions: [
+            Ambition(
+                number: 1, title: "Right help, right time", statement: "Children get the right help at the right time.",
+                leads: ["Head of early help"], actions: ["Review the front door"], approach: "Restorative practice.",
+                achievements: ["New MASH opened"],
+                kpis: [
+                    KPI(
+                        wording: "Re-referrals within 12 months", measure: "rereferrals_12m_pct", target: .value(18),
                         polarity: .low, comparator: .snMean),
                     KPI(wording: "Foster households recruited", measure: "hand_households_recruited", target: .value(15), polarity: .high),
-                 ]),
-        Ambition(number: 2, title: hostile, statement: "Statement \(hostile)", kpis: [
-            KPI(wording: "Children looked after per 10,000 \(hostile)", measure: "cla_rate_per_10k", target: .monitor, polarity: .none),
-        ]),
-    ])
+                ]),
+            Ambition(
+                number: 2, title: hostile, statement: "Statement \(hostile)",
+                kpis: [
+                    KPI(wording: "Children looked after per 10,000 \(hostile)", measure: "cla_rate_per_10k", target: .monitor, polarity: .none)
+                ]),
+        ])
 
     /// The plan judged for 2024-25 from the sample series.
     static func evaluations() -> [KPIEvaluation] {
@@ -57,9 +66,10 @@ enum Samples {
     }
 
     static func overview() -> OverviewPage.Model {
-        OverviewPage.Model.make(plan: plan, evaluations: evaluations(), monthly: ["rereferrals_12m_pct": monthly()], period: year2025,
-                                periodOptions: [FormOption(value: "2025", label: "2024-25"), FormOption(value: "2024", label: "2023-24")],
-                                selectedPeriod: "2025")
+        OverviewPage.Model.make(
+            plan: plan, evaluations: evaluations(), monthly: ["rereferrals_12m_pct": monthly()], period: year2025,
+            periodOptions: [FormOption(value: "2025", label: "2024-25"), FormOption(value: "2024", label: "2023-24")],
+            selectedPeriod: "2025")
     }
 }
 

@@ -43,11 +43,13 @@ import VaporTesting
         let path = "/children/\(child)"
         let views = { try await self.log(h).filter { $0.action == "viewed child" }.count }
 
-        for (label, headers) in [("a link on another site", ["Sec-Fetch-Site": "cross-site"]),
-                                 ("a sibling subdomain", ["Sec-Fetch-Site": "same-site"]),
-                                 ("an address typed or a bookmark", ["Sec-Fetch-Site": "none"]),
-                                 ("another site, older browser", ["Sec-Fetch-Site": "", "Referer": "https://evil.example/page"]),
-                                 ("no sign of where it came from", ["Sec-Fetch-Site": ""])] {
+        for (label, headers) in [
+            ("a link on another site", ["Sec-Fetch-Site": "cross-site"]),
+            ("a sibling subdomain", ["Sec-Fetch-Site": "same-site"]),
+            ("an address typed or a bookmark", ["Sec-Fetch-Site": "none"]),
+            ("another site, older browser", ["Sec-Fetch-Site": "", "Referer": "https://evil.example/page"]),
+            ("no sign of where it came from", ["Sec-Fetch-Site": ""]),
+        ] {
             let res = try await h.send(.GET, path, as: .manager, headers: HTTPHeaders(headers.map { ($0.key, $0.value) }))
             #expect(res.status == .ok, "\(label)")
             #expect(!res.body.string.contains("<h1 class=\"ov-heading-xl\">\(child)"), "\(label) showed the child")

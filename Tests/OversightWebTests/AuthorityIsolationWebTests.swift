@@ -29,16 +29,18 @@ import VaporTesting
 
     /// The second authority: part of the fixture's data (2025 only), its own plan, one user per role.
     static func addOtherAuthority(_ h: WebHarness) async throws -> (sessions: [Role: (token: String, csrf: String)], tokens: [Role: String]) {
-        _ = try await h.store.imports().importFiles(paths: [WebFixtures.dataFolder + "/903/2025", WebFixtures.dataFolder + "/cin/2025"],
-                                                    authority: other, user: "fixture")
+        _ = try await h.store.imports().importFiles(
+            paths: [WebFixtures.dataFolder + "/903/2025", WebFixtures.dataFolder + "/cin/2025"],
+            authority: other, user: "fixture")
         let yaml = try PlanFileWriter().yaml(try PlanLoader.defaultPlan())
             .replacingOccurrences(of: try PlanLoader.defaultPlan().title, with: "Otherton children's services plan")
         _ = try await h.store.plans(authority: other).importPlan(yaml: yaml, by: "fixture")
         let accounts = h.store.accounts(hasher: TestHasher())
         var sessions: [Role: (token: String, csrf: String)] = [:], tokens: [Role: String] = [:]
         for role in Role.allCases {
-            let u = try await accounts.addUser(authority: other, username: "other-\(role.rawValue)", displayName: role.title, role: role,
-                                               password: WebFixtures.password, agency: role == .partnerAuditor ? "police" : nil)
+            let u = try await accounts.addUser(
+                authority: other, username: "other-\(role.rawValue)", displayName: role.title, role: role,
+                password: WebFixtures.password, agency: role == .partnerAuditor ? "police" : nil)
             sessions[role] = try await accounts.startSession(for: u)
             tokens[role] = try await accounts.createAPIToken(username: u.username, authority: u.authority, name: "test")
         }

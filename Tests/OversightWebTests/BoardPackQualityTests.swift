@@ -13,21 +13,26 @@ import Testing
 
     static func issues() -> [ValidationIssue] {
         [
-            ValidationIssue(rule: "8520", severity: .error, file: "cin_2026.xml", table: "ChildIdentifiers", row: 3, child: "C12345",
-                            fields: ["PersonBirthDate"], message: "The date of birth is after the census reference date (2026-03-14 given)"),
-            ValidationIssue(rule: "8520", severity: .error, file: "cin_2026.xml", table: "ChildIdentifiers", row: 9, child: "C12346",
-                            fields: ["PersonBirthDate"], message: "The date of birth is after the census reference date (2026-05-01 given)"),
-            ValidationIssue(rule: "OV-CSV-WIDTH", severity: .error, file: "episodes.csv", table: "Episodes", row: 4, child: "BT901",
-                            fields: [], message: "This row has 17 values but the header has 13 columns; check for a stray comma"),
-            ValidationIssue(rule: "ZZ-NEW", severity: .warning, file: "header.csv", table: "Header", row: 2, child: "BT901",
-                            fields: ["UPN"], message: "UPN A123456789012 is not valid"),
+            ValidationIssue(
+                rule: "8520", severity: .error, file: "cin_2026.xml", table: "ChildIdentifiers", row: 3, child: "C12345",
+                fields: ["PersonBirthDate"], message: "The date of birth is after the census reference date (2026-03-14 given)"),
+            ValidationIssue(
+                rule: "8520", severity: .error, file: "cin_2026.xml", table: "ChildIdentifiers", row: 9, child: "C12346",
+                fields: ["PersonBirthDate"], message: "The date of birth is after the census reference date (2026-05-01 given)"),
+            ValidationIssue(
+                rule: "OV-CSV-WIDTH", severity: .error, file: "episodes.csv", table: "Episodes", row: 4, child: "BT901",
+                fields: [], message: "This row has 17 values but the header has 13 columns; check for a stray comma"),
+            ValidationIssue(
+                rule: "ZZ-NEW", severity: .warning, file: "header.csv", table: "Header", row: 2, child: "BT901",
+                fields: ["UPN"], message: "UPN A123456789012 is not valid"),
         ]
     }
 
     @Test func theBoardPackShowsRulesAndCountsButNoValueFromAFinding() throws {
         let quality = ReportInputs.quality(sources: ["cin_2026.xml (import 1, 2 records)"], issues: Self.issues())
-        let input = ReportInput(authority: "Example", plan: try PlanLoader.defaultPlan(), period: .reportingYear(2026),
-                                generatedOn: Day(year: 2026, month: 5, day: 1)!, dataQuality: quality)
+        let input = ReportInput(
+            authority: "Example", plan: try PlanLoader.defaultPlan(), period: .reportingYear(2026),
+            generatedOn: Day(year: 2026, month: 5, day: 1)!, dataQuality: quality)
         let pack = BoardPack.render(input).markup
         let start = try #require(pack.range(of: "id=\"data-quality\"")).lowerBound
         let section = String(pack[start...])

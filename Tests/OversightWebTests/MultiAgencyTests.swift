@@ -13,21 +13,24 @@ import VaporTesting
         let h = try await WebHarness.start()
         let accounts = h.store.accounts(hasher: TestHasher())
         try await accounts.addUser(authority: "352", username: "elsewhere", displayName: "Other authority", role: .auditor, password: "pebble orchard falcon")
-        try await accounts.addUser(authority: "352", username: "other-police", displayName: "Other police", role: .partnerAuditor,
-                                   password: "pebble orchard falcon", agency: "police")
+        try await accounts.addUser(
+            authority: "352", username: "other-police", displayName: "Other police", role: .partnerAuditor,
+            password: "pebble orchard falcon", agency: "police")
         try await accounts.addUser(authority: WebFixtures.authority, username: "gone", displayName: "Gone", role: .auditor, password: "pebble orchard falcon")
         try await accounts.setDisabled(true, username: "gone", authority: WebFixtures.authority)
         let snapshot = try await h.app.services.dashboards.snapshot(authority: WebFixtures.authority)
         let child = try #require(snapshot.engine.data.cinChildren.keys.sorted().first).rawValue
         let good = ["child": child, "auditor": "user-auditor", "partner-police": "user-partner-auditor", "due": "2025-06-30"]
 
-        for (label, change, field) in [("a lead from another authority", ["auditor": "elsewhere"], "auditor"),
-                                       ("a lead who does not audit", ["auditor": "user-board-member"], "auditor"),
-                                       ("a disabled lead", ["auditor": "gone"], "auditor"),
-                                       ("a lead nobody has", ["auditor": "nobody-at-all"], "auditor"),
-                                       ("a partner from another authority", ["partner-police": "other-police"], "partner-police"),
-                                       ("a partner of another agency", ["partner-police": "", "partner-health": "user-partner-auditor"], "partner-health"),
-                                       ("a partner who is not a partner auditor", ["partner-police": "user-manager"], "partner-police")] {
+        for (label, change, field) in [
+            ("a lead from another authority", ["auditor": "elsewhere"], "auditor"),
+            ("a lead who does not audit", ["auditor": "user-board-member"], "auditor"),
+            ("a disabled lead", ["auditor": "gone"], "auditor"),
+            ("a lead nobody has", ["auditor": "nobody-at-all"], "auditor"),
+            ("a partner from another authority", ["partner-police": "other-police"], "partner-police"),
+            ("a partner of another agency", ["partner-police": "", "partner-health": "user-partner-auditor"], "partner-health"),
+            ("a partner who is not a partner auditor", ["partner-police": "user-manager"], "partner-police"),
+        ] {
             let res = try await h.send(.POST, "/audits/multi-agency", as: .manager, form: good.merging(change) { _, new in new })
             #expect(res.status == .unprocessableEntity, "\(label)")
             #expect(res.body.string.contains("href=\"#\(field)\""), "\(label): no error on \(field)")

@@ -77,8 +77,10 @@ import VaporTesting
         // No audits in this store: the QA measures come out with zero denominators. Results built
         // from rows with errors are flagged, as the files' validation flags them.
         let loaded = FileLoader.load(paths: [WebFixtures.dataFolder], keepRaw: false, flagRowsWithErrors: true)
-        let fromFiles = RowErrorFlags.computeAll(MeasureEngine(data: loaded.caseData), period: .reportingYear(2025), ids: nil,
-                                                 parameters: MeasureParameters(), rowsWithErrors: loaded.caseData.rowsWithErrors)
+        let fromFiles =
+            RowErrorFlags.computeAll(
+                MeasureEngine(data: loaded.caseData), period: .reportingYear(2025), ids: nil,
+                parameters: MeasureParameters(), rowsWithErrors: loaded.caseData.rowsWithErrors)
             + QAMeasures.computeAll(audits: [], period: .reportingYear(2025), reportDate: Day(Date()))
         let expected = MeasureOutput.json(period: .reportingYear(2025), results: fromFiles)
         let a = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? NSDictionary
@@ -104,7 +106,8 @@ import VaporTesting
         #expect(html.contains("Password must be at least 12 characters"))
         #expect(html.contains("value=\"Ruth &lt;Example&gt;\""))
         #expect(html.contains("value=\"ruth\""))
-        let ok = try await h.send(.POST, "/users", as: .administrator, form: ["displayName": "Ruth Example", "username": "ruth", "role": "auditor", "password": "pebble orchard falcon"])
+        let ok = try await h.send(
+            .POST, "/users", as: .administrator, form: ["displayName": "Ruth Example", "username": "ruth", "role": "auditor", "password": "pebble orchard falcon"])
         #expect(ok.status == .ok)
         #expect(try await h.store.accounts(hasher: TestHasher()).user(named: "ruth")?.role == .auditor)
         await h.shutdown()

@@ -45,16 +45,19 @@ import VaporTesting
         let audits = store.audits()
         let templates = try await audits.installShippedTemplates(authority: la, by: "test")
         let data = try await store.cases.caseData(authority: la)
-        let made = try SynthAudits(data: data, templates: templates, reportDate: Day(year: 2025, month: 3, day: 31)!, auditors: ["auditor-1", "auditor-2"],
-                                   moderators: ["moderator-1"], seed: 3)
+        let made = try SynthAudits(
+            data: data, templates: templates, reportDate: Day(year: 2025, month: 3, day: 31)!, auditors: ["auditor-1", "auditor-2"],
+            moderators: ["moderator-1"], seed: 3)
         try await audits.insert(rounds: made.rounds, audits: made.audits, authority: la, by: "test")
-        _ = try await store.handEntries(authority: la).record(HandEnteredEntry(
-            measureID: "hand_households_recruited", period: .reportingYear(2025), value: 9, source: "Fostering panel minutes",
-            enteredBy: "analyst", enteredAt: Date()))
+        _ = try await store.handEntries(authority: la).record(
+            HandEnteredEntry(
+                measureID: "hand_households_recruited", period: .reportingYear(2025), value: 9, source: "Fostering panel minutes",
+                enteredBy: "analyst", enteredAt: Date()))
         try await audits.setPracticeStandard(PracticeStandard(role: "Social worker", supervisionIntervalDays: 21), authority: la, by: "test")
         for (worker, day) in [("W-ENTERED-1", 10), ("W-ENTERED-1", 28), ("W-ENTERED-2", 12)] {
-            _ = try await audits.addSupervisionSession(worker: worker, date: Day(year: 2025, month: 1, day: day)!, kind: "formal", reflective: true,
-                                                       authority: la, by: "test")
+            _ = try await audits.addSupervisionSession(
+                worker: worker, date: Day(year: 2025, month: 1, day: day)!, kind: "formal", reflective: true,
+                authority: la, by: "test")
         }
     }
 

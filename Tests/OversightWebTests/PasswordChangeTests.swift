@@ -43,14 +43,17 @@ import VaporTesting
         #expect(form.status == .ok)
         #expect(form.body.string.contains("id=\"currentPassword\"") && form.body.string.contains("id=\"confirmPassword\""))
 
-        let wrong = try await browser.post("/account/password", ["currentPassword": "not my password", "newPassword": "amber willow lantern", "confirmPassword": "amber willow lantern"])
+        let wrong = try await browser.post(
+            "/account/password", ["currentPassword": "not my password", "newPassword": "amber willow lantern", "confirmPassword": "amber willow lantern"])
         #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains("Your current password is not right"))
-        let mismatch = try await browser.post("/account/password", ["currentPassword": WebFixtures.password, "newPassword": "amber willow lantern", "confirmPassword": "amber willow lanterns"])
+        let mismatch = try await browser.post(
+            "/account/password", ["currentPassword": WebFixtures.password, "newPassword": "amber willow lantern", "confirmPassword": "amber willow lanterns"])
         #expect(mismatch.status == .unprocessableEntity && mismatch.body.string.contains("do not match"))
         let weak = try await browser.post("/account/password", ["currentPassword": WebFixtures.password, "newPassword": "password1234", "confirmPassword": "password1234"])
         #expect(weak.status == .unprocessableEntity && weak.body.string.contains("too easy to guess"))
 
-        let done = try await browser.post("/account/password", ["currentPassword": WebFixtures.password, "newPassword": "amber willow lantern", "confirmPassword": "amber willow lantern"])
+        let done = try await browser.post(
+            "/account/password", ["currentPassword": WebFixtures.password, "newPassword": "amber willow lantern", "confirmPassword": "amber willow lantern"])
         #expect(done.status == .seeOther)
         let renewed = try #require(SignInTests.cookie("__Host-oversight_session", in: done))
         #expect(renewed != browser.cookie)
@@ -82,7 +85,8 @@ import VaporTesting
         #expect(try await Browser(h: h, cookie: renewed).get("/").status == .ok)
 
         // Users an administrator adds through the web start with a temporary password too.
-        _ = try await h.send(.POST, "/users", as: .administrator, form: ["displayName": "Ruth Example", "username": "ruth", "role": "auditor", "password": "pebble orchard falcon"])
+        _ = try await h.send(
+            .POST, "/users", as: .administrator, form: ["displayName": "Ruth Example", "username": "ruth", "role": "auditor", "password": "pebble orchard falcon"])
         let (added, _) = try await Self.signIn(h, "ruth", "pebble orchard falcon")
         #expect(added.headers.first(name: .location) == "/account/password")
         await h.shutdown()

@@ -12,8 +12,9 @@ import Vapor
         #expect(try await h.send(.GET, "/plan", as: .strategicLead).status == .ok)
         let actions = try await h.store.actions(authority: WebFixtures.authority).all(ambition: 2)
         let first = try #require(actions.first)
-        let res = try await h.send(.POST, "/plan/actions/\(try #require(first.id))", as: .strategicLead,
-                                   form: ["text": "Front door review done.", "evidence": "Minutes of 3 March", "status": "on_track"])
+        let res = try await h.send(
+            .POST, "/plan/actions/\(try #require(first.id))", as: .strategicLead,
+            form: ["text": "Front door review done.", "evidence": "Minutes of 3 March", "status": "on_track"])
         #expect(res.status == .seeOther)
         let after = try #require(try await h.store.actions(authority: WebFixtures.authority).action(id: first.id!))
         #expect(after.updates.last?.text == "Front door review done.")
@@ -24,14 +25,16 @@ import Vapor
 
     @Test func aBadHandEnteredValueIsRefusedWithItsReasonAndAGoodOneShowsOnTheMeasure() async throws {
         let h = try await WebHarness.start(importData: false)
-        let bad = try await h.send(.POST, "/plan/entries", as: .analyst,
-                                   form: ["measure": "hand_rrp_completed_pct", "period": "2025", "numerator": "80", "denominator": "60", "source": "HR"])
+        let bad = try await h.send(
+            .POST, "/plan/entries", as: .analyst,
+            form: ["measure": "hand_rrp_completed_pct", "period": "2025", "numerator": "80", "denominator": "60", "source": "HR"])
         #expect(bad.status == .unprocessableEntity)
         #expect(bad.body.string.contains("There is a problem"))
         #expect(bad.body.string.contains("value=\"80\""))
         #expect(try await h.store.handEntries(authority: WebFixtures.authority).values().current.isEmpty)
-        let good = try await h.send(.POST, "/plan/entries", as: .analyst,
-                                    form: ["measure": "hand_rrp_completed_pct", "period": "2025", "numerator": "45", "denominator": "60", "source": "HR"])
+        let good = try await h.send(
+            .POST, "/plan/entries", as: .analyst,
+            form: ["measure": "hand_rrp_completed_pct", "period": "2025", "numerator": "45", "denominator": "60", "source": "HR"])
         #expect(good.status == .ok)
         let api = try await h.send(.GET, "/api/v1/measures/hand_rrp_completed_pct?period=2025", as: .analyst)
         #expect(api.body.string.contains("\"value\":75"))
@@ -69,7 +72,7 @@ import Vapor
         let xlsx = try await h.send(.GET, "/measures/cla_at_end/numerator.xlsx?kind=year&year=2025", as: .analyst)
         #expect(xlsx.status == .ok)
         #expect(xlsx.headers.first(name: .contentType)?.contains("spreadsheetml") == true)
-        #expect(Array(xlsx.body.readableBytesView.prefix(2)) == [0x50, 0x4B])  // a ZIP container
+        #expect(Array(xlsx.body.readableBytesView.prefix(2)) == [0x50, 0x4B]) // a ZIP container
         let csv = try await h.send(.GET, "/measures/cla_at_end/numerator.csv?kind=year&year=2025", as: .analyst)
         #expect(csv.body.string.hasPrefix("child,kind,key,start,end,from_row_with_errors"))
         #expect(try await h.send(.GET, "/activity.xlsx", as: .administrator).status == .ok)

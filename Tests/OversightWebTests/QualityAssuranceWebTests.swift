@@ -16,8 +16,9 @@ import Vapor
         }
         let snapshot = try await h.app.services.dashboards.snapshot(authority: WebFixtures.authority)
         let child = try #require(snapshot.engine.data.cinChildren.keys.sorted { $0.rawValue < $1.rawValue }.first)
-        return try await repo.assign(templateID: template, subject: .child(child), caseKind: .cin, team: "Assessment", auditor: auditor,
-                                     partnerAuditors: partners, due: Day(year: 2025, month: 3, day: 31)!, authority: WebFixtures.authority, by: "test")
+        return try await repo.assign(
+            templateID: template, subject: .child(child), caseKind: .cin, team: "Assessment", auditor: auditor,
+            partnerAuditors: partners, due: Day(year: 2025, month: 3, day: 31)!, authority: WebFixtures.authority, by: "test")
     }
 
     /// Every required answer of the template, as the form posts them.
@@ -52,8 +53,9 @@ import Vapor
         #expect(try await h.send(.GET, "/audits/moderation", as: .moderator).body.string.contains("/audits/\(audit.id.rawValue)/moderate"))
         let noRationale = try await h.send(.POST, "/audits/\(audit.id.rawValue)/moderate", as: .moderator, form: ["grade": Grade.requiresImprovement.rawValue])
         #expect(noRationale.status == .unprocessableEntity)
-        let moderated = try await h.send(.POST, "/audits/\(audit.id.rawValue)/moderate", as: .moderator,
-                                         form: ["grade": Grade.requiresImprovement.rawValue, "rationale": "Plan not SMART."])
+        let moderated = try await h.send(
+            .POST, "/audits/\(audit.id.rawValue)/moderate", as: .moderator,
+            form: ["grade": Grade.requiresImprovement.rawValue, "rationale": "Plan not SMART."])
         #expect(moderated.status == .seeOther)
         #expect(try await h.store.audits().audit(audit.id, authority: WebFixtures.authority)?.finalGrade == .requiresImprovement)
         // The QA measures on the measure page count it.
@@ -69,8 +71,9 @@ import Vapor
         #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)", as: .moderator, form: Self.completeForm(template)).status == .seeOther)
         _ = try await h.store.audits().selectForModeration(audit.id, authority: WebFixtures.authority, by: "test")
         #expect(!(try await h.send(.GET, "/audits/moderation", as: .moderator).body.string.contains(audit.id.rawValue)))
-        let own = try await h.send(.POST, "/audits/\(audit.id.rawValue)/moderate", as: .moderator,
-                                   form: ["grade": Grade.good.rawValue, "rationale": "Agree."])
+        let own = try await h.send(
+            .POST, "/audits/\(audit.id.rawValue)/moderate", as: .moderator,
+            form: ["grade": Grade.good.rawValue, "rationale": "Agree."])
         #expect(own.status == .forbidden)
         await h.shutdown()
     }
@@ -100,8 +103,11 @@ import Vapor
         let blank = try await h.send(.POST, "/audits/\(audit.id.rawValue)/feedback", as: .manager, form: ["feedback": " "])
         #expect(blank.status == .unprocessableEntity)
         #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)/feedback", as: .manager, form: ["feedback": "Good work on the plan."]).status == .seeOther)
-        #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)/actions", as: .manager,
-                                 form: ["text": "Update the chronology", "owner": "user-auditor", "due": "2025-05-30"]).status == .seeOther)
+        #expect(
+            try await h.send(
+                .POST, "/audits/\(audit.id.rawValue)/actions", as: .manager,
+                form: ["text": "Update the chronology", "owner": "user-auditor", "due": "2025-05-30"]
+            ).status == .seeOther)
         #expect(try await h.send(.POST, "/audits/\(audit.id.rawValue)/actions/1/done", as: .manager).status == .seeOther)
         let done = try #require(try await h.store.audits().audit(audit.id, authority: WebFixtures.authority))
         #expect(done.status == .actionsComplete && done.feedback == "Good work on the plan." && done.actions.allSatisfy(\.isDone))
@@ -132,8 +138,9 @@ import Vapor
         let bad = try await h.send(.POST, "/audits/multi-agency", as: .manager, form: ["child": "NO-SUCH-CHILD", "auditor": "", "due": "soon"])
         #expect(bad.status == .unprocessableEntity)
         #expect(bad.body.string.contains("href=\"#child\"") && bad.body.string.contains("href=\"#auditor\"") && bad.body.string.contains("href=\"#due\""))
-        let ok = try await h.send(.POST, "/audits/multi-agency", as: .manager,
-                                  form: ["child": child, "auditor": "user-manager", "partner-police": "user-partner-auditor", "due": "2025-06-30"])
+        let ok = try await h.send(
+            .POST, "/audits/multi-agency", as: .manager,
+            form: ["child": child, "auditor": "user-manager", "partner-police": "user-partner-auditor", "due": "2025-06-30"])
         #expect(ok.status == .ok)
         let mine = try await h.send(.GET, "/audits", as: .partnerAuditor)
         #expect(mine.body.string.contains("/audits/"))

@@ -26,7 +26,9 @@ final class CountingHasher: PasswordHashing, @unchecked Sendable {
             counts.mostAtOnce = max(counts.mostAtOnce, counts.running)
         }
         if delay > 0 { Thread.sleep(forTimeInterval: delay) }
-        lock.withLock { counts.running -= 1; if !PasswordHashingPool.isCurrentThreadInPool { counts.offPool += 1 } }
+        lock.withLock {
+            counts.running -= 1; if !PasswordHashingPool.isCurrentThreadInPool { counts.offPool += 1 }
+        }
         return hash == "test:" + password
     }
     var hashes: Int { lock.withLock { counts.hashes } }
@@ -54,10 +56,12 @@ final class CountingHasher: PasswordHashing, @unchecked Sendable {
         for _ in 0..<5 { _ = try await accounts.signIn(username: "user-moderator", password: "not the password at all") }
 
         var seen: [String: (status: HTTPResponseStatus, message: String?)] = [:]
-        for (label, username, password) in [("unknown name", "no-such-user", WebFixtures.password),
-                                            ("wrong password", "user-manager", "not the password at all"),
-                                            ("disabled account", "user-auditor", WebFixtures.password),
-                                            ("locked account", "user-moderator", WebFixtures.password)] {
+        for (label, username, password) in [
+            ("unknown name", "no-such-user", WebFixtures.password),
+            ("wrong password", "user-manager", "not the password at all"),
+            ("disabled account", "user-auditor", WebFixtures.password),
+            ("locked account", "user-moderator", WebFixtures.password),
+        ] {
             hasher.reset()
             let res = try await SignInTests.signIn(h, username: username, password: password)
             #expect(hasher.verifies == 1, "\(label): \(hasher.verifies) password checks")
@@ -108,8 +112,9 @@ final class CountingHasher: PasswordHashing, @unchecked Sendable {
     /// which, and a name both use signs in to the one chosen.
     @Test func aNameTwoAuthoritiesUseSignsInToTheOneChosen() async throws {
         let h = try await WebHarness.start(importData: false)
-        try await h.store.accounts(hasher: TestHasher()).addUser(authority: "352", username: "user-manager", displayName: "Other manager",
-                                                                  role: .manager, password: "pebble orchard falcon")
+        try await h.store.accounts(hasher: TestHasher()).addUser(
+            authority: "352", username: "user-manager", displayName: "Other manager",
+            role: .manager, password: "pebble orchard falcon")
         let page = try await h.app.testing().sendRequest(.GET, "/sign-in")
         #expect(page.body.string.contains("id=\"authority\"") && page.body.string.contains("value=\"352\""))
         let theirs = try await SignInTests.signIn(h, username: "user-manager", password: "pebble orchard falcon", extra: "&authority=352")

@@ -75,8 +75,9 @@ import VaporTesting
         let h = try await WebHarness.start(importData: false)
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
-        let res = try await h.app.testing().sendRequest(.POST, "/sign-in", headers: headers,
-                                                         body: ByteBuffer(string: "username=user-manager&password=\(WebFixtures.password)&csrf=forged"))
+        let res = try await h.app.testing().sendRequest(
+            .POST, "/sign-in", headers: headers,
+            body: ByteBuffer(string: "username=user-manager&password=\(WebFixtures.password)&csrf=forged"))
         #expect(res.status == .forbidden)
         #expect(res.headers[.setCookie].allSatisfy { !$0.contains("oversight_session=") })
         await h.shutdown()
@@ -89,9 +90,11 @@ import VaporTesting
         #expect(SignInController.safeReturn("https://evil.example") == nil)
         #expect(SignInController.safeReturn("/\\evil") == nil)
         // Issue 16, finding 7: what browsers read as another site, written in other ways.
-        for path in ["/\t/evil.com", "/\n/evil.com", "/\r//evil.com", " //evil.com", "/ /evil.com", "/\\evil.com", "\\\\evil.com",
-                     "/%09/evil.com", "/%2F/evil.com", "/%2f%2fevil.com", "/%5Cevil.com", "/%5cevil.com", "%2F%2Fevil.com",
-                     "/\u{3000}/evil.com", "/sign-in", "javascript:alert(1)", ""] {
+        for path in [
+            "/\t/evil.com", "/\n/evil.com", "/\r//evil.com", " //evil.com", "/ /evil.com", "/\\evil.com", "\\\\evil.com",
+            "/%09/evil.com", "/%2F/evil.com", "/%2f%2fevil.com", "/%5Cevil.com", "/%5cevil.com", "%2F%2Fevil.com",
+            "/\u{3000}/evil.com", "/sign-in", "javascript:alert(1)", "",
+        ] {
             #expect(SignInController.safeReturn(path) == nil, "\(path.debugDescription) is accepted")
         }
     }

@@ -61,8 +61,9 @@ import Vapor
             let page = try await h.send(.GET, "/no-such-page", as: role).body.string
             for section in Navigation.sections {
                 let shown = page.contains("<a href=\"\(section.href)\" class=\"ov-nav__link\"")
-                #expect(shown == (role.map { section.route.access.allows($0) } ?? false),
-                        "\(section.label) as \(role?.rawValue ?? "nobody"): shown \(shown)")
+                #expect(
+                    shown == (role.map { section.route.access.allows($0) } ?? false),
+                    "\(section.label) as \(role?.rawValue ?? "nobody"): shown \(shown)")
             }
         }
         await h.shutdown()
@@ -98,13 +99,13 @@ import Vapor
 
     @Test func theScannerFindsPathLiteralsAndNothingElse() {
         let source = #"""
-        let a = "/measures/\(id)" // "/in-a-comment"
-        /* "/in-a-block" /* nested */ "/still-in-it" */
-        let b = "x\("/inside-interpolation")y" + "a/b" + "/" + "/\(x)" + "\"/not-a-start"
-        let c = """
-            /a-multi-line-string
-            """
-        """#
+            let a = "/measures/\(id)" // "/in-a-comment"
+            /* "/in-a-block" /* nested */ "/still-in-it" */
+            let b = "x\("/inside-interpolation")y" + "a/b" + "/" + "/\(x)" + "\"/not-a-start"
+            let c = """
+                /a-multi-line-string
+                """
+            """#
         let found = PathLiteralScanner.pathLiterals(in: source)
         #expect(found.map(\.text) == ["/measures/\u{FFFC}", "/inside-interpolation"])
         #expect(found.map(\.line) == [1, 3])
@@ -139,13 +140,19 @@ enum PathLiteralScanner {
             var depth = 0
             while i < chars.count {
                 let c = chars[i]
-                if c == "\n" { line += 1; i += 1 }
-                else if c == "/", at(1) == "/" { while i < chars.count, chars[i] != "\n" { i += 1 } }
-                else if c == "/", at(1) == "*" { blockComment() }
-                else if c == "\"" || (c == "#" && rawStringStarts()) { string() }
-                else {
+                if c == "\n" {
+                    line += 1; i += 1
+                } else if c == "/", at(1) == "/" {
+                    while i < chars.count, chars[i] != "\n" { i += 1 }
+                } else if c == "/", at(1) == "*" {
+                    blockComment()
+                } else if c == "\"" || (c == "#" && rawStringStarts()) {
+                    string()
+                } else {
                     if untilClosingParenthesis {
-                        if c == "(" { depth += 1 } else if c == ")" {
+                        if c == "(" {
+                            depth += 1
+                        } else if c == ")" {
                             if depth == 0 { i += 1; return }
                             depth -= 1
                         }
@@ -164,9 +171,13 @@ enum PathLiteralScanner {
         mutating func blockComment() {
             var depth = 0
             while i < chars.count {
-                if chars[i] == "/", at(1) == "*" { depth += 1; i += 2 }
-                else if chars[i] == "*", at(1) == "/" { depth -= 1; i += 2; if depth == 0 { return } }
-                else { if chars[i] == "\n" { line += 1 }; i += 1 }
+                if chars[i] == "/", at(1) == "*" {
+                    depth += 1; i += 2
+                } else if chars[i] == "*", at(1) == "/" {
+                    depth -= 1; i += 2; if depth == 0 { return }
+                } else {
+                    if chars[i] == "\n" { line += 1 }; i += 1
+                }
             }
         }
 

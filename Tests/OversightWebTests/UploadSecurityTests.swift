@@ -45,8 +45,9 @@ import ZIPFoundation
     /// The upload form's body with one binary file.
     static func multipart(csrf: String, name: String, data: Data) -> (HTTPHeaders, ByteBuffer) {
         let b = UploadTests.boundary
-        var body = ByteBuffer(string: "--\(b)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
-            + "--\(b)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\nContent-Type: application/zip\r\n\r\n")
+        var body = ByteBuffer(
+            string: "--\(b)\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n\(csrf)\r\n"
+                + "--\(b)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(name)\"\r\nContent-Type: application/zip\r\n\r\n")
         body.writeBytes(data)
         body.writeString("\r\n--\(b)--\r\n")
         var headers = HTTPHeaders()

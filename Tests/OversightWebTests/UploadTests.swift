@@ -41,11 +41,11 @@ import VaporTesting
     }
 
     static let episodes = """
-    CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
-    U1,10/06/2024,S,C2,N1,U1,PR1,,,,,,SC1
-    U2,31/02/2024,S,C2,N1,U1,PR1,,,,,,SC1
+        CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+        U1,10/06/2024,S,C2,N1,U1,PR1,,,,,,SC1
+        U2,31/02/2024,S,C2,N1,U1,PR1,,,,,,SC1
 
-    """
+        """
 
     @Test func aFileWithAnErrorIsImportedAndItsFindingsShown() async throws {
         let h = try await WebHarness.start(importData: false)

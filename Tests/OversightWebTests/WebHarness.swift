@@ -47,8 +47,10 @@ final class WebHarness: @unchecked Sendable {
 
     /// Starts an app; with `importData`, the fixture authority's files are imported first. The
     /// store is a fresh SQLite file unless `configuration` names another (an emptied PostgreSQL database).
-    static func start(importData: Bool = true, maxUploadBytes: Int = 5 * 1024 * 1024, withStatistics: Bool = false,
-                      hasher: any PasswordHashing = TestHasher(), configuration: StoreConfiguration? = nil) async throws -> WebHarness {
+    static func start(
+        importData: Bool = true, maxUploadBytes: Int = 5 * 1024 * 1024, withStatistics: Bool = false,
+        hasher: any PasswordHashing = TestHasher(), configuration: StoreConfiguration? = nil
+    ) async throws -> WebHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let store = try await Store.open(configuration ?? .sqlite(path: folder.appendingPathComponent("oversight.sqlite").path))
@@ -56,15 +58,17 @@ final class WebHarness: @unchecked Sendable {
             _ = try await store.imports().importFiles(paths: [WebFixtures.dataFolder], authority: WebFixtures.authority, user: "fixture")
         }
         let app = try await Application.make(.testing)
-        var options = WebOptions(plan: try PlanLoader.defaultPlan(), maxUploadBytes: maxUploadBytes,
-                                 uploadsFolder: folder.appendingPathComponent("uploads").path, reportsFolder: folder.appendingPathComponent("reports").path)
+        var options = WebOptions(
+            plan: try PlanLoader.defaultPlan(), maxUploadBytes: maxUploadBytes,
+            uploadsFolder: folder.appendingPathComponent("uploads").path, reportsFolder: folder.appendingPathComponent("reports").path)
         if withStatistics { options.statistics = try PublishedStatistics.bundled() }
         try WebApp.configure(app, store: store, options: options, hasher: hasher)
         let h = WebHarness(app: app, store: store, folder: folder)
         let accounts = store.accounts(hasher: hasher)
         for role in Role.allCases {
-            let u = try await accounts.addUser(authority: WebFixtures.authority, username: "user-\(role.rawValue)", displayName: role.title, role: role,
-                                               password: WebFixtures.password, agency: role == .partnerAuditor ? "police" : nil)
+            let u = try await accounts.addUser(
+                authority: WebFixtures.authority, username: "user-\(role.rawValue)", displayName: role.title, role: role,
+                password: WebFixtures.password, agency: role == .partnerAuditor ? "police" : nil)
             h.sessions[role] = try await accounts.startSession(for: u)
             h.apiTokens[role] = try await accounts.createAPIToken(username: u.username, authority: u.authority, name: "test")
         }
@@ -81,8 +85,10 @@ final class WebHarness: @unchecked Sendable {
     /// and, for POST, the CSRF token as a form field; API requests carry the bearer token. Page
     /// requests say they come from a page of the site (`Sec-Fetch-Site: same-origin`, as a browser
     /// following a link in the site does) unless `headers` says otherwise; an empty value sends none.
-    func send(_ method: HTTPMethod, _ path: String, as role: Role?, form: [String: String] = [:], csrf: Bool = true,
-              headers extra: HTTPHeaders = [:], body: ByteBuffer? = nil) async throws -> TestingHTTPResponse {
+    func send(
+        _ method: HTTPMethod, _ path: String, as role: Role?, form: [String: String] = [:], csrf: Bool = true,
+        headers extra: HTTPHeaders = [:], body: ByteBuffer? = nil
+    ) async throws -> TestingHTTPResponse {
         var headers = extra
         if !path.hasPrefix("/api/") {
             if !headers.contains(name: "Sec-Fetch-Site") { headers.replaceOrAdd(name: "Sec-Fetch-Site", value: "same-origin") }
@@ -100,7 +106,8 @@ final class WebHarness: @unchecked Sendable {
         var buffer = body
         if buffer == nil && method == .POST {
             headers.contentType = .urlEncodedForm
-            let encoded = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+            let encoded = fields.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(
+                separator: "&")
             buffer = ByteBuffer(string: encoded)
         }
         return try await app.testing().sendRequest(method, path, headers: headers, body: buffer)

@@ -16,7 +16,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// exist (31 April, 29 February in a common year, month 13, year 0...).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-              day <= Day.daysInMonth(year: year, month: month) else { return nil }
+            day <= Day.daysInMonth(year: year, month: month)
+        else { return nil }
         self.ordinal = Int32(Day.daysFromCivil(year, month, day))
     }
 
@@ -92,7 +93,8 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// Parses `dd/mm/yyyy` (one-digit day or month accepted). Returns nil for anything else.
     @inlinable public static func parseUK<S: StringProtocol>(_ text: S) -> Day? {
         guard let (p, n) = numberFields(text, separator: UInt8(ascii: "/")),
-              (1...2).contains(n.0), (1...2).contains(n.1), n.2 == 4 else { return nil }
+            (1...2).contains(n.0), (1...2).contains(n.1), n.2 == 4
+        else { return nil }
         return Day(year: p.2, month: p.1, day: p.0)
     }
 

@@ -34,14 +34,15 @@ extension CaseData {
         if !tables.contains(.supervision) { d.supervisions = [] }
         for i in d.files.indices {
             let f = d.files[i]
-            let kept = switch f.format {
-            case "cin": tables.contains(.cin)
-            case "ssda903": tables.contains(.episodes)
-            case "missing-local": tables.contains(.localMissing)
-            case "annex-a": f.table != "missing" || tables.contains(.localMissing)
-            case "supervision-local": tables.contains(.supervision)
-            default: true
-            }
+            let kept =
+                switch f.format {
+                case "cin": tables.contains(.cin)
+                case "ssda903": tables.contains(.episodes)
+                case "missing-local": tables.contains(.localMissing)
+                case "annex-a": f.table != "missing" || tables.contains(.localMissing)
+                case "supervision-local": tables.contains(.supervision)
+                default: true
+                }
             if !kept { d.files[i] = SourceFile(path: f.path, format: "", table: "", collectionYear: f.collectionYear) }
         }
         return d

@@ -33,8 +33,9 @@ extension CaseDataBuilder {
             let last = e.day == nil ? m.flatMap { marks[$0] } : nil
             guard Self.overlaps(start(r), stop: last.map { $0.adding(days: 1) } ?? e.day, w) else { return false }
             if h.year < year, last == nil, e.day == nil, let m, let s = start(r).day, s < w.start,
-               let before = Period(start: s, end: lastBefore),
-               !incoming.contains(where: { Self.overlaps(start($0), stop: end($0).day, before) }) {
+                let before = Period(start: s, end: lastBefore),
+                !incoming.contains(where: { Self.overlaps(start($0), stop: end($0).day, before) })
+            {
                 leftOpen.append(m)
                 return false
             }
@@ -58,8 +59,10 @@ extension CaseDataBuilder {
     ///   (an assessment not authorised, a CIN or protection plan with no valid end date) not
     ///   marked already;
     /// - every other held episode is kept; Y's episodes (merged) are added.
-    static func restateCINEpisodes(_ held: inout [Held<CINEpisode>], _ incoming: [CINEpisode], _ window: Period?, _ year: Int,
-                                   marks: inout LeftOpenRecords) {
+    static func restateCINEpisodes(
+        _ held: inout [Held<CINEpisode>], _ incoming: [CINEpisode], _ window: Period?, _ year: Int,
+        marks: inout LeftOpenRecords
+    ) {
         var byReferral: [DateField: Int] = [:]
         for (i, h) in held.enumerated() { byReferral[h.record.referralDate] = i }
         var merged = incoming
@@ -79,8 +82,9 @@ extension CaseDataBuilder {
             let last = e.closureDate.day == nil ? marks.cinEpisodes[key] : nil
             guard Self.overlaps(e.referralDate, stop: last.map { $0.adding(days: 1) } ?? e.closureDate.day, w) else { kept.append(h); continue }
             if h.year < year, last == nil, e.closureDate.day == nil, let s = e.referralDate.day, s < w.start,
-               let before = Period(start: s, end: lastBefore),
-               !incoming.contains(where: { Self.overlaps($0.referralDate, stop: $0.closureDate.day, before) }) {
+                let before = Period(start: s, end: lastBefore),
+                !incoming.contains(where: { Self.overlaps($0.referralDate, stop: $0.closureDate.day, before) })
+            {
                 marks.cinEpisodes[key] = lastBefore
                 for b in blockSpans(e) where b.end.day == nil {
                     guard let kind = b.kind, let start = b.start.day else { continue }
@@ -139,8 +143,10 @@ extension CaseDataBuilder {
     /// end, started before the period, the earlier copy from an earlier year, and no block of
     /// that kind in Y's copy overlapping `[start, window.start)`), and then marked; the kept
     /// blocks come first, then every block of Y's copy. With no window only the keys restate.
-    static func mergeDown(_ earlier: Held<CINEpisode>, into later: inout CINEpisode, _ window: Period?, _ year: Int,
-                          marks: inout LeftOpenRecords) {
+    static func mergeDown(
+        _ earlier: Held<CINEpisode>, into later: inout CINEpisode, _ window: Period?, _ year: Int,
+        marks: inout LeftOpenRecords
+    ) {
         let e = earlier.record
         marks.cinEpisodes[LeftOpenRecords.ReferralKey(child: later.child, referral: later.referralDate)] = nil
         let fromEarlierYear = earlier.year < year
@@ -164,8 +170,9 @@ extension CaseDataBuilder {
                 let last = sp.end.day == nil ? key.flatMap { marks.cinBlocks[$0] } : nil
                 guard Self.overlaps(sp.start, stop: last.map { $0.adding(days: 1) } ?? sp.stop, w) else { out.append(b); continue }
                 if fromEarlierYear, last == nil, sp.end.day == nil, let key, let s = sp.start.day, s < w.start,
-                   let before = Period(start: s, end: lastBefore),
-                   !newSpans.contains(where: { Self.overlaps($0.start, stop: $0.stop, before) }) {
+                    let before = Period(start: s, end: lastBefore),
+                    !newSpans.contains(where: { Self.overlaps($0.start, stop: $0.stop, before) })
+                {
                     leftOpen.append(key)
                     out.append(b)
                     continue

@@ -130,22 +130,28 @@ public struct CaseDataBuilder: Sendable {
         var episodeMarks: [LeftOpenRecords.EpisodeKey: Day] = [:]
         var bounds: [Int] = []
         d.claEpisodes = Self.merge(&claEpisodes, child: { $0.pointee.child }, key: { $0.pointee.start }, childBounds: &bounds) {
-            Self.restateSpans(&$0, $1, $2, $3, key: { $0.pointee.start }, start: \.start, end: \.end,
-                              mark: { e in e.start.day.map { LeftOpenRecords.EpisodeKey(child: e.child, start: $0) } }, marks: &episodeMarks)
+            Self.restateSpans(
+                &$0, $1, $2, $3, key: { $0.pointee.start }, start: \.start, end: \.end,
+                mark: { e in e.start.day.map { LeftOpenRecords.EpisodeKey(child: e.child, start: $0) } }, marks: &episodeMarks)
         }
         var workerMarks: [LeftOpenRecords.WorkerKey: Day] = [:]
-        d.socialWorkerEpisodes = Self.merge(&swEpisodes, child: { $0.pointee.child },
-                                            key: { SWKey(worker: $0.pointee.workerID, start: $0.pointee.start) }, childBounds: &bounds) {
-            Self.restateSpans(&$0, $1, $2, $3, key: { SWKey(worker: $0.pointee.workerID, start: $0.pointee.start) }, start: \.start, end: \.end,
-                              mark: { s in s.start.day.map { LeftOpenRecords.WorkerKey(child: s.child, worker: s.workerID, start: $0) } },
-                              marks: &workerMarks)
+        d.socialWorkerEpisodes = Self.merge(
+            &swEpisodes, child: { $0.pointee.child },
+            key: { SWKey(worker: $0.pointee.workerID, start: $0.pointee.start) }, childBounds: &bounds
+        ) {
+            Self.restateSpans(
+                &$0, $1, $2, $3, key: { SWKey(worker: $0.pointee.workerID, start: $0.pointee.start) }, start: \.start, end: \.end,
+                mark: { s in s.start.day.map { LeftOpenRecords.WorkerKey(child: s.child, worker: s.workerID, start: $0) } },
+                marks: &workerMarks)
         }
         d.leftOpen.claEpisodes = episodeMarks
         d.leftOpen.socialWorkerEpisodes = workerMarks
-        d.claReviews = Self.merge(&claReviews, child: { $0.pointee.child }, key: { $0.pointee.date },
-                                  touches: { $1.contains($0.date.day) })
-        d.claMissing = Self.merge(&claMissing, child: { $0.pointee.child }, key: { $0.pointee.start },
-                                  touches: { $1.contains($0.start.day) })
+        d.claReviews = Self.merge(
+            &claReviews, child: { $0.pointee.child }, key: { $0.pointee.date },
+            touches: { $1.contains($0.date.day) })
+        d.claMissing = Self.merge(
+            &claMissing, child: { $0.pointee.child }, key: { $0.pointee.start },
+            touches: { $1.contains($0.start.day) })
         d.careLeavers = Self.merge(&careLeavers, child: { $0.pointee.child }, key: { $0.pointee.collectionYear }, touches: { _, _ in false })
         d.missingEpisodes = Self.merge(&missingEpisodes, child: { $0.pointee.child }, key: { $0.pointee.start }, touches: { _, _ in false })
         var sessions: [SupervisionSession] = []
@@ -291,14 +297,18 @@ public struct CaseDataBuilder: Sendable {
     /// Merges one kind of record from every file by the reading rules. `child` and `key` read a
     /// record through a pointer (so large records are not copied to read them).
     /// The result is grouped by child; `childBounds` is set to where each child's records start.
-    static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
-                                      touches: (R, Period) -> Bool) -> [R] {
+    static func merge<R, K: Hashable>(
+        _ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
+        touches: (R, Period) -> Bool
+    ) -> [R] {
         var bounds: [Int] = []
         return merge(&batches, child: child, key: key, touches: touches, childBounds: &bounds)
     }
 
-    static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
-                                      touches: (R, Period) -> Bool, childBounds: inout [Int]) -> [R] {
+    static func merge<R, K: Hashable>(
+        _ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
+        touches: (R, Period) -> Bool, childBounds: inout [Int]
+    ) -> [R] {
         merge(&batches, child: child, key: key, childBounds: &childBounds) { held, incoming, window, year in
             // The held records restated under the same key, or overlapping or falling in Y's period, are dropped.
             let keys = Set(incoming.map { withUnsafePointer(to: $0, key) })
@@ -319,9 +329,11 @@ public struct CaseDataBuilder: Sendable {
     /// `restating` changes the child's records held so far (`held`, each with its return's year)
     /// by the return's records of the child (`incoming`), given the return's collection period
     /// (nil for a file with no year) and year (`Int.min` for none). It must add `incoming`.
-    static func merge<R, K: Hashable>(_ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
-                                      childBounds: inout [Int],
-                                      restating: (_ held: inout [Held<R>], _ incoming: [R], _ window: Period?, _ year: Int) -> Void) -> [R] {
+    static func merge<R, K: Hashable>(
+        _ batches: inout [Batch<R>], child: (UnsafePointer<R>) -> ChildID, key: (UnsafePointer<R>) -> K,
+        childBounds: inout [Int],
+        restating: (_ held: inout [Held<R>], _ incoming: [R], _ window: Period?, _ year: Int) -> Void
+    ) -> [R] {
         if batches.count == 1 {
             // One file: its rows de-duplicated and grouped by child, without the per-child lists.
             var rows = batches[0].records

@@ -19,8 +19,10 @@ public struct HandEnteredEntry: Hashable, Sendable, Codable {
     /// Why a correction was made; empty for a first entry.
     public var note: String
 
-    public init(measureID: String, period: Period, value: Double? = nil, numerator: Double? = nil, denominator: Double? = nil,
-                source: String, enteredBy: String, enteredAt: Date, note: String = "") {
+    public init(
+        measureID: String, period: Period, value: Double? = nil, numerator: Double? = nil, denominator: Double? = nil,
+        source: String, enteredBy: String, enteredAt: Date, note: String = ""
+    ) {
         self.measureID = measureID; self.period = period; self.value = value; self.numerator = numerator
         self.denominator = denominator; self.source = source; self.enteredBy = enteredBy; self.enteredAt = enteredAt; self.note = note
     }
@@ -41,9 +43,10 @@ public struct HandEnteredEntry: Hashable, Sendable, Codable {
     /// The entry as a measure result for its own period.
     public var result: MeasureResult {
         let unit = definition?.unit ?? .count
-        return MeasureResult(id: measureID, unit: unit, period: period,
-                             numerator: numerator ?? (unit == .count ? effectiveValue : nil),
-                             denominator: denominator, value: effectiveValue)
+        return MeasureResult(
+            id: measureID, unit: unit, period: period,
+            numerator: numerator ?? (unit == .count ? effectiveValue : nil),
+            denominator: denominator, value: effectiveValue)
     }
 
     /// Why the entry cannot be accepted, in plain words, each naming its field (empty when it

@@ -64,9 +64,11 @@ public struct HandEnteredValues: Sendable, Hashable {
     public func result(_ measureID: String, period: Period) -> MeasureResult? {
         if let e = entry(measureID, period: period) { return e.result }
         guard let definition = HandEnteredMeasures.definition(measureID) else { return nil }
-        let months = current.filter { $0.measureID == measureID && period.contains($0.period.start) && period.contains($0.period.end)
-            && $0.period.start.dayOfMonth == 1 && $0.period.end == $0.period.start.endOfMonth }
-            .sorted { $0.period.start < $1.period.start }
+        let months = current.filter {
+            $0.measureID == measureID && period.contains($0.period.start) && period.contains($0.period.end)
+                && $0.period.start.dayOfMonth == 1 && $0.period.end == $0.period.start.endOfMonth
+        }
+        .sorted { $0.period.start < $1.period.start }
         guard let first = months.first, first.period.start == period.start, months.last!.period.end == period.end else { return nil }
         for (a, b) in zip(months, months.dropFirst()) where a.period.end.adding(days: 1) != b.period.start { return nil }
         switch definition.unit {
@@ -76,8 +78,9 @@ public struct HandEnteredValues: Sendable, Hashable {
                 return MeasureResult(id: measureID, unit: .percent, period: period, numerator: n, denominator: d, value: d > 0 ? 100 * n / d : nil)
             }
             let last = months.last!
-            return MeasureResult(id: measureID, unit: .percent, period: period, numerator: nil, denominator: nil, value: last.effectiveValue,
-                                 warnings: ["the latest month's value (\(last.period.start.iso.prefix(7))): the monthly entries have no denominators to pool"])
+            return MeasureResult(
+                id: measureID, unit: .percent, period: period, numerator: nil, denominator: nil, value: last.effectiveValue,
+                warnings: ["the latest month's value (\(last.period.start.iso.prefix(7))): the monthly entries have no denominators to pool"])
         default:
             let total = months.reduce(0.0) { $0 + ($1.effectiveValue ?? 0) }
             return MeasureResult(id: measureID, unit: definition.unit, period: period, numerator: total, denominator: nil, value: total)

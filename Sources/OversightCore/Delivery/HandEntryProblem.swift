@@ -42,8 +42,11 @@ public struct HandEntryProblem: Hashable, Sendable, CustomStringConvertible {
             if e.numerator == nil { add("numerator", "enter the numerator as well as the denominator") }
             if e.denominator == nil { add("denominator", "enter the denominator as well as the numerator") }
             if let n = e.numerator, let d = e.denominator, n.isFinite, d.isFinite, n >= 0, d >= 0 {
-                if d == 0 { add("denominator", "the denominator must be more than 0") }
-                else if n > d { add("numerator", "the numerator (\(format(n))) cannot be more than the denominator (\(format(d)))") }
+                if d == 0 {
+                    add("denominator", "the denominator must be more than 0")
+                } else if n > d {
+                    add("numerator", "the numerator (\(format(n))) cannot be more than the denominator (\(format(d)))")
+                }
             }
             for (field, number) in [("numerator", e.numerator), ("denominator", e.denominator)] {
                 if let n = number, n.isFinite, n >= 0, n != n.rounded() { add(field, "the \(field) must be a whole number (it is \(format(n)))") }

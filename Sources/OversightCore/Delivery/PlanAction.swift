@@ -22,16 +22,20 @@ public struct PlanAction: Hashable, Sendable, Codable {
     public var history: [ActionChange]
 
     /// A new action; its history starts with its creation by `by` at `at`.
-    public init(id: Int? = nil, ambition: Int, text: String, owner: String, due: Day? = nil, status: ActionStatus = .notStarted,
-                by: String, at: Date) {
+    public init(
+        id: Int? = nil, ambition: Int, text: String, owner: String, due: Day? = nil, status: ActionStatus = .notStarted,
+        by: String, at: Date
+    ) {
         self.id = id; self.ambition = ambition; self.text = text; self.owner = owner; self.due = due; self.status = status
         self.updates = []
         self.history = [ActionChange(field: "created", from: "", to: text, by: by, at: at)]
     }
 
     /// An action as stored, with its updates and history as they are.
-    public init(id: Int?, ambition: Int, text: String, owner: String, due: Day?, status: ActionStatus,
-                updates: [ActionUpdate], history: [ActionChange]) {
+    public init(
+        id: Int?, ambition: Int, text: String, owner: String, due: Day?, status: ActionStatus,
+        updates: [ActionUpdate], history: [ActionChange]
+    ) {
         self.id = id; self.ambition = ambition; self.text = text; self.owner = owner; self.due = due; self.status = status
         self.updates = updates; self.history = history
     }
@@ -49,9 +53,11 @@ public struct PlanAction: Hashable, Sendable, Codable {
     /// Changes any of the fields given (nil leaves a field as it is; `due: .some(nil)` clears the
     /// date) and records each field that really changed in the history. Returns the changes made.
     @discardableResult
-    public mutating func edit(text newText: String? = nil, owner newOwner: String? = nil, due newDue: Day?? = nil,
-                              status newStatus: ActionStatus? = nil, ambition newAmbition: Int? = nil,
-                              by: String, at: Date) -> [ActionChange] {
+    public mutating func edit(
+        text newText: String? = nil, owner newOwner: String? = nil, due newDue: Day?? = nil,
+        status newStatus: ActionStatus? = nil, ambition newAmbition: Int? = nil,
+        by: String, at: Date
+    ) -> [ActionChange] {
         var made: [ActionChange] = []
         if let newText, newText != text {
             made.append(ActionChange(field: "text", from: text, to: newText, by: by, at: at)); text = newText

@@ -24,8 +24,10 @@ public struct TargetHistory: Sendable, Hashable {
         /// Why it changed.
         public var reason: String
 
-        public init(ambition: Int, measure: String, effectiveFrom: Day, target: Target, trajectory: [TrajectoryPoint] = [],
-                    by: String, at: Date, reason: String = "") {
+        public init(
+            ambition: Int, measure: String, effectiveFrom: Day, target: Target, trajectory: [TrajectoryPoint] = [],
+            by: String, at: Date, reason: String = ""
+        ) {
             self.ambition = ambition; self.measure = measure; self.effectiveFrom = effectiveFrom; self.target = target
             self.trajectory = trajectory; self.by = by; self.at = at; self.reason = reason
         }

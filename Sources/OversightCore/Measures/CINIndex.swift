@@ -111,8 +111,10 @@ struct CINIndex: Sendable {
                 let referral = buf[i].referralDate, closure = buf[i].closureDate
                 let isNFA = buf[i].referralNFA == true
                 let last = leftOpen.lastOpenDay(of: buf[i])
-                spans.append(Span(episode: i, referral: referral.day, closure: last.map { $0.adding(days: 1) } ?? closure.day, isNFA: isNFA,
-                                  hasInvalidDate: referral.isInvalid || (closure.isInvalid && last == nil)))
+                spans.append(
+                    Span(
+                        episode: i, referral: referral.day, closure: last.map { $0.adding(days: 1) } ?? closure.day, isNFA: isNFA,
+                        hasInvalidDate: referral.isInvalid || (closure.isInvalid && last == nil)))
                 for (j, a) in buf[i].assessments.enumerated() {
                     if a.factors.contains(where: Self.domesticAbuse.contains) {
                         if a.startDate.isInvalid { invalidDomesticAbuseStarts += 1 }
@@ -140,8 +142,10 @@ struct CINIndex: Sendable {
                     let from = d.adding(years: -1)
                     // Any other episode's referral in [d - 1 year, d): dates strictly before d exclude this one.
                     let isRe = Self.anyIn(dates, from: from, before: d)
-                    referrals.append(Referral(episode: i, date: d, isRereferral: isRe, sourceGroup: Self.sourceGroup(buf[i].referralSource),
-                                              isNFA: buf[i].referralNFA == true))
+                    referrals.append(
+                        Referral(
+                            episode: i, date: d, isRereferral: isRe, sourceGroup: Self.sourceGroup(buf[i].referralSource),
+                            isNFA: buf[i].referralNFA == true))
                 }
                 // Plans of this child: each plan with a valid start; another plan counts as earlier
                 // by its start and as ended by its end only when its own start is valid too.
@@ -175,10 +179,12 @@ struct CINIndex: Sendable {
                         for (m, e) in ends.enumerated() where m != own {
                             if let e, e >= lower && e < s { repeat2y = true; break }
                         }
-                        plans.append(PlanRef(episode: i, start: s, end: ends[own], stop: last.map { $0.adding(days: 1) } ?? p.endDate.day,
-                                             endIsInvalid: p.endDate.isInvalid && last == nil, initialCategory: p.initialCategory,
-                                             isSecondOrSubsequent: (nprev ?? 0) > 0 || earlier, isRepeatWithin2Years: repeat2y,
-                                             hasPreviousCount: nprev != nil))
+                        plans.append(
+                            PlanRef(
+                                episode: i, start: s, end: ends[own], stop: last.map { $0.adding(days: 1) } ?? p.endDate.day,
+                                endIsInvalid: p.endDate.isInvalid && last == nil, initialCategory: p.initialCategory,
+                                isSecondOrSubsequent: (nprev ?? 0) > 0 || earlier, isRepeatWithin2Years: repeat2y,
+                                hasPreviousCount: nprev != nil))
                     }
                 }
                 if plans.count > firstPlan { planGroups.append(firstPlan..<plans.count) }

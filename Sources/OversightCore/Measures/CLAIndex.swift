@@ -131,10 +131,12 @@ struct CLAIndex: Sendable {
                 ceasingsByChild[e.child, default: []].append(Ceasing(end: end, start: e.start.day, rec: e.reasonEnded, index: i))
             }
             guard let s = e.start.day, last != nil || !e.end.isInvalid else { invalidEpisodes += 1; continue }
-            byChild[e.child, default: []].append(Episode(index: i, position: 0, start: s, end: last == nil ? e.end.day : nil,
-                                                         stop: last.map { $0.adding(days: 1) } ?? e.end.day, rne: e.reasonNewEpisode,
-                                                         place: e.placement, provider: e.provider, rec: e.reasonEnded,
-                                                         reasonPlaceChange: e.reasonPlaceChange, urn: e.urn, placementPostcode: e.placementPostcode))
+            byChild[e.child, default: []].append(
+                Episode(
+                    index: i, position: 0, start: s, end: last == nil ? e.end.day : nil,
+                    stop: last.map { $0.adding(days: 1) } ?? e.end.day, rne: e.reasonNewEpisode,
+                    place: e.placement, provider: e.provider, rec: e.reasonEnded,
+                    reasonPlaceChange: e.reasonPlaceChange, urn: e.urn, placementPostcode: e.placementPostcode))
         }
         for id in byChild.keys.sorted() {
             var c = Child(id: id)

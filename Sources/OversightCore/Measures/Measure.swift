@@ -31,19 +31,25 @@ public struct Measure: Sendable {
 
     /// A measure whose period's tally is finished by its unit: a count, a percentage, or a rate
     /// per 10,000 of `MeasureParameters.population`.
-    init(_ id: MeasureID, _ unit: MeasureUnit, _ polarity: Polarity, _ title: String, reads: Set<CaseTable>,
-         period: @escaping @Sendable (MeasureEngine, Period, MeasureParameters) -> Tally,
-         series: @escaping @Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally]) {
+    init(
+        _ id: MeasureID, _ unit: MeasureUnit, _ polarity: Polarity, _ title: String, reads: Set<CaseTable>,
+        period: @escaping @Sendable (MeasureEngine, Period, MeasureParameters) -> Tally,
+        series: @escaping @Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally]
+    ) {
         let name = id.rawValue
-        self.init(id, unit, polarity, title, reads: reads, result: { e, p, parameters in
-            e.finish(period(e, p, parameters), name, unit, p, parameters)
-        }, series: series)
+        self.init(
+            id, unit, polarity, title, reads: reads,
+            result: { e, p, parameters in
+                e.finish(period(e, p, parameters), name, unit, p, parameters)
+            }, series: series)
     }
 
     /// A measure whose period's result is made by `result` itself.
-    init(_ id: MeasureID, _ unit: MeasureUnit, _ polarity: Polarity, _ title: String, reads: Set<CaseTable>,
-         result: @escaping @Sendable (MeasureEngine, Period, MeasureParameters) -> MeasureResult?,
-         series: @escaping @Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally]) {
+    init(
+        _ id: MeasureID, _ unit: MeasureUnit, _ polarity: Polarity, _ title: String, reads: Set<CaseTable>,
+        result: @escaping @Sendable (MeasureEngine, Period, MeasureParameters) -> MeasureResult?,
+        series: @escaping @Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally]
+    ) {
         let sources = Set(reads.map(\.source))
         precondition(sources.count == 1, "\(id) must read the tables of one source")
         self.id = id

@@ -15,8 +15,10 @@ public struct MeasureParameters: Sendable, Hashable {
     /// every record of every measure).
     public var recordsOnlyFrom: Set<RecordOrigin>?
 
-    public init(population: Int? = nil, supervisionIntervalDays: Int = 28, supervisionIntervalByWorker: [String: Int] = [:],
-                includeRecords: Bool = false, recordsOnlyFrom: Set<RecordOrigin>? = nil) {
+    public init(
+        population: Int? = nil, supervisionIntervalDays: Int = 28, supervisionIntervalByWorker: [String: Int] = [:],
+        includeRecords: Bool = false, recordsOnlyFrom: Set<RecordOrigin>? = nil
+    ) {
         self.population = population
         self.supervisionIntervalDays = supervisionIntervalDays
         self.supervisionIntervalByWorker = supervisionIntervalByWorker
@@ -75,14 +77,18 @@ struct Tally {
     mutating func warn(_ n: Int, _ text: String) { if n > 0 { warnings.append("\(n) \(text)") } }
 
     func percent(_ id: String, _ period: Period) -> MeasureResult {
-        finished(MeasureResult(id: id, unit: .percent, period: period, numerator: Double(numerator), denominator: Double(denominator),
-                      value: denominator == 0 ? nil : 100 * Double(numerator) / Double(denominator), warnings: warnings,
-                      numeratorRecords: numeratorRecords, denominatorRecords: denominatorRecords))
+        finished(
+            MeasureResult(
+                id: id, unit: .percent, period: period, numerator: Double(numerator), denominator: Double(denominator),
+                value: denominator == 0 ? nil : 100 * Double(numerator) / Double(denominator), warnings: warnings,
+                numeratorRecords: numeratorRecords, denominatorRecords: denominatorRecords))
     }
 
     func count(_ id: String, _ period: Period) -> MeasureResult {
-        finished(MeasureResult(id: id, unit: .count, period: period, numerator: Double(numerator), denominator: nil, value: Double(numerator),
-                      warnings: warnings, numeratorRecords: numeratorRecords, denominatorRecords: []))
+        finished(
+            MeasureResult(
+                id: id, unit: .count, period: period, numerator: Double(numerator), denominator: nil, value: Double(numerator),
+                warnings: warnings, numeratorRecords: numeratorRecords, denominatorRecords: []))
     }
 }
 

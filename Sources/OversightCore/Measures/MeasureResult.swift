@@ -54,8 +54,10 @@ public struct MeasureResult: Hashable, Sendable {
     /// from rows with an error-severity validation finding; 0 when none were or it was not checked.
     public var recordsFromRowsWithErrors: Int = 0
 
-    public init(id: String, unit: MeasureUnit, period: Period, numerator: Double?, denominator: Double?, value: Double?,
-                warnings: [String] = [], numeratorRecords: [DrillRecord] = [], denominatorRecords: [DrillRecord] = []) {
+    public init(
+        id: String, unit: MeasureUnit, period: Period, numerator: Double?, denominator: Double?, value: Double?,
+        warnings: [String] = [], numeratorRecords: [DrillRecord] = [], denominatorRecords: [DrillRecord] = []
+    ) {
         self.id = id; self.unit = unit; self.period = period; self.numerator = numerator; self.denominator = denominator
         self.value = value; self.warnings = warnings; self.numeratorRecords = numeratorRecords; self.denominatorRecords = denominatorRecords
     }

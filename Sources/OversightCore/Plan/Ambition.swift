@@ -17,8 +17,10 @@ public struct Ambition: Hashable, Sendable {
     public var achievements: [String]
     public var kpis: [KPI]
 
-    public init(number: Int, title: String, statement: String, leads: [String] = [], actions: [String] = [],
-                approach: String = "", achievements: [String] = [], kpis: [KPI] = []) {
+    public init(
+        number: Int, title: String, statement: String, leads: [String] = [], actions: [String] = [],
+        approach: String = "", achievements: [String] = [], kpis: [KPI] = []
+    ) {
         self.number = number; self.title = title; self.statement = statement; self.leads = leads
         self.actions = actions; self.approach = approach; self.achievements = achievements; self.kpis = kpis
     }

@@ -37,10 +37,12 @@ public struct ComparatorSummary: Hashable, Sendable, Codable {
     /// The measure's polarity as ranked.
     public var polarity: Polarity
 
-    public init(measure: String, la: String, laName: String, year: Int, laValue: Double?, england: Double?,
-                regionName: String?, region: Double?, neighbourModel: String, neighbours: [String],
-                neighbourMean: Double?, neighbourMedian: Double?, neighboursUnknown: Int,
-                rank: Int?, rankedCount: Int, unknownCount: Int, quartile: Int?, polarity: Polarity) {
+    public init(
+        measure: String, la: String, laName: String, year: Int, laValue: Double?, england: Double?,
+        regionName: String?, region: Double?, neighbourModel: String, neighbours: [String],
+        neighbourMean: Double?, neighbourMedian: Double?, neighboursUnknown: Int,
+        rank: Int?, rankedCount: Int, unknownCount: Int, quartile: Int?, polarity: Polarity
+    ) {
         self.measure = measure; self.la = la; self.laName = laName; self.year = year; self.laValue = laValue
         self.england = england; self.regionName = regionName; self.region = region
         self.neighbourModel = neighbourModel; self.neighbours = neighbours; self.neighbourMean = neighbourMean

@@ -48,8 +48,10 @@ public struct KPI: Hashable, Sendable {
     public var comparator: ComparatorChoice
     public var cadence: Cadence
 
-    public init(wording: String, measure: String, target: Target, trajectory: [TrajectoryPoint] = [],
-                polarity: Polarity, comparator: ComparatorChoice = .none, cadence: Cadence = .monthly) {
+    public init(
+        wording: String, measure: String, target: Target, trajectory: [TrajectoryPoint] = [],
+        polarity: Polarity, comparator: ComparatorChoice = .none, cadence: Cadence = .monthly
+    ) {
         self.wording = wording; self.measure = measure; self.target = target; self.trajectory = trajectory
         self.polarity = polarity; self.comparator = comparator; self.cadence = cadence
     }

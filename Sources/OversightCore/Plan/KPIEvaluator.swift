@@ -60,8 +60,10 @@ public struct KPIEvaluator: Sendable {
     /// (last year's value for year-on-year targets, the neighbours' mean or median from the
     /// comparator lookup for neighbour-average targets); trends by `KPIRules.trend` with the KPI's
     /// polarity; and the comparator position when the KPI names a comparator.
-    public func evaluate(plan: Plan, period: Period, measure: MeasureLookup,
-                         comparators: ComparatorLookup? = nil) -> [KPIEvaluation] {
+    public func evaluate(
+        plan: Plan, period: Period, measure: MeasureLookup,
+        comparators: ComparatorLookup? = nil
+    ) -> [KPIEvaluation] {
         plan.allKPIs.map { evaluate(kpi: $0.kpi, ambition: $0.ambition, period: period, measure: measure, comparators: comparators) }
     }
 
@@ -77,8 +79,10 @@ public struct KPIEvaluator: Sendable {
     }
 
     /// Evaluates one KPI for `period` (see `evaluate(plan:period:measure:comparators:)`).
-    public func evaluate(kpi: KPI, ambition: Int, period: Period, measure: MeasureLookup,
-                         comparators: ComparatorLookup? = nil) -> KPIEvaluation {
+    public func evaluate(
+        kpi: KPI, ambition: Int, period: Period, measure: MeasureLookup,
+        comparators: ComparatorLookup? = nil
+    ) -> KPIEvaluation {
         let result = measure(kpi.measure, period)
         let value = result?.value
         let previous = measure(kpi.measure, KPIEvaluator.previousPeriod(of: period))?.value
@@ -89,19 +93,22 @@ public struct KPIEvaluator: Sendable {
         if case .statisticalNeighbourAverage(let kind) = target {
             average = kind == .mean ? summary?.neighbourMean : summary?.neighbourMedian
         }
-        let judged = KPIRules.status(value: value, target: target, polarity: kpi.polarity,
-                                     lastYear: lastYear, neighbourAverage: average)
+        let judged = KPIRules.status(
+            value: value, target: target, polarity: kpi.polarity,
+            lastYear: lastYear, neighbourAverage: average)
         var position: ComparatorPosition?
         if kpi.comparator != .none, let summary {
             let c = summary.value(for: kpi.comparator)
-            position = ComparatorPosition(choice: kpi.comparator, value: c,
-                                          relation: KPIRules.trend(from: c, to: value, polarity: kpi.polarity), summary: summary)
+            position = ComparatorPosition(
+                choice: kpi.comparator, value: c,
+                relation: KPIRules.trend(from: c, to: value, polarity: kpi.polarity), summary: summary)
         }
-        return KPIEvaluation(ambition: ambition, kpi: kpi, period: period, result: result, value: value, target: target,
-                             targetValue: judged.targetValue, status: judged.status, previousValue: previous,
-                             lastYearValue: lastYear,
-                             trendVsPrevious: KPIRules.trend(from: previous, to: value, polarity: kpi.polarity),
-                             trendVsLastYear: KPIRules.trend(from: lastYear, to: value, polarity: kpi.polarity),
-                             comparator: position)
+        return KPIEvaluation(
+            ambition: ambition, kpi: kpi, period: period, result: result, value: value, target: target,
+            targetValue: judged.targetValue, status: judged.status, previousValue: previous,
+            lastYearValue: lastYear,
+            trendVsPrevious: KPIRules.trend(from: previous, to: value, polarity: kpi.polarity),
+            trendVsLastYear: KPIRules.trend(from: lastYear, to: value, polarity: kpi.polarity),
+            comparator: position)
     }
 }

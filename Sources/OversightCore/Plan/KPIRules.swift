@@ -60,8 +60,10 @@ public enum KPIRules {
     /// - `statisticalNeighbourAverage`: with polarity `high` or `low`, judged as `.value` of the
     ///   average; with `none` ("aligned with"), green within 10% of the average either side,
     ///   amber within 20%, red beyond.
-    public static func status(value: Double?, target: Target, polarity: Polarity,
-                              lastYear: Double? = nil, neighbourAverage: Double? = nil) -> (status: KPIStatus, targetValue: Double?) {
+    public static func status(
+        value: Double?, target: Target, polarity: Polarity,
+        lastYear: Double? = nil, neighbourAverage: Double? = nil
+    ) -> (status: KPIStatus, targetValue: Double?) {
         switch target {
         case .monitor, .toBeAgreed:
             return (.monitor, nil)

@@ -2,11 +2,14 @@ import Foundation
 
 extension Audit {
     /// Assigns a new audit to `auditor` on `template` (its id and version are kept).
-    public static func assign(id: AuditID, template: AuditTemplate, subject: AuditSubject, caseKind: CaseKind?,
-                              team: String?, auditor: String, partnerAuditors: [PartnerAgency: String] = [:],
-                              due: Day, roundID: String? = nil, by: String, at: Date) -> Audit {
-        var a = Audit(id: id, type: template.type, subject: subject, caseKind: caseKind, team: team, auditor: auditor,
-                      dueDate: due, roundID: roundID, templateID: template.id, templateVersion: template.version)
+    public static func assign(
+        id: AuditID, template: AuditTemplate, subject: AuditSubject, caseKind: CaseKind?,
+        team: String?, auditor: String, partnerAuditors: [PartnerAgency: String] = [:],
+        due: Day, roundID: String? = nil, by: String, at: Date
+    ) -> Audit {
+        var a = Audit(
+            id: id, type: template.type, subject: subject, caseKind: caseKind, team: team, auditor: auditor,
+            dueDate: due, roundID: roundID, templateID: template.id, templateVersion: template.version)
         a.partnerAuditors = partnerAuditors
         a.events.append(AuditEvent(step: .assigned, by: by, at: at, detail: auditor))
         return a
@@ -20,10 +23,12 @@ extension Audit {
     /// - Throws: `illegalTransition` once submitted; `notPermitted` for anyone else, or a partner
     ///   answering outside their section; `templateMismatch`; `invalidAnswer` for an unknown
     ///   question or an answer that is not one of its options.
-    public mutating func saveDraft(answers new: [String: AuditAnswer], grade: Grade? = nil, gradeRationale: String? = nil,
-                                   learningThemes: [String]? = nil, strengths: [String]? = nil,
-                                   areasForDevelopment: [String]? = nil,
-                                   template: AuditTemplate, by user: String, at: Date) throws {
+    public mutating func saveDraft(
+        answers new: [String: AuditAnswer], grade: Grade? = nil, gradeRationale: String? = nil,
+        learningThemes: [String]? = nil, strengths: [String]? = nil,
+        areasForDevelopment: [String]? = nil,
+        template: AuditTemplate, by user: String, at: Date
+    ) throws {
         guard status == .assigned || status == .inProgress else {
             throw AuditWorkflowError.illegalTransition(audit: id, from: status, step: .draftSaved)
         }
@@ -195,16 +200,19 @@ extension Audit {
 
     /// Creates a re-audit of the same subject, on `template` (the current version), once the
     /// actions are complete; this audit records the new one's id.
-    public mutating func reAudit(newID: AuditID, template: AuditTemplate, auditor newAuditor: String, due: Day,
-                                 by user: String, at: Date) throws -> Audit {
+    public mutating func reAudit(
+        newID: AuditID, template: AuditTemplate, auditor newAuditor: String, due: Day,
+        by user: String, at: Date
+    ) throws -> Audit {
         guard status == .actionsComplete else {
             throw AuditWorkflowError.illegalTransition(audit: id, from: status, step: .reAuditCreated)
         }
         guard template.id == templateID else {
             throw AuditWorkflowError.templateMismatch(audit: id, expected: templateID, given: template.id)
         }
-        var next = Audit.assign(id: newID, template: template, subject: subject, caseKind: caseKind, team: team,
-                                auditor: newAuditor, partnerAuditors: partnerAuditors, due: due, roundID: roundID, by: user, at: at)
+        var next = Audit.assign(
+            id: newID, template: template, subject: subject, caseKind: caseKind, team: team,
+            auditor: newAuditor, partnerAuditors: partnerAuditors, due: due, roundID: roundID, by: user, at: at)
         next.reAuditOf = id
         events.append(AuditEvent(step: .reAuditCreated, by: user, at: at, detail: newID.rawValue))
         return next

@@ -45,8 +45,10 @@ public struct Audit: Hashable, Sendable, Codable {
 
     /// An audit in state `assigned` with nothing recorded: for the store, which sets the other
     /// fields from its rows. Use `Audit.assign` to start an audit.
-    public init(id: AuditID, type: AuditType, subject: AuditSubject, caseKind: CaseKind?, team: String?, auditor: String,
-         dueDate: Day, roundID: String?, templateID: String, templateVersion: Int) {
+    public init(
+        id: AuditID, type: AuditType, subject: AuditSubject, caseKind: CaseKind?, team: String?, auditor: String,
+        dueDate: Day, roundID: String?, templateID: String, templateVersion: Int
+    ) {
         self.id = id; self.type = type; self.subject = subject; self.caseKind = caseKind; self.team = team
         self.auditor = auditor; self.partnerAuditors = [:]; self.dueDate = dueDate; self.roundID = roundID
         self.templateID = templateID; self.templateVersion = templateVersion; self.status = .assigned

@@ -14,7 +14,8 @@ struct AuditAsOf {
     var finalGrade: Grade? { moderation?.grade ?? audit.grade }
 
     var record: DrillRecord {
-        DrillRecord(child: audit.subject.child?.rawValue ?? "", kind: "audit", key: audit.id.rawValue,
-                    start: audit.dueDate, end: submittedOn)
+        DrillRecord(
+            child: audit.subject.child?.rawValue ?? "", kind: "audit", key: audit.id.rawValue,
+            start: audit.dueDate, end: submittedOn)
     }
 }

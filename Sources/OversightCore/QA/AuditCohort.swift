@@ -78,7 +78,8 @@ public enum AuditCohort {
                 }
             case .missingEpisode: keep = missing.contains(c)
             case .neglect:
-                keep = !factors(c).isDisjoint(with: neglectCodes)
+                keep =
+                    !factors(c).isDisjoint(with: neglectCodes)
                     || openCP[c].map { $0.initialCategory == "NEG" || $0.latestCategory == "NEG" } ?? false
             case .domesticAbuse: keep = !factors(c).isDisjoint(with: daCodes)
             case .placedWithParents: keep = cla[c]?.placement == "P1"
@@ -100,12 +101,15 @@ public enum AuditCohort {
     /// The child's worker on `d`: the open social worker episode with the latest start (one left
     /// open by an earlier return, `leftOpen`, only up to its last open day), else the worker of
     /// the latest supervision session about the child on or before `d`.
-    static func worker(episodes: [SocialWorkerEpisode], supervisions: [SupervisionSession], on d: Day,
-                       leftOpen: LeftOpenRecords = LeftOpenRecords()) -> String? {
+    static func worker(
+        episodes: [SocialWorkerEpisode], supervisions: [SupervisionSession], on d: Day,
+        leftOpen: LeftOpenRecords = LeftOpenRecords()
+    ) -> String? {
         var best: (Day, String)?
         for e in episodes {
             guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? leftOpen.lastOpenDay(of: e).map({ d <= $0 }) ?? true,
-                  let w = e.workerID, !w.isEmpty else { continue }
+                let w = e.workerID, !w.isEmpty
+            else { continue }
             if best == nil || s >= best!.0 { best = (s, w) }
         }
         if let best { return best.1 }
@@ -126,7 +130,8 @@ extension AuditCohort {
         var out: Set<String> = []
         for e in data.socialWorkerEpisodes {
             guard let s = e.start.day, s <= d, e.end.day.map({ $0 > d }) ?? data.leftOpen.lastOpenDay(of: e).map({ d <= $0 }) ?? true,
-                  let w = e.workerID, !w.isEmpty else { continue }
+                let w = e.workerID, !w.isEmpty
+            else { continue }
             out.insert(w)
         }
         for s in data.supervisions where yearBefore.contains(s.date.day) && !s.worker.isEmpty { out.insert(s.worker) }

@@ -15,8 +15,10 @@ public struct AuditQuestion: Hashable, Sendable, Codable {
     /// question feeds nothing.
     public var evidencedAnswers: [String]
 
-    public init(id: String, text: String, hint: String? = nil, kind: QuestionKind, required: Bool,
-                feeds: MeasureFeed? = nil, evidencedAnswers: [String] = []) {
+    public init(
+        id: String, text: String, hint: String? = nil, kind: QuestionKind, required: Bool,
+        feeds: MeasureFeed? = nil, evidencedAnswers: [String] = []
+    ) {
         self.id = id; self.text = text; self.hint = hint; self.kind = kind; self.required = required
         self.feeds = feeds; self.evidencedAnswers = evidencedAnswers
     }

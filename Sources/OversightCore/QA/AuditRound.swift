@@ -18,8 +18,10 @@ public struct AuditRound: Hashable, Sendable, Codable {
     public var dueDate: Day
     public var templateID: String
 
-    public init(id: String, name: String, month: Period, type: AuditType = .caseFile, cohort: CohortRule, cohortDay: Day,
-                sampleSize: Int, seed: UInt64, moderationRatePercent: Int, dueDate: Day, templateID: String) {
+    public init(
+        id: String, name: String, month: Period, type: AuditType = .caseFile, cohort: CohortRule, cohortDay: Day,
+        sampleSize: Int, seed: UInt64, moderationRatePercent: Int, dueDate: Day, templateID: String
+    ) {
         self.id = id; self.name = name; self.month = month; self.type = type; self.cohort = cohort; self.cohortDay = cohortDay
         self.sampleSize = sampleSize; self.seed = seed; self.moderationRatePercent = moderationRatePercent
         self.dueDate = dueDate; self.templateID = templateID

@@ -61,12 +61,13 @@ public struct LearningSummary: Hashable, Sendable {
             }
         }
         outstanding.sort { ($0.action.due, $0.audit, $0.action.number) < ($1.action.due, $1.audit, $1.action.number) }
-        return LearningSummary(period: period, reportDate: reportDate, audits: submitted.count, gradesByTeam: byTeam,
-                               gradesByTheme: byTheme, moderations: pairs.count, moderationsAgreeing: pairs.filter { $0.0 == $0.1 }.count,
-                               kappa: QAMeasures.quadraticWeightedKappa(pairs),
-                               strengths: tally(submitted.map(\.audit.strengths), top: top),
-                               areasForDevelopment: tally(submitted.map(\.audit.areasForDevelopment), top: top),
-                               outstandingActions: outstanding)
+        return LearningSummary(
+            period: period, reportDate: reportDate, audits: submitted.count, gradesByTeam: byTeam,
+            gradesByTheme: byTheme, moderations: pairs.count, moderationsAgreeing: pairs.filter { $0.0 == $0.1 }.count,
+            kappa: QAMeasures.quadraticWeightedKappa(pairs),
+            strengths: tally(submitted.map(\.audit.strengths), top: top),
+            areasForDevelopment: tally(submitted.map(\.audit.areasForDevelopment), top: top),
+            outstandingActions: outstanding)
     }
 
     /// Counts texts case-insensitively (each audit once per text), keeping the first spelling seen.

@@ -53,8 +53,9 @@ public enum QAMeasures {
             if !pairs.isEmpty, k == nil {
                 warnings.append("every auditor's and moderator's grade was the same, so agreement beyond chance cannot be measured")
             }
-            return MeasureResult(id: id, unit: def.unit, period: period, numerator: nil, denominator: Double(pairs.count), value: k,
-                                 warnings: warnings, numeratorRecords: [], denominatorRecords: moderatedInPeriod.map(\.record))
+            return MeasureResult(
+                id: id, unit: def.unit, period: period, numerator: nil, denominator: Double(pairs.count), value: k,
+                warnings: warnings, numeratorRecords: [], denominatorRecords: moderatedInPeriod.map(\.record))
         default:
             return nil
         }
@@ -90,12 +91,15 @@ public enum QAMeasures {
         return 1 - wo / we
     }
 
-    static func percent(_ def: MeasureDefinition, _ period: Period, _ base: [AuditAsOf], warnings: [String] = [],
-                        _ counts: (AuditAsOf) -> Bool) -> MeasureResult {
+    static func percent(
+        _ def: MeasureDefinition, _ period: Period, _ base: [AuditAsOf], warnings: [String] = [],
+        _ counts: (AuditAsOf) -> Bool
+    ) -> MeasureResult {
         let num = base.filter(counts)
         let value = base.isEmpty ? nil : 100 * Double(num.count) / Double(base.count)
-        return MeasureResult(id: def.id, unit: def.unit, period: period, numerator: Double(num.count), denominator: Double(base.count),
-                             value: value, warnings: warnings, numeratorRecords: num.map(\.record), denominatorRecords: base.map(\.record))
+        return MeasureResult(
+            id: def.id, unit: def.unit, period: period, numerator: Double(num.count), denominator: Double(base.count),
+            value: value, warnings: warnings, numeratorRecords: num.map(\.record), denominatorRecords: base.map(\.record))
     }
 
     static func evidenced(_ def: MeasureDefinition, _ period: Period, _ base: [AuditAsOf], _ feed: MeasureFeed) -> MeasureResult {

@@ -12,9 +12,11 @@ public struct CINChild: Hashable, Sendable, Codable {
     public var collectionYear: Int?
     public var origin: RecordOrigin
 
-    public init(id: ChildID, upn: String? = nil, birthDate: DateField = .missing, expectedBirthDate: DateField = .missing,
-                deathDate: DateField = .missing, sex: String? = nil, ethnicity: String? = nil, disabilities: [String] = [],
-                collectionYear: Int? = nil, origin: RecordOrigin = RecordOrigin(file: 0, row: 0)) {
+    public init(
+        id: ChildID, upn: String? = nil, birthDate: DateField = .missing, expectedBirthDate: DateField = .missing,
+        deathDate: DateField = .missing, sex: String? = nil, ethnicity: String? = nil, disabilities: [String] = [],
+        collectionYear: Int? = nil, origin: RecordOrigin = RecordOrigin(file: 0, row: 0)
+    ) {
         self.id = id; self.upn = upn; self.birthDate = birthDate; self.expectedBirthDate = expectedBirthDate
         self.deathDate = deathDate; self.sex = sex; self.ethnicity = ethnicity; self.disabilities = disabilities
         self.collectionYear = collectionYear; self.origin = origin
@@ -42,10 +44,12 @@ public struct CINEpisode: Hashable, Sendable, Codable {
     public var collectionYear: Int?
     public var origin: RecordOrigin
 
-    public init(child: ChildID, referralDate: DateField, referralSource: String? = nil, primaryNeedCode: String? = nil,
-                closureDate: DateField = .missing, reasonForClosure: String? = nil, initialCPCDate: DateField = .missing,
-                referralNFA: Bool? = nil, assessments: [Assessment] = [], cinPlans: [CINPlan] = [], section47s: [Section47] = [],
-                protectionPlans: [ProtectionPlan] = [], collectionYear: Int? = nil, origin: RecordOrigin = RecordOrigin(file: 0, row: 0)) {
+    public init(
+        child: ChildID, referralDate: DateField, referralSource: String? = nil, primaryNeedCode: String? = nil,
+        closureDate: DateField = .missing, reasonForClosure: String? = nil, initialCPCDate: DateField = .missing,
+        referralNFA: Bool? = nil, assessments: [Assessment] = [], cinPlans: [CINPlan] = [], section47s: [Section47] = [],
+        protectionPlans: [ProtectionPlan] = [], collectionYear: Int? = nil, origin: RecordOrigin = RecordOrigin(file: 0, row: 0)
+    ) {
         self.child = child; self.referralDate = referralDate; self.referralSource = referralSource
         self.primaryNeedCode = primaryNeedCode; self.closureDate = closureDate; self.reasonForClosure = reasonForClosure
         self.initialCPCDate = initialCPCDate; self.referralNFA = referralNFA; self.assessments = assessments
@@ -62,8 +66,10 @@ public struct Assessment: Hashable, Sendable, Codable {
     /// `AssessmentFactors` codes (3A, 16A, ...), trimmed and upper-cased.
     public var factors: [String]
     public var origin: RecordOrigin
-    public init(startDate: DateField, internalReviewDate: DateField = .missing, authorisationDate: DateField,
-                factors: [String] = [], origin: RecordOrigin = RecordOrigin(file: 0, row: 0)) {
+    public init(
+        startDate: DateField, internalReviewDate: DateField = .missing, authorisationDate: DateField,
+        factors: [String] = [], origin: RecordOrigin = RecordOrigin(file: 0, row: 0)
+    ) {
         self.startDate = startDate; self.internalReviewDate = internalReviewDate
         self.authorisationDate = authorisationDate; self.factors = factors; self.origin = origin
     }
@@ -86,8 +92,10 @@ public struct Section47: Hashable, Sendable, Codable {
     public var initialCPCDate: DateField
     public var icpcNotRequired: Bool?
     public var origin: RecordOrigin
-    public init(startDate: DateField, initialCPCTarget: DateField = .missing, initialCPCDate: DateField = .missing,
-                icpcNotRequired: Bool? = nil, origin: RecordOrigin = RecordOrigin(file: 0, row: 0)) {
+    public init(
+        startDate: DateField, initialCPCTarget: DateField = .missing, initialCPCDate: DateField = .missing,
+        icpcNotRequired: Bool? = nil, origin: RecordOrigin = RecordOrigin(file: 0, row: 0)
+    ) {
         self.startDate = startDate; self.initialCPCTarget = initialCPCTarget; self.initialCPCDate = initialCPCDate
         self.icpcNotRequired = icpcNotRequired; self.origin = origin
     }
@@ -103,8 +111,10 @@ public struct ProtectionPlan: Hashable, Sendable, Codable {
     public var numberOfPreviousPlans: Int?
     public var reviewDates: [DateField]
     public var origin: RecordOrigin
-    public init(startDate: DateField, endDate: DateField = .missing, initialCategory: String? = nil, latestCategory: String? = nil,
-                numberOfPreviousPlans: Int? = nil, reviewDates: [DateField] = [], origin: RecordOrigin = RecordOrigin(file: 0, row: 0)) {
+    public init(
+        startDate: DateField, endDate: DateField = .missing, initialCategory: String? = nil, latestCategory: String? = nil,
+        numberOfPreviousPlans: Int? = nil, reviewDates: [DateField] = [], origin: RecordOrigin = RecordOrigin(file: 0, row: 0)
+    ) {
         self.startDate = startDate; self.endDate = endDate; self.initialCategory = initialCategory
         self.latestCategory = latestCategory; self.numberOfPreviousPlans = numberOfPreviousPlans
         self.reviewDates = reviewDates; self.origin = origin

@@ -27,7 +27,8 @@ public struct DayTime: Hashable, Comparable, Sendable, Codable, CustomStringConv
         if parts.count == 1 { return DayTime(day: d) }
         let hm = parts[1].split(separator: ":", omittingEmptySubsequences: false)
         guard hm.count == 2 || hm.count == 3, let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m),
-              hm[0].count <= 2, hm[1].count == 2 else { return nil }
+            hm[0].count <= 2, hm[1].count == 2
+        else { return nil }
         if hm.count == 3 { guard let s = Int(hm[2]), (0...59).contains(s) else { return nil } }
         return DayTime(day: d, hour: h, minute: m)
     }
@@ -60,9 +61,11 @@ public struct MissingEpisode: Hashable, Sendable, Codable {
     public var rhiAccepted: Bool?
     public var rhiCompleted: DayTimeField
     public var origin: RecordOrigin
-    public init(child: ChildID, kind: String?, start: DayTimeField, returned: DayTimeField = .missing,
-                rhiOffered: DayTimeField = .missing, rhiAccepted: Bool? = nil, rhiCompleted: DayTimeField = .missing,
-                origin: RecordOrigin = RecordOrigin(file: 0, row: 0)) {
+    public init(
+        child: ChildID, kind: String?, start: DayTimeField, returned: DayTimeField = .missing,
+        rhiOffered: DayTimeField = .missing, rhiAccepted: Bool? = nil, rhiCompleted: DayTimeField = .missing,
+        origin: RecordOrigin = RecordOrigin(file: 0, row: 0)
+    ) {
         self.child = child; self.kind = kind; self.start = start; self.returned = returned; self.rhiOffered = rhiOffered
         self.rhiAccepted = rhiAccepted; self.rhiCompleted = rhiCompleted; self.origin = origin
     }
@@ -77,8 +80,10 @@ public struct SupervisionSession: Hashable, Sendable, Codable {
     public var reflective: Bool?
     public var child: ChildID?
     public var origin: RecordOrigin
-    public init(worker: String, date: DateField, kind: String?, reflective: Bool? = nil, child: ChildID? = nil,
-                origin: RecordOrigin = RecordOrigin(file: 0, row: 0)) {
+    public init(
+        worker: String, date: DateField, kind: String?, reflective: Bool? = nil, child: ChildID? = nil,
+        origin: RecordOrigin = RecordOrigin(file: 0, row: 0)
+    ) {
         self.worker = worker; self.date = date; self.kind = kind; self.reflective = reflective; self.child = child; self.origin = origin
     }
 }

@@ -28,11 +28,15 @@ struct AnnexASheetReader {
         }
         let needed = min(AnnexASheetReader.headerMatchesNeeded, fields.count)
         let candidates = sheet.rows.prefix { $0.number <= AnnexASheetReader.headerSearchRows }
-        guard let headerIndex = candidates.firstIndex(where: { row in
-            Set(row.cells.compactMap { lookup[AnnexAHeader.normalise($0.plainText)] }).count >= needed
-        }) else {
-            issue("OV-ANNEXA-HEADER", .error, row: nil, fields: [],
-                  "No header row was found in the first \(AnnexASheetReader.headerSearchRows) rows of \(sheet.name): no row names at least \(needed) of the list's columns (such as \"\(fields[0].header)\"), so the sheet was not read")
+        guard
+            let headerIndex = candidates.firstIndex(where: { row in
+                Set(row.cells.compactMap { lookup[AnnexAHeader.normalise($0.plainText)] }).count >= needed
+            })
+        else {
+            issue(
+                "OV-ANNEXA-HEADER", .error, row: nil, fields: [],
+                "No header row was found in the first \(AnnexASheetReader.headerSearchRows) rows of \(sheet.name): no row names at least \(needed) of the list's columns (such as \"\(fields[0].header)\"), so the sheet was not read"
+            )
             return nil
         }
         let header = sheet.rows[headerIndex]
@@ -44,21 +48,24 @@ struct AnnexASheetReader {
             guard !text.isEmpty else { continue }
             let shown = text.replacingOccurrences(of: "\n", with: " ")
             guard let i = lookup[AnnexAHeader.normalise(text)] else {
-                issue("OV-ANNEXA-COLUMN", .warning, row: header.number, fields: [shown],
-                      "The column \"\(shown)\" is not one of \(list.sheetName)'s columns, so it was ignored")
+                issue(
+                    "OV-ANNEXA-COLUMN", .warning, row: header.number, fields: [shown],
+                    "The column \"\(shown)\" is not one of \(list.sheetName)'s columns, so it was ignored")
                 continue
             }
             let field = fields[i]
             guard taken.insert(field.name).inserted else {
-                issue("OV-ANNEXA-COLUMN", .warning, row: header.number, fields: [field.name],
-                      "The column \"\(shown)\" repeats \"\(field.header)\"; only the first such column was read")
+                issue(
+                    "OV-ANNEXA-COLUMN", .warning, row: header.number, fields: [field.name],
+                    "The column \"\(shown)\" repeats \"\(field.header)\"; only the first such column was read")
                 continue
             }
             columns.append((column, field))
         }
         for f in fields where f.isRequired && !taken.contains(f.name) {
-            issue("OV-ANNEXA-REQUIRED", .error, row: header.number, fields: [f.name],
-                  "\(list.sheetName) has no \"\(f.header)\" column, which it needs")
+            issue(
+                "OV-ANNEXA-REQUIRED", .error, row: header.number, fields: [f.name],
+                "\(list.sheetName) has no \"\(f.header)\" column, which it needs")
         }
 
         var rows: [AnnexARow] = []
@@ -72,8 +79,10 @@ struct AnnexASheetReader {
                 switch cell {
                 case .error(let shown):
                     value = ""
-                    pending.append(makeIssue("OV-ANNEXA-CELL", .warning, row: sheetRow.number, fields: [field.name],
-                                             "The \"\(field.header)\" cell shows the spreadsheet error \(shown); it was read as blank"))
+                    pending.append(
+                        makeIssue(
+                            "OV-ANNEXA-CELL", .warning, row: sheetRow.number, fields: [field.name],
+                            "The \"\(field.header)\" cell shows the spreadsheet error \(shown); it was read as blank"))
                 default:
                     value = field.kind == .date ? dateValue(cell, field: field, row: sheetRow.number, pending: &pending) : AnnexASheetReader.clean(cell.plainText)
                 }
@@ -88,13 +97,15 @@ struct AnnexASheetReader {
             }
             if taken.contains(list.idField), id == nil {
                 let idHeader = list.field(named: list.idField)?.header ?? list.idField
-                issue("OV-ANNEXA-ID", .error, row: sheetRow.number, fields: [list.idField],
-                      "This row has no \"\(idHeader)\"; it is kept in the list but left out of every measure")
+                issue(
+                    "OV-ANNEXA-ID", .error, row: sheetRow.number, fields: [list.idField],
+                    "This row has no \"\(idHeader)\"; it is kept in the list but left out of every measure")
             }
             rows.append(AnnexARow(row: sheetRow.number, values: values))
         }
-        return AnnexAListTable(list: list, sheetName: sheet.name, headerRow: header.number,
-                               fields: columns.map(\.field.name), rows: rows)
+        return AnnexAListTable(
+            list: list, sheetName: sheet.name, headerRow: header.number,
+            fields: columns.map(\.field.name), rows: rows)
     }
 
     /// A date column's value as `yyyy-mm-dd`, or the text as written plus a finding.
@@ -104,15 +115,19 @@ struct AnnexASheetReader {
             return d.iso
         case .number(let n):
             if let d = ExcelDate.day(fromSerial: n, date1904: date1904) { return d.iso }
-            pending.append(makeIssue("OV-ANNEXA-DATE", .error, row: row, fields: [field.name],
-                                     "\"\(field.header)\" holds the number \(XLSXCell.format(n)), which is not a date"))
+            pending.append(
+                makeIssue(
+                    "OV-ANNEXA-DATE", .error, row: row, fields: [field.name],
+                    "\"\(field.header)\" holds the number \(XLSXCell.format(n)), which is not a date"))
             return XLSXCell.format(n)
         default:
             let text = AnnexASheetReader.clean(cell.plainText)
             if text.isEmpty { return "" }
             if let d = AnnexAValue.day(fromText: text) { return d.iso }
-            pending.append(makeIssue("OV-ANNEXA-DATE", .error, row: row, fields: [field.name],
-                                     "\"\(field.header)\" is \"\(text)\", which is not a date; write dates as dd/mm/yyyy"))
+            pending.append(
+                makeIssue(
+                    "OV-ANNEXA-DATE", .error, row: row, fields: [field.name],
+                    "\"\(field.header)\" is \"\(text)\", which is not a date; write dates as dd/mm/yyyy"))
             return text
         }
     }

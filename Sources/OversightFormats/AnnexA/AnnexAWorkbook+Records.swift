@@ -19,10 +19,11 @@ extension AnnexAWorkbook {
             let offered = AnnexAValue.flag(row["rhi_offered"])
             let accepted = AnnexAValue.flag(row["rhi_accepted"])
             guard missingCount > 0 || offered != nil || accepted != nil else { return nil }
-            return MissingEpisode(child: child, kind: "M", start: .missing, returned: .missing,
-                                  rhiOffered: offered == true ? .invalid(row["rhi_offered"]) : .missing,
-                                  rhiAccepted: accepted, rhiCompleted: .missing,
-                                  origin: RecordOrigin(file: fileIndex, row: row.row))
+            return MissingEpisode(
+                child: child, kind: "M", start: .missing, returned: .missing,
+                rhiOffered: offered == true ? .invalid(row["rhi_offered"]) : .missing,
+                rhiAccepted: accepted, rhiCompleted: .missing,
+                origin: RecordOrigin(file: fileIndex, row: row.row))
         }
     }
 
@@ -51,8 +52,10 @@ extension AnnexAWorkbook {
         for row in rows(.list3) {
             guard let child = ChildID(normalising: row["child_id"]) else { continue }
             let date = DateField.iso(row["referral_date"])
-            episodes.append(CINEpisode(child: child, referralDate: date, referralSource: AnnexAValue.code(row["referral_source"]),
-                                       referralNFA: AnnexAValue.flag(row["referral_nfa"]), origin: origin(row)))
+            episodes.append(
+                CINEpisode(
+                    child: child, referralDate: date, referralSource: AnnexAValue.code(row["referral_source"]),
+                    referralNFA: AnnexAValue.flag(row["referral_nfa"]), origin: origin(row)))
             if let d = date.day { byReferral["\(child.rawValue)|\(d.iso)"] = episodes.count - 1 }
         }
         for row in rows(.list6) {
@@ -66,28 +69,33 @@ extension AnnexAWorkbook {
                 episodes[i].closureDate = closure
                 episodes[i].reasonForClosure = reason
             } else {
-                episodes.append(CINEpisode(child: child, referralDate: date, primaryNeedCode: need, closureDate: closure,
-                                           reasonForClosure: reason, origin: origin(row)))
+                episodes.append(
+                    CINEpisode(
+                        child: child, referralDate: date, primaryNeedCode: need, closureDate: closure,
+                        reasonForClosure: reason, origin: origin(row)))
             }
         }
         for row in rows(.list4) {
             guard let child = ChildID(normalising: row["child_id"]) else { continue }
-            let a = Assessment(startDate: .iso(row["assessment_start_date"]), authorisationDate: .iso(row["assessment_authorisation_date"]),
-                               origin: origin(row))
+            let a = Assessment(
+                startDate: .iso(row["assessment_start_date"]), authorisationDate: .iso(row["assessment_authorisation_date"]),
+                origin: origin(row))
             episodes.append(CINEpisode(child: child, referralDate: .missing, assessments: [a], origin: origin(row)))
         }
         for row in rows(.list5) {
             guard let child = ChildID(normalising: row["child_id"]) else { continue }
-            let s = Section47(startDate: .iso(row["s47_start_date"]), initialCPCDate: .iso(row["icpc_date"]),
-                              icpcNotRequired: AnnexAValue.flag(row["icpc_not_required"]), origin: origin(row))
+            let s = Section47(
+                startDate: .iso(row["s47_start_date"]), initialCPCDate: .iso(row["icpc_date"]),
+                icpcNotRequired: AnnexAValue.flag(row["icpc_not_required"]), origin: origin(row))
             episodes.append(CINEpisode(child: child, referralDate: .missing, section47s: [s], origin: origin(row)))
         }
         for row in rows(.list7) {
             guard let child = ChildID(normalising: row["child_id"]) else { continue }
-            let p = ProtectionPlan(startDate: .iso(row["cpp_start_date"]), endDate: .iso(row["cpp_end_date"]),
-                                   initialCategory: AnnexAValue.abuseCategory(row["initial_category"]),
-                                   latestCategory: AnnexAValue.abuseCategory(row["latest_category"]),
-                                   numberOfPreviousPlans: AnnexAValue.count(row["previous_plans"]), origin: origin(row))
+            let p = ProtectionPlan(
+                startDate: .iso(row["cpp_start_date"]), endDate: .iso(row["cpp_end_date"]),
+                initialCategory: AnnexAValue.abuseCategory(row["initial_category"]),
+                latestCategory: AnnexAValue.abuseCategory(row["latest_category"]),
+                numberOfPreviousPlans: AnnexAValue.count(row["previous_plans"]), origin: origin(row))
             episodes.append(CINEpisode(child: child, referralDate: .missing, protectionPlans: [p], origin: origin(row)))
         }
         return episodes
@@ -105,12 +113,13 @@ extension AnnexAWorkbook {
         rows(.list8).compactMap { row in
             guard let child = ChildID(normalising: row["child_id"]) else { return nil }
             func text(_ field: String) -> String? { row[field].isEmpty ? nil : row[field] }
-            return CLAEpisode(child: child, start: .iso(row["cla_start_date"]), reasonNewEpisode: "S",
-                              legalStatus: AnnexAValue.code(row["legal_status"]), categoryOfNeed: AnnexAValue.code(row["category_of_need"]),
-                              placement: AnnexAValue.code(row["placement_type"]), provider: AnnexAValue.code(row["placement_provider"]),
-                              end: .iso(row["cla_end_date"]), reasonEnded: AnnexAValue.code(row["reason_ceased"]),
-                              placementPostcode: text("placement_postcode"), urn: text("placement_urn"),
-                              origin: RecordOrigin(file: fileIndex, row: row.row))
+            return CLAEpisode(
+                child: child, start: .iso(row["cla_start_date"]), reasonNewEpisode: "S",
+                legalStatus: AnnexAValue.code(row["legal_status"]), categoryOfNeed: AnnexAValue.code(row["category_of_need"]),
+                placement: AnnexAValue.code(row["placement_type"]), provider: AnnexAValue.code(row["placement_provider"]),
+                end: .iso(row["cla_end_date"]), reasonEnded: AnnexAValue.code(row["reason_ceased"]),
+                placementPostcode: text("placement_postcode"), urn: text("placement_urn"),
+                origin: RecordOrigin(file: fileIndex, row: row.row))
         }
     }
 }

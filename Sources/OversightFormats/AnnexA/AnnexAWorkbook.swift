@@ -58,13 +58,17 @@ public struct AnnexAWorkbook: Sendable {
         var seen = Set<AnnexAList>()
         for name in xlsx.sheetNames {
             guard let list = AnnexAList.recognise(sheetName: name) else {
-                issues.append(ValidationIssue(rule: "OV-ANNEXA-SHEET", severity: .warning, file: file, table: name, row: nil, child: nil, fields: [],
-                                              message: "The sheet \"\(name)\" is not one of Annex A's lists (List 1 to List 11), so it was not read"))
+                issues.append(
+                    ValidationIssue(
+                        rule: "OV-ANNEXA-SHEET", severity: .warning, file: file, table: name, row: nil, child: nil, fields: [],
+                        message: "The sheet \"\(name)\" is not one of Annex A's lists (List 1 to List 11), so it was not read"))
                 continue
             }
             guard seen.insert(list).inserted else {
-                issues.append(ValidationIssue(rule: "OV-ANNEXA-SHEET", severity: .warning, file: file, table: name, row: nil, child: nil, fields: [],
-                                              message: "The sheet \"\(name)\" is a second copy of \(list.sheetName); only the first was read"))
+                issues.append(
+                    ValidationIssue(
+                        rule: "OV-ANNEXA-SHEET", severity: .warning, file: file, table: name, row: nil, child: nil, fields: [],
+                        message: "The sheet \"\(name)\" is a second copy of \(list.sheetName); only the first was read"))
                 continue
             }
             guard let sheet = xlsx.sheet(named: name) else { continue }
@@ -76,8 +80,10 @@ public struct AnnexAWorkbook: Sendable {
             throw UnusableFileError(file: file, reason: "the workbook has no sheets named List 1 to List 11, so it is not an Ofsted Annex A workbook")
         }
         for list in AnnexAList.allCases where !seen.contains(list) {
-            issues.append(ValidationIssue(rule: "OV-ANNEXA-LIST", severity: .warning, file: file, table: list.sheetName, row: nil, child: nil, fields: [],
-                                          message: "\(list.sheetName) (\(list.title.lowercased())) is not in the workbook"))
+            issues.append(
+                ValidationIssue(
+                    rule: "OV-ANNEXA-LIST", severity: .warning, file: file, table: list.sheetName, row: nil, child: nil, fields: [],
+                    message: "\(list.sheetName) (\(list.title.lowercased())) is not in the workbook"))
         }
         return AnnexAWorkbook(file: file, lists: lists, issues: issues)
     }

@@ -133,7 +133,8 @@ enum CINFastReader {
         if t.1 - a == 10, p[a + 4] == 0x2D, p[a + 7] == 0x2D {
             @inline(__always) func digit(_ k: Int) -> Int? { let d = Int(p[a + k]) - 0x30; return d >= 0 && d <= 9 ? d : nil }
             if let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3), let m0 = digit(5), let m1 = digit(6),
-               let d0 = digit(8), let d1 = digit(9) {
+                let d0 = digit(8), let d1 = digit(9)
+            {
                 if let day = Day(year: y0 * 1000 + y1 * 100 + y2 * 10 + y3, month: m0 * 10 + m1, day: d0 * 10 + d1) { return .value(day) }
                 return .invalid(string(p, t))
             }
@@ -160,7 +161,7 @@ enum CINFastReader {
     struct Bail: Error {}
 
     /// One stretch of the file, read on one thread.
-    struct Segment: @unchecked Sendable {  // read on one thread at a time
+    struct Segment: @unchecked Sendable { // read on one thread at a time
         let p: UnsafePointer<UInt8>
         let n: Int
         var i: Int
@@ -238,8 +239,15 @@ enum CINFastReader {
                 var quote: UInt8 = 0
                 while j < n {
                     let e = p[j]
-                    if quote != 0 { if e == quote { quote = 0 } } else if e == 0x22 || e == 0x27 { quote = e } else if e == 0x3E { break }
-                    else if e == 0x3C || e == 0x26 || e >= 0x80 { throw Bail() }
+                    if quote != 0 {
+                        if e == quote { quote = 0 }
+                    } else if e == 0x22 || e == 0x27 {
+                        quote = e
+                    } else if e == 0x3E {
+                        break
+                    } else if e == 0x3C || e == 0x26 || e >= 0x80 {
+                        throw Bail()
+                    }
                     j += 1
                 }
                 guard j < n else { throw Bail() }
@@ -418,11 +426,13 @@ enum CINFastReader {
                     }
                 case .cinDetails:
                     let e = try s.episode(k, a, b, origin: origin)
-                    s.episodes.append(CINEpisode(child: placeholder, referralDate: e.referralDate, referralSource: e.referralSource,
-                                                 primaryNeedCode: e.primaryNeedCode, closureDate: e.closureDate, reasonForClosure: e.reasonForClosure,
-                                                 initialCPCDate: e.initialCPCDate, referralNFA: e.referralNFA, assessments: e.assessments,
-                                                 cinPlans: e.cinPlans, section47s: e.section47s, protectionPlans: e.protectionPlans,
-                                                 collectionYear: s.year, origin: origin))
+                    s.episodes.append(
+                        CINEpisode(
+                            child: placeholder, referralDate: e.referralDate, referralSource: e.referralSource,
+                            primaryNeedCode: e.primaryNeedCode, closureDate: e.closureDate, reasonForClosure: e.reasonForClosure,
+                            initialCPCDate: e.initialCPCDate, referralNFA: e.referralNFA, assessments: e.assessments,
+                            cinPlans: e.cinPlans, section47s: e.section47s, protectionPlans: e.protectionPlans,
+                            collectionYear: s.year, origin: origin))
                 default:
                     try s.skip(k, a, b)
                 }
@@ -433,10 +443,12 @@ enum CINFastReader {
                 return
             }
             for k in firstEpisode..<episodes.count { episodes[k].child = id }
-            children.append(CINChild(id: id, upn: optional(ids.upn), birthDate: date(ids.birth),
-                                     expectedBirthDate: date(ids.expectedBirth), deathDate: date(ids.death),
-                                     sex: ids.sexPresent ? optional(ids.sex) : optional(ids.gender), ethnicity: optional(chars.ethnicity),
-                                     disabilities: chars.disabilities, collectionYear: year, origin: origin))
+            children.append(
+                CINChild(
+                    id: id, upn: optional(ids.upn), birthDate: date(ids.birth),
+                    expectedBirthDate: date(ids.expectedBirth), deathDate: date(ids.death),
+                    sex: ids.sexPresent ? optional(ids.sex) : optional(ids.gender), ethnicity: optional(chars.ethnicity),
+                    disabilities: chars.disabilities, collectionYear: year, origin: origin))
         }
 
         /// A `CINdetails` block (its start tag read, or empty) as an episode without its child.
@@ -454,27 +466,33 @@ enum CINFastReader {
                     let t = try s.content(x, y) { s, k2, x2, y2 in
                         if isLeaf {
                             isLeaf = false
-                            guard block.kind != nil else { throw Bail() }  // a block the census does not define
+                            guard block.kind != nil else { throw Bail() } // a block the census does not define
                         }
                         try s.walk(k2, x2, y2) { a2, b2, t2 in block.put(Name(p, a2, b2), t2, p) }
                     }
                     if isLeaf { if let t { d.put(name, t) }; return }
                     switch block.kind {
                     case .assessments?:
-                        e.assessments.append(Assessment(startDate: s.date(block.f0), internalReviewDate: s.date(block.f1),
-                                                        authorisationDate: s.date(block.f2), factors: block.list, origin: origin))
+                        e.assessments.append(
+                            Assessment(
+                                startDate: s.date(block.f0), internalReviewDate: s.date(block.f1),
+                                authorisationDate: s.date(block.f2), factors: block.list, origin: origin))
                     case .cinPlan?:
                         e.cinPlans.append(CINPlan(startDate: s.date(block.f0), endDate: s.date(block.f1), origin: origin))
                     case .section47?:
-                        e.section47s.append(Section47(startDate: s.date(block.f0), initialCPCTarget: s.date(block.f1),
-                                                      initialCPCDate: s.date(block.f2), icpcNotRequired: parseFlag(s.value(block.f3)),
-                                                      origin: origin))
+                        e.section47s.append(
+                            Section47(
+                                startDate: s.date(block.f0), initialCPCTarget: s.date(block.f1),
+                                initialCPCDate: s.date(block.f2), icpcNotRequired: parseFlag(s.value(block.f3)),
+                                origin: origin))
                     case .protectionPlan?:
-                        e.protectionPlans.append(ProtectionPlan(startDate: s.date(block.f0), endDate: s.date(block.f1),
-                                                                initialCategory: s.optional(block.f2)?.upperASCII,
-                                                                latestCategory: s.optional(block.f3)?.upperASCII,
-                                                                numberOfPreviousPlans: s.optional(block.f4).flatMap { Int($0) },
-                                                                reviewDates: block.dates, origin: origin))
+                        e.protectionPlans.append(
+                            ProtectionPlan(
+                                startDate: s.date(block.f0), endDate: s.date(block.f1),
+                                initialCategory: s.optional(block.f2)?.upperASCII,
+                                latestCategory: s.optional(block.f3)?.upperASCII,
+                                numberOfPreviousPlans: s.optional(block.f4).flatMap { Int($0) },
+                                reviewDates: block.dates, origin: origin))
                     case nil:
                         throw Bail()
                     }
@@ -537,7 +555,8 @@ enum CINFastReader {
 
         @inline(__always) static func hash(_ p: UnsafePointer<UInt8>, _ a: Int, _ b: Int) -> Int {
             let len = b - a
-            let h = UInt32(truncatingIfNeeded: len) &* 0x9E37_79B1 ^ UInt32(p[a]) &* 0x85EB_CA6B
+            let h =
+                UInt32(truncatingIfNeeded: len) &* 0x9E37_79B1 ^ UInt32(p[a]) &* 0x85EB_CA6B
                 ^ UInt32(p[b - 1]) &* 0xC2B2_AE35 ^ UInt32(p[a + len / 2]) &* 0x27D4_EB2F
             return Int((h ^ (h >> 15)) & UInt32(tableSize - 1))
         }

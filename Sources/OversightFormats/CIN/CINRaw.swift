@@ -23,8 +23,10 @@ public struct CINRawEpisode: Sendable, Hashable {
     public var section47s: [CINRawBlock]
     /// `ChildProtectionPlans` blocks; review dates in `lists["CPPreviewDate"]`.
     public var protectionPlans: [CINRawBlock]
-    public init(details: CINRawBlock, assessments: [CINRawBlock] = [], cinPlans: [CINRawBlock] = [],
-                section47s: [CINRawBlock] = [], protectionPlans: [CINRawBlock] = []) {
+    public init(
+        details: CINRawBlock, assessments: [CINRawBlock] = [], cinPlans: [CINRawBlock] = [],
+        section47s: [CINRawBlock] = [], protectionPlans: [CINRawBlock] = []
+    ) {
         self.details = details; self.assessments = assessments; self.cinPlans = cinPlans
         self.section47s = section47s; self.protectionPlans = protectionPlans
     }
@@ -34,8 +36,8 @@ public struct CINRawEpisode: Sendable, Hashable {
 public struct CINRawChild: Sendable, Hashable {
     /// 1-based position of the `Child` element in the file: the `row` of its findings.
     public var position: Int
-    public var identifiers: CINRawBlock      // ChildIdentifiers
-    public var characteristics: CINRawBlock  // ChildCharacteristics (Disability in lists["Disability"])
+    public var identifiers: CINRawBlock // ChildIdentifiers
+    public var characteristics: CINRawBlock // ChildCharacteristics (Disability in lists["Disability"])
     public var episodes: [CINRawEpisode]
     public init(position: Int, identifiers: CINRawBlock, characteristics: CINRawBlock, episodes: [CINRawEpisode]) {
         self.position = position; self.identifiers = identifiers; self.characteristics = characteristics; self.episodes = episodes

@@ -63,8 +63,10 @@ public struct CSVFile: Sendable {
     /// Calls `onRecord` with each record of `input` (header included; blank lines skipped), a byte
     /// order mark dropped. Text that is not UTF-8 is read as Windows-1252. `passed`, when given, is
     /// told every so often how far the reader has got (for handing a mapped file's pages back).
-    static func scan(_ input: UnsafeBufferPointer<UInt8>, path: String, passed: ((Int) -> Void)? = nil,
-                     onRecord: ([String]) -> Void) -> (problems: [ValidationIssue], wasWindows1252: Bool) {
+    static func scan(
+        _ input: UnsafeBufferPointer<UInt8>, path: String, passed: ((Int) -> Void)? = nil,
+        onRecord: ([String]) -> Void
+    ) -> (problems: [ValidationIssue], wasWindows1252: Bool) {
         let bom = input.count >= 3 && input[0] == 0xEF && input[1] == 0xBB && input[2] == 0xBF ? 3 : 0
         let body = UnsafeBufferPointer(rebasing: input[bom...])
         if UTF8Check.isValid(body) {
@@ -74,8 +76,10 @@ public struct CSVFile: Sendable {
         return (converted.withUnsafeBufferPointer { scanUTF8($0, path: path, passed: nil, onRecord: onRecord) }, true)
     }
 
-    private static func scanUTF8(_ bytes: UnsafeBufferPointer<UInt8>, path: String, passed: ((Int) -> Void)?,
-                                 onRecord: ([String]) -> Void) -> [ValidationIssue] {
+    private static func scanUTF8(
+        _ bytes: UnsafeBufferPointer<UInt8>, path: String, passed: ((Int) -> Void)?,
+        onRecord: ([String]) -> Void
+    ) -> [ValidationIssue] {
         var problems: [ValidationIssue] = []
         var count = 0
         var field: [UInt8] = []
@@ -129,8 +133,10 @@ public struct CSVFile: Sendable {
             i += 1
         }
         if inQuotes {
-            problems.append(ValidationIssue(rule: "OV-CSV-QUOTE", severity: .error, file: path, table: "", row: max(count, 1),
-                                            child: nil, fields: [], message: "A quoted field opened on line \(recordStartLine) is never closed; the rest of the file was read as one value"))
+            problems.append(
+                ValidationIssue(
+                    rule: "OV-CSV-QUOTE", severity: .error, file: path, table: "", row: max(count, 1),
+                    child: nil, fields: [], message: "A quoted field opened on line \(recordStartLine) is never closed; the rest of the file was read as one value"))
         }
         if !field.isEmpty || !record.isEmpty { endRecord() }
         return problems
@@ -138,8 +144,10 @@ public struct CSVFile: Sendable {
 
     /// Windows-1252 to UTF-8 (0x80-0x9F map to the code page's characters; undefined ones to U+FFFD).
     static func windows1252ToUTF8(_ bytes: [UInt8]) -> [UInt8] {
-        let high: [UInt32] = [0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-                              0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178]
+        let high: [UInt32] = [
+            0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+            0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+        ]
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count + bytes.count / 8)
         for b in bytes {

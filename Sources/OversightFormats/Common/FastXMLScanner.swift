@@ -26,8 +26,10 @@ struct FastXMLScanner {
     /// Scans `bytes` (UTF-8). Returns the root element's name. `passed`, when given, is called
     /// between units, about every `passedStep` bytes, with an offset the scanner will not read
     /// before again.
-    mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, onUnit: (XMLNode) -> Void,
-                       step: Int = passedStep, passed: ((Int) -> Void)? = nil) throws -> String? {
+    mutating func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, onUnit: (XMLNode) -> Void,
+        step: Int = passedStep, passed: ((Int) -> Void)? = nil
+    ) throws -> String? {
         var nextPassed = step
         let n = bytes.count
         var i = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
@@ -108,9 +110,7 @@ struct FastXMLScanner {
             while j < n {
                 let d = bytes[j]
                 if d == 0x0A { line += 1 }
-                if quote != 0 { if d == quote { quote = 0 } }
-                else if d == 0x22 || d == 0x27 { quote = d }
-                else if d == UInt8(ascii: ">") { break }
+                if quote != 0 { if d == quote { quote = 0 } } else if d == 0x22 || d == 0x27 { quote = d } else if d == UInt8(ascii: ">") { break }
                 j += 1
             }
             guard j < n else { throw fail("the file ends inside the tag <\(name)") }
@@ -177,8 +177,7 @@ struct FastXMLScanner {
         case "apos": out.append(0x27)
         default:
             var value: UInt32?
-            if body.hasPrefix("#x") || body.hasPrefix("#X") { value = UInt32(body.dropFirst(2), radix: 16) }
-            else if body.hasPrefix("#") { value = UInt32(body.dropFirst(1)) }
+            if body.hasPrefix("#x") || body.hasPrefix("#X") { value = UInt32(body.dropFirst(2), radix: 16) } else if body.hasPrefix("#") { value = UInt32(body.dropFirst(1)) }
             guard let v = value, v != 0, let scalar = Unicode.Scalar(v) else {
                 throw Failure(line: line, reason: "the entity &\(body); is not one XML defines")
             }

@@ -4,7 +4,13 @@ import OversightCore
 /// wrong, check it; `query`: unusual, confirm it.
 public enum Severity: String, Codable, Sendable, Comparable, CaseIterable {
     case error, warning, query
-    var rank: Int { switch self { case .error: 0; case .warning: 1; case .query: 2 } }
+    var rank: Int {
+        switch self {
+        case .error: 0;
+        case .warning: 1;
+        case .query: 2
+        }
+    }
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 

@@ -50,7 +50,7 @@ final class XMLElementStream {
         var scanner = FastXMLScanner(unitNames: unitNames)
         do {
             if UTF8Check.isValid(bytes, step: releaseStep, passed: mapped.map { m in { m.release(upTo: $0) } }) {
-                mapped?.rewind()  // the check handed back the pages it read; the scan reads them again
+                mapped?.rewind() // the check handed back the pages it read; the scan reads them again
                 rootName = try scanner.scan(bytes, onUnit: onUnit, step: releaseStep, passed: mapped.map { m in { m.release(upTo: $0) } })
             } else {
                 let utf8 = Self.utf8(Data(buffer: bytes))

@@ -43,8 +43,10 @@ extension ExportTable {
             let stamp = Date(timeIntervalSince1970: 946_728_000)
             for (path, xml) in parts {
                 let bytes = Data(xml.utf8)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
-                                     compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
+                    compressionMethod: .deflate
+                ) { position, size in
                     bytes.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
@@ -69,7 +71,8 @@ extension ExportTable {
     }
 
     /// Styles: 0 default, 1 date `dd/mm/yyyy`, 2 integer `0`, 3 decimal `0.00`, 4 percent `0.0%`, 5 bold heading.
-    static let styles = XLSXWriter.declaration
+    static let styles =
+        XLSXWriter.declaration
         + "<styleSheet xmlns=\"\(XLSXWriter.mainNamespace)\">"
         + "<numFmts count=\"2\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/><numFmt numFmtId=\"165\" formatCode=\"0.0%\"/></numFmts>"
         + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"

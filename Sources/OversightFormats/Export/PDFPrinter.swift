@@ -74,8 +74,10 @@ public struct PDFPrinter: Sendable {
     /// Chromium runs with a fresh, temporary profile, no sandbox (it usually runs as a service user
     /// without one) and no header or footer of its own. Chromium's own messages go to `log` when it
     /// fails. Throws `Failure`.
-    public func print(html: URL, to pdf: URL, timeoutSeconds: Int = 120,
-                      log: @escaping @Sendable (String) -> Void = PDFPrinter.logToStandardError) throws {
+    public func print(
+        html: URL, to pdf: URL, timeoutSeconds: Int = 120,
+        log: @escaping @Sendable (String) -> Void = PDFPrinter.logToStandardError
+    ) throws {
         let run = try start(html: html, pdf: pdf)
         defer { run.cleanUp() }
         let deadline = Date().addingTimeInterval(TimeInterval(timeoutSeconds))
@@ -95,12 +97,16 @@ public struct PDFPrinter: Sendable {
     /// Prints `html` to `pdf` without holding a thread while Chromium works: for the web, where a
     /// blocked thread is one of the few that serve every request. Chromium is stopped after
     /// `timeoutSeconds`. Its own messages go to `log` when it fails. Throws `Failure`.
-    public func print(html: URL, to pdf: URL, timeoutSeconds: Int = 120,
-                      log: @escaping @Sendable (String) -> Void = PDFPrinter.logToStandardError) async throws {
+    public func print(
+        html: URL, to pdf: URL, timeoutSeconds: Int = 120,
+        log: @escaping @Sendable (String) -> Void = PDFPrinter.logToStandardError
+    ) async throws {
         let run = try start(html: html, pdf: pdf)
         defer { run.cleanUp() }
         let finished = await withTaskGroup(of: Bool.self) { group -> Bool in
-            group.addTask { await run.exit.wait(); return true }
+            group.addTask {
+                await run.exit.wait(); return true
+            }
             group.addTask {
                 do { try await Task.sleep(nanoseconds: UInt64(timeoutSeconds) * 1_000_000_000) } catch { return true }
                 return false
@@ -133,9 +139,11 @@ public struct PDFPrinter: Sendable {
         try? FileManager.default.removeItem(at: pdf)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--no-default-browser-check", "--user-data-dir=\(profile.path)", "--no-pdf-header-footer",
-                             "--print-to-pdf=\(pdf.path)", html.absoluteURL.absoluteString]
+        process.arguments = [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--no-default-browser-check", "--user-data-dir=\(profile.path)", "--no-pdf-header-footer",
+            "--print-to-pdf=\(pdf.path)", html.absoluteURL.absoluteString,
+        ]
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = profile.path
         process.environment = environment

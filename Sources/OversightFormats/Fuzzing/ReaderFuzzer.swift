@@ -70,7 +70,8 @@ public struct ReaderFuzzer {
         }
     }
 
-    static let tokens: [[UInt8]] = [",", "\"", "\n", "\r\n", "<", ">", "</", "/>", ";", "\t", "\u{FEFF}", "&amp;", "&#0;", ".0", " ", "31/02/2024", "2024-13-45", "\u{00E9}"]
+    static let tokens: [[UInt8]] =
+        [",", "\"", "\n", "\r\n", "<", ">", "</", "/>", ";", "\t", "\u{FEFF}", "&amp;", "&#0;", ".0", " ", "31/02/2024", "2024-13-45", "\u{00E9}"]
         .map { Array($0.utf8) } + [[0xE9], [0xFF, 0xFE], [0x00], [0xC3]]
 
     mutating func mutate(_ base: [UInt8]) -> [UInt8] {

@@ -47,8 +47,9 @@ public enum FileLoader {
                 let full = (p as NSString).appendingPathComponent(rel)
                 var d: ObjCBool = false
                 if fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue,
-                   extensions.contains((rel as NSString).pathExtension.lowercased()),
-                   !(rel as NSString).lastPathComponent.hasPrefix(".") {
+                    extensions.contains((rel as NSString).pathExtension.lowercased()),
+                    !(rel as NSString).lastPathComponent.hasPrefix(".")
+                {
                     out.append(full)
                 }
             }
@@ -69,9 +70,11 @@ public enum FileLoader {
     /// history is merged: the records of rows with error findings are marked in
     /// `caseData.rowsWithErrors`, and the raw tables, which validation needed, are dropped before
     /// merging rather than held beside the merged history.
-    public static func load(paths: [String], defaultYear: Int? = nil, keepRaw: Bool = true, sources: Set<String>? = nil,
-                            buildCaseData: Bool = true, flagRowsWithErrors: Bool = false,
-                            fastCIN: Bool = FileLoader.fastCIN) -> LoadedData {
+    public static func load(
+        paths: [String], defaultYear: Int? = nil, keepRaw: Bool = true, sources: Set<String>? = nil,
+        buildCaseData: Bool = true, flagRowsWithErrors: Bool = false,
+        fastCIN: Bool = FileLoader.fastCIN
+    ) -> LoadedData {
         var out = LoadedData()
         var builder = CaseDataBuilder()
         let (list, missing) = files(under: paths)
@@ -132,8 +135,10 @@ public enum FileLoader {
     static let parallelFileSize = 64 << 20
 
     /// Reads one file into a `LoadedData` and a builder of its own.
-    static func loadPart(_ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool, fastCIN: Bool,
-                         trace: LoadTrace?) -> (LoadedData, CaseDataBuilder) {
+    static func loadPart(
+        _ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool, fastCIN: Bool,
+        trace: LoadTrace?
+    ) -> (LoadedData, CaseDataBuilder) {
         var out = LoadedData()
         var builder = CaseDataBuilder()
         do {
@@ -149,8 +154,10 @@ public enum FileLoader {
         return (out, builder)
     }
 
-    static func loadFile(_ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool = true, fastCIN: Bool = FileLoader.fastCIN,
-                         into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
+    static func loadFile(
+        _ path: String, defaultYear: Int?, keepRaw: Bool, mapRecords: Bool = true, fastCIN: Bool = FileLoader.fastCIN,
+        into out: inout LoadedData, builder: inout CaseDataBuilder
+    ) throws {
         let url = URL(fileURLWithPath: path)
         let ext = url.pathExtension.lowercased()
         let pathYear = CollectionYearDetector.year(fromPath: path) ?? defaultYear
@@ -210,13 +217,17 @@ public enum FileLoader {
 
     /// Reads a file in one of Oversight's local formats one row at a time: each row is checked and
     /// mapped to a record as it is read, and the file's rows are never held.
-    static func loadLocal(_ path: String, _ local: LocalFormat, mapped: MappedFile, into out: inout LoadedData,
-                          builder: inout CaseDataBuilder) throws {
+    static func loadLocal(
+        _ path: String, _ local: LocalFormat, mapped: MappedFile, into out: inout LoadedData,
+        builder: inout CaseDataBuilder
+    ) throws {
         let table = local == .missingEpisodes ? "MissingEpisodes" : "Supervision"
         let f = builder.addFile(SourceFile(path: path, format: local.rawValue, table: table, collectionYear: nil))
-        var rows = -1  // the header is the first record
+        var rows = -1 // the header is the first record
         let records: CSVRecords = { visit in
-            CSVFile.stream(mapped, path: path) { rows += 1; visit($0) }
+            CSVFile.stream(mapped, path: path) {
+                rows += 1; visit($0)
+            }
         }
         switch local {
         case .missingEpisodes:
@@ -240,8 +251,10 @@ public enum FileLoader {
     /// valid file), else the path's year. When neither is known before the first child, or the
     /// header comes late and names another year, the file is read a second time for the checks,
     /// with the year finally known (else the year of its latest referral date, as before).
-    static func loadCIN(_ path: String, mapped: MappedFile, pathYear: Int?, validate: Bool, mapRecords: Bool, fastCIN: Bool = FileLoader.fastCIN,
-                        into out: inout LoadedData, builder: inout CaseDataBuilder) throws {
+    static func loadCIN(
+        _ path: String, mapped: MappedFile, pathYear: Int?, validate: Bool, mapRecords: Bool, fastCIN: Bool = FileLoader.fastCIN,
+        into out: inout LoadedData, builder: inout CaseDataBuilder
+    ) throws {
         let f = builder.addFile(SourceFile(path: path, format: "cin", table: "CINdetails", collectionYear: pathYear))
         if !validate && mapRecords && fastCIN {
             // Measures without validation: straight from bytes to records when the file allows.
@@ -341,7 +354,8 @@ public enum FileLoader {
     static func unknownCSVReason(_ csv: CSVFile) -> String {
         let first = csv.header.joined(separator: ",")
         if csv.header.count == 1, first.contains(";") || first.contains("\t") || first.contains("|") {
-            return "the header is not comma-separated (it looks delimited by \(first.contains(";") ? "semicolons" : first.contains("\t") ? "tabs" : "bars")); save the file as comma-separated CSV"
+            return
+                "the header is not comma-separated (it looks delimited by \(first.contains(";") ? "semicolons" : first.contains("\t") ? "tabs" : "bars")); save the file as comma-separated CSV"
         }
         return "the header (\(first.prefix(120))) matches no SSDA903 table and no Oversight local format; see docs/formats.md"
     }

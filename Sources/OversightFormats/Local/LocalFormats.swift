@@ -58,9 +58,11 @@ public enum LocalCSVReader {
             if let s = fields["start"]?.time, let r = fields["returned"]?.time, r < s {
                 report("returned", "OV-LOCAL-ORDER", "returned is before start")
             }
-            out.append(MissingEpisode(child: child, kind: kind.isEmpty ? nil : kind, start: fields["start"]!, returned: fields["returned"]!,
-                                      rhiOffered: fields["rhi_offered"]!, rhiAccepted: accepted, rhiCompleted: fields["rhi_completed"]!,
-                                      origin: RecordOrigin(file: file, row: row)))
+            out.append(
+                MissingEpisode(
+                    child: child, kind: kind.isEmpty ? nil : kind, start: fields["start"]!, returned: fields["returned"]!,
+                    rhiOffered: fields["rhi_offered"]!, rhiAccepted: accepted, rhiCompleted: fields["rhi_completed"]!,
+                    origin: RecordOrigin(file: file, row: row)))
         }
         return (out, issues, blank)
     }
@@ -84,43 +86,53 @@ public enum LocalCSVReader {
             let refl = v("reflective")
             let reflective = parseFlag(refl)
             if !refl.isEmpty && reflective == nil { report("reflective", "OV-LOCAL-FLAG", "reflective must be Y or N, not '\(refl)'") }
-            out.append(SupervisionSession(worker: worker, date: date, kind: kind.isEmpty ? nil : kind, reflective: reflective,
-                                          child: ChildID(normalising: v("child_id")), origin: RecordOrigin(file: file, row: row)))
+            out.append(
+                SupervisionSession(
+                    worker: worker, date: date, kind: kind.isEmpty ? nil : kind, reflective: reflective,
+                    child: ChildID(normalising: v("child_id")), origin: RecordOrigin(file: file, row: row)))
         }
         return (out, issues)
     }
 
     /// Calls `body` for each data row of `records` with a value lookup and a reporter; checks
     /// required values. Returns the reader's problems, then the rows' findings.
-    static func each(_ path: String, _ records: CSVRecords, _ format: LocalFormat,
-                     _ body: (Int, (String) -> String, (String, String, String) -> Void) -> Void) -> [ValidationIssue] {
+    static func each(
+        _ path: String, _ records: CSVRecords, _ format: LocalFormat,
+        _ body: (Int, (String) -> String, (String, String, String) -> Void) -> Void
+    ) -> [ValidationIssue] {
         var issues: [ValidationIssue] = []
         var idx: [String: Int]?
         var row = 0
         let table = format == .missingEpisodes ? "MissingEpisodes" : "Supervision"
         let required = format.required.sorted()
-        let problems = withoutActuallyEscaping(body) { body in records { fields in
-            guard let idx else {
-                var found: [String: Int] = [:]
-                for (i, h) in fields.map({ $0.trimmed.lowerASCII }).enumerated() where found[h] == nil { found[h] = i }
-                idx = found
-                return
+        let problems = withoutActuallyEscaping(body) { body in
+            records { fields in
+                guard let idx else {
+                    var found: [String: Int] = [:]
+                    for (i, h) in fields.map({ $0.trimmed.lowerASCII }).enumerated() where found[h] == nil { found[h] = i }
+                    idx = found
+                    return
+                }
+                row += 1
+                let v: (String) -> String = { name in
+                    guard let j = idx[name], j < fields.count else { return "" }
+                    return fields[j].trimmed
+                }
+                let child = ChildID(normalising: v("child_id"))?.rawValue
+                for r in required where v(r).isEmpty {
+                    issues.append(
+                        ValidationIssue(
+                            rule: "OV-LOCAL-REQUIRED", severity: .error, file: path, table: table, row: row, child: child,
+                            fields: [r], message: "\(r) is required but blank"))
+                }
+                body(row, v) { field, rule, message in
+                    issues.append(
+                        ValidationIssue(
+                            rule: rule, severity: .error, file: path, table: table, row: row, child: child,
+                            fields: [field], message: message))
+                }
             }
-            row += 1
-            let v: (String) -> String = { name in
-                guard let j = idx[name], j < fields.count else { return "" }
-                return fields[j].trimmed
-            }
-            let child = ChildID(normalising: v("child_id"))?.rawValue
-            for r in required where v(r).isEmpty {
-                issues.append(ValidationIssue(rule: "OV-LOCAL-REQUIRED", severity: .error, file: path, table: table, row: row, child: child,
-                                              fields: [r], message: "\(r) is required but blank"))
-            }
-            body(row, v) { field, rule, message in
-                issues.append(ValidationIssue(rule: rule, severity: .error, file: path, table: table, row: row, child: child,
-                                              fields: [field], message: message))
-            }
-        } }
+        }
         return problems + issues
     }
 }

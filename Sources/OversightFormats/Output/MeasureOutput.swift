@@ -19,8 +19,10 @@ public enum MeasureOutput {
     }
 
     public static func json(_ d: DrillRecord) -> JSONValue {
-        .object([("child", .string(d.child)), ("kind", .string(d.kind)), ("key", .string(d.key)),
-                 ("start", .string(d.start?.iso)), ("end", .string(d.end?.iso))])
+        .object([
+            ("child", .string(d.child)), ("kind", .string(d.kind)), ("key", .string(d.key)),
+            ("start", .string(d.start?.iso)), ("end", .string(d.end?.iso)),
+        ])
     }
 
     /// A value as a person reads it: one decimal for percentages and rates, "-" when undefined.

@@ -41,29 +41,33 @@ public struct PlanFileReader: Sendable {
         for (a, node) in zip(ambitions, ambitionNodes) where !seen.insert(a.number).inserted {
             throw ctx.error(node, "ambition number \(a.number) is used twice")
         }
-        return Plan(id: try ctx.string(try top.required("id"), what: "id"),
-                    title: try ctx.string(try top.required("title"), what: "title"),
-                    published: try top.optional("published").map { try ctx.string($0, what: "published") } ?? "",
-                    years: years, ambitions: ambitions)
+        return Plan(
+            id: try ctx.string(try top.required("id"), what: "id"),
+            title: try ctx.string(try top.required("title"), what: "title"),
+            published: try top.optional("published").map { try ctx.string($0, what: "published") } ?? "",
+            years: years, ambitions: ambitions)
     }
 
     func readAmbition(_ node: Node, _ ctx: Context) throws -> Ambition {
-        let m = try ctx.mapping(node, what: "an ambition",
-                                allowed: ["number", "title", "statement", "leads", "actions", "approach", "achievements", "kpis"])
+        let m = try ctx.mapping(
+            node, what: "an ambition",
+            allowed: ["number", "title", "statement", "leads", "actions", "approach", "achievements", "kpis"])
         let kpis = try m.optional("kpis").map { try ctx.sequence($0, what: "kpis").map { try readKPI($0, ctx) } } ?? []
-        return Ambition(number: try ctx.int(try m.required("number"), what: "number"),
-                        title: try ctx.string(try m.required("title"), what: "title"),
-                        statement: try ctx.string(try m.required("statement"), what: "statement"),
-                        leads: try ctx.strings(m.optional("leads"), what: "leads"),
-                        actions: try ctx.strings(m.optional("actions"), what: "actions"),
-                        approach: try m.optional("approach").map { try ctx.string($0, what: "approach") } ?? "",
-                        achievements: try ctx.strings(m.optional("achievements"), what: "achievements"),
-                        kpis: kpis)
+        return Ambition(
+            number: try ctx.int(try m.required("number"), what: "number"),
+            title: try ctx.string(try m.required("title"), what: "title"),
+            statement: try ctx.string(try m.required("statement"), what: "statement"),
+            leads: try ctx.strings(m.optional("leads"), what: "leads"),
+            actions: try ctx.strings(m.optional("actions"), what: "actions"),
+            approach: try m.optional("approach").map { try ctx.string($0, what: "approach") } ?? "",
+            achievements: try ctx.strings(m.optional("achievements"), what: "achievements"),
+            kpis: kpis)
     }
 
     func readKPI(_ node: Node, _ ctx: Context) throws -> KPI {
-        let m = try ctx.mapping(node, what: "a KPI",
-                                allowed: ["wording", "measure", "target", "trajectory", "polarity", "comparator", "cadence"])
+        let m = try ctx.mapping(
+            node, what: "a KPI",
+            allowed: ["wording", "measure", "target", "trajectory", "polarity", "comparator", "cadence"])
         let measureNode = try m.required("measure")
         let measure = try ctx.string(measureNode, what: "measure")
         guard let definition = Plan.measureDefinition(measure) else {
@@ -72,7 +76,9 @@ public struct PlanFileReader: Sendable {
         let targetNode = try m.required("target")
         let targetText = try ctx.string(targetNode, what: "target")
         guard let target = Target(token: targetText) else {
-            throw ctx.error(targetNode, "bad target '\(targetText)': expected a number or one of below_last_year, above_last_year, sn_mean, sn_median, increase, decrease, monitor, to_be_agreed")
+            throw ctx.error(
+                targetNode,
+                "bad target '\(targetText)': expected a number or one of below_last_year, above_last_year, sn_mean, sn_median, increase, decrease, monitor, to_be_agreed")
         }
         var polarity = definition.polarity
         if let p = m.optional("polarity") {
@@ -99,12 +105,15 @@ public struct PlanFileReader: Sendable {
                 let endNode = try s.required("end")
                 let endText = try ctx.string(endNode, what: "end")
                 guard let end = Day.parseISO(endText) else { throw ctx.error(endNode, "bad date '\(endText)': expected yyyy-mm-dd") }
-                trajectory.append(TrajectoryPoint(end: end, label: try s.optional("label").map { try ctx.string($0, what: "label") } ?? "",
-                                                  value: try ctx.double(try s.required("value"), what: "value")))
+                trajectory.append(
+                    TrajectoryPoint(
+                        end: end, label: try s.optional("label").map { try ctx.string($0, what: "label") } ?? "",
+                        value: try ctx.double(try s.required("value"), what: "value")))
             }
         }
-        return KPI(wording: try ctx.string(try m.required("wording"), what: "wording"), measure: measure, target: target,
-                   trajectory: trajectory, polarity: polarity, comparator: comparator, cadence: cadence)
+        return KPI(
+            wording: try ctx.string(try m.required("wording"), what: "wording"), measure: measure, target: target,
+            trajectory: trajectory, polarity: polarity, comparator: comparator, cadence: cadence)
     }
 
     static func describe(_ error: YamlError, file: String) -> PlanFileError {

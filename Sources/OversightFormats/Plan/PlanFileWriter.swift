@@ -28,12 +28,18 @@ public struct PlanFileWriter: Sendable {
     func kpi(_ k: KPI) -> Node {
         var f: [(Node, Node)] = [("wording", text(k.wording)), ("measure", text(k.measure)), ("target", Node(k.target.token))]
         if !k.trajectory.isEmpty {
-            f.append(("trajectory", .sequence(.init(k.trajectory.map { step in
-                var s: [(Node, Node)] = [("end", Node(step.end.iso))]
-                if !step.label.isEmpty { s.append(("label", text(step.label))) }
-                s.append(("value", Node(Target.value(step.value).token)))
-                return .mapping(.init(s, .implicit, .flow))
-            }))))
+            f.append(
+                (
+                    "trajectory",
+                    .sequence(
+                        .init(
+                            k.trajectory.map { step in
+                                var s: [(Node, Node)] = [("end", Node(step.end.iso))]
+                                if !step.label.isEmpty { s.append(("label", text(step.label))) }
+                                s.append(("value", Node(Target.value(step.value).token)))
+                                return .mapping(.init(s, .implicit, .flow))
+                            }))
+                ))
         }
         if k.polarity != Plan.measureDefinition(k.measure)?.polarity { f.append(("polarity", Node(k.polarity.rawValue))) }
         if k.comparator != .none { f.append(("comparator", Node(k.comparator.rawValue))) }

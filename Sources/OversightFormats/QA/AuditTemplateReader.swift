@@ -73,8 +73,9 @@ public struct AuditTemplateReader: Sendable {
         for (i, node) in try ctx.list(try top.required("sections"), at: "sections").enumerated() {
             sections.append(try readSection(node, at: "sections[\(i + 1)]", &ctx))
         }
-        let template = AuditTemplate(id: try ctx.string(try top.required("id"), at: "id"), version: version, type: type,
-                                     title: try ctx.string(try top.required("title"), at: "title"), sections: sections)
+        let template = AuditTemplate(
+            id: try ctx.string(try top.required("id"), at: "id"), version: version, type: type,
+            title: try ctx.string(try top.required("title"), at: "title"), sections: sections)
         if let problem = template.problems().first {
             // Problems name "section S" or "section S, question Q"; point at that node's line.
             let place = ctx.places.keys.filter { problem.hasPrefix($0 + ":") }.max { $0.count < $1.count }
@@ -135,9 +136,10 @@ public struct AuditTemplateReader: Sendable {
                 throw ctx.error(e, "\(path).evidenced", "'\(bad)' is not an answer of a \(kind.rawValue) question; expected \(kind.options.joined(separator: ", "))")
             }
         }
-        return AuditQuestion(id: id, text: try ctx.string(try m.required("text"), at: "\(path).text"),
-                             hint: try m.optional("hint").map { try ctx.string($0, at: "\(path).hint") },
-                             kind: kind, required: required, feeds: feeds, evidencedAnswers: evidenced)
+        return AuditQuestion(
+            id: id, text: try ctx.string(try m.required("text"), at: "\(path).text"),
+            hint: try m.optional("hint").map { try ctx.string($0, at: "\(path).hint") },
+            kind: kind, required: required, feeds: feeds, evidencedAnswers: evidenced)
     }
 
     static func describe(_ error: YamlError, file: String) -> AuditTemplateError {

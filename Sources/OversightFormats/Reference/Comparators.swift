@@ -12,8 +12,10 @@ public enum Comparators {
     ///   `none`, highest first for `high`); tied authorities share the best rank of the tie.
     ///   Quartile `q = 1 + (rank - 1) x 4 / ranked` (integer division): 1 is the best quarter.
     /// - Returns nil when the measure has no published equivalent.
-    public static func summary(measure: String, la: String, year: Int, statistics: PublishedStatistics,
-                               model: NeighbourModel = .y2025) -> ComparatorSummary? {
+    public static func summary(
+        measure: String, la: String, year: Int, statistics: PublishedStatistics,
+        model: NeighbourModel = .y2025
+    ) -> ComparatorSummary? {
         guard PublishedMeasures.mapping(for: measure) != nil else { return nil }
         let polarity = Plan.measureDefinition(measure)?.polarity ?? .none
         let own = statistics.value(measure: measure, geography: .localAuthority(la), year: year)
@@ -24,13 +26,14 @@ public enum Comparators {
         let all = statistics.localAuthorityCells(measure: measure, year: year)
         let known = all.compactMap(\.cell.value)
         let position = own.map { rank(of: $0, among: known, polarity: polarity) }
-        return ComparatorSummary(measure: measure, la: la, laName: place?.name ?? "", year: year, laValue: own,
-                                 england: statistics.value(measure: measure, geography: .england, year: year),
-                                 regionName: place?.regionName, region: region, neighbourModel: model.rawValue,
-                                 neighbours: neighbourCodes, neighbourMean: mean(neighbourValues), neighbourMedian: median(neighbourValues),
-                                 neighboursUnknown: neighbourCodes.count - neighbourValues.count,
-                                 rank: position?.rank, rankedCount: known.count, unknownCount: all.count - known.count,
-                                 quartile: position?.quartile, polarity: polarity)
+        return ComparatorSummary(
+            measure: measure, la: la, laName: place?.name ?? "", year: year, laValue: own,
+            england: statistics.value(measure: measure, geography: .england, year: year),
+            regionName: place?.regionName, region: region, neighbourModel: model.rawValue,
+            neighbours: neighbourCodes, neighbourMean: mean(neighbourValues), neighbourMedian: median(neighbourValues),
+            neighboursUnknown: neighbourCodes.count - neighbourValues.count,
+            rank: position?.rank, rankedCount: known.count, unknownCount: all.count - known.count,
+            quartile: position?.quartile, polarity: polarity)
     }
 
     /// A lookup for `KPIEvaluator`: the comparators of a measure for the reporting year that holds

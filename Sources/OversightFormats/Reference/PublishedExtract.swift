@@ -89,7 +89,7 @@ public enum PublishedExtract {
             guard FileManager.default.fileExists(atPath: url.path) else { problems[name] = "not in the folder"; continue }
             do {
                 let csv = try CSVFile.read(url: url, displayPath: name)
-                _ = try PublishedTable(csv: csv, file: name)  // refuses a file without the tidy layout
+                _ = try PublishedTable(csv: csv, file: name) // refuses a file without the tidy layout
                 let t = trim(csv, file: name)
                 files[name] = csvText(header: t.header, rows: t.rows)
             } catch let e as UnusableFileError { problems[name] = e.reason } catch { problems[name] = "\(error)" }
@@ -142,8 +142,10 @@ public enum PublishedExtract {
         let archive = try Archive(accessMode: .create)
         for name in files.keys.sorted() {
             let bytes = Data(files[name]!.utf8)
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
-                                 compressionMethod: .deflate) { pos, size in
+            try archive.addEntry(
+                with: name, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: Date(timeIntervalSince1970: 1_767_225_600),
+                compressionMethod: .deflate
+            ) { pos, size in
                 bytes.subdata(in: Int(pos)..<Int(pos) + size)
             }
         }

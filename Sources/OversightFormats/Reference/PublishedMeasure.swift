@@ -52,8 +52,10 @@ public enum PublishedMeasures {
     public static let neighbours2025File = "sn_model_2025_wide.csv"
 
     /// The tidy files the mapping reads (the population file too).
-    public static let tidyFiles = [referralsFile, cinFile, factorsFile, subsequentPlansFile, plansByDurationFile, claFile, stabilityFile,
-                                   socialWorkersFile, careLeaverActivityFile, careLeaverAccommodationFile, workforceFile, populationFile]
+    public static let tidyFiles = [
+        referralsFile, cinFile, factorsFile, subsequentPlansFile, plansByDurationFile, claFile, stabilityFile,
+        socialWorkersFile, careLeaverActivityFile, careLeaverAccommodationFile, workforceFile, populationFile,
+    ]
 
     /// The published columns of `c3` for each `assessment_factor_pct_{group}`.
     static let factorColumns: [(group: String, columns: [String])] = [
@@ -72,50 +74,68 @@ public enum PublishedMeasures {
             .init(measure: "referrals", file: referralsFile, formula: .column("referral_count")),
             .init(measure: "rereferrals_12m_pct", file: referralsFile, formula: .column("rereferral_percent")),
             .init(measure: "referrals_nfa_pct", file: referralsFile, formula: .column("no_further_action_percent")),
-            .init(measure: "cin_at_end", file: cinFile, formula: .column("At31_episodes"),
-                  note: "The DfE counts episodes open at 31 March; we count distinct children (a child rarely has two open episodes)."),
-            .init(measure: "cin_rate_per_10k", file: cinFile, formula: .ratePer10k("At31_episodes"),
-                  note: "Computed from the published count and the ONS population; the DfE's own rate counts children and may differ slightly."),
+            .init(
+                measure: "cin_at_end", file: cinFile, formula: .column("At31_episodes"),
+                note: "The DfE counts episodes open at 31 March; we count distinct children (a child rarely has two open episodes)."),
+            .init(
+                measure: "cin_rate_per_10k", file: cinFile, formula: .ratePer10k("At31_episodes"),
+                note: "Computed from the published count and the ONS population; the DfE's own rate counts children and may differ slightly."),
         ]
         for f in factorColumns {
-            m.append(.init(measure: "assessment_factor_pct_\(f.group)", file: factorsFile,
-                           formula: .percentOf(numerators: f.columns, denominator: "Episodes_with_assessment_factor"),
-                           note: f.columns.count > 1
-                               ? "The DfE counts each of 3A, 3B and 3C separately; their sum counts an episode with two of them twice, so it is an upper bound of our figure."
-                               : ""))
+            m.append(
+                .init(
+                    measure: "assessment_factor_pct_\(f.group)", file: factorsFile,
+                    formula: .percentOf(numerators: f.columns, denominator: "Episodes_with_assessment_factor"),
+                    note: f.columns.count > 1
+                        ? "The DfE counts each of 3A, 3B and 3C separately; their sum counts an episode with two of them twice, so it is an upper bound of our figure."
+                        : ""))
         }
         m += [
             .init(measure: "cpp_at_end", file: plansByDurationFile, formula: .column("CPP_At31")),
-            .init(measure: "cpp_rate_per_10k", file: plansByDurationFile, formula: .ratePer10k("CPP_At31"),
-                  note: "Computed from the published count and the ONS population."),
+            .init(
+                measure: "cpp_rate_per_10k", file: plansByDurationFile, formula: .ratePer10k("CPP_At31"),
+                note: "Computed from the published count and the ONS population."),
             .init(measure: "cpp_second_subsequent_pct", file: subsequentPlansFile, formula: .column("CPP_subsequent_percent")),
             .init(measure: "cpp_2y_plus_pct", file: plansByDurationFile, formula: .column("2_years_or_more_percent")),
             .init(measure: "cla_at_end", file: claFile, filters: cla31, formula: .column("children_count")),
             .init(measure: "cla_rate_per_10k", file: claFile, filters: cla31, formula: .column("rate_per_10000")),
-            .init(measure: "cla_starts", file: claFile, filters: ["population_type": "Children starting to be looked after each year"],
-                  formula: .column("children_count")),
-            .init(measure: "cla_starts_rate_per_10k", file: claFile, filters: ["population_type": "Children starting to be looked after each year"],
-                  formula: .column("rate_per_10000")),
-            .init(measure: "cla_ceased", file: claFile, filters: ["population_type": "Children ceasing to be looked after each year"],
-                  formula: .column("children_count")),
-            .init(measure: "placement_stability_short_pct", file: stabilityFile,
-                  filters: ["cla_group": "CLA on 31 March", "placement_stability": "With 3 or more placements during the year"],
-                  formula: .column("children_percent"), note: "Published as a whole percentage."),
-            .init(measure: "placement_stability_long_pct", file: stabilityFile,
-                  filters: ["cla_group": "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
-                            "placement_stability": "Living with the same carer for at least 2 years"],
-                  formula: .column("children_percent"), note: "Published as a whole percentage."),
-            .init(measure: "sw_changes_3plus_pct", file: socialWorkersFile,
-                  filters: ["cla_group": "CLA on 31 March", "sw_stability": "3 or more social workers during the year"],
-                  formula: .column("percentage"), note: "Published as a whole percentage; the file holds 2023-24 only."),
-            .init(measure: "care_leavers_eet_pct", file: careLeaverActivityFile,
-                  filters: ["care_leaver_age": "19 to 21 years", "breakdown": "Total in education, employment or training"],
-                  formula: .column("care_leaver_percent"), note: "Published as a whole percentage."),
-            .init(measure: "care_leavers_suitable_accom_pct", file: careLeaverAccommodationFile,
-                  filters: ["care_leaver_age": "19 to 21 years", "breakdown": "Accommodation considered suitable"],
-                  formula: .column("care_leaver_percent"), note: "Published as a whole percentage."),
-            .init(measure: "hand_sw_vacancy_rate", file: workforceFile, formula: .column("vacancy_rate_fte"),
-                  note: "The children and family social worker vacancy rate (FTE) from the workforce census, taken at 30 September; compare with the hand-entered rate for the same date."),
+            .init(
+                measure: "cla_starts", file: claFile, filters: ["population_type": "Children starting to be looked after each year"],
+                formula: .column("children_count")),
+            .init(
+                measure: "cla_starts_rate_per_10k", file: claFile, filters: ["population_type": "Children starting to be looked after each year"],
+                formula: .column("rate_per_10000")),
+            .init(
+                measure: "cla_ceased", file: claFile, filters: ["population_type": "Children ceasing to be looked after each year"],
+                formula: .column("children_count")),
+            .init(
+                measure: "placement_stability_short_pct", file: stabilityFile,
+                filters: ["cla_group": "CLA on 31 March", "placement_stability": "With 3 or more placements during the year"],
+                formula: .column("children_percent"), note: "Published as a whole percentage."),
+            .init(
+                measure: "placement_stability_long_pct", file: stabilityFile,
+                filters: [
+                    "cla_group": "Children looked after continuously for at least 2.5 years on 31 March aged under 16 years",
+                    "placement_stability": "Living with the same carer for at least 2 years",
+                ],
+                formula: .column("children_percent"), note: "Published as a whole percentage."),
+            .init(
+                measure: "sw_changes_3plus_pct", file: socialWorkersFile,
+                filters: ["cla_group": "CLA on 31 March", "sw_stability": "3 or more social workers during the year"],
+                formula: .column("percentage"), note: "Published as a whole percentage; the file holds 2023-24 only."),
+            .init(
+                measure: "care_leavers_eet_pct", file: careLeaverActivityFile,
+                filters: ["care_leaver_age": "19 to 21 years", "breakdown": "Total in education, employment or training"],
+                formula: .column("care_leaver_percent"), note: "Published as a whole percentage."),
+            .init(
+                measure: "care_leavers_suitable_accom_pct", file: careLeaverAccommodationFile,
+                filters: ["care_leaver_age": "19 to 21 years", "breakdown": "Accommodation considered suitable"],
+                formula: .column("care_leaver_percent"), note: "Published as a whole percentage."),
+            .init(
+                measure: "hand_sw_vacancy_rate", file: workforceFile, formula: .column("vacancy_rate_fte"),
+                note:
+                    "The children and family social worker vacancy rate (FTE) from the workforce census, taken at 30 September; compare with the hand-entered rate for the same date."
+            ),
         ]
         return m
     }()

@@ -35,7 +35,9 @@ public struct PublishedStatistics: Sendable {
         for (model, name) in [(NeighbourModel.y2021, PublishedMeasures.neighbours2021File), (.y2025, PublishedMeasures.neighbours2025File)] {
             let url = directory.appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: url.path) else { problems[name] = "not in the folder"; continue }
-            do { models[model] = try StatisticalNeighbours.read(url: url, model: model) } catch let e as UnusableFileError { problems[name] = e.reason } catch { problems[name] = "\(error)" }
+            do { models[model] = try StatisticalNeighbours.read(url: url, model: model) } catch let e as UnusableFileError { problems[name] = e.reason } catch {
+                problems[name] = "\(error)"
+            }
         }
         return PublishedStatistics(tables: tables, neighbourModels: models, problems: problems)
     }

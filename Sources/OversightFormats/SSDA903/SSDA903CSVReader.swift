@@ -10,8 +10,10 @@ public enum SSDA903CSVReader {
         guard let (kind, extra) = SSDA903Table.recognise(header: csv.header) else { return nil }
         var issues = csv.problems
         if !extra.isEmpty {
-            issues.append(ValidationIssue(rule: "OV-CSV-EXTRA", severity: .warning, file: csv.path, table: kind.rawValue, row: nil, child: nil,
-                                          fields: extra, message: "Columns \(extra.joined(separator: ", ")) are not part of the \(kind.rawValue) table and were ignored"))
+            issues.append(
+                ValidationIssue(
+                    rule: "OV-CSV-EXTRA", severity: .warning, file: csv.path, table: kind.rawValue, row: nil, child: nil,
+                    fields: extra, message: "Columns \(extra.joined(separator: ", ")) are not part of the \(kind.rawValue) table and were ignored"))
         }
         let normalisedHeader = csv.header.map { $0.trimmed.upperASCII }
         var position: [Int] = []
@@ -20,9 +22,11 @@ public enum SSDA903CSVReader {
         rows.reserveCapacity(csv.rows.count)
         for (i, fields) in csv.rows.enumerated() {
             if fields.count != csv.header.count {
-                issues.append(ValidationIssue(rule: "OV-CSV-WIDTH", severity: .error, file: csv.path, table: kind.rawValue, row: i + 1,
-                                              child: fields.first.flatMap { ChildID(normalising: $0)?.rawValue }, fields: [],
-                                              message: "This row has \(fields.count) values but the header has \(csv.header.count) columns; check for a stray comma or a different delimiter"))
+                issues.append(
+                    ValidationIssue(
+                        rule: "OV-CSV-WIDTH", severity: .error, file: csv.path, table: kind.rawValue, row: i + 1,
+                        child: fields.first.flatMap { ChildID(normalising: $0)?.rawValue }, fields: [],
+                        message: "This row has \(fields.count) values but the header has \(csv.header.count) columns; check for a stray comma or a different delimiter"))
             }
             var values: [String] = []
             values.reserveCapacity(position.count)

@@ -18,8 +18,10 @@ public enum SSDA903XMLReader {
         let known: Set<String> = ["HEADER", "EPISODE"]
         let stream = XMLElementStream(unitNames: ["CHILD"]) { child in
             guard let header = child.child("HEADER") else {
-                issues.append(ValidationIssue(rule: "OV-XML-HEADER", severity: .error, file: file, table: "Header", row: nil, child: nil,
-                                              fields: ["HEADER"], message: "A CHILD element on line \(child.line) has no HEADER; its episodes cannot be attributed"))
+                issues.append(
+                    ValidationIssue(
+                        rule: "OV-XML-HEADER", severity: .error, file: file, table: "Header", row: nil, child: nil,
+                        fields: ["HEADER"], message: "A CHILD element on line \(child.line) has no HEADER; its episodes cannot be attributed"))
                 return
             }
             var h: [String: String] = [:]
@@ -43,15 +45,19 @@ public enum SSDA903XMLReader {
                 case "SW_EPISODE", "ASWEPISODE", "SWEPISODE": add(.swEpisodes, g)
                 case "DOLO", "ADOLO": add(.dolo, g)
                 default:
-                    issues.append(ValidationIssue(rule: "OV-XML-UNKNOWN", severity: .warning, file: file, table: "Header", row: nil,
-                                                  child: ChildID(normalising: id)?.rawValue, fields: [group.name],
-                                                  message: "The element \(group.name) on line \(group.line) is not part of the SSDA903 return and was ignored"))
+                    issues.append(
+                        ValidationIssue(
+                            rule: "OV-XML-UNKNOWN", severity: .warning, file: file, table: "Header", row: nil,
+                            child: ChildID(normalising: id)?.rawValue, fields: [group.name],
+                            message: "The element \(group.name) on line \(group.line) is not part of the SSDA903 return and was ignored"))
                 }
             }
             for el in child.children where !known.contains(el.name) {
-                issues.append(ValidationIssue(rule: "OV-XML-UNKNOWN", severity: .warning, file: file, table: "Header", row: nil,
-                                              child: ChildID(normalising: id)?.rawValue, fields: [el.name],
-                                              message: "The element \(el.name) on line \(el.line) is not part of the SSDA903 return and was ignored"))
+                issues.append(
+                    ValidationIssue(
+                        rule: "OV-XML-UNKNOWN", severity: .warning, file: file, table: "Header", row: nil,
+                        child: ChildID(normalising: id)?.rawValue, fields: [el.name],
+                        message: "The element \(el.name) on line \(el.line) is not part of the SSDA903 return and was ignored"))
             }
             for ep in child.all("EPISODE") {
                 var e: [String: String] = ["CHILD": id]

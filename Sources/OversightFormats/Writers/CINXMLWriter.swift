@@ -35,8 +35,10 @@ public final class CINXMLWriter {
     /// `Child` elements written so far: the 1-based position of the last one.
     public private(set) var childCount = 0
 
-    static let identifierOrder = ["LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate",
-                                  "GenderCurrent", "Sex", "PersonDeathDate"]
+    static let identifierOrder = [
+        "LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate",
+        "GenderCurrent", "Sex", "PersonDeathDate",
+    ]
     static let detailsOrder = ["CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate", "ReasonForClosure", "DateOfInitialCPC"]
     static let assessmentOrder = ["AssessmentActualStartDate", "AssessmentInternalReviewDate", "AssessmentAuthorisationDate"]
     static let cinPlanOrder = ["CINPlanStartDate", "CINPlanEndDate"]

@@ -12,8 +12,10 @@ public final class SSDA903XMLWriter {
     public private(set) var childCount = 0
 
     /// Episode fields in the order of the DfE's XML.
-    static let episodeOrder = ["DECOM", "RNE", "LS", "CIN", "PLACE", "PL_POST", "HOME_POST", "URN", "PLACE_PROVIDER", "DEC", "REC",
-                               "REASON_PLACE_CHANGE"]
+    static let episodeOrder = [
+        "DECOM", "RNE", "LS", "CIN", "PLACE", "PL_POST", "HOME_POST", "URN", "PLACE_PROVIDER", "DEC", "REC",
+        "REASON_PLACE_CHANGE",
+    ]
 
     /// Creates the file and opens the root element.
     public init(url: URL) throws {

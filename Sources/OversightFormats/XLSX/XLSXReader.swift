@@ -17,8 +17,10 @@ public struct XLSXReader: Sendable {
 
     /// Reads the workbook at `url`, shown to users as `displayPath` (default: the path).
     /// `includeSheet` picks the sheets to parse by name; the others appear only in `sheetNames`.
-    public static func read(url: URL, displayPath: String? = nil,
-                            includeSheet: (String) -> Bool = { _ in true }) throws -> XLSXWorkbook {
+    public static func read(
+        url: URL, displayPath: String? = nil,
+        includeSheet: (String) -> Bool = { _ in true }
+    ) throws -> XLSXWorkbook {
         let name = displayPath ?? url.path
         guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
             throw UnusableFileError(file: name, reason: "the file could not be read")
@@ -29,18 +31,23 @@ public struct XLSXReader: Sendable {
     /// Reads a workbook from its bytes; `file` names it in errors.
     public static func read(data: Data, file: String, includeSheet: (String) -> Bool = { _ in true }) throws -> XLSXWorkbook {
         guard data.count >= 4, data.prefix(2) == Data([0x50, 0x4B]) else {
-            throw UnusableFileError(file: file, reason: "this is not an Excel workbook (.xlsx): it is not a zip package. Save the file from Excel as \"Excel Workbook (*.xlsx)\" and try again")
+            throw UnusableFileError(
+                file: file, reason: "this is not an Excel workbook (.xlsx): it is not a zip package. Save the file from Excel as \"Excel Workbook (*.xlsx)\" and try again")
         }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
         } catch {
-            throw UnusableFileError(file: file, reason: "the workbook is damaged or incomplete (its zip directory cannot be read); it may have been cut short while copying. Save it again from Excel and try again")
+            throw UnusableFileError(
+                file: file,
+                reason: "the workbook is damaged or incomplete (its zip directory cannot be read); it may have been cut short while copying. Save it again from Excel and try again"
+            )
         }
         let package = Package(archive: archive, file: file)
 
         guard let workbookData = try package.part("xl/workbook.xml"),
-              let workbookElements = XMLElementRecorder.parse(workbookData) else {
+            let workbookElements = XMLElementRecorder.parse(workbookData)
+        else {
             throw UnusableFileError(file: file, reason: "the workbook has no readable list of sheets (xl/workbook.xml); it is not an Excel workbook or it is damaged")
         }
         let date1904 = workbookElements.contains { $0.name == "workbookPr" && ["1", "true"].contains($0.attribute("date1904") ?? "") }
@@ -142,7 +149,11 @@ public struct XLSXReader: Sendable {
             switch XLSXReader.prolog(of: out) {
             case .plain: return out
             case .documentType:
-                throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) has a document type declaration (DOCTYPE), which Excel never writes and which can make a reader expand text without end or read other files; it was not read")
+                throw UnusableFileError(
+                    file: file,
+                    reason:
+                        "a part of the workbook (\(path)) has a document type declaration (DOCTYPE), which Excel never writes and which can make a reader expand text without end or read other files; it was not read"
+                )
             case .notUTF8:
                 throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is not XML in UTF-8 as Excel writes it; save the workbook again from Excel")
             }
@@ -178,10 +189,15 @@ public struct XLSXReader: Sendable {
                 switch b[i] {
                 case 0x20, 0x09, 0x0A, 0x0D: i += 1
                 case UInt8(ascii: "<"):
-                    if at(i, "<?") { i += 2; guard skip(past: "?>") else { return .plain } }
-                    else if at(i, "<!--") { i += 4; guard skip(past: "-->") else { return .plain } }
-                    else if at(i, "<!") { return .documentType }
-                    else { return .plain }
+                    if at(i, "<?") {
+                        i += 2; guard skip(past: "?>") else { return .plain }
+                    } else if at(i, "<!--") {
+                        i += 4; guard skip(past: "-->") else { return .plain }
+                    } else if at(i, "<!") {
+                        return .documentType
+                    } else {
+                        return .plain
+                    }
                 default: return .plain
                 }
             }

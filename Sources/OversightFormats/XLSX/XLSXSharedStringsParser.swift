@@ -22,8 +22,10 @@ final class XLSXSharedStringsParser: NSObject, XMLParserDelegate {
         return parser.parse() && delegate.sawRoot && delegate.depth == 0 ? delegate.strings : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         depth += 1
         sawRoot = true
         switch localName(elementName) {

@@ -51,8 +51,10 @@ final class XLSXWorksheetParser: NSObject, XMLParserDelegate {
         return parser.parse() && sawRoot && depth == 0
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes a: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes a: [String: String] = [:]
+    ) {
         depth += 1
         sawRoot = true
         switch localName(elementName) {

@@ -64,8 +64,10 @@ public struct XLSXWriter: Sendable {
             let stamp = Date(timeIntervalSince1970: 946_728_000)
             for (path, xml) in parts {
                 let bytes = Data(xml.utf8)
-                try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
-                                     compressionMethod: .deflate) { position, size in
+                try archive.addEntry(
+                    with: path, type: .file, uncompressedSize: Int64(bytes.count), modificationDate: stamp,
+                    compressionMethod: .deflate
+                ) { position, size in
                     bytes.subdata(in: Int(position)..<Int(position) + size)
                 }
             }
@@ -102,7 +104,8 @@ public struct XLSXWriter: Sendable {
         return x + "</Types>"
     }
 
-    let packageRelationships = XLSXWriter.declaration
+    let packageRelationships =
+        XLSXWriter.declaration
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
         + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/>"
         + "</Relationships>"
@@ -127,7 +130,8 @@ public struct XLSXWriter: Sendable {
     }
 
     /// Style 0 is the default; style 1 shows a date as `dd/mm/yyyy`.
-    let styles = XLSXWriter.declaration
+    let styles =
+        XLSXWriter.declaration
         + "<styleSheet xmlns=\"\(XLSXWriter.mainNamespace)\">"
         + "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"dd/mm/yyyy\"/></numFmts>"
         + "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font></fonts>"

@@ -30,8 +30,10 @@ final class XMLElementRecorder: NSObject, XMLParserDelegate {
         return parser.parse() && !recorder.elements.isEmpty && recorder.stack.isEmpty ? recorder.elements : nil
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
         let name = localName(elementName)
         elements.append(Element(path: stack, name: name, attributes: attributeDict))
         stack.append(name)

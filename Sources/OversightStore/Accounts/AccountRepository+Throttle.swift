@@ -21,26 +21,31 @@ extension AccountRepository {
     /// Counts one attempt for `name` before its password is checked.
     func countAttempt(name: String, now: Date) async throws -> ThrottleState {
         let key = Self.throttleKey(name), t = now.timeIntervalSince1970
-        let row = try await store.sql.raw("""
+        let row = try await store.sql.raw(
+            """
             INSERT INTO sign_in_throttle (name_key, failures, locked_until, last_attempt) VALUES (\(bind: key), 1, NULL, \(bind: t)) \
             ON CONFLICT (name_key) DO UPDATE SET \
             failures = CASE WHEN sign_in_throttle.locked_until IS NOT NULL AND sign_in_throttle.locked_until > \(bind: t) THEN 0 \
             ELSE sign_in_throttle.failures + 1 END, \
             last_attempt = \(bind: t) \
             RETURNING failures, locked_until
-            """).first()
+            """
+        ).first()
         guard let row else { throw StoreError.unavailable("the sign-in count could not be kept") }
         let until = try row.decode(column: "locked_until", as: Double?.self)
         if Int.random(in: 0..<64) == 0 { try await pruneThrottle(now: now) }
-        return ThrottleState(failures: try row.decode(column: "failures", as: Int.self),
-                             lockedUntil: until.map { Date(timeIntervalSince1970: $0) })
+        return ThrottleState(
+            failures: try row.decode(column: "failures", as: Int.self),
+            lockedUntil: until.map { Date(timeIntervalSince1970: $0) })
     }
 
     /// Locks `name` until `until` (its count starts again from nothing when the lock ends).
     func lock(name: String, until: Date) async throws {
-        try await store.sql.raw("""
+        try await store.sql.raw(
+            """
             UPDATE sign_in_throttle SET failures = 0, locked_until = \(bind: until.timeIntervalSince1970) WHERE name_key = \(bind: Self.throttleKey(name))
-            """).run()
+            """
+        ).run()
     }
 
     /// Clears `name`'s count and lock (a successful sign-in, or a password reset).
@@ -58,8 +63,10 @@ extension AccountRepository {
     /// Forgets names not tried for a day and not locked, so names typed once do not pile up.
     func pruneThrottle(now: Date) async throws {
         let t = now.timeIntervalSince1970
-        try await store.sql.raw("""
+        try await store.sql.raw(
+            """
             DELETE FROM sign_in_throttle WHERE last_attempt < \(bind: t - 86_400) AND (locked_until IS NULL OR locked_until < \(bind: t))
-            """).run()
+            """
+        ).run()
     }
 }

@@ -20,8 +20,10 @@ public struct AccountRepository: Sendable {
     /// agency. With `mustChangePassword` (a temporary password an administrator chose) the user
     /// must change it at their next sign-in.
     @discardableResult
-    public func addUser(authority: String, username: String, displayName: String, role: Role, password: String,
-                        agency: String? = nil, team: String? = nil, mustChangePassword: Bool = false) async throws -> UserAccount {
+    public func addUser(
+        authority: String, username: String, displayName: String, role: Role, password: String,
+        agency: String? = nil, team: String? = nil, mustChangePassword: Bool = false
+    ) async throws -> UserAccount {
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) else {
             throw StoreError.badInput("a username is letters, digits, dots, hyphens and underscores ('\(username)' is not)")
@@ -214,8 +216,10 @@ public struct AccountRepository: Sendable {
 
     /// Creates an API token for a user, lasting `lifetime` (90 days unless said), optionally able
     /// only to read; the token is shown once and only its hash is kept.
-    public func createAPIToken(username: String, authority: String, name: String, lifetime: TimeInterval = AccountRepository.defaultTokenLifetime,
-                               readOnly: Bool = false) async throws -> String {
+    public func createAPIToken(
+        username: String, authority: String, name: String, lifetime: TimeInterval = AccountRepository.defaultTokenLifetime,
+        readOnly: Bool = false
+    ) async throws -> String {
         guard lifetime > 0, lifetime <= 366 * 86_400 else { throw StoreError.badInput("a token lasts between one day and a year") }
         let m = try await model(username, authority: authority)
         let token = "ovt_" + Self.randomToken()
@@ -230,8 +234,9 @@ public struct AccountRepository: Sendable {
     /// token unknown, revoked or expired, or whose user is disabled.
     public func apiToken(_ token: String) async throws -> (user: UserAccount, readOnly: Bool)? {
         guard let t = try await APITokenModel.query(on: store.database).filter(\.$tokenHash == Self.sha256(token)).filter(\.$isRevoked == false).first(),
-              let expires = t.expiresAt, clock() < expires,
-              let u = try await UserModel.find(t.userID, on: store.database), !u.isDisabled else { return nil }
+            let expires = t.expiresAt, clock() < expires,
+            let u = try await UserModel.find(t.userID, on: store.database), !u.isDisabled
+        else { return nil }
         return (try Self.account(u), t.isReadOnly)
     }
 
@@ -247,15 +252,17 @@ public struct AccountRepository: Sendable {
         let wanted = username.map { n in Set(names.filter { $0.value == n.lowercased() }.keys) } ?? Set(names.keys)
         guard !wanted.isEmpty else { return [] }
         return try await APITokenModel.query(on: store.database).filter(\.$userID ~~ Array(wanted)).sort(\.$id).all().map { t in
-            APITokenInfo(id: try t.requireID(), username: names[t.userID] ?? "", name: t.name, createdAt: t.createdAt, expiresAt: t.expiresAt,
-                         isRevoked: t.isRevoked, isReadOnly: t.isReadOnly)
+            APITokenInfo(
+                id: try t.requireID(), username: names[t.userID] ?? "", name: t.name, createdAt: t.createdAt, expiresAt: t.expiresAt,
+                isRevoked: t.isRevoked, isReadOnly: t.isReadOnly)
         }
     }
 
     /// Revokes one API token of an authority's user, by its number (`apiTokens`).
     public func revokeAPIToken(id: Int, authority: String) async throws {
         guard let t = try await APITokenModel.find(id, on: store.database),
-              let u = try await UserModel.find(t.userID, on: store.database), u.laCode == authority else {
+            let u = try await UserModel.find(t.userID, on: store.database), u.laCode == authority
+        else {
             throw StoreError.badInput("authority \(authority) has no API token \(id)")
         }
         t.isRevoked = true
@@ -292,9 +299,10 @@ public struct AccountRepository: Sendable {
     }
 
     static func account(_ m: UserModel) throws -> UserAccount {
-        UserAccount(id: try m.requireID(), authority: m.laCode, username: m.username, displayName: m.displayName,
-                    role: Role(rawValue: m.role) ?? .boardMember, agency: m.agency, team: m.team, isDisabled: m.isDisabled,
-                    mustChangePassword: m.mustChangePassword)
+        UserAccount(
+            id: try m.requireID(), authority: m.laCode, username: m.username, displayName: m.displayName,
+            role: Role(rawValue: m.role) ?? .boardMember, agency: m.agency, team: m.team, isDisabled: m.isDisabled,
+            mustChangePassword: m.mustChangePassword)
     }
 
     static func randomToken() -> String {

@@ -41,21 +41,30 @@ public enum ActivityChain {
     static func wholeMilliseconds(_ date: Date) -> Date { Date(timeIntervalSince1970: Double(milliseconds(date)) / 1000) }
 
     static func hash(previous: String, entry m: ActivityModel, seq: Int) -> String {
-        hash(previous: previous, canonical: canonical(authority: m.laCode, seq: seq, at: m.at, user: m.userName, action: m.action,
-                                                      target: m.target, isChildLevel: m.isChildLevel))
+        hash(
+            previous: previous,
+            canonical: canonical(
+                authority: m.laCode, seq: seq, at: m.at, user: m.userName, action: m.action,
+                target: m.target, isChildLevel: m.isChildLevel))
     }
 
     /// Writes one entry at the end of its authority's chain.
     static func append(_ m: ActivityModel, on database: any Database) async throws {
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
-            try await sql.raw("""
+            try await sql.raw(
+                """
                 INSERT INTO activity_chain_heads (la_code, seq, entry_hash) VALUES (\(bind: m.laCode), 0, \(bind: genesis)) \
                 ON CONFLICT (la_code) DO NOTHING
-                """).run()
-            guard let head = try await sql.raw("""
-                UPDATE activity_chain_heads SET seq = seq + 1 WHERE la_code = \(bind: m.laCode) RETURNING seq, entry_hash
-                """).first() else { throw StoreError.unavailable("the activity log's chain could not be extended") }
+                """
+            ).run()
+            guard
+                let head = try await sql.raw(
+                    """
+                    UPDATE activity_chain_heads SET seq = seq + 1 WHERE la_code = \(bind: m.laCode) RETURNING seq, entry_hash
+                    """
+                ).first()
+            else { throw StoreError.unavailable("the activity log's chain could not be extended") }
             let seq = try head.decode(column: "seq", as: Int.self)
             let hash = Self.hash(previous: try head.decode(column: "entry_hash", as: String.self), entry: m, seq: seq)
             m.seq = seq
@@ -73,8 +82,10 @@ public enum ActivityChain {
             let rows = try await ActivityModel.query(on: db).filter(\.$seq == nil).sort(\.$id).all()
             var heads: [String: (seq: Int, hash: String)] = [:]
             for row in try await sql.raw("SELECT la_code, seq, entry_hash FROM activity_chain_heads").all() {
-                heads[try row.decode(column: "la_code", as: String.self)] = (try row.decode(column: "seq", as: Int.self),
-                                                                            try row.decode(column: "entry_hash", as: String.self))
+                heads[try row.decode(column: "la_code", as: String.self)] = (
+                    try row.decode(column: "seq", as: Int.self),
+                    try row.decode(column: "entry_hash", as: String.self)
+                )
             }
             var touched = Set<String>()
             for m in rows {
@@ -111,8 +122,10 @@ extension AccountRepository {
         let db = store.database, sql = store.sql
         var heads: [String: (seq: Int, hash: String)] = [:]
         for row in try await sql.raw("SELECT la_code, seq, entry_hash FROM activity_chain_heads").all() {
-            heads[try row.decode(column: "la_code", as: String.self)] = (try row.decode(column: "seq", as: Int.self),
-                                                                        try row.decode(column: "entry_hash", as: String.self))
+            heads[try row.decode(column: "la_code", as: String.self)] = (
+                try row.decode(column: "seq", as: Int.self),
+                try row.decode(column: "entry_hash", as: String.self)
+            )
         }
         let authorities: [String]
         if let authority {
@@ -127,8 +140,9 @@ extension AccountRepository {
         for la in authorities {
             let check = ActivityChainCheck(verified: verified, problem: nil, heads: shownHeads)
             if let stray = try await ActivityModel.query(on: db).filter(\.$laCode == la).group(.or, { $0.filter(\.$seq == nil).filter(\.$entryHash == nil) }).first() {
-                return ActivityChainCheck(verified: check.verified, problem: "an entry of \(named(la)) (id \(stray.id ?? 0), \(stray.action)) is not in the chain: it was added outside Oversight",
-                                          heads: shownHeads)
+                return ActivityChainCheck(
+                    verified: check.verified, problem: "an entry of \(named(la)) (id \(stray.id ?? 0), \(stray.action)) is not in the chain: it was added outside Oversight",
+                    heads: shownHeads)
             }
             var previous = ActivityChain.genesis, expected = 1
             while true {
@@ -144,8 +158,9 @@ extension AccountRepository {
                         return ActivityChainCheck(verified: verified, problem: "entry \(seq) of \(named(la)) appears twice: one was added outside Oversight", heads: shownHeads)
                     }
                     guard ActivityChain.hash(previous: previous, entry: m, seq: seq) == m.entryHash else {
-                        return ActivityChainCheck(verified: verified, problem: "entry \(seq) of \(named(la)) (id \(m.id ?? 0), \(ActivityChain.describe(m))) has been changed",
-                                                  heads: shownHeads)
+                        return ActivityChainCheck(
+                            verified: verified, problem: "entry \(seq) of \(named(la)) (id \(m.id ?? 0), \(ActivityChain.describe(m))) has been changed",
+                            heads: shownHeads)
                     }
                     previous = m.entryHash ?? ""
                     expected += 1
@@ -159,8 +174,9 @@ extension AccountRepository {
                     return ActivityChainCheck(verified: verified, problem: gap + " (deleted from the end of the log)", heads: shownHeads)
                 }
                 if head.seq < last || head.hash != previous {
-                    return ActivityChainCheck(verified: verified, problem: "the last entry of \(named(la)) does not match the chain's head: the log was changed outside Oversight",
-                                              heads: shownHeads)
+                    return ActivityChainCheck(
+                        verified: verified, problem: "the last entry of \(named(la)) does not match the chain's head: the log was changed outside Oversight",
+                        heads: shownHeads)
                 }
                 shownHeads[la] = "\(head.seq) \(head.hash)"
             } else if last > 0 {

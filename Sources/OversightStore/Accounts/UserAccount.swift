@@ -19,8 +19,10 @@ public struct UserAccount: Sendable, Hashable, Codable {
     /// Whether the password was set by an administrator and must be changed before anything else.
     public var mustChangePassword: Bool
 
-    public init(id: Int, authority: String, username: String, displayName: String, role: Role, agency: String? = nil,
-                team: String? = nil, isDisabled: Bool = false, lockedUntil: Date? = nil, mustChangePassword: Bool = false) {
+    public init(
+        id: Int, authority: String, username: String, displayName: String, role: Role, agency: String? = nil,
+        team: String? = nil, isDisabled: Bool = false, lockedUntil: Date? = nil, mustChangePassword: Bool = false
+    ) {
         self.id = id; self.authority = authority; self.username = username; self.displayName = displayName
         self.role = role; self.agency = agency; self.team = team; self.isDisabled = isDisabled; self.lockedUntil = lockedUntil
         self.mustChangePassword = mustChangePassword
@@ -108,4 +110,3 @@ public enum PasswordChangeOutcome: Sendable, Hashable {
     /// The new password breaks the policy: the reasons, in words.
     case refused([String])
 }
-

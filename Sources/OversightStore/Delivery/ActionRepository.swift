@@ -81,8 +81,10 @@ public struct ActionRepository: Sendable {
     /// same transaction. Throws `StoreError.badInput` for an unknown id or an edit that leaves the
     /// action invalid; nothing changes then.
     @discardableResult
-    public func edit(id: Int, text: String? = nil, owner: String? = nil, due: Day?? = nil, status: ActionStatus? = nil,
-                     ambition: Int? = nil, by: String) async throws -> PlanAction {
+    public func edit(
+        id: Int, text: String? = nil, owner: String? = nil, due: Day?? = nil, status: ActionStatus? = nil,
+        ambition: Int? = nil, by: String
+    ) async throws -> PlanAction {
         guard var action = try await action(id: id) else { throw StoreError.badInput("there is no action \(id) for \(authority)") }
         let changes = action.edit(text: text, owner: owner, due: due, status: status, ambition: ambition, by: by, at: clock())
         try Self.check(action)
@@ -96,8 +98,10 @@ public struct ActionRepository: Sendable {
     /// text, no evidence and no file) or a file over `maximumAttachmentSize` or with an empty
     /// name; nothing changes then.
     @discardableResult
-    public func addUpdate(actionID: Int, text: String, evidence: String = "", status: ActionStatus? = nil,
-                          files: [Attachment] = [], by: String) async throws -> PlanAction {
+    public func addUpdate(
+        actionID: Int, text: String, evidence: String = "", status: ActionStatus? = nil,
+        files: [Attachment] = [], by: String
+    ) async throws -> PlanAction {
         guard var action = try await action(id: actionID) else { throw StoreError.badInput("there is no action \(actionID) for \(authority)") }
         let blank = { (s: String) in s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
         if blank(text) && blank(evidence) && files.isEmpty && status == nil {
@@ -135,8 +139,10 @@ public struct ActionRepository: Sendable {
     /// The bytes of an evidence file of an action, by name (the latest of that name); nil when
     /// there is none.
     public func attachment(actionID: Int, fileName: String) async throws -> Attachment? {
-        guard let m = try await AttachmentModel.query(on: store.database).filter(\.$laCode == authority)
-            .filter(\.$actionID == actionID).filter(\.$fileName == fileName).sort(\.$id, .descending).first() else { return nil }
+        guard
+            let m = try await AttachmentModel.query(on: store.database).filter(\.$laCode == authority)
+                .filter(\.$actionID == actionID).filter(\.$fileName == fileName).sort(\.$id, .descending).first()
+        else { return nil }
         return Attachment(fileName: m.fileName, mediaType: m.mediaType, bytes: m.bytes)
     }
 
@@ -194,21 +200,26 @@ public struct ActionRepository: Sendable {
         let ids = models.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let db = store.database
-        let updates = Dictionary(grouping: try await ActionUpdateModel.query(on: db).filter(\.$laCode == authority)
-            .filter(\.$actionID ~~ ids).sort(\.$id).all(), by: \.actionID)
-        let history = Dictionary(grouping: try await ActionHistoryModel.query(on: db).filter(\.$laCode == authority)
-            .filter(\.$actionID ~~ ids).sort(\.$id).all(), by: \.actionID)
-        let files = Dictionary(grouping: try await AttachmentModel.query(on: db).filter(\.$laCode == authority)
-            .filter(\.$actionID ~~ ids).field(\.$id).field(\.$updateID).field(\.$fileName).sort(\.$id).all(), by: \.updateID)
+        let updates = Dictionary(
+            grouping: try await ActionUpdateModel.query(on: db).filter(\.$laCode == authority)
+                .filter(\.$actionID ~~ ids).sort(\.$id).all(), by: \.actionID)
+        let history = Dictionary(
+            grouping: try await ActionHistoryModel.query(on: db).filter(\.$laCode == authority)
+                .filter(\.$actionID ~~ ids).sort(\.$id).all(), by: \.actionID)
+        let files = Dictionary(
+            grouping: try await AttachmentModel.query(on: db).filter(\.$laCode == authority)
+                .filter(\.$actionID ~~ ids).field(\.$id).field(\.$updateID).field(\.$fileName).sort(\.$id).all(), by: \.updateID)
         return models.map { m in
             let id = m.id!
             let ups = (updates[id] ?? []).map { u in
-                ActionUpdate(text: u.text, evidence: u.evidence, attachments: (files[u.id!] ?? []).map(\.fileName),
-                             status: u.status.flatMap(ActionStatus.init(rawValue:)), by: u.userName, at: u.writtenAt)
+                ActionUpdate(
+                    text: u.text, evidence: u.evidence, attachments: (files[u.id!] ?? []).map(\.fileName),
+                    status: u.status.flatMap(ActionStatus.init(rawValue:)), by: u.userName, at: u.writtenAt)
             }
             let hist = (history[id] ?? []).map { ActionChange(field: $0.field, from: $0.fromValue, to: $0.toValue, by: $0.userName, at: $0.changedAt) }
-            return PlanAction(id: id, ambition: m.ambition, text: m.text, owner: m.owner, due: m.due.flatMap { Day.parseISO($0) },
-                              status: ActionStatus(rawValue: m.status) ?? .notStarted, updates: ups, history: hist)
+            return PlanAction(
+                id: id, ambition: m.ambition, text: m.text, owner: m.owner, due: m.due.flatMap { Day.parseISO($0) },
+                status: ActionStatus(rawValue: m.status) ?? .notStarted, updates: ups, history: hist)
         }
     }
 }

@@ -7,8 +7,10 @@ struct CreateDeliveryTables: AsyncMigration {
     var name: String { "2026-11-29-10-create-delivery-tables" }
 
     /// The tables, in creation order (dropped in reverse).
-    static let tables = ["plan_actions", "action_updates", "action_history", "action_attachments", "hand_entries",
-                         "hand_entry_history", "plans", "plan_commentary", "target_changes"]
+    static let tables = [
+        "plan_actions", "action_updates", "action_history", "action_attachments", "hand_entries",
+        "hand_entry_history", "plans", "plan_commentary", "target_changes",
+    ]
 
     func prepare(on database: any Database) async throws {
         try await database.schema("plan_actions")

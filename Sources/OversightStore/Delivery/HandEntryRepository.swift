@@ -67,13 +67,15 @@ public struct HandEntryRepository: Sendable {
 
     static func entry(_ m: HandEntryModel) -> HandEnteredEntry? {
         guard let s = Day.parseISO(m.periodStart), let e = Day.parseISO(m.periodEnd), let p = Period(start: s, end: e) else { return nil }
-        return HandEnteredEntry(measureID: m.measure, period: p, value: m.value, numerator: m.numerator, denominator: m.denominator,
-                                source: m.source, enteredBy: m.enteredBy, enteredAt: m.enteredAt, note: m.note)
+        return HandEnteredEntry(
+            measureID: m.measure, period: p, value: m.value, numerator: m.numerator, denominator: m.denominator,
+            source: m.source, enteredBy: m.enteredBy, enteredAt: m.enteredAt, note: m.note)
     }
 
     static func entry(_ m: HandEntryHistoryModel) -> HandEnteredEntry? {
         guard let s = Day.parseISO(m.periodStart), let e = Day.parseISO(m.periodEnd), let p = Period(start: s, end: e) else { return nil }
-        return HandEnteredEntry(measureID: m.measure, period: p, value: m.value, numerator: m.numerator, denominator: m.denominator,
-                                source: m.source, enteredBy: m.enteredBy, enteredAt: m.enteredAt, note: m.note)
+        return HandEnteredEntry(
+            measureID: m.measure, period: p, value: m.value, numerator: m.numerator, denominator: m.denominator,
+            source: m.source, enteredBy: m.enteredBy, enteredAt: m.enteredAt, note: m.note)
     }
 }

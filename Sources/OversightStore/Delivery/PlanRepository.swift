@@ -25,7 +25,8 @@ public struct PlanRepository: Sendable {
         }
         let la = authority, now = clock()
         let version: Int = try await store.database.transaction { db in
-            let last = try await PlanModel.query(on: db).filter(\.$laCode == la).filter(\.$planKey == plan.id)
+            let last =
+                try await PlanModel.query(on: db).filter(\.$laCode == la).filter(\.$planKey == plan.id)
                 .sort(\.$version, .descending).first()?.version ?? 0
             if makeCurrent {
                 try await PlanModel.query(on: db).filter(\.$laCode == la).set(\.$isCurrent, to: false).update()
@@ -66,8 +67,10 @@ public struct PlanRepository: Sendable {
     public func makeCurrent(key: String, version: Int) async throws {
         let la = authority
         try await store.database.transaction { db in
-            guard let m = try await PlanModel.query(on: db).filter(\.$laCode == la).filter(\.$planKey == key)
-                .filter(\.$version == version).first() else {
+            guard
+                let m = try await PlanModel.query(on: db).filter(\.$laCode == la).filter(\.$planKey == key)
+                    .filter(\.$version == version).first()
+            else {
                 throw StoreError.badInput("there is no plan \(key) version \(version) for \(la)")
             }
             try await PlanModel.query(on: db).filter(\.$laCode == la).set(\.$isCurrent, to: false).update()
@@ -96,16 +99,18 @@ public struct PlanRepository: Sendable {
     /// Every target change, in the order made.
     public func targetHistory() async throws -> TargetHistory {
         let rows = try await TargetChangeModel.query(on: store.database).filter(\.$laCode == authority).sort(\.$id).all()
-        return TargetHistory(changes: rows.compactMap { m in
-            guard let from = Day.parseISO(m.effectiveFrom), let target = Target(token: m.target) else { return nil }
-            let steps: [TrajectoryPoint] = m.trajectory.split(separator: ";").compactMap { item in
-                let parts = item.split(separator: "=", maxSplits: 2).map(String.init)
-                guard parts.count >= 2, let end = Day.parseISO(parts[0]), let v = Double(parts[1]) else { return nil }
-                return TrajectoryPoint(end: end, label: parts.count > 2 ? parts[2] : "", value: v)
-            }
-            return TargetHistory.Change(ambition: m.ambition, measure: m.measure, effectiveFrom: from, target: target, trajectory: steps,
-                                        by: m.userName, at: m.changedAt, reason: m.reason)
-        })
+        return TargetHistory(
+            changes: rows.compactMap { m in
+                guard let from = Day.parseISO(m.effectiveFrom), let target = Target(token: m.target) else { return nil }
+                let steps: [TrajectoryPoint] = m.trajectory.split(separator: ";").compactMap { item in
+                    let parts = item.split(separator: "=", maxSplits: 2).map(String.init)
+                    guard parts.count >= 2, let end = Day.parseISO(parts[0]), let v = Double(parts[1]) else { return nil }
+                    return TrajectoryPoint(end: end, label: parts.count > 2 ? parts[2] : "", value: v)
+                }
+                return TargetHistory.Change(
+                    ambition: m.ambition, measure: m.measure, effectiveFrom: from, target: target, trajectory: steps,
+                    by: m.userName, at: m.changedAt, reason: m.reason)
+            })
     }
 
     /// Saves a lead's commentary on an ambition for a period (earlier ones are kept; the latest is
@@ -139,7 +144,8 @@ public struct PlanRepository: Sendable {
         do { plan = try PlanFileReader().parse(yaml: m.yaml, file: "\(m.planKey) version \(m.version)") } catch let e as PlanFileError {
             throw StoreError.badInput("the stored plan cannot be read: \(e.description)")
         }
-        return StoredPlan(key: m.planKey, version: m.version, title: m.title, isCurrent: m.isCurrent, by: m.userName, at: m.importedAt,
-                          yaml: m.yaml, plan: plan)
+        return StoredPlan(
+            key: m.planKey, version: m.version, title: m.title, isCurrent: m.isCurrent, by: m.userName, at: m.importedAt,
+            yaml: m.yaml, plan: plan)
     }
 }

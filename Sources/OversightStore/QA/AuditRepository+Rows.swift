@@ -5,14 +5,18 @@ import OversightCore
 /// Mapping between the QA tables and the core structs.
 extension AuditRepository {
     /// Audits of `authority` matching `filter`, with their answers, moderation, actions and events.
-    func load(_ db: any Database, authority: String,
-              _ filter: (QueryBuilder<AuditModel>) -> QueryBuilder<AuditModel>) async throws -> [Audit] {
+    func load(
+        _ db: any Database, authority: String,
+        _ filter: (QueryBuilder<AuditModel>) -> QueryBuilder<AuditModel>
+    ) async throws -> [Audit] {
         let rows = try await filter(AuditModel.query(on: db).filter(\.$laCode == authority)).all()
         guard !rows.isEmpty else { return [] }
         let ids = rows.compactMap(\.id)
         // Few audits: fetch their rows by id; many: every row of the authority, matched here.
-        func children<M: Model>(_ type: M.Type, _ auditID: KeyPath<M, FieldProperty<M, String>>,
-                                _ la: KeyPath<M, FieldProperty<M, String>>) async throws -> [M] {
+        func children<M: Model>(
+            _ type: M.Type, _ auditID: KeyPath<M, FieldProperty<M, String>>,
+            _ la: KeyPath<M, FieldProperty<M, String>>
+        ) async throws -> [M] {
             let q = M.query(on: db).filter(la == authority)
             return ids.count <= 200 ? try await q.filter(auditID ~~ ids).all() : try await q.all()
         }
@@ -26,22 +30,26 @@ extension AuditRepository {
         for r in try await children(AuditEventModel.self, \.$auditID, \.$laCode) { events[r.auditID, default: []].append(r) }
         return try rows.map { row in
             let id = row.id ?? ""
-            return try Self.audit(row, answers: answers[id] ?? [], moderation: moderations[id], actions: actions[id] ?? [],
-                                  events: events[id] ?? [])
+            return try Self.audit(
+                row, answers: answers[id] ?? [], moderation: moderations[id], actions: actions[id] ?? [],
+                events: events[id] ?? [])
         }
     }
 
-    static func audit(_ r: AuditModel, answers: [AuditAnswerModel], moderation: ModerationModel?, actions: [AuditActionModel],
-                      events: [AuditEventModel]) throws -> Audit {
+    static func audit(
+        _ r: AuditModel, answers: [AuditAnswerModel], moderation: ModerationModel?, actions: [AuditActionModel],
+        events: [AuditEventModel]
+    ) throws -> Audit {
         let id = r.id ?? ""
         func bad(_ field: String) -> StoreError { StoreError.badInput("audits row \(id): \(field) cannot be read") }
         guard let type = AuditType(rawValue: r.type) else { throw bad("type") }
         guard let subject = AuditSubject(stored: r.subject) else { throw bad("subject") }
         guard let due = Day.parseISO(r.dueDate) else { throw bad("due_date") }
         guard let status = AuditStatus(rawValue: r.status) else { throw bad("status") }
-        var a = Audit(id: AuditID(id), type: type, subject: subject, caseKind: r.caseKind.flatMap(CaseKind.init(rawValue:)),
-                      team: r.team, auditor: r.auditor, dueDate: due, roundID: r.roundID, templateID: r.templateID,
-                      templateVersion: r.templateVersion)
+        var a = Audit(
+            id: AuditID(id), type: type, subject: subject, caseKind: r.caseKind.flatMap(CaseKind.init(rawValue:)),
+            team: r.team, auditor: r.auditor, dueDate: due, roundID: r.roundID, templateID: r.templateID,
+            templateVersion: r.templateVersion)
         a.status = status
         a.partnerAuditors = try decode([PartnerAgency: String].self, r.partnerAuditors)
         a.grade = r.grade.flatMap(Grade.init(rawValue:))
@@ -133,12 +141,14 @@ extension AuditRepository {
 
     static func round(_ r: AuditRoundModel) throws -> AuditRound {
         guard let s = Day.parseISO(r.monthStart), let e = Day.parseISO(r.monthEnd), let month = Period(start: s, end: e),
-              let type = AuditType(rawValue: r.type), let cohort = CohortRule(stored: r.cohort), let day = Day.parseISO(r.cohortDay),
-              let seed = UInt64(r.seed), let due = Day.parseISO(r.dueDate) else {
+            let type = AuditType(rawValue: r.type), let cohort = CohortRule(stored: r.cohort), let day = Day.parseISO(r.cohortDay),
+            let seed = UInt64(r.seed), let due = Day.parseISO(r.dueDate)
+        else {
             throw StoreError.badInput("audit_rounds row \(r.id ?? ""): a field cannot be read")
         }
-        return AuditRound(id: r.id ?? "", name: r.name, month: month, type: type, cohort: cohort, cohortDay: day, sampleSize: r.sampleSize,
-                          seed: seed, moderationRatePercent: r.moderationRate, dueDate: due, templateID: r.templateID)
+        return AuditRound(
+            id: r.id ?? "", name: r.name, month: month, type: type, cohort: cohort, cohortDay: day, sampleSize: r.sampleSize,
+            seed: seed, moderationRatePercent: r.moderationRate, dueDate: due, templateID: r.templateID)
     }
 
     static func row(_ round: AuditRound, authority: String, by user: String, at now: Date) -> AuditRoundModel {
@@ -152,8 +162,9 @@ extension AuditRepository {
     }
 
     static func session(_ r: SupervisionSessionModel) -> SupervisionSession {
-        SupervisionSession(worker: r.worker, date: .iso(r.sessionDate), kind: r.kind, reflective: r.reflective,
-                           child: r.childID.map(ChildID.init), origin: RecordOrigin(file: -1, row: r.id ?? 0))
+        SupervisionSession(
+            worker: r.worker, date: .iso(r.sessionDate), kind: r.kind, reflective: r.reflective,
+            child: r.childID.map(ChildID.init), origin: RecordOrigin(file: -1, row: r.id ?? 0))
     }
 
     static func json<T: Encodable>(_ value: T) throws -> String {

@@ -26,8 +26,10 @@ public struct AuditRepository: Sendable {
         let shipped = try AuditTemplateReader.shipped()
         return try await store.database.transaction { db in
             var added: [AuditTemplate] = []
-            for t in shipped where try await AuditTemplateModel.query(on: db).filter(\.$laCode == authority).filter(\.$templateID == t.id)
-                .filter(\.$version == t.version).first() == nil {
+            for t in shipped
+            where try await AuditTemplateModel.query(on: db).filter(\.$laCode == authority).filter(\.$templateID == t.id)
+                .filter(\.$version == t.version).first() == nil
+            {
                 try await insert(t, authority: authority, by: user, on: db)
                 added.append(t)
             }
@@ -73,8 +75,10 @@ public struct AuditRepository: Sendable {
     }
 
     func latestTemplate(id: String, authority: String, on db: any Database) async throws -> AuditTemplate {
-        guard let row = try await AuditTemplateModel.query(on: db).filter(\.$laCode == authority).filter(\.$templateID == id)
-            .sort(\.$version, .descending).first() else {
+        guard
+            let row = try await AuditTemplateModel.query(on: db).filter(\.$laCode == authority).filter(\.$templateID == id)
+                .sort(\.$version, .descending).first()
+        else {
             throw StoreError.badInput("there is no audit template '\(id)' for authority \(authority); install the shipped templates first")
         }
         return try Self.template(row)
@@ -97,8 +101,10 @@ public struct AuditRepository: Sendable {
     ///
     /// - Throws: `StoreError.badInput` for the round's problems, no auditors, an unknown template,
     ///   a template of another type, or a round name already used.
-    public func createRound(_ draft: AuditRound, data: CaseData, teamOfWorker: [String: String] = [:], auditors: [String],
-                            authority: String, by user: String) async throws -> (round: AuditRound, audits: [Audit]) {
+    public func createRound(
+        _ draft: AuditRound, data: CaseData, teamOfWorker: [String: String] = [:], auditors: [String],
+        authority: String, by user: String
+    ) async throws -> (round: AuditRound, audits: [Audit]) {
         var problems = draft.problems()
         if auditors.isEmpty { problems.append("auditors: choose at least one auditor") }
         guard problems.isEmpty else { throw StoreError.badInput("the round cannot be created: " + problems.joined(separator: "; ")) }
@@ -122,15 +128,19 @@ public struct AuditRepository: Sendable {
                 for (i, w) in AuditSampler.sampleWorkers(workers, size: round.sampleSize, seed: round.seed).enumerated() {
                     var auditor = auditors[i % auditors.count]
                     if auditor == w, auditors.count > 1 { auditor = auditors[(i + 1) % auditors.count] }
-                    audits.append(Audit.assign(id: AuditID(newID()), template: template, subject: .worker(w), caseKind: nil,
-                                               team: teamOfWorker[w], auditor: auditor, due: round.dueDate, roundID: round.id, by: user, at: now))
+                    audits.append(
+                        Audit.assign(
+                            id: AuditID(newID()), template: template, subject: .worker(w), caseKind: nil,
+                            team: teamOfWorker[w], auditor: auditor, due: round.dueDate, roundID: round.id, by: user, at: now))
                 }
             } else {
                 let cohort = AuditCohort.compute(round.cohort, data: data, on: round.cohortDay, teamOfWorker: teamOfWorker)
                 let sample = AuditSampler.sample(cohort, size: round.sampleSize, seed: round.seed)
                 for (c, auditor) in AuditSampler.assign(sample, auditors: auditors) {
-                    audits.append(Audit.assign(id: AuditID(newID()), template: template, subject: .child(c.child), caseKind: c.caseKind,
-                                               team: c.team, auditor: auditor, due: round.dueDate, roundID: round.id, by: user, at: now))
+                    audits.append(
+                        Audit.assign(
+                            id: AuditID(newID()), template: template, subject: .child(c.child), caseKind: c.caseKind,
+                            team: c.team, auditor: auditor, due: round.dueDate, roundID: round.id, by: user, at: now))
                 }
             }
             for a in audits { try await write(a, previous: nil, authority: authority, on: db) }
@@ -166,12 +176,15 @@ public struct AuditRepository: Sendable {
 
     /// Assigns one audit outside a round, on the latest version of `templateID`, and raises the
     /// authority's revision by one, in one transaction.
-    public func assign(templateID: String, subject: AuditSubject, caseKind: CaseKind?, team: String?, auditor: String,
-                       partnerAuditors: [PartnerAgency: String] = [:], due: Day, authority: String, by user: String) async throws -> Audit {
+    public func assign(
+        templateID: String, subject: AuditSubject, caseKind: CaseKind?, team: String?, auditor: String,
+        partnerAuditors: [PartnerAgency: String] = [:], due: Day, authority: String, by user: String
+    ) async throws -> Audit {
         try await store.database.transaction { db in
             let template = try await latestTemplate(id: templateID, authority: authority, on: db)
-            let a = Audit.assign(id: AuditID(newID()), template: template, subject: subject, caseKind: caseKind, team: team,
-                                 auditor: auditor, partnerAuditors: partnerAuditors, due: due, by: user, at: clock())
+            let a = Audit.assign(
+                id: AuditID(newID()), template: template, subject: subject, caseKind: caseKind, team: team,
+                auditor: auditor, partnerAuditors: partnerAuditors, due: due, by: user, at: clock())
             try await write(a, previous: nil, authority: authority, on: db)
             try await AuthorityRevision.bump(authority, on: db)
             return a
@@ -193,12 +206,15 @@ public struct AuditRepository: Sendable {
 
     /// Saves a draft (`Audit.saveDraft`).
     @discardableResult
-    public func saveDraft(_ id: AuditID, answers: [String: AuditAnswer], grade: Grade? = nil, gradeRationale: String? = nil,
-                          learningThemes: [String]? = nil, strengths: [String]? = nil, areasForDevelopment: [String]? = nil,
-                          authority: String, by user: String) async throws -> Audit {
+    public func saveDraft(
+        _ id: AuditID, answers: [String: AuditAnswer], grade: Grade? = nil, gradeRationale: String? = nil,
+        learningThemes: [String]? = nil, strengths: [String]? = nil, areasForDevelopment: [String]? = nil,
+        authority: String, by user: String
+    ) async throws -> Audit {
         try await step(id, authority: authority) { a, t, now in
-            try a.saveDraft(answers: answers, grade: grade, gradeRationale: gradeRationale, learningThemes: learningThemes,
-                            strengths: strengths, areasForDevelopment: areasForDevelopment, template: t, by: user, at: now)
+            try a.saveDraft(
+                answers: answers, grade: grade, gradeRationale: gradeRationale, learningThemes: learningThemes,
+                strengths: strengths, areasForDevelopment: areasForDevelopment, template: t, by: user, at: now)
         }
     }
 
@@ -322,8 +338,10 @@ public struct AuditRepository: Sendable {
     /// Records a supervision session entered by hand, and raises the authority's revision by one,
     /// in one transaction; returns it as stored. Throws `StoreError.badInput` for a blank worker.
     @discardableResult
-    public func addSupervisionSession(worker: String, date: Day, kind: String?, reflective: Bool?, child: ChildID? = nil,
-                                      authority: String, by user: String) async throws -> SupervisionSession {
+    public func addSupervisionSession(
+        worker: String, date: Day, kind: String?, reflective: Bool?, child: ChildID? = nil,
+        authority: String, by user: String
+    ) async throws -> SupervisionSession {
         guard !worker.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw StoreError.badInput("supervision session: worker is blank; enter the worker's id")
         }
@@ -351,7 +369,8 @@ public struct AuditRepository: Sendable {
             throw StoreError.badInput("practice standard: role must not be blank and the interval must be 1 day or more")
         }
         try await store.database.transaction { db in
-            let row = try await PracticeStandardModel.query(on: db).filter(\.$laCode == authority).filter(\.$role == standard.role).first()
+            let row =
+                try await PracticeStandardModel.query(on: db).filter(\.$laCode == authority).filter(\.$role == standard.role).first()
                 ?? PracticeStandardModel()
             row.laCode = authority; row.role = standard.role; row.supervisionIntervalDays = standard.supervisionIntervalDays
             row.updatedBy = user; row.updatedAt = clock()
@@ -370,15 +389,19 @@ public struct AuditRepository: Sendable {
 
     /// Loads the audit and its template, applies `change` (and `then`, inside the same
     /// transaction), writes the result and raises the authority's revision by one.
-    func step(_ id: AuditID, authority: String, _ change: @escaping @Sendable (inout Audit, AuditTemplate, Date) throws -> Void,
-              then: (@Sendable (inout Audit, any Database, Date) async throws -> Void)? = nil) async throws -> Audit {
+    func step(
+        _ id: AuditID, authority: String, _ change: @escaping @Sendable (inout Audit, AuditTemplate, Date) throws -> Void,
+        then: (@Sendable (inout Audit, any Database, Date) async throws -> Void)? = nil
+    ) async throws -> Audit {
         let now = clock()
         return try await store.database.transaction { db in
             guard var a = try await load(db, authority: authority, { $0.filter(\.$id == id.rawValue) }).first else {
                 throw StoreError.badInput("there is no audit \(id) for authority \(authority)")
             }
-            guard let row = try await AuditTemplateModel.query(on: db).filter(\.$laCode == authority).filter(\.$templateID == a.templateID)
-                .filter(\.$version == a.templateVersion).first() else {
+            guard
+                let row = try await AuditTemplateModel.query(on: db).filter(\.$laCode == authority).filter(\.$templateID == a.templateID)
+                    .filter(\.$version == a.templateVersion).first()
+            else {
                 throw StoreError.badInput("audit \(id): its template \(a.templateID) v\(a.templateVersion) is missing")
             }
             let previous = a
@@ -393,8 +416,10 @@ public struct AuditRepository: Sendable {
 
 extension Store {
     /// Quality assurance: templates, rounds, audits, supervision sessions and practice standards.
-    public func audits(clock: @escaping @Sendable () -> Date = { Date() },
-                       newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }) -> AuditRepository {
+    public func audits(
+        clock: @escaping @Sendable () -> Date = { Date() },
+        newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+    ) -> AuditRepository {
         AuditRepository(store: self, clock: clock, newID: newID)
     }
 }

@@ -134,6 +134,8 @@ struct CreateQATables: AsyncMigration {
     }
 
     /// The tables, children before parents (the order to drop them in).
-    static let tables = ["practice_standards", "supervision_sessions", "audit_events", "audit_actions", "moderations",
-                         "audit_answers", "audits", "audit_rounds", "audit_templates"]
+    static let tables = [
+        "practice_standards", "supervision_sessions", "audit_events", "audit_actions", "moderations",
+        "audit_answers", "audits", "audit_rounds", "audit_templates",
+    ]
 }

@@ -31,8 +31,10 @@ public enum MeasureIndexPage {
         public var groups: [Group]
 
         /// The model from the catalogue's definitions and the results computed for `period`.
-        public static func make(definitions: [MeasureDefinition], results: [String: MeasureResult], period: Period,
-                                periodOptions: [FormOption], selectedPeriod: String) -> Model {
+        public static func make(
+            definitions: [MeasureDefinition], results: [String: MeasureResult], period: Period,
+            periodOptions: [FormOption], selectedPeriod: String
+        ) -> Model {
             let order: [(MeasureSource, String, String?)] = [
                 (.cin, "Children in need, child protection (CIN census)", nil),
                 (.ssda903, "Children looked after and care leavers (SSDA903)", nil),
@@ -64,17 +66,21 @@ public enum MeasureIndexPage {
     public static func render(_ model: Model) -> HTML {
         var out = HTML.el("h1", [("class", "ov-heading-xl")], text: "Measures")
         out += PeriodChooser.render(action: SiteURL.measures, options: model.periodOptions, selected: model.selectedPeriod)
-        out += HTML.el("p", [("class", "ov-body-lead")], text: "Every measure for \(Format.period(model.period)). Open a measure for its definition, its trend and the children behind it.")
+        out += HTML.el(
+            "p", [("class", "ov-body-lead")], text: "Every measure for \(Format.period(model.period)). Open a measure for its definition, its trend and the children behind it.")
         for (i, g) in model.groups.enumerated() {
             out += HTML.el("h2", [("class", "ov-heading-l"), ("id", "group-\(i + 1)")], text: g.heading)
             if let note = g.note { out += HTML.el("p", [("class", "ov-body")], text: note) }
-            let table = DataTable(caption: g.heading, isCaptionVisible: false,
-                                  columns: [.init("measure", "Measure"), .init("value", "Value", isNumeric: true), .init("of", "Of", isNumeric: true)],
-                                  rows: g.rows.map { r in
-                                      [HTML.el("a", [("href", SiteURL.measure(r.id))], text: r.title),
-                                       .text(r.value == nil ? "No data" : Format.value(r.value, unit: r.unit)),
-                                       .text(r.fraction ?? "")]
-                                  }, hasRowHeaders: true)
+            let table = DataTable(
+                caption: g.heading, isCaptionVisible: false,
+                columns: [.init("measure", "Measure"), .init("value", "Value", isNumeric: true), .init("of", "Of", isNumeric: true)],
+                rows: g.rows.map { r in
+                    [
+                        HTML.el("a", [("href", SiteURL.measure(r.id))], text: r.title),
+                        .text(r.value == nil ? "No data" : Format.value(r.value, unit: r.unit)),
+                        .text(r.fraction ?? ""),
+                    ]
+                }, hasRowHeaders: true)
             out += table.render()
         }
         return out

@@ -14,8 +14,10 @@ public enum Chart {
     ///   - unit: the measure's unit, for axis labels and the description.
     ///   - target: a target value drawn as a dashed line across the chart.
     ///   - lastYear: for each point, the value for the same month a year earlier (dotted line).
-    public static func line(id: String, title: String, series: [SeriesPoint], unit: MeasureUnit, target: Double? = nil,
-                            lastYear: [Double?] = []) -> HTML {
+    public static func line(
+        id: String, title: String, series: [SeriesPoint], unit: MeasureUnit, target: Double? = nil,
+        lastYear: [Double?] = []
+    ) -> HTML {
         let width = 720.0, height = 300.0
         let left = 64.0, right = 96.0, top = 16.0, bottom = 44.0
         let plotW = width - left - right, plotH = height - top - bottom
@@ -31,21 +33,27 @@ public enum Chart {
         for tick in scale.ticks {
             let ty = y(tick)
             svg += HTML.svg("line", [("class", "ov-chart__grid"), ("x1", f(left)), ("x2", f(left + plotW)), ("y1", f(ty)), ("y2", f(ty))])
-            svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(left - 8)), ("y", f(ty + 4)), ("text-anchor", "end")],
-                           text: tickLabel(tick, unit: unit))
+            svg += HTML.el(
+                "text", [("class", "ov-chart__label"), ("x", f(left - 8)), ("y", f(ty + 4)), ("text-anchor", "end")],
+                text: tickLabel(tick, unit: unit))
         }
         svg += HTML.svg("line", [("class", "ov-chart__axis"), ("x1", f(left)), ("x2", f(left + plotW)), ("y1", f(top + plotH)), ("y2", f(top + plotH))])
         // X axis labels: every third month (every sixth past 24), always the last.
         let step = n > 24 ? 6 : 3
         for (i, p) in series.enumerated() where (n - 1 - i) % step == 0 {
-            svg += HTML.el("text", [("class", "ov-chart__label ov-chart__label--small"), ("x", f(x(i))), ("y", f(top + plotH + 18)),
-                                    ("text-anchor", "middle")], text: Format.shortMonth(p.month))
+            svg += HTML.el(
+                "text",
+                [
+                    ("class", "ov-chart__label ov-chart__label--small"), ("x", f(x(i))), ("y", f(top + plotH + 18)),
+                    ("text-anchor", "middle"),
+                ], text: Format.shortMonth(p.month))
         }
         if let target {
             let ty = y(target)
             svg += HTML.svg("line", [("class", "ov-chart__target"), ("x1", f(left)), ("x2", f(left + plotW)), ("y1", f(ty)), ("y2", f(ty))])
-            svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(left + plotW + 6)), ("y", f(ty + 4))],
-                           text: "Target " + Format.bare(target, unit: unit))
+            svg += HTML.el(
+                "text", [("class", "ov-chart__label"), ("x", f(left + plotW + 6)), ("y", f(ty + 4))],
+                text: "Target " + Format.bare(target, unit: unit))
         }
         if lastYear.contains(where: { $0 != nil }) {
             for d in pathSegments(lastYear, x: x, y: y) {
@@ -54,8 +62,12 @@ public enum Chart {
             // Labelled at its first point, away from this year's latest value at the right.
             if let i = lastYear.firstIndex(where: { $0 != nil }), let v = lastYear[i] {
                 let above = (series.indices.contains(i) ? series[i].value : nil).map { $0 < v } ?? true
-                svg += HTML.el("text", [("class", "ov-chart__label ov-chart__label--small"), ("x", f(x(i))),
-                                        ("y", f(above ? y(v) - 8 : y(v) + 18))], text: "Last year")
+                svg += HTML.el(
+                    "text",
+                    [
+                        ("class", "ov-chart__label ov-chart__label--small"), ("x", f(x(i))),
+                        ("y", f(above ? y(v) - 8 : y(v) + 18)),
+                    ], text: "Last year")
             }
         }
         for d in pathSegments(series.map(\.value), x: x, y: y) {
@@ -66,12 +78,17 @@ public enum Chart {
             svg += HTML.svg("circle", [("class", "ov-chart__point"), ("cx", f(x(i))), ("cy", f(y(v))), ("r", "3.5")])
         }
         if let i = series.lastIndex(where: { $0.value != nil }), let v = series[i].value {
-            svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(x(i))), ("y", f(y(v) - 10)), ("text-anchor", "end"), ("font-weight", "700")],
-                           text: Format.bare(v, unit: unit))
+            svg += HTML.el(
+                "text", [("class", "ov-chart__label"), ("x", f(x(i))), ("y", f(y(v) - 10)), ("text-anchor", "end"), ("font-weight", "700")],
+                text: Format.bare(v, unit: unit))
         }
-        let chart = HTML.el("svg", [("class", "ov-chart"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"),
-                                    ("aria-labelledby", "\(id)-title \(id)-desc"), ("focusable", "false"),
-                                    ("xmlns", "http://www.w3.org/2000/svg")], svg)
+        let chart = HTML.el(
+            "svg",
+            [
+                ("class", "ov-chart"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"),
+                ("aria-labelledby", "\(id)-title \(id)-desc"), ("focusable", "false"),
+                ("xmlns", "http://www.w3.org/2000/svg"),
+            ], svg)
         var legend = HTML.el("li", [], HTML.el("span", [("class", "ov-legend__key"), ("aria-hidden", "true")]) + .text("This year (solid line)"))
         if target != nil {
             legend += HTML.el("li", [], HTML.el("span", [("class", "ov-legend__key ov-legend__key--target"), ("aria-hidden", "true")]) + .text("Target (dashed line)"))
@@ -100,9 +117,13 @@ public enum Chart {
         if let i = series.lastIndex(where: { $0.value != nil }), let v = series[i].value {
             svg += HTML.svg("circle", [("class", "ov-chart__point"), ("cx", f(x(i))), ("cy", f(y(v))), ("r", "3")])
         }
-        return HTML.el("svg", [("class", "ov-sparkline"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("preserveAspectRatio", "none"),
-                               ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"), ("focusable", "false"),
-                               ("xmlns", "http://www.w3.org/2000/svg")], svg)
+        return HTML.el(
+            "svg",
+            [
+                ("class", "ov-sparkline"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("preserveAspectRatio", "none"),
+                ("role", "img"), ("aria-labelledby", "\(id)-title \(id)-desc"), ("focusable", "false"),
+                ("xmlns", "http://www.w3.org/2000/svg"),
+            ], svg)
     }
 
     /// One bar of a bar chart.
@@ -126,17 +147,24 @@ public enum Chart {
             let w = max(0, (width - labelW - valueW) * b.value / hi)
             svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(labelW - 10)), ("y", f(top + barH / 2 + 5)), ("text-anchor", "end")], text: b.label)
             svg += HTML.svg("rect", [("class", "ov-chart__bar"), ("x", f(labelW)), ("y", f(top)), ("width", f(w)), ("height", f(barH))])
-            svg += HTML.el("text", [("class", "ov-chart__label"), ("x", f(labelW + w + 6)), ("y", f(top + barH / 2 + 5))],
-                           text: Format.value(b.value, unit: unit))
+            svg += HTML.el(
+                "text", [("class", "ov-chart__label"), ("x", f(labelW + w + 6)), ("y", f(top + barH / 2 + 5))],
+                text: Format.value(b.value, unit: unit))
         }
-        return HTML.el("svg", [("class", "ov-chart"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"),
-                               ("aria-labelledby", "\(id)-title \(id)-desc"), ("focusable", "false"),
-                               ("xmlns", "http://www.w3.org/2000/svg")], svg)
+        return HTML.el(
+            "svg",
+            [
+                ("class", "ov-chart"), ("viewBox", "0 0 \(Int(width)) \(Int(height))"), ("role", "img"),
+                ("aria-labelledby", "\(id)-title \(id)-desc"), ("focusable", "false"),
+                ("xmlns", "http://www.w3.org/2000/svg"),
+            ], svg)
     }
 
     /// The series as a table: month, value, and the same month last year and the target when given.
-    public static func table(caption: String, series: [SeriesPoint], unit: MeasureUnit, target: Double? = nil,
-                             lastYear: [Double?] = [], isCaptionVisible: Bool = true) -> HTML {
+    public static func table(
+        caption: String, series: [SeriesPoint], unit: MeasureUnit, target: Double? = nil,
+        lastYear: [Double?] = [], isCaptionVisible: Bool = true
+    ) -> HTML {
         let hasLastYear = lastYear.contains { $0 != nil }
         var columns = [DataTable.Column("month", "Month"), DataTable.Column("value", unitHeading(unit), isNumeric: true)]
         if hasLastYear { columns.append(.init("last_year", "Same month last year", isNumeric: true)) }

@@ -27,8 +27,10 @@ public struct ChildTimeline: Sendable, Hashable {
         public var title: String
         /// Details in plain words ("From: school. Factors: neglect (16A).").
         public var details: [String]
-        public init(date: Day, end: Day? = nil, isOpen: Bool = false, openUntilAtLeast: Day? = nil, category: Category, title: String,
-                    details: [String] = []) {
+        public init(
+            date: Day, end: Day? = nil, isOpen: Bool = false, openUntilAtLeast: Day? = nil, category: Category, title: String,
+            details: [String] = []
+        ) {
             self.date = date; self.end = end; self.isOpen = isOpen; self.openUntilAtLeast = openUntilAtLeast
             self.category = category; self.title = title; self.details = details
         }
@@ -92,8 +94,9 @@ public struct ChildTimeline: Sendable, Hashable {
             }
             if episodeLastOpen == nil {
                 add(ep.closureDate) { d in
-                    Event(date: d, category: .referral, title: "Case closed",
-                          details: CodeWords.closureReason(ep.reasonForClosure).map { ["Reason: \($0)."] } ?? [])
+                    Event(
+                        date: d, category: .referral, title: "Case closed",
+                        details: CodeWords.closureReason(ep.reasonForClosure).map { ["Reason: \($0)."] } ?? [])
                 }
             }
             for a in ep.assessments {
@@ -109,24 +112,29 @@ public struct ChildTimeline: Sendable, Hashable {
                     let last = data.leftOpen.lastOpenDay(of: a, in: ep)
                     if a.authorisationDate.isInvalid && last == nil { undated += 1 }
                     add(a.startDate) { d in
-                        Event(date: d, isOpen: last == nil, openUntilAtLeast: last, category: .assessment, title: "Assessment started",
-                              details: factors.isEmpty ? [] : ["Factors: \(factors.joined(separator: "; "))."])
+                        Event(
+                            date: d, isOpen: last == nil, openUntilAtLeast: last, category: .assessment, title: "Assessment started",
+                            details: factors.isEmpty ? [] : ["Factors: \(factors.joined(separator: "; "))."])
                     }
                 }
             }
             for s in ep.section47s {
                 add(s.startDate) { d in
                     var details: [String] = []
-                    if let c = s.initialCPCDate.day { details.append("Initial child protection conference \(Format.date(c)).") }
-                    else if s.icpcNotRequired == true { details.append("No initial conference needed.") }
+                    if let c = s.initialCPCDate.day {
+                        details.append("Initial child protection conference \(Format.date(c)).")
+                    } else if s.icpcNotRequired == true {
+                        details.append("No initial conference needed.")
+                    }
                     return Event(date: d, category: .section47, title: "Section 47 enquiry started", details: details)
                 }
             }
             for p in ep.cinPlans {
                 let last = data.leftOpen.lastOpenDay(of: p, in: ep)
                 add(p.startDate) { d in
-                    Event(date: d, end: p.endDate.day, isOpen: p.endDate.day == nil && last == nil, openUntilAtLeast: last, category: .cinPlan,
-                          title: "Child in need plan")
+                    Event(
+                        date: d, end: p.endDate.day, isOpen: p.endDate.day == nil && last == nil, openUntilAtLeast: last, category: .cinPlan,
+                        title: "Child in need plan")
                 }
             }
             for p in ep.protectionPlans {
@@ -137,8 +145,9 @@ public struct ChildTimeline: Sendable, Hashable {
                     if let n = p.numberOfPreviousPlans, n > 0 { details.append("Previous plans: \(n).") }
                     let reviews = p.reviewDates.compactMap(\.day)
                     if !reviews.isEmpty { details.append("Reviewed \(reviews.count) time\(reviews.count == 1 ? "" : "s"), last \(Format.date(reviews.max()!)).") }
-                    return Event(date: d, end: p.endDate.day, isOpen: p.endDate.day == nil && last == nil, openUntilAtLeast: last,
-                                 category: .childProtection, title: "Child protection plan", details: details)
+                    return Event(
+                        date: d, end: p.endDate.day, isOpen: p.endDate.day == nil && last == nil, openUntilAtLeast: last,
+                        category: .childProtection, title: "Child protection plan", details: details)
                 }
             }
         }
@@ -150,17 +159,24 @@ public struct ChildTimeline: Sendable, Hashable {
                 if let pl = CodeWords.placement(e.placement) { details.append("Placement: \(pl).") }
                 if let r = e.reasonEnded, !r.isEmpty, r != "X1" { details.append("Left care: reason \(r).") }
                 let starts = e.reasonNewEpisode == "S"
-                return Event(date: d, end: e.end.day, isOpen: e.end.day == nil && last == nil, openUntilAtLeast: last, category: starts ? .care : .placement,
-                             title: starts ? "Started to be looked after" : "Care episode: \(episodeWords(e.reasonNewEpisode))", details: details)
+                return Event(
+                    date: d, end: e.end.day, isOpen: e.end.day == nil && last == nil, openUntilAtLeast: last, category: starts ? .care : .placement,
+                    title: starts ? "Started to be looked after" : "Care episode: \(episodeWords(e.reasonNewEpisode))", details: details)
             }
         }
         for r in data.claReviews where r.child == child {
-            add(r.date) { d in Event(date: d, category: .review, title: "Looked-after review",
-                                     details: r.participationCode.map { ["Participation: \($0)."] } ?? []) }
+            add(r.date) { d in
+                Event(
+                    date: d, category: .review, title: "Looked-after review",
+                    details: r.participationCode.map { ["Participation: \($0)."] } ?? [])
+            }
         }
         for m in data.claMissing where m.child == child {
-            add(m.start) { d in Event(date: d, end: m.end.day, isOpen: m.end.day == nil, category: .missing,
-                                      title: CodeWords.missingKind(m.kind) + " from placement") }
+            add(m.start) { d in
+                Event(
+                    date: d, end: m.end.day, isOpen: m.end.day == nil, category: .missing,
+                    title: CodeWords.missingKind(m.kind) + " from placement")
+            }
         }
         for m in data.missingEpisodes where m.child == child {
             if let t = m.start.time {
@@ -174,9 +190,13 @@ public struct ChildTimeline: Sendable, Hashable {
                 }
                 if let a = m.rhiAccepted { details.append(a ? "Interview accepted." : "Interview declined.") }
                 if let c = m.rhiCompleted.time { details.append("Interview completed \(Format.date(c.day)).") }
-                events.append(Event(date: t.day, end: m.returned.time?.day, isOpen: m.returned.time == nil, category: .missing,
-                                    title: (m.kind == "A" ? "Away without authorisation" : "Missing episode"), details: details))
-            } else if m.start.isInvalid { undated += 1 }
+                events.append(
+                    Event(
+                        date: t.day, end: m.returned.time?.day, isOpen: m.returned.time == nil, category: .missing,
+                        title: (m.kind == "A" ? "Away without authorisation" : "Missing episode"), details: details))
+            } else if m.start.isInvalid {
+                undated += 1
+            }
         }
         for c in data.careLeavers where c.child == child {
             guard let y = c.collectionYear else { continue }
@@ -184,14 +204,17 @@ public struct ChildTimeline: Sendable, Hashable {
             if let t = c.inTouch, !t.isEmpty { details.append("In touch: \(t).") }
             if let a = c.activity, !a.isEmpty { details.append("Activity: \(a).") }
             if let a = c.accommodation, !a.isEmpty { details.append("Accommodation: \(a).") }
-            events.append(Event(date: Period.reportingYear(y).end, category: .careLeaver,
-                                title: "Care leaver return \(Format.reportingYear(y))", details: details))
+            events.append(
+                Event(
+                    date: Period.reportingYear(y).end, category: .careLeaver,
+                    title: "Care leaver return \(Format.reportingYear(y))", details: details))
         }
         for s in data.socialWorkerEpisodes where s.child == child {
             let last = data.leftOpen.lastOpenDay(of: s)
             add(s.start) { d in
-                Event(date: d, end: s.end.day, isOpen: s.end.day == nil && last == nil, openUntilAtLeast: last, category: .socialWorker,
-                      title: "Social worker allocated")
+                Event(
+                    date: d, end: s.end.day, isOpen: s.end.day == nil && last == nil, openUntilAtLeast: last, category: .socialWorker,
+                    title: "Social worker allocated")
             }
         }
         for a in audits {
@@ -229,9 +252,11 @@ public struct ChildTimeline: Sendable, Hashable {
     }
 
     static func needWords(_ code: String) -> String {
-        let words = ["N1": "abuse or neglect", "N2": "child's disability", "N3": "parental disability or illness", "N4": "family in acute stress",
-                     "N5": "family dysfunction", "N6": "socially unacceptable behaviour", "N7": "low income", "N8": "absent parenting",
-                     "N9": "cases other than children in need", "N0": "not stated"]
+        let words = [
+            "N1": "abuse or neglect", "N2": "child's disability", "N3": "parental disability or illness", "N4": "family in acute stress",
+            "N5": "family dysfunction", "N6": "socially unacceptable behaviour", "N7": "low income", "N8": "absent parenting",
+            "N9": "cases other than children in need", "N0": "not stated",
+        ]
         return words[code] ?? "code \(code)"
     }
 }

@@ -31,48 +31,56 @@ public enum CodeWords {
     /// A CIN episode's reason for closure.
     public static func closureReason(_ code: String?) -> String? {
         guard let code, !code.isEmpty else { return nil }
-        let words = ["RC1": "adopted", "RC2": "died", "RC3": "child arrangements order", "RC4": "special guardianship order",
-                     "RC5": "transferred to another local authority", "RC6": "transferred to adult social care",
-                     "RC7": "services ceased, including no longer in need", "RC8": "closed after assessment, no further action",
-                     "RC9": "closed after assessment, referred to early help"]
+        let words = [
+            "RC1": "adopted", "RC2": "died", "RC3": "child arrangements order", "RC4": "special guardianship order",
+            "RC5": "transferred to another local authority", "RC6": "transferred to adult social care",
+            "RC7": "services ceased, including no longer in need", "RC8": "closed after assessment, no further action",
+            "RC9": "closed after assessment, referred to early help",
+        ]
         return words[code] ?? "code \(code)"
     }
 
     /// A referral's source.
     public static func referralSource(_ code: String?) -> String? {
         guard let code, !code.isEmpty else { return nil }
-        let words = ["1A": "family member, relative or carer", "1B": "acquaintance", "1C": "the child", "1D": "another individual",
-                     "2A": "school", "2B": "education services", "3A": "GP", "3B": "health visitor", "3C": "school nurse",
-                     "3D": "other primary health services", "3E": "A&E", "3F": "other health services", "4": "housing",
-                     "5A": "social care", "5B": "other local authority service", "5C": "another local authority", "5D": "early help",
-                     "6": "police", "7": "other legal agency", "8": "other", "9": "anonymous", "10": "unknown"]
+        let words = [
+            "1A": "family member, relative or carer", "1B": "acquaintance", "1C": "the child", "1D": "another individual",
+            "2A": "school", "2B": "education services", "3A": "GP", "3B": "health visitor", "3C": "school nurse",
+            "3D": "other primary health services", "3E": "A&E", "3F": "other health services", "4": "housing",
+            "5A": "social care", "5B": "other local authority service", "5C": "another local authority", "5D": "early help",
+            "6": "police", "7": "other legal agency", "8": "other", "9": "anonymous", "10": "unknown",
+        ]
         return words[code] ?? "code \(code)"
     }
 
     /// An SSDA903 legal status (`LS`).
     public static func legalStatus(_ code: String?) -> String? {
         guard let code, !code.isEmpty else { return nil }
-        let words = ["C1": "interim care order", "C2": "full care order", "D1": "freeing order", "E1": "placement order",
-                     "J1": "remanded to local authority accommodation", "J2": "placed under police protection (PACE)",
-                     "J3": "sentenced to a youth rehabilitation order with residence requirement",
-                     "L1": "under police protection", "L2": "emergency protection order", "L3": "child assessment order",
-                     "V2": "accommodated under section 20", "V3": "short break (single)", "V4": "short breaks (series)"]
+        let words = [
+            "C1": "interim care order", "C2": "full care order", "D1": "freeing order", "E1": "placement order",
+            "J1": "remanded to local authority accommodation", "J2": "placed under police protection (PACE)",
+            "J3": "sentenced to a youth rehabilitation order with residence requirement",
+            "L1": "under police protection", "L2": "emergency protection order", "L3": "child assessment order",
+            "V2": "accommodated under section 20", "V3": "short break (single)", "V4": "short breaks (series)",
+        ]
         return words[code] ?? "code \(code)"
     }
 
     /// An SSDA903 placement type (`PLACE`).
     public static func placement(_ code: String?) -> String? {
         guard let code, !code.isEmpty else { return nil }
-        let words = ["A3": "placed for adoption with a former foster carer (placement order)", "A4": "placed for adoption (placement order)",
-                     "A5": "placed for adoption with a former foster carer", "A6": "placed for adoption",
-                     "K1": "secure children's home", "K2": "children's home", "P1": "placed with parents",
-                     "P2": "independent living", "P3": "residential employment", "R1": "residential care home",
-                     "R2": "NHS or health trust setting", "R3": "family centre or mother and baby unit", "R5": "young offender institution or prison",
-                     "S1": "residential school", "T0": "temporary placement", "T1": "temporary placement", "T2": "temporary placement",
-                     "T3": "temporary placement", "T4": "temporary placement",
-                     "U1": "foster placement with a relative or friend", "U2": "foster placement with a relative or friend",
-                     "U3": "foster placement with a relative or friend", "U4": "foster placement", "U5": "foster placement",
-                     "U6": "foster placement", "Z1": "other placement"]
+        let words = [
+            "A3": "placed for adoption with a former foster carer (placement order)", "A4": "placed for adoption (placement order)",
+            "A5": "placed for adoption with a former foster carer", "A6": "placed for adoption",
+            "K1": "secure children's home", "K2": "children's home", "P1": "placed with parents",
+            "P2": "independent living", "P3": "residential employment", "R1": "residential care home",
+            "R2": "NHS or health trust setting", "R3": "family centre or mother and baby unit", "R5": "young offender institution or prison",
+            "S1": "residential school", "T0": "temporary placement", "T1": "temporary placement", "T2": "temporary placement",
+            "T3": "temporary placement", "T4": "temporary placement",
+            "U1": "foster placement with a relative or friend", "U2": "foster placement with a relative or friend",
+            "U3": "foster placement with a relative or friend", "U4": "foster placement", "U5": "foster placement",
+            "U6": "foster placement", "Z1": "other placement",
+        ]
         return words[code].map { "\($0) (\(code))" } ?? "code \(code)"
     }
 

@@ -7,10 +7,16 @@ public enum Button {
     }
 
     /// A `<button>`; `type` is `submit` unless said.
-    public static func render(_ text: String, kind: Kind = .primary, type: String = "submit", name: String? = nil,
-                              value: String? = nil) -> HTML {
-        HTML.el("button", [("type", type), ("class", className(kind)), ("name", name), ("value", value),
-                           ("data-module", "ov-button")], text: text)
+    public static func render(
+        _ text: String, kind: Kind = .primary, type: String = "submit", name: String? = nil,
+        value: String? = nil
+    ) -> HTML {
+        HTML.el(
+            "button",
+            [
+                ("type", type), ("class", className(kind)), ("name", name), ("value", value),
+                ("data-module", "ov-button"),
+            ], text: text)
     }
 
     /// A link that looks like a button (a GET action: "Upload files", "Download as CSV").
@@ -21,12 +27,15 @@ public enum Button {
     /// A form that posts one button (with the CSRF token): undo, disable, reset password.
     /// `screenReaderSuffix` adds words only screen readers hear, so a table of "Undo" buttons
     /// says which row each undoes.
-    public static func postForm(_ text: String, action: String, csrfToken: String, kind: Kind = .secondary,
-                                hiddenFields: [(String, String)] = [], screenReaderSuffix: String? = nil) -> HTML {
+    public static func postForm(
+        _ text: String, action: String, csrfToken: String, kind: Kind = .secondary,
+        hiddenFields: [(String, String)] = [], screenReaderSuffix: String? = nil
+    ) -> HTML {
         var inner = FormGroup.hidden(name: "csrf", value: csrfToken)
         for (n, v) in hiddenFields { inner += FormGroup.hidden(name: n, value: v) }
-        inner += HTML.el("button", [("type", "submit"), ("class", className(kind)), ("data-module", "ov-button")],
-                         .text(text) + (screenReaderSuffix.map { HTML.el("span", [("class", "ov-visually-hidden")], text: $0) } ?? .empty))
+        inner += HTML.el(
+            "button", [("type", "submit"), ("class", className(kind)), ("data-module", "ov-button")],
+            .text(text) + (screenReaderSuffix.map { HTML.el("span", [("class", "ov-visually-hidden")], text: $0) } ?? .empty))
         return HTML.el("form", [("method", "post"), ("action", action), ("class", "ov-inline-form")], inner)
     }
 

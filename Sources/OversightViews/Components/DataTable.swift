@@ -57,9 +57,11 @@ public struct DataTable: Sendable {
     /// Put before `sort`, `dir` and `page` in links, so two tables on one page sort apart (`n` gives `nsort`).
     public var parameterPrefix: String
 
-    public init(caption: String, isCaptionVisible: Bool = true, columns: [Column], rows: [[HTML]], hasRowHeaders: Bool = false,
-                sort: SortOrder? = nil, link: Query = Query(path: ""), emptyMessage: String = "There is nothing to show.",
-                parameterPrefix: String = "") {
+    public init(
+        caption: String, isCaptionVisible: Bool = true, columns: [Column], rows: [[HTML]], hasRowHeaders: Bool = false,
+        sort: SortOrder? = nil, link: Query = Query(path: ""), emptyMessage: String = "There is nothing to show.",
+        parameterPrefix: String = ""
+    ) {
         self.caption = caption; self.isCaptionVisible = isCaptionVisible; self.columns = columns; self.rows = rows
         self.hasRowHeaders = hasRowHeaders; self.sort = sort; self.link = link; self.emptyMessage = emptyMessage
         self.parameterPrefix = parameterPrefix
@@ -83,13 +85,19 @@ public struct DataTable: Sendable {
                 let href = link.setting(parameterPrefix + "sort", c.id).setting(parameterPrefix + "dir", next.rawValue)
                     .setting(parameterPrefix + "page", nil).href
                 let hint = isSorted ? (sort!.direction == .asc ? " \u{25B2}" : " \u{25BC}") : ""
-                content = HTML.el("a", [("href", href), ("class", "ov-table__sort-link")],
+                content = HTML.el(
+                    "a", [("href", href), ("class", "ov-table__sort-link")],
                     .text(c.heading) + HTML.el("span", [("aria-hidden", "true")], text: hint)
-                    + HTML.el("span", [("class", "ov-visually-hidden")],
-                              text: isSorted ? " (sorted \(sort!.direction.ariaSort); select to sort \(next.ariaSort))" : " (select to sort)"))
+                        + HTML.el(
+                            "span", [("class", "ov-visually-hidden")],
+                            text: isSorted ? " (sorted \(sort!.direction.ariaSort); select to sort \(next.ariaSort))" : " (select to sort)"))
             }
-            return HTML.el("th", [("scope", "col"), ("class", cls),
-                                  ("aria-sort", c.isSortable ? (isSorted ? sort!.direction.ariaSort : "none") : nil)], content)
+            return HTML.el(
+                "th",
+                [
+                    ("scope", "col"), ("class", cls),
+                    ("aria-sort", c.isSortable ? (isSorted ? sort!.direction.ariaSort : "none") : nil),
+                ], content)
         }
         let body = rows.map { cells -> HTML in
             let tds = cells.enumerated().map { i, cell -> HTML in
@@ -101,10 +109,12 @@ public struct DataTable: Sendable {
             }
             return HTML.el("tr", [("class", "ov-table__row")], tds.joined)
         }
-        return HTML.el("div", [("class", "ov-table-wrapper")],
-            HTML.el("table", [("class", "ov-table")],
+        return HTML.el(
+            "div", [("class", "ov-table-wrapper")],
+            HTML.el(
+                "table", [("class", "ov-table")],
                 captionHTML
-                + HTML.el("thead", [("class", "ov-table__head")], HTML.el("tr", [("class", "ov-table__row")], heads.joined))
-                + HTML.el("tbody", [("class", "ov-table__body")], body.joined)))
+                    + HTML.el("thead", [("class", "ov-table__head")], HTML.el("tr", [("class", "ov-table__row")], heads.joined))
+                    + HTML.el("tbody", [("class", "ov-table__body")], body.joined)))
     }
 }

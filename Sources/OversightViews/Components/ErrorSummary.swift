@@ -16,10 +16,14 @@ public enum ErrorSummary {
         let items = errors.map { e in
             HTML.el("li", [], HTML.el("a", [("href", "#" + e.fieldID)], text: e.message))
         }
-        return HTML.el("div", [("class", "ov-error-summary"), ("role", "alert"), ("aria-labelledby", "error-summary-title"),
-                               ("tabindex", "-1")],
+        return HTML.el(
+            "div",
+            [
+                ("class", "ov-error-summary"), ("role", "alert"), ("aria-labelledby", "error-summary-title"),
+                ("tabindex", "-1"),
+            ],
             HTML.el("h2", [("class", "ov-error-summary__title"), ("id", "error-summary-title")], text: "There is a problem")
-            + HTML.el("ul", [("class", "ov-list ov-error-summary__list")], items.joined))
+                + HTML.el("ul", [("class", "ov-list ov-error-summary__list")], items.joined))
     }
 
     /// "Error: " prefixed to a page title when the form has errors, as screen readers announce it.

@@ -10,12 +10,18 @@ public enum Notice {
     /// out on arrival; an important one `role="region"`.
     public static func banner(_ kind: Kind, heading: String, body: HTML = .empty) -> HTML {
         let titleID = "notification-banner-title"
-        return HTML.el("div", [("class", kind == .success ? "ov-notification-banner ov-notification-banner--success" : "ov-notification-banner"),
-                               ("role", kind == .success ? "alert" : "region"), ("aria-labelledby", titleID)],
-            HTML.el("div", [("class", "ov-notification-banner__header")],
+        return HTML.el(
+            "div",
+            [
+                ("class", kind == .success ? "ov-notification-banner ov-notification-banner--success" : "ov-notification-banner"),
+                ("role", kind == .success ? "alert" : "region"), ("aria-labelledby", titleID),
+            ],
+            HTML.el(
+                "div", [("class", "ov-notification-banner__header")],
                 HTML.el("h2", [("class", "ov-notification-banner__title"), ("id", titleID)], text: kind == .success ? "Success" : "Important"))
-            + HTML.el("div", [("class", "ov-notification-banner__content")],
-                HTML.el("p", [("class", "ov-notification-banner__heading")], text: heading) + body))
+                + HTML.el(
+                    "div", [("class", "ov-notification-banner__content")],
+                    HTML.el("p", [("class", "ov-notification-banner__heading")], text: heading) + body))
     }
 
     /// Inset text: a quotation, an example or something to set apart from the text around it.
@@ -28,17 +34,21 @@ public enum Notice {
 
     /// Details: a summary that opens to show more, with no JavaScript (`<details>`).
     public static func details(summary: String, content: HTML, isOpen: Bool = false) -> HTML {
-        HTML.el("details", [("class", "ov-details"), ("open", isOpen ? "" : nil)],
-            HTML.el("summary", [("class", "ov-details__summary")],
+        HTML.el(
+            "details", [("class", "ov-details"), ("open", isOpen ? "" : nil)],
+            HTML.el(
+                "summary", [("class", "ov-details__summary")],
                 HTML.el("span", [("class", "ov-details__summary-text")], text: summary))
-            + HTML.el("div", [("class", "ov-details__text")], content))
+                + HTML.el("div", [("class", "ov-details__text")], content))
     }
 
     /// A warning (an exclamation mark and bold words), for aggregates-only and data caveats.
     public static func warning(_ text: String) -> HTML {
-        HTML.el("div", [("class", "ov-warning-text")],
+        HTML.el(
+            "div", [("class", "ov-warning-text")],
             HTML.el("span", [("class", "ov-warning-text__icon"), ("aria-hidden", "true")], text: "!")
-            + HTML.el("strong", [("class", "ov-warning-text__text")],
-                HTML.el("span", [("class", "ov-visually-hidden")], text: "Warning: ") + .text(text)))
+                + HTML.el(
+                    "strong", [("class", "ov-warning-text__text")],
+                    HTML.el("span", [("class", "ov-visually-hidden")], text: "Warning: ") + .text(text)))
     }
 }

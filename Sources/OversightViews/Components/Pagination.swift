@@ -9,25 +9,34 @@ public enum Pagination {
         func href(_ p: Int) -> String { link.setting(parameterPrefix + "page", p == 1 ? nil : String(p)).href }
         var parts = HTML.empty
         if current > 1 {
-            parts += HTML.el("div", [("class", "ov-pagination__prev")],
-                HTML.el("a", [("class", "ov-pagination__link"), ("href", href(current - 1)), ("rel", "prev")],
+            parts += HTML.el(
+                "div", [("class", "ov-pagination__prev")],
+                HTML.el(
+                    "a", [("class", "ov-pagination__link"), ("href", href(current - 1)), ("rel", "prev")],
                     .text("Previous") + HTML.el("span", [("class", "ov-visually-hidden")], text: " page")))
         }
         var items = HTML.empty
         for p in pageNumbers(current: current, count: pageCount) {
             if let p {
                 let isCurrent = p == current
-                items += HTML.el("li", [("class", isCurrent ? "ov-pagination__item ov-pagination__item--current" : "ov-pagination__item")],
-                    HTML.el("a", [("class", "ov-pagination__link"), ("href", href(p)), ("aria-label", "Page \(p)"),
-                                  ("aria-current", isCurrent ? "page" : nil)], text: String(p)))
+                items += HTML.el(
+                    "li", [("class", isCurrent ? "ov-pagination__item ov-pagination__item--current" : "ov-pagination__item")],
+                    HTML.el(
+                        "a",
+                        [
+                            ("class", "ov-pagination__link"), ("href", href(p)), ("aria-label", "Page \(p)"),
+                            ("aria-current", isCurrent ? "page" : nil),
+                        ], text: String(p)))
             } else {
                 items += HTML.el("li", [("class", "ov-pagination__item ov-pagination__item--ellipses")], text: "\u{2026}")
             }
         }
         parts += HTML.el("ul", [("class", "ov-pagination__list")], items)
         if current < pageCount {
-            parts += HTML.el("div", [("class", "ov-pagination__next")],
-                HTML.el("a", [("class", "ov-pagination__link"), ("href", href(current + 1)), ("rel", "next")],
+            parts += HTML.el(
+                "div", [("class", "ov-pagination__next")],
+                HTML.el(
+                    "a", [("class", "ov-pagination__link"), ("href", href(current + 1)), ("rel", "next")],
                     .text("Next") + HTML.el("span", [("class", "ov-visually-hidden")], text: " page")))
         }
         return HTML.el("nav", [("class", "ov-pagination"), ("aria-label", label)], parts)

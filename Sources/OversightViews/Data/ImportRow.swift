@@ -38,8 +38,10 @@ public struct ImportRow: Sendable, Hashable {
     public var queries: Int
     public var status: Status
 
-    public init(id: String, importedAt: Date, user: String, fileCount: Int, years: [Int], rows: Int, errors: Int, warnings: Int,
-                queries: Int, status: Status) {
+    public init(
+        id: String, importedAt: Date, user: String, fileCount: Int, years: [Int], rows: Int, errors: Int, warnings: Int,
+        queries: Int, status: Status
+    ) {
         self.id = id; self.importedAt = importedAt; self.user = user; self.fileCount = fileCount; self.years = years; self.rows = rows
         self.errors = errors; self.warnings = warnings; self.queries = queries; self.status = status
     }

@@ -5,8 +5,10 @@ import OversightCore
 public enum ActionsPage {
     /// The page's main content. `updateAction` is the form's target for an action id (for example
     /// `{ SitePath.planAction.link(String($0)) }`); `csrf` is the session's token, put in a hidden field.
-    public static func render(ambition: Ambition, actions: [PlanAction], today: Day, csrf: String,
-                              updateAction: (Int) -> String) -> HTML {
+    public static func render(
+        ambition: Ambition, actions: [PlanAction], today: Day, csrf: String,
+        updateAction: (Int) -> String
+    ) -> HTML {
         var h = ReportDocument.heading(1, "l", "Ambition \(ambition.number): \(ambition.title)")
         h += ReportDocument.heading(2, "m", "Actions")
         guard !actions.isEmpty else { return h + ReportDocument.paragraph("No actions are tracked for this ambition yet.") }
@@ -20,7 +22,8 @@ public enum ActionsPage {
             h += HTML.raw("<textarea class=\"ov-input\" id=\"update-\(id)-text\" name=\"text\" rows=\"3\"></textarea></div>")
             h += HTML.raw("<div class=\"ov-form-group\"><label class=\"ov-label\" for=\"update-\(id)-evidence\">Evidence</label>")
             h += HTML.raw("<div class=\"ov-hint\" id=\"update-\(id)-evidence-hint\">Where the evidence is and what it shows.</div>")
-            h += HTML.raw("<textarea class=\"ov-input\" id=\"update-\(id)-evidence\" name=\"evidence\" rows=\"2\" aria-describedby=\"update-\(id)-evidence-hint\"></textarea></div>")
+            h += HTML.raw(
+                "<textarea class=\"ov-input\" id=\"update-\(id)-evidence\" name=\"evidence\" rows=\"2\" aria-describedby=\"update-\(id)-evidence-hint\"></textarea></div>")
             h += HTML.raw("<div class=\"ov-form-group\"><label class=\"ov-label\" for=\"update-\(id)-files\">Files</label>")
             h += HTML.raw("<input class=\"ov-input\" type=\"file\" multiple id=\"update-\(id)-files\" name=\"files\"></div>")
             h += HTML.raw("<div class=\"ov-form-group\"><label class=\"ov-label\" for=\"update-\(id)-status\">Status</label>")

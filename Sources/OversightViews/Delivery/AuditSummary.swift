@@ -17,8 +17,10 @@ public struct AuditSummary: Hashable, Sendable {
     public var grades: [(grade: String, count: Int)]
     public var findings: [Finding]
 
-    public init(completed: Int, moderated: Int, due: Int = 0, overdue: Int = 0, grades: [(grade: String, count: Int)] = [],
-                findings: [Finding] = []) {
+    public init(
+        completed: Int, moderated: Int, due: Int = 0, overdue: Int = 0, grades: [(grade: String, count: Int)] = [],
+        findings: [Finding] = []
+    ) {
         self.completed = completed; self.moderated = moderated; self.due = due; self.overdue = overdue; self.grades = grades
         self.findings = findings
     }

@@ -11,10 +11,11 @@ public enum BoardPack {
         var body = cover(input) + contents(input) + summary(input)
         for a in input.plan.ambitions { body += ambition(a, input) }
         body += dataQuality(input)
-        return ReportDocument.document(title: "\(input.plan.title): board pack, \(ReportDocument.periodText(input.period))",
-                                       footer: "\(input.authority) board pack, \(ReportDocument.periodText(input.period))"
-                                           + (input.suppression.enabled ? " (small numbers suppressed)" : ""),
-                                       body: body)
+        return ReportDocument.document(
+            title: "\(input.plan.title): board pack, \(ReportDocument.periodText(input.period))",
+            footer: "\(input.authority) board pack, \(ReportDocument.periodText(input.period))"
+                + (input.suppression.enabled ? " (small numbers suppressed)" : ""),
+            body: body)
     }
 
     /// The anchor of an ambition's section.
@@ -48,27 +49,35 @@ public enum BoardPack {
     static func summary(_ input: ReportInput) -> HTML {
         var h = HTML.raw("<section class=\"ov-page\" id=\"summary\">") + ReportDocument.heading(2, "l", "Summary of KPIs by ambition")
         let counts = Dictionary(grouping: input.evaluations, by: \.status).mapValues(\.count)
-        h += ReportDocument.paragraph("Green \(counts[.green] ?? 0), amber \(counts[.amber] ?? 0), red \(counts[.red] ?? 0), monitored without a target \(counts[.monitor] ?? 0), no data \(counts[.noData] ?? 0).")
+        h += ReportDocument.paragraph(
+            "Green \(counts[.green] ?? 0), amber \(counts[.amber] ?? 0), red \(counts[.red] ?? 0), monitored without a target \(counts[.monitor] ?? 0), no data \(counts[.noData] ?? 0)."
+        )
         if !input.hasData { h += ReportDocument.noData("There is no data for this period.") }
         for a in input.plan.ambitions {
             let evals = input.evaluations.filter { $0.ambition == a.number }
             guard !evals.isEmpty else { continue }
-            h += ReportDocument.table(caption: "Ambition \(a.number): \(a.title)",
-                                      headings: ["KPI", "Value", "Target", "Status", "Against last period", "Against last year"],
-                                      rows: evals.map { e in
-                                          let unit = Plan.measureDefinition(e.kpi.measure)?.unit ?? .count
-                                          return [HTML.text(e.kpi.wording), HTML.text(ReportDocument.value(e.result ?? nilResult(e), unit, input.suppression)),
-                                                  HTML.text(ReportDocument.target(e.target, value: e.targetValue, unit: unit)),
-                                                  ReportDocument.tag(e.status), HTML.text(ReportDocument.trend(e.trendVsPrevious)),
-                                                  HTML.text(ReportDocument.trend(e.trendVsLastYear))]
-                                      }, numeric: [1])
+            h += ReportDocument.table(
+                caption: "Ambition \(a.number): \(a.title)",
+                headings: ["KPI", "Value", "Target", "Status", "Against last period", "Against last year"],
+                rows: evals.map { e in
+                    let unit = Plan.measureDefinition(e.kpi.measure)?.unit ?? .count
+                    return [
+                        HTML.text(e.kpi.wording), HTML.text(ReportDocument.value(e.result ?? nilResult(e), unit, input.suppression)),
+                        HTML.text(ReportDocument.target(e.target, value: e.targetValue, unit: unit)),
+                        ReportDocument.tag(e.status), HTML.text(ReportDocument.trend(e.trendVsPrevious)),
+                        HTML.text(ReportDocument.trend(e.trendVsLastYear)),
+                    ]
+                }, numeric: [1])
         }
         return h + HTML.raw("</section>")
     }
 
     static func nilResult(_ e: KPIEvaluation) -> MeasureResult? {
-        e.value.map { MeasureResult(id: e.kpi.measure, unit: Plan.measureDefinition(e.kpi.measure)?.unit ?? .count, period: e.period,
-                                    numerator: nil, denominator: nil, value: $0) }
+        e.value.map {
+            MeasureResult(
+                id: e.kpi.measure, unit: Plan.measureDefinition(e.kpi.measure)?.unit ?? .count, period: e.period,
+                numerator: nil, denominator: nil, value: $0)
+        }
     }
 
     static func ambition(_ a: Ambition, _ input: ReportInput) -> HTML {
@@ -107,25 +116,35 @@ public enum BoardPack {
     static func kpi(_ e: KPIEvaluation, _ input: ReportInput) -> HTML {
         let unit = Plan.measureDefinition(e.kpi.measure)?.unit ?? .count
         var h = HTML.raw("<div class=\"ov-kpi\">") + ReportDocument.heading(4, "s", e.kpi.wording)
-        h += HTML.raw("<p class=\"ov-body\">") + ReportDocument.tag(e.status)
-            + HTML.text(" \(ReportDocument.value(e.result ?? nilResult(e), unit, input.suppression)) against a target of \(ReportDocument.target(e.target, value: e.targetValue, unit: unit).lowercased()); \(ReportDocument.trend(e.trendVsLastYear).lowercased()) on last year.")
+        h +=
+            HTML.raw("<p class=\"ov-body\">") + ReportDocument.tag(e.status)
+            + HTML.text(
+                " \(ReportDocument.value(e.result ?? nilResult(e), unit, input.suppression)) against a target of \(ReportDocument.target(e.target, value: e.targetValue, unit: unit).lowercased()); \(ReportDocument.trend(e.trendVsLastYear).lowercased()) on last year."
+            )
             + HTML.raw("</p>")
         let series = input.series[e.kpi.measure] ?? []
         if series.contains(where: { $0.value != nil }) {
             let points = series.map { r in
-                LineChart.Point(label: ReportDocument.monthLabel(r.period.start),
-                                value: input.suppression.hides(r) ? nil : r.value,
-                                target: targetValue(e.kpi.target(forPeriodEndingOn: r.period.end), e))
+                LineChart.Point(
+                    label: ReportDocument.monthLabel(r.period.start),
+                    value: input.suppression.hides(r) ? nil : r.value,
+                    target: targetValue(e.kpi.target(forPeriodEndingOn: r.period.end), e))
             }
-            h += HTML.raw("<figure>") + LineChart.svg(points, unit: unit, description: "\(e.kpi.wording): monthly values from \(points.first!.label) to \(points.last!.label), with the target as a dashed line")
+            h +=
+                HTML.raw("<figure>")
+                + LineChart.svg(
+                    points, unit: unit, description: "\(e.kpi.wording): monthly values from \(points.first!.label) to \(points.last!.label), with the target as a dashed line")
             h += HTML.raw("</figure>")
             // The chart's figures as a table, months across, so each KPI keeps to a third of a page.
-            h += ReportDocument.table(caption: nil, headings: ["Month"] + series.map { ReportDocument.monthLabel($0.period.start) }, rows: [
-                [HTML.text("Value")] + series.map { HTML.text(ReportDocument.value($0, unit, input.suppression)) },
-                [HTML.text("Target")] + series.map { r in
-                    HTML.text(targetValue(e.kpi.target(forPeriodEndingOn: r.period.end), e).map { ReportDocument.value($0, unit) } ?? "–")
-                },
-            ], numeric: Set(1...series.count), compact: true)
+            h += ReportDocument.table(
+                caption: nil, headings: ["Month"] + series.map { ReportDocument.monthLabel($0.period.start) },
+                rows: [
+                    [HTML.text("Value")] + series.map { HTML.text(ReportDocument.value($0, unit, input.suppression)) },
+                    [HTML.text("Target")]
+                        + series.map { r in
+                            HTML.text(targetValue(e.kpi.target(forPeriodEndingOn: r.period.end), e).map { ReportDocument.value($0, unit) } ?? "–")
+                        },
+                ], numeric: Set(1...series.count), compact: true)
         } else {
             h += ReportDocument.noData("No monthly figures for this KPI in the period.")
         }
@@ -136,7 +155,8 @@ public enum BoardPack {
             if let r = s.region, let n = s.regionName { parts.append("\(n) \(ReportDocument.value(r, unit))") }
             if let m = s.neighbourMedian { parts.append("statistical neighbours' median \(ReportDocument.value(m, unit))") }
             if let rank = s.rank { parts.append("ranked \(rank) of \(s.rankedCount)") }
-            h += ReportDocument.paragraph("Published comparators (\(s.year - 1)-\(String(s.year).suffix(2))): " + (parts.isEmpty ? "none published" : parts.joined(separator: ", ")) + ".", "ov-hint")
+            h += ReportDocument.paragraph(
+                "Published comparators (\(s.year - 1)-\(String(s.year).suffix(2))): " + (parts.isEmpty ? "none published" : parts.joined(separator: ", ")) + ".", "ov-hint")
         }
         return h + HTML.raw("</div>")
     }
@@ -150,13 +170,18 @@ public enum BoardPack {
     /// The actions table of an ambition.
     public static func actions(_ actions: [PlanAction], today: Day) -> HTML {
         guard !actions.isEmpty else { return ReportDocument.paragraph("No actions are tracked for this ambition yet.", "ov-hint") }
-        return ReportDocument.table(caption: nil, headings: ["Action", "Owner", "Due", "Status", "Latest progress"], rows: actions.map { a in
-            var status = ReportDocument.tag(a.status)
-            if a.isOverdue(on: today) { status += HTML.text(" ") + ReportDocument.tag("Overdue", .red) }
-            let latest = a.latestUpdate.map { "\($0.text)" + ($0.evidence.isEmpty ? "" : " Evidence: \($0.evidence)")
-                + ($0.attachments.isEmpty ? "" : " Files: \($0.attachments.joined(separator: ", "))") } ?? "No update yet"
-            return [HTML.text(a.text), HTML.text(a.owner), HTML.text(a.due?.uk ?? "Not set"), status, HTML.text(latest)]
-        })
+        return ReportDocument.table(
+            caption: nil, headings: ["Action", "Owner", "Due", "Status", "Latest progress"],
+            rows: actions.map { a in
+                var status = ReportDocument.tag(a.status)
+                if a.isOverdue(on: today) { status += HTML.text(" ") + ReportDocument.tag("Overdue", .red) }
+                let latest =
+                    a.latestUpdate.map {
+                        "\($0.text)" + ($0.evidence.isEmpty ? "" : " Evidence: \($0.evidence)")
+                            + ($0.attachments.isEmpty ? "" : " Files: \($0.attachments.joined(separator: ", "))")
+                    } ?? "No update yet"
+                return [HTML.text(a.text), HTML.text(a.owner), HTML.text(a.due?.uk ?? "Not set"), status, HTML.text(latest)]
+            })
     }
 
     static func dataQuality(_ input: ReportInput) -> HTML {
@@ -166,9 +191,10 @@ public enum BoardPack {
         }
         h += ReportDocument.paragraph("Outstanding findings: \(q.errors) errors, and \(q.warnings) warnings and queries. Figures computed from rows with errors may be wrong.")
         if !q.rules.isEmpty {
-            h += ReportDocument.table(caption: "Findings by rule", headings: ["Rule", "Severity", "What the rule checks", "Rows"],
-                                      rows: q.rules.prefix(40).map { [HTML.text($0.rule), HTML.text($0.severity), HTML.text($0.message), HTML.text(String($0.count))] },
-                                      numeric: [3])
+            h += ReportDocument.table(
+                caption: "Findings by rule", headings: ["Rule", "Severity", "What the rule checks", "Rows"],
+                rows: q.rules.prefix(40).map { [HTML.text($0.rule), HTML.text($0.severity), HTML.text($0.message), HTML.text(String($0.count))] },
+                numeric: [3])
         }
         if !q.sources.isEmpty {
             h += ReportDocument.heading(3, "m", "Data used")

@@ -27,32 +27,40 @@ public enum DailyListReport {
             h += ReportDocument.noData("No missing-episodes file is loaded.")
         }
         h += ReportDocument.heading(2, "m", "Audits due or overdue")
-        h += list.auditsDue.isEmpty ? ReportDocument.paragraph("No audits are due or overdue (or no audit programme is held).", "ov-hint")
-            : ReportDocument.table(caption: nil, headings: ["Audit", "Child", "Auditor", "Due", "Days overdue"], rows: list.auditsDue.map { a in
-                [HTML.text(a.reference), HTML.text(a.child), HTML.text(a.auditor), HTML.text(a.due.uk), HTML.text(String(max(0, a.due.days(to: input.generatedOn))))]
-            }, numeric: [4])
+        h +=
+            list.auditsDue.isEmpty
+            ? ReportDocument.paragraph("No audits are due or overdue (or no audit programme is held).", "ov-hint")
+            : ReportDocument.table(
+                caption: nil, headings: ["Audit", "Child", "Auditor", "Due", "Days overdue"],
+                rows: list.auditsDue.map { a in
+                    [HTML.text(a.reference), HTML.text(a.child), HTML.text(a.auditor), HTML.text(a.due.uk), HTML.text(String(max(0, a.due.days(to: input.generatedOn))))]
+                }, numeric: [4])
         h += ReportDocument.heading(2, "m", "Supervisions overdue")
         if !list.hasSupervisionData {
             h += ReportDocument.noData("No supervision file is loaded, so overdue supervisions cannot be listed.")
         } else if list.supervisionsOverdue.isEmpty {
             h += ReportDocument.paragraph("None overdue.", "ov-hint")
         } else {
-            h += ReportDocument.table(caption: nil, headings: ["Worker", "Last formal supervision", "Was due", "Days overdue"],
-                                      rows: list.supervisionsOverdue.map { s in
-                                          [HTML.text(s.worker), HTML.text(s.lastSession?.uk ?? "None recorded"), HTML.text(s.due.uk), HTML.text(String(s.daysOverdue))]
-                                      }, numeric: [3])
+            h += ReportDocument.table(
+                caption: nil, headings: ["Worker", "Last formal supervision", "Was due", "Days overdue"],
+                rows: list.supervisionsOverdue.map { s in
+                    [HTML.text(s.worker), HTML.text(s.lastSession?.uk ?? "None recorded"), HTML.text(s.due.uk), HTML.text(String(s.daysOverdue))]
+                }, numeric: [3])
         }
         return wrap(input, h + HTML.raw("</section>"))
     }
 
     static func returns(_ rows: [FrontLineList.MissingReturn]) -> HTML {
-        ReportDocument.table(caption: nil, headings: ["Child", "Returned", "Interview to be offered by"], rows: rows.map { r in
-            [HTML.text(r.child), HTML.text(r.returned.iso), HTML.text(r.rhiDue.iso)]
-        })
+        ReportDocument.table(
+            caption: nil, headings: ["Child", "Returned", "Interview to be offered by"],
+            rows: rows.map { r in
+                [HTML.text(r.child), HTML.text(r.returned.iso), HTML.text(r.rhiDue.iso)]
+            })
     }
 
     static func wrap(_ input: ReportInput, _ body: HTML) -> HTML {
-        ReportDocument.document(title: "Daily list, \(ReportDocument.dayText(input.generatedOn))",
-                                footer: "\(input.authority) daily list, \(ReportDocument.dayText(input.generatedOn))", body: body)
+        ReportDocument.document(
+            title: "Daily list, \(ReportDocument.dayText(input.generatedOn))",
+            footer: "\(input.authority) daily list, \(ReportDocument.dayText(input.generatedOn))", body: body)
     }
 }

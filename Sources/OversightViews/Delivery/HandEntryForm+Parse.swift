@@ -20,14 +20,18 @@ extension HandEntryForm.Input {
         }
         let v = number(value, "value"), n = number(numerator, "numerator"), d = number(denominator, "denominator")
         guard let p = Period.parse(period) else {
-            problems.insert(HandEntryProblem(field: "period", message: period.trimmingCharacters(in: .whitespaces).isEmpty
-                ? "enter the period the figure is for"
-                : "the period \"\(period)\" is not understood: use a month (2025-06), a quarter (2025Q2), a reporting year (2025) or START..END"), at: 0)
+            problems.insert(
+                HandEntryProblem(
+                    field: "period",
+                    message: period.trimmingCharacters(in: .whitespaces).isEmpty
+                        ? "enter the period the figure is for"
+                        : "the period \"\(period)\" is not understood: use a month (2025-06), a quarter (2025Q2), a reporting year (2025) or START..END"), at: 0)
             return (nil, problems)
         }
         guard problems.isEmpty else { return (nil, problems) }
-        let entry = HandEnteredEntry(measureID: measure, period: p, value: v, numerator: n, denominator: d, source: source,
-                                     enteredBy: by, enteredAt: at)
+        let entry = HandEnteredEntry(
+            measureID: measure, period: p, value: v, numerator: n, denominator: d, source: source,
+            enteredBy: by, enteredAt: at)
         return (entry, entry.problems)
     }
 }

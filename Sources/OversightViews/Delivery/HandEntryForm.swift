@@ -39,7 +39,8 @@ public enum HandEntryForm {
         h += group("measure", "Measure", hint: nil, errors: byField["measure"]) {
             var s = HTML.raw("<select class=\"ov-input\" id=\"entry-measure\" name=\"measure\">")
             for d in HandEnteredMeasures.all {
-                s += HTML.raw("<option value=\"") + HTML.text(d.id) + HTML.raw("\"\(d.id == input.measure ? " selected" : "")>")
+                s +=
+                    HTML.raw("<option value=\"") + HTML.text(d.id) + HTML.raw("\"\(d.id == input.measure ? " selected" : "")>")
                     + HTML.text(d.title + (d.unit == .percent ? " (%)" : "")) + HTML.raw("</option>")
             }
             return s + HTML.raw("</select>")

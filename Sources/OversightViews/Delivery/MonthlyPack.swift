@@ -19,12 +19,15 @@ public enum MonthlyPack {
                 let c = input.comparators[d.id]
                 return [HTML.text(d.title), HTML.text(ReportDocument.value(r, d.unit, input.suppression))]
                     + months.map { m in HTML.text(ReportDocument.value(s.first { $0.period.start == m }, d.unit, input.suppression)) }
-                    + [HTML.text(c?.england.map { ReportDocument.value($0, d.unit) } ?? "–"),
-                       HTML.text(c?.neighbourMedian.map { ReportDocument.value($0, d.unit) } ?? "–")]
+                    + [
+                        HTML.text(c?.england.map { ReportDocument.value($0, d.unit) } ?? "–"),
+                        HTML.text(c?.neighbourMedian.map { ReportDocument.value($0, d.unit) } ?? "–"),
+                    ]
             }
             guard !rows.isEmpty else { continue }
-            h += ReportDocument.table(caption: title(source), headings: ["Measure", "Period"] + months.map(ReportDocument.monthLabel) + ["England", "Neighbours (median)"],
-                                      rows: rows, numeric: Set(1...(months.count + 3)))
+            h += ReportDocument.table(
+                caption: title(source), headings: ["Measure", "Period"] + months.map(ReportDocument.monthLabel) + ["England", "Neighbours (median)"],
+                rows: rows, numeric: Set(1...(months.count + 3)))
         }
         return ReportDocument.document(title: "Monthly performance pack, \(p)", footer: "\(input.authority) monthly pack, \(p)", body: h + HTML.raw("</section>"))
     }

@@ -18,14 +18,17 @@ public enum PerformanceClinic {
             h += ReportDocument.paragraph(line)
             let children = Array(Set(r.numeratorRecords.map(\.child))).sorted()
             if !children.isEmpty && !input.suppression.enabled {
-                h += ReportDocument.table(caption: nil, headings: ["Child", "Record", "Date"], rows: r.numeratorRecords.prefix(200).map { rec in
-                    [HTML.text(rec.child), HTML.text(rec.kind), HTML.text(rec.start?.uk ?? rec.key)]
-                })
+                h += ReportDocument.table(
+                    caption: nil, headings: ["Child", "Record", "Date"],
+                    rows: r.numeratorRecords.prefix(200).map { rec in
+                        [HTML.text(rec.child), HTML.text(rec.kind), HTML.text(rec.start?.uk ?? rec.key)]
+                    })
                 if r.numeratorRecords.count > 200 { h += ReportDocument.paragraph("And \(r.numeratorRecords.count - 200) more records.", "ov-hint") }
             }
             h += HTML.raw("</div>")
         }
-        return ReportDocument.document(title: "Performance clinic: \(who), \(p)", footer: "\(input.authority) performance clinic, \(who), \(p)",
-                                       body: h + HTML.raw("</section>"))
+        return ReportDocument.document(
+            title: "Performance clinic: \(who), \(p)", footer: "\(input.authority) performance clinic, \(who), \(p)",
+            body: h + HTML.raw("</section>"))
     }
 }

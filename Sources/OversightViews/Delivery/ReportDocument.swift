@@ -8,38 +8,38 @@ public enum ReportDocument {
     /// (CSS page-margin boxes, which Chromium prints), each `section.ov-page` on a new page,
     /// tables and charts kept whole where they fit.
     public static let stylesheet = """
-    @page { size: A4 portrait; margin: 18mm 16mm 20mm 16mm;
-      @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; color: #505a5f; }
-      @bottom-left { content: var(--ov-footer, ""); font: 9pt Arial, sans-serif; color: #505a5f; } }
-    html { font: 11pt/1.4 Arial, Helvetica, sans-serif; color: #0b0c0c; }
-    body { margin: 0; }
-    .ov-page { break-before: page; }
-    .ov-page:first-of-type { break-before: auto; }
-    .ov-heading-xl { font-size: 28pt; margin: 0 0 8mm; }
-    .ov-heading-l { font-size: 18pt; margin: 0 0 5mm; }
-    .ov-heading-m { font-size: 14pt; margin: 6mm 0 3mm; }
-    .ov-heading-s { font-size: 11.5pt; margin: 4mm 0 2mm; }
-    .ov-body { margin: 0 0 3mm; }
-    .ov-hint { color: #505a5f; }
-    .ov-table { border-collapse: collapse; width: 100%; margin: 0 0 5mm; font-size: 9.5pt; }
-    .ov-table th, .ov-table td { border-bottom: 1px solid #b1b4b6; padding: 1.5mm 2mm 1.5mm 0; text-align: left; vertical-align: top; }
-    .ov-table td.ov-num, .ov-table th.ov-num { text-align: right; }
-    .ov-table--compact { font-size: 7.5pt; }
-    .ov-table--compact th, .ov-table--compact td { padding: 1mm 0.5mm; }
-    .ov-table tr, .ov-kpi, figure { break-inside: avoid; }
-    .ov-tag { display: inline-block; padding: 0.3mm 1.5mm; font-weight: bold; font-size: 8.5pt; text-transform: uppercase; }
-    .ov-tag--green { background: #cce2d8; color: #005a30; }
-    .ov-tag--amber { background: #fff7bf; color: #594d00; }
-    .ov-tag--red { background: #f6d7d2; color: #942514; }
-    .ov-tag--grey { background: #eeefef; color: #383f43; }
-    .ov-cover { padding-top: 50mm; }
-    .ov-contents a { color: #1d70b8; text-decoration: none; }
-    .ov-kpi { margin: 0 0 6mm; }
-    .ov-chart { width: 100%; max-width: 170mm; height: auto; }
-    .ov-nodata { border-left: 4px solid #b1b4b6; padding: 2mm 4mm; color: #505a5f; }
-    .ov-commentary { border-left: 4px solid #1d70b8; padding: 1mm 4mm; white-space: pre-wrap; }
-    @media screen { body { max-width: 190mm; margin: 10mm auto; } .ov-page { border-top: 2px dashed #b1b4b6; padding-top: 8mm; margin-top: 8mm; } }
-    """
+        @page { size: A4 portrait; margin: 18mm 16mm 20mm 16mm;
+          @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 9pt Arial, sans-serif; color: #505a5f; }
+          @bottom-left { content: var(--ov-footer, ""); font: 9pt Arial, sans-serif; color: #505a5f; } }
+        html { font: 11pt/1.4 Arial, Helvetica, sans-serif; color: #0b0c0c; }
+        body { margin: 0; }
+        .ov-page { break-before: page; }
+        .ov-page:first-of-type { break-before: auto; }
+        .ov-heading-xl { font-size: 28pt; margin: 0 0 8mm; }
+        .ov-heading-l { font-size: 18pt; margin: 0 0 5mm; }
+        .ov-heading-m { font-size: 14pt; margin: 6mm 0 3mm; }
+        .ov-heading-s { font-size: 11.5pt; margin: 4mm 0 2mm; }
+        .ov-body { margin: 0 0 3mm; }
+        .ov-hint { color: #505a5f; }
+        .ov-table { border-collapse: collapse; width: 100%; margin: 0 0 5mm; font-size: 9.5pt; }
+        .ov-table th, .ov-table td { border-bottom: 1px solid #b1b4b6; padding: 1.5mm 2mm 1.5mm 0; text-align: left; vertical-align: top; }
+        .ov-table td.ov-num, .ov-table th.ov-num { text-align: right; }
+        .ov-table--compact { font-size: 7.5pt; }
+        .ov-table--compact th, .ov-table--compact td { padding: 1mm 0.5mm; }
+        .ov-table tr, .ov-kpi, figure { break-inside: avoid; }
+        .ov-tag { display: inline-block; padding: 0.3mm 1.5mm; font-weight: bold; font-size: 8.5pt; text-transform: uppercase; }
+        .ov-tag--green { background: #cce2d8; color: #005a30; }
+        .ov-tag--amber { background: #fff7bf; color: #594d00; }
+        .ov-tag--red { background: #f6d7d2; color: #942514; }
+        .ov-tag--grey { background: #eeefef; color: #383f43; }
+        .ov-cover { padding-top: 50mm; }
+        .ov-contents a { color: #1d70b8; text-decoration: none; }
+        .ov-kpi { margin: 0 0 6mm; }
+        .ov-chart { width: 100%; max-width: 170mm; height: auto; }
+        .ov-nodata { border-left: 4px solid #b1b4b6; padding: 2mm 4mm; color: #505a5f; }
+        .ov-commentary { border-left: 4px solid #1d70b8; padding: 1mm 4mm; white-space: pre-wrap; }
+        @media screen { body { max-width: 190mm; margin: 10mm auto; } .ov-page { border-top: 2px dashed #b1b4b6; padding-top: 8mm; margin-top: 8mm; } }
+        """
 
     /// A complete HTML document: `title`, the stylesheet, and `body`.
     public static func document(title: String, footer: String, body: HTML) -> HTML {

@@ -31,11 +31,13 @@ public struct ReportInput: Sendable {
     /// Small numbers shown as "c" for versions shared beyond the authority.
     public var suppression: Suppression
 
-    public init(authority: String, plan: Plan, period: Period, generatedOn: Day, evaluations: [KPIEvaluation] = [],
-                series: [String: [MeasureResult]] = [:], results: [MeasureResult] = [], previousResults: [MeasureResult] = [],
-                comparators: [String: ComparatorSummary] = [:], actions: [PlanAction] = [],
-                commentary: [Int: AmbitionCommentary] = [:], audit: AuditSummary? = nil, dataQuality: DataQualitySummary? = nil,
-                frontLine: FrontLineList? = nil, team: String? = nil, suppression: Suppression = .off) {
+    public init(
+        authority: String, plan: Plan, period: Period, generatedOn: Day, evaluations: [KPIEvaluation] = [],
+        series: [String: [MeasureResult]] = [:], results: [MeasureResult] = [], previousResults: [MeasureResult] = [],
+        comparators: [String: ComparatorSummary] = [:], actions: [PlanAction] = [],
+        commentary: [Int: AmbitionCommentary] = [:], audit: AuditSummary? = nil, dataQuality: DataQualitySummary? = nil,
+        frontLine: FrontLineList? = nil, team: String? = nil, suppression: Suppression = .off
+    ) {
         self.authority = authority; self.plan = plan; self.period = period; self.generatedOn = generatedOn
         self.evaluations = evaluations; self.series = series; self.results = results; self.previousResults = previousResults
         self.comparators = comparators; self.actions = actions; self.commentary = commentary; self.audit = audit

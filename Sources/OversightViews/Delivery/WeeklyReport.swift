@@ -15,13 +15,16 @@ public enum WeeklyReport {
         let rows: [[HTML]] = measures.compactMap { id in
             guard let d = MeasureCatalogue.definition(id) else { return nil }
             let now = input.results.first { $0.id == id }, before = input.previousResults.first { $0.id == id }
-            return [HTML.text(d.title), HTML.text(ReportDocument.value(now, d.unit, input.suppression)),
-                    HTML.text(ReportDocument.value(before, d.unit, input.suppression))]
+            return [
+                HTML.text(d.title), HTML.text(ReportDocument.value(now, d.unit, input.suppression)),
+                HTML.text(ReportDocument.value(before, d.unit, input.suppression)),
+            ]
         }
         h += ReportDocument.table(caption: "This week against last week", headings: ["Measure", "This week", "Last week"], rows: rows, numeric: [1, 2])
         h += ReportDocument.heading(2, "m", "Audits")
         if let a = input.audit {
-            h += ReportDocument.paragraph("Completed: \(input.suppression.text(count: a.completed)); moderated: \(input.suppression.text(count: a.moderated)); due: \(a.due); overdue: \(a.overdue).")
+            h += ReportDocument.paragraph(
+                "Completed: \(input.suppression.text(count: a.completed)); moderated: \(input.suppression.text(count: a.moderated)); due: \(a.due); overdue: \(a.overdue).")
         } else {
             h += ReportDocument.paragraph("No audit results are held for this week.", "ov-hint")
         }

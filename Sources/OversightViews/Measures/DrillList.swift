@@ -35,12 +35,17 @@ public struct DrillList: Sendable, Hashable {
 
     /// Filters `records` by `filter` (case-insensitive, on child id, kind and key), sorts them
     /// (by child id then key when no sort is given; blank dates last ascending) and keeps page `page`.
-    public static func make(_ side: Side, records: [DrillRecord], filter: String, sort: SortOrder?, page: Int,
-                            rowsWithErrors: Set<RecordOrigin>, perPage: Int = DrillList.perPage) -> DrillList {
+    public static func make(
+        _ side: Side, records: [DrillRecord], filter: String, sort: SortOrder?, page: Int,
+        rowsWithErrors: Set<RecordOrigin>, perPage: Int = DrillList.perPage
+    ) -> DrillList {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
-        var kept = needle.isEmpty ? records : records.filter {
-            $0.child.lowercased().contains(needle) || $0.kind.lowercased().contains(needle) || $0.key.lowercased().contains(needle)
-        }
+        var kept =
+            needle.isEmpty
+            ? records
+            : records.filter {
+                $0.child.lowercased().contains(needle) || $0.kind.lowercased().contains(needle) || $0.key.lowercased().contains(needle)
+            }
         let order = sort ?? SortOrder(column: "child")
         kept.sort { a, b in
             let ascending: Bool

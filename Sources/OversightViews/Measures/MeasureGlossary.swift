@@ -32,8 +32,9 @@ public enum MeasureGlossary {
     public static func entry(_ id: String) -> Entry? {
         let def = Plan.measureDefinition(id)
         if let row = rows.first(where: { matches(template: $0.id, id: id) }) {
-            return Entry(id: id, title: def?.title ?? id, section: row.section, sectionNotes: row.sectionNotes,
-                         definition: row.definition, fields: row.fields, measure: def)
+            return Entry(
+                id: id, title: def?.title ?? id, section: row.section, sectionNotes: row.sectionNotes,
+                definition: row.definition, fields: row.fields, measure: def)
         }
         guard let def else { return nil }
         return Entry(id: id, title: def.title, section: nil, sectionNotes: nil, definition: nil, fields: nil, measure: def)
@@ -70,9 +71,11 @@ public enum MeasureGlossary {
                 let cells = splitRow(line)
                 guard cells.count >= 2, cells[0].hasPrefix("`"), cells[0].hasSuffix("`") else { continue }
                 let fields = cells.count > 2 && !cells[2].isEmpty ? cells[2] : nil
-                rows.append(Row(id: String(cells[0].dropFirst().dropLast()), section: section,
-                                sectionNotes: paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n"),
-                                definition: cells[1], fields: fields))
+                rows.append(
+                    Row(
+                        id: String(cells[0].dropFirst().dropLast()), section: section,
+                        sectionNotes: paragraphs.isEmpty ? nil : paragraphs.joined(separator: "\n\n"),
+                        definition: cells[1], fields: fields))
                 continue
             }
             inTable = false

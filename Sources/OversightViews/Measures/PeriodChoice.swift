@@ -23,8 +23,10 @@ public struct PeriodChoice: Sendable, Hashable {
     public var from: String
     public var to: String
 
-    public init(kind: Kind = .year, year: String = "", month: String = "", quarter: String = "", rolling: String = "",
-                from: String = "", to: String = "") {
+    public init(
+        kind: Kind = .year, year: String = "", month: String = "", quarter: String = "", rolling: String = "",
+        from: String = "", to: String = ""
+    ) {
         self.kind = kind; self.year = year; self.month = month; self.quarter = quarter; self.rolling = rolling
         self.from = from; self.to = to
     }
@@ -33,8 +35,9 @@ public struct PeriodChoice: Sendable, Hashable {
     /// reporting year `defaultYear`.
     public init(query: [String: String], defaultYear: Int) {
         func q(_ k: String) -> String { (query[k] ?? "").trimmingCharacters(in: .whitespaces) }
-        self.init(kind: Kind(rawValue: q("kind")) ?? .year, year: q("year").isEmpty ? String(defaultYear) : q("year"),
-                  month: q("month"), quarter: q("quarter"), rolling: q("rolling"), from: q("from"), to: q("to"))
+        self.init(
+            kind: Kind(rawValue: q("kind")) ?? .year, year: q("year").isEmpty ? String(defaultYear) : q("year"),
+            month: q("month"), quarter: q("quarter"), rolling: q("rolling"), from: q("from"), to: q("to"))
     }
 
     /// The chosen period, or the errors to show against the form's fields.
@@ -55,10 +58,16 @@ public struct PeriodChoice: Sendable, Hashable {
         case .range:
             var errors: [FieldError] = []
             let start = Day.parseISO(from), end = Day.parseISO(to)
-            if from.isEmpty { errors.append(FieldError(fieldID: "period-from", message: "Enter the first day of the period")) }
-            else if start == nil { errors.append(FieldError(fieldID: "period-from", message: "The first day must be a real date, for example 2024-04-01")) }
-            if to.isEmpty { errors.append(FieldError(fieldID: "period-to", message: "Enter the last day of the period")) }
-            else if end == nil { errors.append(FieldError(fieldID: "period-to", message: "The last day must be a real date, for example 2025-03-31")) }
+            if from.isEmpty {
+                errors.append(FieldError(fieldID: "period-from", message: "Enter the first day of the period"))
+            } else if start == nil {
+                errors.append(FieldError(fieldID: "period-from", message: "The first day must be a real date, for example 2024-04-01"))
+            }
+            if to.isEmpty {
+                errors.append(FieldError(fieldID: "period-to", message: "Enter the last day of the period"))
+            } else if end == nil {
+                errors.append(FieldError(fieldID: "period-to", message: "The last day must be a real date, for example 2025-03-31"))
+            }
             if let start, let end {
                 guard let p = Period(start: start, end: end) else {
                     return fail("period-to", "The last day must be the same as or after the first day")
@@ -101,20 +110,23 @@ public struct PeriodChoice: Sendable, Hashable {
             }
         }
         let blank = FormOption(value: "", label: "Choose")
-        var inner = FormGroup.radios(id: "period-kind", name: "kind", legend: "Period", options: [
-            FormOption(value: "year", label: "Reporting year (April to March)"),
-            FormOption(value: "month", label: "Month"),
-            FormOption(value: "quarter", label: "Quarter"),
-            FormOption(value: "rolling", label: "12 months to the end of a month"),
-            FormOption(value: "range", label: "From one date to another"),
-        ], selected: kind.rawValue, isInline: true)
-        inner += HTML.el("div", [("class", "ov-filter-form")],
+        var inner = FormGroup.radios(
+            id: "period-kind", name: "kind", legend: "Period",
+            options: [
+                FormOption(value: "year", label: "Reporting year (April to March)"),
+                FormOption(value: "month", label: "Month"),
+                FormOption(value: "quarter", label: "Quarter"),
+                FormOption(value: "rolling", label: "12 months to the end of a month"),
+                FormOption(value: "range", label: "From one date to another"),
+            ], selected: kind.rawValue, isInline: true)
+        inner += HTML.el(
+            "div", [("class", "ov-filter-form")],
             FormGroup.select(id: "period-year", name: "year", label: "Reporting year", options: yearOptions, selected: year, error: error("period-year"))
-            + FormGroup.select(id: "period-month", name: "month", label: "Month", options: [blank] + months, selected: month, error: error("period-month"))
-            + FormGroup.select(id: "period-quarter", name: "quarter", label: "Quarter", options: [blank] + quarters, selected: quarter, error: error("period-quarter"))
-            + FormGroup.select(id: "period-rolling", name: "rolling", label: "12 months to", options: [blank] + months, selected: rolling, error: error("period-rolling"))
-            + FormGroup.date(id: "period-from", name: "from", label: "From", hint: "For example, 2024-04-01", value: from, error: error("period-from"))
-            + FormGroup.date(id: "period-to", name: "to", label: "To", hint: "For example, 2025-03-31", value: to, error: error("period-to")))
+                + FormGroup.select(id: "period-month", name: "month", label: "Month", options: [blank] + months, selected: month, error: error("period-month"))
+                + FormGroup.select(id: "period-quarter", name: "quarter", label: "Quarter", options: [blank] + quarters, selected: quarter, error: error("period-quarter"))
+                + FormGroup.select(id: "period-rolling", name: "rolling", label: "12 months to", options: [blank] + months, selected: rolling, error: error("period-rolling"))
+                + FormGroup.date(id: "period-from", name: "from", label: "From", hint: "For example, 2024-04-01", value: from, error: error("period-from"))
+                + FormGroup.date(id: "period-to", name: "to", label: "To", hint: "For example, 2025-03-31", value: to, error: error("period-to")))
         for (n, v) in hiddenFields { inner += FormGroup.hidden(name: n, value: v) }
         inner += Button.render("Show figures", kind: .secondary)
         return HTML.el("form", [("method", "get"), ("action", action), ("class", "ov-period-choice ov-no-print"), ("novalidate", "")], inner)

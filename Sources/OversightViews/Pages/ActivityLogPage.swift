@@ -14,8 +14,10 @@ public enum ActivityLogPage {
         public var page: Int
         public var pageCount: Int
 
-        public init(entries: [ActivityEntry], filter: ActivityFilter, errors: [FieldError] = [], actions: [String], total: Int,
-                    page: Int, pageCount: Int) {
+        public init(
+            entries: [ActivityEntry], filter: ActivityFilter, errors: [FieldError] = [], actions: [String], total: Int,
+            page: Int, pageCount: Int
+        ) {
             self.entries = entries; self.filter = filter; self.errors = errors; self.actions = actions; self.total = total
             self.page = page; self.pageCount = pageCount
         }
@@ -30,9 +32,11 @@ public enum ActivityLogPage {
         var out = ErrorSummary.render(model.errors)
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Activity log")
         out += HTML.el("p", [("class", "ov-body")], text: "Every view of a child's records and every change, newest first. Entries cannot be changed or deleted.")
-        let form = FormGroup.text(id: "user", label: "User", value: model.filter.user, width: "10")
-            + FormGroup.select(id: "action", label: "Action", options: [FormOption(value: "", label: "Any")] + model.actions.map { FormOption(value: $0, label: $0) },
-                               selected: model.filter.action)
+        let form =
+            FormGroup.text(id: "user", label: "User", value: model.filter.user, width: "10")
+            + FormGroup.select(
+                id: "action", label: "Action", options: [FormOption(value: "", label: "Any")] + model.actions.map { FormOption(value: $0, label: $0) },
+                selected: model.filter.action)
             + FormGroup.date(id: "from", label: "From", hint: "For example, 2025-04-01", value: model.filter.from, error: error("from"))
             + FormGroup.date(id: "to", label: "To", hint: "For example, 2025-04-30", value: model.filter.to, error: error("to"))
             + Button.render("Filter", kind: .secondary)
@@ -40,17 +44,29 @@ public enum ActivityLogPage {
         let link = Query(path: SiteURL.activity, model.filter.queryItems)
         out += HTML.el("p", [("class", "ov-body")], text: "\(Format.count(model.total)) entries.")
         let rows = model.entries.map { e -> [HTML] in
-            [.text(Format.timestamp(e.at)), .text(e.user), .text(e.role), .text(e.action),
-             e.href.map { HTML.el("a", [("href", $0)], text: e.what) } ?? .text(e.what)]
+            [
+                .text(Format.timestamp(e.at)), .text(e.user), .text(e.role), .text(e.action),
+                e.href.map { HTML.el("a", [("href", $0)], text: e.what) } ?? .text(e.what),
+            ]
         }
-        out += DataTable(caption: "Activity", isCaptionVisible: false,
-                         columns: [.init("when", "When (UTC)"), .init("who", "Who"), .init("role", "Role"), .init("action", "Action"), .init("what", "What")],
-                         rows: rows, emptyMessage: "No activity matches the filter.").render()
+        out += DataTable(
+            caption: "Activity", isCaptionVisible: false,
+            columns: [.init("when", "When (UTC)"), .init("who", "Who"), .init("role", "Role"), .init("action", "Action"), .init("what", "What")],
+            rows: rows, emptyMessage: "No activity matches the filter."
+        ).render()
         out += Pagination.render(page: model.page, pageCount: model.pageCount, link: link, label: "Activity pages")
-        out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", Query(path: SitePath.activityCSV.link(), model.filter.queryItems).href), ("download", "")],
-                                                             text: "Download as CSV")
-            + .text(" or ") + HTML.el("a", [("href", Query(path: SitePath.activityXLSX.link(), model.filter.queryItems).href),
-                                            ("download", "")], text: "as an Excel workbook"))
+        out += HTML.el(
+            "p", [("class", "ov-body")],
+            HTML.el(
+                "a", [("href", Query(path: SitePath.activityCSV.link(), model.filter.queryItems).href), ("download", "")],
+                text: "Download as CSV")
+                + .text(" or ")
+                + HTML.el(
+                    "a",
+                    [
+                        ("href", Query(path: SitePath.activityXLSX.link(), model.filter.queryItems).href),
+                        ("download", ""),
+                    ], text: "as an Excel workbook"))
         return out
     }
 }

@@ -19,9 +19,11 @@ public enum AmbitionPage {
         public var approach: String
         public var achievements: [String]
 
-        public init(planTitle: String, number: Int, title: String, statement: String, leads: [String], period: Period,
-                    periodOptions: [FormOption], selectedPeriod: String, kpis: [KPIDetail], actions: [String], approach: String,
-                    achievements: [String]) {
+        public init(
+            planTitle: String, number: Int, title: String, statement: String, leads: [String], period: Period,
+            periodOptions: [FormOption], selectedPeriod: String, kpis: [KPIDetail], actions: [String], approach: String,
+            achievements: [String]
+        ) {
             self.planTitle = planTitle; self.number = number; self.title = title; self.statement = statement; self.leads = leads
             self.period = period; self.periodOptions = periodOptions; self.selectedPeriod = selectedPeriod; self.kpis = kpis
             self.actions = actions; self.approach = approach; self.achievements = achievements
@@ -29,15 +31,18 @@ public enum AmbitionPage {
 
         /// The model for `ambition` of `plan` from the evaluator's judgements (any ambition's:
         /// this one's are picked), up to 36 months of each measure's results and its comparators.
-        public static func make(plan: Plan, ambition: Ambition, evaluations: [KPIEvaluation], monthly: [String: [MeasureResult]],
-                                comparators: [String: ComparatorSummary] = [:], period: Period, periodOptions: [FormOption],
-                                selectedPeriod: String) -> Model {
+        public static func make(
+            plan: Plan, ambition: Ambition, evaluations: [KPIEvaluation], monthly: [String: [MeasureResult]],
+            comparators: [String: ComparatorSummary] = [:], period: Period, periodOptions: [FormOption],
+            selectedPeriod: String
+        ) -> Model {
             let kpis = evaluations.filter { $0.ambition == ambition.number }.map {
                 KPIDetail.make($0, monthly: monthly[$0.kpi.measure] ?? [], comparators: comparators[$0.kpi.measure])
             }
-            return Model(planTitle: plan.title, number: ambition.number, title: ambition.title, statement: ambition.statement,
-                         leads: ambition.leads, period: period, periodOptions: periodOptions, selectedPeriod: selectedPeriod,
-                         kpis: kpis, actions: ambition.actions, approach: ambition.approach, achievements: ambition.achievements)
+            return Model(
+                planTitle: plan.title, number: ambition.number, title: ambition.title, statement: ambition.statement,
+                leads: ambition.leads, period: period, periodOptions: periodOptions, selectedPeriod: selectedPeriod,
+                kpis: kpis, actions: ambition.actions, approach: ambition.approach, achievements: ambition.achievements)
         }
     }
 
@@ -55,7 +60,9 @@ public enum AmbitionPage {
         ])
         out += PeriodChooser.render(action: SiteURL.ambition(model.number), options: model.periodOptions, selected: model.selectedPeriod)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Key performance indicators")
-        out += HTML.el("p", [("class", "ov-body")], text: "Figures for \(Format.period(model.period)). Charts show 24 months; the dashed line is the target, the dotted line the same months a year earlier.")
+        out += HTML.el(
+            "p", [("class", "ov-body")],
+            text: "Figures for \(Format.period(model.period)). Charts show 24 months; the dashed line is the target, the dotted line the same months a year earlier.")
         if model.kpis.isEmpty {
             out += HTML.el("p", [("class", "ov-body")], text: "This ambition has no KPIs in the plan.")
         }
@@ -64,7 +71,9 @@ public enum AmbitionPage {
         out += HTML.el("h2", [("class", "ov-heading-l"), ("id", "actions")], text: "What we need to do")
         out += list(model.actions, empty: "The plan lists no actions for this ambition.", numbered: true)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Our approach")
-        out += model.approach.isEmpty ? HTML.el("p", [("class", "ov-body")], text: "The plan does not describe the approach.")
+        out +=
+            model.approach.isEmpty
+            ? HTML.el("p", [("class", "ov-body")], text: "The plan does not describe the approach.")
             : paragraphs(model.approach)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "What we have achieved")
         out += list(model.achievements, empty: "No achievements recorded yet.", numbered: false)
@@ -73,8 +82,9 @@ public enum AmbitionPage {
 
     static func list(_ items: [String], empty: String, numbered: Bool) -> HTML {
         guard !items.isEmpty else { return HTML.el("p", [("class", "ov-body")], text: empty) }
-        return HTML.el(numbered ? "ol" : "ul", [("class", numbered ? "ov-list ov-list--number" : "ov-list ov-list--bullet")],
-                       items.map { HTML.el("li", text: $0) }.joined)
+        return HTML.el(
+            numbered ? "ol" : "ul", [("class", numbered ? "ov-list ov-list--number" : "ov-list ov-list--bullet")],
+            items.map { HTML.el("li", text: $0) }.joined)
     }
 
     /// Text split into paragraphs at blank lines.

@@ -10,8 +10,10 @@ public enum ChangePasswordPage {
         /// What the password policy asks, as a hint.
         public var policyHint: String
 
-        public init(csrfToken: String, errors: [FieldError] = [], isRequired: Bool = false,
-                    policyHint: String = "At least 12 characters. Three or more random words work well, for example \"amber willow lantern\".") {
+        public init(
+            csrfToken: String, errors: [FieldError] = [], isRequired: Bool = false,
+            policyHint: String = "At least 12 characters. Three or more random words work well, for example \"amber willow lantern\"."
+        ) {
             self.csrfToken = csrfToken; self.errors = errors; self.isRequired = isRequired; self.policyHint = policyHint
         }
     }

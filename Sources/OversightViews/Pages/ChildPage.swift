@@ -57,11 +57,16 @@ public enum ChildPage {
         out += Notice.warning("This page shows one child's records. Your viewing of it is recorded.")
         out += SummaryList.render(model.facts)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Timeline")
-        out += HTML.el("p", [("class", "ov-body")], text: t.eventCount == 0 ? "No dated records for this child."
-                       : "\(t.eventCount) events, newest first.")
+        out += HTML.el(
+            "p", [("class", "ov-body")],
+            text: t.eventCount == 0
+                ? "No dated records for this child."
+                : "\(t.eventCount) events, newest first.")
         if t.undatedCount > 0 {
-            out += Notice.inset(text: t.undatedCount == 1 ? "1 record has a date that is not a real date and is not shown. See the import's findings."
-                                : "\(t.undatedCount) records have dates that are not real dates and are not shown. See the import's findings.")
+            out += Notice.inset(
+                text: t.undatedCount == 1
+                    ? "1 record has a date that is not a real date and is not shown. See the import's findings."
+                    : "\(t.undatedCount) records have dates that are not real dates and are not shown. See the import's findings.")
         }
         for y in t.years {
             var items = HTML.empty

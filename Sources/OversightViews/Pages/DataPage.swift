@@ -25,28 +25,40 @@ public enum DataPage {
         var out = HTML.empty
         if let n = model.notice { out += Notice.banner(.success, heading: n) }
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Data")
-        out += HTML.el("p", [("class", "ov-body")], text: "Each import loads the files of the statutory returns and local records. Findings are the validator's errors, warnings and queries; fix them at source and load the files again.")
+        out += HTML.el(
+            "p", [("class", "ov-body")],
+            text:
+                "Each import loads the files of the statutory returns and local records. Findings are the validator's errors, warnings and queries; fix them at source and load the files again."
+        )
         if model.canUpload { out += Button.link("Upload files", href: SiteURL.upload) }
-        var columns: [DataTable.Column] = [.init("when", "Imported"), .init("who", "By"), .init("files", "Files", isNumeric: true),
-                                           .init("years", "Years"), .init("rows", "Records", isNumeric: true),
-                                           .init("errors", "Errors", isNumeric: true), .init("warnings", "Warnings", isNumeric: true),
-                                           .init("queries", "Queries", isNumeric: true), .init("status", "Status")]
+        var columns: [DataTable.Column] = [
+            .init("when", "Imported"), .init("who", "By"), .init("files", "Files", isNumeric: true),
+            .init("years", "Years"), .init("rows", "Records", isNumeric: true),
+            .init("errors", "Errors", isNumeric: true), .init("warnings", "Warnings", isNumeric: true),
+            .init("queries", "Queries", isNumeric: true), .init("status", "Status"),
+        ]
         if model.canUndo { columns.append(.init("action", "Action")) }
         let rows = model.imports.map { i -> [HTML] in
-            var r: [HTML] = [HTML.el("a", [("href", SiteURL.importDetail(i.id))], text: Format.timestamp(i.importedAt)), .text(i.user),
-                             .text(Format.count(i.fileCount)), .text(i.yearsText), .text(Format.count(i.rows)),
-                             .text(Format.count(i.errors)), .text(Format.count(i.warnings)), .text(Format.count(i.queries)),
-                             StatusTag.render(i.status.words, colour: i.status.colour)]
+            var r: [HTML] = [
+                HTML.el("a", [("href", SiteURL.importDetail(i.id))], text: Format.timestamp(i.importedAt)), .text(i.user),
+                .text(Format.count(i.fileCount)), .text(i.yearsText), .text(Format.count(i.rows)),
+                .text(Format.count(i.errors)), .text(Format.count(i.warnings)), .text(Format.count(i.queries)),
+                StatusTag.render(i.status.words, colour: i.status.colour),
+            ]
             if model.canUndo {
-                r.append(i.status == .active
-                         ? Button.postForm("Undo", action: SiteURL.importUndo(i.id), csrfToken: model.csrfToken, kind: .warning,
-                                          screenReaderSuffix: " the import of \(Format.timestamp(i.importedAt))")
-                         : .empty)
+                r.append(
+                    i.status == .active
+                        ? Button.postForm(
+                            "Undo", action: SiteURL.importUndo(i.id), csrfToken: model.csrfToken, kind: .warning,
+                            screenReaderSuffix: " the import of \(Format.timestamp(i.importedAt))")
+                        : .empty)
             }
             return r
         }
-        out += DataTable(caption: "Imports, newest first", columns: columns, rows: rows,
-                         emptyMessage: "Nothing has been imported yet.").render()
+        out += DataTable(
+            caption: "Imports, newest first", columns: columns, rows: rows,
+            emptyMessage: "Nothing has been imported yet."
+        ).render()
         return out
     }
 }

@@ -31,17 +31,23 @@ public enum ErrorPage {
         let paragraphs: [HTML]
         switch model.kind {
         case .notFound:
-            paragraphs = [.text("If you typed the web address, check it is correct."),
-                          .text("If you pasted the web address, check you copied the entire address."),
-                          .text("Go to the ") + HTML.el("a", [("href", SiteURL.overview)], text: "overview") + .text(".")]
+            paragraphs = [
+                .text("If you typed the web address, check it is correct."),
+                .text("If you pasted the web address, check you copied the entire address."),
+                .text("Go to the ") + HTML.el("a", [("href", SiteURL.overview)], text: "overview") + .text("."),
+            ]
         case .forbidden:
-            paragraphs = [.text("Your role does not include this page."),
-                          .text("If you think you need it for your work, ask your Oversight administrator."),
-                          .text("Go to the ") + HTML.el("a", [("href", SiteURL.overview)], text: "overview") + .text(".")]
+            paragraphs = [
+                .text("Your role does not include this page."),
+                .text("If you think you need it for your work, ask your Oversight administrator."),
+                .text("Go to the ") + HTML.el("a", [("href", SiteURL.overview)], text: "overview") + .text("."),
+            ]
         case .serverError:
-            paragraphs = [.text("Try again later."),
-                          .text("If you were saving a form, go back and check whether your changes were saved before you try again."),
-                          .text("If it keeps happening, tell your Oversight administrator the time you saw this page.")]
+            paragraphs = [
+                .text("Try again later."),
+                .text("If you were saving a form, go back and check whether your changes were saved before you try again."),
+                .text("If it keeps happening, tell your Oversight administrator the time you saw this page."),
+            ]
         }
         out += paragraphs.map { HTML.el("p", [("class", "ov-body")], $0) }.joined
         return HTML.el("div", [("class", "ov-grid-row")], HTML.el("div", [("class", "ov-column-two-thirds")], out))

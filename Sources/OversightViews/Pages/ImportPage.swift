@@ -44,8 +44,10 @@ public enum ImportPage {
         /// A plain reason when the import failed.
         public var failure: String?
 
-        public init(summary: ImportRow, files: [FileRow], progress: Progress? = nil, findings: [FindingRow], filter: FindingFilter = FindingFilter(),
-                    page: Int = 1, showsChildren: Bool = true, failure: String? = nil) {
+        public init(
+            summary: ImportRow, files: [FileRow], progress: Progress? = nil, findings: [FindingRow], filter: FindingFilter = FindingFilter(),
+            page: Int = 1, showsChildren: Bool = true, failure: String? = nil
+        ) {
             self.summary = summary; self.files = files; self.progress = progress; self.findings = findings; self.filter = filter
             self.page = page; self.showsChildren = showsChildren; self.failure = failure
         }
@@ -74,10 +76,12 @@ public enum ImportPage {
         out += HTML.el("span", [("class", "ov-caption-l")], text: "Import")
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: Format.timestamp(s.importedAt))
         if let p = model.progress, model.isRunning {
-            out += Notice.banner(.important, heading: "Importing: \(p.step)",
+            out += Notice.banner(
+                .important, heading: "Importing: \(p.step)",
                 body: HTML.el("p", [("class", "ov-body")], text: "\(p.filesDone) of \(p.fileCount) files done. This page updates every \(refreshSeconds) seconds.")
-                + HTML.el("progress", [("max", String(max(p.fileCount, 1))), ("value", String(p.filesDone)), ("aria-label", "Files imported")],
-                          text: "\(p.filesDone) of \(p.fileCount)"))
+                    + HTML.el(
+                        "progress", [("max", String(max(p.fileCount, 1))), ("value", String(p.filesDone)), ("aria-label", "Files imported")],
+                        text: "\(p.filesDone) of \(p.fileCount)"))
         }
         if let f = model.failure { out += Notice.warning("The import failed: \(f)") }
         out += SummaryList.render([
@@ -85,20 +89,30 @@ public enum ImportPage {
             .init("Imported by", text: s.user),
             .init("Collection years", text: s.yearsText),
             .init("Records stored", text: Format.count(s.rows)),
-            .init("Findings", text: [Format.counted(s.errors, "error", "errors"), Format.counted(s.warnings, "warning", "warnings"),
-                                     Format.counted(s.queries, "query", "queries")].joined(separator: ", ")),
+            .init(
+                "Findings",
+                text: [
+                    Format.counted(s.errors, "error", "errors"), Format.counted(s.warnings, "warning", "warnings"),
+                    Format.counted(s.queries, "query", "queries"),
+                ].joined(separator: ", ")),
         ])
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Files")
-        out += DataTable(caption: "Files in this import", isCaptionVisible: false,
-                         columns: [.init("path", "File"), .init("format", "Read as"), .init("year", "Year"), .init("size", "Size", isNumeric: true),
-                                   .init("read", "Rows read", isNumeric: true), .init("stored", "Records stored", isNumeric: true),
-                                   .init("sha", "SHA-256")],
-                         rows: model.files.map { f in
-                             [.text(f.path), .text(f.format + (f.table.isEmpty ? "" : " (\(f.table))")),
-                              .text(f.collectionYear.map(Format.reportingYear) ?? "Not known"), .text(Format.fileSize(f.size)),
-                              .text(Format.count(f.rowsRead)), .text(Format.count(f.rowsStored)),
-                              HTML.el("code", [("class", "ov-hash")], text: f.sha256)]
-                         }, emptyMessage: "No files yet.").render()
+        out += DataTable(
+            caption: "Files in this import", isCaptionVisible: false,
+            columns: [
+                .init("path", "File"), .init("format", "Read as"), .init("year", "Year"), .init("size", "Size", isNumeric: true),
+                .init("read", "Rows read", isNumeric: true), .init("stored", "Records stored", isNumeric: true),
+                .init("sha", "SHA-256"),
+            ],
+            rows: model.files.map { f in
+                [
+                    .text(f.path), .text(f.format + (f.table.isEmpty ? "" : " (\(f.table))")),
+                    .text(f.collectionYear.map(Format.reportingYear) ?? "Not known"), .text(Format.fileSize(f.size)),
+                    .text(Format.count(f.rowsRead)), .text(Format.count(f.rowsStored)),
+                    HTML.el("code", [("class", "ov-hash")], text: f.sha256),
+                ]
+            }, emptyMessage: "No files yet."
+        ).render()
         out += findings(model)
         return out
     }
@@ -121,19 +135,27 @@ public enum ImportPage {
         let rules = Array(Set(model.findings.map(\.rule))).sorted()
         let tables = Array(Set(model.findings.map(\.table))).sorted()
         let any = FormOption(value: "", label: "Any")
-        var form = FormGroup.select(id: "rule", label: "Rule", options: [any] + rules.map { FormOption(value: $0, label: $0) }, selected: model.filter.rule)
+        var form =
+            FormGroup.select(id: "rule", label: "Rule", options: [any] + rules.map { FormOption(value: $0, label: $0) }, selected: model.filter.rule)
             + FormGroup.select(id: "table", label: "Table", options: [any] + tables.map { FormOption(value: $0, label: $0) }, selected: model.filter.table)
-            + FormGroup.select(id: "severity", label: "Severity", options: [any, FormOption(value: "error", label: "Error"),
-                                                                             FormOption(value: "warning", label: "Warning"),
-                                                                             FormOption(value: "query", label: "Query")], selected: model.filter.severity)
+            + FormGroup.select(
+                id: "severity", label: "Severity",
+                options: [
+                    any, FormOption(value: "error", label: "Error"),
+                    FormOption(value: "warning", label: "Warning"),
+                    FormOption(value: "query", label: "Query"),
+                ], selected: model.filter.severity)
         if model.showsChildren {
             form += FormGroup.text(id: "child", label: "Child id", value: model.filter.child, width: "10")
         }
         form += Button.render("Filter", kind: .secondary)
         out += HTML.el("form", [("method", "get"), ("action", SiteURL.importDetail(model.summary.id)), ("class", "ov-filter-form")], form)
         let link = Query(path: SiteURL.importDetail(model.summary.id), model.filter.queryItems)
-        out += HTML.el("p", [("class", "ov-body")], text: model.filter.isEmpty ? "\(Format.count(model.findings.count)) findings."
-                       : "\(Format.count(matching.count)) of \(Format.count(model.findings.count)) findings match the filter.")
+        out += HTML.el(
+            "p", [("class", "ov-body")],
+            text: model.filter.isEmpty
+                ? "\(Format.count(model.findings.count)) findings."
+                : "\(Format.count(matching.count)) of \(Format.count(model.findings.count)) findings match the filter.")
         let pageCount = Pagination.pageCount(total: matching.count, perPage: perPage)
         var columns: [DataTable.Column] = [.init("severity", "Severity"), .init("rule", "Rule"), .init("where", "Where")]
         if model.showsChildren { columns.append(.init("child", "Child")) }
@@ -146,13 +168,31 @@ public enum ImportPage {
             r += [.text(f.fields.joined(separator: ", ")), .text(f.message)]
             return r
         }
-        out += DataTable(caption: "Findings", isCaptionVisible: false, columns: columns, rows: rows, link: link,
-                         emptyMessage: model.filter.isEmpty ? "No findings." : "No findings match the filter.").render()
+        out += DataTable(
+            caption: "Findings", isCaptionVisible: false, columns: columns, rows: rows, link: link,
+            emptyMessage: model.filter.isEmpty ? "No findings." : "No findings match the filter."
+        ).render()
         out += Pagination.render(page: model.page, pageCount: pageCount, link: link, label: "Findings pages")
-        out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", Query(path: SitePath.importFindingsCSV.link(model.summary.id), model.filter.queryItems).href),
-                                                                  ("download", "")], text: "Download the findings as CSV")
-            + .text(" or ") + HTML.el("a", [("href", Query(path: SitePath.importFindingsXLSX.link(model.summary.id),
-                                                           model.filter.queryItems).href), ("download", "")], text: "as an Excel workbook"))
+        out += HTML.el(
+            "p", [("class", "ov-body")],
+            HTML.el(
+                "a",
+                [
+                    ("href", Query(path: SitePath.importFindingsCSV.link(model.summary.id), model.filter.queryItems).href),
+                    ("download", ""),
+                ], text: "Download the findings as CSV")
+                + .text(" or ")
+                + HTML.el(
+                    "a",
+                    [
+                        (
+                            "href",
+                            Query(
+                                path: SitePath.importFindingsXLSX.link(model.summary.id),
+                                model.filter.queryItems
+                            ).href
+                        ), ("download", ""),
+                    ], text: "as an Excel workbook"))
         return out
     }
 }

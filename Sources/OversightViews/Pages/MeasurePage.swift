@@ -31,9 +31,11 @@ public enum MeasurePage {
         public var numerator: DrillList?
         public var denominator: DrillList?
 
-        public init(measureID: String, glossary: MeasureGlossary.Entry?, unit: MeasureUnit, choice: PeriodChoice, periodErrors: [FieldError],
-                    years: [Int], period: Period, result: MeasureResult?, monthly: [SeriesPoint], comparators: ComparatorSummary?,
-                    neighbours: [NeighbourValue], showsChildren: Bool, filter: String, numerator: DrillList?, denominator: DrillList?) {
+        public init(
+            measureID: String, glossary: MeasureGlossary.Entry?, unit: MeasureUnit, choice: PeriodChoice, periodErrors: [FieldError],
+            years: [Int], period: Period, result: MeasureResult?, monthly: [SeriesPoint], comparators: ComparatorSummary?,
+            neighbours: [NeighbourValue], showsChildren: Bool, filter: String, numerator: DrillList?, denominator: DrillList?
+        ) {
             self.measureID = measureID; self.glossary = glossary; self.unit = unit; self.choice = choice; self.periodErrors = periodErrors
             self.years = years; self.period = period; self.result = result; self.monthly = monthly; self.comparators = comparators
             self.neighbours = neighbours; self.showsChildren = showsChildren; self.filter = filter
@@ -47,9 +49,11 @@ public enum MeasurePage {
         /// - `resolve`: the result for a period (the engine or the hand-entered store).
         /// - `fallback`: the period shown when the form has errors.
         /// When `showsChildren` is false the lists are not built at all.
-        public static func make(measureID: String, query: [String: String], years: [Int], fallback: Period,
-                                resolve: (Period) -> MeasureResult?, monthly: [MeasureResult], comparators: ComparatorSummary?,
-                                neighbours: [NeighbourValue] = [], showsChildren: Bool, rowsWithErrors: Set<RecordOrigin>) -> Model {
+        public static func make(
+            measureID: String, query: [String: String], years: [Int], fallback: Period,
+            resolve: (Period) -> MeasureResult?, monthly: [MeasureResult], comparators: ComparatorSummary?,
+            neighbours: [NeighbourValue] = [], showsChildren: Bool, rowsWithErrors: Set<RecordOrigin>
+        ) -> Model {
             let choice = PeriodChoice(query: query, defaultYear: fallback.end.collectionYear)
             var errors: [FieldError] = []
             let period: Period
@@ -63,15 +67,17 @@ public enum MeasurePage {
             func list(_ side: DrillList.Side, _ records: [DrillRecord]) -> DrillList? {
                 guard showsChildren else { return nil }
                 let p = side.prefix
-                return DrillList.make(side, records: records, filter: filter,
-                                      sort: SortOrder(sort: query[p + "sort"], dir: query[p + "dir"], allowed: DrillList.sortColumns),
-                                      page: Int(query[p + "page"] ?? "") ?? 1, rowsWithErrors: rowsWithErrors)
+                return DrillList.make(
+                    side, records: records, filter: filter,
+                    sort: SortOrder(sort: query[p + "sort"], dir: query[p + "dir"], allowed: DrillList.sortColumns),
+                    page: Int(query[p + "page"] ?? "") ?? 1, rowsWithErrors: rowsWithErrors)
             }
-            return Model(measureID: measureID, glossary: MeasureGlossary.entry(measureID), unit: unit, choice: choice, periodErrors: errors,
-                         years: years, period: period, result: result, monthly: SeriesPoint.series(monthly), comparators: comparators,
-                         neighbours: neighbours, showsChildren: showsChildren, filter: filter,
-                         numerator: list(.numerator, result?.numeratorRecords ?? []),
-                         denominator: list(.denominator, result?.denominatorRecords ?? []))
+            return Model(
+                measureID: measureID, glossary: MeasureGlossary.entry(measureID), unit: unit, choice: choice, periodErrors: errors,
+                years: years, period: period, result: result, monthly: SeriesPoint.series(monthly), comparators: comparators,
+                neighbours: neighbours, showsChildren: showsChildren, filter: filter,
+                numerator: list(.numerator, result?.numeratorRecords ?? []),
+                denominator: list(.denominator, result?.denominatorRecords ?? []))
         }
 
         /// The page's link with the period and filter, for sort and page links.
@@ -92,8 +98,9 @@ public enum MeasurePage {
         out += HTML.el("span", [("class", "ov-caption-l")], text: "Measure")
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: title)
         out += definition(model)
-        out += model.choice.render(action: SiteURL.measure(model.measureID), years: model.years, errors: model.periodErrors,
-                                   hiddenFields: model.filter.isEmpty ? [] : [("q", model.filter)])
+        out += model.choice.render(
+            action: SiteURL.measure(model.measureID), years: model.years, errors: model.periodErrors,
+            hiddenFields: model.filter.isEmpty ? [] : [("q", model.filter)])
         out += figures(model)
         out += series(model, title: title)
         if let c = model.comparators {
@@ -107,8 +114,11 @@ public enum MeasurePage {
     static func definition(_ model: Model) -> HTML {
         var rows: [SummaryList.Row] = [.init("Measure id", HTML.el("code", text: model.measureID))]
         if let g = model.glossary {
-            rows.append(.init("What it counts", g.definition.map(MeasureGlossary.inline)
-                              ?? .text("\(g.title). The measures guide does not define this measure in detail.")))
+            rows.append(
+                .init(
+                    "What it counts",
+                    g.definition.map(MeasureGlossary.inline)
+                        ?? .text("\(g.title). The measures guide does not define this measure in detail.")))
             if let f = g.fields { rows.append(.init("Fields read", MeasureGlossary.inline(f))) }
             if let m = g.measure {
                 rows.append(.init("Unit", text: unitWords(m.unit)))
@@ -120,8 +130,9 @@ public enum MeasurePage {
         }
         var out = HTML.el("h2", [("class", "ov-heading-l")], text: "Definition") + SummaryList.render(rows)
         if let notes = model.glossary?.sectionNotes, let section = model.glossary?.section {
-            out += Notice.details(summary: "About measures " + section.prefix(1).lowercased() + section.dropFirst(),
-                                  content: notes.components(separatedBy: "\n\n").map { HTML.el("p", [("class", "ov-body")], MeasureGlossary.inline($0)) }.joined)
+            out += Notice.details(
+                summary: "About measures " + section.prefix(1).lowercased() + section.dropFirst(),
+                content: notes.components(separatedBy: "\n\n").map { HTML.el("p", [("class", "ov-body")], MeasureGlossary.inline($0)) }.joined)
         }
         return out
     }
@@ -159,11 +170,14 @@ public enum MeasurePage {
             return out + HTML.el("p", [("class", "ov-body")], text: "No monthly figures yet.")
         }
         let lastYear = SeriesPoint.lastYear(of: shown, in: model.monthly)
-        out += HTML.el("div", [("class", "ov-grid-row ov-figure")],
-            HTML.el("div", [("class", "ov-column-two-thirds")],
+        out += HTML.el(
+            "div", [("class", "ov-grid-row ov-figure")],
+            HTML.el(
+                "div", [("class", "ov-column-two-thirds")],
                 Chart.line(id: "measure-chart", title: "\(title): month by month", series: shown, unit: model.unit, lastYear: lastYear))
-            + HTML.el("div", [("class", "ov-column-one-third")],
-                Chart.table(caption: "\(title): values by month", series: shown, unit: model.unit, lastYear: lastYear)))
+                + HTML.el(
+                    "div", [("class", "ov-column-one-third")],
+                    Chart.table(caption: "\(title): values by month", series: shown, unit: model.unit, lastYear: lastYear)))
         return out
     }
 
@@ -173,13 +187,18 @@ public enum MeasurePage {
             return out + Notice.inset(text: "Your role shows totals only. Lists of children and their records are not shown and cannot be downloaded.")
         }
         guard model.result != nil else { return out + HTML.el("p", [("class", "ov-body")], text: "There are no records for this period.") }
-        out += HTML.el("p", [("class", "ov-body")], text: "Each row is one record counted by the measure. Open a child to see their timeline. Your viewing of these lists is recorded.")
-        out += HTML.el("form", [("method", "get"), ("action", SiteURL.measure(model.measureID)), ("class", "ov-filter-form ov-no-print"), ("role", "search")],
+        out += HTML.el(
+            "p", [("class", "ov-body")], text: "Each row is one record counted by the measure. Open a child to see their timeline. Your viewing of these lists is recorded.")
+        out += HTML.el(
+            "form", [("method", "get"), ("action", SiteURL.measure(model.measureID)), ("class", "ov-filter-form ov-no-print"), ("role", "search")],
             FormGroup.text(id: "q", label: "Filter by child, record or key", value: model.filter, type: "search")
-            + model.choice.queryItems.compactMap { n, v in v.map { FormGroup.hidden(name: n, value: $0) } }.joined
-            + Button.render("Filter", kind: .secondary)
-            + (model.filter.isEmpty ? .empty : HTML.el("p", [("class", "ov-body")],
-                HTML.el("a", [("href", Query(path: SiteURL.measure(model.measureID), model.choice.queryItems).href)], text: "Clear the filter"))))
+                + model.choice.queryItems.compactMap { n, v in v.map { FormGroup.hidden(name: n, value: $0) } }.joined
+                + Button.render("Filter", kind: .secondary)
+                + (model.filter.isEmpty
+                    ? .empty
+                    : HTML.el(
+                        "p", [("class", "ov-body")],
+                        HTML.el("a", [("href", Query(path: SiteURL.measure(model.measureID), model.choice.queryItems).href)], text: "Clear the filter"))))
         for list in [model.numerator, model.denominator].compactMap({ $0 }) {
             out += drillTable(list, model: model)
         }
@@ -194,26 +213,38 @@ public enum MeasurePage {
             out += HTML.el("p", [("class", "ov-body")], text: "\(Format.count(list.matching)) match the filter.")
         }
         let rows = list.rows.map { r -> [HTML] in
-            [HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child), .text(r.record.kind), .text(r.record.key),
-             .text(Format.date(r.record.start)), .text(Format.date(r.record.end)),
-             r.isFromRowWithErrors ? StatusTag.render("From a row with errors", colour: .red) : .text("")]
+            [
+                HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child), .text(r.record.kind), .text(r.record.key),
+                .text(Format.date(r.record.start)), .text(Format.date(r.record.end)),
+                r.isFromRowWithErrors ? StatusTag.render("From a row with errors", colour: .red) : .text(""),
+            ]
         }
-        out += DataTable(caption: "\(heading) records for \(Format.period(model.period))",
-                         columns: [.init("child", "Child", isSortable: true), .init("kind", "Record", isSortable: true),
-                                   .init("key", "Key", isSortable: true), .init("start", "Start", isSortable: true),
-                                   .init("end", "End", isSortable: true), .init("flag", "Data quality")],
-                         rows: rows, sort: list.sort, link: model.link,
-                         emptyMessage: model.filter.isEmpty ? "No records." : "No records match the filter.",
-                         parameterPrefix: list.side.prefix).render()
-        out += Pagination.render(page: list.page, pageCount: list.pageCount, link: model.link, label: "\(heading) pages",
-                                 parameterPrefix: list.side.prefix)
+        out += DataTable(
+            caption: "\(heading) records for \(Format.period(model.period))",
+            columns: [
+                .init("child", "Child", isSortable: true), .init("kind", "Record", isSortable: true),
+                .init("key", "Key", isSortable: true), .init("start", "Start", isSortable: true),
+                .init("end", "End", isSortable: true), .init("flag", "Data quality"),
+            ],
+            rows: rows, sort: list.sort, link: model.link,
+            emptyMessage: model.filter.isEmpty ? "No records." : "No records match the filter.",
+            parameterPrefix: list.side.prefix
+        ).render()
+        out += Pagination.render(
+            page: list.page, pageCount: list.pageCount, link: model.link, label: "\(heading) pages",
+            parameterPrefix: list.side.prefix)
         let items = model.choice.queryItems + [("q", model.filter)]
         let csv = Query(path: (list.side == .numerator ? SitePath.measureNumeratorCSV : SitePath.measureDenominatorCSV).link(model.measureID), items)
         let xlsx = Query(path: (list.side == .numerator ? SitePath.measureNumeratorXLSX : SitePath.measureDenominatorXLSX).link(model.measureID), items)
-        out += HTML.el("p", [("class", "ov-body ov-no-print")], HTML.el("a", [("href", csv.href), ("download", "")],
-            .text("Download as CSV") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)"))
-            + .text(" or ") + HTML.el("a", [("href", xlsx.href), ("download", "")],
-            .text("as an Excel workbook") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)")))
+        out += HTML.el(
+            "p", [("class", "ov-body ov-no-print")],
+            HTML.el(
+                "a", [("href", csv.href), ("download", "")],
+                .text("Download as CSV") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)"))
+                + .text(" or ")
+                + HTML.el(
+                    "a", [("href", xlsx.href), ("download", "")],
+                    .text("as an Excel workbook") + HTML.el("span", [("class", "ov-visually-hidden")], text: " (\(heading.lowercased()) records)")))
         return HTML.el("section", [("aria-labelledby", id)], out)
     }
 

@@ -30,14 +30,17 @@ public enum OverviewPage {
         /// The model from a plan, the evaluator's judgements for `period` and each measure's
         /// monthly results (by measure id; a measure missing from `monthly` has no trend line).
         /// `neighbours` (by measure id) gives the neighbours' published values for the rank among them.
-        public static func make(plan: Plan, evaluations: [KPIEvaluation], monthly: [String: [MeasureResult]], period: Period,
-                                periodOptions: [FormOption], selectedPeriod: String,
-                                neighbours: [String: [NeighbourValue]] = [:]) -> Model {
+        public static func make(
+            plan: Plan, evaluations: [KPIEvaluation], monthly: [String: [MeasureResult]], period: Period,
+            periodOptions: [FormOption], selectedPeriod: String,
+            neighbours: [String: [NeighbourValue]] = [:]
+        ) -> Model {
             let ambitions = plan.ambitions.map { a in
-                AmbitionTiles(number: a.number, title: a.title,
-                              tiles: evaluations.filter { $0.ambition == a.number }.map {
-                                  KPITile.make($0, monthly: monthly[$0.kpi.measure] ?? [], neighbours: neighbours[$0.kpi.measure] ?? [])
-                              })
+                AmbitionTiles(
+                    number: a.number, title: a.title,
+                    tiles: evaluations.filter { $0.ambition == a.number }.map {
+                        KPITile.make($0, monthly: monthly[$0.kpi.measure] ?? [], neighbours: neighbours[$0.kpi.measure] ?? [])
+                    })
             }
             return Model(planTitle: plan.title, period: period, periodOptions: periodOptions, selectedPeriod: selectedPeriod, ambitions: ambitions)
         }
@@ -51,16 +54,20 @@ public enum OverviewPage {
         var out = HTML.el("span", [("class", "ov-caption-l")], text: model.planTitle)
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Overview")
         out += PeriodChooser.render(action: SiteURL.overview, options: model.periodOptions, selected: model.selectedPeriod)
-        out += HTML.el("p", [("class", "ov-body-lead")], text: "Figures for \(Format.period(model.period)) (\(Format.date(model.period.start)) to \(Format.date(model.period.end))).")
+        out += HTML.el(
+            "p", [("class", "ov-body-lead")], text: "Figures for \(Format.period(model.period)) (\(Format.date(model.period.start)) to \(Format.date(model.period.end))).")
         out += summary(model)
         for a in model.ambitions {
-            var section = HTML.el("div", [("class", "ov-ambition__header")],
-                HTML.el("h2", [("class", "ov-heading-l"), ("id", "ambition-\(a.number)")],
+            var section = HTML.el(
+                "div", [("class", "ov-ambition__header")],
+                HTML.el(
+                    "h2", [("class", "ov-heading-l"), ("id", "ambition-\(a.number)")],
                     HTML.el("a", [("href", SiteURL.ambition(a.number))], text: "Ambition \(a.number): \(a.title)")))
             if a.tiles.isEmpty {
                 section += HTML.el("p", [("class", "ov-body")], text: "This ambition has no KPIs in the plan.")
             } else {
-                section += HTML.el("ul", [("class", "ov-tiles")],
+                section += HTML.el(
+                    "ul", [("class", "ov-tiles")],
                     a.tiles.enumerated().map { i, t in t.render(id: "spark-\(a.number)-\(i + 1)") }.joined)
             }
             out += HTML.el("section", [("class", "ov-ambition"), ("aria-labelledby", "ambition-\(a.number)")], section)

@@ -17,8 +17,10 @@ public enum SignInPage {
         /// The authority chosen (kept when the form comes back).
         public var authority: String
 
-        public init(username: String = "", csrfToken: String, errors: [FieldError] = [], notice: String? = nil, returnTo: String? = nil,
-                    authorities: [FormOption] = [], authority: String = "") {
+        public init(
+            username: String = "", csrfToken: String, errors: [FieldError] = [], notice: String? = nil, returnTo: String? = nil,
+            authorities: [FormOption] = [], authority: String = ""
+        ) {
             self.username = username; self.csrfToken = csrfToken; self.errors = errors; self.notice = notice; self.returnTo = returnTo
             self.authorities = authorities; self.authority = authority
         }
@@ -36,11 +38,13 @@ public enum SignInPage {
         var form = FormGroup.hidden(name: "csrf", value: model.csrfToken)
         if let r = model.returnTo, r.hasPrefix("/"), !r.hasPrefix("//") { form += FormGroup.hidden(name: "returnTo", value: r) }
         if !model.authorities.isEmpty {
-            form += FormGroup.select(id: "authority", label: "Local authority", options: [FormOption(value: "", label: "Choose")] + model.authorities,
-                                     selected: model.authority, error: error("authority"))
+            form += FormGroup.select(
+                id: "authority", label: "Local authority", options: [FormOption(value: "", label: "Choose")] + model.authorities,
+                selected: model.authority, error: error("authority"))
         }
-        form += FormGroup.text(id: "username", label: "Username", value: model.username, error: error("username"),
-                               autocomplete: "username", width: "20")
+        form += FormGroup.text(
+            id: "username", label: "Username", value: model.username, error: error("username"),
+            autocomplete: "username", width: "20")
         form += FormGroup.password(id: "password", label: "Password", error: error("password"))
         form += Button.render("Sign in")
         out += HTML.el("form", [("method", "post"), ("action", SiteURL.signIn), ("novalidate", "")], form)

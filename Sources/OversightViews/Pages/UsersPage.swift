@@ -39,8 +39,10 @@ public enum UsersPage {
         /// A success message after an action ("Amy Example was added").
         public var notice: String?
 
-        public init(users: [UserRow], roles: [FormOption], newUser: NewUser = NewUser(), errors: [FieldError] = [], csrfToken: String,
-                    passwordHint: String, notice: String? = nil) {
+        public init(
+            users: [UserRow], roles: [FormOption], newUser: NewUser = NewUser(), errors: [FieldError] = [], csrfToken: String,
+            passwordHint: String, notice: String? = nil
+        ) {
             self.users = users; self.roles = roles; self.newUser = newUser; self.errors = errors; self.csrfToken = csrfToken
             self.passwordHint = passwordHint; self.notice = notice
         }
@@ -58,28 +60,39 @@ public enum UsersPage {
         let rows = model.users.map { u -> [HTML] in
             var actions = HTML.empty
             if !u.isDisabled {
-                actions += Button.postForm("Reset password", action: SiteURL.userResetPassword(u.username), csrfToken: model.csrfToken,
-                                           kind: .secondary, screenReaderSuffix: " for \(u.displayName)")
-                actions += Button.postForm("Disable", action: SiteURL.userDisable(u.username), csrfToken: model.csrfToken,
-                                           kind: .warning, screenReaderSuffix: " \(u.displayName)")
+                actions += Button.postForm(
+                    "Reset password", action: SiteURL.userResetPassword(u.username), csrfToken: model.csrfToken,
+                    kind: .secondary, screenReaderSuffix: " for \(u.displayName)")
+                actions += Button.postForm(
+                    "Disable", action: SiteURL.userDisable(u.username), csrfToken: model.csrfToken,
+                    kind: .warning, screenReaderSuffix: " \(u.displayName)")
             }
-            return [.text(u.displayName), .text(u.username), .text(u.role),
-                    u.isDisabled ? StatusTag.render("Disabled", colour: .grey) : StatusTag.render("Active", colour: .green),
-                    .text(u.lastSignIn.map(Format.timestamp) ?? "Never"), HTML.el("div", [("class", "ov-button-group")], actions)]
+            return [
+                .text(u.displayName), .text(u.username), .text(u.role),
+                u.isDisabled ? StatusTag.render("Disabled", colour: .grey) : StatusTag.render("Active", colour: .green),
+                .text(u.lastSignIn.map(Format.timestamp) ?? "Never"), HTML.el("div", [("class", "ov-button-group")], actions),
+            ]
         }
-        out += DataTable(caption: "Users", isCaptionVisible: false,
-                         columns: [.init("name", "Name"), .init("username", "Username"), .init("role", "Role"), .init("status", "Status"),
-                                   .init("last", "Last signed in"), .init("actions", "Actions")],
-                         rows: rows, emptyMessage: "There are no users.").render()
+        out += DataTable(
+            caption: "Users", isCaptionVisible: false,
+            columns: [
+                .init("name", "Name"), .init("username", "Username"), .init("role", "Role"), .init("status", "Status"),
+                .init("last", "Last signed in"), .init("actions", "Actions"),
+            ],
+            rows: rows, emptyMessage: "There are no users."
+        ).render()
         out += HTML.el("h2", [("class", "ov-heading-l"), ("id", "add-user")], text: "Add a user")
         var form = FormGroup.hidden(name: "csrf", value: model.csrfToken)
         form += FormGroup.text(id: "displayName", label: "Full name", value: model.newUser.displayName, error: error("displayName"), autocomplete: "off")
-        form += FormGroup.text(id: "username", label: "Username", hint: "Letters, numbers, dots and hyphens", value: model.newUser.username,
-                               error: error("username"), autocomplete: "off", width: "20")
-        form += FormGroup.select(id: "role", label: "Role", options: [FormOption(value: "", label: "Choose a role")] + model.roles,
-                                 selected: model.newUser.role, error: error("role"))
-        form += FormGroup.password(id: "password", label: "Temporary password", hint: model.passwordHint,
-                                   error: error("password"), autocomplete: "new-password")
+        form += FormGroup.text(
+            id: "username", label: "Username", hint: "Letters, numbers, dots and hyphens", value: model.newUser.username,
+            error: error("username"), autocomplete: "off", width: "20")
+        form += FormGroup.select(
+            id: "role", label: "Role", options: [FormOption(value: "", label: "Choose a role")] + model.roles,
+            selected: model.newUser.role, error: error("role"))
+        form += FormGroup.password(
+            id: "password", label: "Temporary password", hint: model.passwordHint,
+            error: error("password"), autocomplete: "new-password")
         form += Button.render("Add user")
         out += HTML.el("form", [("method", "post"), ("action", SiteURL.users), ("novalidate", ""), ("aria-labelledby", "add-user")], form)
         return out

@@ -26,9 +26,11 @@ public enum ComparatorTable {
         rows.append([.text("Statistical neighbours: median (compared with)"), v(s.neighbourMedian)])
         rows.append([.text("Statistical neighbours: mean (for reference)"), v(s.neighbourMean)])
         for n in neighbours { rows.append([.text("\(n.name) (neighbour)"), v(n.value)]) }
-        var out = DataTable(caption: caption ?? "Published comparators, \(Format.reportingYear(s.year))",
-                            columns: [.init("who", "Authority or group"), .init("value", "Value", isNumeric: true)],
-                            rows: rows, hasRowHeaders: true).render()
+        var out = DataTable(
+            caption: caption ?? "Published comparators, \(Format.reportingYear(s.year))",
+            columns: [.init("who", "Authority or group"), .init("value", "Value", isNumeric: true)],
+            rows: rows, hasRowHeaders: true
+        ).render()
         var notes: [String] = []
         if let rank = s.rank {
             var r = "\(s.laName) ranks \(rank) of \(s.rankedCount) local authorities"
@@ -43,6 +45,11 @@ public enum ComparatorTable {
     }
 
     static func ordinal(_ q: Int) -> String {
-        switch q { case 1: return "first (best)"; case 2: return "second"; case 3: return "third"; default: return "fourth (worst)" }
+        switch q {
+        case 1: return "first (best)";
+        case 2: return "second";
+        case 3: return "third";
+        default: return "fourth (worst)"
+        }
     }
 }

@@ -24,8 +24,9 @@ public struct KPIDetail: Sendable, Hashable {
         let shown = Array(all.suffix(24))
         var tile = KPITile.make(e, monthly: [])
         tile.series = shown
-        return KPIDetail(tile: tile, target: e.targetValue, series: shown, lastYear: SeriesPoint.lastYear(of: shown, in: all),
-                         comparators: comparators ?? e.comparator?.summary)
+        return KPIDetail(
+            tile: tile, target: e.targetValue, series: shown, lastYear: SeriesPoint.lastYear(of: shown, in: all),
+            comparators: comparators ?? e.comparator?.summary)
     }
 
     /// "Target 18.0%" as the value of a row headed "Target": "18.0%"; "Target: lower than last
@@ -42,18 +43,22 @@ public struct KPIDetail: Sendable, Hashable {
     public func render(id: String) -> HTML {
         let t = tile
         var out = HTML.el("h3", [("class", "ov-heading-m"), ("id", id)], HTML.el("a", [("href", SiteURL.measure(t.measureID))], text: t.wording))
-        out += SummaryList.render([
-            .init("Value", .text(t.value == nil ? "No data yet" : Format.value(t.value, unit: t.unit))),
-            .init("Status", StatusTag.render(t.status)),
-            .init("Target", text: KPIDetail.withoutLeadingTarget(t.targetText)),
-            .init("Direction of travel", (t.trendArrow.isEmpty ? .empty : HTML.el("span", [("aria-hidden", "true")], text: t.trendArrow + " ")) + .text(t.trendText)),
-        ] + (t.comparatorText.map { [SummaryList.Row("Comparators", text: $0)] } ?? []))
+        out += SummaryList.render(
+            [
+                .init("Value", .text(t.value == nil ? "No data yet" : Format.value(t.value, unit: t.unit))),
+                .init("Status", StatusTag.render(t.status)),
+                .init("Target", text: KPIDetail.withoutLeadingTarget(t.targetText)),
+                .init("Direction of travel", (t.trendArrow.isEmpty ? .empty : HTML.el("span", [("aria-hidden", "true")], text: t.trendArrow + " ")) + .text(t.trendText)),
+            ] + (t.comparatorText.map { [SummaryList.Row("Comparators", text: $0)] } ?? []))
         if series.contains(where: { $0.value != nil }) {
-            out += HTML.el("div", [("class", "ov-grid-row ov-figure")],
-                HTML.el("div", [("class", "ov-column-two-thirds")],
+            out += HTML.el(
+                "div", [("class", "ov-grid-row ov-figure")],
+                HTML.el(
+                    "div", [("class", "ov-column-two-thirds")],
                     Chart.line(id: id + "-chart", title: "\(t.wording): month by month", series: series, unit: t.unit, target: target, lastYear: lastYear))
-                + HTML.el("div", [("class", "ov-column-one-third")],
-                    Chart.table(caption: "\(t.wording): values by month", series: series, unit: t.unit, target: target, lastYear: lastYear)))
+                    + HTML.el(
+                        "div", [("class", "ov-column-one-third")],
+                        Chart.table(caption: "\(t.wording): values by month", series: series, unit: t.unit, target: target, lastYear: lastYear)))
         } else {
             out += HTML.el("p", [("class", "ov-body")], text: "No monthly figures yet.")
         }

@@ -22,8 +22,10 @@ public struct KPITile: Sendable, Hashable {
     /// Where the authority stands among comparators ("SN average 21.3%; rank 40 of 152 in England (2023-24)"), nil when none.
     public var comparatorText: String?
 
-    public init(wording: String, measureID: String, unit: MeasureUnit, value: Double?, targetText: String, status: KPIStatus,
-                trendText: String, trendArrow: String, series: [SeriesPoint], comparatorText: String?) {
+    public init(
+        wording: String, measureID: String, unit: MeasureUnit, value: Double?, targetText: String, status: KPIStatus,
+        trendText: String, trendArrow: String, series: [SeriesPoint], comparatorText: String?
+    ) {
         self.wording = wording; self.measureID = measureID; self.unit = unit; self.value = value; self.targetText = targetText
         self.status = status; self.trendText = trendText; self.trendArrow = trendArrow; self.series = series
         self.comparatorText = comparatorText
@@ -35,10 +37,11 @@ public struct KPITile: Sendable, Hashable {
     public static func make(_ e: KPIEvaluation, monthly: [MeasureResult], neighbours: [NeighbourValue] = []) -> KPITile {
         let unit = Plan.measureDefinition(e.kpi.measure)?.unit ?? e.result?.unit ?? .count
         let trend = trendWords(e.trendVsLastYear, from: e.lastYearValue, to: e.value, unit: unit)
-        return KPITile(wording: e.kpi.wording, measureID: e.kpi.measure, unit: unit, value: e.value,
-                       targetText: targetWords(e.target, targetValue: e.targetValue, unit: unit), status: e.status,
-                       trendText: trend.words, trendArrow: trend.arrow, series: SeriesPoint.series(monthly),
-                       comparatorText: e.comparator.map { comparatorWords($0, unit: unit, neighbours: neighbours) })
+        return KPITile(
+            wording: e.kpi.wording, measureID: e.kpi.measure, unit: unit, value: e.value,
+            targetText: targetWords(e.target, targetValue: e.targetValue, unit: unit), status: e.status,
+            trendText: trend.words, trendArrow: trend.arrow, series: SeriesPoint.series(monthly),
+            comparatorText: e.comparator.map { comparatorWords($0, unit: unit, neighbours: neighbours) })
     }
 
     /// The target in words, with the figure it resolved to when there is one.
@@ -110,11 +113,13 @@ public struct KPITile: Sendable, Hashable {
         }
         inner += HTML.el("p", [], StatusTag.render(status))
         inner += HTML.el("p", [("class", "ov-tile__meta")], text: targetText)
-        inner += HTML.el("p", [("class", "ov-tile__trend")],
+        inner += HTML.el(
+            "p", [("class", "ov-tile__trend")],
             (trendArrow.isEmpty ? .empty : HTML.el("span", [("aria-hidden", "true")], text: trendArrow + " ")) + .text(trendText))
         if let comparatorText { inner += HTML.el("p", [("class", "ov-tile__meta")], text: comparatorText) }
         if series.contains(where: { $0.value != nil }) {
-            inner += HTML.el("div", [("class", "ov-tile__chart")],
+            inner += HTML.el(
+                "div", [("class", "ov-tile__chart")],
                 Chart.sparkline(id: id, title: "\(wording): trend over \(series.count) months", series: series, unit: unit))
         }
         return HTML.el("li", [("class", "ov-tile ov-tile--\(StatusTag.colour(status).rawValue)")], inner)

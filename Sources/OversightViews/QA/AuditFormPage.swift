@@ -14,14 +14,18 @@ public enum AuditFormPage {
     ///   - action: where the form posts.
     ///   - agencies: the sections a partner auditor may see (their agency's); nil shows every
     ///     section and the overall grade.
-    public static func render(audit: Audit, template: AuditTemplate, missing: [MissingAnswer] = [], csrf: String, action: String,
-                              agencies: Set<PartnerAgency>? = nil) -> HTML {
+    public static func render(
+        audit: Audit, template: AuditTemplate, missing: [MissingAnswer] = [], csrf: String, action: String,
+        agencies: Set<PartnerAgency>? = nil
+    ) -> HTML {
         typealias M = QAMarkup
         let missingIDs = Set(missing.map(\.questionID))
         var out = M.errorSummary(missing.map { (id: "q-\($0.questionID)", message: message(for: $0)) })
         out += M.heading(1, "l", template.title + ": " + M.subject(audit))
-        out += M.summaryList([("Due", .text(audit.dueDate.uk)), ("Status", M.statusTag(audit.status)),
-                              ("Template", .text("\(template.title), version \(template.version)"))])
+        out += M.summaryList([
+            ("Due", .text(audit.dueDate.uk)), ("Status", M.statusTag(audit.status)),
+            ("Template", .text("\(template.title), version \(template.version)")),
+        ])
         var form = M.hidden("csrf", csrf)
         for section in template.sections where agencies.map({ a in section.agency.map(a.contains) ?? false }) ?? true {
             form += M.heading(2, "m", section.title)
@@ -32,32 +36,40 @@ public enum AuditFormPage {
                 case .freeText:
                     form += M.textarea(id: "q-\(q.id)", name: "answer-\(q.id)", label: q.text, hint: q.hint, error: error, value: answer?.value)
                 case .judgement, .yesPartlyNo:
-                    form += M.radios(id: "q-\(q.id)", name: "answer-\(q.id)", legend: q.text, hint: q.hint, error: error,
-                                     options: q.kind.options.map { ($0, q.kind.label(of: $0)) }, checked: answer?.value)
-                    form += M.textarea(id: "evidence-\(q.id)", name: "evidence-\(q.id)", label: "Evidence", hint: nil, error: nil,
-                                       value: answer?.evidence, rows: 3)
+                    form += M.radios(
+                        id: "q-\(q.id)", name: "answer-\(q.id)", legend: q.text, hint: q.hint, error: error,
+                        options: q.kind.options.map { ($0, q.kind.label(of: $0)) }, checked: answer?.value)
+                    form += M.textarea(
+                        id: "evidence-\(q.id)", name: "evidence-\(q.id)", label: "Evidence", hint: nil, error: nil,
+                        value: answer?.evidence, rows: 3)
                 }
             }
         }
         if agencies == nil {
             form += M.heading(2, "m", "Overall")
-            form += M.radios(id: "q-grade", name: "grade", legend: "Overall grade", hint: nil,
-                             error: missingIDs.contains("grade") ? "Choose an overall grade" : nil,
-                             options: Grade.allCases.map { ($0.rawValue, $0.title) }, checked: audit.grade?.rawValue)
-            form += M.textarea(id: "q-grade-rationale", name: "grade-rationale", label: "Reasons for the overall grade", hint: nil,
-                               error: missingIDs.contains("grade-rationale") ? "Enter the reasons for the overall grade" : nil,
-                               value: audit.gradeRationale)
-            form += M.input(id: "learning-themes", name: "learning-themes", label: "Learning themes",
-                            hint: "Separate themes with commas, for example: Chronology, Child's voice",
-                            value: audit.learningThemes.joined(separator: ", "))
-            form += M.textarea(id: "strengths", name: "strengths", label: "Strengths", hint: "One on each line", error: nil,
-                               value: audit.strengths.joined(separator: "\n"), rows: 3)
-            form += M.textarea(id: "areas-for-development", name: "areas-for-development", label: "Areas for development",
-                               hint: "One on each line", error: nil, value: audit.areasForDevelopment.joined(separator: "\n"), rows: 3)
+            form += M.radios(
+                id: "q-grade", name: "grade", legend: "Overall grade", hint: nil,
+                error: missingIDs.contains("grade") ? "Choose an overall grade" : nil,
+                options: Grade.allCases.map { ($0.rawValue, $0.title) }, checked: audit.grade?.rawValue)
+            form += M.textarea(
+                id: "q-grade-rationale", name: "grade-rationale", label: "Reasons for the overall grade", hint: nil,
+                error: missingIDs.contains("grade-rationale") ? "Enter the reasons for the overall grade" : nil,
+                value: audit.gradeRationale)
+            form += M.input(
+                id: "learning-themes", name: "learning-themes", label: "Learning themes",
+                hint: "Separate themes with commas, for example: Chronology, Child's voice",
+                value: audit.learningThemes.joined(separator: ", "))
+            form += M.textarea(
+                id: "strengths", name: "strengths", label: "Strengths", hint: "One on each line", error: nil,
+                value: audit.strengths.joined(separator: "\n"), rows: 3)
+            form += M.textarea(
+                id: "areas-for-development", name: "areas-for-development", label: "Areas for development",
+                hint: "One on each line", error: nil, value: audit.areasForDevelopment.joined(separator: "\n"), rows: 3)
         }
-        form += M.el("div", [("class", "ov-button-group")],
-                     M.button("Save draft", name: "intent", value: "save", secondary: true)
-                     + (agencies == nil ? M.button("Submit", name: "intent", value: "submit") : .empty))
+        form += M.el(
+            "div", [("class", "ov-button-group")],
+            M.button("Save draft", name: "intent", value: "save", secondary: true)
+                + (agencies == nil ? M.button("Submit", name: "intent", value: "submit") : .empty))
         // The form saves itself as a draft while it is being filled in (`autosave.js`); without
         // scripts the "Save draft" button does the same.
         return out + M.el("form", [("method", "post"), ("action", action), ("novalidate", "novalidate"), ("data-autosave", "")], form)
@@ -100,10 +112,11 @@ public enum AuditFormPage {
         func lines(_ key: String, _ sep: Character) -> [String]? {
             form[key].map { $0.split(separator: sep).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty } }
         }
-        return Submission(answers: answers, grade: clean(form["grade"]).flatMap(Grade.init(rawValue:)),
-                          gradeRationale: form["grade-rationale"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) },
-                          learningThemes: lines("learning-themes", ","), strengths: lines("strengths", "\n"),
-                          areasForDevelopment: lines("areas-for-development", "\n"),
-                          intent: form["intent"] == "submit" ? "submit" : "save")
+        return Submission(
+            answers: answers, grade: clean(form["grade"]).flatMap(Grade.init(rawValue:)),
+            gradeRationale: form["grade-rationale"].map { $0.trimmingCharacters(in: .whitespacesAndNewlines) },
+            learningThemes: lines("learning-themes", ","), strengths: lines("strengths", "\n"),
+            areasForDevelopment: lines("areas-for-development", "\n"),
+            intent: form["intent"] == "submit" ? "submit" : "save")
     }
 }

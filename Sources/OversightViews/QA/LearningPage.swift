@@ -45,8 +45,10 @@ public enum LearningPage {
             out += M.heading(2, "m", "Actions outstanding") + M.para("No actions are outstanding.")
         } else {
             let rows: [[HTML]] = s.outstandingActions.map { o in
-                [.text(o.action.text), .text(o.action.owner), .text(o.team ?? "-"),
-                 o.isOverdue ? .text(o.action.due.uk + " ") + M.tag("Overdue", "red") : .text(o.action.due.uk)]
+                [
+                    .text(o.action.text), .text(o.action.owner), .text(o.team ?? "-"),
+                    o.isOverdue ? .text(o.action.due.uk + " ") + M.tag("Overdue", "red") : .text(o.action.due.uk),
+                ]
             }
             out += M.table(caption: "Actions outstanding", head: ["Action", "Owner", "Team", "Due"], rows: rows)
         }

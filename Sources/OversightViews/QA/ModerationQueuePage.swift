@@ -12,8 +12,10 @@ public enum ModerationQueuePage {
         guard !audits.isEmpty else { return out + M.para("No audits are waiting for moderation.") }
         out += M.para("\(audits.count) audit\(audits.count == 1 ? "" : "s") waiting. Audits graded Inadequate are always moderated.")
         let rows: [[HTML]] = audits.map { a in
-            [M.link(moderatePath(a.id), M.subject(a)), .text(a.type.title), .text(a.team ?? "-"), .text(a.auditor),
-             M.gradeTag(a.grade), .text(a.submittedOn?.uk ?? "-")]
+            [
+                M.link(moderatePath(a.id), M.subject(a)), .text(a.type.title), .text(a.team ?? "-"), .text(a.auditor),
+                M.gradeTag(a.grade), .text(a.submittedOn?.uk ?? "-"),
+            ]
         }
         out += M.table(caption: "Awaiting moderation", head: ["Audit", "Type", "Team", "Auditor", "Auditor's grade", "Submitted"], rows: rows)
         return out

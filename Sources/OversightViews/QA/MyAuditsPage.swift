@@ -23,9 +23,13 @@ public enum MyAuditsPage {
         if !dueSoon.isEmpty { out += M.table(caption: "Due within a week or overdue", head: head, rows: rows(dueSoon)) }
         let assigned = sorted.filter { $0.status == .assigned }
         let drafts = sorted.filter { $0.status == .inProgress }
-        out += assigned.isEmpty ? M.heading(2, "m", "Assigned") + M.para("No audits waiting to be started.")
+        out +=
+            assigned.isEmpty
+            ? M.heading(2, "m", "Assigned") + M.para("No audits waiting to be started.")
             : M.table(caption: "Assigned", head: head, rows: rows(assigned))
-        out += drafts.isEmpty ? M.heading(2, "m", "Drafts") + M.para("No drafts saved.")
+        out +=
+            drafts.isEmpty
+            ? M.heading(2, "m", "Drafts") + M.para("No drafts saved.")
             : M.table(caption: "Drafts", head: head, rows: rows(drafts))
         return out
     }

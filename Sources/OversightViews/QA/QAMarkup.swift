@@ -54,8 +54,9 @@ enum QAMarkup {
     static func table(caption: String, head: [String], rows: [[HTML]]) -> HTML {
         let headRow = el("tr", [], join(head.map { el("th", [("scope", "col")], .text($0)) }))
         let body = join(rows.map { r in el("tr", [], join(r.map { el("td", [], $0) })) })
-        return el("table", [("class", "ov-table")],
-                  el("caption", [("class", "ov-heading-s")], .text(caption)) + el("thead", [], headRow) + el("tbody", [], body))
+        return el(
+            "table", [("class", "ov-table")],
+            el("caption", [("class", "ov-heading-s")], .text(caption)) + el("thead", [], headRow) + el("tbody", [], body))
     }
 
     /// A summary list of label-value pairs.
@@ -69,8 +70,10 @@ enum QAMarkup {
 
     /// Radios in a fieldset with a legend, hint and error message; the first radio has id `id`
     /// so an error summary can link to it.
-    static func radios(id: String, name: String, legend: String, hint: String?, error: String?,
-                       options: [(value: String, label: String)], checked: String?) -> HTML {
+    static func radios(
+        id: String, name: String, legend: String, hint: String?, error: String?,
+        options: [(value: String, label: String)], checked: String?
+    ) -> HTML {
         var inner = el("legend", [("class", "ov-fieldset__legend")], .text(legend))
         if let hint { inner += el("div", [("class", "ov-hint"), ("id", "\(id)-hint")], .text(hint)) }
         if let error { inner += el("p", [("class", "ov-error-message"), ("id", "\(id)-error")], .text("Error: " + error)) }
@@ -79,8 +82,9 @@ enum QAMarkup {
             let inputID = i == 0 ? id : "\(id)-\(i + 1)"
             var attrs = [("class", "ov-radios__input"), ("type", "radio"), ("id", inputID), ("name", name), ("value", o.value)]
             if o.value == checked { attrs.append(("checked", "")) }
-            radios += el("div", [("class", "ov-radios__item")],
-                         void("input", attrs) + el("label", [("class", "ov-label ov-radios__label"), ("for", inputID)], .text(o.label)))
+            radios += el(
+                "div", [("class", "ov-radios__item")],
+                void("input", attrs) + el("label", [("class", "ov-label ov-radios__label"), ("for", inputID)], .text(o.label)))
         }
         inner += el("div", [("class", "ov-radios")], radios)
         var described = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }.joined(separator: " ")
@@ -100,8 +104,10 @@ enum QAMarkup {
     }
 
     /// A labelled single-line input.
-    static func input(id: String, name: String, label: String, hint: String? = nil, error: String? = nil, type: String = "text",
-                      value: String?) -> HTML {
+    static func input(
+        id: String, name: String, label: String, hint: String? = nil, error: String? = nil, type: String = "text",
+        value: String?
+    ) -> HTML {
         var inner = el("label", [("class", "ov-label"), ("for", id)], .text(label))
         if let hint { inner += el("div", [("class", "ov-hint"), ("id", "\(id)-hint")], .text(hint)) }
         if let error { inner += el("p", [("class", "ov-error-message"), ("id", "\(id)-error")], .text("Error: " + error)) }
@@ -117,14 +123,19 @@ enum QAMarkup {
     static func errorSummary(_ errors: [(id: String, message: String)]) -> HTML {
         guard !errors.isEmpty else { return .empty }
         let items = join(errors.map { el("li", [], link("#\($0.id)", $0.message)) })
-        return el("div", [("class", "ov-error-summary"), ("role", "alert"), ("tabindex", "-1"), ("aria-labelledby", "error-summary-title")],
-                  el("h2", [("class", "ov-heading-m"), ("id", "error-summary-title")], .text("There is a problem"))
-                  + el("ul", [("class", "ov-list")], items))
+        return el(
+            "div", [("class", "ov-error-summary"), ("role", "alert"), ("tabindex", "-1"), ("aria-labelledby", "error-summary-title")],
+            el("h2", [("class", "ov-heading-m"), ("id", "error-summary-title")], .text("There is a problem"))
+                + el("ul", [("class", "ov-list")], items))
     }
 
     static func button(_ text: String, name: String, value: String, secondary: Bool = false) -> HTML {
-        el("button", [("class", secondary ? "ov-button ov-button--secondary" : "ov-button"), ("type", "submit"),
-                      ("name", name), ("value", value)], .text(text))
+        el(
+            "button",
+            [
+                ("class", secondary ? "ov-button ov-button--secondary" : "ov-button"), ("type", "submit"),
+                ("name", name), ("value", value),
+            ], .text(text))
     }
 
     /// Who or what an audit is about, as users read it.

@@ -21,8 +21,10 @@ public enum RoundPage {
         guard !audits.isEmpty else { return out + M.para("The cohort had no cases on the day it was drawn.") }
         let rows: [[HTML]] = audits.map { a in
             let due: HTML = !a.status.isSubmitted && a.dueDate < today ? .text(a.dueDate.uk + " ") + M.tag("Overdue", "red") : .text(a.dueDate.uk)
-            return [M.link(auditPath(a.id), M.subject(a)), .text(a.team ?? "-"), .text(a.auditor), due, M.statusTag(a.status),
-                    a.status.isSubmitted ? M.gradeTag(a.finalGrade) : .text("-")]
+            return [
+                M.link(auditPath(a.id), M.subject(a)), .text(a.team ?? "-"), .text(a.auditor), due, M.statusTag(a.status),
+                a.status.isSubmitted ? M.gradeTag(a.finalGrade) : .text("-"),
+            ]
         }
         return out + M.table(caption: "Audits", head: ["Audit", "Team", "Auditor", "Due", "Status", "Final grade"], rows: rows)
     }

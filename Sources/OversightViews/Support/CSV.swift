@@ -28,10 +28,14 @@ public enum CSV {
     /// A measure's drill-down list: child, record, key, start, end (ISO dates) and whether the
     /// record was read from a row with errors.
     public static func drillDown(_ records: [DrillRecord], rowsWithErrors: Set<RecordOrigin>) -> String {
-        render(header: ["child", "record", "key", "start", "end", "from_row_with_errors"], rows: records.map { r in
-            [r.child, r.kind, r.key, r.start?.iso ?? "", r.end?.iso ?? "",
-             (r.origin.map(rowsWithErrors.contains) ?? false) ? "yes" : "no"]
-        })
+        render(
+            header: ["child", "record", "key", "start", "end", "from_row_with_errors"],
+            rows: records.map { r in
+                [
+                    r.child, r.kind, r.key, r.start?.iso ?? "", r.end?.iso ?? "",
+                    (r.origin.map(rowsWithErrors.contains) ?? false) ? "yes" : "no",
+                ]
+            })
     }
 
     /// An import's findings.
@@ -39,10 +43,12 @@ public enum CSV {
         var header = ["severity", "rule", "file", "table", "row"]
         if includesChildren { header.append("child") }
         header += ["fields", "message"]
-        return render(header: header, rows: findings.map { f in
-            var r = [f.severity, f.rule, f.file, f.table, f.row.map(String.init) ?? ""]
-            if includesChildren { r.append(f.child ?? "") }
-            return r + [f.fields.joined(separator: " "), f.message]
-        })
+        return render(
+            header: header,
+            rows: findings.map { f in
+                var r = [f.severity, f.rule, f.file, f.table, f.row.map(String.init) ?? ""]
+                if includesChildren { r.append(f.child ?? "") }
+                return r + [f.fields.joined(separator: " "), f.message]
+            })
     }
 }

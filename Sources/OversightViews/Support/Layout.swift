@@ -24,10 +24,12 @@ public enum Layout {
         body += navigation(page.navigation)
         var container = HTML.empty
         if page.isSyntheticData {
-            container += HTML.el("div", [("class", "ov-phase-banner")],
-                HTML.el("p", [("class", "ov-phase-banner__content")],
+            container += HTML.el(
+                "div", [("class", "ov-phase-banner")],
+                HTML.el(
+                    "p", [("class", "ov-phase-banner__content")],
                     HTML.el("strong", [("class", "ov-tag ov-tag--blue ov-phase-banner__tag")], text: "Synthetic data")
-                    + HTML.el("span", text: " Every child in this service is made up. No real person's data is shown.")))
+                        + HTML.el("span", text: " Every child in this service is made up. No real person's data is shown.")))
         }
         container += breadcrumbs(page.breadcrumbs)
         container += HTML.el("main", [("id", "main"), ("class", "ov-main"), ("tabindex", "-1")], content)
@@ -44,17 +46,21 @@ public enum Layout {
     }
 
     static func header(_ page: PageChrome) -> HTML {
-        var inner = HTML.el("div", [("class", "ov-header__brand")],
+        var inner = HTML.el(
+            "div", [("class", "ov-header__brand")],
             HTML.el("a", [("href", SiteURL.overview), ("class", "ov-header__service")], text: serviceName)
-            + HTML.el("span", [("class", "ov-header__authority")], text: page.authorityName))
+                + HTML.el("span", [("class", "ov-header__authority")], text: page.authorityName))
         if let user = page.user {
-            inner += HTML.el("div", [("class", "ov-header__account")],
-                HTML.el("p", [("class", "ov-header__user")],
+            inner += HTML.el(
+                "div", [("class", "ov-header__account")],
+                HTML.el(
+                    "p", [("class", "ov-header__user")],
                     HTML.el("span", [("class", "ov-header__name")], text: user.name)
-                    + HTML.el("span", [("class", "ov-header__role")], text: user.role))
-                + HTML.el("form", [("method", "post"), ("action", SiteURL.signOut), ("class", "ov-header__sign-out")],
-                    HTML.void("input", [("type", "hidden"), ("name", "csrf"), ("value", page.csrfToken)])
-                    + HTML.el("button", [("type", "submit"), ("class", "ov-header__link-button")], text: "Sign out")))
+                        + HTML.el("span", [("class", "ov-header__role")], text: user.role))
+                    + HTML.el(
+                        "form", [("method", "post"), ("action", SiteURL.signOut), ("class", "ov-header__sign-out")],
+                        HTML.void("input", [("type", "hidden"), ("name", "csrf"), ("value", page.csrfToken)])
+                            + HTML.el("button", [("type", "submit"), ("class", "ov-header__link-button")], text: "Sign out")))
         }
         return HTML.el("header", [("class", "ov-header")], HTML.el("div", [("class", "ov-header__container")], inner))
     }
@@ -62,25 +68,32 @@ public enum Layout {
     static func navigation(_ items: [NavItem]) -> HTML {
         guard !items.isEmpty else { return .empty }
         let lis = items.map { item in
-            HTML.el("li", [("class", item.isCurrent ? "ov-nav__item ov-nav__item--current" : "ov-nav__item")],
-                HTML.el("a", [("href", item.href), ("class", "ov-nav__link"), ("aria-current", item.isCurrent ? "page" : nil)],
-                        text: item.label))
+            HTML.el(
+                "li", [("class", item.isCurrent ? "ov-nav__item ov-nav__item--current" : "ov-nav__item")],
+                HTML.el(
+                    "a", [("href", item.href), ("class", "ov-nav__link"), ("aria-current", item.isCurrent ? "page" : nil)],
+                    text: item.label))
         }
-        return HTML.el("nav", [("class", "ov-nav"), ("aria-label", "Main")],
+        return HTML.el(
+            "nav", [("class", "ov-nav"), ("aria-label", "Main")],
             HTML.el("ul", [("class", "ov-nav__list")], lis.joined))
     }
 
     static func breadcrumbs(_ crumbs: [Breadcrumb]) -> HTML {
         guard !crumbs.isEmpty else { return .empty }
         let lis = crumbs.map { HTML.el("li", [("class", "ov-breadcrumbs__item")], HTML.el("a", [("href", $0.href)], text: $0.label)) }
-        return HTML.el("nav", [("class", "ov-breadcrumbs"), ("aria-label", "Breadcrumb")],
+        return HTML.el(
+            "nav", [("class", "ov-breadcrumbs"), ("aria-label", "Breadcrumb")],
             HTML.el("ol", [("class", "ov-breadcrumbs__list")], lis.joined))
     }
 
     static func footer() -> HTML {
-        HTML.el("footer", [("class", "ov-footer")],
-            HTML.el("div", [("class", "ov-width-container")],
-                HTML.el("p", [("class", "ov-footer__text")],
+        HTML.el(
+            "footer", [("class", "ov-footer")],
+            HTML.el(
+                "div", [("class", "ov-width-container")],
+                HTML.el(
+                    "p", [("class", "ov-footer__text")],
                     .text("Oversight: the improvement plan, statutory data, measures and quality assurance for children's services."))))
     }
 }

@@ -16,8 +16,10 @@ public struct PageChrome: Sendable {
     /// Breadcrumbs, outermost first; the current page is not included.
     public var breadcrumbs: [Breadcrumb]
 
-    public init(title: String, authorityName: String, navigation: [NavItem] = [], user: SignedInUser? = nil,
-                csrfToken: String = "", isSyntheticData: Bool = false, breadcrumbs: [Breadcrumb] = []) {
+    public init(
+        title: String, authorityName: String, navigation: [NavItem] = [], user: SignedInUser? = nil,
+        csrfToken: String = "", isSyntheticData: Bool = false, breadcrumbs: [Breadcrumb] = []
+    ) {
         self.title = title; self.authorityName = authorityName; self.navigation = navigation; self.user = user
         self.csrfToken = csrfToken; self.isSyntheticData = isSyntheticData; self.breadcrumbs = breadcrumbs
     }

@@ -16,8 +16,10 @@ import Vapor
 /// takes bearer tokens, which a browser never sends by itself.
 enum ChildViewGuard {
     /// The routes whose GET writes a view of child-level data to the activity log.
-    static let routes: Set<String> = ["child", "measure", "measure-numerator-csv", "measure-denominator-csv", "measure-numerator-xlsx",
-                                      "measure-denominator-xlsx", "import", "import-findings-csv", "import-findings-xlsx", "audit"]
+    static let routes: Set<String> = [
+        "child", "measure", "measure-numerator-csv", "measure-denominator-csv", "measure-numerator-xlsx",
+        "measure-denominator-xlsx", "import", "import-findings-csv", "import-findings-xlsx", "audit",
+    ]
 
     /// Whether the request to `route` by a user of `role` needs to come from the site.
     static func applies(to route: SiteRoute, role: Role) -> Bool {
@@ -28,14 +30,19 @@ enum ChildViewGuard {
     static func isFromThisSite(_ request: Request) -> Bool {
         if let site = request.headers.first(name: "Sec-Fetch-Site") { return site.lowercased() == "same-origin" }
         guard let referer = request.headers.first(name: .referer), let url = URLComponents(string: referer), let host = url.host,
-              let requestHost = request.headers.first(name: .host) else { return false }
+            let requestHost = request.headers.first(name: .host)
+        else { return false }
         return (host + (url.port.map { ":\($0)" } ?? "")).lowercased() == requestHost.lowercased()
     }
 
     /// The page that stands in for the record: what happened and a link to open it.
     static func interstitial(_ request: Request, target: String) -> Response {
         var out = HTML.el("h1", [("class", "ov-heading-xl")], text: "Open this record?")
-        out += HTML.el("p", [("class", "ov-body")], text: "You came to a page that shows children's records from outside Oversight: a link on another site, in an e-mail or document, or an address typed in. Nothing has been opened yet.")
+        out += HTML.el(
+            "p", [("class", "ov-body")],
+            text:
+                "You came to a page that shows children's records from outside Oversight: a link on another site, in an e-mail or document, or an address typed in. Nothing has been opened yet."
+        )
         out += HTML.el("p", [("class", "ov-body")], text: "Opening it is written in the activity log under your name. Open it only if you meant to.")
         out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", target), ("class", "ov-link")], text: "Open the record"))
         out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", SiteURL.overview), ("class", "ov-link")], text: "Go to the overview instead"))

@@ -19,7 +19,8 @@ struct RefusalLogMiddleware: AsyncMiddleware {
     func record(_ request: Request) async {
         let user = request.user
         let target = "\(request.method.rawValue) \(String(request.url.path.prefix(300)))"
-        try? await request.services.accounts.record(authority: user?.authority ?? "", user: user?.username ?? "", action: "refused (403)",
-                                                    target: target, isChildLevel: false)
+        try? await request.services.accounts.record(
+            authority: user?.authority ?? "", user: user?.username ?? "", action: "refused (403)",
+            target: target, isChildLevel: false)
     }
 }

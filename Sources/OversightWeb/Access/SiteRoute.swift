@@ -43,8 +43,10 @@ public struct SiteRoute: Sendable, Hashable {
 
     /// A route; `protection` defaults to bearer tokens under `/api`, none for GET and a form token
     /// otherwise; `sample` gives the values of the path's parameters to try in tests.
-    init(_ name: String, _ method: HTTPMethod, _ path: SitePath, _ access: Access, protection: Protection? = nil, sample: [String] = [],
-         bodyLimit: ByteCount = "1mb", _ handler: @escaping @Sendable (Request) async throws -> Response) {
+    init(
+        _ name: String, _ method: HTTPMethod, _ path: SitePath, _ access: Access, protection: Protection? = nil, sample: [String] = [],
+        bodyLimit: ByteCount = "1mb", _ handler: @escaping @Sendable (Request) async throws -> Response
+    ) {
         self.name = name; self.method = method; self.path = path; self.access = access
         self.protection = protection ?? (SitePath.api.contains(path.pattern) ? .bearerToken : method == .GET ? .none : .csrfForm)
         self.sample = path.link(sample)
@@ -77,10 +79,18 @@ extension SiteRoute {
         .init("measure", .GET, .measure, .dashboards, sample: ["rereferrals_12m_pct"], MeasureController.show),
         .init("measure-series-csv", .GET, .measureSeriesCSV, .dashboards, sample: ["rereferrals_12m_pct"], { try await MeasureController.seriesDownload($0, format: "csv") }),
         .init("measure-series-xlsx", .GET, .measureSeriesXLSX, .dashboards, sample: ["rereferrals_12m_pct"], { try await MeasureController.seriesDownload($0, format: "xlsx") }),
-        .init("measure-numerator-csv", .GET, .measureNumeratorCSV, .childLevel, sample: ["rereferrals_12m_pct"], { try await MeasureController.recordsDownload($0, side: .numerator, format: "csv") }),
-        .init("measure-denominator-csv", .GET, .measureDenominatorCSV, .childLevel, sample: ["rereferrals_12m_pct"], { try await MeasureController.recordsDownload($0, side: .denominator, format: "csv") }),
-        .init("measure-numerator-xlsx", .GET, .measureNumeratorXLSX, .childLevel, sample: ["rereferrals_12m_pct"], { try await MeasureController.recordsDownload($0, side: .numerator, format: "xlsx") }),
-        .init("measure-denominator-xlsx", .GET, .measureDenominatorXLSX, .childLevel, sample: ["rereferrals_12m_pct"], { try await MeasureController.recordsDownload($0, side: .denominator, format: "xlsx") }),
+        .init(
+            "measure-numerator-csv", .GET, .measureNumeratorCSV, .childLevel, sample: ["rereferrals_12m_pct"],
+            { try await MeasureController.recordsDownload($0, side: .numerator, format: "csv") }),
+        .init(
+            "measure-denominator-csv", .GET, .measureDenominatorCSV, .childLevel, sample: ["rereferrals_12m_pct"],
+            { try await MeasureController.recordsDownload($0, side: .denominator, format: "csv") }),
+        .init(
+            "measure-numerator-xlsx", .GET, .measureNumeratorXLSX, .childLevel, sample: ["rereferrals_12m_pct"],
+            { try await MeasureController.recordsDownload($0, side: .numerator, format: "xlsx") }),
+        .init(
+            "measure-denominator-xlsx", .GET, .measureDenominatorXLSX, .childLevel, sample: ["rereferrals_12m_pct"],
+            { try await MeasureController.recordsDownload($0, side: .denominator, format: "xlsx") }),
         .init("child", .GET, .child, .childLevel, sample: ["C000001"], ChildController.show),
         .init("data", .GET, .data, .dataTeam, DataController.index),
         .init("upload", .GET, .upload, .dataTeam, DataController.uploadForm),

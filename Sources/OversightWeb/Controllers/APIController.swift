@@ -33,12 +33,21 @@ enum APIController {
         guard Plan.measureDefinition(id) != nil else { throw Abort(.notFound, reason: "There is no measure '\(id)'.") }
         let result = services.dashboards.measure(id, authority: user.authority, period: period, snapshot: snapshot)
         let series = services.dashboards.series(id, authority: user.authority, endingOn: period.end, snapshot: snapshot)
-        return json(.object([
-            ("period", MeasureOutput.json(period)),
-            ("measure", result.map(MeasureOutput.json) ?? .null),
-            ("series", .array(series.map { r in .object([("end", .string(r.period.end.iso)), ("numerator", .number(r.numerator)),
-                                                          ("denominator", .number(r.denominator)), ("value", .number(r.value))]) })),
-        ]))
+        return json(
+            .object([
+                ("period", MeasureOutput.json(period)),
+                ("measure", result.map(MeasureOutput.json) ?? .null),
+                (
+                    "series",
+                    .array(
+                        series.map { r in
+                            .object([
+                                ("end", .string(r.period.end.iso)), ("numerator", .number(r.numerator)),
+                                ("denominator", .number(r.denominator)), ("value", .number(r.value)),
+                            ])
+                        })
+                ),
+            ]))
     }
 
     /// GET /api/v1/measures/:id/records: the children behind the numbers (child-level roles; logged).
@@ -52,13 +61,15 @@ enum APIController {
         guard let r = services.dashboards.measure(id, authority: user.authority, period: period, snapshot: snapshot, includeRecords: true) else {
             throw Abort(.notFound, reason: "The measure '\(id)' cannot be computed for this period.")
         }
-        try await services.accounts.record(authority: user.authority, user: user.username, action: "viewed records (API)",
-                                           target: "\(id) \(period)", isChildLevel: true)
-        return json(.object([
-            ("period", MeasureOutput.json(period)), ("measure", MeasureOutput.json(r)),
-            ("numerator_records", .array(r.numeratorRecords.map(MeasureOutput.json))),
-            ("denominator_records", .array(r.denominatorRecords.map(MeasureOutput.json))),
-        ]))
+        try await services.accounts.record(
+            authority: user.authority, user: user.username, action: "viewed records (API)",
+            target: "\(id) \(period)", isChildLevel: true)
+        return json(
+            .object([
+                ("period", MeasureOutput.json(period)), ("measure", MeasureOutput.json(r)),
+                ("numerator_records", .array(r.numeratorRecords.map(MeasureOutput.json))),
+                ("denominator_records", .array(r.denominatorRecords.map(MeasureOutput.json))),
+            ]))
     }
 
     /// GET /api/v1/kpis: the plan's KPIs for the period.
@@ -75,14 +86,31 @@ enum APIController {
     static func imports(_ req: Request) async throws -> Response {
         let user = try req.requireUser
         let list = try await req.services.store.imports().list(authority: user.authority)
-        return json(.object([("imports", .array(list.map { i in
-            .object([("id", .number(Double(i.id.rawValue))), ("imported_at", .string(ISO8601DateFormatter().string(from: i.importedAt))),
-                     ("user", .string(i.user)), ("status", .string(i.status.rawValue)),
-                     ("collection_years", .array(i.collectionYears.map { .number(Double($0)) })),
-                     ("files", .array(i.files.map { f in .object([("name", .string((f.path as NSString).lastPathComponent)), ("size", .number(Double(f.size))),
-                                                                   ("sha256", .string(f.sha256)), ("table", .string(f.table)), ("rows_read", .number(Double(f.rowsRead))),
-                                                                   ("rows_stored", .number(Double(f.rowsStored)))]) })),
-                     ("findings", .object(Severity.allCases.map { ($0.rawValue, .number(Double(i.findings[$0] ?? 0))) }))])
-        }))]))
+        return json(
+            .object([
+                (
+                    "imports",
+                    .array(
+                        list.map { i in
+                            .object([
+                                ("id", .number(Double(i.id.rawValue))), ("imported_at", .string(ISO8601DateFormatter().string(from: i.importedAt))),
+                                ("user", .string(i.user)), ("status", .string(i.status.rawValue)),
+                                ("collection_years", .array(i.collectionYears.map { .number(Double($0)) })),
+                                (
+                                    "files",
+                                    .array(
+                                        i.files.map { f in
+                                            .object([
+                                                ("name", .string((f.path as NSString).lastPathComponent)), ("size", .number(Double(f.size))),
+                                                ("sha256", .string(f.sha256)), ("table", .string(f.table)), ("rows_read", .number(Double(f.rowsRead))),
+                                                ("rows_stored", .number(Double(f.rowsStored))),
+                                            ])
+                                        })
+                                ),
+                                ("findings", .object(Severity.allCases.map { ($0.rawValue, .number(Double(i.findings[$0] ?? 0))) })),
+                            ])
+                        })
+                )
+            ]))
     }
 }

@@ -31,13 +31,17 @@ enum AccountController {
         let form = (try? req.content.decode(Form.self)) ?? Form()
         let current = form.currentPassword ?? "", new = form.newPassword ?? "", again = form.confirmPassword ?? ""
         func refuse(_ errors: [FieldError]) -> Response {
-            page(req, ChangePasswordPage.Model(csrfToken: req.signed?.csrf ?? "", errors: errors, isRequired: user.mustChangePassword),
-                 status: .unprocessableEntity)
+            page(
+                req, ChangePasswordPage.Model(csrfToken: req.signed?.csrf ?? "", errors: errors, isRequired: user.mustChangePassword),
+                status: .unprocessableEntity)
         }
         var errors: [FieldError] = []
         if current.isEmpty { errors.append(FieldError(fieldID: "currentPassword", message: "Enter your current password")) }
-        if new.isEmpty { errors.append(FieldError(fieldID: "newPassword", message: "Enter a new password")) }
-        else if new != again { errors.append(FieldError(fieldID: "confirmPassword", message: "The new passwords do not match")) }
+        if new.isEmpty {
+            errors.append(FieldError(fieldID: "newPassword", message: "Enter a new password"))
+        } else if new != again {
+            errors.append(FieldError(fieldID: "confirmPassword", message: "The new passwords do not match"))
+        }
         if !errors.isEmpty { return refuse(errors) }
         let services = req.services
         let outcome: PasswordChangeOutcome
@@ -61,8 +65,9 @@ enum AccountController {
             let session = try await services.accounts.startSession(for: changed)
             try await services.accounts.record(authority: user.authority, user: user.username, action: "changed password", target: "", isChildLevel: false)
             let response = req.redirect(to: SiteURL.overview, redirectType: .normal)
-            response.cookies[req.sessionCookieName] = HTTPCookies.Value(string: session.token, path: "/", isSecure: services.options.secureCookies,
-                                                                        isHTTPOnly: true, sameSite: .lax)
+            response.cookies[req.sessionCookieName] = HTTPCookies.Value(
+                string: session.token, path: "/", isSecure: services.options.secureCookies,
+                isHTTPOnly: true, sameSite: .lax)
             return response
         }
     }

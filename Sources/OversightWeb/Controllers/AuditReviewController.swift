@@ -29,26 +29,35 @@ enum AuditReviewController {
             .init("Auditor", text: audit.auditor),
             .init("Due", text: Format.date(audit.dueDate)),
             .init("Auditor's grade", text: audit.grade?.title ?? "Not graded"),
-            .init("Moderation", text: audit.moderation.map { m in "\(m.grade.title) by \(m.moderator)" + (m.agrees ? " (agrees)" : " (revised: \(m.rationale ?? ""))") } ?? "Not moderated"),
+            .init(
+                "Moderation",
+                text: audit.moderation.map { m in "\(m.grade.title) by \(m.moderator)" + (m.agrees ? " (agrees)" : " (revised: \(m.rationale ?? ""))") } ?? "Not moderated"),
             .init("Final grade", text: audit.finalGrade?.title ?? "Not graded"),
             .init("Feedback", text: audit.feedback ?? "Not given yet"),
         ])
         let canAct = req.user.map { Access.moderators.allows($0.role) } ?? false
         if canAct && audit.status.isSubmitted && audit.feedback == nil {
             var form = FormGroup.hidden(name: "csrf", value: csrf)
-            form += FormGroup.textarea(id: "feedback", label: "Feedback to the practitioner and their manager", value: "",
-                                       error: errors.first { $0.fieldID == "feedback" }?.message)
+            form += FormGroup.textarea(
+                id: "feedback", label: "Feedback to the practitioner and their manager", value: "",
+                error: errors.first { $0.fieldID == "feedback" }?.message)
             form += Button.render("Record feedback")
             out += HTML.el("h2", [("class", "ov-heading-l")], text: "Feedback")
             out += HTML.el("form", [("method", "post"), ("action", SitePath.auditFeedback.link(audit.id.rawValue)), ("novalidate", "")], form)
         }
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Actions")
-        out += DataTable(caption: "Actions from this audit", isCaptionVisible: false,
-                         columns: [.init("n", "Number", isNumeric: true), .init("text", "Action"), .init("owner", "Owner"), .init("due", "Due"), .init("done", "Done")],
-                         rows: audit.actions.map { a in
-                             [.text(String(a.number)), .text(a.text), .text(a.owner), .text(Format.date(a.due)),
-                              a.isDone ? .text("Done by \(a.doneBy ?? "")") : !canAct ? .text("Not yet") : Button.postForm("Mark done", action: SitePath.auditActionDone.link(audit.id.rawValue, String(a.number)), csrfToken: csrf)]
-                         }, emptyMessage: "No actions yet.").render()
+        out += DataTable(
+            caption: "Actions from this audit", isCaptionVisible: false,
+            columns: [.init("n", "Number", isNumeric: true), .init("text", "Action"), .init("owner", "Owner"), .init("due", "Due"), .init("done", "Done")],
+            rows: audit.actions.map { a in
+                [
+                    .text(String(a.number)), .text(a.text), .text(a.owner), .text(Format.date(a.due)),
+                    a.isDone
+                        ? .text("Done by \(a.doneBy ?? "")")
+                        : !canAct ? .text("Not yet") : Button.postForm("Mark done", action: SitePath.auditActionDone.link(audit.id.rawValue, String(a.number)), csrfToken: csrf),
+                ]
+            }, emptyMessage: "No actions yet."
+        ).render()
         if canAct && audit.status == .feedbackGiven {
             var form = FormGroup.hidden(name: "csrf", value: csrf)
             form += FormGroup.text(id: "text", label: "Action", value: "", error: errors.first { $0.fieldID == "text" }?.message)
@@ -57,8 +66,9 @@ enum AuditReviewController {
             form += Button.render("Add action", kind: .secondary)
             out += HTML.el("form", [("method", "post"), ("action", SitePath.auditActions.link(audit.id.rawValue)), ("novalidate", "")], form)
         }
-        return Pages.page(req, title: errors.isEmpty ? "Audit review" : "Error: Audit review", section: "Audits", content: out,
-                          breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
+        return Pages.page(
+            req, title: errors.isEmpty ? "Audit review" : "Error: Audit review", section: "Audits", content: out,
+            breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
     }
 
     static func fields(_ req: Request) -> [String: String] { (try? req.content.decode([String: String].self)) ?? [:] }
@@ -130,37 +140,51 @@ enum AuditReviewController {
         if let notice { out += Notice.banner(.success, heading: notice) }
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Supervision sessions")
         var form = FormGroup.hidden(name: "csrf", value: req.signed?.csrf ?? "")
-        form += FormGroup.text(id: "worker", label: "Worker's id", hint: "As in the case management system", value: values["worker"] ?? "",
-                               error: errors.first { $0.fieldID == "worker" }?.message)
-        form += FormGroup.text(id: "date", label: "Date", hint: "For example, 2025-03-14", value: values["date"] ?? "",
-                               error: errors.first { $0.fieldID == "date" }?.message)
-        form += FormGroup.radios(id: "kind", legend: "Kind of session", options: [FormOption(value: "formal", label: "Formal supervision"),
-                                                                               FormOption(value: "case", label: "Case discussion")],
-                                 selected: values["kind"] ?? "formal")
-        form += FormGroup.radios(id: "reflective", legend: "Was it reflective?", options: [FormOption(value: "Y", label: "Yes"), FormOption(value: "N", label: "No")],
-                                 selected: values["reflective"] ?? "", error: errors.first { $0.fieldID == "reflective" }?.message)
+        form += FormGroup.text(
+            id: "worker", label: "Worker's id", hint: "As in the case management system", value: values["worker"] ?? "",
+            error: errors.first { $0.fieldID == "worker" }?.message)
+        form += FormGroup.text(
+            id: "date", label: "Date", hint: "For example, 2025-03-14", value: values["date"] ?? "",
+            error: errors.first { $0.fieldID == "date" }?.message)
+        form += FormGroup.radios(
+            id: "kind", legend: "Kind of session",
+            options: [
+                FormOption(value: "formal", label: "Formal supervision"),
+                FormOption(value: "case", label: "Case discussion"),
+            ],
+            selected: values["kind"] ?? "formal")
+        form += FormGroup.radios(
+            id: "reflective", legend: "Was it reflective?", options: [FormOption(value: "Y", label: "Yes"), FormOption(value: "N", label: "No")],
+            selected: values["reflective"] ?? "", error: errors.first { $0.fieldID == "reflective" }?.message)
         form += Button.render("Save the session")
         out += HTML.el("form", [("method", "post"), ("action", SitePath.supervision.link()), ("novalidate", "")], form)
         let standards = try await req.services.store.audits().practiceStandards(authority: user.authority)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Practice standards")
-        out += DataTable(caption: "Days between formal supervision sessions, by role", isCaptionVisible: false,
-                         columns: [.init("role", "Role"), .init("days", "Days", isNumeric: true)],
-                         rows: standards.map { [.text($0.role), .text(String($0.supervisionIntervalDays))] },
-                         emptyMessage: "None set: the measures use 28 days.").render()
+        out += DataTable(
+            caption: "Days between formal supervision sessions, by role", isCaptionVisible: false,
+            columns: [.init("role", "Role"), .init("days", "Days", isNumeric: true)],
+            rows: standards.map { [.text($0.role), .text(String($0.supervisionIntervalDays))] },
+            emptyMessage: "None set: the measures use 28 days."
+        ).render()
         var standardForm = FormGroup.hidden(name: "csrf", value: req.signed?.csrf ?? "")
-        standardForm += FormGroup.text(id: "role", label: "Role", hint: "For example, social worker", value: values["role"] ?? "",
-                                       error: errors.first { $0.fieldID == "role" }?.message)
-        standardForm += FormGroup.text(id: "days", label: "Days between formal sessions", value: values["days"] ?? "",
-                                       error: errors.first { $0.fieldID == "days" }?.message, width: "3")
+        standardForm += FormGroup.text(
+            id: "role", label: "Role", hint: "For example, social worker", value: values["role"] ?? "",
+            error: errors.first { $0.fieldID == "role" }?.message)
+        standardForm += FormGroup.text(
+            id: "days", label: "Days between formal sessions", value: values["days"] ?? "",
+            error: errors.first { $0.fieldID == "days" }?.message, width: "3")
         standardForm += Button.render("Set the standard", kind: .secondary)
         out += HTML.el("form", [("method", "post"), ("action", SitePath.supervisionStandards.link()), ("novalidate", "")], standardForm)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Sessions entered")
-        out += DataTable(caption: "Sessions entered here", columns: [.init("worker", "Worker"), .init("date", "Date"), .init("kind", "Kind"), .init("reflective", "Reflective")],
-                         rows: sessions.suffix(200).reversed().map { s in
-                             [.text(s.worker), .text(s.date.day.map(Format.date) ?? ""), .text(s.kind ?? ""), .text(s.reflective.map { $0 ? "Yes" : "No" } ?? "")]
-                         }, emptyMessage: "None yet.").render()
-        return Pages.page(req, title: errors.isEmpty ? "Supervision sessions" : "Error: Supervision sessions", section: "Audits", content: out,
-                          breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
+        out += DataTable(
+            caption: "Sessions entered here", columns: [.init("worker", "Worker"), .init("date", "Date"), .init("kind", "Kind"), .init("reflective", "Reflective")],
+            rows: sessions.suffix(200).reversed().map { s in
+                [.text(s.worker), .text(s.date.day.map(Format.date) ?? ""), .text(s.kind ?? ""), .text(s.reflective.map { $0 ? "Yes" : "No" } ?? "")]
+            }, emptyMessage: "None yet."
+        ).render()
+        return Pages.page(
+            req, title: errors.isEmpty ? "Supervision sessions" : "Error: Supervision sessions", section: "Audits", content: out,
+            breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
     }
 
     /// POST /audits/supervision/standards: a role's practice standard (days between formal sessions).
@@ -173,10 +197,12 @@ enum AuditReviewController {
         let days = Int(f["days"] ?? "")
         if days == nil || !(1...365).contains(days!) { errors.append(FieldError(fieldID: "days", message: "Enter a number of days from 1 to 365")) }
         guard errors.isEmpty, let days else { return try await supervisionPage(req, errors: errors, values: f, notice: nil, status: .unprocessableEntity) }
-        try await req.services.store.audits(clock: req.services.clock).setPracticeStandard(PracticeStandard(role: role, supervisionIntervalDays: days),
-                                                                                         authority: user.authority, by: user.username)
+        try await req.services.store.audits(clock: req.services.clock).setPracticeStandard(
+            PracticeStandard(role: role, supervisionIntervalDays: days),
+            authority: user.authority, by: user.username)
         await req.services.dashboards.invalidate(authority: user.authority)
-        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "set practice standard", target: "\(role): \(days) days", isChildLevel: false)
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: "set practice standard", target: "\(role): \(days) days", isChildLevel: false)
         return try await supervisionPage(req, errors: [], values: [:], notice: "The practice standard is saved")
     }
 
@@ -193,8 +219,9 @@ enum AuditReviewController {
         let reflective = f["reflective"].flatMap { $0 == "Y" ? true : $0 == "N" ? false : nil }
         if reflective == nil { errors.append(FieldError(fieldID: "reflective", message: "Say whether the session was reflective")) }
         guard errors.isEmpty, let date else { return try await supervisionPage(req, errors: errors, values: f, notice: nil, status: .unprocessableEntity) }
-        _ = try await req.services.store.audits(clock: req.services.clock).addSupervisionSession(worker: worker, date: date, kind: f["kind"], reflective: reflective,
-                                                                                              authority: user.authority, by: user.username)
+        _ = try await req.services.store.audits(clock: req.services.clock).addSupervisionSession(
+            worker: worker, date: date, kind: f["kind"], reflective: reflective,
+            authority: user.authority, by: user.username)
         await req.services.dashboards.invalidate(authority: user.authority)
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "entered supervision session", target: worker, isChildLevel: false)
         return try await supervisionPage(req, errors: [], values: [:], notice: "The session is saved")

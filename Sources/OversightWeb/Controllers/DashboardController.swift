@@ -17,8 +17,11 @@ enum DashboardController {
         let (data, options, selected, snapshot) = try await dashboard(req, authority: user.authority)
         let plan = data.plan
         let content = await req.services.dashboards.content(authority: user.authority, key: "overview|\(data.period)|\(selected)", snapshot: snapshot) {
-            OverviewPage.render(OverviewPage.Model.make(plan: plan, evaluations: data.evaluations, monthly: data.series, period: data.period,
-                                                        periodOptions: options, selectedPeriod: selected)).markup
+            OverviewPage.render(
+                OverviewPage.Model.make(
+                    plan: plan, evaluations: data.evaluations, monthly: data.series, period: data.period,
+                    periodOptions: options, selectedPeriod: selected)
+            ).markup
         }
         // The content was rendered by OverviewPage from escaped fragments and cached as markup.
         return Pages.page(req, title: "Overview", section: "Overview", content: .raw(content))
@@ -36,15 +39,18 @@ enum DashboardController {
         for e in data.evaluations where e.ambition == n {
             if let s = e.comparator?.summary { comparators[e.kpi.measure] = s }
         }
-        let model = AmbitionPage.Model.make(plan: plan, ambition: ambition, evaluations: data.evaluations, monthly: data.series,
-                                            comparators: comparators, period: data.period, periodOptions: options, selectedPeriod: selected)
+        let model = AmbitionPage.Model.make(
+            plan: plan, ambition: ambition, evaluations: data.evaluations, monthly: data.series,
+            comparators: comparators, period: data.period, periodOptions: options, selectedPeriod: selected)
         let content = await req.services.dashboards.content(authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)", snapshot: snapshot) {
             AmbitionPage.render(model).markup
         }
         // Rendered by AmbitionPage from escaped fragments, cached as markup.
-        let actionsLink = HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", SitePath.planAmbition.link(String(n)))], text: "The actions' progress and the lead's commentary"))
-        return Pages.page(req, title: AmbitionPage.title(model), section: "Overview", content: .raw(content) + actionsLink,
-                          breadcrumbs: [Breadcrumb("Overview", href: SiteURL.overview)])
+        let actionsLink = HTML.el(
+            "p", [("class", "ov-body")], HTML.el("a", [("href", SitePath.planAmbition.link(String(n)))], text: "The actions' progress and the lead's commentary"))
+        return Pages.page(
+            req, title: AmbitionPage.title(model), section: "Overview", content: .raw(content) + actionsLink,
+            breadcrumbs: [Breadcrumb("Overview", href: SiteURL.overview)])
     }
 
     /// The dashboard for the requested period (default: the newest reporting year loaded) and the

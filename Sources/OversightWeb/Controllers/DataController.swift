@@ -14,19 +14,22 @@ enum DataController {
     static func index(_ req: Request) async throws -> Response {
         let user = try req.requireUser
         let list = try await req.services.store.imports().list(authority: user.authority)
-        let notice: String? = switch (try? req.query.get(String.self, at: "notice")) ?? "" {
-        case "undone": "The import was undone. The data is as it was before it."
-        default: nil
-        }
-        let model = DataPage.Model(imports: list.map(row), canUpload: true, canUndo: user.role == .administrator,
-                                   csrfToken: req.signed?.csrf ?? "", notice: notice)
+        let notice: String? =
+            switch (try? req.query.get(String.self, at: "notice")) ?? "" {
+            case "undone": "The import was undone. The data is as it was before it."
+            default: nil
+            }
+        let model = DataPage.Model(
+            imports: list.map(row), canUpload: true, canUndo: user.role == .administrator,
+            csrfToken: req.signed?.csrf ?? "", notice: notice)
         return Pages.page(req, title: DataPage.title(model), section: "Data", content: DataPage.render(model))
     }
 
     static func row(_ s: ImportSummary) -> ImportRow {
-        ImportRow(id: String(s.id.rawValue), importedAt: s.importedAt, user: s.user, fileCount: s.files.count, years: s.collectionYears,
-                  rows: s.files.reduce(0) { $0 + $1.rowsStored }, errors: s.findings[.error] ?? 0, warnings: s.findings[.warning] ?? 0,
-                  queries: s.findings[.query] ?? 0, status: s.status == .active ? .active : .undone)
+        ImportRow(
+            id: String(s.id.rawValue), importedAt: s.importedAt, user: s.user, fileCount: s.files.count, years: s.collectionYears,
+            rows: s.files.reduce(0) { $0 + $1.rowsStored }, errors: s.findings[.error] ?? 0, warnings: s.findings[.warning] ?? 0,
+            queries: s.findings[.query] ?? 0, status: s.status == .active ? .active : .undone)
     }
 
     /// GET /data/imports/:id
@@ -38,22 +41,27 @@ enum DataController {
         let findings = try await imports.findings(of: summary.id, authority: user.authority)
         let query = MeasureController.queryDictionary(req)
         let filter = FindingFilter(query: query)
-        let model = ImportPage.Model(summary: row(summary), files: summary.files.map(fileRow), findings: findings.map(findingRow), filter: filter,
-                                     page: Int(query["page"] ?? "") ?? 1, showsChildren: user.role.seesChildLevelData)
-        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "viewed import findings",
-                                               target: "import \(id)", isChildLevel: true)
-        return Pages.page(req, title: ImportPage.title(model), section: "Data", content: ImportPage.render(model),
-                          breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], extraHead: ImportPage.head(model))
+        let model = ImportPage.Model(
+            summary: row(summary), files: summary.files.map(fileRow), findings: findings.map(findingRow), filter: filter,
+            page: Int(query["page"] ?? "") ?? 1, showsChildren: user.role.seesChildLevelData)
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: "viewed import findings",
+            target: "import \(id)", isChildLevel: true)
+        return Pages.page(
+            req, title: ImportPage.title(model), section: "Data", content: ImportPage.render(model),
+            breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], extraHead: ImportPage.head(model))
     }
 
     static func fileRow(_ f: ImportedFile) -> ImportPage.FileRow {
-        ImportPage.FileRow(path: (f.path as NSString).lastPathComponent, size: f.size, sha256: f.sha256, format: f.format, table: f.table,
-                           collectionYear: f.collectionYear, rowsRead: f.rowsRead, rowsStored: f.rowsStored)
+        ImportPage.FileRow(
+            path: (f.path as NSString).lastPathComponent, size: f.size, sha256: f.sha256, format: f.format, table: f.table,
+            collectionYear: f.collectionYear, rowsRead: f.rowsRead, rowsStored: f.rowsStored)
     }
 
     static func findingRow(_ f: ValidationIssue) -> FindingRow {
-        FindingRow(rule: f.rule, severity: f.severity.rawValue, file: (f.file as NSString).lastPathComponent, table: f.table, row: f.row,
-                   child: f.child, fields: f.fields, message: f.message)
+        FindingRow(
+            rule: f.rule, severity: f.severity.rawValue, file: (f.file as NSString).lastPathComponent, table: f.table, row: f.row,
+            child: f.child, fields: f.fields, message: f.message)
     }
 
     /// GET /data/imports/:id/findings.csv (filtered as the page is)
@@ -64,13 +72,21 @@ enum DataController {
         guard try await imports.list(authority: user.authority).contains(where: { $0.id.rawValue == id }) else { throw Abort(.notFound) }
         let filter = FindingFilter(query: MeasureController.queryDictionary(req))
         let rows = filter.apply(try await imports.findings(of: ImportID(id), authority: user.authority).map(findingRow))
-        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "downloaded import findings",
-                                               target: "import \(id)", isChildLevel: true)
-        let table = ExportTable(title: "Findings of import \(id)",
-                                columns: [.init("rule"), .init("severity"), .init("file"), .init("table"), .init("row", .integer), .init("child"),
-                                          .init("fields"), .init("message")],
-                                rows: rows.map { f in [.text(f.rule), .text(f.severity), .text(f.file), .text(f.table), f.row.map { .number(Double($0)) } ?? .empty,
-                                                      .text(f.child ?? ""), .text(f.fields.joined(separator: " ")), .text(f.message)] })
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: "downloaded import findings",
+            target: "import \(id)", isChildLevel: true)
+        let table = ExportTable(
+            title: "Findings of import \(id)",
+            columns: [
+                .init("rule"), .init("severity"), .init("file"), .init("table"), .init("row", .integer), .init("child"),
+                .init("fields"), .init("message"),
+            ],
+            rows: rows.map { f in
+                [
+                    .text(f.rule), .text(f.severity), .text(f.file), .text(f.table), f.row.map { .number(Double($0)) } ?? .empty,
+                    .text(f.child ?? ""), .text(f.fields.joined(separator: " ")), .text(f.message),
+                ]
+            })
         return try Pages.download(table, filename: "import-\(id)-findings", format: format)
     }
 
@@ -91,14 +107,16 @@ enum DataController {
     /// GET /data/upload
     static func uploadForm(_ req: Request) async throws -> Response {
         let model = UploadPage.Model(csrfToken: req.signed?.csrf ?? "", maxBytes: req.services.options.maxUploadBytes)
-        return Pages.page(req, title: UploadPage.title(model), section: "Data", content: UploadPage.render(model),
-                          breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)])
+        return Pages.page(
+            req, title: UploadPage.title(model), section: "Data", content: UploadPage.render(model),
+            breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)])
     }
 
     static func uploadError(_ req: Request, _ error: FieldError, status: HTTPResponseStatus) -> Response {
         let model = UploadPage.Model(csrfToken: req.signed?.csrf ?? "", maxBytes: req.services.options.maxUploadBytes, errors: [error])
-        return Pages.page(req, title: UploadPage.title(model), section: "Data", content: UploadPage.render(model),
-                          breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], status: status)
+        return Pages.page(
+            req, title: UploadPage.title(model), section: "Data", content: UploadPage.render(model),
+            breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], status: status)
     }
 
     /// The form again with what was wrong with the upload.
@@ -108,13 +126,19 @@ enum DataController {
         case .wrongFormat(let name): return uploadError(req, UploadPage.wrongFormat(fileName: name), status: .unprocessableEntity)
         case .noFile, .forged: return uploadError(req, UploadPage.noFile, status: .unprocessableEntity)
         case .unpacksTooLarge(let name, let limit):
-            return uploadError(req, FieldError(fieldID: UploadPage.fieldID,
-                                               message: "\(name) unpacks to more than \(Format.fileSize(limit)). Nothing was imported. Upload its files in smaller ZIPs"),
-                               status: .payloadTooLarge)
+            return uploadError(
+                req,
+                FieldError(
+                    fieldID: UploadPage.fieldID,
+                    message: "\(name) unpacks to more than \(Format.fileSize(limit)). Nothing was imported. Upload its files in smaller ZIPs"),
+                status: .payloadTooLarge)
         case .unsafeName(let name):
-            return uploadError(req, FieldError(fieldID: UploadPage.fieldID,
-                                               message: "\(name) holds a file whose name points outside the ZIP. Nothing was imported. Make the ZIP again from the folder of files"),
-                               status: .unprocessableEntity)
+            return uploadError(
+                req,
+                FieldError(
+                    fieldID: UploadPage.fieldID,
+                    message: "\(name) holds a file whose name points outside the ZIP. Nothing was imported. Make the ZIP again from the folder of files"),
+                status: .unprocessableEntity)
         }
     }
 
@@ -168,8 +192,9 @@ enum DataController {
         } catch let problem as UploadReceiver.Problem {
             return uploadError(req, problem, fileName: nil, maxBytes: max)
         } catch {
-            return uploadError(req, FieldError(fieldID: UploadPage.fieldID, message: "The ZIP file could not be unpacked. Make it again and upload it"),
-                               status: .unprocessableEntity)
+            return uploadError(
+                req, FieldError(fieldID: UploadPage.fieldID, message: "The ZIP file could not be unpacked. Make it again and upload it"),
+                status: .unprocessableEntity)
         }
         let names = receiver.files.map(\.lastPathComponent)
         let jobID = await services.jobs.start(authority: user.authority, user: user.username, fileName: names.joined(separator: ", "), size: total, at: services.clock())
@@ -179,8 +204,9 @@ enum DataController {
         handedOver = true
         Task.detached {
             do {
-                let outcome = try await store.imports().importFiles(paths: paths, authority: authority, user: username,
-                                                                     progress: { p in Task { await jobs.progress(jobID, p) } })
+                let outcome = try await store.imports().importFiles(
+                    paths: paths, authority: authority, user: username,
+                    progress: { p in Task { await jobs.progress(jobID, p) } })
                 switch outcome {
                 case .imported(let summary):
                     await dashboards.invalidate(authority: authority)
@@ -208,15 +234,18 @@ enum DataController {
         if job.state == .imported || job.state == .unchanged, let importID = job.importID {
             return req.redirect(to: SiteURL.importDetail(String(importID)) + (job.state == .unchanged ? "?unchanged=1" : ""), redirectType: .normal)
         }
-        let summary = ImportRow(id: "upload \(job.id)", importedAt: job.startedAt, user: job.user, fileCount: job.fileName.split(separator: ",").count,
-                                years: [], rows: 0, errors: 0, warnings: 0, queries: 0, status: job.state == .failed ? .failed : .running)
-        let model = ImportPage.Model(summary: summary, files: [],
-                                     progress: job.state == .running ? ImportPage.Progress(step: job.message, filesDone: job.done, fileCount: max(job.total, summary.fileCount)) : nil,
-                                     findings: [], showsChildren: user.role.seesChildLevelData,
-                                     failure: job.state == .failed ? "\(job.fileName): \(job.message)" : nil)
-        return Pages.page(req, title: ImportPage.title(model), section: "Data", content: ImportPage.render(model),
-                          breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], extraHead: ImportPage.head(model),
-                          status: job.state == .failed ? .unprocessableEntity : .ok)
+        let summary = ImportRow(
+            id: "upload \(job.id)", importedAt: job.startedAt, user: job.user, fileCount: job.fileName.split(separator: ",").count,
+            years: [], rows: 0, errors: 0, warnings: 0, queries: 0, status: job.state == .failed ? .failed : .running)
+        let model = ImportPage.Model(
+            summary: summary, files: [],
+            progress: job.state == .running ? ImportPage.Progress(step: job.message, filesDone: job.done, fileCount: max(job.total, summary.fileCount)) : nil,
+            findings: [], showsChildren: user.role.seesChildLevelData,
+            failure: job.state == .failed ? "\(job.fileName): \(job.message)" : nil)
+        return Pages.page(
+            req, title: ImportPage.title(model), section: "Data", content: ImportPage.render(model),
+            breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], extraHead: ImportPage.head(model),
+            status: job.state == .failed ? .unprocessableEntity : .ok)
     }
 
     /// The files inside a ZIP upload, or the file itself. Every name in the ZIP is checked before
@@ -239,8 +268,9 @@ enum DataController {
             guard UploadReceiver.readable.contains((name as NSString).pathExtension.lowercased()) else { continue }
             let dest = target.appendingPathComponent(UploadReceiver.safeName((path as NSString).deletingLastPathComponent.replacingOccurrences(of: "/", with: "_")))
                 .appendingPathComponent(name)
-            try FileManager.default.createDirectory(at: dest.deletingLastPathComponent(), withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: dest.deletingLastPathComponent(), withIntermediateDirectories: true,
+                attributes: [.posixPermissions: 0o700])
             guard FileManager.default.createFile(atPath: dest.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
                 throw UploadReceiver.Problem.wrongFormat(shownName)
             }

@@ -13,15 +13,18 @@ enum MeasureController {
         let services = req.services
         let snapshot = try await services.dashboards.snapshot(authority: user.authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
-        let results = Dictionary(services.dashboards.allMeasures(authority: user.authority, period: period, snapshot: snapshot).map { ($0.id, $0) },
-                                 uniquingKeysWith: { a, _ in a })
-        let model = MeasureIndexPage.Model.make(definitions: MeasureCatalogue.all + MeasureCatalogue.qualityAssurance + HandEnteredMeasures.all,
-                                                results: results, period: period,
-                                                periodOptions: DashboardController.periodOptions(snapshot: snapshot, period: period),
-                                                selectedPeriod: period.description)
-        let downloads = HTML.el("p", [("class", "ov-body")],
+        let results = Dictionary(
+            services.dashboards.allMeasures(authority: user.authority, period: period, snapshot: snapshot).map { ($0.id, $0) },
+            uniquingKeysWith: { a, _ in a })
+        let model = MeasureIndexPage.Model.make(
+            definitions: MeasureCatalogue.all + MeasureCatalogue.qualityAssurance + HandEnteredMeasures.all,
+            results: results, period: period,
+            periodOptions: DashboardController.periodOptions(snapshot: snapshot, period: period),
+            selectedPeriod: period.description)
+        let downloads = HTML.el(
+            "p", [("class", "ov-body")],
             HTML.el("a", [("href", SitePath.measuresCSV.link() + "?period=\(period.description)"), ("download", "")], text: "Download every measure as CSV") + .text(" or ")
-            + HTML.el("a", [("href", SitePath.measuresXLSX.link() + "?period=\(period.description)"), ("download", "")], text: "as an Excel workbook"))
+                + HTML.el("a", [("href", SitePath.measuresXLSX.link() + "?period=\(period.description)"), ("download", "")], text: "as an Excel workbook"))
         return Pages.page(req, title: MeasureIndexPage.title(model), section: "Measures", content: MeasureIndexPage.render(model) + downloads)
     }
 
@@ -41,17 +44,21 @@ enum MeasureController {
             await Self.render(id: id, query: query, showsChildren: showsChildren, authority: user.authority, snapshot: snapshot, services: services)
         }
         if showsChildren, cached.hasResult {
-            try await services.accounts.record(authority: user.authority, user: user.username, action: "viewed drill-down",
-                                               target: "\(id) \(cached.period)", isChildLevel: true)
+            try await services.accounts.record(
+                authority: user.authority, user: user.username, action: "viewed drill-down",
+                target: "\(id) \(cached.period)", isChildLevel: true)
         }
         // The content was rendered by MeasurePage from escaped fragments and cached as markup.
-        return Pages.page(req, title: cached.title, section: "Measures", content: .raw(cached.content),
-                          breadcrumbs: [Breadcrumb("Measures", href: SiteURL.measures)], status: cached.hasErrors ? .badRequest : .ok)
+        return Pages.page(
+            req, title: cached.title, section: "Measures", content: .raw(cached.content),
+            breadcrumbs: [Breadcrumb("Measures", href: SiteURL.measures)], status: cached.hasErrors ? .badRequest : .ok)
     }
 
     /// The measure page's content for a query.
-    static func render(id: String, query: [String: String], showsChildren: Bool, authority: String, snapshot: EngineSnapshot,
-                       services: WebServices) async -> RenderedPage {
+    static func render(
+        id: String, query: [String: String], showsChildren: Bool, authority: String, snapshot: EngineSnapshot,
+        services: WebServices
+    ) async -> RenderedPage {
         let fallback = services.dashboards.defaultPeriod(snapshot)
         let years = Set(snapshot.engine.data.files.compactMap(\.collectionYear)).sorted(by: >)
         // The series and comparators follow the period the form resolves to.
@@ -61,19 +68,23 @@ enum MeasureController {
         let summary = services.options.statistics.flatMap { stats in
             Comparators.lookup(statistics: stats, la: authority)(id, shown)
         }
-        let neighbours: [NeighbourValue] = summary.map { s in
-            s.neighbours.map { code in
-                NeighbourValue(code: code, name: services.options.statistics?.describe(la: code, year: s.year)?.name ?? code,
-                               value: services.options.statistics?.value(measure: id, geography: .localAuthority(code), year: s.year))
-            }
-        } ?? []
+        let neighbours: [NeighbourValue] =
+            summary.map { s in
+                s.neighbours.map { code in
+                    NeighbourValue(
+                        code: code, name: services.options.statistics?.describe(la: code, year: s.year)?.name ?? code,
+                        value: services.options.statistics?.value(measure: id, geography: .localAuthority(code), year: s.year))
+                }
+            } ?? []
         let errorsRows = showsChildren ? snapshot.engine.data.rowsWithErrors : []
-        let model = MeasurePage.Model.make(measureID: id, query: query, years: years, fallback: fallback,
-                                           resolve: { p in services.dashboards.measure(id, authority: authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
-                                           monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
-                                           rowsWithErrors: errorsRows)
-        return RenderedPage(title: MeasurePage.title(model), content: MeasurePage.render(model).markup, period: model.period.description,
-                            hasResult: model.result != nil, hasErrors: !model.periodErrors.isEmpty)
+        let model = MeasurePage.Model.make(
+            measureID: id, query: query, years: years, fallback: fallback,
+            resolve: { p in services.dashboards.measure(id, authority: authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
+            monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
+            rowsWithErrors: errorsRows)
+        return RenderedPage(
+            title: MeasurePage.title(model), content: MeasurePage.render(model).markup, period: model.period.description,
+            hasResult: model.result != nil, hasErrors: !model.periodErrors.isEmpty)
     }
 
     /// GET /measures/:id/series.csv: the monthly series (aggregates only).
@@ -86,9 +97,13 @@ enum MeasureController {
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
         let series = services.dashboards.series(id, authority: user.authority, endingOn: period.end, snapshot: snapshot)
         func number(_ d: Double?) -> ExportValue { d.map { .number($0) } ?? .empty }
-        let table = ExportTable(title: "\(id) by month", columns: [.init("start", .date), .init("end", .date), .init("numerator", .decimal),
-                                                                  .init("denominator", .decimal), .init("value", .decimal)],
-                                rows: series.map { r in [.date(r.period.start), .date(r.period.end), number(r.numerator), number(r.denominator), number(r.value)] })
+        let table = ExportTable(
+            title: "\(id) by month",
+            columns: [
+                .init("start", .date), .init("end", .date), .init("numerator", .decimal),
+                .init("denominator", .decimal), .init("value", .decimal),
+            ],
+            rows: series.map { r in [.date(r.period.start), .date(r.period.end), number(r.numerator), number(r.denominator), number(r.value)] })
         return try Pages.download(table, filename: "\(id)-series", format: format)
     }
 
@@ -111,14 +126,21 @@ enum MeasureController {
         }
         let errorsRows = snapshot.engine.data.rowsWithErrors
         let records = side == .numerator ? r.numeratorRecords : r.denominatorRecords
-        try await services.accounts.record(authority: user.authority, user: user.username, action: "downloaded \(side.rawValue) records",
-                                           target: "\(id) \(period)", isChildLevel: true)
-        let table = ExportTable(title: "\(id) \(side.rawValue)", columns: [.init("child"), .init("kind"), .init("key"), .init("start", .date), .init("end", .date),
-                                                                          .init("from_row_with_errors")],
-                                rows: records.map { d in
-                                    [.text(d.child), .text(d.kind), .text(d.key), d.start.map { .date($0) } ?? .empty, d.end.map { .date($0) } ?? .empty,
-                                     .text(d.origin.map { errorsRows.contains($0) ? "yes" : "no" } ?? "no")]
-                                })
+        try await services.accounts.record(
+            authority: user.authority, user: user.username, action: "downloaded \(side.rawValue) records",
+            target: "\(id) \(period)", isChildLevel: true)
+        let table = ExportTable(
+            title: "\(id) \(side.rawValue)",
+            columns: [
+                .init("child"), .init("kind"), .init("key"), .init("start", .date), .init("end", .date),
+                .init("from_row_with_errors"),
+            ],
+            rows: records.map { d in
+                [
+                    .text(d.child), .text(d.kind), .text(d.key), d.start.map { .date($0) } ?? .empty, d.end.map { .date($0) } ?? .empty,
+                    .text(d.origin.map { errorsRows.contains($0) ? "yes" : "no" } ?? "no"),
+                ]
+            })
         return try Pages.download(table, filename: "\(id)-\(period.start.iso)-\(period.end.iso)-\(side.rawValue)", format: format)
     }
 

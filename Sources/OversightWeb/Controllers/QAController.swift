@@ -81,28 +81,32 @@ enum QAController {
         let submission = AuditFormPage.read(formFields(req), template: template)
         let repo = req.services.store.audits(clock: req.services.clock)
         do {
-            var saved = try await repo.saveDraft(audit.id, answers: submission.answers, grade: sections == nil ? submission.grade : nil,
-                                                 gradeRationale: sections == nil ? submission.gradeRationale : nil,
-                                                 learningThemes: sections == nil ? submission.learningThemes : nil,
-                                                 strengths: sections == nil ? submission.strengths : nil,
-                                                 areasForDevelopment: sections == nil ? submission.areasForDevelopment : nil,
-                                                 authority: user.authority, by: user.username)
+            var saved = try await repo.saveDraft(
+                audit.id, answers: submission.answers, grade: sections == nil ? submission.grade : nil,
+                gradeRationale: sections == nil ? submission.gradeRationale : nil,
+                learningThemes: sections == nil ? submission.learningThemes : nil,
+                strengths: sections == nil ? submission.strengths : nil,
+                areasForDevelopment: sections == nil ? submission.areasForDevelopment : nil,
+                authority: user.authority, by: user.username)
             if submission.intent == "submit" && sections == nil {
                 do {
                     saved = try await repo.submit(audit.id, authority: user.authority, by: user.username)
                 } catch AuditWorkflowError.missingAnswers(_, let missing) {
-                    let content = AuditFormPage.render(audit: saved, template: template, missing: missing, csrf: req.signed?.csrf ?? "",
-                                                       action: auditPath(audit.id), agencies: sections)
-                    return Pages.page(req, title: ErrorSummary.title(template.title, hasErrors: true), section: "Audits", content: content,
-                                      breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: .unprocessableEntity)
+                    let content = AuditFormPage.render(
+                        audit: saved, template: template, missing: missing, csrf: req.signed?.csrf ?? "",
+                        action: auditPath(audit.id), agencies: sections)
+                    return Pages.page(
+                        req, title: ErrorSummary.title(template.title, hasErrors: true), section: "Audits", content: content,
+                        breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: .unprocessableEntity)
                 }
                 await req.services.dashboards.invalidate(authority: user.authority)
-            try await req.services.accounts.record(authority: user.authority, user: user.username, action: "submitted audit", target: audit.id.rawValue, isChildLevel: false)
+                try await req.services.accounts.record(authority: user.authority, user: user.username, action: "submitted audit", target: audit.id.rawValue, isChildLevel: false)
                 return req.redirect(to: SiteURL.audits + "?notice=submitted", redirectType: .normal)
             }
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: "saved audit draft", target: audit.id.rawValue, isChildLevel: false)
-            let content = Notice.banner(.success, heading: "Your draft is saved") +
-                AuditFormPage.render(audit: saved, template: template, csrf: req.signed?.csrf ?? "", action: auditPath(audit.id), agencies: sections)
+            let content =
+                Notice.banner(.success, heading: "Your draft is saved")
+                + AuditFormPage.render(audit: saved, template: template, csrf: req.signed?.csrf ?? "", action: auditPath(audit.id), agencies: sections)
             return Pages.page(req, title: template.title, section: "Audits", content: content, breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)])
         } catch let e as AuditWorkflowError {
             throw Abort(.unprocessableEntity, reason: plain(e))
@@ -113,8 +117,9 @@ enum QAController {
     static func queue(_ req: Request) async throws -> Response {
         let user = try req.requireUser
         let audits = try await req.services.store.audits().moderationQueue(authority: user.authority, excludingAuditor: user.username)
-        return Pages.page(req, title: "Moderation", section: "Audits", content: ModerationQueuePage.render(audits: audits, moderatePath: moderatePath),
-                          breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)])
+        return Pages.page(
+            req, title: "Moderation", section: "Audits", content: ModerationQueuePage.render(audits: audits, moderatePath: moderatePath),
+            breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)])
     }
 
     /// GET /audits/:id/moderate
@@ -138,18 +143,20 @@ enum QAController {
         if grade == nil { errors.append(.gradeMissing) }
         if let grade, grade != audit.grade, (rationale ?? "").isEmpty { errors.append(.rationaleMissing) }
         if !errors.isEmpty {
-            let content = ModerationFormPage.render(audit: audit, template: template, errors: errors, chosen: (grade, rationale),
-                                                    csrf: req.signed?.csrf ?? "", action: moderatePath(audit.id))
+            let content = ModerationFormPage.render(
+                audit: audit, template: template, errors: errors, chosen: (grade, rationale),
+                csrf: req.signed?.csrf ?? "", action: moderatePath(audit.id))
             return Pages.page(req, title: "Error: Moderate", section: "Audits", content: content, status: .unprocessableEntity)
         }
         do {
-            _ = try await req.services.store.audits(clock: req.services.clock).moderate(audit.id, grade: grade!, rationale: (rationale ?? "").isEmpty ? nil : rationale,
-                                                                                       authority: user.authority, by: user.username)
+            _ = try await req.services.store.audits(clock: req.services.clock).moderate(
+                audit.id, grade: grade!, rationale: (rationale ?? "").isEmpty ? nil : rationale,
+                authority: user.authority, by: user.username)
         } catch let e as AuditWorkflowError {
             throw Abort(.unprocessableEntity, reason: plain(e))
         }
         await req.services.dashboards.invalidate(authority: user.authority)
-            try await req.services.accounts.record(authority: user.authority, user: user.username, action: "moderated audit", target: audit.id.rawValue, isChildLevel: false)
+        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "moderated audit", target: audit.id.rawValue, isChildLevel: false)
         return req.redirect(to: SitePath.moderation.link(), redirectType: .normal)
     }
 
@@ -167,11 +174,13 @@ enum QAController {
         var byRound: [String: [Audit]] = [:]
         for r in rounds { byRound[r.id] = try await repo.audits(round: r.id, authority: user.authority) }
         let teams = Array(Set(try await repo.allAudits(authority: user.authority).compactMap(\.team))).sorted()
-        let content = RoundsPage.render(rounds: rounds, auditsByRound: byRound, templates: templates.filter { $0.type != .multiAgency }, teams: teams,
-                                        today: today(req), errors: errors, values: values, csrf: req.signed?.csrf ?? "", action: SitePath.rounds.link(),
-                                        roundPath: { _ in SitePath.rounds.link() })
-        return Pages.page(req, title: errors.isEmpty ? "Audit rounds" : "Error: Audit rounds", section: "Audits", content: content,
-                          breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
+        let content = RoundsPage.render(
+            rounds: rounds, auditsByRound: byRound, templates: templates.filter { $0.type != .multiAgency }, teams: teams,
+            today: today(req), errors: errors, values: values, csrf: req.signed?.csrf ?? "", action: SitePath.rounds.link(),
+            roundPath: { _ in SitePath.rounds.link() })
+        return Pages.page(
+            req, title: errors.isEmpty ? "Audit rounds" : "Error: Audit rounds", section: "Audits", content: content,
+            breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
     }
 
     /// POST /audits/rounds: a new round, its sample drawn at random and assigned to the authority's auditors.
@@ -202,13 +211,15 @@ enum QAController {
         let auditors = try await req.services.accounts.users(authority: user.authority)
             .filter { !$0.isDisabled && [.auditor, .manager].contains($0.role) }.map(\.username)
         let snapshot = try await req.services.dashboards.snapshot(authority: user.authority)
-        let draft = AuditRound(id: "", name: name, month: month, type: type, cohort: cohort, cohortDay: month.end, sampleSize: size,
-                               seed: UInt64(abs(name.hashValue) % 1_000_000), moderationRatePercent: rate, dueDate: due, templateID: templateID)
+        let draft = AuditRound(
+            id: "", name: name, month: month, type: type, cohort: cohort, cohortDay: month.end, sampleSize: size,
+            seed: UInt64(abs(name.hashValue) % 1_000_000), moderationRatePercent: rate, dueDate: due, templateID: templateID)
         do {
             let made = try await repo.createRound(draft, data: snapshot.engine.data, auditors: auditors, authority: user.authority, by: user.username)
             await req.services.dashboards.invalidate(authority: user.authority)
-            try await req.services.accounts.record(authority: user.authority, user: user.username, action: "created audit round",
-                                                   target: "\(name): \(made.audits.count) audits", isChildLevel: false)
+            try await req.services.accounts.record(
+                authority: user.authority, user: user.username, action: "created audit round",
+                target: "\(name): \(made.audits.count) audits", isChildLevel: false)
         } catch let e as StoreError {
             errors["name"] = e.description.prefix(1).uppercased() + e.description.dropFirst()
             return try await roundsPage(req, errors: errors, values: f, status: .unprocessableEntity)
@@ -223,8 +234,9 @@ enum QAController {
         let day = today(req)
         let period = try req.requestedPeriod() ?? .rolling12Months(endingOn: day)
         let summary = try await req.services.store.audits().learningSummary(period: period, reportDate: day, authority: user.authority)
-        return Pages.page(req, title: "What we learned", section: "Audits", content: LearningPage.render(summary: summary),
-                          breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)])
+        return Pages.page(
+            req, title: "What we learned", section: "Audits", content: LearningPage.render(summary: summary),
+            breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)])
     }
 
     /// A workflow refusal in plain words, without the audit's internal id.

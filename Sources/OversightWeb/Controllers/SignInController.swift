@@ -40,9 +40,12 @@ enum SignInController {
         let password = form.password ?? ""
         let next = safeReturn(form.returnTo)
         guard let cookie = req.cookies[formCookie]?.string, let sent = form.csrf, !cookie.isEmpty, Gate.constantTimeEqual(cookie, sent) else {
-            return try await render(req, SignInPage.Model(username: username, csrfToken: "",
-                                                errors: [FieldError(fieldID: "username", message: "The sign-in form had expired. Enter your username and password again")],
-                                                returnTo: next), status: .forbidden)
+            return try await render(
+                req,
+                SignInPage.Model(
+                    username: username, csrfToken: "",
+                    errors: [FieldError(fieldID: "username", message: "The sign-in form had expired. Enter your username and password again")],
+                    returnTo: next), status: .forbidden)
         }
         var errors: [FieldError] = []
         if username.isEmpty { errors.append(FieldError(fieldID: "username", message: "Enter your username")) }
@@ -55,25 +58,32 @@ enum SignInController {
             let authority = (form.authority ?? "").trimmingCharacters(in: .whitespaces)
             attempt = try await services.accounts.attemptSignIn(username: username, password: password, authority: authority.isEmpty ? nil : authority)
         } catch is PasswordHashingPool.Busy {
-            return try await render(req, SignInPage.Model(username: username, csrfToken: "",
-                                                errors: [FieldError(fieldID: "username", message: "Too many people are signing in at once. Try again in a minute")],
-                                                returnTo: next), status: .serviceUnavailable)
+            return try await render(
+                req,
+                SignInPage.Model(
+                    username: username, csrfToken: "",
+                    errors: [FieldError(fieldID: "username", message: "Too many people are signing in at once. Try again in a minute")],
+                    returnTo: next), status: .serviceUnavailable)
         }
         if case .signedIn(let user) = attempt.outcome {
             let session = try await services.accounts.startSession(for: user)
             try await services.accounts.record(authority: user.authority, user: user.username, action: "signed in", target: "", isChildLevel: false)
             let response = req.redirect(to: user.mustChangePassword ? SitePath.changePassword.link() : next ?? SiteURL.overview, redirectType: .normal)
-            response.cookies[req.sessionCookieName] = HTTPCookies.Value(string: session.token, path: "/", isSecure: services.options.secureCookies,
-                                                                    isHTTPOnly: true, sameSite: .lax)
+            response.cookies[req.sessionCookieName] = HTTPCookies.Value(
+                string: session.token, path: "/", isSecure: services.options.secureCookies,
+                isHTTPOnly: true, sameSite: .lax)
             response.cookies[formCookie] = .expired
             return response
         }
         try await recordFailure(attempt, typed: username, services: services)
         // One answer for every failure: an unknown name, a wrong password, a locked name and a
         // disabled account look the same, so nobody learns which names have accounts.
-        return try await render(req, SignInPage.Model(username: username, csrfToken: "",
-                                            errors: [FieldError(fieldID: "username", message: failureMessage)], returnTo: next),
-                      status: .unprocessableEntity)
+        return try await render(
+            req,
+            SignInPage.Model(
+                username: username, csrfToken: "",
+                errors: [FieldError(fieldID: "username", message: failureMessage)], returnTo: next),
+            status: .unprocessableEntity)
     }
 
     /// What every failed sign-in is told.
@@ -93,8 +103,9 @@ enum SignInController {
         } else {
             let name = typed.lowercased()
             let looksLikeAName = name.count <= 64 && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
-            try await services.accounts.record(authority: "", user: "", action: action,
-                                               target: looksLikeAName ? "unknown name \(name)" : "unknown name", isChildLevel: false)
+            try await services.accounts.record(
+                authority: "", user: "", action: action,
+                target: looksLikeAName ? "unknown name \(name)" : "unknown name", isChildLevel: false)
         }
     }
 
@@ -108,8 +119,9 @@ enum SignInController {
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: "signed out", target: "", isChildLevel: false)
         }
         let response = req.redirect(to: SiteURL.signIn + "?notice=signed-out", redirectType: .normal)
-        response.cookies[req.sessionCookieName] = HTTPCookies.Value(string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
-                                                                   isSecure: req.services.options.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        response.cookies[req.sessionCookieName] = HTTPCookies.Value(
+            string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/",
+            isSecure: req.services.options.secureCookies, isHTTPOnly: true, sameSite: .lax)
         return response
     }
 
@@ -124,8 +136,9 @@ enum SignInController {
             if m.authority.isEmpty { m.authority = (try? req.content.get(String.self, at: "authority")) ?? "" }
         }
         let response = Pages.page(req, title: SignInPage.title(m), section: nil, content: SignInPage.render(m), status: status)
-        response.cookies[formCookie] = HTTPCookies.Value(string: m.csrfToken, maxAge: 3600, path: SitePath.signIn.link(),
-                                                         isSecure: req.services.options.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        response.cookies[formCookie] = HTTPCookies.Value(
+            string: m.csrfToken, maxAge: 3600, path: SitePath.signIn.link(),
+            isSecure: req.services.options.secureCookies, isHTTPOnly: true, sameSite: .strict)
         return response
     }
 

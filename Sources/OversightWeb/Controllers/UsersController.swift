@@ -16,11 +16,12 @@ enum UsersController {
     static func model(_ req: Request, newUser: UsersPage.NewUser = UsersPage.NewUser(), errors: [FieldError] = [], notice: String? = nil) async throws -> UsersPage.Model {
         let user = try req.requireUser
         let users = try await req.services.accounts.users(authority: user.authority)
-        return UsersPage.Model(users: users.map { UsersPage.UserRow(username: $0.username, displayName: $0.displayName, role: $0.role.title, isDisabled: $0.isDisabled) },
-                               roles: Role.allCases.map { FormOption(value: $0.rawValue, label: $0.title) },
-                               newUser: newUser, errors: errors, csrfToken: req.signed?.csrf ?? "",
-                               passwordHint: "At least 12 characters. Three random words work well. The user should change it when they first sign in.",
-                               notice: notice)
+        return UsersPage.Model(
+            users: users.map { UsersPage.UserRow(username: $0.username, displayName: $0.displayName, role: $0.role.title, isDisabled: $0.isDisabled) },
+            roles: Role.allCases.map { FormOption(value: $0.rawValue, label: $0.title) },
+            newUser: newUser, errors: errors, csrfToken: req.signed?.csrf ?? "",
+            passwordHint: "At least 12 characters. Three random words work well. The user should change it when they first sign in.",
+            notice: notice)
     }
 
     static func page(_ req: Request, _ model: UsersPage.Model, status: HTTPResponseStatus = .ok) -> Response {
@@ -45,13 +46,18 @@ enum UsersController {
         if role == .partnerAuditor { errors.append(FieldError(fieldID: "role", message: "Add partner auditors with `oversight users add --agency`, which records their agency")) }
         let password = form.password ?? ""
         let problems = PasswordPolicy().problems(password: password, username: kept.username.lowercased())
-        if password.isEmpty { errors.append(FieldError(fieldID: "password", message: "Enter a temporary password")) }
-        else if let first = problems.first { errors.append(FieldError(fieldID: "password", message: first)) }
+        if password.isEmpty {
+            errors.append(FieldError(fieldID: "password", message: "Enter a temporary password"))
+        } else if let first = problems.first {
+            errors.append(FieldError(fieldID: "password", message: first))
+        }
         if errors.isEmpty, let role {
             do {
-                try await req.services.accounts.addUser(authority: admin.authority, username: kept.username, displayName: kept.displayName, role: role,
-                                                        password: password, mustChangePassword: true)
-                try await req.services.accounts.record(authority: admin.authority, user: admin.username, action: "added user", target: kept.username.lowercased(), isChildLevel: false)
+                try await req.services.accounts.addUser(
+                    authority: admin.authority, username: kept.username, displayName: kept.displayName, role: role,
+                    password: password, mustChangePassword: true)
+                try await req.services.accounts.record(
+                    authority: admin.authority, user: admin.username, action: "added user", target: kept.username.lowercased(), isChildLevel: false)
                 return page(req, try await model(req, notice: "\(kept.displayName) was added as \(role.title.lowercased())."))
             } catch let e as StoreError {
                 errors.append(FieldError(fieldID: "username", message: e.description.prefix(1).uppercased() + e.description.dropFirst()))
@@ -70,7 +76,8 @@ enum UsersController {
         }
         try await req.services.accounts.setDisabled(disabled, username: name, authority: admin.authority)
         await req.services.sessions.forgetAll()
-        try await req.services.accounts.record(authority: admin.authority, user: admin.username, action: disabled ? "disabled user" : "enabled user", target: name, isChildLevel: false)
+        try await req.services.accounts.record(
+            authority: admin.authority, user: admin.username, action: disabled ? "disabled user" : "enabled user", target: name, isChildLevel: false)
         return page(req, try await model(req, notice: "\(name) was \(disabled ? "disabled" : "enabled")."))
     }
 

@@ -11,7 +11,11 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch let redirect as RedirectToSignIn {
-            let target = redirect.returnTo == SitePath.overview.link() ? SitePath.signIn.link() : SitePath.signIn.link() + "?returnTo=" + (redirect.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "")
+            let target =
+                redirect.returnTo == SitePath.overview.link()
+                ? SitePath.signIn.link()
+                : SitePath.signIn.link() + "?returnTo="
+                    + (redirect.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "")
             return request.redirect(to: target, redirectType: .normal)
         } catch is MustChangePassword {
             return request.redirect(to: SitePath.changePassword.link(), redirectType: .normal)
@@ -49,7 +53,9 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
         let response = try await next.respond(to: request)
         let h = response.headers
         if !h.contains(name: "Content-Security-Policy") {
-            response.headers.replaceOrAdd(name: "Content-Security-Policy", value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+            response.headers.replaceOrAdd(
+                name: "Content-Security-Policy",
+                value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
         }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")

@@ -30,8 +30,9 @@ actor ImportJobs {
     func start(authority: String, user: String, fileName: String, size: Int, at: Date) -> Int {
         let id = next
         next += 1
-        jobs[id] = ImportJob(id: id, authority: authority, user: user, fileName: fileName, size: size, startedAt: at,
-                             state: .running, message: "Checking the file against the DfE's rules and storing it", importID: nil)
+        jobs[id] = ImportJob(
+            id: id, authority: authority, user: user, fileName: fileName, size: size, startedAt: at,
+            state: .running, message: "Checking the file against the DfE's rules and storing it", importID: nil)
         return id
     }
 

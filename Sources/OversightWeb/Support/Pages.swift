@@ -21,14 +21,17 @@ enum Pages {
     }
 
     /// A whole page for the request's user.
-    static func page(_ request: Request, title: String, section: String?, content: HTML, breadcrumbs: [Breadcrumb] = [],
-                     extraHead: HTML = .empty, status: HTTPResponseStatus = .ok) -> Response {
+    static func page(
+        _ request: Request, title: String, section: String?, content: HTML, breadcrumbs: [Breadcrumb] = [],
+        extraHead: HTML = .empty, status: HTTPResponseStatus = .ok
+    ) -> Response {
         let user = request.user
-        let chrome = PageChrome(title: title, authorityName: authorityName(user?.authority, request: request),
-                                navigation: navigation(for: user?.role, current: section),
-                                user: user.map { SignedInUser(name: $0.displayName, role: $0.role.title) },
-                                csrfToken: request.signed?.csrf ?? "", isSyntheticData: request.services.options.isSyntheticData,
-                                breadcrumbs: breadcrumbs)
+        let chrome = PageChrome(
+            title: title, authorityName: authorityName(user?.authority, request: request),
+            navigation: navigation(for: user?.role, current: section),
+            user: user.map { SignedInUser(name: $0.displayName, role: $0.role.title) },
+            csrfToken: request.signed?.csrf ?? "", isSyntheticData: request.services.options.isSyntheticData,
+            breadcrumbs: breadcrumbs)
         return html(Layout.page(chrome, content: content, extraHead: extraHead), status: status)
     }
 
@@ -56,18 +59,20 @@ enum Pages {
 
     /// The error page for a status, in plain words.
     static func error(status: HTTPResponseStatus, reason: String?, request: Request) -> Response {
-        let kind: ErrorPage.Kind? = switch status {
-        case .notFound: .notFound
-        case .forbidden where reason == nil: .forbidden
-        case .internalServerError: .serverError
-        default: status.code >= 500 ? .serverError : nil
-        }
+        let kind: ErrorPage.Kind? =
+            switch status {
+            case .notFound: .notFound
+            case .forbidden where reason == nil: .forbidden
+            case .internalServerError: .serverError
+            default: status.code >= 500 ? .serverError : nil
+            }
         if let kind {
             let page = ErrorPage.Model(kind: kind)
             return Pages.page(request, title: ErrorPage.title(page), section: nil, content: ErrorPage.render(page), status: status)
         }
         // A request the user can put right: say what is wrong and how to go on.
-        let content = HTML.el("h1", [("class", "ov-heading-l")], text: "There is a problem")
+        let content =
+            HTML.el("h1", [("class", "ov-heading-l")], text: "There is a problem")
             + HTML.el("p", [("class", "ov-body")], text: reason ?? "The request could not be understood.")
             + HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", SiteURL.overview)], text: "Go to the overview"))
         return Pages.page(request, title: "There is a problem", section: nil, content: content, status: status)

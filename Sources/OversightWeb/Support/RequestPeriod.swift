@@ -11,7 +11,8 @@ extension Request {
         let to = (try? query.get(String.self, at: "to")) ?? ""
         if !period.isEmpty {
             guard let p = Period.parse(period) else {
-                throw Abort(.badRequest, reason: "The period '\(period)' is not understood. Use a reporting year (2025 or 2024-25), a month (2024-06), a quarter (2024Q3) or two dates.")
+                throw Abort(
+                    .badRequest, reason: "The period '\(period)' is not understood. Use a reporting year (2025 or 2024-25), a month (2024-06), a quarter (2024Q3) or two dates.")
             }
             return p
         }

@@ -6,8 +6,10 @@ import Testing
     static let june = Period.month(year: 2025, month: 6)
     static let at = Date(timeIntervalSince1970: 1_750_000_000)
 
-    static func entry(_ id: String, _ period: Period = june, value: Double? = nil, n: Double? = nil, d: Double? = nil,
-                      source: String = "HR report", by: String = "analyst") -> HandEnteredEntry {
+    static func entry(
+        _ id: String, _ period: Period = june, value: Double? = nil, n: Double? = nil, d: Double? = nil,
+        source: String = "HR report", by: String = "analyst"
+    ) -> HandEnteredEntry {
         HandEnteredEntry(measureID: id, period: period, value: value, numerator: n, denominator: d, source: source, enteredBy: by, enteredAt: at)
     }
 
@@ -72,8 +74,15 @@ import Testing
         // A period the months do not cover has no result.
         #expect(values.result("hand_households_recruited", period: .reportingYear(2026)) == nil)
         // KPIs see them like any other measure.
-        let plan = Plan(id: "p", title: "P", ambitions: [Ambition(number: 1, title: "A", statement: "s", kpis: [
-            KPI(wording: "Recruit 5 households a quarter", measure: "hand_households_recruited", target: .value(5), polarity: .high)])])
+        let plan = Plan(
+            id: "p", title: "P",
+            ambitions: [
+                Ambition(
+                    number: 1, title: "A", statement: "s",
+                    kpis: [
+                        KPI(wording: "Recruit 5 households a quarter", measure: "hand_households_recruited", target: .value(5), polarity: .high)
+                    ])
+            ])
         let e = KPIEvaluator().evaluate(plan: plan, period: q, measure: values.lookup { _, _ in nil })
         #expect(e[0].value == 6 && e[0].status == .green)
     }

@@ -6,14 +6,17 @@ import Testing
     static let t0 = Date(timeIntervalSince1970: 1_750_000_000)
 
     @Test func everyChangeIsKeptInTheHistory() {
-        var a = PlanAction(ambition: 2, text: "Launch the edge of care service", owner: "Head of service", due: Day(year: 2025, month: 9, day: 30),
-                           by: "lead", at: Self.t0)
+        var a = PlanAction(
+            ambition: 2, text: "Launch the edge of care service", owner: "Head of service", due: Day(year: 2025, month: 9, day: 30),
+            by: "lead", at: Self.t0)
         #expect(a.history.map(\.field) == ["created"])
         let made = a.edit(owner: "Head of service", due: .some(Day(year: 2025, month: 12, day: 31)), status: .onTrack, by: "lead", at: Self.t0)
         #expect(made.map(\.field) == ["due", "status"])
         #expect(made[0].from == "2025-09-30" && made[0].to == "2025-12-31")
-        a.addUpdate(ActionUpdate(text: "Recruitment delayed", evidence: "Panel minutes 3 June", attachments: ["minutes.pdf"], status: .atRisk,
-                                 by: "owner", at: Self.t0.addingTimeInterval(60)))
+        a.addUpdate(
+            ActionUpdate(
+                text: "Recruitment delayed", evidence: "Panel minutes 3 June", attachments: ["minutes.pdf"], status: .atRisk,
+                by: "owner", at: Self.t0.addingTimeInterval(60)))
         #expect(a.status == .atRisk)
         #expect(a.history.map(\.field) == ["created", "due", "status", "update", "status"])
         #expect(a.history.last?.from == "on_track" && a.history.last?.to == "at_risk")

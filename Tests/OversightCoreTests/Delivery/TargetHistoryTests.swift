@@ -7,8 +7,10 @@ import Testing
         let kpi = KPI(wording: "Assessments in 45 days", measure: "assessments_45_days_pct", target: .value(80), polarity: .high)
         let plan = Plan(id: "p", title: "P", ambitions: [Ambition(number: 1, title: "A", statement: "s", kpis: [kpi])])
         var history = TargetHistory()
-        history.add(.init(ambition: 1, measure: "assessments_45_days_pct", effectiveFrom: Day(year: 2025, month: 4, day: 1)!,
-                          target: .value(90), by: "lead", at: Date(timeIntervalSince1970: 0), reason: "raised by the board"))
+        history.add(
+            .init(
+                ambition: 1, measure: "assessments_45_days_pct", effectiveFrom: Day(year: 2025, month: 4, day: 1)!,
+                target: .value(90), by: "lead", at: Date(timeIntervalSince1970: 0), reason: "raised by the board"))
         let past = history.plan(plan, for: .reportingYear(2025))
         let now = history.plan(plan, for: .month(year: 2025, month: 6))
         #expect(past.ambitions[0].kpis[0].target == .value(80))

@@ -52,16 +52,20 @@ import Testing
     }
 
     let assessed = caseData(cin: [
-        referral("G", "2024-04-01", assessments: [
-            assessment(start: "2024-12-20", authorised: "2025-02-26", factors: ["3A", "16A"]),
-            assessment(start: "2024-01-01", authorised: "2024-03-01", factors: ["11A"]),
-        ]),
+        referral(
+            "G", "2024-04-01",
+            assessments: [
+                assessment(start: "2024-12-20", authorised: "2025-02-26", factors: ["3A", "16A"]),
+                assessment(start: "2024-01-01", authorised: "2024-03-01", factors: ["11A"]),
+            ]),
         referral("H", "2024-04-02", assessments: [assessment(start: "2024-12-20", authorised: "2025-02-27", factors: ["1C"])]),
         referral("I", "2024-04-03", assessments: [assessment(start: nil, authorised: "2024-09-01", factors: ["24A"])]),
-        referral("J", "2024-04-04", assessments: [
-            Assessment(startDate: .invalid("32/13/2024"), authorisationDate: df("2024-09-02"), factors: ["3C"]),
-            assessment(start: "2025-01-10", authorised: "2025-01-09"),
-        ]),
+        referral(
+            "J", "2024-04-04",
+            assessments: [
+                Assessment(startDate: .invalid("32/13/2024"), authorisationDate: df("2024-09-02"), factors: ["3C"]),
+                assessment(start: "2025-01-10", authorised: "2025-01-09"),
+            ]),
     ])
 
     @Test func assessmentsWithin45WorkingDaysSkipBankHolidays() {
@@ -73,8 +77,10 @@ import Testing
         #expect(r.warnings.contains { $0.contains("invalid start") })
     }
 
-    @Test(arguments: [("assessment_factor_pct_da", 2.0), ("assessment_factor_pct_neglect", 1), ("assessment_factor_pct_cse", 0),
-                      ("assessment_factor_pct_cce", 1), ("assessment_factor_pct_gangs", 0)])
+    @Test(arguments: [
+        ("assessment_factor_pct_da", 2.0), ("assessment_factor_pct_neglect", 1), ("assessment_factor_pct_cse", 0),
+        ("assessment_factor_pct_cce", 1), ("assessment_factor_pct_gangs", 0),
+    ])
     func assessmentFactorsCountEpisodesWithAnAssessmentInPeriod(id: String, numerator: Double) {
         let r = measure(id, assessed)
         #expect(r.denominator == 4)
@@ -82,12 +88,16 @@ import Testing
     }
 
     @Test func initialConferencesWithin15WorkingDays() {
-        let data = caseData(cin: [referral("K", "2024-03-01", s47: [
-            Section47(startDate: df("2024-06-03"), initialCPCDate: df("2024-06-24")),
-            Section47(startDate: df("2024-06-03"), initialCPCDate: df("2024-06-25")),
-            Section47(startDate: .missing, initialCPCDate: df("2024-07-01")),
-            Section47(startDate: df("2024-03-20"), initialCPCDate: df("2024-04-10")), // Easter 2024 skipped
-        ])])
+        let data = caseData(cin: [
+            referral(
+                "K", "2024-03-01",
+                s47: [
+                    Section47(startDate: df("2024-06-03"), initialCPCDate: df("2024-06-24")),
+                    Section47(startDate: df("2024-06-03"), initialCPCDate: df("2024-06-25")),
+                    Section47(startDate: .missing, initialCPCDate: df("2024-07-01")),
+                    Section47(startDate: df("2024-03-20"), initialCPCDate: df("2024-04-10")), // Easter 2024 skipped
+                ])
+        ])
         #expect(measure("s47_enquiries", data).value == 2)
         let r = measure("icpc_15_days_pct", data)
         #expect(r.numerator == 2 && r.denominator == 4)
@@ -95,10 +105,12 @@ import Testing
 
     let plans = caseData(cin: [
         referral("H", "2020-12-01", closed: "2022-06-01", plans: [plan("2021-01-01", "2022-06-01")]),
-        referral("H", "2024-04-15", assessments: [assessment(start: "2020-01-01", authorised: "2020-02-01", factors: ["3B"])],
-                 plans: [plan("2024-05-01", category: "NEG")]),
-        referral("I", "2024-06-01", closed: "2024-12-01", assessments: [assessment(start: "2024-06-02", authorised: "2024-07-01", factors: ["3A"])],
-                 plans: [plan("2024-07-01", "2024-12-01", category: "PHY", previous: 2)]),
+        referral(
+            "H", "2024-04-15", assessments: [assessment(start: "2020-01-01", authorised: "2020-02-01", factors: ["3B"])],
+            plans: [plan("2024-05-01", category: "NEG")]),
+        referral(
+            "I", "2024-06-01", closed: "2024-12-01", assessments: [assessment(start: "2024-06-02", authorised: "2024-07-01", factors: ["3A"])],
+            plans: [plan("2024-07-01", "2024-12-01", category: "PHY", previous: 2)]),
         referral("J", "2022-12-01", plans: [plan("2023-01-01", category: "EMO")]),
         referral("K", "2022-02-01", closed: "2023-03-31", plans: [plan("2022-03-01", "2023-03-31")]),
         referral("K", "2025-03-01", plans: [plan("2025-03-31", category: "EMO")]),
@@ -151,15 +163,19 @@ import Testing
         // open plan", and Z counts when either has one. W: a repeat plan whose episode's 3A
         // assessment starts 2 April 2025.
         let data = caseData(cin: [
-            referral("X", "2024-01-01", assessments: [assessment(start: "2025-04-10", authorised: "2025-05-01", factors: ["3A"])],
-                     plans: [plan("2024-02-01")]),
-            referral("Y", "2024-01-01", assessments: [assessment(start: "2025-03-31", authorised: "2025-06-01", factors: ["3B"])],
-                     plans: [plan("2024-02-01")]),
-            referral("Z", "2024-05-01", assessments: [assessment(start: "2024-05-02", authorised: nil, factors: ["3C"])],
-                     plans: [plan("2024-06-01")]),
+            referral(
+                "X", "2024-01-01", assessments: [assessment(start: "2025-04-10", authorised: "2025-05-01", factors: ["3A"])],
+                plans: [plan("2024-02-01")]),
+            referral(
+                "Y", "2024-01-01", assessments: [assessment(start: "2025-03-31", authorised: "2025-06-01", factors: ["3B"])],
+                plans: [plan("2024-02-01")]),
+            referral(
+                "Z", "2024-05-01", assessments: [assessment(start: "2024-05-02", authorised: nil, factors: ["3C"])],
+                plans: [plan("2024-06-01")]),
             referral("Z", "2024-04-01", plans: [plan("2024-06-01")]),
-            referral("W", "2024-04-01", assessments: [assessment(start: "2025-04-02", authorised: "2025-05-01", factors: ["3A"])],
-                     plans: [plan("2024-05-01", "2025-04-20", previous: 1)]),
+            referral(
+                "W", "2024-04-01", assessments: [assessment(start: "2025-04-02", authorised: "2025-05-01", factors: ["3A"])],
+                plans: [plan("2024-05-01", "2025-04-20", previous: 1)]),
         ])
         let year = measure("cpp_da_pct", data)
         #expect(year.denominator == 4)
@@ -167,7 +183,7 @@ import Testing
         let toApril = period("2024-04-01", "2025-04-30")
         let april = measure("cpp_da_pct", data, period("2025-04-01", "2025-04-30"))
         #expect(april.numerator == 3 && april.denominator == 3) // W's plan ended 20 April; X now counts
-        #expect(measure("cpp_repeat_da", data).value == 0)       // W's assessment started after 31 March 2025
+        #expect(measure("cpp_repeat_da", data).value == 0) // W's assessment started after 31 March 2025
         #expect(measure("cpp_repeat_da", data, toApril).value == 1)
     }
 
@@ -177,10 +193,20 @@ import Testing
         // every plan measure in every role, so Q2 is no repeat of it, though Q1 ended in 2023.
         let data = caseData(cin: [
             referral("P", "2021-12-01", closed: "2022-12-01", plans: [plan("2022-01-01", "2022-12-01")]),
-            referral("P", "2024-05-01", plans: [ProtectionPlan(startDate: df("2024-06-01"), endDate: .invalid("31/02/2025"),
-                                                               initialCategory: "NEG", numberOfPreviousPlans: 0)]),
-            referral("Q", "2022-01-01", closed: "2023-09-01", plans: [ProtectionPlan(startDate: .invalid("2022-13-01"), endDate: df("2023-09-01"),
-                                                                                     initialCategory: "NEG", numberOfPreviousPlans: 0)]),
+            referral(
+                "P", "2024-05-01",
+                plans: [
+                    ProtectionPlan(
+                        startDate: df("2024-06-01"), endDate: .invalid("31/02/2025"),
+                        initialCategory: "NEG", numberOfPreviousPlans: 0)
+                ]),
+            referral(
+                "Q", "2022-01-01", closed: "2023-09-01",
+                plans: [
+                    ProtectionPlan(
+                        startDate: .invalid("2022-13-01"), endDate: df("2023-09-01"),
+                        initialCategory: "NEG", numberOfPreviousPlans: 0)
+                ]),
             referral("Q", "2024-04-01", plans: [plan("2024-07-01", category: "PHY")]),
         ])
         let starts = measure("cpp_starts", data)
@@ -202,9 +228,10 @@ import Testing
         // assessment, enquiry and plan are records of their own. S's closure is not a date: a
         // referral, but whether S is in need at the end is unknown.
         let data = caseData(cin: [
-            CINEpisode(child: cid("R"), referralDate: .invalid("2024-13-01"), referralNFA: false,
-                       assessments: [assessment(start: "2024-06-01", authorised: "2024-07-01", factors: ["16A"])],
-                       section47s: [Section47(startDate: df("2024-06-05"))], protectionPlans: [plan("2024-07-15")]),
+            CINEpisode(
+                child: cid("R"), referralDate: .invalid("2024-13-01"), referralNFA: false,
+                assessments: [assessment(start: "2024-06-01", authorised: "2024-07-01", factors: ["16A"])],
+                section47s: [Section47(startDate: df("2024-06-05"))], protectionPlans: [plan("2024-07-15")]),
             CINEpisode(child: cid("S"), referralDate: df("2024-05-01"), referralSource: "6", closureDate: .invalid("x"), referralNFA: false),
         ])
         #expect(measure("referrals", data).value == 1)

@@ -66,17 +66,19 @@ import Testing
     }
 
     @Test func longTermStability() {
-        let headers = ["L1", "L2", "L3"].map { CLAHeader(child: cid($0), birthDate: df("2015-01-01")) }
+        let headers =
+            ["L1", "L2", "L3"].map { CLAHeader(child: cid($0), birthDate: df("2015-01-01")) }
             + [CLAHeader(child: cid("L4"), birthDate: df("2009-03-31")), CLAHeader(child: cid("L5"), birthDate: df("2009-04-01"))]
-        let data = caseData(cla: [
-            episode("L1", "2022-09-30", rne: "S"),
-            episode("L2", "2022-01-01", "2023-04-01", rne: "S"),
-            episode("L2", "2023-04-01", rne: "P", place: "U2", urn: "2"),
-            episode("L3", "2021-01-01", "2024-06-01", rne: "S"),
-            episode("L3", "2024-06-01", rne: "P", place: "A4", urn: "9"),
-            episode("L4", "2020-01-01", rne: "S"),
-            episode("L5", "2022-10-01", rne: "S"),
-        ], headers: headers)
+        let data = caseData(
+            cla: [
+                episode("L1", "2022-09-30", rne: "S"),
+                episode("L2", "2022-01-01", "2023-04-01", rne: "S"),
+                episode("L2", "2023-04-01", rne: "P", place: "U2", urn: "2"),
+                episode("L3", "2021-01-01", "2024-06-01", rne: "S"),
+                episode("L3", "2024-06-01", rne: "P", place: "A4", urn: "9"),
+                episode("L4", "2020-01-01", rne: "S"),
+                episode("L5", "2022-10-01", rne: "S"),
+            ], headers: headers)
         let r = measure("placement_stability_long_pct", data)
         // L4 turns 16 on the end date (not under 16); L5's care began after 30 Sep 2022.
         #expect(Set(r.denominatorRecords.map(\.child)) == ["L1", "L2", "L3"])
@@ -91,36 +93,39 @@ import Testing
         // S1: RNE S on the day an X1 ending: a new period of care from 1 January 2023: out.
         // L1: looked after in one placement since 2020: stable.
         let headers = ["O1", "O2", "S1", "L1"].map { CLAHeader(child: cid($0), birthDate: df("2015-01-01")) }
-        let data = caseData(cla: [
-            episode("O1", "2020-01-01", rne: "S", urn: "1"),
-            episode("O1", "2023-06-01", rne: "P", urn: "2"),
-            episode("O2", "2020-01-01", rne: "S", urn: "1"),
-            episode("O2", "2022-01-01", "2023-09-01", rne: "S", urn: "2"),
-            episode("O2", "2023-09-01", rne: "P", urn: "3"),
-            episode("S1", "2020-01-01", "2023-01-01", rne: "S", urn: "1"),
-            episode("S1", "2023-01-01", rne: "S", urn: "1"),
-            episode("L1", "2020-01-01", rne: "S", urn: "1"),
-        ], headers: headers)
+        let data = caseData(
+            cla: [
+                episode("O1", "2020-01-01", rne: "S", urn: "1"),
+                episode("O1", "2023-06-01", rne: "P", urn: "2"),
+                episode("O2", "2020-01-01", rne: "S", urn: "1"),
+                episode("O2", "2022-01-01", "2023-09-01", rne: "S", urn: "2"),
+                episode("O2", "2023-09-01", rne: "P", urn: "3"),
+                episode("S1", "2020-01-01", "2023-01-01", rne: "S", urn: "1"),
+                episode("S1", "2023-01-01", rne: "S", urn: "1"),
+                episode("L1", "2020-01-01", rne: "S", urn: "1"),
+            ], headers: headers)
         let r = measure("placement_stability_long_pct", data)
         #expect(Set(r.denominatorRecords.map(\.child)) == ["O2", "L1"])
         #expect(r.numeratorRecords.map(\.child) == ["L1"])
     }
 
     @Test func missingFromCare() {
-        let data = caseData(cla: [
-            episode("M1", "2024-01-01", rne: "S"),
-            episode("M2", "2024-06-01", "2024-08-01", rne: "S", rec: "E13"),
-            episode("M3", "2024-04-01", rne: "S"),
-            episode("M5", "2024-05-01", rne: "S", ls: "V4"),
-        ], missing: [
-            CLAMissing(child: cid("M1"), kind: "M", start: df("2024-03-25"), end: df("2024-04-02")),
-            CLAMissing(child: cid("M2"), kind: "M", start: df("2024-08-01")),
-            CLAMissing(child: cid("M2"), kind: "A", start: df("2024-07-01"), end: df("2024-07-02")),
-            CLAMissing(child: cid("M3"), kind: "M", start: df("2024-05-01"), end: df("2024-05-02")),
-            CLAMissing(child: cid("M3"), kind: "M", start: df("2024-06-01"), end: df("2024-06-02")),
-            CLAMissing(child: cid("M4"), kind: "M", start: df("2024-05-01"), end: df("2024-05-02")),
-            CLAMissing(child: cid("M5"), kind: "M", start: df("2024-05-02"), end: df("2024-05-03")),
-        ])
+        let data = caseData(
+            cla: [
+                episode("M1", "2024-01-01", rne: "S"),
+                episode("M2", "2024-06-01", "2024-08-01", rne: "S", rec: "E13"),
+                episode("M3", "2024-04-01", rne: "S"),
+                episode("M5", "2024-05-01", rne: "S", ls: "V4"),
+            ],
+            missing: [
+                CLAMissing(child: cid("M1"), kind: "M", start: df("2024-03-25"), end: df("2024-04-02")),
+                CLAMissing(child: cid("M2"), kind: "M", start: df("2024-08-01")),
+                CLAMissing(child: cid("M2"), kind: "A", start: df("2024-07-01"), end: df("2024-07-02")),
+                CLAMissing(child: cid("M3"), kind: "M", start: df("2024-05-01"), end: df("2024-05-02")),
+                CLAMissing(child: cid("M3"), kind: "M", start: df("2024-06-01"), end: df("2024-06-02")),
+                CLAMissing(child: cid("M4"), kind: "M", start: df("2024-05-01"), end: df("2024-05-02")),
+                CLAMissing(child: cid("M5"), kind: "M", start: df("2024-05-02"), end: df("2024-05-03")),
+            ])
         let missing = measure("missing_children_pct", data)
         #expect(missing.denominator == 3)
         #expect(Set(missing.numeratorRecords.map(\.child)) == ["M1", "M3"]) // M2 went missing the day care ended
@@ -129,25 +134,30 @@ import Testing
     }
 
     @Test func socialWorkerChanges() {
-        let data = caseData(cla: [episode("S1", "2023-01-01", rne: "S"), episode("S2", "2023-01-01", rne: "S")], sw: [
-            SocialWorkerEpisode(child: cid("S1"), workerID: "W1", start: df("2023-01-01"), end: df("2024-04-01")),
-            SocialWorkerEpisode(child: cid("S1"), workerID: "W2", start: df("2024-04-01"), end: df("2024-09-01")),
-            SocialWorkerEpisode(child: cid("S1"), workerID: "W3", start: df("2024-09-01"), end: df("2024-10-01")),
-            SocialWorkerEpisode(child: cid("S1"), workerID: "W2", start: df("2024-10-01")),
-            SocialWorkerEpisode(child: cid("S2"), workerID: "W1", start: df("2024-04-02"), end: df("2024-05-01")),
-            SocialWorkerEpisode(child: cid("S2"), workerID: "W2", start: df("2024-05-01"), end: df("2024-06-01")),
-            SocialWorkerEpisode(child: cid("S2"), workerID: "W3", start: df("2024-06-01")),
-        ])
+        let data = caseData(
+            cla: [episode("S1", "2023-01-01", rne: "S"), episode("S2", "2023-01-01", rne: "S")],
+            sw: [
+                SocialWorkerEpisode(child: cid("S1"), workerID: "W1", start: df("2023-01-01"), end: df("2024-04-01")),
+                SocialWorkerEpisode(child: cid("S1"), workerID: "W2", start: df("2024-04-01"), end: df("2024-09-01")),
+                SocialWorkerEpisode(child: cid("S1"), workerID: "W3", start: df("2024-09-01"), end: df("2024-10-01")),
+                SocialWorkerEpisode(child: cid("S1"), workerID: "W2", start: df("2024-10-01")),
+                SocialWorkerEpisode(child: cid("S2"), workerID: "W1", start: df("2024-04-02"), end: df("2024-05-01")),
+                SocialWorkerEpisode(child: cid("S2"), workerID: "W2", start: df("2024-05-01"), end: df("2024-06-01")),
+                SocialWorkerEpisode(child: cid("S2"), workerID: "W3", start: df("2024-06-01")),
+            ])
         let r = measure("sw_changes_3plus_pct", data)
         #expect(r.numerator == 1 && r.denominator == 2)
         #expect(r.numeratorRecords.map(\.child) == ["S2"])
     }
 
     @Test func reviewParticipation() {
-        let data = caseData(reviews: [("PN0", "2024-05-01"), ("PN1", "2024-05-02"), ("PN6", "2024-05-03"), ("PN7", "2024-05-04"),
-                                      ("", "2024-05-05"), ("XX", "2024-05-06"), ("PN3", "2024-03-01")].map {
-            CLAReview(child: cid("R"), date: df($0.1), participationCode: $0.0.isEmpty ? nil : $0.0)
-        })
+        let data = caseData(
+            reviews: [
+                ("PN0", "2024-05-01"), ("PN1", "2024-05-02"), ("PN6", "2024-05-03"), ("PN7", "2024-05-04"),
+                ("", "2024-05-05"), ("XX", "2024-05-06"), ("PN3", "2024-03-01"),
+            ].map {
+                CLAReview(child: cid("R"), date: df($0.1), participationCode: $0.0.isEmpty ? nil : $0.0)
+            })
         let r = measure("cla_review_participation_pct", data)
         #expect(r.numerator == 2 && r.denominator == 3)
     }
@@ -156,9 +166,10 @@ import Testing
         // PN1-PN7 in the denominator (PN0, blank and XX left out); PN1, PN2, PN3, PN5, PN6 in the
         // numerator: PN4 (attended, no views conveyed) and PN7 (neither) are not participation.
         let codes = ["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7", "", "XX"]
-        let data = caseData(reviews: codes.enumerated().map { i, code in
-            CLAReview(child: cid("R"), date: .value(day("2024-06-01").adding(days: i)), participationCode: code.isEmpty ? nil : code)
-        })
+        let data = caseData(
+            reviews: codes.enumerated().map { i, code in
+                CLAReview(child: cid("R"), date: .value(day("2024-06-01").adding(days: i)), participationCode: code.isEmpty ? nil : code)
+            })
         let r = measure("cla_review_participation_pct", data)
         #expect(r.numerator == 5 && r.denominator == 7)
     }
@@ -167,14 +178,19 @@ import Testing
         // T turns 16 on 2 May 2024: the review the day before is left out, the one on the
         // birthday (PN4) and the one in June (PN5) count. U has no Header row, V an invalid date
         // of birth: left out, and counted in the warning.
-        let data = caseData(headers: [CLAHeader(child: cid("T"), birthDate: df("2008-05-02")),
-                                      CLAHeader(child: cid("V"), birthDate: .invalid("2008-02-30"))],
-                            reviews: [CLAReview(child: cid("T"), date: df("2024-05-01"), participationCode: "PN1"),
-                                      CLAReview(child: cid("T"), date: df("2024-05-02"), participationCode: "PN4"),
-                                      CLAReview(child: cid("T"), date: df("2024-06-01"), participationCode: "PN5"),
-                                      CLAReview(child: cid("T"), date: df("2024-06-02"), participationCode: "PN0"),
-                                      CLAReview(child: cid("U"), date: df("2024-06-01"), participationCode: "PN1"),
-                                      CLAReview(child: cid("V"), date: df("2024-06-01"), participationCode: "PN2")])
+        let data = caseData(
+            headers: [
+                CLAHeader(child: cid("T"), birthDate: df("2008-05-02")),
+                CLAHeader(child: cid("V"), birthDate: .invalid("2008-02-30")),
+            ],
+            reviews: [
+                CLAReview(child: cid("T"), date: df("2024-05-01"), participationCode: "PN1"),
+                CLAReview(child: cid("T"), date: df("2024-05-02"), participationCode: "PN4"),
+                CLAReview(child: cid("T"), date: df("2024-06-01"), participationCode: "PN5"),
+                CLAReview(child: cid("T"), date: df("2024-06-02"), participationCode: "PN0"),
+                CLAReview(child: cid("U"), date: df("2024-06-01"), participationCode: "PN1"),
+                CLAReview(child: cid("V"), date: df("2024-06-01"), participationCode: "PN2"),
+            ])
         let r = measure("review_participation_16plus_pct", data)
         #expect(r.numerator == 1 && r.denominator == 2)
         #expect(r.warnings.contains("2 reviews of children with no valid date of birth in the Header table were left out"))
@@ -225,8 +241,10 @@ import Testing
 
     @Test func movesWarnWhenTheLoadedDataStartsInThePeriodWithoutAStart() {
         // N's earliest loaded episode (RNE P, 1 June 2024) may itself have been a move.
-        let data = caseData(cla: [episode("N", "2024-06-01", "2024-09-01", rne: "P", urn: "1", rpc: "CARPL"),
-                                  episode("N", "2024-09-01", rne: "P", urn: "2")])
+        let data = caseData(cla: [
+            episode("N", "2024-06-01", "2024-09-01", rne: "P", urn: "1", rpc: "CARPL"),
+            episode("N", "2024-09-01", rne: "P", urn: "2"),
+        ])
         let r = measure("placement_moves_planned_children", data)
         #expect(r.value == 1)
         #expect(r.warnings == ["1 children's loaded episodes begin in the period without starting care (RNE S), so a move on that day is not known"])
@@ -236,10 +254,12 @@ import Testing
         // V1's DEC is not a date: V1 starts care in the period but is not looked after at the end.
         // V2's DECOM is not a date: V2 ceases (to special guardianship) but does not start.
         let data = caseData(cla: [
-            CLAEpisode(child: cid("V1"), start: df("2024-06-01"), reasonNewEpisode: "S", legalStatus: "C2", placement: "U1",
-                       end: .invalid("2025-02-30"), reasonEnded: "E11"),
-            CLAEpisode(child: cid("V2"), start: .invalid("2024-02-30"), reasonNewEpisode: "S", legalStatus: "C2", placement: "U1",
-                       end: df("2024-09-01"), reasonEnded: "E45"),
+            CLAEpisode(
+                child: cid("V1"), start: df("2024-06-01"), reasonNewEpisode: "S", legalStatus: "C2", placement: "U1",
+                end: .invalid("2025-02-30"), reasonEnded: "E11"),
+            CLAEpisode(
+                child: cid("V2"), start: .invalid("2024-02-30"), reasonNewEpisode: "S", legalStatus: "C2", placement: "U1",
+                end: df("2024-09-01"), reasonEnded: "E45"),
         ])
         let starts = measure("cla_starts", data)
         #expect(starts.numeratorRecords.map(\.child) == ["V1"])
@@ -258,10 +278,17 @@ import Testing
             CareLeaverRecord(child: cid(c), birthDate: df(dob), inTouch: inTouch, activity: activ, accommodation: accom, collectionYear: year)
         }
         var b = CaseDataBuilder()
-        for (year, rows) in [(2024, [oc3("Y3", "2005-02-01", 2024, "YES", "F1", "B1")]),
-                             (2025, [oc3("Y1", "2005-06-01", 2025, "YES", "F1", "B1"), oc3("Y2", "2004-01-15", 2025, "NO", "G4", "X2"),
-                                     oc3("Y4", "2005-07-01", 2025, "DIED", "F1", "B1"), oc3("Y5", "2006-09-01", 2025, "YES", "F1", "B1"),
-                                     oc3("Y6", "2005-08-01", 2025, "YES", "P3", "S2")])] {
+        for (year, rows) in [
+            (2024, [oc3("Y3", "2005-02-01", 2024, "YES", "F1", "B1")]),
+            (
+                2025,
+                [
+                    oc3("Y1", "2005-06-01", 2025, "YES", "F1", "B1"), oc3("Y2", "2004-01-15", 2025, "NO", "G4", "X2"),
+                    oc3("Y4", "2005-07-01", 2025, "DIED", "F1", "B1"), oc3("Y5", "2006-09-01", 2025, "YES", "F1", "B1"),
+                    oc3("Y6", "2005-08-01", 2025, "YES", "P3", "S2"),
+                ]
+            ),
+        ] {
             let f = b.addFile(SourceFile(path: "\(year)/oc3.csv", format: "ssda903", table: "OC3", collectionYear: year))
             b.add(careLeavers: rows, file: f)
         }
@@ -274,4 +301,3 @@ import Testing
         #expect(measure("care_leavers_in_touch_pct", data).numerator == 2)
     }
 }
-

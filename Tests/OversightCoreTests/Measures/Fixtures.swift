@@ -5,10 +5,13 @@ func day(_ s: String) -> Day { Day.parseISO(s)! }
 func df(_ s: String?) -> DateField { s.map { DateField.value(day($0)) } ?? .missing }
 func cid(_ s: String) -> ChildID { ChildID(s) }
 
-func referral(_ child: String, _ date: String, closed: String? = nil, source: String? = "1A", nfa: Bool? = false,
-              assessments: [Assessment] = [], s47: [Section47] = [], plans: [ProtectionPlan] = []) -> CINEpisode {
-    CINEpisode(child: cid(child), referralDate: df(date), referralSource: source, closureDate: df(closed), referralNFA: nfa,
-               assessments: assessments, section47s: s47, protectionPlans: plans)
+func referral(
+    _ child: String, _ date: String, closed: String? = nil, source: String? = "1A", nfa: Bool? = false,
+    assessments: [Assessment] = [], s47: [Section47] = [], plans: [ProtectionPlan] = []
+) -> CINEpisode {
+    CINEpisode(
+        child: cid(child), referralDate: df(date), referralSource: source, closureDate: df(closed), referralNFA: nfa,
+        assessments: assessments, section47s: s47, protectionPlans: plans)
 }
 
 func assessment(start: String?, authorised: String?, factors: [String] = []) -> Assessment {
@@ -19,16 +22,21 @@ func plan(_ start: String, _ end: String? = nil, category: String? = "NEG", prev
     ProtectionPlan(startDate: df(start), endDate: df(end), initialCategory: category, numberOfPreviousPlans: previous)
 }
 
-func episode(_ child: String, _ start: String, _ end: String? = nil, rne: String = "P", ls: String = "C2", place: String = "U1",
-             provider: String = "PR1", rec: String? = nil, urn: String? = "SC000001", postcode: String? = nil, rpc: String? = nil) -> CLAEpisode {
-    CLAEpisode(child: cid(child), start: df(start), reasonNewEpisode: rne, legalStatus: ls, placement: place, provider: provider,
-               end: df(end), reasonEnded: rec ?? (end == nil ? nil : "X1"), reasonPlaceChange: rpc, placementPostcode: postcode, urn: urn)
+func episode(
+    _ child: String, _ start: String, _ end: String? = nil, rne: String = "P", ls: String = "C2", place: String = "U1",
+    provider: String = "PR1", rec: String? = nil, urn: String? = "SC000001", postcode: String? = nil, rpc: String? = nil
+) -> CLAEpisode {
+    CLAEpisode(
+        child: cid(child), start: df(start), reasonNewEpisode: rne, legalStatus: ls, placement: place, provider: provider,
+        end: df(end), reasonEnded: rec ?? (end == nil ? nil : "X1"), reasonPlaceChange: rpc, placementPostcode: postcode, urn: urn)
 }
 
 /// Builds case data as if read from one CIN file and one SSDA903 file of collection year `year`.
-func caseData(cin: [CINEpisode] = [], cla: [CLAEpisode] = [], headers: [CLAHeader] = [], missing: [CLAMissing] = [],
-              reviews: [CLAReview] = [], oc3: [CareLeaverRecord] = [], sw: [SocialWorkerEpisode] = [],
-              localMissing: [MissingEpisode] = [], supervision: [SupervisionSession] = [], year: Int? = 2025) -> CaseData {
+func caseData(
+    cin: [CINEpisode] = [], cla: [CLAEpisode] = [], headers: [CLAHeader] = [], missing: [CLAMissing] = [],
+    reviews: [CLAReview] = [], oc3: [CareLeaverRecord] = [], sw: [SocialWorkerEpisode] = [],
+    localMissing: [MissingEpisode] = [], supervision: [SupervisionSession] = [], year: Int? = 2025
+) -> CaseData {
     var b = CaseDataBuilder()
     let c = b.addFile(SourceFile(path: "cin.xml", format: "cin", table: "CINdetails", collectionYear: year))
     b.add(cinEpisodes: cin, file: c)

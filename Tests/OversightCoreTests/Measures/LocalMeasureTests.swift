@@ -6,10 +6,12 @@ import Testing
 
     var missing: CaseData {
         caseData(localMissing: [
-            MissingEpisode(child: cid("E1"), kind: "M", start: t("2024-05-01 10:00"), returned: t("2024-05-02 10:00"),
-                           rhiOffered: t("2024-05-05 10:00"), rhiAccepted: true, rhiCompleted: t("2024-05-05 10:01")),
-            MissingEpisode(child: cid("E2"), kind: "M", start: t("2024-03-30 22:00"), returned: t("2024-04-01 09:00"),
-                           rhiOffered: t("2024-03-31 09:00"), rhiAccepted: false),
+            MissingEpisode(
+                child: cid("E1"), kind: "M", start: t("2024-05-01 10:00"), returned: t("2024-05-02 10:00"),
+                rhiOffered: t("2024-05-05 10:00"), rhiAccepted: true, rhiCompleted: t("2024-05-05 10:01")),
+            MissingEpisode(
+                child: cid("E2"), kind: "M", start: t("2024-03-30 22:00"), returned: t("2024-04-01 09:00"),
+                rhiOffered: t("2024-03-31 09:00"), rhiAccepted: false),
             MissingEpisode(child: cid("E3"), kind: "A", start: t("2025-03-30 18:00")),
             MissingEpisode(child: cid("E4"), kind: "M", start: t("2024-06-01 01:00"), returned: t("2024-06-01 12:00")),
         ])
@@ -27,11 +29,12 @@ import Testing
     @Test func missingChildrenCountsEachChildWithAMissingEpisodeStartingInThePeriodOnce() {
         // E1 twice (counted once), E4; E2's began before the period, E3 was away, E5's start is
         // not a date-time (left out, in the warning), E6's kind is blank.
-        let data = caseData(localMissing: missing.missingEpisodes + [
-            MissingEpisode(child: cid("E1"), kind: "M", start: t("2024-07-01 08:00")),
-            MissingEpisode(child: cid("E5"), kind: "M", start: .invalid("yesterday")),
-            MissingEpisode(child: cid("E6"), kind: nil, start: t("2024-07-01 08:00")),
-        ])
+        let data = caseData(
+            localMissing: missing.missingEpisodes + [
+                MissingEpisode(child: cid("E1"), kind: "M", start: t("2024-07-01 08:00")),
+                MissingEpisode(child: cid("E5"), kind: "M", start: .invalid("yesterday")),
+                MissingEpisode(child: cid("E6"), kind: nil, start: t("2024-07-01 08:00")),
+            ])
         let r = measure("missing_children", data)
         #expect(r.numeratorRecords.map(\.child) == ["E1", "E4"])
         #expect(r.warnings == ["1 missing episodes with an invalid start date-time were left out"])

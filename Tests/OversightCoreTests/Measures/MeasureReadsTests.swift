@@ -7,16 +7,21 @@ import Testing
 /// makes a difference.
 @Suite struct MeasureReadsTests {
     /// Periods before, across and after the loaded history (2022-2026), a month and a leap day.
-    let periods = [Period.reportingYear(2022), .reportingYear(2024), .reportingYear(2025), .reportingYear(2027),
-                   Period(start: day("2024-02-01"), end: day("2024-02-29"))!, .rolling12Months(endingOn: day("2024-02-29"))]
+    let periods = [
+        Period.reportingYear(2022), .reportingYear(2024), .reportingYear(2025), .reportingYear(2027),
+        Period(start: day("2024-02-01"), end: day("2024-02-29"))!, .rolling12Months(endingOn: day("2024-02-29")),
+    ]
     let ends = MeasureEngine.monthEnds(in: Period(start: day("2022-01-01"), end: day("2026-06-30"))!)
 
     func parameters(_ data: CaseData) -> [MeasureParameters] {
-        let someRows = Set(data.claEpisodes.prefix(150).map(\.origin) + data.cinEpisodes.prefix(150).map(\.origin)
-                           + data.careLeavers.prefix(20).map(\.origin) + data.missingEpisodes.prefix(20).map(\.origin))
-        return [MeasureParameters(population: 52_000),
-                MeasureParameters(population: 52_000, includeRecords: true),
-                MeasureParameters(population: 52_000, supervisionIntervalDays: 14, includeRecords: true, recordsOnlyFrom: someRows)]
+        let someRows = Set(
+            data.claEpisodes.prefix(150).map(\.origin) + data.cinEpisodes.prefix(150).map(\.origin)
+                + data.careLeavers.prefix(20).map(\.origin) + data.missingEpisodes.prefix(20).map(\.origin))
+        return [
+            MeasureParameters(population: 52_000),
+            MeasureParameters(population: 52_000, includeRecords: true),
+            MeasureParameters(population: 52_000, supervisionIntervalDays: 14, includeRecords: true, recordsOnlyFrom: someRows),
+        ]
     }
 
     @Test(arguments: [UInt64(1), 7, 2026])
@@ -32,7 +37,9 @@ import Testing
                         let a = alone.compute(m, period: period, parameters: p), w = whole.compute(m, period: period, parameters: p)
                         #expect(a != nil, "\(m.id)")
                         if a != w {
-                            Issue.record("\(m.id) reading \(reads.sorted()) in \(period): \(a?.numerator as Any)/\(a?.denominator as Any) \(a?.warnings ?? []), whole data \(w?.numerator as Any)/\(w?.denominator as Any) \(w?.warnings ?? [])")
+                            Issue.record(
+                                "\(m.id) reading \(reads.sorted()) in \(period): \(a?.numerator as Any)/\(a?.denominator as Any) \(a?.warnings ?? []), whole data \(w?.numerator as Any)/\(w?.denominator as Any) \(w?.warnings ?? [])"
+                            )
                         }
                     }
                 }
@@ -85,9 +92,13 @@ import Testing
         let notTables: Set<String> = ["files", "blankChildIDs", "rowsWithErrors", "cinEpisodeChildBounds"]
         for child in Mirror(reflecting: none).children {
             guard let label = child.label, !notTables.contains(label) else { continue }
-            if let c = child.value as? any Collection { #expect(c.isEmpty, "\(label)") }
-            else if let open = child.value as? LeftOpenRecords { #expect(open.count == 0, "\(label)") }
-            else { Issue.record("\(label) is neither a table nor known") }
+            if let c = child.value as? any Collection {
+                #expect(c.isEmpty, "\(label)")
+            } else if let open = child.value as? LeftOpenRecords {
+                #expect(open.count == 0, "\(label)")
+            } else {
+                Issue.record("\(label) is neither a table nor known")
+            }
         }
         #expect(!none.hasCIN && !none.hasSSDA903 && !none.hasLocalMissing && !none.hasSupervision)
         #expect(none.files.count == data.files.count)

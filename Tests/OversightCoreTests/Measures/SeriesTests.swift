@@ -18,24 +18,36 @@ struct SeededGenerator: RandomNumberGenerator {
 enum CodeLists {
     static let rne: [String?] = ["S", "P", "L", "T", "U", "B", "X", nil]
     static let legalStatus: [String?] = ["C1", "C2", "D1", "E1", "V2", "V3", "V4", "J1", "J2", "J3", "L1", "L2", "L3", "Q9", nil]
-    static let place: [String?] = ["A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
-                                   "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1", "Z11", "Q1", nil]
+    static let place: [String?] = [
+        "A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
+        "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1", "Z11", "Q1", nil,
+    ]
     static let provider: [String?] = ["PR0", "PR1", "PR2", "PR3", "PR4", "PR5", "PR9", nil]
-    static let rec: [String?] = ["E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E43", "E44", "E45", "E46", "E47", "E48", "E5",
-                                 "E6", "E7", "E8", "E9", "E14", "E15", "E16", "E17", "X1", "X1", "X1", "X9", nil]
-    static let reasonPlaceChange: [String?] = ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE",
-                                               "CUSTOD", "OTHER", "XX", nil]
+    static let rec: [String?] = [
+        "E11", "E12", "E2", "E3", "E4A", "E4B", "E13", "E41", "E43", "E44", "E45", "E46", "E47", "E48", "E5",
+        "E6", "E7", "E8", "E9", "E14", "E15", "E16", "E17", "X1", "X1", "X1", "X9", nil,
+    ]
+    static let reasonPlaceChange: [String?] = [
+        "CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE",
+        "CUSTOD", "OTHER", "XX", nil,
+    ]
     static let reviewCode: [String?] = ["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7", "XX", nil]
     static let missing: [String?] = ["M", "A", "X", nil]
     static let inTouch: [String?] = ["YES", "NO", "DIED", "REFU", "NREQ", "RHOM", "XX", nil]
     static let activity: [String?] = ["F1", "P1", "F2", "P2", "F4", "P4", "F5", "P5", "G4", "G5", "G6", "0", "F3", "P3", "Z9", nil]
-    static let accommodation: [String?] = ["B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2",
-                                           "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0", "X1", nil]
-    static let referralSource: [String?] = ["1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C",
-                                            "5D", "6", "7", "8", "9", "10", "ZZ", nil]
-    static let factors: [String] = ["1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B",
-                                    "6C", "7A", "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A",
-                                    "18A", "18B", "18C", "19A", "19B", "19C", "20", "21", "22A", "23A", "24A", "99Z"]
+    static let accommodation: [String?] = [
+        "B1", "B2", "C1", "C2", "D1", "D2", "E1", "E2", "G1", "G2", "H1", "H2", "K1", "K2", "R1", "R2",
+        "S2", "T1", "T2", "U1", "U2", "V1", "V2", "W1", "W2", "X2", "Y1", "Y2", "Z1", "Z2", "0", "X1", nil,
+    ]
+    static let referralSource: [String?] = [
+        "1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F", "4", "5A", "5B", "5C",
+        "5D", "6", "7", "8", "9", "10", "ZZ", nil,
+    ]
+    static let factors: [String] = [
+        "1A", "1B", "1C", "2A", "2B", "2C", "3A", "3B", "3C", "4A", "4B", "4C", "5A", "5B", "5C", "6A", "6B",
+        "6C", "7A", "8B", "8C", "8D", "8E", "8F", "9A", "10A", "11A", "12A", "13A", "14A", "15A", "16A", "17A",
+        "18A", "18B", "18C", "19A", "19B", "19C", "20", "21", "22A", "23A", "24A", "99Z",
+    ]
     static let category: [String?] = ["NEG", "PHY", "SAB", "EMO", "MUL", "XXX", nil]
     static let localMissing: [String?] = ["M", "A", nil]
     static let supervisionKind: [String?] = ["formal", "case", "group", "other", nil]
@@ -80,8 +92,10 @@ struct RandomCaseData {
                 var assessments: [Assessment] = []
                 for _ in 0..<Int.random(in: 0...2, using: &rng) {
                     let start = after(referral, upTo: 30)
-                    assessments.append(Assessment(startDate: chance(0.1) ? .missing : field(start), authorisationDate: chance(0.1) ? .missing : field(after(start, upTo: 90)),
-                                                  factors: (0..<Int.random(in: 0...3, using: &rng)).map { _ in pick(CodeLists.factors) }))
+                    assessments.append(
+                        Assessment(
+                            startDate: chance(0.1) ? .missing : field(start), authorisationDate: chance(0.1) ? .missing : field(after(start, upTo: 90)),
+                            factors: (0..<Int.random(in: 0...3, using: &rng)).map { _ in pick(CodeLists.factors) }))
                 }
                 var s47: [Section47] = []
                 if chance(0.4) {
@@ -91,12 +105,15 @@ struct RandomCaseData {
                 var plans: [ProtectionPlan] = []
                 for _ in 0..<Int.random(in: 0...2, using: &rng) where chance(0.6) {
                     let start = chance(0.2) ? referral : after(referral, upTo: 200)
-                    plans.append(ProtectionPlan(startDate: field(start), endDate: chance(0.4) ? .missing : field(after(start, upTo: 900)),
-                                                initialCategory: pick(CodeLists.category), numberOfPreviousPlans: pick([nil, 0, 0, 1, 2])))
+                    plans.append(
+                        ProtectionPlan(
+                            startDate: field(start), endDate: chance(0.4) ? .missing : field(after(start, upTo: 900)),
+                            initialCategory: pick(CodeLists.category), numberOfPreviousPlans: pick([nil, 0, 0, 1, 2])))
                 }
-                let e = CINEpisode(child: child, referralDate: chance(0.03) ? .missing : field(referral), referralSource: pick(CodeLists.referralSource),
-                                   closureDate: field(closed), referralNFA: pick([nil, false, false, true]), assessments: assessments,
-                                   section47s: s47, protectionPlans: plans)
+                let e = CINEpisode(
+                    child: child, referralDate: chance(0.03) ? .missing : field(referral), referralSource: pick(CodeLists.referralSource),
+                    closureDate: field(closed), referralNFA: pick([nil, false, false, true]), assessments: assessments,
+                    section47s: s47, protectionPlans: plans)
                 let year = min(max(referral.collectionYear, years.lowerBound), years.upperBound)
                 cinByYear[year, default: []].append(e)
                 // Sometimes a later return restates the episode, carrying only some of its blocks
@@ -105,8 +122,10 @@ struct RandomCaseData {
                     var later = e
                     later.closureDate = chance(0.5) ? e.closureDate : field(after(referral, upTo: 700))
                     later.assessments = e.assessments.filter { _ in chance(0.5) }
-                    later.assessments.append(Assessment(startDate: field(after(referral, upTo: 400)), authorisationDate: chance(0.3) ? .missing : field(after(referral, upTo: 500)),
-                                                        factors: [pick(CodeLists.factors)]))
+                    later.assessments.append(
+                        Assessment(
+                            startDate: field(after(referral, upTo: 400)), authorisationDate: chance(0.3) ? .missing : field(after(referral, upTo: 500)),
+                            factors: [pick(CodeLists.factors)]))
                     later.section47s = e.section47s.filter { _ in chance(0.5) }
                     later.protectionPlans = e.protectionPlans.filter { _ in chance(0.6) }.map { p in
                         var q = p
@@ -125,11 +144,12 @@ struct RandomCaseData {
             for _ in 0..<Int.random(in: 1...5, using: &rng) {
                 let end: Day? = chance(0.25) ? nil : after(start, upTo: 400)
                 let rec: String? = end == nil ? nil : (chance(0.5) ? "X1" : pick(CodeLists.rec))
-                let e = CLAEpisode(child: child, start: field(start, invalid: 0.02), reasonNewEpisode: chance(0.5) ? pick(["S", "P", "B", "T", "U"]) : pick(CodeLists.rne),
-                                   legalStatus: chance(0.85) ? "C2" : pick(CodeLists.legalStatus), placement: pick(CodeLists.place),
-                                   provider: pick(CodeLists.provider), end: field(end, invalid: 0.02), reasonEnded: rec,
-                                   reasonPlaceChange: chance(0.3) ? "CARPL" : pick(CodeLists.reasonPlaceChange), placementPostcode: pick([nil, "M1 1AA", "M2 2BB"]),
-                                   urn: pick([nil, "SC1", "SC2"]))
+                let e = CLAEpisode(
+                    child: child, start: field(start, invalid: 0.02), reasonNewEpisode: chance(0.5) ? pick(["S", "P", "B", "T", "U"]) : pick(CodeLists.rne),
+                    legalStatus: chance(0.85) ? "C2" : pick(CodeLists.legalStatus), placement: pick(CodeLists.place),
+                    provider: pick(CodeLists.provider), end: field(end, invalid: 0.02), reasonEnded: rec,
+                    reasonPlaceChange: chance(0.3) ? "CARPL" : pick(CodeLists.reasonPlaceChange), placementPostcode: pick([nil, "M1 1AA", "M2 2BB"]),
+                    urn: pick([nil, "SC1", "SC2"]))
                 claByYear[pick(Array(years)), default: []].append(e)
                 guard let end else { break }
                 start = chained ? (chance(0.8) ? end : after(end, upTo: 200)) : someDay()
@@ -143,24 +163,32 @@ struct RandomCaseData {
             }
             if chance(0.5) {
                 let y = pick(Array(years))
-                oc3ByYear[y, default: []].append(CareLeaverRecord(child: child, birthDate: chance(0.3) ? .missing : .value(dob), inTouch: pick(CodeLists.inTouch),
-                                                                  activity: pick(CodeLists.activity), accommodation: pick(CodeLists.accommodation)))
+                oc3ByYear[y, default: []].append(
+                    CareLeaverRecord(
+                        child: child, birthDate: chance(0.3) ? .missing : .value(dob), inTouch: pick(CodeLists.inTouch),
+                        activity: pick(CodeLists.activity), accommodation: pick(CodeLists.accommodation)))
             }
             for _ in 0..<Int.random(in: 0...8, using: &rng) {
                 let s = someDay()
-                swByYear[pick(Array(years)), default: []].append(SocialWorkerEpisode(child: child, workerID: pick([nil, "W1", "W2", "W3", "W4", "W5"]), start: field(s),
-                                                                                    end: chance(0.3) ? .missing : field(after(s, upTo: 300))))
+                swByYear[pick(Array(years)), default: []].append(
+                    SocialWorkerEpisode(
+                        child: child, workerID: pick([nil, "W1", "W2", "W3", "W4", "W5"]), start: field(s),
+                        end: chance(0.3) ? .missing : field(after(s, upTo: 300))))
             }
             for _ in 0..<Int.random(in: 0...2, using: &rng) {
                 let s = someDay(), r = after(s, upTo: 5)
-                local.append(MissingEpisode(child: child, kind: pick(CodeLists.localMissing), start: time(s), returned: chance(0.1) ? .missing : time(r),
-                                            rhiOffered: chance(0.3) ? .missing : time(after(r, upTo: 4)), rhiAccepted: pick([nil, true, false]),
-                                            rhiCompleted: chance(0.4) ? .missing : time(after(r, upTo: 5))))
+                local.append(
+                    MissingEpisode(
+                        child: child, kind: pick(CodeLists.localMissing), start: time(s), returned: chance(0.1) ? .missing : time(r),
+                        rhiOffered: chance(0.3) ? .missing : time(after(r, upTo: 4)), rhiAccepted: pick([nil, true, false]),
+                        rhiCompleted: chance(0.4) ? .missing : time(after(r, upTo: 5))))
             }
         }
         for w in 0..<6 {
             for _ in 0..<Int.random(in: 5...40, using: &rng) {
-                sessions.append(SupervisionSession(worker: "W\(w)", date: field(someDay()), kind: chance(0.6) ? "formal" : pick(CodeLists.supervisionKind), reflective: pick([nil, true, false])))
+                sessions.append(
+                    SupervisionSession(
+                        worker: "W\(w)", date: field(someDay()), kind: chance(0.6) ? "formal" : pick(CodeLists.supervisionKind), reflective: pick([nil, true, false])))
             }
         }
 
@@ -202,7 +230,9 @@ struct RandomCaseData {
                     let alone = ends.compactMap { engine.compute(id, period: .rolling12Months(endingOn: $0), parameters: parameters) }
                     #expect(series.count == ends.count, "\(id)")
                     for (s, a) in zip(series, alone) where s != a {
-                        Issue.record("\(id) at \(a.period.end.iso): series \(s.numerator as Any)/\(s.denominator as Any) \(s.warnings), alone \(a.numerator as Any)/\(a.denominator as Any) \(a.warnings)")
+                        Issue.record(
+                            "\(id) at \(a.period.end.iso): series \(s.numerator as Any)/\(s.denominator as Any) \(s.warnings), alone \(a.numerator as Any)/\(a.denominator as Any) \(a.warnings)"
+                        )
                     }
                 }
             }
@@ -214,11 +244,13 @@ struct RandomCaseData {
         var gen = RandomCaseData(seed: 1)
         let engine = MeasureEngine(data: gen.build(children: 400))
         let p = Period.rolling12Months(endingOn: day("2024-03-31"))
-        for id in ["rereferrals_12m_pct", "cin_at_end", "assessment_factor_pct_da", "icpc_15_days_pct", "cpp_at_end", "cpp_2y_plus_pct",
-                   "cpp_da_pct", "cpp_repeat_da", "cpp_neglect_starts", "cla_at_end", "cla_starts", "cla_ceased", "placement_stability_short_pct",
-                   "placement_stability_long_pct", "placement_moves_planned_children", "placement_moves_unplanned_children",
-                   "missing_children_pct", "sw_changes_3plus_pct", "cla_review_participation_pct", "review_participation_16plus_pct",
-                   "missing_children", "rhi_offered_72h_pct", "supervision_in_standard_pct"] {
+        for id in [
+            "rereferrals_12m_pct", "cin_at_end", "assessment_factor_pct_da", "icpc_15_days_pct", "cpp_at_end", "cpp_2y_plus_pct",
+            "cpp_da_pct", "cpp_repeat_da", "cpp_neglect_starts", "cla_at_end", "cla_starts", "cla_ceased", "placement_stability_short_pct",
+            "placement_stability_long_pct", "placement_moves_planned_children", "placement_moves_unplanned_children",
+            "missing_children_pct", "sw_changes_3plus_pct", "cla_review_participation_pct", "review_participation_16plus_pct",
+            "missing_children", "rhi_offered_72h_pct", "supervision_in_standard_pct",
+        ] {
             let r = engine.compute(id, period: p)!
             #expect((r.numerator ?? 0) > 0, "\(id) has an empty numerator")
         }
@@ -253,7 +285,7 @@ struct RandomCaseData {
         #expect(r == [0..<3, 5..<8, 10..<12])
         #expect(SeriesPoints.intersection(r, [2..<6, 11..<20]) == [2..<3, 5..<6, 11..<12])
         let pts = SeriesPoints(ends: [day("2024-01-31"), day("2024-02-29"), day("2024-03-31")])!
-        #expect(pts.containing(day("2023-02-28")) == 0..<1)   // in the 12 months to 31 January only
+        #expect(pts.containing(day("2023-02-28")) == 0..<1) // in the 12 months to 31 January only
         #expect(pts.containing(day("2023-03-01")) == 0..<2)
         #expect(pts.open(from: day("2024-02-29"), until: day("2024-03-31")) == 1..<2)
         #expect(SeriesPoints(ends: [day("2024-02-29"), day("2024-01-31")]) == nil)

@@ -22,8 +22,10 @@ import Testing
             ],
             cla: [episode("C3", "2024-10-01", place: "P1"), episode("C6", "2023-01-01", "2025-04-30")],
             missing: [CLAMissing(child: cid("C3"), kind: "M", start: df("2025-02-02"))],
-            sw: [SocialWorkerEpisode(child: cid("C3"), workerID: "W1", start: df("2024-10-01")),
-                 SocialWorkerEpisode(child: cid("C6"), workerID: "W2", start: df("2023-01-01"))]
+            sw: [
+                SocialWorkerEpisode(child: cid("C3"), workerID: "W1", start: df("2024-10-01")),
+                SocialWorkerEpisode(child: cid("C6"), workerID: "W2", start: df("2023-01-01")),
+            ]
         )
     }
 
@@ -49,13 +51,15 @@ import Testing
     @Test func recordsLeftOpenByAnEarlierReturnAreOpenOnlyToTheYearBefore() {
         // Each child's 2023 return left an episode, a plan or a social worker episode open; 2024
         // holds the child with a later record only, so each ended by 31 March 2023.
-        let data = returns([
-            (2023, [referral("P", "2022-05-01", plans: [plan("2022-06-01")])], [episode("A", "2022-06-01", rne: "S")]),
-            (2024, [referral("P", "2023-07-01")], [episode("A", "2023-05-01", rne: "S")]),
-        ], sw: [
-            (2023, [SocialWorkerEpisode(child: cid("A"), workerID: "W1", start: df("2022-06-01"))]),
-            (2024, [SocialWorkerEpisode(child: cid("A"), workerID: "W2", start: df("2023-05-01"))]),
-        ])
+        let data = returns(
+            [
+                (2023, [referral("P", "2022-05-01", plans: [plan("2022-06-01")])], [episode("A", "2022-06-01", rne: "S")]),
+                (2024, [referral("P", "2023-07-01")], [episode("A", "2023-05-01", rne: "S")]),
+            ],
+            sw: [
+                (2023, [SocialWorkerEpisode(child: cid("A"), workerID: "W1", start: df("2022-06-01"))]),
+                (2024, [SocialWorkerEpisode(child: cid("A"), workerID: "W2", start: df("2023-05-01"))]),
+            ])
         let march = AuditCohort.compute(.allOpenCases, data: data, on: day("2023-03-31"))
         #expect(march.map(\.child.rawValue) == ["A", "P"])
         #expect(march.first?.worker == "W1")
@@ -117,8 +121,9 @@ import Testing
     }
 
     @Test func roundsNameTheirProblems() {
-        let r = AuditRound(id: "r1", name: " ", month: .month(year: 2026, month: 4), cohort: .allOpenCases, cohortDay: day("2026-04-01"),
-                           sampleSize: 0, seed: 1, moderationRatePercent: 120, dueDate: day("2026-03-01"), templateID: "case-file")
+        let r = AuditRound(
+            id: "r1", name: " ", month: .month(year: 2026, month: 4), cohort: .allOpenCases, cohortDay: day("2026-04-01"),
+            sampleSize: 0, seed: 1, moderationRatePercent: 120, dueDate: day("2026-03-01"), templateID: "case-file")
         #expect(r.problems().count == 4)
     }
 }

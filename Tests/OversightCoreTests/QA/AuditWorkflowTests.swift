@@ -9,13 +9,16 @@ import Testing
     let at = QAFixtures.noon("2026-04-01")
 
     func assigned(_ id: String = "X1") -> Audit {
-        Audit.assign(id: AuditID(id), template: t, subject: .child(cid("C9")), caseKind: .cp, team: "North",
-                     auditor: "alice", due: day("2026-04-30"), by: "manager", at: at)
+        Audit.assign(
+            id: AuditID(id), template: t, subject: .child(cid("C9")), caseKind: .cp, team: "North",
+            auditor: "alice", due: day("2026-04-30"), by: "manager", at: at)
     }
 
     var fullAnswers: [String: AuditAnswer] {
-        ["lived": .init(value: "yes", evidence: "voice recorded"), "strengths": .init(value: "partly"),
-         "quality": .init(value: "good"), "oversight": .init(value: "no")]
+        [
+            "lived": .init(value: "yes", evidence: "voice recorded"), "strengths": .init(value: "partly"),
+            "quality": .init(value: "good"), "oversight": .init(value: "no"),
+        ]
     }
 
     func submitted(grade: Grade = .good) throws -> Audit {
@@ -38,8 +41,11 @@ import Testing
         #expect(a.status == .actionsComplete)
         let next = try a.reAudit(newID: AuditID("X2"), template: t, auditor: "carol", due: day("2026-07-31"), by: "manager", at: at)
         #expect(next.reAuditOf == a.id && next.status == .assigned && next.subject == a.subject && next.auditor == "carol")
-        #expect(a.events.map(\.step) == [.assigned, .draftSaved, .submitted, .selectedForModeration, .moderated, .actionAdded,
-                                         .feedbackGiven, .actionDone, .actionsComplete, .reAuditCreated])
+        #expect(
+            a.events.map(\.step) == [
+                .assigned, .draftSaved, .submitted, .selectedForModeration, .moderated, .actionAdded,
+                .feedbackGiven, .actionDone, .actionsComplete, .reAuditCreated,
+            ])
         #expect(a.events.map(\.by) == ["manager", "alice", "alice", "manager", "bob", "alice", "alice", "worker7", "worker7", "manager"])
     }
 
@@ -98,8 +104,9 @@ import Testing
 
     @Test func submissionNamesEveryMissingRequiredAnswer() throws {
         var a = assigned()
-        try a.saveDraft(answers: ["strengths": .init(value: "yes"), "notes": .init(value: "optional words")],
-                        template: t, by: "alice", at: at)
+        try a.saveDraft(
+            answers: ["strengths": .init(value: "yes"), "notes": .init(value: "optional words")],
+            template: t, by: "alice", at: at)
         #expect(a.status == .inProgress)
         let expected = [
             MissingAnswer(questionID: "lived", sectionID: "experience", text: "Is the child's lived experience evidenced?"),
@@ -165,8 +172,9 @@ import Testing
 
     @Test func partnerAuditorsAnswerOnlyTheirAgencysSection() throws {
         let m = QAFixtures.multiAgency
-        var a = Audit.assign(id: AuditID("M1"), template: m, subject: .child(cid("C5")), caseKind: .cp, team: nil, auditor: "lead",
-                             partnerAuditors: [.police: "pc1", .health: "nurse1"], due: day("2026-04-30"), by: "manager", at: at)
+        var a = Audit.assign(
+            id: AuditID("M1"), template: m, subject: .child(cid("C5")), caseKind: .cp, team: nil, auditor: "lead",
+            partnerAuditors: [.police: "pc1", .health: "nurse1"], due: day("2026-04-30"), by: "manager", at: at)
         try a.saveDraft(answers: ["police-sharing": .init(value: "yes")], grade: .outstanding, template: m, by: "pc1", at: at)
         #expect(a.answers["police-sharing"]?.value == "yes" && a.grade == nil)
         #expect(throws: AuditWorkflowError.notPermitted(audit: a.id, user: "pc1", step: .draftSaved)) {

@@ -16,21 +16,25 @@ import Testing
             // CIN, on time, Good; lived yes, strengths yes, oversight no; not moderated.
             try QAFixtures.audit("A1", kind: .cin, due: "2026-04-10", submitted: "2026-04-08", grade: .good, oversight: "no"),
             // CP, late, RI revised to Inadequate on 28 April; lived partly.
-            try QAFixtures.audit("A2", kind: .cp, due: "2026-04-20", submitted: "2026-04-25", grade: .requiresImprovement,
-                                 lived: "partly", moderated: (.inadequate, "2026-04-28")),
+            try QAFixtures.audit(
+                "A2", kind: .cp, due: "2026-04-20", submitted: "2026-04-25", grade: .requiresImprovement,
+                lived: "partly", moderated: (.inadequate, "2026-04-28")),
             // CIN, due April, submitted in May (before the report date), moderated in May.
-            try QAFixtures.audit("A3", kind: .cin, due: "2026-04-30", submitted: "2026-05-05", grade: .inadequate,
-                                 moderated: (.good, "2026-05-06")),
+            try QAFixtures.audit(
+                "A3", kind: .cin, due: "2026-04-30", submitted: "2026-05-05", grade: .inadequate,
+                moderated: (.good, "2026-05-06")),
             // CLA, due April, still a draft.
             try QAFixtures.audit("A4", kind: .cla, due: "2026-04-15"),
             // CIN, due April, submitted after the report date: not completed as at the report.
             try QAFixtures.audit("A5", kind: .cin, due: "2026-04-30", submitted: "2026-05-20"),
             // CIN, due March, submitted 2 April, Inadequate revised to RI on 3 April; lived no, strengths no.
-            try QAFixtures.audit("A6", kind: .cin, due: "2026-03-31", submitted: "2026-04-02", grade: .inadequate,
-                                 lived: "no", strengths: "no", moderated: (.requiresImprovement, "2026-04-03")),
+            try QAFixtures.audit(
+                "A6", kind: .cin, due: "2026-03-31", submitted: "2026-04-02", grade: .inadequate,
+                lived: "no", strengths: "no", moderated: (.requiresImprovement, "2026-04-03")),
             // Supervision, on time, Good, reflective; moderated (agrees) 14 April.
-            try QAFixtures.audit("A7", .supervision, due: "2026-04-12", submitted: "2026-04-11", grade: .good,
-                                 moderated: (.good, "2026-04-14")),
+            try QAFixtures.audit(
+                "A7", .supervision, due: "2026-04-12", submitted: "2026-04-11", grade: .good,
+                moderated: (.good, "2026-04-14")),
             // Supervision due in May, submitted in April, Inadequate, not reflective, not moderated.
             try QAFixtures.audit("A8", .supervision, due: "2026-05-12", submitted: "2026-04-29", grade: .inadequate, reflective: "no"),
         ]
@@ -146,11 +150,15 @@ import Testing
         t.version = 2
         t.sections[0].questions[0].feeds = nil
         t.sections[0].questions[0].evidencedAnswers = []
-        var a = Audit.assign(id: AuditID("V2"), template: t, subject: .child(cid("C1")), caseKind: .cin, team: nil,
-                             auditor: "u1", due: day("2026-04-30"), by: "m", at: QAFixtures.noon("2026-04-01"))
-        try a.saveDraft(answers: ["lived": .init(value: "yes"), "strengths": .init(value: "yes"), "quality": .init(value: "good"),
-                                  "oversight": .init(value: "yes")], grade: .good, gradeRationale: "fine",
-                        template: t, by: "u1", at: QAFixtures.noon("2026-04-02"))
+        var a = Audit.assign(
+            id: AuditID("V2"), template: t, subject: .child(cid("C1")), caseKind: .cin, team: nil,
+            auditor: "u1", due: day("2026-04-30"), by: "m", at: QAFixtures.noon("2026-04-01"))
+        try a.saveDraft(
+            answers: [
+                "lived": .init(value: "yes"), "strengths": .init(value: "yes"), "quality": .init(value: "good"),
+                "oversight": .init(value: "yes"),
+            ], grade: .good, gradeRationale: "fine",
+            template: t, by: "u1", at: QAFixtures.noon("2026-04-02"))
         try a.submit(template: t, by: "u1", at: QAFixtures.noon("2026-04-03"))
         let r = try #require(QAMeasures.compute(id: "audits_lived_experience_pct", audits: [a], period: Self.april, reportDate: Self.reportDate))
         #expect(r.denominator == 0 && r.value == nil && r.warnings.count == 1)

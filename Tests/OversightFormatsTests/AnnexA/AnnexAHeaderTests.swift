@@ -29,8 +29,10 @@ import OversightCore
         #expect(!book.issues.contains { $0.rule == "OV-ANNEXA-COLUMN" })
     }
 
-    @Test(arguments: [("Referral NFA?", "referralnfa"), ("Referral NFA Y/N", "referralnfa"), ("  Date of Referral (DD/MM/YYYY) ", "dateofreferral"),
-                      ("Child’s Category of Need", "childscategoryofneed"), ("(Y/N)", ""), ("Age of Child (Years)", "ageofchild")])
+    @Test(arguments: [
+        ("Referral NFA?", "referralnfa"), ("Referral NFA Y/N", "referralnfa"), ("  Date of Referral (DD/MM/YYYY) ", "dateofreferral"),
+        ("Child’s Category of Need", "childscategoryofneed"), ("(Y/N)", ""), ("Age of Child (Years)", "ageofchild"),
+    ])
     func normalisesHeaders(raw: String, normalised: String) {
         #expect(AnnexAHeader.normalise(raw) == normalised)
     }
@@ -49,14 +51,16 @@ import OversightCore
     }
 
     @Test func skipsTitleRowsAboveTheHeader() throws {
-        let sheet = XLSXSheet(name: "List 3", rows: [
-            XLSXRow(number: 1, cells: [.text("Annex A - List 3: Referrals")]),
-            XLSXRow(number: 2, cells: [.text("Date of Referral: within the 12 months before inspection")]),
-            XLSXRow(number: 4, cells: [.text("Child ID"), .text("Gender"), .text("Referral Date"), .text("Source of Referral")]),
-            XLSXRow(number: 5, cells: [.text("C1"), .text("a) Male"), .text("16/09/2020"), .text("q) 6: Police")]),
-            XLSXRow(number: 6, cells: [.empty, .text(" ")]),
-            XLSXRow(number: 8, cells: [.number(42), .empty, .number(44090), .text("6")]),
-        ])
+        let sheet = XLSXSheet(
+            name: "List 3",
+            rows: [
+                XLSXRow(number: 1, cells: [.text("Annex A - List 3: Referrals")]),
+                XLSXRow(number: 2, cells: [.text("Date of Referral: within the 12 months before inspection")]),
+                XLSXRow(number: 4, cells: [.text("Child ID"), .text("Gender"), .text("Referral Date"), .text("Source of Referral")]),
+                XLSXRow(number: 5, cells: [.text("C1"), .text("a) Male"), .text("16/09/2020"), .text("q) 6: Police")]),
+                XLSXRow(number: 6, cells: [.empty, .text(" ")]),
+                XLSXRow(number: 8, cells: [.number(42), .empty, .number(44090), .text("6")]),
+            ])
         let book = try AnnexATestSupport.read([sheet])
         let table = try #require(book.lists[.list3])
         #expect(table.headerRow == 4)
@@ -67,8 +71,9 @@ import OversightCore
     }
 
     @Test func reportsUnknownDuplicateAndMissingColumns() throws {
-        let sheet = AnnexATestSupport.sheet("List 7", headers: ["Child ID", "Gender", "Ethnicity", "Shoe size", "Gender", "Age"],
-                                            rows: [["C1", "a) Male", "a) WBRI", "5", "b) Female", "3"]])
+        let sheet = AnnexATestSupport.sheet(
+            "List 7", headers: ["Child ID", "Gender", "Ethnicity", "Shoe size", "Gender", "Age"],
+            rows: [["C1", "a) Male", "a) WBRI", "5", "b) Female", "3"]])
         let book = try AnnexATestSupport.read([sheet])
         let columns = book.issues.filter { $0.rule == "OV-ANNEXA-COLUMN" }
         #expect(columns.count == 2)
@@ -87,8 +92,10 @@ import OversightCore
         #expect(book.issues.contains { $0.rule == "OV-ANNEXA-HEADER" && $0.table == "List 2" && $0.severity == .error })
     }
 
-    @Test(arguments: [("List 8", AnnexAList.list8), ("list8", .list8), ("LIST 08", .list8), ("List 8 - CLA", .list8), ("List_10", .list10),
-                      ("List 11", .list11), ("List 1", .list1)])
+    @Test(arguments: [
+        ("List 8", AnnexAList.list8), ("list8", .list8), ("LIST 08", .list8), ("List 8 - CLA", .list8), ("List_10", .list10),
+        ("List 11", .list11), ("List 1", .list1),
+    ])
     func recognisesListSheetNames(name: String, list: AnnexAList) {
         #expect(AnnexAList.recognise(sheetName: name) == list)
     }

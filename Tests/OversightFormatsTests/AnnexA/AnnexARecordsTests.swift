@@ -10,12 +10,14 @@ import OversightCore
     }
 
     @Test func makesOneMissingEpisodePerChildWithALastEpisode() throws {
-        let b = try book([.list8: [
-            ["child_id": "M1", "cla_start_date": "2023-01-01", "missing_episodes_12m": "2", "rhi_offered": "a) Yes", "rhi_accepted": "b) No"],
-            ["child_id": "M2", "cla_start_date": "2023-01-01", "missing_episodes_12m": "0"],
-            ["child_id": "M3", "cla_start_date": "2023-01-01", "missing_episodes_12m": "1", "rhi_offered": "N"],
-            ["child_id": "", "cla_start_date": "2023-01-01", "missing_episodes_12m": "4", "rhi_offered": "Y"],
-        ]])
+        let b = try book([
+            .list8: [
+                ["child_id": "M1", "cla_start_date": "2023-01-01", "missing_episodes_12m": "2", "rhi_offered": "a) Yes", "rhi_accepted": "b) No"],
+                ["child_id": "M2", "cla_start_date": "2023-01-01", "missing_episodes_12m": "0"],
+                ["child_id": "M3", "cla_start_date": "2023-01-01", "missing_episodes_12m": "1", "rhi_offered": "N"],
+                ["child_id": "", "cla_start_date": "2023-01-01", "missing_episodes_12m": "4", "rhi_offered": "Y"],
+            ]
+        ])
         let episodes = b.missingEpisodes(fileIndex: 2)
         #expect(episodes.map(\.child.rawValue) == ["M1", "M3"])
         #expect(episodes[0].kind == "M")
@@ -29,11 +31,17 @@ import OversightCore
 
     @Test func mergesAReferralWithTheChildInNeedEpisodeItStarted() throws {
         let b = try book([
-            .list3: [["child_id": "R1", "referral_date": "2024-04-02", "referral_source": "e) 2A: Schools", "referral_nfa": "No"],
-                     ["child_id": "R2", "referral_date": "2024-05-01", "referral_source": "Police", "referral_nfa": "a) Yes"]],
-            .list6: [["child_id": "r1", "cin_start_date": "02/04/2024", "primary_need_code": "N1 - Abuse or Neglect",
-                      "cin_closure_date": "2024-10-01", "closure_reason": "RC1 - Adopted"],
-                     ["child_id": "R3", "cin_start_date": "2023-01-01", "primary_need_code": "N2"]],
+            .list3: [
+                ["child_id": "R1", "referral_date": "2024-04-02", "referral_source": "e) 2A: Schools", "referral_nfa": "No"],
+                ["child_id": "R2", "referral_date": "2024-05-01", "referral_source": "Police", "referral_nfa": "a) Yes"],
+            ],
+            .list6: [
+                [
+                    "child_id": "r1", "cin_start_date": "02/04/2024", "primary_need_code": "N1 - Abuse or Neglect",
+                    "cin_closure_date": "2024-10-01", "closure_reason": "RC1 - Adopted",
+                ],
+                ["child_id": "R3", "cin_start_date": "2023-01-01", "primary_need_code": "N2"],
+            ],
         ])
         let episodes = b.cinEpisodes()
         #expect(episodes.count == 3)
@@ -54,8 +62,12 @@ import OversightCore
         let b = try book([
             .list4: [["child_id": "A1", "assessment_start_date": "2024-04-02", "assessment_authorisation_date": "2024-05-20"]],
             .list5: [["child_id": "A1", "s47_start_date": "2024-04-03", "icpc_not_required": "No", "icpc_date": "2024-04-20"]],
-            .list7: [["child_id": "A1", "cpp_start_date": "2024-04-20", "initial_category": "b) Neglect", "latest_category": "MUL",
-                      "previous_plans": "2", "cpp_end_date": "bad"]],
+            .list7: [
+                [
+                    "child_id": "A1", "cpp_start_date": "2024-04-20", "initial_category": "b) Neglect", "latest_category": "MUL",
+                    "previous_plans": "2", "cpp_end_date": "bad",
+                ]
+            ],
         ])
         let episodes = b.cinEpisodes()
         #expect(episodes.count == 3)
@@ -70,8 +82,10 @@ import OversightCore
         #expect(plan.endDate == .invalid("bad"))
     }
 
-    @Test(arguments: [("q) 6: Police", "6"), ("b) 1B: Individual", "1B"), ("N1 - Abuse or Neglect", "N1"), ("e) PR4 - Private provision", "PR4"),
-                      ("k) E47: Special Guardianship Orders - relative/friend", "E47"), ("RD2", "RD2"), ("C2: FCO", "C2"), ("u6", "U6")])
+    @Test(arguments: [
+        ("q) 6: Police", "6"), ("b) 1B: Individual", "1B"), ("N1 - Abuse or Neglect", "N1"), ("e) PR4 - Private provision", "PR4"),
+        ("k) E47: Special Guardianship Orders - relative/friend", "E47"), ("RD2", "RD2"), ("C2: FCO", "C2"), ("u6", "U6"),
+    ])
     func readsCodesBehindDropDownLabels(label: String, code: String) {
         #expect(AnnexAValue.code(label) == code)
     }

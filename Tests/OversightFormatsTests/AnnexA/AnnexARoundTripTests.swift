@@ -7,13 +7,17 @@ import OversightCore
 @Suite struct AnnexARoundTripTests {
     static let rows: [AnnexAList: [[String: String]]] = [
         .list3: [
-            ["child_id": "C001", "gender": "a) Male", "date_of_birth": "2012-05-01", "age": "8", "referral_date": "2020-09-16",
-             "referral_source": "q) 6: Police", "referral_nfa": "No", "referrals_last_12_months": "2", "allocated_worker": "A & B <Team>"],
+            [
+                "child_id": "C001", "gender": "a) Male", "date_of_birth": "2012-05-01", "age": "8", "referral_date": "2020-09-16",
+                "referral_source": "q) 6: Police", "referral_nfa": "No", "referrals_last_12_months": "2", "allocated_worker": "A & B <Team>",
+            ],
             ["child_id": "C002", "referral_date": "2021-01-04", "referral_source": "1B", "referral_nfa": "Yes"],
         ],
         .list8: [
-            ["child_id": "C003", "cla_start_date": "2019-04-01", "legal_status": "C2: FCO", "placement_type": "P1", "placement_provider": "PR4",
-             "missing_episodes_12m": "3", "rhi_offered": "a) Yes", "rhi_accepted": "b) No"],
+            [
+                "child_id": "C003", "cla_start_date": "2019-04-01", "legal_status": "C2: FCO", "placement_type": "P1", "placement_provider": "PR4",
+                "missing_episodes_12m": "3", "rhi_offered": "a) Yes", "rhi_accepted": "b) No",
+            ]
         ],
         .list11: [["adopter_id": "AD1", "enquiry_date": "2023-10-02", "children_placed": "2"]],
     ]
@@ -44,11 +48,13 @@ import OversightCore
     }
 
     @Test func reportsBadDatesAndMissingIDs() throws {
-        let rows: [AnnexAList: [[String: String]]] = [.list1: [
-            ["child_id": "C1", "contact_date": "31/02/2024"],
-            ["child_id": "", "contact_date": "2024-01-05", "gender": "b) Female"],
-            ["child_id": "C3", "contact_date": "2024-01-06 09:30", "date_of_birth": "05.06.2015"],
-        ]]
+        let rows: [AnnexAList: [[String: String]]] = [
+            .list1: [
+                ["child_id": "C1", "contact_date": "31/02/2024"],
+                ["child_id": "", "contact_date": "2024-01-05", "gender": "b) Female"],
+                ["child_id": "C3", "contact_date": "2024-01-06 09:30", "date_of_birth": "05.06.2015"],
+            ]
+        ]
         let book = try AnnexAWorkbook.read(data: AnnexAWriter(rows: rows).data(), file: "bad.xlsx")
         let dates = book.issues.filter { $0.rule == "OV-ANNEXA-DATE" }
         #expect(dates.count == 1)
@@ -65,11 +71,13 @@ import OversightCore
     }
 
     @Test func readsDateColumnsHoldingPlainNumbersAsSerials() throws {
-        let sheet = XLSXSheet(name: "List 1", cells: [
-            [.text("Child Unique ID"), .text("Gender"), .text("Date of Contact")],
-            [.text("C1"), .empty, .number(44090)],
-            [.text("C2"), .empty, .number(-5)],
-        ])
+        let sheet = XLSXSheet(
+            name: "List 1",
+            cells: [
+                [.text("Child Unique ID"), .text("Gender"), .text("Date of Contact")],
+                [.text("C1"), .empty, .number(44090)],
+                [.text("C2"), .empty, .number(-5)],
+            ])
         let book = try AnnexATestSupport.read([sheet])
         #expect(book.rows(.list1).map { $0["contact_date"] } == ["2020-09-16", "-5"])
         #expect(book.issues.filter { $0.rule == "OV-ANNEXA-DATE" }.map(\.row) == [3])

@@ -26,8 +26,10 @@ import OversightCore
         #expect(!book.issues.contains { $0.rule == "OV-ANNEXA-LIST" || $0.rule == "OV-ANNEXA-SHEET" || $0.rule == "OV-ANNEXA-HEADER" })
     }
 
-    @Test(arguments: [(AnnexAList.list1, 4), (.list2, 2), (.list3, 4), (.list4, 3), (.list5, 2), (.list6, 3),
-                      (.list7, 4), (.list8, 3), (.list9, 2), (.list10, 2), (.list11, 2)])
+    @Test(arguments: [
+        (AnnexAList.list1, 4), (.list2, 2), (.list3, 4), (.list4, 3), (.list5, 2), (.list6, 3),
+        (.list7, 4), (.list8, 3), (.list9, 2), (.list10, 2), (.list11, 2),
+    ])
     func countsRows(list: AnnexAList, count: Int) {
         #expect(book.rows(list).count == count)
     }

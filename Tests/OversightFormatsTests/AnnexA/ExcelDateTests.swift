@@ -26,8 +26,10 @@ import OversightCore
         #expect(ExcelDate.serial(of: Day(year: 1900, month: 2, day: 28)!) == nil)
     }
 
-    @Test(arguments: [("dd/mm/yyyy;@", true), ("d-mmm-yy", true), ("mmm", true), ("0.00", false), ("[h]:mm:ss", false),
-                      ("hh:mm", false), ("\"day \"0", false), ("General", false), ("[$-809]dd mmmm yyyy", true)])
+    @Test(arguments: [
+        ("dd/mm/yyyy;@", true), ("d-mmm-yy", true), ("mmm", true), ("0.00", false), ("[h]:mm:ss", false),
+        ("hh:mm", false), ("\"day \"0", false), ("General", false), ("[$-809]dd mmmm yyyy", true),
+    ])
     func recognisesDateFormatCodes(code: String, isDate: Bool) {
         #expect(ExcelDate.isDateFormatCode(code) == isDate)
     }

@@ -19,9 +19,11 @@ struct LibreOfficeConversionTests {
         process.executableURL = URL(fileURLWithPath: try #require(LibreOfficeExecutable.path))
         // Its own profile, so the test neither meets nor disturbs another running LibreOffice.
         // Filter options: comma, double quote, UTF-8, from row 1, cells as shown, every sheet to its own file (-1).
-        process.arguments = ["-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to",
-                             "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
-                             "--outdir", dir.appendingPathComponent("out").path, input.path]
+        process.arguments = [
+            "-env:UserInstallation=file://\(dir.path)/profile", "--headless", "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+            "--outdir", dir.appendingPathComponent("out").path, input.path,
+        ]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -39,11 +41,13 @@ struct LibreOfficeConversionTests {
 
     @Test func opensEveryCellTypeAsWritten() throws {
         let writer = XLSXWriter(sheets: [
-            XLSXSheet(name: "Types", cells: [
-                [.text("text"), .text("number"), .text("date"), .text("boolean"), .text("escaped")],
-                [.text("Eugene Swift"), .number(19.5), .date(Day(year: 2024, month: 2, day: 29)!), .boolean(true), .text("A & B <c> \"d\"")],
-                [.text("0123"), .number(1761444), .empty, .boolean(false), .text("é ‘quoted’")],
-            ]),
+            XLSXSheet(
+                name: "Types",
+                cells: [
+                    [.text("text"), .text("number"), .text("date"), .text("boolean"), .text("escaped")],
+                    [.text("Eugene Swift"), .number(19.5), .date(Day(year: 2024, month: 2, day: 29)!), .boolean(true), .text("A & B <c> \"d\"")],
+                    [.text("0123"), .number(1761444), .empty, .boolean(false), .text("é ‘quoted’")],
+                ]),
             XLSXSheet(name: "Second", cells: [[.text("only")]]),
         ])
         let csv = try convert(writer.data())
@@ -56,9 +60,11 @@ struct LibreOfficeConversionTests {
     }
 
     @Test func opensAnAnnexAWorkbookWithTheTemplateHeaders() throws {
-        let rows: [AnnexAList: [[String: String]]] = [.list8: [
-            ["child_id": "C003", "cla_start_date": "2019-04-01", "legal_status": "C2: FCO", "missing_episodes_12m": "3", "rhi_offered": "a) Yes"],
-        ]]
+        let rows: [AnnexAList: [[String: String]]] = [
+            .list8: [
+                ["child_id": "C003", "cla_start_date": "2019-04-01", "legal_status": "C2: FCO", "missing_episodes_12m": "3", "rhi_offered": "a) Yes"]
+            ]
+        ]
         let csv = try convert(AnnexAWriter(rows: rows).data())
         #expect(csv.count == 11)
         let list8 = try #require(csv["List 8"])
@@ -75,7 +81,9 @@ struct LibreOfficeConversionTests {
 
 /// Where LibreOffice is installed, if it is.
 enum LibreOfficeExecutable {
-    static let path: String? = ["/usr/bin/libreoffice", "/usr/local/bin/libreoffice", "/usr/bin/soffice",
-                                "/Applications/LibreOffice.app/Contents/MacOS/soffice"]
-        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let path: String? = [
+        "/usr/bin/libreoffice", "/usr/local/bin/libreoffice", "/usr/bin/soffice",
+        "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+    ]
+    .first { FileManager.default.isExecutableFile(atPath: $0) }
 }

@@ -7,8 +7,10 @@ import OversightCore
     let day = Day(year: 2024, month: 2, day: 29)!
 
     @Test func roundTripsEveryCellTypeThroughTheReader() throws {
-        let cells: [XLSXCell] = [.text("Child Unique ID"), .number(1761444), .number(19.085557837097877), .date(day),
-                                 .boolean(true), .boolean(false), .empty, .text("after a gap"), .error("#N/A")]
+        let cells: [XLSXCell] = [
+            .text("Child Unique ID"), .number(1761444), .number(19.085557837097877), .date(day),
+            .boolean(true), .boolean(false), .empty, .text("after a gap"), .error("#N/A"),
+        ]
         let data = try XLSXWriter(sheets: [XLSXSheet(name: "Types", cells: [cells])]).data()
         let book = try XLSXReader.read(data: data, file: "types.xlsx")
         let row = try #require(book.sheet(named: "Types")?.rows.first)

@@ -12,21 +12,25 @@ struct CINBuilder {
     /// a section 47 enquiry, a conference and an open child protection plan.
     static func child(_ id: String = "C1", position: Int = 1, sexField: String = "Sex", sex: String = "M") -> CINRawChild {
         let details = block(["CINreferralDate": "2024-06-03", "ReferralSource": "1A", "PrimaryNeedCode": "N1", "ReferralNFA": "0"])
-        let assessment = block(["AssessmentActualStartDate": "2024-06-04", "AssessmentAuthorisationDate": "2024-06-20"],
-                               lists: ["AssessmentFactors": ["3A", "4B"]])
+        let assessment = block(
+            ["AssessmentActualStartDate": "2024-06-04", "AssessmentAuthorisationDate": "2024-06-20"],
+            lists: ["AssessmentFactors": ["3A", "4B"]])
         let s47 = block(["S47ActualStartDate": "2024-06-05", "InitialCPCtarget": "2024-06-19", "DateOfInitialCPC": "2024-06-19", "ICPCnotRequired": "0"])
-        let plan = block(["CPPstartDate": "2024-06-19", "InitialCategoryOfAbuse": "NEG", "LatestCategoryOfAbuse": "NEG", "NumberOfPreviousCPP": "0"],
-                         lists: ["CPPreviewDate": ["2024-09-10"]])
+        let plan = block(
+            ["CPPstartDate": "2024-06-19", "InitialCategoryOfAbuse": "NEG", "LatestCategoryOfAbuse": "NEG", "NumberOfPreviousCPP": "0"],
+            lists: ["CPPreviewDate": ["2024-09-10"]])
         let episode = CINRawEpisode(details: details, assessments: [assessment], section47s: [s47], protectionPlans: [plan])
-        return CINRawChild(position: position,
-                           identifiers: block(["LAchildID": id, "UPN": "P201123456789", "PersonBirthDate": "2015-05-01", sexField: sex]),
-                           characteristics: block(["Ethnicity": "WBRI"], lists: ["Disability": ["NONE"]]),
-                           episodes: [episode])
+        return CINRawChild(
+            position: position,
+            identifiers: block(["LAchildID": id, "UPN": "P201123456789", "PersonBirthDate": "2015-05-01", sexField: sex]),
+            characteristics: block(["Ethnicity": "WBRI"], lists: ["Disability": ["NONE"]]),
+            episodes: [episode])
     }
 
     static func census(_ children: [CINRawChild], referenceDate: String = "2025-03-31") -> CINRawReturn {
-        CINRawReturn(file: "test.xml", header: block(["Collection": "CIN", "ReferenceDate": referenceDate, "LEA": "201"]),
-                     children: children, collectionYear: 2025)
+        CINRawReturn(
+            file: "test.xml", header: block(["Collection": "CIN", "ReferenceDate": referenceDate, "LEA": "201"]),
+            children: children, collectionYear: 2025)
     }
 
     /// The codes of the rules the valid child breaks once `change` is made. For a year other than
@@ -53,8 +57,9 @@ extension CINBuilder {
         var c = child
         c.identifiers = move(c.identifiers)
         c.episodes = c.episodes.map { e in
-            CINRawEpisode(details: move(e.details), assessments: e.assessments.map(move), cinPlans: e.cinPlans.map(move),
-                          section47s: e.section47s.map(move), protectionPlans: e.protectionPlans.map(move))
+            CINRawEpisode(
+                details: move(e.details), assessments: e.assessments.map(move), cinPlans: e.cinPlans.map(move),
+                section47s: e.section47s.map(move), protectionPlans: e.protectionPlans.map(move))
         }
         return c
     }

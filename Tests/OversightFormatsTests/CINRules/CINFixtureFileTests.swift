@@ -45,13 +45,13 @@ struct CINFixtureFileTests {
         #expect(census.children.count == 150)
         let issues = CINValidator.validate(census, previous: nil, collectionYear: 2024)
         func children(_ rule: String) -> Int { Set(issues.filter { $0.rule == rule }.compactMap(\.child)).count }
-        #expect(children("1510") == 50)   // i % 3 == 0
-        #expect(children("8569Q") == 30)  // i % 10 in 0, 1
-        #expect(children("8831") == 15)   // i % 10 == 0
-        #expect(children("8620") == 15)   // i % 10 == 2
-        #expect(children("8585Q") == 15)  // i % 10 == 3
-        #expect(children("2990") == 15)   // i % 10 == 4
-        #expect(children("8820") == 0)    // i % 10 == 5: two episodes, one after the other
+        #expect(children("1510") == 50) // i % 3 == 0
+        #expect(children("8569Q") == 30) // i % 10 in 0, 1
+        #expect(children("8831") == 15) // i % 10 == 0
+        #expect(children("8620") == 15) // i % 10 == 2
+        #expect(children("8585Q") == 15) // i % 10 == 3
+        #expect(children("2990") == 15) // i % 10 == 4
+        #expect(children("8820") == 0) // i % 10 == 5: two episodes, one after the other
         // Nobody else is flagged: 50 + 75 - 25 children (those with i % 3 == 0 and i % 10 < 5).
         let flagged = Set(issues.compactMap(\.child))
         #expect(flagged.count == 100)

@@ -158,8 +158,10 @@ enum CINFixtureFiles {
             case 2: x += episodeXML(referral: "2023-06-12", closure: ("2024-04-15", "RC1"), inner: assessment)
             case 3: x += episodeXML(referral: "2023-06-12", closure: ("2024-02-20", "RC2"), inner: assessment)
             case 4:
-                x += episodeXML(referral: "2023-06-12", closure: ("2024-01-22", "RC8"), inner: assessment
-                    + "<Section47><S47ActualStartDate>2023-06-20</S47ActualStartDate><ICPCnotRequired>1</ICPCnotRequired></Section47>")
+                x += episodeXML(
+                    referral: "2023-06-12", closure: ("2024-01-22", "RC8"),
+                    inner: assessment
+                        + "<Section47><S47ActualStartDate>2023-06-20</S47ActualStartDate><ICPCnotRequired>1</ICPCnotRequired></Section47>")
             case 5:
                 x += episodeXML(referral: "2023-04-17", closure: ("2023-05-30", "RC1"), inner: assessmentXML(start: "2023-04-18", authorised: "2023-05-25"))
                 x += episodeXML(referral: "2023-07-03")

@@ -10,10 +10,10 @@ struct CINHelperTests {
     @Test func startsInsideAnotherIncludesBothEnds() {
         let items: [(start: Day?, end: Day?)] = [
             (day("2024-05-01"), day("2024-05-10")),
-            (day("2024-05-10"), day("2024-05-20")),   // starts on the first's last day
-            (day("2024-06-01"), nil),                 // tested, never tested against
-            (day("2024-06-01"), day("2024-06-02")),   // same start as the one above
-            (nil, day("2024-07-01")),                 // no start: skipped
+            (day("2024-05-10"), day("2024-05-20")), // starts on the first's last day
+            (day("2024-06-01"), nil), // tested, never tested against
+            (day("2024-06-01"), day("2024-06-02")), // same start as the one above
+            (nil, day("2024-07-01")), // no start: skipped
         ]
         #expect(CINIntervals.startsInsideAnother(items) == [1, 2])
     }

@@ -13,13 +13,17 @@ struct CINMalformedReturnTests {
         }
     }
 
-    static let values = ["", " ", "0", "1", "true", "x", "2024-02-30", "9999-12-31", "0001-01-01", "2024-06-03", "2025-03-31",
-                         "2024-03-31", "21", "18A", "NONE", "RC8", "UN7", "N1", "-1", "P201123456789", "A1234", "ÄÖ", "2024-6-3"]
-    static let names = ["LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate", "Sex", "GenderCurrent",
-                        "PersonDeathDate", "Ethnicity", "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
-                        "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "AssessmentActualStartDate", "AssessmentAuthorisationDate",
-                        "CINPlanStartDate", "CINPlanEndDate", "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired",
-                        "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP"]
+    static let values = [
+        "", " ", "0", "1", "true", "x", "2024-02-30", "9999-12-31", "0001-01-01", "2024-06-03", "2025-03-31",
+        "2024-03-31", "21", "18A", "NONE", "RC8", "UN7", "N1", "-1", "P201123456789", "A1234", "ÄÖ", "2024-6-3",
+    ]
+    static let names = [
+        "LAchildID", "UPN", "FormerUPN", "UPNunknown", "PersonBirthDate", "ExpectedPersonBirthDate", "Sex", "GenderCurrent",
+        "PersonDeathDate", "Ethnicity", "CINreferralDate", "ReferralSource", "PrimaryNeedCode", "CINclosureDate",
+        "ReasonForClosure", "DateOfInitialCPC", "ReferralNFA", "AssessmentActualStartDate", "AssessmentAuthorisationDate",
+        "CINPlanStartDate", "CINPlanEndDate", "S47ActualStartDate", "InitialCPCtarget", "ICPCnotRequired",
+        "CPPstartDate", "CPPendDate", "InitialCategoryOfAbuse", "LatestCategoryOfAbuse", "NumberOfPreviousCPP",
+    ]
 
     func randomBlock(_ g: inout Lcg) -> CINRawBlock {
         var fields: [String: String] = [:]
@@ -37,9 +41,10 @@ struct CINMalformedReturnTests {
         var children: [CINRawChild] = []
         for i in 0..<300 {
             let episodes = (0..<g.next(4)).map { _ in
-                CINRawEpisode(details: randomBlock(&g), assessments: (0..<g.next(3)).map { _ in randomBlock(&g) },
-                              cinPlans: (0..<g.next(3)).map { _ in randomBlock(&g) }, section47s: (0..<g.next(3)).map { _ in randomBlock(&g) },
-                              protectionPlans: (0..<g.next(3)).map { _ in randomBlock(&g) })
+                CINRawEpisode(
+                    details: randomBlock(&g), assessments: (0..<g.next(3)).map { _ in randomBlock(&g) },
+                    cinPlans: (0..<g.next(3)).map { _ in randomBlock(&g) }, section47s: (0..<g.next(3)).map { _ in randomBlock(&g) },
+                    protectionPlans: (0..<g.next(3)).map { _ in randomBlock(&g) })
             }
             children.append(CINRawChild(position: i + 1, identifiers: randomBlock(&g), characteristics: randomBlock(&g), episodes: episodes))
         }

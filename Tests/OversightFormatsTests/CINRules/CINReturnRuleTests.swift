@@ -39,7 +39,9 @@ struct CINReturnRuleTests {
     @Test func duplicatesAreListedInFileOrder() {
         let ids = ["B", "A", "B", "C", "A", "C", "D", "D"]
         let children = ids.enumerated().map { i, id in
-            child(id, i + 1) { $0.ident("UPN", nil); $0.ident("UPNunknown", "UN2") }
+            child(id, i + 1) {
+                $0.ident("UPN", nil); $0.ident("UPNunknown", "UN2")
+            }
         }
         let rows = CINValidator.validate(CINBuilder.census(children), previous: nil, collectionYear: 2025).filter { $0.rule == "8510" }.compactMap(\.row)
         #expect(rows == Array(1...8))
@@ -64,7 +66,11 @@ struct CINReturnRuleTests {
     @Test func sexMissingForMoreThanTwoPercentIsQueried() {
         let unknown = CINBuilder.census([child("A1", 1) { $0.ident("Sex", "U") }])
         #expect(codes(unknown).contains("2886Q"))
-        let unborn = CINBuilder.census([child("A1", 1) { $0.ident("Sex", "U"); $0.ident("PersonBirthDate", nil); $0.ident("ExpectedPersonBirthDate", "2025-05-01") }])
+        let unborn = CINBuilder.census([
+            child("A1", 1) {
+                $0.ident("Sex", "U"); $0.ident("PersonBirthDate", nil); $0.ident("ExpectedPersonBirthDate", "2025-05-01")
+            }
+        ])
         #expect(!codes(unborn).contains("2886Q"))
     }
 
@@ -88,8 +94,12 @@ struct CINReturnRuleTests {
     @Test func onlyOneDisabilityPerChildIsQueried() {
         let single = CINBuilder.census([child("A1", 1) { $0.disabilities(["MOB"]) }])
         #expect(codes(single).contains("2888Q"))
-        let multiple = CINBuilder.census([child("A1", 1) { $0.disabilities(["MOB"]) },
-                                          child("A2", 2) { $0.disabilities(["MOB", "AUT"]); $0.ident("UPN", "M201123456780") }])
+        let multiple = CINBuilder.census([
+            child("A1", 1) { $0.disabilities(["MOB"]) },
+            child("A2", 2) {
+                $0.disabilities(["MOB", "AUT"]); $0.ident("UPN", "M201123456780")
+            },
+        ])
         #expect(!codes(multiple).contains("2888Q"))
     }
 

@@ -4,18 +4,22 @@ import OversightCore
 import Testing
 
 @Suite struct ExportTableTests {
-    static let table = ExportTable(title: "Measures: June/2025", columns: [
-        ExportColumn("Measure"), ExportColumn("Children", .integer), ExportColumn("Rate", .decimal),
-        ExportColumn("Share", .percent), ExportColumn("Date", .date),
-    ], rows: [
-        [.text("Re-referrals, \"12 months\""), .integer(42), .number(61.25), .number(18.5), .date(Day(year: 2025, month: 6, day: 30))],
-        [.text("=cmd"), .text("c"), .empty, .number(100), .date(nil)],
-    ])
+    static let table = ExportTable(
+        title: "Measures: June/2025",
+        columns: [
+            ExportColumn("Measure"), ExportColumn("Children", .integer), ExportColumn("Rate", .decimal),
+            ExportColumn("Share", .percent), ExportColumn("Date", .date),
+        ],
+        rows: [
+            [.text("Re-referrals, \"12 months\""), .integer(42), .number(61.25), .number(18.5), .date(Day(year: 2025, month: 6, day: 30))],
+            [.text("=cmd"), .text("c"), .empty, .number(100), .date(nil)],
+        ])
 
     @Test func csvTypesValuesAndQuotes() throws {
-        #expect(try Self.table.csv() == "Measure,Children,Rate,Share,Date\r\n"
-            + "\"Re-referrals, \"\"12 months\"\"\",42,61.25,18.5,2025-06-30\r\n"
-            + "'=cmd,c,,100,\r\n")
+        #expect(
+            try Self.table.csv() == "Measure,Children,Rate,Share,Date\r\n"
+                + "\"Re-referrals, \"\"12 months\"\"\",42,61.25,18.5,2025-06-30\r\n"
+                + "'=cmd,c,,100,\r\n")
     }
 
     @Test func badValuesNameTheRowAndColumn() {
@@ -62,8 +66,11 @@ import Testing
         // (not text), the percentage is 18.5%, the date is a date (not a serial, not ISO text).
         #expect(lines.count == 3)
         #expect(lines.first == "Measure,Children,Rate,Share,Date")
-        #expect(["\"Re-referrals, \"\"12 months\"\"\",42,61.25,18.5%,30/06/2025",
-                 "\"Re-referrals, \"\"12 months\"\"\",42,61.25,18.5%,06/30/2025"].contains(lines[1]), "\(lines)")
+        #expect(
+            [
+                "\"Re-referrals, \"\"12 months\"\"\",42,61.25,18.5%,30/06/2025",
+                "\"Re-referrals, \"\"12 months\"\"\",42,61.25,18.5%,06/30/2025",
+            ].contains(lines[1]), "\(lines)")
         #expect(["=cmd,c,,100.0%,", "=cmd,c,,100%,"].contains(lines[2]), "\(lines)")
     }
 }

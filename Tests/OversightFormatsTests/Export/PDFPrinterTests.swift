@@ -79,14 +79,19 @@ import Testing
     }
 
     /// Chromium prints an A4 page whose text pdftotext reads back.
-    @Test(.enabled(if: PDFPrinter.locate() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
-                   "needs chromium and poppler-utils"))
+    @Test(
+        .enabled(
+            if: PDFPrinter.locate() != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext"),
+            "needs chromium and poppler-utils"))
     func printsHTMLToA4() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let html = dir.appendingPathComponent("a.html"), pdf = dir.appendingPathComponent("a.pdf")
-        try Data("<!DOCTYPE html><html><head><style>@page { size: A4; margin: 20mm; @bottom-right { content: \"Page \" counter(page); } }</style></head><body><h1>Ambition one</h1><p style=\"break-before: page\">Second</p></body></html>".utf8).write(to: html)
+        try Data(
+            "<!DOCTYPE html><html><head><style>@page { size: A4; margin: 20mm; @bottom-right { content: \"Page \" counter(page); } }</style></head><body><h1>Ambition one</h1><p style=\"break-before: page\">Second</p></body></html>"
+                .utf8
+        ).write(to: html)
         try PDFPrinter().print(html: html, to: pdf)
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/pdfinfo")

@@ -18,21 +18,21 @@ import Testing
     }
 
     let good = """
-    id: t
-    version: 2
-    type: supervision
-    title: T
-    sections:
-      - id: s
-        title: S
-        questions:
-          - id: q1
-            text: Reflective?
-            kind: yes-partly-no
-            required: true
-            feeds: reflective-supervision
-            evidenced: ["yes", "partly"]
-    """
+        id: t
+        version: 2
+        type: supervision
+        title: T
+        sections:
+          - id: s
+            title: S
+            questions:
+              - id: q1
+                text: Reflective?
+                kind: yes-partly-no
+                required: true
+                feeds: reflective-supervision
+                evidenced: ["yes", "partly"]
+        """
 
     func error(_ yaml: String) -> AuditTemplateError? {
         do {
@@ -52,8 +52,11 @@ import Testing
 
     @Test func errorsNameFileLineAndField() {
         let badKind = error(good.replacingOccurrences(of: "kind: yes-partly-no", with: "kind: scale"))
-        #expect(badKind == AuditTemplateError(file: "t.yaml", line: 11, field: "sections[1].questions[1].kind",
-                                              message: "unknown kind 'scale'; expected judgement, yes-partly-no or free-text"))
+        #expect(
+            badKind
+                == AuditTemplateError(
+                    file: "t.yaml", line: 11, field: "sections[1].questions[1].kind",
+                    message: "unknown kind 'scale'; expected judgement, yes-partly-no or free-text"))
         let badFeed = error(good.replacingOccurrences(of: "feeds: reflective-supervision", with: "feeds: reflection"))
         #expect(badFeed?.line == 13 && badFeed?.field == "sections[1].questions[1].feeds")
         let badAnswer = error(good.replacingOccurrences(of: "[\"yes\", \"partly\"]", with: "[\"always\"]"))
@@ -68,12 +71,14 @@ import Testing
     }
 
     @Test func templateProblemsPointAtTheQuestion() {
-        let twice = good.replacingOccurrences(of: "        evidenced: [\"yes\", \"partly\"]", with: """
-                evidenced: ["yes", "partly"]
-              - id: q1
-                text: Again
-                kind: free-text
-        """)
+        let twice = good.replacingOccurrences(
+            of: "        evidenced: [\"yes\", \"partly\"]",
+            with: """
+                        evidenced: ["yes", "partly"]
+                      - id: q1
+                        text: Again
+                        kind: free-text
+                """)
         let e = error(twice)
         #expect(e?.message == "section s, question q1: id is used by an earlier question")
         #expect(e?.line == 15 && e?.field == "sections[1].questions[2].id")

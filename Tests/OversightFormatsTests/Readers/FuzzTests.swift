@@ -16,8 +16,9 @@ import OversightSynth
     /// 20,000 bytes) for a small synthetic authority, and the hand-written CIN census file.
     @Test func readersSurviveDamagedInput() throws {
         let t = TempFolder()
-        let options = SynthOptions(localAuthority: 358, firstYear: 2025, lastYear: 2025, seed: 7, scale: .factor(0.05), errorRate: 0.05,
-                                   writesXML: true)
+        let options = SynthOptions(
+            localAuthority: 358, firstYear: 2025, lastYear: 2025, seed: 7, scale: .factor(0.05), errorRate: 0.05,
+            writesXML: true)
         try SynthGenerator(options: options).run(to: t.url)
         func seed(_ path: String, _ kind: ReaderFuzzer.Kind) throws -> (ReaderFuzzer.Kind, [UInt8]) {
             let b = try [UInt8](Data(contentsOf: t.url.appendingPathComponent(path)))

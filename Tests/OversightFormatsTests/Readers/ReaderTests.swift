@@ -36,9 +36,12 @@ let episodesHeader = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON
         #expect(loaded.caseData.claEpisodes.count == 1)
     }
 
-    @Test(arguments: [("903/2024/episodes.csv", 2024), ("903/2023_24/e.csv", 2024), ("903/2023-24/e.csv", 2024),
-                      ("903/2023-2024/e.csv", 2024), ("903/episodes_2025.csv", 2025), ("x/2022/episodes_2023-24.csv", 2024),
-                      ("903/episodes.csv", nil), ("SSDA903/fake_903.xml", nil)] as [(String, Int?)])
+    @Test(
+        arguments: [
+            ("903/2024/episodes.csv", 2024), ("903/2023_24/e.csv", 2024), ("903/2023-24/e.csv", 2024),
+            ("903/2023-2024/e.csv", 2024), ("903/episodes_2025.csv", 2025), ("x/2022/episodes_2023-24.csv", 2024),
+            ("903/episodes.csv", nil), ("SSDA903/fake_903.xml", nil),
+        ] as [(String, Int?)])
     func readsTheCollectionYearFromThePath(path: String, year: Int?) {
         #expect(CollectionYearDetector.year(fromPath: path) == year)
     }
@@ -204,7 +207,8 @@ let episodesHeader = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON
                 + "<GenderCurrent>\(gender)</GenderCurrent></ChildIdentifiers><ChildCharacteristics><Ethnicity>WBRI</Ethnicity>"
                 + "</ChildCharacteristics><CINdetails><CINreferralDate>2022-05-09</CINreferralDate></CINdetails></Child>"
         }
-        let older = "<Message><Header><CollectionDetails><Collection>CIN</Collection><ReferenceDate>2022-11-30</ReferenceDate>"
+        let older =
+            "<Message><Header><CollectionDetails><Collection>CIN</Collection><ReferenceDate>2022-11-30</ReferenceDate>"
             + "</CollectionDetails></Header><Children>" + child("G1", "2") + child("G2", "1") + child("G3", "9") + "</Children></Message>"
         let (gendered, _) = try CINXMLReader.read(data: Data(older.utf8), file: "g.xml", pathYear: nil)
         #expect(gendered.children.count == 3)
@@ -231,7 +235,9 @@ let episodesHeader = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON
 
     @Test func localMissingAndSupervisionFiles() {
         let t = TempFolder()
-        t.write("local/missing.csv", "child_id,missing_or_away,start,returned,rhi_offered,rhi_accepted,rhi_completed\nC1,M,2024-05-01 10:00,2024-05-02 10:00,2024-05-03 09:00,Y,\nC2,X,yesterday,,,maybe,\n")
+        t.write(
+            "local/missing.csv",
+            "child_id,missing_or_away,start,returned,rhi_offered,rhi_accepted,rhi_completed\nC1,M,2024-05-01 10:00,2024-05-02 10:00,2024-05-03 09:00,Y,\nC2,X,yesterday,,,maybe,\n")
         t.write("local/supervision.csv", "worker_id,date,kind,reflective,child_id\nW1,2024-05-01,formal,Y,\nW1,01/06/2024,formal,N,C1\n")
         let loaded = FileLoader.load(paths: [t.path])
         #expect(loaded.caseData.missingEpisodes.count == 2)

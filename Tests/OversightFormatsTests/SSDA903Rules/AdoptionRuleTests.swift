@@ -5,8 +5,10 @@ import Testing
 struct AdoptionRuleTests {
     /// A complete AD1 row: two married adopters matched after the decision.
     static func ad1(_ extra: [String: String] = [:]) -> [String: String] {
-        var v = ["DOB": "01/01/2020", "DATE_INT": "01/02/2023", "DATE_MATCH": "01/05/2023", "FOSTER_CARE": "0",
-                 "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11"]
+        var v = [
+            "DOB": "01/01/2020", "DATE_INT": "01/02/2023", "DATE_MATCH": "01/05/2023", "FOSTER_CARE": "0",
+            "NB_ADOPTR": "2", "SEX_ADOPTR": "MF", "LS_ADOPTR": "L11",
+        ]
         v.merge(extra) { $1 }
         return row(v)
     }
@@ -16,8 +18,10 @@ struct AdoptionRuleTests {
     }
 
     /// Placed for adoption on 1 June 2023 and adopted on 1 December 2023.
-    static let adopted = [ep(decom: "01/01/2021", ls: "E1", dec: "01/06/2023", rec: "X1"),
-                          ep(decom: "01/06/2023", rne: "P", ls: "E1", place: "A4", dec: "01/12/2023", rec: "E11")]
+    static let adopted = [
+        ep(decom: "01/01/2021", ls: "E1", dec: "01/06/2023", rec: "X1"),
+        ep(decom: "01/06/2023", rne: "P", ls: "E1", place: "A4", dec: "01/12/2023", rec: "E11"),
+    ]
 
     static let cases: [SSDA903RuleCase] = [
         pass("112", "valid", [.ad1: [ad1()]]),
@@ -50,7 +54,9 @@ struct AdoptionRuleTests {
         fail("520", "L11 MM", [.ad1: [ad1(["SEX_ADOPTR": "MM"])]]),
         pass("524", "L12 MM", [.ad1: [ad1(["LS_ADOPTR": "L12", "SEX_ADOPTR": "MM"])]]),
         fail("524", "L12 MF", [.ad1: [ad1(["LS_ADOPTR": "L12"])]]),
-        pass("134", "adoption items for a child not leaving care", [.ad1: [ad1()], .oc3: [row(["CHILD": "2", "DOB": "01/01/2004", "IN_TOUCH": "YES", "ACTIV": "F1", "ACCOM": "B1"])]]),
+        pass(
+            "134", "adoption items for a child not leaving care",
+            [.ad1: [ad1()], .oc3: [row(["CHILD": "2", "DOB": "01/01/2004", "IN_TOUCH": "YES", "ACTIV": "F1", "ACCOM": "B1"])]]),
         fail("134", "adoption items for a care leaver", [.ad1: [ad1()], .oc3: [row(["DOB": "01/01/2004", "IN_TOUCH": "YES", "ACTIV": "F1", "ACCOM": "B1"])]]),
         pass("601", "adopted with AD1 complete", [.ad1: [ad1()], .episodes: adopted]),
         fail("601", "adopted with AD1 incomplete", [.ad1: [ad1(["FOSTER_CARE": ""])], .episodes: adopted]),

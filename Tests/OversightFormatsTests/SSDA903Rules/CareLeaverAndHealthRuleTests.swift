@@ -42,14 +42,30 @@ struct CareLeaverAndHealthRuleTests {
         fail("1000", "died in care", [.oc3: [oc3()], .episodes: [ep(decom: "01/01/2020", dec: "01/06/2023", rec: "E2")]]),
         pass("1011", "left care normally", [.oc3: [oc3()], .episodes: [ep(decom: "01/01/2020", dec: "01/06/2022", rec: "E13")]]),
         fail("1011", "care transferred", [.oc3: [oc3()], .episodes: [ep(decom: "01/01/2020", dec: "01/06/2023", rec: "E3")]]),
-        pass("1007", "left care before 17th birthday", [.oc3: [oc3(dob: "01/06/2006")],
-                                                        .episodes: [ep(decom: "01/01/2020", dec: "01/05/2023", rec: "E13")]]),
-        fail("1007", "looked after on 17th birthday", [.oc3: [oc3(dob: "01/06/2006")],
-                                                       .episodes: [ep(decom: "01/01/2020", dec: "01/09/2023", rec: "E13")]]),
-        pass("1016", "left care before 17th birthday", [.oc3: [oc3(dob: "01/06/2006")],
-                                                        .episodes: [ep(decom: "01/01/2020", dec: "01/05/2023", rec: "E13")]]),
-        fail("1016", "left care after 17th birthday", [.oc3: [oc3(dob: "01/06/2006")],
-                                                       .episodes: [ep(decom: "01/01/2020", dec: "01/09/2023", rec: "E13")]]),
+        pass(
+            "1007", "left care before 17th birthday",
+            [
+                .oc3: [oc3(dob: "01/06/2006")],
+                .episodes: [ep(decom: "01/01/2020", dec: "01/05/2023", rec: "E13")],
+            ]),
+        fail(
+            "1007", "looked after on 17th birthday",
+            [
+                .oc3: [oc3(dob: "01/06/2006")],
+                .episodes: [ep(decom: "01/01/2020", dec: "01/09/2023", rec: "E13")],
+            ]),
+        pass(
+            "1016", "left care before 17th birthday",
+            [
+                .oc3: [oc3(dob: "01/06/2006")],
+                .episodes: [ep(decom: "01/01/2020", dec: "01/05/2023", rec: "E13")],
+            ]),
+        fail(
+            "1016", "left care after 17th birthday",
+            [
+                .oc3: [oc3(dob: "01/06/2006")],
+                .episodes: [ep(decom: "01/01/2020", dec: "01/09/2023", rec: "E13")],
+            ]),
     ]
 
     static let health: [SSDA903RuleCase] = [

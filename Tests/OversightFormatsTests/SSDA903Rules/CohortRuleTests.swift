@@ -31,19 +31,30 @@ struct CohortRuleTests {
         pass("215", "care leaver without OC2 items", [.oc3: [oc3], .oc2: [row(["DOB": "01/06/2004"])]]),
         fail("215", "care leaver with OC2 items", [.oc3: [oc3], .oc2: [oc2(dob: "01/06/2004")]]),
         pass("1014", "UASC looked after this year", [.uasc: [OtherRuleTests.uasc("")], .oc3: [oc3], .episodes: [ep()]]),
-        fail("1014", "UASC care leaver", [.uasc: [OtherRuleTests.uasc("")], .oc3: [oc3],
-                                          .episodes: [ep(decom: "01/01/2020", dec: "01/06/2022", rec: "E13")]]),
+        fail(
+            "1014", "UASC care leaver",
+            [
+                .uasc: [OtherRuleTests.uasc("")], .oc3: [oc3],
+                .episodes: [ep(decom: "01/01/2020", dec: "01/06/2022", rec: "E13")],
+            ]),
         pass("1012", "reviews for a child with episodes", [.episodes: [ep()], .reviews: [ReviewAndMissingRuleTests.review("01/09/2023", "PN1")]]),
         fail("1012", "reviews for a child without episodes", [.episodes: [ep("2")], .reviews: [ReviewAndMissingRuleTests.review("01/09/2023", "PN1")]]),
         pass("214", "short break without placement details", [.episodes: [ep(ls: "V3")]]),
         fail("214", "short break with URN", [.episodes: [ep(ls: "V3", urn: "SC123456")]]),
         pass("336", "A5 after foster care", [.episodes: [ep(dec: "01/09/2023", rec: "X1"), ep(decom: "01/09/2023", rne: "T", ls: "E1", place: "A5")]]),
-        fail("336", "A5 after a children's home", [.episodes: [ep(place: "K2", dec: "01/09/2023", rec: "X1"),
-                                                               ep(decom: "01/09/2023", rne: "U", ls: "E1", place: "A5")]]),
+        fail(
+            "336", "A5 after a children's home",
+            [
+                .episodes: [
+                    ep(place: "K2", dec: "01/09/2023", rec: "X1"),
+                    ep(decom: "01/09/2023", rne: "U", ls: "E1", place: "A5"),
+                ]
+            ]),
         pass("199", "first adoption", [.episodes: adopted]),
         fail("199", "back in care after adoption", [.episodes: adopted + [ep(decom: "01/02/2024")]]),
-        fail("199", "adopted last year", [.episodes: [ep()]],
-             previous: [.episodes: [ep(decom: "01/01/2021", ls: "E1", place: "A4", dec: "01/12/2022", rec: "E11")]]),
+        fail(
+            "199", "adopted last year", [.episodes: [ep()]],
+            previous: [.episodes: [ep(decom: "01/01/2021", ls: "E1", place: "A4", dec: "01/12/2022", rec: "E11")]]),
         pass("117", "decision while looked after", [.episodes: [ep(decom: "01/01/2021")], .placedAdoption: [placed()]]),
         fail("117", "decision after leaving care", [.episodes: [ep(decom: "01/01/2021", dec: "01/01/2023", rec: "E13")], .placedAdoption: [placed()]]),
         pass("118", "reversed this year", [.episodes: [ep(decom: "01/01/2021")], .placedAdoption: [placed(ceased: "01/09/2023", reason: "RD1")]]),
@@ -54,12 +65,21 @@ struct CohortRuleTests {
         fail("334", "should-be-placed date before care started", [.episodes: [ep()], .ad1: [AdoptionRuleTests.ad1()]]),
         pass("553", "placement order with a decision", [.episodes: [ep(ls: "E1")], .placedAdoption: [placed()]]),
         fail("553", "placement order without a decision", [.episodes: [ep(ls: "E1")], .placedAdoption: [placed(child: "2")]]),
-        pass("557", "left care with the decision reversed", [.episodes: [ep(ls: "E1", place: "U1", dec: "01/09/2023", rec: "E13")],
-                                                             .placedAdoption: [placed(ceased: "01/09/2023", reason: "RD1")]]),
-        pass("557", "freeing order in 2024-25 is not checked", year: 2025,
-             [.episodes: [ep(decom: "01/01/2004", ls: "D1", place: "U1", dec: "01/09/2024", rec: "E13")], .placedAdoption: [placed()]]),
-        fail("557", "left care with the decision open", [.episodes: [ep(ls: "E1", place: "U1", dec: "01/09/2023", rec: "E13")],
-                                                         .placedAdoption: [placed()]]),
+        pass(
+            "557", "left care with the decision reversed",
+            [
+                .episodes: [ep(ls: "E1", place: "U1", dec: "01/09/2023", rec: "E13")],
+                .placedAdoption: [placed(ceased: "01/09/2023", reason: "RD1")],
+            ]),
+        pass(
+            "557", "freeing order in 2024-25 is not checked", year: 2025,
+            [.episodes: [ep(decom: "01/01/2004", ls: "D1", place: "U1", dec: "01/09/2024", rec: "E13")], .placedAdoption: [placed()]]),
+        fail(
+            "557", "left care with the decision open",
+            [
+                .episodes: [ep(ls: "E1", place: "U1", dec: "01/09/2023", rec: "E13")],
+                .placedAdoption: [placed()],
+            ]),
     ]
 
     static func placed(child: String) -> [String: String] { AdoptionRuleTests.placed(child: child) }

@@ -33,16 +33,31 @@ struct ConsistencyRuleTests {
         fail("165", "boy with MOTHER", [.header: [hdr(mother: "0")], .episodes: [ep()]]),
         pass("628", "care leaver without MOTHER", [.header: [hdr(sex: "2", dob: "01/06/2004")], .episodes: [ep("2")], .oc3: [oc3]]),
         fail("628", "care leaver with MOTHER", [.header: [hdr(sex: "2", dob: "01/06/2004", mother: "0")], .episodes: [ep("2")], .oc3: [oc3]]),
-        pass("625", "baby born while looked after", [.header: [hdr(sex: "2", dob: "01/01/2006", mother: "1", mcDOB: "01/08/2023")],
-                                                    .episodes: [ep(dec: "01/09/2023", rec: "E13")]]),
-        pass("625", "baby born while still looked after after an earlier episode ended",
-             [.header: [hdr(sex: "2", dob: "01/01/2006", mother: "1", mcDOB: "01/10/2023")],
-              .episodes: [ep(dec: "01/09/2023", rec: "X1"), ep(decom: "01/09/2023", rne: "P", place: "U3")]]),
-        fail("625", "baby born after leaving care", [.header: [hdr(sex: "2", dob: "01/01/2006", mother: "1", mcDOB: "01/10/2023")],
-                                                    .episodes: [ep(dec: "01/09/2023", rec: "E13")]]),
+        pass(
+            "625", "baby born while looked after",
+            [
+                .header: [hdr(sex: "2", dob: "01/01/2006", mother: "1", mcDOB: "01/08/2023")],
+                .episodes: [ep(dec: "01/09/2023", rec: "E13")],
+            ]),
+        pass(
+            "625", "baby born while still looked after after an earlier episode ended",
+            [
+                .header: [hdr(sex: "2", dob: "01/01/2006", mother: "1", mcDOB: "01/10/2023")],
+                .episodes: [ep(dec: "01/09/2023", rec: "X1"), ep(decom: "01/09/2023", rne: "P", place: "U3")],
+            ]),
+        fail(
+            "625", "baby born after leaving care",
+            [
+                .header: [hdr(sex: "2", dob: "01/01/2006", mother: "1", mcDOB: "01/10/2023")],
+                .episodes: [ep(dec: "01/09/2023", rec: "E13")],
+            ]),
         pass("399", "short breaks without reviews", [.header: [hdr()], .episodes: [ep(ls: "V3")], .reviews: [row(["CHILD": "2"])]]),
-        fail("399", "short breaks with a review", [.header: [hdr()], .episodes: [ep(ls: "V3")],
-                                                   .reviews: [ReviewAndMissingRuleTests.review("01/09/2023", "PN1")]]),
+        fail(
+            "399", "short breaks with a review",
+            [
+                .header: [hdr()], .episodes: [ep(ls: "V3")],
+                .reviews: [ReviewAndMissingRuleTests.review("01/09/2023", "PN1")],
+            ]),
         pass("231", "UASC aged 15", year: 2025, [.header: [hdr(sex: "M", dob: "01/01/2010")], .uasc: [OtherRuleTests.uasc("", dob: "01/01/2010", sex: "M")]]),
         fail("231", "UASC aged 5", year: 2025, [.header: [hdr(sex: "M", dob: "01/01/2020")], .uasc: [OtherRuleTests.uasc("", dob: "01/01/2020", sex: "M")]]),
         pass("331", "matched before placement", [.episodes: adopted, .ad1: [ad1()]]),
@@ -63,10 +78,18 @@ struct ConsistencyRuleTests {
         fail("634", "previous permanence for a long-stay child", [.episodes: [ep(decom: "01/01/2020")], .prevPerm: [perm("Z1")]]),
         pass("575", "missing episode ended", [.episodes: [ep(dec: "01/09/2023", rec: "E13")], .missing: [missing()]]),
         fail("575", "placement ended, missing open", [.episodes: [ep(dec: "01/09/2023", rec: "E13")], .missing: [missing(end: "")]]),
-        pass("580", "missing at 18 and left with E8", [.episodes: [ep(decom: "01/01/2020", dec: "01/08/2023", rec: "E8")],
-                                                      .missing: [missing(end: "01/08/2023", dob: "01/08/2005")]]),
-        fail("580", "missing at 18 and left with E13", [.episodes: [ep(decom: "01/01/2020", dec: "01/08/2023", rec: "E13")],
-                                                        .missing: [missing(end: "01/08/2023", dob: "01/08/2005")]]),
+        pass(
+            "580", "missing at 18 and left with E8",
+            [
+                .episodes: [ep(decom: "01/01/2020", dec: "01/08/2023", rec: "E8")],
+                .missing: [missing(end: "01/08/2023", dob: "01/08/2005")],
+            ]),
+        fail(
+            "580", "missing at 18 and left with E13",
+            [
+                .episodes: [ep(decom: "01/01/2020", dec: "01/08/2023", rec: "E13")],
+                .missing: [missing(end: "01/08/2023", dob: "01/08/2005")],
+            ]),
     ]
 
     @Test(arguments: cases) func rule(_ c: SSDA903RuleCase) { check(c) }

@@ -93,8 +93,14 @@ struct EpisodeRuleTests {
         pass("516", "E45 from U1", [.episodes: [ep(dec: "01/09/2023", rec: "E45")]]),
         fail("516", "E45 from K2", [.episodes: [ep(place: "K2", dec: "01/09/2023", rec: "E45")]]),
         pass("226", "no reason around T1", [.episodes: [ep(dec: "05/06/2023", rec: "X1"), ep(decom: "05/06/2023", rne: "P", place: "T1", provider: "")]]),
-        fail("226", "reason on the episode before T1", [.episodes: [ep(dec: "05/06/2023", rec: "X1", reason: "CARPL"),
-                                                                    ep(decom: "05/06/2023", rne: "P", place: "T1", provider: "")]]),
+        fail(
+            "226", "reason on the episode before T1",
+            [
+                .episodes: [
+                    ep(dec: "05/06/2023", rec: "X1", reason: "CARPL"),
+                    ep(decom: "05/06/2023", rne: "P", place: "T1", provider: ""),
+                ]
+            ]),
         pass("233", "reason on a ceased episode", year: 2026, [.episodes: [ep(decom: "01/06/2025", dec: "05/06/2025", rec: "X1", reason: "CARPL")]]),
         fail("233", "reason on an open episode", year: 2026, [.episodes: [ep(decom: "01/06/2025", reason: "CARPL")]]),
     ]
@@ -136,8 +142,14 @@ struct EpisodeRuleTests {
 
     static let durations: [SSDA903RuleCase] = [
         pass("361", "L1 for 3 days", [.episodes: [ep(ls: "L1", dec: "04/06/2023", rec: "E13")]]),
-        fail("361", "L1 for 5 days over two episodes", [.episodes: [ep(ls: "L1", dec: "03/06/2023", rec: "X1"),
-                                                                    ep(decom: "03/06/2023", rne: "P", ls: "L1", place: "U2", dec: "06/06/2023", rec: "E13")]]),
+        fail(
+            "361", "L1 for 5 days over two episodes",
+            [
+                .episodes: [
+                    ep(ls: "L1", dec: "03/06/2023", rec: "X1"),
+                    ep(decom: "03/06/2023", rne: "P", ls: "L1", place: "U2", dec: "06/06/2023", rec: "E13"),
+                ]
+            ]),
         pass("362", "L2 for 21 days", [.episodes: [ep(ls: "L2", dec: "22/06/2023", rec: "E13")]]),
         fail("362", "L2 for 30 days", [.episodes: [ep(ls: "L2", dec: "01/07/2023", rec: "E13")]]),
         pass("363", "L3 for 7 days", [.episodes: [ep(ls: "L3", dec: "08/06/2023", rec: "E13")]]),
@@ -146,10 +158,22 @@ struct EpisodeRuleTests {
         fail("364", "J2 for 40 days", [.episodes: [ep(ls: "J2", dec: "11/07/2023", rec: "E13")]]),
         pass("365", "V3 for 3 days", [.episodes: [ep(ls: "V3", dec: "04/06/2023", rec: "E13")]]),
         fail("365", "V3 for 20 days", [.episodes: [ep(ls: "V3", dec: "21/06/2023", rec: "E13")]]),
-        pass("367", "V3 for 60 days", [.episodes: [ep(decom: "01/05/2023", ls: "V3", dec: "30/05/2023", rec: "E13"),
-                                                   ep(decom: "01/07/2023", ls: "V3", dec: "31/07/2023", rec: "E13")]]),
-        fail("367", "V3 for 90 days", [.episodes: [ep(decom: "01/05/2023", ls: "V3", dec: "15/06/2023", rec: "E13"),
-                                                   ep(decom: "01/07/2023", ls: "V3", dec: "15/08/2023", rec: "E13")]]),
+        pass(
+            "367", "V3 for 60 days",
+            [
+                .episodes: [
+                    ep(decom: "01/05/2023", ls: "V3", dec: "30/05/2023", rec: "E13"),
+                    ep(decom: "01/07/2023", ls: "V3", dec: "31/07/2023", rec: "E13"),
+                ]
+            ]),
+        fail(
+            "367", "V3 for 90 days",
+            [
+                .episodes: [
+                    ep(decom: "01/05/2023", ls: "V3", dec: "15/06/2023", rec: "E13"),
+                    ep(decom: "01/07/2023", ls: "V3", dec: "15/08/2023", rec: "E13"),
+                ]
+            ]),
         pass("375", "T1 for 30 days", [.episodes: [ep(rne: "P", place: "T1", provider: "", dec: "01/07/2023", rec: "X1")]]),
         fail("375", "T1 for 50 days", [.episodes: [ep(rne: "P", place: "T1", provider: "", dec: "21/07/2023", rec: "X1")]]),
         pass("376", "T3 for 14 days", [.episodes: [ep(rne: "P", place: "T3", provider: "", dec: "15/06/2023", rec: "X1")]]),
@@ -157,8 +181,14 @@ struct EpisodeRuleTests {
         pass("379", "T4 for 7 days", [.episodes: [ep(rne: "P", place: "T4", provider: "", dec: "08/06/2023", rec: "X1")]]),
         fail("379", "T4 for 8 days", [.episodes: [ep(rne: "P", place: "T4", provider: "", dec: "09/06/2023", rec: "X1")]]),
         pass("377", "two T3 placements", [.episodes: [ep(decom: "01/05/2023", place: "T3"), ep(decom: "01/07/2023", place: "T3")]]),
-        fail("377", "three T3 placements", [.episodes: [ep(decom: "01/05/2023", place: "T3"), ep(decom: "01/07/2023", place: "T3"),
-                                                        ep(decom: "01/09/2023", place: "T3")]]),
+        fail(
+            "377", "three T3 placements",
+            [
+                .episodes: [
+                    ep(decom: "01/05/2023", place: "T3"), ep(decom: "01/07/2023", place: "T3"),
+                    ep(decom: "01/09/2023", place: "T3"),
+                ]
+            ]),
     ]
 
     @Test(arguments: codes) func codeRule(_ c: SSDA903RuleCase) { check(c) }

@@ -34,12 +34,22 @@ struct EpisodeSequenceRuleTests {
         fail("504", "category of need changed", [.episodes: [ep(dec: "01/09/2023", rec: "X1"), ep(decom: "01/09/2023", rne: "P", cin: "N2", place: "U3")]]),
         pass("225", "reason recorded", [.episodes: moved]),
         fail("225", "reason missing", [.episodes: [ep(dec: "01/09/2023", rec: "X1"), ep(decom: "01/09/2023", rne: "P", place: "U3")]]),
-        pass("383", "returns to the placement before T3", [.episodes: [
-            ep(dec: "01/08/2023", rec: "X1"), ep(decom: "01/08/2023", rne: "P", place: "T3", provider: "", dec: "10/08/2023", rec: "X1"),
-            ep(decom: "10/08/2023", rne: "P", place: "U1")]]),
-        fail("383", "moves elsewhere after T3", [.episodes: [
-            ep(dec: "01/08/2023", rec: "X1"), ep(decom: "01/08/2023", rne: "P", place: "T3", provider: "", dec: "10/08/2023", rec: "X1"),
-            ep(decom: "10/08/2023", rne: "P", place: "K2")]]),
+        pass(
+            "383", "returns to the placement before T3",
+            [
+                .episodes: [
+                    ep(dec: "01/08/2023", rec: "X1"), ep(decom: "01/08/2023", rne: "P", place: "T3", provider: "", dec: "10/08/2023", rec: "X1"),
+                    ep(decom: "10/08/2023", rne: "P", place: "U1"),
+                ]
+            ]),
+        fail(
+            "383", "moves elsewhere after T3",
+            [
+                .episodes: [
+                    ep(dec: "01/08/2023", rec: "X1"), ep(decom: "01/08/2023", rne: "P", place: "T3", provider: "", dec: "10/08/2023", rec: "X1"),
+                    ep(decom: "10/08/2023", rne: "P", place: "K2"),
+                ]
+            ]),
         pass("426", "only V3", [.episodes: [ep(ls: "V3", dec: "03/06/2023", rec: "E13"), ep(decom: "01/07/2023", ls: "V3")]]),
         fail("426", "V3 and V4", [.episodes: [ep(ls: "V3", dec: "03/06/2023", rec: "E13"), ep(decom: "01/07/2023", ls: "V4")]]),
     ]

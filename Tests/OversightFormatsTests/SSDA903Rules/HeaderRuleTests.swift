@@ -34,16 +34,21 @@ struct HeaderRuleTests {
         fail("620", "mother aged 10", [.header: [hdr(sex: "2", dob: "01/01/2013", mother: "1", mcDOB: "01/01/2024")]]),
         pass("621", "child born after mother", [.header: [hdr(sex: "2", dob: "01/01/2006", mother: "1", mcDOB: "01/01/2024")]]),
         fail("621", "child born before mother", [.header: [hdr(sex: "2", dob: "01/01/2006", mother: "1", mcDOB: "01/01/2005")]]),
-        pass("444", "distinct UPNs and shared UN codes", year: 2026,
-             [.header: [hdr("1", upn: "A123456789012"), hdr("2", upn: "B123456789012"), hdr("3", upn: "UN1"), hdr("4", upn: "UN1")]]),
+        pass(
+            "444", "distinct UPNs and shared UN codes", year: 2026,
+            [.header: [hdr("1", upn: "A123456789012"), hdr("2", upn: "B123456789012"), hdr("3", upn: "UN1"), hdr("4", upn: "UN1")]]),
         fail("444", "two children share a UPN", year: 2026, [.header: [hdr("1", upn: "A123456789012"), hdr("2", upn: "A123456789012")]]),
         pass("442", "UPN given", [.header: [hdr()], .episodes: [ep()]]),
         pass("442", "short breaks only, no UPN", [.header: [hdr(upn: "")], .episodes: [ep(ls: "V3")]]),
         fail("442", "no UPN", [.header: [hdr(upn: "")], .episodes: [ep()]]),
         pass("393", "girl with MOTHER 0", [.header: [hdr(sex: "2", mother: "0")], .episodes: [ep()]]),
         fail("393", "girl with MOTHER blank", [.header: [hdr(sex: "2")], .episodes: [ep()]]),
-        pass("607", "girl left care with MOTHER 0", [.header: [hdr(sex: "2", mother: "0")],
-                                                   .episodes: [ep(dec: "01/09/2023", rec: "E13")]]),
+        pass(
+            "607", "girl left care with MOTHER 0",
+            [
+                .header: [hdr(sex: "2", mother: "0")],
+                .episodes: [ep(dec: "01/09/2023", rec: "E13")],
+            ]),
         fail("607", "girl left care with MOTHER blank", [.header: [hdr(sex: "2")], .episodes: [ep(dec: "01/09/2023", rec: "E13")]]),
     ]
 

@@ -12,26 +12,38 @@ struct IntegrityAndPreviousYearRuleTests {
         }
     }
 
-    static let notInHeader: [(String, SSDA903Table)] = [("INT01", .ad1), ("INT02", .placedAdoption), ("INT03", .episodes), ("INT04", .missing),
-                                                        ("INT05", .oc2), ("INT06", .oc3), ("INT07", .prevPerm), ("INT08", .reviews), ("INT09", .uasc)]
-    static let dobDiffers: [(String, SSDA903Table)] = [("INT11", .ad1), ("INT12", .placedAdoption), ("INT13", .missing), ("INT14", .oc2),
-                                                       ("INT15", .oc3), ("INT16", .prevPerm), ("INT17", .reviews), ("INT18", .uasc)]
-    static let duplicates: [(String, SSDA903Table)] = [("INT31", .ad1), ("INT32", .header), ("INT33", .oc2), ("INT34", .oc3),
-                                                       ("INT35", .prevPerm), ("INT36", .uasc)]
+    static let notInHeader: [(String, SSDA903Table)] = [
+        ("INT01", .ad1), ("INT02", .placedAdoption), ("INT03", .episodes), ("INT04", .missing),
+        ("INT05", .oc2), ("INT06", .oc3), ("INT07", .prevPerm), ("INT08", .reviews), ("INT09", .uasc),
+    ]
+    static let dobDiffers: [(String, SSDA903Table)] = [
+        ("INT11", .ad1), ("INT12", .placedAdoption), ("INT13", .missing), ("INT14", .oc2),
+        ("INT15", .oc3), ("INT16", .prevPerm), ("INT17", .reviews), ("INT18", .uasc),
+    ]
+    static let duplicates: [(String, SSDA903Table)] = [
+        ("INT31", .ad1), ("INT32", .header), ("INT33", .oc2), ("INT34", .oc3),
+        ("INT35", .prevPerm), ("INT36", .uasc),
+    ]
 
     static let integrity: [SSDA903RuleCase] =
-        notInHeader.flatMap { code, t in [
-            pass(code, "child in header", [t: [minimal(t)], .header: [hdr()]]),
-            fail(code, "child not in header", [t: [minimal(t, child: "2")], .header: [hdr()]]),
-        ] }
-        + dobDiffers.flatMap { code, t in [
-            pass(code, "same DOB", [t: [minimal(t)], .header: [hdr()]]),
-            fail(code, "different DOB", [t: [minimal(t, dob: "02/01/2010")], .header: [hdr()]]),
-        ] }
-        + duplicates.flatMap { code, t in [
-            pass(code, "once", [t: [minimal(t), minimal(t, child: "2")]]),
-            fail(code, "twice", [t: [minimal(t), minimal(t)]]),
-        ] }
+        notInHeader.flatMap { code, t in
+            [
+                pass(code, "child in header", [t: [minimal(t)], .header: [hdr()]]),
+                fail(code, "child not in header", [t: [minimal(t, child: "2")], .header: [hdr()]]),
+            ]
+        }
+        + dobDiffers.flatMap { code, t in
+            [
+                pass(code, "same DOB", [t: [minimal(t)], .header: [hdr()]]),
+                fail(code, "different DOB", [t: [minimal(t, dob: "02/01/2010")], .header: [hdr()]]),
+            ]
+        }
+        + duplicates.flatMap { code, t in
+            [
+                pass(code, "once", [t: [minimal(t), minimal(t, child: "2")]]),
+                fail(code, "twice", [t: [minimal(t), minimal(t)]]),
+            ]
+        }
         + [
             pass("INT21", "same sex", [.uasc: [minimal(.uasc)], .header: [hdr()]]),
             fail("INT21", "different sex", [.uasc: [row(["DOB": "01/01/2010", "SEX": "2"])], .header: [hdr()]]),
@@ -64,19 +76,22 @@ struct IntegrityAndPreviousYearRuleTests {
         pass("503C", "same CIN", [.episodes: carried], previous: lastYear),
         fail("503C", "CIN differs", [.episodes: [ep(decom: "01/01/2022", cin: "N4")]], previous: lastYear),
         pass("503D", "same PLACE", [.episodes: carried], previous: lastYear),
-        pass("503D", "H5 renamed K3", year: 2025, [.episodes: [ep(decom: "01/01/2022", place: "K3")]],
-             previous: [.episodes: [ep(decom: "01/01/2022", place: "H5")]]),
+        pass(
+            "503D", "H5 renamed K3", year: 2025, [.episodes: [ep(decom: "01/01/2022", place: "K3")]],
+            previous: [.episodes: [ep(decom: "01/01/2022", place: "H5")]]),
         fail("503D", "PLACE differs", [.episodes: [ep(decom: "01/01/2022", place: "U3")]], previous: lastYear),
         pass("503E", "same provider", [.episodes: carried], previous: lastYear),
         fail("503E", "provider differs", [.episodes: [ep(decom: "01/01/2022", provider: "PR4")]], previous: lastYear),
         pass("503F", "same URN", [.episodes: carried], previous: lastYear),
         fail("503F", "URN differs", [.episodes: [ep(decom: "01/01/2022", urn: "SC123456")]], previous: lastYear),
-        pass("576", "open missing episode carried over",
-             [.missing: [row(["DOB": "01/01/2010", "MISSING": "M", "MIS_START": "30/03/2023", "MIS_END": "02/04/2023"])]],
-             previous: [.missing: [row(["DOB": "01/01/2010", "MISSING": "M", "MIS_START": "30/03/2023"])]]),
-        fail("576", "open missing episode dropped",
-             [.missing: [row(["DOB": "01/01/2010", "MISSING": "M", "MIS_START": "01/07/2023", "MIS_END": "02/07/2023"])]],
-             previous: [.missing: [row(["DOB": "01/01/2010", "MISSING": "M", "MIS_START": "30/03/2023"])]]),
+        pass(
+            "576", "open missing episode carried over",
+            [.missing: [row(["DOB": "01/01/2010", "MISSING": "M", "MIS_START": "30/03/2023", "MIS_END": "02/04/2023"])]],
+            previous: [.missing: [row(["DOB": "01/01/2010", "MISSING": "M", "MIS_START": "30/03/2023"])]]),
+        fail(
+            "576", "open missing episode dropped",
+            [.missing: [row(["DOB": "01/01/2010", "MISSING": "M", "MIS_START": "01/07/2023", "MIS_END": "02/07/2023"])]],
+            previous: [.missing: [row(["DOB": "01/01/2010", "MISSING": "M", "MIS_START": "30/03/2023"])]]),
     ]
 
     @Test(arguments: integrity) func integrityRule(_ c: SSDA903RuleCase) { check(c) }

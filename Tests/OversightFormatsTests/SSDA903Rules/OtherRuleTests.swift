@@ -49,10 +49,12 @@ struct OtherRuleTests {
         fail("SW01aSTG1", "no ID before April 2023", year: 2025, [.swEpisodes: [sw("", start: "01/01/2023")]]),
         pass("SW01bSTG1", "complete", year: 2025, [.swEpisodes: [sw(start: "01/06/2024")]]),
         fail("SW01bSTG1", "no reason from April 2023", year: 2025, [.swEpisodes: [sw(start: "01/06/2024", reason: "")]]),
-        pass("SW10bSTG2", "first contact after the previous ended", year: 2026,
-             [.swEpisodes: [sw(start: "01/06/2025", end: "01/07/2025"), sw("SW456", start: "02/07/2025", reason: "FCONTA")]]),
-        fail("SW10bSTG2", "first contact before the previous ended", year: 2026,
-             [.swEpisodes: [sw(start: "01/06/2025", end: "01/07/2025"), sw("SW456", start: "20/06/2025", reason: "FCONTA")]]),
+        pass(
+            "SW10bSTG2", "first contact after the previous ended", year: 2026,
+            [.swEpisodes: [sw(start: "01/06/2025", end: "01/07/2025"), sw("SW456", start: "02/07/2025", reason: "FCONTA")]]),
+        fail(
+            "SW10bSTG2", "first contact before the previous ended", year: 2026,
+            [.swEpisodes: [sw(start: "01/06/2025", end: "01/07/2025"), sw("SW456", start: "20/06/2025", reason: "FCONTA")]]),
         pass("SW14STG2", "only the latest is open", [.swEpisodes: [sw(end: "01/07/2023"), sw("SW456", start: "01/07/2023")]]),
         fail("SW14STG2", "an earlier one is open", [.swEpisodes: [sw(), sw("SW456", start: "01/07/2023")]]),
         pass("SW11aSTG2", "next starts 2 days later", [.swEpisodes: [sw(end: "01/07/2023"), sw("SW456", start: "03/07/2023")], .episodes: [ep()]]),
@@ -72,12 +74,25 @@ struct OtherRuleTests {
         fail("SW09STG2", "two days in 2025-26", year: 2026, [.swEpisodes: [sw(start: "01/06/2025", end: "03/06/2025")]]),
         pass("SW10STG2", "next starts 3 days later", [.swEpisodes: [sw(end: "01/07/2023"), sw("SW456", start: "04/07/2023")]]),
         fail("SW10STG2", "next starts a month later", [.swEpisodes: [sw(end: "01/07/2023"), sw("SW456", start: "01/08/2023")]]),
-        pass("SW10STG2", "first contact a month later in 2024-25", year: 2025,
-             [.swEpisodes: [sw(start: "01/06/2024", end: "01/07/2024"), sw("SW456", start: "01/08/2024", reason: "FCONTA")]]),
-        pass("SW10aSTG2", "first contact gap allowed", year: 2026, [.swEpisodes: [sw(start: "01/06/2025", end: "01/07/2025"),
-                                                                                  sw("SW456", start: "01/09/2025", reason: "FCONTA")]]),
-        fail("SW10aSTG2", "gap of two months", year: 2026, [.swEpisodes: [sw(start: "01/06/2025", end: "01/07/2025"),
-                                                                          sw("SW456", start: "01/09/2025")]]),
+        pass(
+            "SW10STG2", "first contact a month later in 2024-25", year: 2025,
+            [.swEpisodes: [sw(start: "01/06/2024", end: "01/07/2024"), sw("SW456", start: "01/08/2024", reason: "FCONTA")]]),
+        pass(
+            "SW10aSTG2", "first contact gap allowed", year: 2026,
+            [
+                .swEpisodes: [
+                    sw(start: "01/06/2025", end: "01/07/2025"),
+                    sw("SW456", start: "01/09/2025", reason: "FCONTA"),
+                ]
+            ]),
+        fail(
+            "SW10aSTG2", "gap of two months", year: 2026,
+            [
+                .swEpisodes: [
+                    sw(start: "01/06/2025", end: "01/07/2025"),
+                    sw("SW456", start: "01/09/2025"),
+                ]
+            ]),
         pass("SW18STG2", "ends after start", year: 2026, [.swEpisodes: [sw(start: "01/06/2025", end: "01/07/2025"), sw(start: "01/07/2025")]]),
         fail("SW18STG2", "ends before start", year: 2026, [.swEpisodes: [sw(start: "01/06/2025", end: "01/05/2025")]]),
         fail("SW18STG2", "ends the day it starts", year: 2026, [.swEpisodes: [sw(start: "01/06/2025", end: "01/06/2025")]]),

@@ -46,8 +46,12 @@ struct ReviewAndMissingRuleTests {
         pass("574", "separate episodes", [.missing: [missing(), missing(start: "05/07/2023", end: "06/07/2023")]]),
         fail("574", "overlapping episodes", [.missing: [missing(end: "10/07/2023"), missing(start: "05/07/2023", end: "06/07/2023")]]),
         pass("578", "missing while looked after", [.missing: [missing()], .episodes: [ep(dec: "01/09/2023", rec: "E13")]]),
-        fail("578", "missing between periods of care", [.missing: [missing(start: "01/10/2023", end: "02/10/2023")],
-                                                        .episodes: [ep(dec: "01/09/2023", rec: "E13"), ep(decom: "01/11/2023")]]),
+        fail(
+            "578", "missing between periods of care",
+            [
+                .missing: [missing(start: "01/10/2023", end: "02/10/2023")],
+                .episodes: [ep(dec: "01/09/2023", rec: "E13"), ep(decom: "01/11/2023")],
+            ]),
         fail("578", "missing after care ended", [.missing: [missing(start: "01/10/2023", end: "02/10/2023")], .episodes: [ep(dec: "01/09/2023", rec: "E13")]]),
         pass("581", "missing while looked after", [.missing: [missing()], .episodes: [ep()]]),
         fail("581", "missing before care started", [.missing: [missing(start: "01/05/2023", end: "02/05/2023")], .episodes: [ep()]]),

@@ -37,29 +37,39 @@ struct SSDA903RuleCase: CustomTestStringConvertible, Sendable {
 }
 
 /// A case the rule must not flag.
-func pass(_ code: String, _ note: String = "", year: Int = 2024, _ tables: [SSDA903Table: Rows],
-          previous: [SSDA903Table: Rows]? = nil) -> SSDA903RuleCase {
+func pass(
+    _ code: String, _ note: String = "", year: Int = 2024, _ tables: [SSDA903Table: Rows],
+    previous: [SSDA903Table: Rows]? = nil
+) -> SSDA903RuleCase {
     SSDA903RuleCase(code: code, year: year, tables: tables, previous: previous, flagged: false, note: note)
 }
 
 /// A case the rule must flag.
-func fail(_ code: String, _ note: String = "", year: Int = 2024, _ tables: [SSDA903Table: Rows],
-          previous: [SSDA903Table: Rows]? = nil) -> SSDA903RuleCase {
+func fail(
+    _ code: String, _ note: String = "", year: Int = 2024, _ tables: [SSDA903Table: Rows],
+    previous: [SSDA903Table: Rows]? = nil
+) -> SSDA903RuleCase {
     SSDA903RuleCase(code: code, year: year, tables: tables, previous: previous, flagged: true, note: note)
 }
 
 /// A header row; by default a boy born 1 January 2010 (sex coded for 2023-24).
-func hdr(_ child: String = "1", sex: String = "1", dob: String = "01/01/2010", ethnic: String = "WBRI",
-         upn: String = "A123456789012", mother: String = "", mcDOB: String = "") -> [String: String] {
+func hdr(
+    _ child: String = "1", sex: String = "1", dob: String = "01/01/2010", ethnic: String = "WBRI",
+    upn: String = "A123456789012", mother: String = "", mcDOB: String = ""
+) -> [String: String] {
     ["CHILD": child, "SEX": sex, "DOB": dob, "ETHNIC": ethnic, "UPN": upn, "MOTHER": mother, "MC_DOB": mcDOB]
 }
 
 /// An episode row; by default a child starting care on 1 June 2023 in foster care, still open.
-func ep(_ child: String = "1", decom: String = "01/06/2023", rne: String = "S", ls: String = "C2", cin: String = "N1",
-        place: String = "U1", provider: String = "PR1", dec: String = "", rec: String = "", reason: String = "",
-        home: String = "", pl: String = "", urn: String = "") -> [String: String] {
-    ["CHILD": child, "DECOM": decom, "RNE": rne, "LS": ls, "CIN": cin, "PLACE": place, "PLACE_PROVIDER": provider,
-     "DEC": dec, "REC": rec, "REASON_PLACE_CHANGE": reason, "HOME_POST": home, "PL_POST": pl, "URN": urn]
+func ep(
+    _ child: String = "1", decom: String = "01/06/2023", rne: String = "S", ls: String = "C2", cin: String = "N1",
+    place: String = "U1", provider: String = "PR1", dec: String = "", rec: String = "", reason: String = "",
+    home: String = "", pl: String = "", urn: String = ""
+) -> [String: String] {
+    [
+        "CHILD": child, "DECOM": decom, "RNE": rne, "LS": ls, "CIN": cin, "PLACE": place, "PLACE_PROVIDER": provider,
+        "DEC": dec, "REC": rec, "REASON_PLACE_CHANGE": reason, "HOME_POST": home, "PL_POST": pl, "URN": urn,
+    ]
 }
 
 /// A row of any other table; `CHILD` defaults to "1".

@@ -6,7 +6,8 @@ import Testing
 
 @Suite("SSDA903 validator")
 struct SSDA903ValidatorTests {
-    static let allCases: [SSDA903RuleCase] = HeaderRuleTests.cases + EpisodeRuleTests.codes + EpisodeRuleTests.dates
+    static let allCases: [SSDA903RuleCase] =
+        HeaderRuleTests.cases + EpisodeRuleTests.codes + EpisodeRuleTests.dates
         + EpisodeRuleTests.placements + EpisodeRuleTests.ages + EpisodeRuleTests.durations + EpisodeSequenceRuleTests.cases
         + ReviewAndMissingRuleTests.reviews + ReviewAndMissingRuleTests.missingCases + CareLeaverAndHealthRuleTests.careLeavers
         + CareLeaverAndHealthRuleTests.health + AdoptionRuleTests.cases + OtherRuleTests.cases
@@ -44,8 +45,11 @@ struct SSDA903ValidatorTests {
     }
 
     @Test func findingsAreInRuleTableAndRowOrder() {
-        let r = SSDA903RuleCase.makeReturn([.header: (1...50).map { hdr(String($0), ethnic: "XX") },
-                                            .episodes: (1...50).map { ep(String($0), rne: "X") }], year: 2024)
+        let r = SSDA903RuleCase.makeReturn(
+            [
+                .header: (1...50).map { hdr(String($0), ethnic: "XX") },
+                .episodes: (1...50).map { ep(String($0), rne: "X") },
+            ], year: 2024)
         let found = SSDA903Validator.validate(r, previous: nil).filter { $0.rule == "103" || $0.rule == "143" }
         #expect(found.map(\.rule) == Array(repeating: "103", count: 50) + Array(repeating: "143", count: 50))
         #expect(found.prefix(50).map { $0.row ?? 0 } == Array(1...50))
@@ -75,9 +79,11 @@ struct SSDA903ValidatorTests {
             guard let (table, _) = SSDA903Table.recognise(header: header) else { continue }
             let position = Dictionary(header.enumerated().map { ($1.trimmingCharacters(in: .whitespaces).uppercased(), $0) }) { a, _ in a }
             let rows = csv.rows.enumerated().map { n, values in
-                RawRow(row: n + 1, values: table.columns.map { c in
-                    position[c].flatMap { $0 < values.count ? values[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
-                })
+                RawRow(
+                    row: n + 1,
+                    values: table.columns.map { c in
+                        position[c].flatMap { $0 < values.count ? values[$0].trimmingCharacters(in: .whitespaces) : nil } ?? ""
+                    })
             }
             tables[table] = RawTable(file: name, table: table, collectionYear: 2024, rows: rows)
         }

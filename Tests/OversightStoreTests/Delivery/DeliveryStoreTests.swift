@@ -15,15 +15,18 @@ extension StoreTests {
             let folder = TempFolder()
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))
             let entries = store.handEntries(authority: "358")
-            let first = HandEnteredEntry(measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 9, denominator: 72,
-                                         source: "HR establishment report", enteredBy: "analyst", enteredAt: Self.at)
+            let first = HandEnteredEntry(
+                measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 9, denominator: 72,
+                source: "HR establishment report", enteredBy: "analyst", enteredAt: Self.at)
             #expect(try await entries.record(first) == nil)
             var corrected = first
             corrected.numerator = 8; corrected.enteredAt = Self.at.addingTimeInterval(60); corrected.note = "a starter was counted as a vacancy"
             #expect(try await entries.record(corrected)?.numerator == 9)
             await #expect(throws: HandEntryRejected.self) {
-                try await entries.record(HandEnteredEntry(measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 80, denominator: 72,
-                                                          source: "s", enteredBy: "a", enteredAt: Self.at))
+                try await entries.record(
+                    HandEnteredEntry(
+                        measureID: "hand_sw_vacancy_rate", period: Self.june, numerator: 80, denominator: 72,
+                        source: "s", enteredBy: "a", enteredAt: Self.at))
             }
             let values = try await entries.values()
             #expect(values.current.count == 1 && values.superseded.count == 1)
@@ -41,13 +44,16 @@ extension StoreTests {
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))
             let clock: @Sendable () -> Date = { Self.at }
             let actions = store.actions(authority: "358", clock: clock)
-            let created = try await actions.create(PlanAction(ambition: 3, text: "Open the family hub", owner: "Early help lead",
-                                                              due: Day(year: 2025, month: 5, day: 31), by: "lead", at: Self.at))
+            let created = try await actions.create(
+                PlanAction(
+                    ambition: 3, text: "Open the family hub", owner: "Early help lead",
+                    due: Day(year: 2025, month: 5, day: 31), by: "lead", at: Self.at))
             let id = try #require(created.id)
             try await actions.edit(id: id, status: .onTrack, by: "lead")
             let bytes = Data("minutes of the steering group".utf8)
-            let updated = try await actions.addUpdate(actionID: id, text: "Building handed over", evidence: "Steering group minutes",
-                                                      status: .atRisk, files: [.init(fileName: "minutes.txt", mediaType: "text/plain", bytes: bytes)], by: "owner")
+            let updated = try await actions.addUpdate(
+                actionID: id, text: "Building handed over", evidence: "Steering group minutes",
+                status: .atRisk, files: [.init(fileName: "minutes.txt", mediaType: "text/plain", bytes: bytes)], by: "owner")
             #expect(updated.status == .atRisk)
             let loaded = try #require(try await actions.action(id: id))
             #expect(loaded.history.map(\.field) == ["created", "status", "update", "status"])
@@ -78,9 +84,11 @@ extension StoreTests {
             #expect(try await plans.current()?.version == 1)
             #expect(try await plans.all().filter(\.isCurrent).count == 1)
             await #expect(throws: StoreError.self) { try await plans.importPlan(yaml: "id: x\ntitle: y\n", by: "a") }
-            try await plans.changeTarget(.init(ambition: 1, measure: "rereferrals_12m_pct", effectiveFrom: Day(year: 2025, month: 4, day: 1)!,
-                                               target: .value(18), trajectory: [TrajectoryPoint(end: Day(year: 2025, month: 9, day: 30)!, label: "Q2", value: 20)],
-                                               by: "lead", at: Self.at, reason: "board decision"))
+            try await plans.changeTarget(
+                .init(
+                    ambition: 1, measure: "rereferrals_12m_pct", effectiveFrom: Day(year: 2025, month: 4, day: 1)!,
+                    target: .value(18), trajectory: [TrajectoryPoint(end: Day(year: 2025, month: 9, day: 30)!, label: "Q2", value: 20)],
+                    by: "lead", at: Self.at, reason: "board decision"))
             let history = try await plans.targetHistory()
             #expect(history.changes.count == 1 && history.changes[0].trajectory.first?.label == "Q2")
             try await plans.writeCommentary(ambition: 2, period: Self.june, text: "First draft", by: "lead")

@@ -40,8 +40,12 @@ extension StoreTests {
             let folder = TempFolder()
             _ = SyntheticFiles.twoYears(in: folder, under: "la")
             let pdf = folder.path("board.pdf")
-            let r = try Self.run(ImportFaultTests.binary, ["report", "board", "--period", "2025", "--from", folder.path("la"), "--out", pdf,
-                                                            "--authority-name", "Trafford"], environment: ["OVERSIGHT_DATABASE": folder.path("o.sqlite")])
+            let r = try Self.run(
+                ImportFaultTests.binary,
+                [
+                    "report", "board", "--period", "2025", "--from", folder.path("la"), "--out", pdf,
+                    "--authority-name", "Trafford",
+                ], environment: ["OVERSIGHT_DATABASE": folder.path("o.sqlite")])
             #expect(r.status == 0, "\(r.err)")
             let text = try Self.run("/usr/bin/pdftotext", [pdf, "-"]).out
             let flat = Self.squeeze(text)
@@ -68,8 +72,12 @@ extension StoreTests {
                 let period = kind == "daily" ? "2025-03-31" : kind == "weekly" ? "2025-03-24..2025-03-30" : "2025"
                 for ext in ["html", "csv", "xlsx"] {
                     let out = folder.path("\(kind).\(ext)")
-                    let r = try Self.run(ImportFaultTests.binary, ["report", kind, "--period", period, "--from", folder.path("la"), "--team", "SW1",
-                                                                    "--out", out], environment: db)
+                    let r = try Self.run(
+                        ImportFaultTests.binary,
+                        [
+                            "report", kind, "--period", period, "--from", folder.path("la"), "--team", "SW1",
+                            "--out", out,
+                        ], environment: db)
                     #expect(r.status == 0 && FileManager.default.fileExists(atPath: out), "\(kind).\(ext): \(r.err)")
                 }
             }
@@ -79,11 +87,13 @@ extension StoreTests {
             #expect(csv.hasPrefix("Ambition,KPI,Measure,Unit,Value,Target,Target value,Status"))
             let book = try XLSXReader.read(url: URL(fileURLWithPath: folder.path("monthly.xlsx")))
             #expect(book.sheets[0].rows.count > 5)
-            let empty = try Self.run(ImportFaultTests.binary, ["report", "board", "--period", "2010", "--from", folder.path("la"), "--out", folder.path("e.html")], environment: db)
+            let empty = try Self.run(
+                ImportFaultTests.binary, ["report", "board", "--period", "2010", "--from", folder.path("la"), "--out", folder.path("e.html")], environment: db)
             #expect(empty.status == 0)
             #expect(try String(contentsOfFile: folder.path("e.html"), encoding: .utf8).contains("There is no data for this period"))
-            let noChromium = try Self.run(ImportFaultTests.binary, ["report", "board", "--period", "2025", "--from", folder.path("la"), "--out", folder.path("x.pdf")],
-                                          environment: db.merging(["OVERSIGHT_CHROMIUM": "/nonexistent/chromium"]) { $1 })
+            let noChromium = try Self.run(
+                ImportFaultTests.binary, ["report", "board", "--period", "2025", "--from", folder.path("la"), "--out", folder.path("x.pdf")],
+                environment: db.merging(["OVERSIGHT_CHROMIUM": "/nonexistent/chromium"]) { $1 })
             #expect(noChromium.status == 2 && noChromium.err.contains("Debian package chromium"))
         }
 
@@ -95,12 +105,16 @@ extension StoreTests {
             let store = try await Store.open(.sqlite(path: db))
             _ = try await store.imports().importFiles(paths: [years.y2024, years.y2025], authority: "358", user: "analyst")
             let actions = store.actions(authority: "358")
-            let action = try await actions.create(PlanAction(ambition: 2, text: "Rewrite the front door triage guidance", owner: "Head of First Response",
-                                                             due: Day(year: 2025, month: 1, day: 31), by: "lead", at: Date()))
+            let action = try await actions.create(
+                PlanAction(
+                    ambition: 2, text: "Rewrite the front door triage guidance", owner: "Head of First Response",
+                    due: Day(year: 2025, month: 1, day: 31), by: "lead", at: Date()))
             try await actions.addUpdate(actionID: action.id!, text: "Draft shared with partners", evidence: "Partnership board minutes", status: .onTrack, by: "owner")
             try await store.plans(authority: "358").writeCommentary(ambition: 2, period: .reportingYear(2025), text: "Re-referrals fell after the new triage.", by: "lead")
-            try await store.handEntries(authority: "358").record(HandEnteredEntry(measureID: "hand_eha_partner_pct", period: .reportingYear(2025),
-                                                                                 numerator: 120, denominator: 480, source: "Early help hub", enteredBy: "analyst", enteredAt: Date()))
+            try await store.handEntries(authority: "358").record(
+                HandEnteredEntry(
+                    measureID: "hand_eha_partner_pct", period: .reportingYear(2025),
+                    numerator: 120, denominator: 480, source: "Early help hub", enteredBy: "analyst", enteredAt: Date()))
             await store.close()
             let out = folder.path("board.html")
             let r = try Self.run(ImportFaultTests.binary, ["report", "board", "--period", "2025", "--out", out], environment: ["OVERSIGHT_DATABASE": db])

@@ -17,8 +17,10 @@ extension StoreTests {
             let f = b.addFile(SourceFile(path: "cin.xml", format: "cin", table: "CINdetails", collectionYear: 2026))
             let d = { (s: String) in DateField.iso(s) }
             var episodes = (1...4).map { CINEpisode(child: ChildID("QA\($0)"), referralDate: d("2025-0\($0 + 1)-01"), referralNFA: false) }
-            episodes.append(CINEpisode(child: ChildID("QA5"), referralDate: d("2025-06-01"), referralNFA: false,
-                                       protectionPlans: [ProtectionPlan(startDate: d("2025-07-01"), initialCategory: "NEG")]))
+            episodes.append(
+                CINEpisode(
+                    child: ChildID("QA5"), referralDate: d("2025-06-01"), referralNFA: false,
+                    protectionPlans: [ProtectionPlan(startDate: d("2025-07-01"), initialCategory: "NEG")]))
             b.add(cinEpisodes: episodes, file: f)
             let e = b.addFile(SourceFile(path: "episodes.csv", format: "ssda903", table: "Episodes", collectionYear: 2026))
             b.add(claEpisodes: [CLAEpisode(child: ChildID("QA6"), start: d("2025-01-01"), reasonNewEpisode: "S", legalStatus: "C2", placement: "P1")], file: e)
@@ -38,8 +40,9 @@ extension StoreTests {
         }
 
         func round(rate: Int, size: Int = 4, name: String = "April 2026") -> AuditRound {
-            AuditRound(id: "", name: name, month: .month(year: 2026, month: 4), cohort: .allOpenCases, cohortDay: Day(year: 2026, month: 4, day: 1)!,
-                       sampleSize: size, seed: 2026, moderationRatePercent: rate, dueDate: Day(year: 2026, month: 4, day: 30)!, templateID: "case-file")
+            AuditRound(
+                id: "", name: name, month: .month(year: 2026, month: 4), cohort: .allOpenCases, cohortDay: Day(year: 2026, month: 4, day: 1)!,
+                sampleSize: size, seed: 2026, moderationRatePercent: rate, dueDate: Day(year: 2026, month: 4, day: 30)!, templateID: "case-file")
         }
 
         @Test(arguments: TestBackend.all)
@@ -66,9 +69,10 @@ extension StoreTests {
             // A draft with a required answer missing cannot be submitted, and nothing changes.
             var partial = Self.fullAnswers(t)
             partial["lived-experience"] = nil
-            try await repo.saveDraft(id, answers: partial, grade: .requiresImprovement, gradeRationale: "Plan lacks focus",
-                                     learningThemes: ["Chronology"], strengths: ["Child's voice"], areasForDevelopment: ["SMART plans"],
-                                     authority: "999", by: "alice")
+            try await repo.saveDraft(
+                id, answers: partial, grade: .requiresImprovement, gradeRationale: "Plan lacks focus",
+                learningThemes: ["Chronology"], strengths: ["Child's voice"], areasForDevelopment: ["SMART plans"],
+                authority: "999", by: "alice")
             await #expect(throws: AuditWorkflowError.self) { try await repo.submit(id, authority: "999", by: "alice") }
             #expect(try await repo.audit(id, authority: "999")?.status == .inProgress)
 
@@ -83,8 +87,9 @@ extension StoreTests {
                 try await repo.moderate(id, grade: .good, rationale: nil, authority: "999", by: "alice")
             }
             try await repo.moderate(id, grade: .good, rationale: "Impact is clear from the visits", authority: "999", by: "bob")
-            try await repo.addAction(id, text: "Update the chronology", owner: "worker9", due: Day(year: 2026, month: 5, day: 15)!,
-                                     authority: "999", by: "alice")
+            try await repo.addAction(
+                id, text: "Update the chronology", owner: "worker9", due: Day(year: 2026, month: 5, day: 15)!,
+                authority: "999", by: "alice")
             try await repo.giveFeedback(id, text: "Talked it through with the worker and manager", authority: "999", by: "alice")
 
             let summary = try await repo.learningSummary(period: .month(year: 2026, month: 4), reportDate: Day(year: 2026, month: 4, day: 30)!, authority: "999")
@@ -100,8 +105,11 @@ extension StoreTests {
             // The stored audit reads back whole, with every step's who and when.
             let stored = try #require(try await repo.audit(id, authority: "999"))
             #expect(stored == done.withEvent(.reAuditCreated, by: "manager", at: Self.now, detail: again.id.rawValue))
-            #expect(stored.events.map(\.step) == [.assigned, .draftSaved, .draftSaved, .submitted, .selectedForModeration, .moderated,
-                                                  .actionAdded, .feedbackGiven, .actionDone, .actionsComplete, .reAuditCreated])
+            #expect(
+                stored.events.map(\.step) == [
+                    .assigned, .draftSaved, .draftSaved, .submitted, .selectedForModeration, .moderated,
+                    .actionAdded, .feedbackGiven, .actionDone, .actionsComplete, .reAuditCreated,
+                ])
             let child = try #require(stored.subject.child)
             #expect(try await repo.audits(child: child, authority: "999").map(\.id) == [again.id, id])
             #expect(try await repo.audit(id, authority: "111") == nil)
@@ -120,16 +128,18 @@ extension StoreTests {
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))
             let repo = store.audits(clock: { Self.now })
             try await repo.installShippedTemplates(authority: "999", by: "admin")
-            let first = try await repo.assign(templateID: "supervision", subject: .worker("SW1"), caseKind: nil, team: "North",
-                                              auditor: "alice", due: Day(year: 2026, month: 4, day: 30)!, authority: "999", by: "manager")
+            let first = try await repo.assign(
+                templateID: "supervision", subject: .worker("SW1"), caseKind: nil, team: "North",
+                auditor: "alice", due: Day(year: 2026, month: 4, day: 30)!, authority: "999", by: "manager")
             var t = try #require(try await repo.latestTemplates(authority: "999").first { $0.id == "supervision" })
             t.sections[0].questions[1].text = "Reworded: is supervision reflective?"
             let v2 = try await repo.saveNewVersion(t, authority: "999", by: "admin")
             #expect(v2.version == 2)
             #expect(try await repo.latestTemplates(authority: "999").first { $0.id == "supervision" }?.version == 2)
             #expect(try await repo.template(of: first, authority: "999").version == 1)
-            let second = try await repo.assign(templateID: "supervision", subject: .worker("SW2"), caseKind: nil, team: nil,
-                                               auditor: "alice", due: Day(year: 2026, month: 4, day: 30)!, authority: "999", by: "manager")
+            let second = try await repo.assign(
+                templateID: "supervision", subject: .worker("SW2"), caseKind: nil, team: nil,
+                auditor: "alice", due: Day(year: 2026, month: 4, day: 30)!, authority: "999", by: "manager")
             #expect(second.templateVersion == 2)
             t.sections[0].questions[1].feeds = nil
             t.sections[0].questions[2].feeds = .reflectiveSupervision
@@ -146,12 +156,15 @@ extension StoreTests {
             try await repo.installShippedTemplates(authority: "999", by: "admin")
             let t = try #require(try await repo.latestTemplates(authority: "999").first { $0.id == "case-file" })
             let r = round(rate: 50)
-            let prepared = AuditRound(id: "demo-2026-04", name: r.name, month: r.month, cohort: .neglect, cohortDay: r.cohortDay,
-                                      sampleSize: 1, seed: UInt64.max, moderationRatePercent: 50, dueDate: r.dueDate, templateID: "case-file")
-            var a = Audit.assign(id: AuditID("demo-2026-04-1"), template: t, subject: .child(ChildID("QA5")), caseKind: .cp, team: "North",
-                                 auditor: "alice", partnerAuditors: [.police: "pc1"], due: r.dueDate, roundID: prepared.id, by: "qa-lead", at: Self.now)
-            try a.saveDraft(answers: Self.fullAnswers(t), grade: .inadequate, gradeRationale: "Risk not analysed", learningThemes: ["Neglect"],
-                            template: t, by: "alice", at: Self.now)
+            let prepared = AuditRound(
+                id: "demo-2026-04", name: r.name, month: r.month, cohort: .neglect, cohortDay: r.cohortDay,
+                sampleSize: 1, seed: UInt64.max, moderationRatePercent: 50, dueDate: r.dueDate, templateID: "case-file")
+            var a = Audit.assign(
+                id: AuditID("demo-2026-04-1"), template: t, subject: .child(ChildID("QA5")), caseKind: .cp, team: "North",
+                auditor: "alice", partnerAuditors: [.police: "pc1"], due: r.dueDate, roundID: prepared.id, by: "qa-lead", at: Self.now)
+            try a.saveDraft(
+                answers: Self.fullAnswers(t), grade: .inadequate, gradeRationale: "Risk not analysed", learningThemes: ["Neglect"],
+                template: t, by: "alice", at: Self.now)
             try a.submit(template: t, by: "alice", at: Self.now)
             try a.selectForModeration(by: "system", at: Self.now)
             try await repo.insert(rounds: [prepared], audits: [a], authority: "999", by: "demo")
@@ -167,13 +180,16 @@ extension StoreTests {
             let folder = TempFolder()
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))
             let repo = store.audits(clock: { Self.now })
-            try await repo.addSupervisionSession(worker: "SW1", date: Day(year: 2026, month: 3, day: 2)!, kind: "formal", reflective: true,
-                                                 authority: "999", by: "manager")
-            try await repo.addSupervisionSession(worker: "SW1", date: Day(year: 2026, month: 2, day: 1)!, kind: "formal", reflective: false,
-                                                 authority: "999", by: "manager")
+            try await repo.addSupervisionSession(
+                worker: "SW1", date: Day(year: 2026, month: 3, day: 2)!, kind: "formal", reflective: true,
+                authority: "999", by: "manager")
+            try await repo.addSupervisionSession(
+                worker: "SW1", date: Day(year: 2026, month: 2, day: 1)!, kind: "formal", reflective: false,
+                authority: "999", by: "manager")
             await #expect(throws: StoreError.self) {
-                try await repo.addSupervisionSession(worker: " ", date: Day(year: 2026, month: 2, day: 1)!, kind: nil, reflective: nil,
-                                                     authority: "999", by: "manager")
+                try await repo.addSupervisionSession(
+                    worker: " ", date: Day(year: 2026, month: 2, day: 1)!, kind: nil, reflective: nil,
+                    authority: "999", by: "manager")
             }
             let sessions = try await repo.supervisionSessions(authority: "999")
             #expect(sessions.map(\.date.day) == [Day(year: 2026, month: 2, day: 1)!, Day(year: 2026, month: 3, day: 2)!])
@@ -190,12 +206,14 @@ extension StoreTests {
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))
             let repo = store.audits(clock: { Self.now })
             try await repo.installShippedTemplates(authority: "999", by: "admin")
-            let a = try await repo.assign(templateID: "case-file", subject: .child(ChildID("QA1")), caseKind: .cin, team: nil,
-                                          auditor: "alice", due: Day(year: 2026, month: 4, day: 30)!, authority: "999", by: "manager")
+            let a = try await repo.assign(
+                templateID: "case-file", subject: .child(ChildID("QA1")), caseKind: .cin, team: nil,
+                auditor: "alice", due: Day(year: 2026, month: 4, day: 30)!, authority: "999", by: "manager")
             let sql = store.sql
             // A second moderation of one audit, an answer to no audit, an audit on a template
             // version that does not exist, and a missing auditor are all refused.
-            let moderation = "INSERT INTO moderations (la_code, audit_id, moderator, grade, agrees, moderated_at) VALUES ('999', \(a.id.rawValue.quoted), 'bob', 'good', \(backend == .sqlite ? "1" : "true"), \(backend == .sqlite ? "'2026-04-10'" : "now()"))"
+            let moderation =
+                "INSERT INTO moderations (la_code, audit_id, moderator, grade, agrees, moderated_at) VALUES ('999', \(a.id.rawValue.quoted), 'bob', 'good', \(backend == .sqlite ? "1" : "true"), \(backend == .sqlite ? "'2026-04-10'" : "now()"))"
             try await sql.raw(SQLQueryString(moderation)).run()
             await #expect(throws: (any Error).self) { try await sql.raw(SQLQueryString(moderation)).run() }
             await #expect(throws: (any Error).self) {

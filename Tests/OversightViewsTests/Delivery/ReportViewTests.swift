@@ -6,24 +6,32 @@ import Testing
 @Suite struct ReportViewTests {
     static let june = Period.month(year: 2025, month: 6)
     static let kpi = KPI(wording: "Reduce re-referrals to 18%", measure: "rereferrals_12m_pct", target: .value(18), polarity: .low)
-    static let plan = Plan(id: "p", title: "Improvement plan", ambitions: [
-        Ambition(number: 1, title: "Right help <first>", statement: "Families get help early.", leads: ["Head of early help"], kpis: [kpi]),
-        Ambition(number: 2, title: "Stable homes", statement: "Children live in stable homes.", kpis: []),
-    ])
+    static let plan = Plan(
+        id: "p", title: "Improvement plan",
+        ambitions: [
+            Ambition(number: 1, title: "Right help <first>", statement: "Families get help early.", leads: ["Head of early help"], kpis: [kpi]),
+            Ambition(number: 2, title: "Stable homes", statement: "Children live in stable homes.", kpis: []),
+        ])
 
     static func result(_ month: Int, _ v: Double?, n: Double? = nil, d: Double? = nil) -> MeasureResult {
         MeasureResult(id: "rereferrals_12m_pct", unit: .percent, period: .month(year: 2025, month: month), numerator: n, denominator: d, value: v)
     }
 
     static func input(value: Double?, suppression: Suppression = .off) -> ReportInput {
-        let e = KPIEvaluator().evaluate(plan: plan, period: june, measure: { id, p in
-            p == june ? value.map { v in result(6, v, n: 3, d: 3 * 100 / v) } : nil
-        })
-        return ReportInput(authority: "Trafford", plan: plan, period: june, generatedOn: Day(year: 2025, month: 7, day: 3)!, evaluations: e,
-                           series: value == nil ? [:] : ["rereferrals_12m_pct": [result(4, 21), result(5, nil), result(6, value)]],
-                           actions: [PlanAction(id: 7, ambition: 1, text: "Triage at the front door", owner: "Service manager",
-                                                due: Day(year: 2025, month: 6, day: 1), status: .atRisk, by: "x", at: Date(timeIntervalSince1970: 0))],
-                           suppression: suppression)
+        let e = KPIEvaluator().evaluate(
+            plan: plan, period: june,
+            measure: { id, p in
+                p == june ? value.map { v in result(6, v, n: 3, d: 3 * 100 / v) } : nil
+            })
+        return ReportInput(
+            authority: "Trafford", plan: plan, period: june, generatedOn: Day(year: 2025, month: 7, day: 3)!, evaluations: e,
+            series: value == nil ? [:] : ["rereferrals_12m_pct": [result(4, 21), result(5, nil), result(6, value)]],
+            actions: [
+                PlanAction(
+                    id: 7, ambition: 1, text: "Triage at the front door", owner: "Service manager",
+                    due: Day(year: 2025, month: 6, day: 1), status: .atRisk, by: "x", at: Date(timeIntervalSince1970: 0))
+            ],
+            suppression: suppression)
     }
 
     @Test func boardPackHasContentsAnchorsSummaryAndAmbitionPages() {
@@ -61,18 +69,27 @@ import Testing
     }
 
     @Test func chartDrawsValuesWithGapsAndADashedTarget() {
-        let svg = LineChart.svg([.init(label: "Apr 2025", value: 10, target: 20), .init(label: "May 2025", value: 30, target: 20),
-                                 .init(label: "Jun 2025", value: nil, target: 20)], unit: .count, description: "d", width: 200, height: 100).markup
+        let svg = LineChart.svg(
+            [
+                .init(label: "Apr 2025", value: 10, target: 20), .init(label: "May 2025", value: 30, target: 20),
+                .init(label: "Jun 2025", value: nil, target: 20),
+            ], unit: .count, description: "d", width: 200, height: 100
+        ).markup
         #expect(svg.contains("<path d=\"M48.0 53.3 L118.0 12.0\" fill=\"none\" stroke=\"#1d70b8\""))
         #expect(svg.contains("<path d=\"M48.0 32.7 L118.0 32.7 L188.0 32.7\" fill=\"none\" stroke=\"#d4351c\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\""))
         #expect(svg.components(separatedBy: "<circle").count == 3)
     }
 
     @Test func entryFormLinksErrorsToFieldsAndKeepsInput() {
-        let html = HandEntryForm.render(input: .init(measure: "hand_sw_vacancy_rate", period: "2025-06", numerator: "80", denominator: "72", source: "HR <report>"),
-                                        problems: [HandEntryProblem(field: "numerator", message: "the numerator (80) cannot be more than the denominator (72)")],
-                                        csrf: "tok\"en", action: "/measures/hand").markup
-        #expect(html.contains("<div class=\"ov-error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"ov-heading-m\">There is a problem</h2><ul><li><a href=\"#entry-numerator\">the numerator (80) cannot be more than the denominator (72)</a></li></ul></div>"))
+        let html = HandEntryForm.render(
+            input: .init(measure: "hand_sw_vacancy_rate", period: "2025-06", numerator: "80", denominator: "72", source: "HR <report>"),
+            problems: [HandEntryProblem(field: "numerator", message: "the numerator (80) cannot be more than the denominator (72)")],
+            csrf: "tok\"en", action: "/measures/hand"
+        ).markup
+        #expect(
+            html.contains(
+                "<div class=\"ov-error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"ov-heading-m\">There is a problem</h2><ul><li><a href=\"#entry-numerator\">the numerator (80) cannot be more than the denominator (72)</a></li></ul></div>"
+            ))
         #expect(html.contains("<input type=\"hidden\" name=\"csrf\" value=\"tok&quot;en\">"))
         #expect(html.contains("<option value=\"hand_sw_vacancy_rate\" selected>Social work vacancy rate (%)</option>"))
         #expect(html.contains("id=\"entry-numerator\" name=\"numerator\" value=\"80\""))
@@ -82,8 +99,10 @@ import Testing
 
     @Test func actionsPageShowsTagsAndAnUpdateForm() {
         let input = Self.input(value: 20)
-        let html = ActionsPage.render(ambition: Self.plan.ambitions[0], actions: input.actions, today: input.generatedOn, csrf: "abc",
-                                      updateAction: { "/plan/actions/\($0)/updates" }).markup
+        let html = ActionsPage.render(
+            ambition: Self.plan.ambitions[0], actions: input.actions, today: input.generatedOn, csrf: "abc",
+            updateAction: { "/plan/actions/\($0)/updates" }
+        ).markup
         #expect(html.contains("action=\"/plan/actions/7/updates\""))
         #expect(html.contains("<input type=\"hidden\" name=\"csrf\" value=\"abc\">"))
         #expect(html.contains("<option value=\"at_risk\" selected>At risk</option>"))

@@ -26,9 +26,10 @@ extension Measures {
     /// `assessment_factor_pct_{group}`, one per group of `assessmentFactorGroups`: of the episodes
     /// with an assessment authorised in the period, those where one records a factor of the group.
     public static let assessmentFactorPct: [Measure] = assessmentFactorGroups.enumerated().map { g, group in
-        Measure(MeasureID("assessment_factor_pct_\(group.id)"), .percent, .none, "Assessments where \(group.title) is a factor", reads: [.cin],
-                period: { e, period, p in e.assessmentFactor(g, period, p) },
-                series: { e, pts, _ in e.assessmentFactorSeries(g, pts) })
+        Measure(
+            MeasureID("assessment_factor_pct_\(group.id)"), .percent, .none, "Assessments where \(group.title) is a factor", reads: [.cin],
+            period: { e, period, p in e.assessmentFactor(g, period, p) },
+            series: { e, pts, _ in e.assessmentFactorSeries(g, pts) })
     }
 
     /// The assessment measures, in the spec's order.
@@ -49,9 +50,11 @@ extension MeasureEngine {
         let n = pts.count
         var num = PointCounts(n)
         for a in cin.assessments { num.add(pts.containing(a.authorised)) }
-        return Self.tallies(n, numerator: num.totals, warnings: [
-            (Self.constant(cin.invalidAuthorisationDates, n), "assessments with an invalid authorisation date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals,
+            warnings: [
+                (Self.constant(cin.invalidAuthorisationDates, n), "assessments with an invalid authorisation date were left out")
+            ])
     }
 
     /// `assessments_45_days_pct` for one period. An assessment whose start is not a date is left out (and counted).
@@ -79,10 +82,12 @@ extension MeasureEngine {
             den.add(k)
             if let s = a.start.day, calendar.isWithin(45, workingDaysOf: s, a.authorised) { num.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (extra.totals, "assessments with an invalid start date were left out"),
-            (Self.constant(cin.invalidAuthorisationDates, n), "assessments with an invalid authorisation date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (extra.totals, "assessments with an invalid start date were left out"),
+                (Self.constant(cin.invalidAuthorisationDates, n), "assessments with an invalid authorisation date were left out"),
+            ])
     }
 
     /// `g`: the group's index in `assessmentFactorGroups`.
@@ -92,8 +97,9 @@ extension MeasureEngine {
         var t = Tally(keep: RecordKeep(p))
         func record(_ e: Int) -> DrillRecord {
             let ep = eps[e]
-            return DrillRecord(child: ep.child.rawValue, kind: "cin_episode", key: ep.referralDate.day?.iso ?? "", start: ep.referralDate.day,
-                               end: ep.closureDate.day, origin: ep.origin)
+            return DrillRecord(
+                child: ep.child.rawValue, kind: "cin_episode", key: ep.referralDate.day?.iso ?? "", start: ep.referralDate.day,
+                end: ep.closureDate.day, origin: ep.origin)
         }
         // Assessments are indexed episode by episode, so one episode's are consecutive.
         var current = -1, hit = false
@@ -134,8 +140,10 @@ extension MeasureEngine {
             if a.factorGroups & bit != 0 { hits.append(k) }
         }
         flush()
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (Self.constant(cin.invalidAuthorisationDates, n), "assessments with an invalid authorisation date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (Self.constant(cin.invalidAuthorisationDates, n), "assessments with an invalid authorisation date were left out")
+            ])
     }
 }

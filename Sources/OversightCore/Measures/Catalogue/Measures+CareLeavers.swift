@@ -109,9 +109,11 @@ extension MeasureEngine {
                 }
             }
         }
-        return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [
-            (noRow, "young people with a birthday in the period have no OC3 row for that collection year and were left out"),
-            (Self.constant(noBirthDate, n), "care leavers with no valid date of birth were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: numbers, denominator: bases,
+            warnings: [
+                (noRow, "young people with a birthday in the period have no OC3 row for that collection year and were left out"),
+                (Self.constant(noBirthDate, n), "care leavers with no valid date of birth were left out"),
+            ])
     }
 }

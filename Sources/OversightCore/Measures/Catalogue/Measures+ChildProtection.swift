@@ -110,9 +110,11 @@ extension MeasureEngine {
             if s.start.isInvalid { invalid += 1 }
             if let d = s.start.day { num.add(pts.containing(d)) }
         }
-        return Self.tallies(n, numerator: num.totals, warnings: [
-            (Self.constant(invalid, n), "section 47 enquiries with an invalid start date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals,
+            warnings: [
+                (Self.constant(invalid, n), "section 47 enquiries with an invalid start date were left out")
+            ])
     }
 
     /// `icpc_15_days_pct` for one period: the conferences held in it.
@@ -143,9 +145,11 @@ extension MeasureEngine {
             den.add(k)
             if let st = s.start.day, calendar.isWithin(15, workingDaysOf: st, icpc) { num.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (Self.sum(extra.totals, Self.constant(invalidICPC, n)), "section 47 enquiries with an invalid date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (Self.sum(extra.totals, Self.constant(invalidICPC, n)), "section 47 enquiries with an invalid date were left out")
+            ])
     }
 
     /// The children on a plan at the period end, each with its open plan: the latest-starting
@@ -155,8 +159,10 @@ extension MeasureEngine {
     /// is recorded, the day 2 years before the end) says which are counted. Domestic abuse
     /// counts when the episode of the open plan, or of any plan open then with the same start,
     /// has an assessment started by the end recording 3A, 3B or 3C.
-    fileprivate func openPlans(_ period: Period, _ p: MeasureParameters,
-                               numerator: ((CINIndex.PlanRef, Bool, Day) -> Bool)? = nil, warnsOfDomesticAbuse: Bool = false) -> Tally {
+    fileprivate func openPlans(
+        _ period: Period, _ p: MeasureParameters,
+        numerator: ((CINIndex.PlanRef, Bool, Day) -> Bool)? = nil, warnsOfDomesticAbuse: Bool = false
+    ) -> Tally {
         var open: [ChildID: (plan: CINIndex.PlanRef, domesticAbuse: Bool)] = [:]
         let eps = data.cinEpisodes
         for r in cin.plans where !r.endIsInvalid && r.start <= period.end && (r.stop.map { $0 > period.end } ?? true) {
@@ -182,8 +188,10 @@ extension MeasureEngine {
     /// point's end (on equal starts the later plan in index order), and whether any plan open
     /// then with that start has an episode with an assessment started by the point's end
     /// recording 3A, 3B or 3C.
-    fileprivate func openPlansSeries(_ pts: SeriesPoints, numerator: ((CINIndex.PlanRef, Bool, Day) -> Bool)? = nil,
-                                     warnsOfDomesticAbuse: Bool = false) -> [Tally] {
+    fileprivate func openPlansSeries(
+        _ pts: SeriesPoints, numerator: ((CINIndex.PlanRef, Bool, Day) -> Bool)? = nil,
+        warnsOfDomesticAbuse: Bool = false
+    ) -> [Tally] {
         let n = pts.count
         let twoYears = pts.ends.map { $0.adding(years: -2) }
         var chosen = Array(repeating: -1, count: n)
@@ -267,10 +275,12 @@ extension MeasureEngine {
             if r.isSecondOrSubsequent { num.add(k) }
             if !r.hasPreviousCount { extra.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (extra.totals, "plans have no NumberOfPreviousCPP, so only the loaded history says whether they are repeats"),
-            invalidPlanStartWarning(n),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (extra.totals, "plans have no NumberOfPreviousCPP, so only the loaded history says whether they are repeats"),
+                invalidPlanStartWarning(n),
+            ])
     }
 
     /// Reads CPPendDate (of this plan and the others): a plan whose end is not a date is left out.
@@ -299,9 +309,11 @@ extension MeasureEngine {
             if r.isRepeatWithin2Years { num.add(k) }
             if let h, r.start.adding(years: -2) < h { extra.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (extra.totals, "plans have less than 2 years of loaded history before them"), invalidPlanWarning(n),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (extra.totals, "plans have less than 2 years of loaded history before them"), invalidPlanWarning(n),
+            ])
     }
 
     /// Plans started with neglect as initial category: of all plans started (`percent`), or counted alone.

@@ -58,8 +58,10 @@ extension MeasureEngine {
             SeriesPoints.union(&ranges)
             for k in ranges { num.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, warnings: [
-            (Self.constant(invalid, n), "episodes with an invalid referral or closure date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals,
+            warnings: [
+                (Self.constant(invalid, n), "episodes with an invalid referral or closure date were left out")
+            ])
     }
 }

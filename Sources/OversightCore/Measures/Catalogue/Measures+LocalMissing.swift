@@ -94,16 +94,20 @@ extension MeasureEngine {
             SeriesPoints.union(&ranges)
             for k in ranges { num.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, warnings: [
-            (Self.constant(invalid, n), "missing episodes with an invalid start date-time were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals,
+            warnings: [
+                (Self.constant(invalid, n), "missing episodes with an invalid start date-time were left out")
+            ])
     }
 
     /// The episodes whose return is in the period, without those where `field` (the interview's
     /// offer or completion) is present but not a date-time. Counted: those where `field` is within
     /// 72 hours of the return; with `accepted`, of those with `field` (the offer), the ones accepted.
-    fileprivate func returnInterviews(_ period: Period, _ p: MeasureParameters, reading field: (MissingEpisode) -> DayTimeField,
-                                      accepted: Bool = false) -> Tally {
+    fileprivate func returnInterviews(
+        _ period: Period, _ p: MeasureParameters, reading field: (MissingEpisode) -> DayTimeField,
+        accepted: Bool = false
+    ) -> Tally {
         var t = Tally(keep: RecordKeep(p))
         var invalid = 0
         for m in data.missingEpisodes {
@@ -142,9 +146,11 @@ extension MeasureEngine {
                 if Self.isWithin72Hours(f, of: r) { num.add(k) }
             }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (Self.sum(invalidInWindow.totals, Self.constant(invalidEverywhere, n)), "missing episodes with an invalid date-time were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (Self.sum(invalidInWindow.totals, Self.constant(invalidEverywhere, n)), "missing episodes with an invalid date-time were left out")
+            ])
     }
 
     /// Whether `f` is a date-time 0 to 72 hours after `r`.
@@ -156,7 +162,8 @@ extension MeasureEngine {
 
     /// A missing episode behind a number.
     fileprivate static func missingEpisodeRecord(_ m: MissingEpisode) -> DrillRecord {
-        DrillRecord(child: m.child.rawValue, kind: "missing_episode", key: m.start.time?.iso ?? "", start: m.start.time?.day,
-                    end: m.returned.time?.day, origin: m.origin)
+        DrillRecord(
+            child: m.child.rawValue, kind: "missing_episode", key: m.start.time?.iso ?? "", start: m.start.time?.day,
+            end: m.returned.time?.day, origin: m.origin)
     }
 }

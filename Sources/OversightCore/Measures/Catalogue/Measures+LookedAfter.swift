@@ -84,9 +84,11 @@ extension MeasureEngine {
             SeriesPoints.union(&ranges)
             for k in ranges { num.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, warnings: [
-            (Self.constant(cla.invalidStarts, n), "episodes with an invalid start date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals,
+            warnings: [
+                (Self.constant(cla.invalidStarts, n), "episodes with an invalid start date were left out")
+            ])
     }
 
     /// Reads DEC and REC only. Per child, the last episode ceased in the period (REC not X1):
@@ -125,9 +127,11 @@ extension MeasureEngine {
                 if counted { numbers[kk] += 1 }
             }
         }
-        return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [
-            (Self.constant(cla.invalidEnds, n), "episodes with an invalid end date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: numbers, denominator: bases,
+            warnings: [
+                (Self.constant(cla.invalidEnds, n), "episodes with an invalid end date were left out")
+            ])
     }
 
     /// The SSDA903 measures' warning of episodes left out of `CLAIndex.children`, at each of `n` points.

@@ -69,9 +69,11 @@ extension MeasureEngine {
             SeriesPoints.union(&rows)
             for k in SeriesPoints.intersection(ranges, rows) { num.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (Self.constant(invalid, n), "missing rows with an invalid date were left out"), invalidEpisodeWarning(n),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (Self.constant(invalid, n), "missing rows with an invalid date were left out"), invalidEpisodeWarning(n),
+            ])
     }
 
     /// `missing_incidents` for one period.
@@ -99,8 +101,10 @@ extension MeasureEngine {
             guard !k.isEmpty, let i = cla.position[m.child], cla.children[i].isLookedAfter(on: s) else { continue }
             num.add(k)
         }
-        return Self.tallies(n, numerator: num.totals, warnings: [
-            (Self.constant(invalid, n), "missing rows with an invalid start date were left out"), invalidEpisodeWarning(n),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals,
+            warnings: [
+                (Self.constant(invalid, n), "missing rows with an invalid start date were left out"), invalidEpisodeWarning(n),
+            ])
     }
 }

@@ -134,9 +134,11 @@ extension MeasureEngine {
             if count >= 3 { numbers[k] += 1 }
             if let h, windows[k].start < h, c.episodes[0].start <= h { short[k] += 1 }
         }
-        return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [
-            (short, "children were looked after before the first loaded year, so placements before it are not counted"), invalidEpisodeWarning(n),
-        ])
+        return Self.tallies(
+            n, numerator: numbers, denominator: bases,
+            warnings: [
+                (short, "children were looked after before the first loaded year, so placements before it are not counted"), invalidEpisodeWarning(n),
+            ])
     }
 
     /// `placement_stability_long_pct` for one period.
@@ -185,11 +187,13 @@ extension MeasureEngine {
             bases[k] += 1
             if stable { numbers[k] += 1 }
         }
-        return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [
-            (noBirthDate, "children with no valid date of birth in the Header table were left out"),
-            (short, "children's periods of care began before the first loaded year, so earlier placements are not known"),
-            invalidEpisodeWarning(n),
-        ])
+        return Self.tallies(
+            n, numerator: numbers, denominator: bases,
+            warnings: [
+                (noBirthDate, "children with no valid date of birth in the Header table were left out"),
+                (short, "children's periods of care began before the first loaded year, so earlier placements are not known"),
+                invalidEpisodeWarning(n),
+            ])
     }
 
     /// `placed_with_parents_change_pct` for one period: the children placed with parents at the end less those a year before, of those a year before.
@@ -203,10 +207,11 @@ extension MeasureEngine {
             if let e = c.openEpisode(on: before), e.place == "P1" { then.append(childRecord(c, e)) }
         }
         let num = now.count - then.count
-        return MeasureResult(id: "placed_with_parents_change_pct", unit: .percent, period: period, numerator: Double(num), denominator: Double(then.count),
-                             value: then.isEmpty ? nil : 100 * Double(num) / Double(then.count),
-                             warnings: cla.invalidEpisodes > 0 ? ["\(cla.invalidEpisodes) \(Self.invalidEpisodeNote)"] : [],
-                             numeratorRecords: keep.filter(now), denominatorRecords: keep.filter(then))
+        return MeasureResult(
+            id: "placed_with_parents_change_pct", unit: .percent, period: period, numerator: Double(num), denominator: Double(then.count),
+            value: then.isEmpty ? nil : 100 * Double(num) / Double(then.count),
+            warnings: cla.invalidEpisodes > 0 ? ["\(cla.invalidEpisodes) \(Self.invalidEpisodeNote)"] : [],
+            numeratorRecords: keep.filter(now), denominatorRecords: keep.filter(then))
     }
 
     /// `placed_with_parents_change_pct` for a series.
@@ -248,9 +253,11 @@ extension MeasureEngine {
             for k in ranges { num.add(k) }
             if c.episodes[0].rne != "S" { unknown.add(pts.containing(c.episodes[0].start)) }
         }
-        return Self.tallies(n, numerator: num.totals, warnings: [
-            (unknown.totals, "children's loaded episodes begin in the period without starting care (RNE S), so a move on that day is not known"),
-            invalidEpisodeWarning(n),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals,
+            warnings: [
+                (unknown.totals, "children's loaded episodes begin in the period without starting care (RNE S), so a move on that day is not known"),
+                invalidEpisodeWarning(n),
+            ])
     }
 }

@@ -37,9 +37,10 @@ extension Measures {
     /// `referral_source_pct_{group}`, one per group of `referralSourceGroups`: of the referrals,
     /// those from a source of the group.
     public static let referralSourcePct: [Measure] = referralSourceGroups.enumerated().map { g, group in
-        Measure(MeasureID("referral_source_pct_\(group.id)"), .percent, .none, "Referrals from \(group.title)", reads: [.cin],
-                period: { e, period, p in e.referralSource(g, period, p) },
-                series: { e, pts, _ in e.referralSourceSeries(g, pts) })
+        Measure(
+            MeasureID("referral_source_pct_\(group.id)"), .percent, .none, "Referrals from \(group.title)", reads: [.cin],
+            period: { e, period, p in e.referralSource(g, period, p) },
+            series: { e, pts, _ in e.referralSourceSeries(g, pts) })
     }
 
     /// The referral measures, in the spec's order.
@@ -88,9 +89,11 @@ extension MeasureEngine {
             if r.isRereferral { num.add(k) }
             if let h, r.date.adding(years: -1) < h { extra.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (extra.totals, "referrals have less than 12 months of loaded history before them"), invalidReferralWarning(n),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (extra.totals, "referrals have less than 12 months of loaded history before them"), invalidReferralWarning(n),
+            ])
     }
 
     /// `referrals_nfa_pct` for one period.

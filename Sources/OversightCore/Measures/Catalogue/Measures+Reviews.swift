@@ -63,9 +63,11 @@ extension MeasureEngine {
             den.add(k)
             if Measures.reviewCodesParticipating.contains(code) { num.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (noBirthDate.totals, "reviews of children with no valid date of birth in the Header table were left out"),
-            (Self.constant(invalid, n), "reviews with an invalid date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (noBirthDate.totals, "reviews of children with no valid date of birth in the Header table were left out"),
+                (Self.constant(invalid, n), "reviews with an invalid date were left out"),
+            ])
     }
 }

@@ -56,8 +56,10 @@ extension MeasureEngine {
             bases[k] += 1
             if seen.count >= 3 { numbers[k] += 1 }
         }
-        return Self.tallies(n, numerator: numbers, denominator: bases, warnings: [
-            (Self.constant(invalid, n), "social worker episodes with an invalid date were left out"), invalidEpisodeWarning(n),
-        ])
+        return Self.tallies(
+            n, numerator: numbers, denominator: bases,
+            warnings: [
+                (Self.constant(invalid, n), "social worker episodes with an invalid date were left out"), invalidEpisodeWarning(n),
+            ])
     }
 }

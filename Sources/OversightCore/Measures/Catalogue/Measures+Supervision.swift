@@ -47,9 +47,11 @@ extension MeasureEngine {
             den.add(k)
             if d.held { num.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (Self.constant(index.invalid, n), "supervision sessions with an invalid date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (Self.constant(index.invalid, n), "supervision sessions with an invalid date were left out")
+            ])
     }
 
     /// `supervision_reflective_pct` for one period: the formal sessions held in it.
@@ -73,8 +75,10 @@ extension MeasureEngine {
             den.add(k)
             if s.reflective == true { num.add(k) }
         }
-        return Self.tallies(n, numerator: num.totals, denominator: den.totals, warnings: [
-            (Self.constant(index.invalid, n), "supervision sessions with an invalid date were left out"),
-        ])
+        return Self.tallies(
+            n, numerator: num.totals, denominator: den.totals,
+            warnings: [
+                (Self.constant(index.invalid, n), "supervision sessions with an invalid date were left out")
+            ])
     }
 }

@@ -2,8 +2,10 @@
 /// (`CIN_schema_2024.xsd` ... `CIN_schema_2026.xsd`).
 enum CINCodeLists {
     /// `ReferralSource` (referralsourcetype).
-    static let referralSource: Set<String> = ["1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F",
-                                              "4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10"]
+    static let referralSource: Set<String> = [
+        "1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F",
+        "4", "5A", "5B", "5C", "5D", "6", "7", "8", "9", "10",
+    ]
     /// `PrimaryNeedCode` (primaryneedcodetype).
     static let primaryNeed: Set<String> = ["N0", "N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8", "N9"]
     /// `ReasonForClosure` (reasonforclosuretype).
@@ -11,8 +13,10 @@ enum CINCodeLists {
     /// `InitialCategoryOfAbuse` and `LatestCategoryOfAbuse` (categoryofabusetype).
     static let categoryOfAbuse: Set<String> = ["NEG", "PHY", "SAB", "EMO", "MUL"]
     /// `Ethnicity` (ethnicitytype).
-    static let ethnicity: Set<String> = ["WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
-                                         "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT"]
+    static let ethnicity: Set<String> = [
+        "WBRI", "WIRI", "WIRT", "WOTH", "WROM", "MWBC", "MWBA", "MWAS", "MOTH", "AIND",
+        "APKN", "ABAN", "AOTH", "BCRB", "BAFR", "BOTH", "CHNE", "OOTH", "REFU", "NOBT",
+    ]
     /// `Disability` (disabilitytype).
     static let disability: Set<String> = ["NONE", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA"]
     /// `GenderCurrent` (gendertype, to 2023-24): 1 male, 2 female, 0 not recorded or unborn, 9 indeterminate.
@@ -32,11 +36,13 @@ enum CINCodeLists {
     /// The local authority codes (post-April 1998, and the DfE's pseudo-LA codes) that may make up
     /// characters 2-4 of a UPN, as rule 1530 lists them.
     static let upnAuthorityCodes: Set<String> = {
-        let ranges: [ClosedRange<Int>] = [1...5, 201...213, 301...320, 330...336, 340...344, 350...359, 370...373, 380...384,
-                                          390...394, 420...420, 660...681, 701...708, 800...803, 805...808, 810...813, 815...816,
-                                          820...823, 825...826, 830...831, 835...841, 845...846, 850...852, 855...857, 860...861,
-                                          865...896, 908...909, 916...916, 919...919, 921...921, 925...926, 928...929, 931...931,
-                                          933...933, 935...938, 940...943]
+        let ranges: [ClosedRange<Int>] = [
+            1...5, 201...213, 301...320, 330...336, 340...344, 350...359, 370...373, 380...384,
+            390...394, 420...420, 660...681, 701...708, 800...803, 805...808, 810...813, 815...816,
+            820...823, 825...826, 830...831, 835...841, 845...846, 850...852, 855...857, 860...861,
+            865...896, 908...909, 916...916, 919...919, 921...921, 925...926, 928...929, 931...931,
+            933...933, 935...938, 940...943,
+        ]
         var codes = Set<String>()
         for r in ranges { for n in r { codes.insert(n < 10 ? "00\(n)" : String(n)) } }
         return codes

@@ -14,14 +14,18 @@ struct CINRule: Sendable {
     let info: CINRuleInfo
     let check: Check
 
-    init(_ code: String, _ severity: Severity, _ table: String, _ fields: [String], years: ClosedRange<Int> = CINContext.supportedYears,
-         _ message: String, child: @escaping @Sendable (CINChildView, CINContext, inout CINFindings) -> Void) {
+    init(
+        _ code: String, _ severity: Severity, _ table: String, _ fields: [String], years: ClosedRange<Int> = CINContext.supportedYears,
+        _ message: String, child: @escaping @Sendable (CINChildView, CINContext, inout CINFindings) -> Void
+    ) {
         info = CINRuleInfo(code: code, severity: severity, table: table, fields: fields, message: message, years: years)
         check = .child(child)
     }
 
-    init(_ code: String, _ severity: Severity, _ table: String, _ fields: [String], years: ClosedRange<Int> = CINContext.supportedYears,
-         _ message: String, wholeReturn: @escaping @Sendable (CINCensus, inout CINFindings) -> Void) {
+    init(
+        _ code: String, _ severity: Severity, _ table: String, _ fields: [String], years: ClosedRange<Int> = CINContext.supportedYears,
+        _ message: String, wholeReturn: @escaping @Sendable (CINCensus, inout CINFindings) -> Void
+    ) {
         info = CINRuleInfo(code: code, severity: severity, table: table, fields: fields, message: message, years: years)
         check = .wholeReturn(wholeReturn)
     }

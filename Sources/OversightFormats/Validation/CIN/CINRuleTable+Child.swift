@@ -9,8 +9,10 @@ extension CINRuleTable {
         CINRule("1570", .error, ci, ["LAchildID"], years: 2025...2026, "The LA child ID is longer than 20 characters") { c, _, f in
             if let t = cinText(c.identifiers, "LAchildID"), t.count > 20 { f.flag() }
         },
-        CINRule("1580", .error, ci, ["LAchildID"], years: 2025...2026,
-                "The LA child ID contains characters other than letters and digits") { c, _, f in
+        CINRule(
+            "1580", .error, ci, ["LAchildID"], years: 2025...2026,
+            "The LA child ID contains characters other than letters and digits"
+        ) { c, _, f in
             if let t = cinText(c.identifiers, "LAchildID"), !t.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) { f.flag() }
         },
         CINRule("1510", .error, ci, ["UPN"], "The UPN's first character is not the right check letter") { c, _, f in
@@ -45,25 +47,33 @@ extension CINRuleTable {
                 f.flag(c.identifiers["GenderCurrent"] != nil ? "GenderCurrent was given: from 2024-25 returns use Sex" : nil)
             }
         },
-        CINRule("8750", .error, ci, ["GenderCurrent", "PersonBirthDate", "ExpectedPersonBirthDate"], years: 2024...2024,
-                "An unborn child (expected date of birth, no date of birth) must have gender 0") { c, _, f in
+        CINRule(
+            "8750", .error, ci, ["GenderCurrent", "PersonBirthDate", "ExpectedPersonBirthDate"], years: 2024...2024,
+            "An unborn child (expected date of birth, no date of birth) must have gender 0"
+        ) { c, _, f in
             if c.birth == nil, c.expectedBirth != nil, cinText(c.identifiers, "GenderCurrent") != "0" { f.flag() }
         },
-        CINRule("8750", .error, ci, ["Sex", "PersonBirthDate", "ExpectedPersonBirthDate"], years: 2025...2026,
-                "An unborn child (expected date of birth, no date of birth) must have sex U") { c, _, f in
+        CINRule(
+            "8750", .error, ci, ["Sex", "PersonBirthDate", "ExpectedPersonBirthDate"], years: 2025...2026,
+            "An unborn child (expected date of birth, no date of birth) must have sex U"
+        ) { c, _, f in
             if c.birth == nil, c.expectedBirth != nil, cinText(c.identifiers, "Sex")?.uppercased() != "U" { f.flag() }
         },
         CINRule("8520", .error, ci, ["PersonBirthDate"], "The date of birth is after the census reference date") { c, ctx, f in
             if let b = c.birth, b > ctx.referenceDate { f.flag(b.iso) }
         },
-        CINRule("8525Q", .query, ci, ["PersonBirthDate", "ExpectedPersonBirthDate"],
-                "Give either a date of birth or an expected date of birth, not both and not neither") { c, _, f in
+        CINRule(
+            "8525Q", .query, ci, ["PersonBirthDate", "ExpectedPersonBirthDate"],
+            "Give either a date of birth or an expected date of birth, not both and not neither"
+        ) { c, _, f in
             let hasBirth = cinText(c.identifiers, "PersonBirthDate") != nil
             let hasExpected = cinText(c.identifiers, "ExpectedPersonBirthDate") != nil
             if hasBirth == hasExpected { f.flag(hasBirth ? "both are given" : "neither is given") }
         },
-        CINRule("8530Q", .query, ci, ["ExpectedPersonBirthDate"],
-                "The expected date of birth is not between 30 days before and 9 months after the reference date") { c, ctx, f in
+        CINRule(
+            "8530Q", .query, ci, ["ExpectedPersonBirthDate"],
+            "The expected date of birth is not between 30 days before and 9 months after the reference date"
+        ) { c, ctx, f in
             guard let e = c.expectedBirth else { return }
             if e < ctx.referenceDate.adding(days: -30) || e > ctx.referenceDate.adding(months: 9) { f.flag(e.iso) }
         },
@@ -75,19 +85,25 @@ extension CINRuleTable {
         CINRule("8545Q", .query, ci, ["PersonDeathDate"], "The date of death is outside the census year") { c, ctx, f in
             if let d = c.death, !ctx.inPeriod(d) { f.flag(d.iso) }
         },
-        CINRule("8770Q", .query, ci, ["UPN", "UPNunknown"], years: 2024...2024,
-                "A child aged 6 or over who went on to further action has no UPN and no reason (UN2-UN7) for it") { c, ctx, f in
+        CINRule(
+            "8770Q", .query, ci, ["UPN", "UPNunknown"], years: 2024...2024,
+            "A child aged 6 or over who went on to further action has no UPN and no reason (UN2-UN7) for it"
+        ) { c, ctx, f in
             guard let b = c.birth, b <= ctx.referenceDate.adding(years: -6), c.hasFurtherAction else { return }
             if cinText(c.identifiers, "UPN") == nil, !missingUPNReasons.contains(cinText(c.identifiers, "UPNunknown")?.uppercased() ?? "") { f.flag() }
         },
-        CINRule("8770Q", .query, ci, ["UPN", "UPNunknown"], years: 2025...2026,
-                "A child of school age who went on to further action has no UPN and no reason (UN2-UN7) for it") { c, ctx, f in
+        CINRule(
+            "8770Q", .query, ci, ["UPN", "UPNunknown"], years: 2025...2026,
+            "A child of school age who went on to further action has no UPN and no reason (UN2-UN7) for it"
+        ) { c, ctx, f in
             // School age: born on or before 31 August six years before the census year's end.
             guard let b = c.birth, let cutoff = Day(year: ctx.referenceDate.year - 6, month: 8, day: 31), b <= cutoff, c.hasFurtherAction else { return }
             if cinText(c.identifiers, "UPN") == nil, !missingUPNReasons.contains(cinText(c.identifiers, "UPNunknown")?.uppercased() ?? "") { f.flag() }
         },
-        CINRule("8772", .error, ci, ["UPNunknown", "ReferralNFA"],
-                "The UPN is unknown for reason UN7 (referral with no further action) but an episode went on to further action") { c, _, f in
+        CINRule(
+            "8772", .error, ci, ["UPNunknown", "ReferralNFA"],
+            "The UPN is unknown for reason UN7 (referral with no further action) but an episode went on to further action"
+        ) { c, _, f in
             if cinText(c.identifiers, "UPNunknown")?.uppercased() == "UN7", c.hasFurtherAction { f.flag() }
         },
         CINRule("8775Q", .query, ci, ["PersonBirthDate", "CINclosureDate"], "The child is over 25 and an episode is open or closed after their 25th birthday") { c, ctx, f in
@@ -99,8 +115,10 @@ extension CINRuleTable {
             let e = cinText(c.characteristics, "Ethnicity")?.uppercased()
             if e == nil || !CINCodeLists.ethnicity.contains(e!) { f.flag(e) }
         },
-        CINRule("8540", .error, cc, ["Disability", "PersonBirthDate", "ReferralNFA"],
-                "A born child who went on to further action needs at least one disability code (NONE if none), all from the code list") { c, _, f in
+        CINRule(
+            "8540", .error, cc, ["Disability", "PersonBirthDate", "ReferralNFA"],
+            "A born child who went on to further action needs at least one disability code (NONE if none), all from the code list"
+        ) { c, _, f in
             guard c.birth != nil, c.hasFurtherAction else { return }
             let codes = disabilities(c)
             if codes.isEmpty { f.flag("no disability recorded"); return }

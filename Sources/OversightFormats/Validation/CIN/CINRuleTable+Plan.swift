@@ -45,8 +45,10 @@ extension CINRuleTable {
                 if openPlan && openCPP { f.flag(e.label) }
             }
         },
-        CINRule("4003", .error, cpp, ["CPPreviewDate", "CINPlanStartDate", "CINPlanEndDate"],
-                "A child protection plan review is dated while a CIN plan is open") { c, ctx, f in
+        CINRule(
+            "4003", .error, cpp, ["CPPreviewDate", "CINPlanStartDate", "CINPlanEndDate"],
+            "A child protection plan review is dated while a CIN plan is open"
+        ) { c, ctx, f in
             for e in c.episodes where !e.plans.isEmpty {
                 let spans = CINIntervals.Spans(e.plans.compactMap { p in p.start.map { ($0, (p.end ?? ctx.referenceDate).adding(days: 1)) } })
                 for cp in e.protectionPlans {
@@ -54,16 +56,20 @@ extension CINRuleTable {
                 }
             }
         },
-        CINRule("4016", .error, plan, ["CINPlanStartDate", "CPPstartDate", "CPPendDate"],
-                "A CIN plan starts while a child protection plan is open") { c, ctx, f in
+        CINRule(
+            "4016", .error, plan, ["CINPlanStartDate", "CPPstartDate", "CPPendDate"],
+            "A CIN plan starts while a child protection plan is open"
+        ) { c, ctx, f in
             let cpps = c.episodes.flatMap(\.protectionPlans)
             guard !cpps.isEmpty else { return }
             // A CIN plan may start on the day a protection plan ends.
             let spans = CINIntervals.Spans(cpps.compactMap { p in p.start.map { ($0, p.end ?? ctx.referenceDate.adding(days: 1)) } })
             for e in c.episodes { for p in e.plans { if let s = p.start, spans.contains(s) { f.flag(p.label) } } }
         },
-        CINRule("4017", .error, cpp, ["CPPstartDate", "CINPlanStartDate", "CINPlanEndDate"],
-                "A child protection plan starts while a CIN plan is open") { c, ctx, f in
+        CINRule(
+            "4017", .error, cpp, ["CPPstartDate", "CINPlanStartDate", "CINPlanEndDate"],
+            "A child protection plan starts while a CIN plan is open"
+        ) { c, ctx, f in
             let plans = c.episodes.flatMap(\.plans)
             guard !plans.isEmpty else { return }
             // A protection plan may start on the day a CIN plan ends.

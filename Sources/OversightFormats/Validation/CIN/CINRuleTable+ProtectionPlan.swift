@@ -71,8 +71,10 @@ extension CINRuleTable {
             guard let d = c.death else { return }
             for e in c.episodes { for p in e.protectionPlans { if let x = p.end, x > d { f.flag(p.label) } } }
         },
-        CINRule("2885", .error, cpp, ["CPPstartDate", "DateOfInitialCPC"],
-                "The child protection plan does not start on the day of an initial child protection conference") { c, ctx, f in
+        CINRule(
+            "2885", .error, cpp, ["CPPstartDate", "DateOfInitialCPC"],
+            "The child protection plan does not start on the day of an initial child protection conference"
+        ) { c, ctx, f in
             for e in c.episodes {
                 // Conferences held: those on section 47 enquiries (not marked 'not required'),
                 // else the one on the episode itself.

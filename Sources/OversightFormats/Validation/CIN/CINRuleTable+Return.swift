@@ -24,18 +24,24 @@ extension CINRuleTable {
         CINRule("1520", .error, ci, ["UPN"], "More than one child has this UPN") { census, f in
             for (i, n) in CINCensus.shared(census.upns) { f.flag(child: i, "\(n) children share it") }
         },
-        CINRule("2883", .error, cpp, ["CPPstartDate", "DateOfInitialCPC"],
-                "More child protection plans start in the year than initial child protection conferences are held") { census, f in
+        CINRule(
+            "2883", .error, cpp, ["CPPstartDate", "DateOfInitialCPC"],
+            "More child protection plans start in the year than initial child protection conferences are held"
+        ) { census, f in
             let starts = census.planStartsInPeriod, conferences = census.conferencesInPeriod
             if starts > conferences { f.flag("\(starts) plans started, \(conferences) conferences") }
         },
-        CINRule("2886Q", .query, ci, ["GenderCurrent", "ExpectedPersonBirthDate"], years: 2024...2024,
-                "More than 2% of children (unborn children aside) have no gender recorded (missing or 0)") { census, f in
+        CINRule(
+            "2886Q", .query, ci, ["GenderCurrent", "ExpectedPersonBirthDate"], years: 2024...2024,
+            "More than 2% of children (unborn children aside) have no gender recorded (missing or 0)"
+        ) { census, f in
             let n = census.count, missing = census.missingGender
             if n > 0, Double(missing) / Double(n) > 0.02 { f.flag("\(missing) of \(n)") }
         },
-        CINRule("2886Q", .query, ci, ["Sex", "ExpectedPersonBirthDate"], years: 2025...2026,
-                "More than 2% of children (unborn children aside) have no sex recorded (missing or U)") { census, f in
+        CINRule(
+            "2886Q", .query, ci, ["Sex", "ExpectedPersonBirthDate"], years: 2025...2026,
+            "More than 2% of children (unborn children aside) have no sex recorded (missing or U)"
+        ) { census, f in
             let n = census.count, missing = census.missingSex
             if n > 0, Double(missing) / Double(n) > 0.02 { f.flag("\(missing) of \(n)") }
         },
@@ -45,8 +51,10 @@ extension CINRuleTable {
         CINRule("2888Q", .query, cc, ["Disability"], "Every disabled child has only one disability code: record all of a child's disabilities") { census, f in
             if census.disabledChildren > 0 && census.childrenWithSeveralDisabilities == 0 { f.flag() }
         },
-        CINRule("OV-CIN-PREV", .query, cd, ["CINreferralDate", "CINclosureDate"],
-                "An episode open at the end of last year's return is missing from this return") { census, f in
+        CINRule(
+            "OV-CIN-PREV", .query, cd, ["CINreferralDate", "CINclosureDate"],
+            "An episode open at the end of last year's return is missing from this return"
+        ) { census, f in
             guard let previous = census.previous else { return }
             for open in previous {
                 if let here = census.firstIndex[open.child] {

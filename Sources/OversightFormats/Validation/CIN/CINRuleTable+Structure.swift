@@ -4,14 +4,21 @@ extension CINRuleTable {
     /// Checks of the schema's shape that the DfE's numbered rules leave out: dates that are not
     /// dates, required elements with no DfE rule of their own, codes outside the schema's lists.
     static let structureRules: [CINRule] = [
-        CINRule("OV-CIN-DATE", .error, ci, ["PersonBirthDate", "ExpectedPersonBirthDate", "PersonDeathDate", "CINreferralDate", "CINclosureDate",
-                                            "DateOfInitialCPC", "AssessmentActualStartDate", "AssessmentInternalReviewDate",
-                                            "AssessmentAuthorisationDate", "CINPlanStartDate", "CINPlanEndDate", "S47ActualStartDate",
-                                            "InitialCPCtarget", "CPPstartDate", "CPPendDate"],
-                "A date is not a valid date in the form yyyy-mm-dd") { c, _, f in
+        CINRule(
+            "OV-CIN-DATE", .error, ci,
+            [
+                "PersonBirthDate", "ExpectedPersonBirthDate", "PersonDeathDate", "CINreferralDate", "CINclosureDate",
+                "DateOfInitialCPC", "AssessmentActualStartDate", "AssessmentInternalReviewDate",
+                "AssessmentAuthorisationDate", "CINPlanStartDate", "CINPlanEndDate", "S47ActualStartDate",
+                "InitialCPCtarget", "CPPstartDate", "CPPendDate",
+            ],
+            "A date is not a valid date in the form yyyy-mm-dd"
+        ) { c, _, f in
             func check(_ block: CINRawBlock, _ names: [String], _ table: String, _ note: String?) {
                 for name in names {
-                    if let t = cinText(block, name), cinParseISO(t) == nil { f.flag(table: table, fields: [name], [note, "\(name) '\(t)'"].compactMap { $0 }.joined(separator: ": ")) }
+                    if let t = cinText(block, name), cinParseISO(t) == nil {
+                        f.flag(table: table, fields: [name], [note, "\(name) '\(t)'"].compactMap { $0 }.joined(separator: ": "))
+                    }
                 }
             }
             check(c.identifiers, ["PersonBirthDate", "ExpectedPersonBirthDate", "PersonDeathDate"], ci, nil)
@@ -23,8 +30,10 @@ extension CINRuleTable {
                 for p in e.protectionPlans { check(p.raw, ["CPPstartDate", "CPPendDate"], cpp, p.label) }
             }
         },
-        CINRule("OV-CIN-REQUIRED", .error, asmt, ["AssessmentActualStartDate", "S47ActualStartDate"],
-                "A required date is missing (assessment start or section 47 start)") { c, _, f in
+        CINRule(
+            "OV-CIN-REQUIRED", .error, asmt, ["AssessmentActualStartDate", "S47ActualStartDate"],
+            "A required date is missing (assessment start or section 47 start)"
+        ) { c, _, f in
             for e in c.episodes {
                 for a in e.assessments where cinText(a.raw, "AssessmentActualStartDate") == nil {
                     f.flag(table: asmt, fields: ["AssessmentActualStartDate"], "an assessment in the episode with \(e.label)")
@@ -43,8 +52,10 @@ extension CINRuleTable {
         CINRule("OV-CIN-UPNUNKNOWN", .error, ci, ["UPNunknown"], "The reason the UPN is unknown is not a code UN1-UN7") { c, _, f in
             if let u = cinText(c.identifiers, "UPNunknown")?.uppercased(), !CINCodeLists.upnUnknown.contains(u) { f.flag(u) }
         },
-        CINRule("OV-CIN-FACTOR", .error, asmt, ["AssessmentFactors"],
-                "An assessment factor is not a code from the CIN census list") { c, ctx, f in
+        CINRule(
+            "OV-CIN-FACTOR", .error, asmt, ["AssessmentFactors"],
+            "An assessment factor is not a code from the CIN census list"
+        ) { c, ctx, f in
             for e in c.episodes {
                 // Assessments completed in the year are covered by 8897Q.
                 for a in e.assessments where !(a.authorised.map { $0 >= ctx.censusStart } ?? false) {

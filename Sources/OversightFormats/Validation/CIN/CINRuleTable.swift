@@ -9,6 +9,7 @@ enum CINRuleTable {
     static let cpp = "ChildProtectionPlans"
     static let header = "Header"
 
-    static let all: [CINRule] = headerRules + childRules + episodeRules + assessmentRules + planRules
+    static let all: [CINRule] =
+        headerRules + childRules + episodeRules + assessmentRules + planRules
         + section47Rules + protectionPlanRules + returnRules + structureRules
 }

@@ -39,10 +39,11 @@ public enum CINValidator {
 
     static func issue(_ info: CINRuleInfo, _ finding: CINFindings.Finding, _ census: CINCensus) -> ValidationIssue {
         let message = finding.note.map { "\(info.message) (\($0))" } ?? info.message
-        return ValidationIssue(rule: info.code, severity: info.severity, file: census.file, table: finding.table ?? info.table,
-                               row: finding.child.map { census.positions[$0] },
-                               child: finding.child.flatMap { census.ids[$0]?.rawValue } ?? finding.absentChildID,
-                               fields: finding.fields ?? info.fields, message: message)
+        return ValidationIssue(
+            rule: info.code, severity: info.severity, file: census.file, table: finding.table ?? info.table,
+            row: finding.child.map { census.positions[$0] },
+            child: finding.child.flatMap { census.ids[$0]?.rawValue } ?? finding.absentChildID,
+            fields: finding.fields ?? info.fields, message: message)
     }
 }
 

@@ -40,12 +40,13 @@ final class SSDA903Context {
         return t.raw.rows.enumerated().map { i, row in
             func v(_ k: Int) -> String { position[k] >= 0 && position[k] < row.values.count ? row.values[position[k]] : "" }
             let decomText = v(1), decText = v(7)
-            return SSDA903Episode(index: i, child: t.children[i], decom: SSDA903Text.ukDate(decomText), dec: SSDA903Text.ukDate(decText),
-                                  rne: SSDA903Text.upper(v(2)), ls: SSDA903Text.upper(v(3)), cin: SSDA903Text.upper(v(4)),
-                                  place: SSDA903Text.upper(v(5)), provider: SSDA903Text.upper(v(6)), rec: SSDA903Text.upper(v(8)),
-                                  reasonChange: SSDA903Text.upper(v(9)), homePost: SSDA903Text.upper(v(10)),
-                                  plPost: SSDA903Text.upper(v(11)), urn: SSDA903Text.upper(v(12)),
-                                  decomText: decomText, decText: decText)
+            return SSDA903Episode(
+                index: i, child: t.children[i], decom: SSDA903Text.ukDate(decomText), dec: SSDA903Text.ukDate(decText),
+                rne: SSDA903Text.upper(v(2)), ls: SSDA903Text.upper(v(3)), cin: SSDA903Text.upper(v(4)),
+                place: SSDA903Text.upper(v(5)), provider: SSDA903Text.upper(v(6)), rec: SSDA903Text.upper(v(8)),
+                reasonChange: SSDA903Text.upper(v(9)), homePost: SSDA903Text.upper(v(10)),
+                plPost: SSDA903Text.upper(v(11)), urn: SSDA903Text.upper(v(12)),
+                decomText: decomText, decText: decText)
         }
     }
 

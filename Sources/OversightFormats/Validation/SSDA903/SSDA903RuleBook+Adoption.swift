@@ -63,7 +63,9 @@ extension SSDA903RuleBook {
         SSDA903Rule("524", [.ad1], ["LS_ADOPTR", "SEX_ADOPTR"], "Adopters are a same-sex married couple (L12), so sex of adopters must be MM or FF") { c in
             c.rows(.ad1) { t, i in t.code(i, "LS_ADOPTR") == "L12" && !["MM", "FF"].contains(t.code(i, "SEX_ADOPTR")) }
         },
-        SSDA903Rule("134", [.ad1, .oc3], ad1Fields + ["IN_TOUCH", "ACTIV", "ACCOM"], "Adoption items should not be completed for a young person in the care leavers' (OC3) cohort") { c in
+        SSDA903Rule(
+            "134", [.ad1, .oc3], ad1Fields + ["IN_TOUCH", "ACTIV", "ACCOM"], "Adoption items should not be completed for a young person in the care leavers' (OC3) cohort"
+        ) { c in
             guard let oc3 = c.table(.oc3) else { return [] }
             return c.rows(.ad1) { t, i in
                 guard ad1Fields.contains(where: { !t.isBlank(i, $0) }), let child = t.children[i] else { return false }
@@ -82,7 +84,9 @@ extension SSDA903RuleBook {
         SSDA903Rule("116", [.placedAdoption], ["DATE_PLACED_CEASED"], "Date of the decision that the child should no longer be placed for adoption is not a valid date") { c in
             c.rows(.placedAdoption) { t, i in t.isInvalidDate(i, "DATE_PLACED_CEASED") }
         },
-        SSDA903Rule("119", [.placedAdoption], ["DATE_PLACED_CEASED", "REASON_PLACED_CEASED"], "When the decision to place for adoption is reversed, both its date and reason must be given") { c in
+        SSDA903Rule(
+            "119", [.placedAdoption], ["DATE_PLACED_CEASED", "REASON_PLACED_CEASED"], "When the decision to place for adoption is reversed, both its date and reason must be given"
+        ) { c in
             c.rows(.placedAdoption) { t, i in t.isBlank(i, "DATE_PLACED_CEASED") != t.isBlank(i, "REASON_PLACED_CEASED") }
         },
         SSDA903Rule("120", [.placedAdoption], ["REASON_PLACED_CEASED"], "Reason the decision to place for adoption was reversed is not a valid code (RD1-RD4)") { c in
@@ -96,18 +100,25 @@ extension SSDA903RuleBook {
                 return d < dob
             }
         },
-        SSDA903Rule("522", [.placedAdoption], ["DATE_PLACED", "DATE_PLACED_CEASED"], "Decision to place for adoption is dated after the decision that the child should no longer be placed") { c in
+        SSDA903Rule(
+            "522", [.placedAdoption], ["DATE_PLACED", "DATE_PLACED_CEASED"], "Decision to place for adoption is dated after the decision that the child should no longer be placed"
+        ) { c in
             c.rows(.placedAdoption) { t, i in
                 guard let d = t.date(i, "DATE_PLACED"), let e = t.date(i, "DATE_PLACED_CEASED") else { return false }
                 return d > e
             }
         },
-        SSDA903Rule("563", [.placedAdoption], ["DATE_PLACED", "REASON_PLACED_CEASED", "DATE_PLACED_CEASED"], "The child should no longer be placed for adoption but the date of the original decision is blank") { c in
+        SSDA903Rule(
+            "563", [.placedAdoption], ["DATE_PLACED", "REASON_PLACED_CEASED", "DATE_PLACED_CEASED"],
+            "The child should no longer be placed for adoption but the date of the original decision is blank"
+        ) { c in
             c.rows(.placedAdoption) { t, i in
                 t.isBlank(i, "DATE_PLACED") && (!t.isBlank(i, "DATE_PLACED_CEASED") || !t.isBlank(i, "REASON_PLACED_CEASED"))
             }
         },
-        SSDA903Rule("579", [.placedAdoption], ["DATE_PLACED", "DATE_PLACED_CEASED"], "A new decision to place for adoption starts while an earlier one is still open, or decisions overlap") { c in
+        SSDA903Rule(
+            "579", [.placedAdoption], ["DATE_PLACED", "DATE_PLACED_CEASED"], "A new decision to place for adoption starts while an earlier one is still open, or decisions overlap"
+        ) { c in
             guard let t = c.table(.placedAdoption) else { return [] }
             var hits: [SSDA903Hit] = []
             for (_, rows) in t.rowsByChild where rows.count > 1 {
@@ -119,23 +130,32 @@ extension SSDA903RuleBook {
             }
             return hits
         },
-        SSDA903Rule("523", [.placedAdoption, .ad1], ["DATE_PLACED", "DATE_INT"], "Date of the decision to place for adoption differs from the date the child should be placed (DATE_INT) in AD1") { c in
+        SSDA903Rule(
+            "523", [.placedAdoption, .ad1], ["DATE_PLACED", "DATE_INT"],
+            "Date of the decision to place for adoption differs from the date the child should be placed (DATE_INT) in AD1"
+        ) { c in
             guard let ad1 = c.table(.ad1) else { return [] }
             return c.rows(.placedAdoption) { t, i in
                 guard let child = t.children[i], let d = t.date(i, "DATE_PLACED"),
-                      let a = ad1.rowsByChild[child]?.first.flatMap({ ad1.date($0, "DATE_INT") }) else { return false }
+                    let a = ad1.rowsByChild[child]?.first.flatMap({ ad1.date($0, "DATE_INT") })
+                else { return false }
                 let latest = t.rowsByChild[child]?.compactMap { t.date($0, "DATE_PLACED") }.max()
                 return d == latest && d != a
             }
         },
-        SSDA903Rule("525", [.placedAdoption, .ad1], ["DATE_PLACED_CEASED"] + ad1Fields, "The decision to place for adoption was reversed, so the child cannot have been adopted this year") { c in
+        SSDA903Rule(
+            "525", [.placedAdoption, .ad1], ["DATE_PLACED_CEASED"] + ad1Fields, "The decision to place for adoption was reversed, so the child cannot have been adopted this year"
+        ) { c in
             guard let ad1 = c.table(.ad1) else { return [] }
             return c.rows(.placedAdoption) { t, i in
                 guard !t.isBlank(i, "DATE_PLACED_CEASED"), let child = t.children[i], let a = ad1.rowsByChild[child]?.first else { return false }
                 return ad1Fields.contains { !ad1.isBlank(a, $0) }
             }
         },
-        SSDA903Rule("551", [.episodes, .placedAdoption], ["DATE_PLACED", "PLACE"], "Child is placed for adoption (A3-A6) but there is no date of the decision that the child should be placed for adoption") { c in
+        SSDA903Rule(
+            "551", [.episodes, .placedAdoption], ["DATE_PLACED", "PLACE"],
+            "Child is placed for adoption (A3-A6) but there is no date of the decision that the child should be placed for adoption"
+        ) { c in
             guard let pa = c.table(.placedAdoption) else { return [] }
             return c.episodes { e in
                 guard ["A3", "A4", "A5", "A6"].contains(e.place), let child = e.child else { return false }
@@ -146,17 +166,22 @@ extension SSDA903RuleBook {
             guard let pa = c.table(.placedAdoption) else { return [] }
             return c.episodesPerChild { child, eps in
                 guard let firstPlaced = eps.first(where: { ["A3", "A4", "A5", "A6"].contains($0.place) }), let s = firstPlaced.decom,
-                      let decisions = pa.rowsByChild[child] else { return [] }
+                    let decisions = pa.rowsByChild[child]
+                else { return [] }
                 let dates = decisions.compactMap { pa.date($0, "DATE_PLACED") }
                 guard let earliest = dates.min() else { return [] }
                 return earliest > s ? [firstPlaced] : []
             }
         },
-        SSDA903Rule("558", [.episodes, .placedAdoption], ["DATE_PLACED_CEASED", "REC"], "The child was adopted, so the latest decision to place for adoption should not be reversed (DATE_PLACED_CEASED blank)") { c in
+        SSDA903Rule(
+            "558", [.episodes, .placedAdoption], ["DATE_PLACED_CEASED", "REC"],
+            "The child was adopted, so the latest decision to place for adoption should not be reversed (DATE_PLACED_CEASED blank)"
+        ) { c in
             guard let pa = c.table(.placedAdoption) else { return [] }
             return c.episodesPerChild { child, eps in
                 guard let last = eps.last(where: { $0.decom != nil }), last.rec == "E11" || last.rec == "E12",
-                      let rows = pa.rowsByChild[child] else { return [] }
+                    let rows = pa.rowsByChild[child]
+                else { return [] }
                 let latest = rows.max { (pa.date($0, "DATE_PLACED") ?? Day(ordinal: .min), $0) < (pa.date($1, "DATE_PLACED") ?? Day(ordinal: .min), $1) }
                 return latest.map { pa.isBlank($0, "DATE_PLACED_CEASED") } == false ? [last] : []
             }

@@ -55,13 +55,18 @@ extension SSDA903RuleBook {
                 return died(c.episodesByChild[child]) || died(c.previousEpisodesByChild[child])
             }
         },
-        SSDA903Rule("1011", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "The young person's care was transferred to another authority (final REC E3), so care leaver information should not be given") { c in
+        SSDA903Rule(
+            "1011", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"],
+            "The young person's care was transferred to another authority (final REC E3), so care leaver information should not be given"
+        ) { c in
             c.rows(.oc3) { t, i in
                 guard let child = t.children[i], let last = c.episodesByChild[child]?.last(where: { $0.decom != nil }) else { return false }
                 return last.rec == "E3" && hasCareLeaverData(t, i)
             }
         },
-        SSDA903Rule("1007", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "Care leaver information is not needed for a 17 or 18 year old still looked after on their birthday") { c in
+        SSDA903Rule(
+            "1007", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "Care leaver information is not needed for a 17 or 18 year old still looked after on their birthday"
+        ) { c in
             c.rows(.oc3) { t, i in
                 guard hasCareLeaverData(t, i), let dob = t.date(i, "DOB"), let child = t.children[i] else { return false }
                 let age = dob.age(on: c.end)
@@ -69,7 +74,10 @@ extension SSDA903RuleBook {
                 return c.isLookedAfter(child, on: dob.adding(years: age))
             }
         },
-        SSDA903Rule("1016", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "Care leaver information is not needed for a 17 or 18 year old who ceased to be looked after after their birthday") { c in
+        SSDA903Rule(
+            "1016", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"],
+            "Care leaver information is not needed for a 17 or 18 year old who ceased to be looked after after their birthday"
+        ) { c in
             c.rows(.oc3) { t, i in
                 guard hasCareLeaverData(t, i), let dob = t.date(i, "DOB"), let child = t.children[i] else { return false }
                 let age = dob.age(on: c.end)
@@ -80,8 +88,10 @@ extension SSDA903RuleBook {
         },
     ]
 
-    private static let health12Fields = ["CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
-                                         "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"]
+    private static let health12Fields = [
+        "CONVICTED", "HEALTH_CHECK", "IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT",
+        "SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED",
+    ]
     private static let coreHealthFields = ["IMMUNISATIONS", "TEETH_CHECK", "HEALTH_ASSESSMENT", "SUBSTANCE_MISUSE"]
 
     /// Rules on OC2, the health and offending items for children looked after for 12 months.
@@ -118,33 +128,50 @@ extension SSDA903RuleBook {
                 (t.date(i, "DOB").map { $0.adding(years: 17) < c.start } ?? false) && (!t.isBlank(i, "SDQ_SCORE") || !t.isBlank(i, "SDQ_REASON"))
             }
         },
-        SSDA903Rule("158", [.oc2], ["INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"], "An intervention for substance misuse was received, so whether one was offered should be blank") { c in
+        SSDA903Rule(
+            "158", [.oc2], ["INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"], "An intervention for substance misuse was received, so whether one was offered should be blank"
+        ) { c in
             c.rows(.oc2) { t, i in t.text(i, "INTERVENTION_RECEIVED") == "1" && !t.isBlank(i, "INTERVENTION_OFFERED") }
         },
-        SSDA903Rule("159", [.oc2], ["SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"], "No intervention for substance misuse was received, so whether one was offered must be completed") { c in
+        SSDA903Rule(
+            "159", [.oc2], ["SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"],
+            "No intervention for substance misuse was received, so whether one was offered must be completed"
+        ) { c in
             c.rows(.oc2) { t, i in
                 t.text(i, "SUBSTANCE_MISUSE") == "1" && t.text(i, "INTERVENTION_RECEIVED") == "0" && t.isBlank(i, "INTERVENTION_OFFERED")
             }
         },
-        SSDA903Rule("192", [.oc2], ["SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED"], "A substance misuse problem is identified but whether an intervention was received is blank") { c in
+        SSDA903Rule("192", [.oc2], ["SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED"], "A substance misuse problem is identified but whether an intervention was received is blank") {
+            c in
             c.rows(.oc2) { t, i in t.text(i, "SUBSTANCE_MISUSE") == "1" && t.isBlank(i, "INTERVENTION_RECEIVED") }
         },
-        SSDA903Rule("193", [.oc2], ["SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"], "No substance misuse problem is identified but intervention items are completed") { c in
+        SSDA903Rule(
+            "193", [.oc2], ["SUBSTANCE_MISUSE", "INTERVENTION_RECEIVED", "INTERVENTION_OFFERED"], "No substance misuse problem is identified but intervention items are completed"
+        ) { c in
             c.rows(.oc2) { t, i in
                 (t.isBlank(i, "SUBSTANCE_MISUSE") || t.text(i, "SUBSTANCE_MISUSE") == "0")
                     && (!t.isBlank(i, "INTERVENTION_RECEIVED") || !t.isBlank(i, "INTERVENTION_OFFERED"))
             }
         },
-        SSDA903Rule("544", [.oc2], ["CONVICTED"] + coreHealthFields, "Child was convicted (CONVICTED 1), so immunisations, teeth check, health assessment and substance misuse must be completed") { c in
+        SSDA903Rule(
+            "544", [.oc2], ["CONVICTED"] + coreHealthFields,
+            "Child was convicted (CONVICTED 1), so immunisations, teeth check, health assessment and substance misuse must be completed"
+        ) { c in
             c.rows(.oc2) { t, i in t.text(i, "CONVICTED") == "1" && coreHealthFields.contains { t.isBlank(i, $0) } }
         },
-        SSDA903Rule("547", [.oc2], ["HEALTH_CHECK"] + coreHealthFields, "Health promotion checks are up to date (HEALTH_CHECK 1), so immunisations, teeth check, health assessment and substance misuse must be completed") { c in
+        SSDA903Rule(
+            "547", [.oc2], ["HEALTH_CHECK"] + coreHealthFields,
+            "Health promotion checks are up to date (HEALTH_CHECK 1), so immunisations, teeth check, health assessment and substance misuse must be completed"
+        ) { c in
             c.rows(.oc2) { t, i in t.text(i, "HEALTH_CHECK") == "1" && coreHealthFields.contains { t.isBlank(i, $0) } }
         },
         SSDA903Rule("542", [.oc2], ["CONVICTED", "DOB"], "Child is under 10 at 31 March but conviction information is completed") { c in
             c.rows(.oc2) { t, i in !t.isBlank(i, "CONVICTED") && (t.date(i, "DOB").map { $0.adding(years: 10) > c.end } ?? false) }
         },
-        SSDA903Rule("546", [.oc2, .episodes], ["HEALTH_CHECK", "DOB"], "Child looked after for 12 months is 5 or over at 31 March, so health promotion (HEALTH_CHECK) should not be completed") { c in
+        SSDA903Rule(
+            "546", [.oc2, .episodes], ["HEALTH_CHECK", "DOB"],
+            "Child looked after for 12 months is 5 or over at 31 March, so health promotion (HEALTH_CHECK) should not be completed"
+        ) { c in
             c.rows(.oc2) { t, i in
                 guard let child = t.children[i], c.continuouslyLookedAfter.contains(child), !t.isBlank(i, "HEALTH_CHECK") else { return false }
                 return t.date(i, "DOB").map { $0.adding(years: 5) <= c.end } ?? false
@@ -165,14 +192,16 @@ extension SSDA903RuleBook {
         SSDA903Rule("543", [.oc2, .episodes], ["DOB", "CONVICTED"], "Child is 10 or over and looked after for 12 months but conviction information is blank") { c in
             c.rows(.oc2) { t, i in
                 guard let child = t.children[i], c.continuouslyLookedAfter.contains(child), t.isBlank(i, "CONVICTED"),
-                      let dob = t.date(i, "DOB") else { return false }
+                    let dob = t.date(i, "DOB")
+                else { return false }
                 return dob.adding(years: 10) <= c.end
             }
         },
         SSDA903Rule("545", [.oc2, .episodes], ["DOB", "HEALTH_CHECK"], "Child is under 5 and looked after for 12 months but health promotion information is blank") { c in
             c.rows(.oc2) { t, i in
                 guard let child = t.children[i], c.continuouslyLookedAfter.contains(child), t.isBlank(i, "HEALTH_CHECK"),
-                      let dob = t.date(i, "DOB") else { return false }
+                    let dob = t.date(i, "DOB")
+                else { return false }
                 return dob.adding(years: 5) > c.end
             }
         },

@@ -17,7 +17,8 @@ extension SSDA903RuleBook {
             let codes = noURN(c.year)
             return c.episodes { codes.contains($0.place) && !$0.urn.isEmpty && $0.urn != "XXXXXXX" }
         },
-        SSDA903Rule("242", [.episodes], ["URN", "PLACE"], "URN XXXXXXX (regional adoption agency) can only be used for adoption and foster placements", years: 2026...lastYear) { c in
+        SSDA903Rule("242", [.episodes], ["URN", "PLACE"], "URN XXXXXXX (regional adoption agency) can only be used for adoption and foster placements", years: 2026...lastYear) {
+            c in
             let allowed: Set<String> = ["A3", "A4", "A5", "A6", "U1", "U2", "U3", "U4", "U5", "U6"]
             return c.episodes { $0.urn == "XXXXXXX" && !allowed.contains($0.place) }
         },
@@ -27,10 +28,13 @@ extension SSDA903RuleBook {
                 e.place == "H5" && (e.dec.map { $0 >= from } ?? e.decText.isEmpty) && (e.urn.isEmpty || e.urn == "XXXXXXX")
             }
         },
-        SSDA903Rule("392d", .query, [.episodes], ["HOME_POST", "PL_POST", "PLACE"], "Home and placement postcodes are the same but the child is not placed with parents (P1)") { c in
+        SSDA903Rule("392d", .query, [.episodes], ["HOME_POST", "PL_POST", "PLACE"], "Home and placement postcodes are the same but the child is not placed with parents (P1)") {
+            c in
             c.episodes { $0.place != "P1" && !$0.homePost.isEmpty && SSDA903Text.samePostcode($0.homePost, $0.plPost) }
         },
-        SSDA903Rule("392b", [.episodes], ["HOME_POST", "PL_POST"], "Child is looked after (not on short breaks, not UASC this year or last) but a home or placement postcode is missing") { c in
+        SSDA903Rule(
+            "392b", [.episodes], ["HOME_POST", "PL_POST"], "Child is looked after (not on short breaks, not UASC this year or last) but a home or placement postcode is missing"
+        ) { c in
             let lastUASC = Set(c.previousTable(.uasc)?.rowsByChild.keys.map { $0 } ?? [])
             return c.episodes { e in
                 guard e.ls != "V3", e.ls != "V4", e.homePost.isEmpty || e.plPost.isEmpty, let child = e.child else { return false }
@@ -45,7 +49,10 @@ extension SSDA903RuleBook {
                 }
             }
         },
-        SSDA903Rule("165", [.header, .episodes], ["MOTHER", "SEX"], "Mother status (MOTHER) is not valid: it must be 0 or 1, given only for girls, and given for every girl looked after this year") { c in
+        SSDA903Rule(
+            "165", [.header, .episodes], ["MOTHER", "SEX"],
+            "Mother status (MOTHER) is not valid: it must be 0 or 1, given only for girls, and given for every girl looked after this year"
+        ) { c in
             let female = SSDA903CodeLists.female(c.year), male = SSDA903CodeLists.male(c.year)
             let oc3 = c.table(.oc3)
             return c.rows(.header) { t, i in
@@ -53,10 +60,11 @@ extension SSDA903RuleBook {
                 if !mother.isEmpty && !["0", "1"].contains(mother) { return true }
                 if !mother.isEmpty && sex == male { return true }
                 guard sex == female, let child = t.children[i] else { return false }
-                let inYear = c.episodesByChild[child]?.contains { e in
-                    guard e.ls != "V3", e.ls != "V4", let s = e.decom, s <= c.end else { return false }
-                    return e.dec.map { $0 >= c.start } ?? true
-                } ?? false
+                let inYear =
+                    c.episodesByChild[child]?.contains { e in
+                        guard e.ls != "V3", e.ls != "V4", let s = e.decom, s <= c.end else { return false }
+                        return e.dec.map { $0 >= c.start } ?? true
+                    } ?? false
                 if mother.isEmpty && inYear { return true }
                 let careLeaver = oc3?.rowsByChild[child]?.contains { hasCareLeaverData(oc3!, $0) } ?? false
                 return !mother.isEmpty && !inYear && careLeaver
@@ -75,11 +83,15 @@ extension SSDA903RuleBook {
                 if born > c.end { return true }
                 // Compared with the day she left care, when her latest episode has ended.
                 guard let child = t.children[i], let latest = c.episodesByChild[child]?.last(where: { $0.decom != nil }),
-                      let left = latest.dec else { return false }
+                    let left = latest.dec
+                else { return false }
                 return born > left
             }
         },
-        SSDA903Rule("399", [.header, .episodes, .reviews], ["MOTHER", "LS", "REVIEW", "REVIEW_CODE"], "Mother, review or participation items are completed for a child only on short breaks (V3/V4)") { c in
+        SSDA903Rule(
+            "399", [.header, .episodes, .reviews], ["MOTHER", "LS", "REVIEW", "REVIEW_CODE"],
+            "Mother, review or participation items are completed for a child only on short breaks (V3/V4)"
+        ) { c in
             guard let h = c.table(.header), let r = c.table(.reviews) else { return [] }
             return c.episodesPerChild { child, eps in
                 guard eps.allSatisfy({ $0.ls == "V3" || $0.ls == "V4" }) else { return [] }
@@ -88,22 +100,31 @@ extension SSDA903RuleBook {
                 return mother || reviewed ? eps : []
             }
         },
-        SSDA903Rule("231", .query, [.header, .uasc], ["DOB"], "Unaccompanied asylum-seeking children are usually older: this child is under 11 at the year end; check the date of birth", years: 2025...lastYear) { c in
+        SSDA903Rule(
+            "231", .query, [.header, .uasc], ["DOB"], "Unaccompanied asylum-seeking children are usually older: this child is under 11 at the year end; check the date of birth",
+            years: 2025...lastYear
+        ) { c in
             let cutoff = c.end.adding(years: -11)
             return c.rows(.header) { t, i in
                 guard let child = t.children[i], c.uascChildren.contains(child), let dob = t.date(i, "DOB") else { return false }
                 return dob > cutoff
             }
         },
-        SSDA903Rule("331", [.episodes, .ad1], ["DATE_MATCH", "DECOM", "REC"], "Date the child was matched with adopters is after the start of the placement that ended in adoption") { c in
+        SSDA903Rule(
+            "331", [.episodes, .ad1], ["DATE_MATCH", "DECOM", "REC"], "Date the child was matched with adopters is after the start of the placement that ended in adoption"
+        ) { c in
             guard let ad1 = c.table(.ad1) else { return [] }
             return c.episodes { e in
                 guard e.rec == "E11" || e.rec == "E12", let s = e.decom, let child = e.child,
-                      let match = ad1.rowsByChild[child]?.first.flatMap({ ad1.date($0, "DATE_MATCH") }) else { return false }
+                    let match = ad1.rowsByChild[child]?.first.flatMap({ ad1.date($0, "DATE_MATCH") })
+                else { return false }
                 return match > s
             }
         },
-        SSDA903Rule("335", [.episodes, .ad1], ["PLACE", "FOSTER_CARE"], "Whether the child was adopted by foster carers (FOSTER_CARE) disagrees with the adoption placement type (A3/A5 with foster carers, A4/A6 not)") { c in
+        SSDA903Rule(
+            "335", [.episodes, .ad1], ["PLACE", "FOSTER_CARE"],
+            "Whether the child was adopted by foster carers (FOSTER_CARE) disagrees with the adoption placement type (A3/A5 with foster carers, A4/A6 not)"
+        ) { c in
             guard let ad1 = c.table(.ad1) else { return [] }
             return c.episodes { e in
                 guard e.rec == "E11" || e.rec == "E12", let child = e.child, let a = ad1.rowsByChild[child]?.first else { return false }
@@ -115,27 +136,35 @@ extension SSDA903RuleBook {
             guard let ad1 = c.table(.ad1) else { return [] }
             return c.episodes { e in
                 guard ["A3", "A4", "A5", "A6"].contains(e.place), let s = e.decom, let child = e.child,
-                      let date = ad1.rowsByChild[child]?.first.flatMap({ ad1.date($0, "DATE_INT") }) else { return false }
+                    let date = ad1.rowsByChild[child]?.first.flatMap({ ad1.date($0, "DATE_INT") })
+                else { return false }
                 return date > s
             }
         },
-        SSDA903Rule("582", .query, [.episodes, .ad1], ["DEC", "DATE_MATCH"], "The child was adopted on the day they were matched with adopters; the match is usually earlier") { c in
+        SSDA903Rule("582", .query, [.episodes, .ad1], ["DEC", "DATE_MATCH"], "The child was adopted on the day they were matched with adopters; the match is usually earlier") {
+            c in
             guard let ad1 = c.table(.ad1) else { return [] }
             return c.episodes { e in
                 guard e.rec == "E11" || e.rec == "E12", let d = e.dec, let child = e.child,
-                      let match = ad1.rowsByChild[child]?.first.flatMap({ ad1.date($0, "DATE_MATCH") }) else { return false }
+                    let match = ad1.rowsByChild[child]?.first.flatMap({ ad1.date($0, "DATE_MATCH") })
+                else { return false }
                 return match == d
             }
         },
-        SSDA903Rule("554", [.episodes, .placedAdoption], ["DATE_PLACED", "DECOM", "LS"], "Decision to place for adoption is dated after the placement order (first E1 episode) was granted") { c in
+        SSDA903Rule(
+            "554", [.episodes, .placedAdoption], ["DATE_PLACED", "DECOM", "LS"], "Decision to place for adoption is dated after the placement order (first E1 episode) was granted"
+        ) { c in
             guard let pa = c.table(.placedAdoption) else { return [] }
             return c.episodesPerChild { child, eps in
                 guard let firstE1 = eps.first(where: { $0.ls == "E1" && $0.decom != nil }), let s = firstE1.decom,
-                      let rows = pa.rowsByChild[child] else { return [] }
+                    let rows = pa.rowsByChild[child]
+                else { return [] }
                 return rows.contains { pa.date($0, "DATE_PLACED").map { $0 > s } ?? false } ? [firstE1] : []
             }
         },
-        SSDA903Rule("583", [.placedAdoption], ["DATE_PLACED", "DATE_PLACED_CEASED"], "More than one decision to place for adoption is recorded but an earlier one has not been reversed") { c in
+        SSDA903Rule(
+            "583", [.placedAdoption], ["DATE_PLACED", "DATE_PLACED_CEASED"], "More than one decision to place for adoption is recorded but an earlier one has not been reversed"
+        ) { c in
             guard let t = c.table(.placedAdoption) else { return [] }
             var hits: [SSDA903Hit] = []
             for (_, rows) in t.rowsByChild where rows.count > 1 {
@@ -144,7 +173,10 @@ extension SSDA903RuleBook {
             }
             return hits
         },
-        SSDA903Rule("630", [.episodes, .prevPerm], ["RNE", "PREV_PERM", "LA_PERM", "DATE_PERM"], "Child started to be looked after this year, so previous permanence information must be returned") { c in
+        SSDA903Rule(
+            "630", [.episodes, .prevPerm], ["RNE", "PREV_PERM", "LA_PERM", "DATE_PERM"],
+            "Child started to be looked after this year, so previous permanence information must be returned"
+        ) { c in
             guard let pp = c.table(.prevPerm) else { return [] }
             return c.episodes { e in
                 guard e.rne == "S", let s = e.decom, s >= c.start, let child = e.child else { return false }
@@ -155,10 +187,14 @@ extension SSDA903RuleBook {
                 }
             }
         },
-        SSDA903Rule("634", [.episodes, .prevPerm], ["PREV_PERM", "LA_PERM", "DATE_PERM", "DECOM"], "Previous permanence information is given but the child has not started an episode this year") { c in
+        SSDA903Rule(
+            "634", [.episodes, .prevPerm], ["PREV_PERM", "LA_PERM", "DATE_PERM", "DECOM"],
+            "Previous permanence information is given but the child has not started an episode this year"
+        ) { c in
             c.rows(.prevPerm) { t, i in
                 guard !t.isBlank(i, "PREV_PERM") || !t.isBlank(i, "LA_PERM") || !t.isBlank(i, "DATE_PERM"), let child = t.children[i],
-                      let latest = c.episodesByChild[child]?.compactMap(\.decom).max() else { return false }
+                    let latest = c.episodesByChild[child]?.compactMap(\.decom).max()
+                else { return false }
                 return latest < c.start
             }
         },
@@ -171,7 +207,8 @@ extension SSDA903RuleBook {
                 } ?? false
             }
         },
-        SSDA903Rule("580", [.episodes, .missing], ["REC", "MIS_END"], "Child was missing when they ceased to be looked after at 18, so the reason episode ceased should be E8") { c in
+        SSDA903Rule("580", [.episodes, .missing], ["REC", "MIS_END"], "Child was missing when they ceased to be looked after at 18, so the reason episode ceased should be E8") {
+            c in
             guard let m = c.table(.missing) else { return [] }
             return c.episodes { e in
                 guard let d = e.dec, e.rec != "E8", let child = e.child, let rows = m.rowsByChild[child] else { return false }

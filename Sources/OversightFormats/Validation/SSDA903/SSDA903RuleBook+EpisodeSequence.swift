@@ -3,8 +3,10 @@ import OversightCore
 extension SSDA903RuleBook {
     /// Pairs of consecutive episodes (by start date) of each child that `predicate` flags; the
     /// later episode of the pair is reported unless `reportEarlier`.
-    private static func pairs(_ c: SSDA903Context, reportEarlier: Bool = false,
-                              _ predicate: @escaping (SSDA903Episode, SSDA903Episode) -> Bool) -> [SSDA903Hit] {
+    private static func pairs(
+        _ c: SSDA903Context, reportEarlier: Bool = false,
+        _ predicate: @escaping (SSDA903Episode, SSDA903Episode) -> Bool
+    ) -> [SSDA903Hit] {
         c.episodesPerChild { _, eps in
             guard eps.count > 1 else { return [] }
             var out: [SSDA903Episode] = []
@@ -32,7 +34,10 @@ extension SSDA903RuleBook {
                 return [first]
             }
         },
-        SSDA903Rule("388", [.episodes], ["REC"], "Reason episode ceased does not agree with the next episode: X1 needs a next episode starting the same day, and any other reason must not have one") { c in
+        SSDA903Rule(
+            "388", [.episodes], ["REC"],
+            "Reason episode ceased does not agree with the next episode: X1 needs a next episode starting the same day, and any other reason must not have one"
+        ) { c in
             c.episodesPerChild { _, eps in
                 var out: [SSDA903Episode] = []
                 for (k, e) in eps.enumerated() {
@@ -61,22 +66,36 @@ extension SSDA903RuleBook {
                 ["P", "L", "T", "U", "B"].contains(next.rne) && (prev.dec == nil || next.decom == nil || prev.dec != next.decom)
             }
         },
-        SSDA903Rule("434", [.episodes], ["RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"], "Reason for new episode is a change of legal status only (L), but the legal status did not change or the placement did") { c in
+        SSDA903Rule(
+            "434", [.episodes], ["RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+            "Reason for new episode is a change of legal status only (L), but the legal status did not change or the placement did"
+        ) { c in
             pairs(c) { prev, next in
-                next.rne == "L" && (next.ls == prev.ls || next.place != prev.place || next.plPost != prev.plPost
-                    || next.urn != prev.urn || next.provider != prev.provider)
+                next.rne == "L"
+                    && (next.ls == prev.ls || next.place != prev.place || next.plPost != prev.plPost
+                        || next.urn != prev.urn || next.provider != prev.provider)
             }
         },
-        SSDA903Rule("435", [.episodes], ["RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"], "Reason for new episode is a change of placement only (P or T), but the legal status changed or the placement did not") { c in
+        SSDA903Rule(
+            "435", [.episodes], ["RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+            "Reason for new episode is a change of placement only (P or T), but the legal status changed or the placement did not"
+        ) { c in
             pairs(c) { prev, next in
-                ["P", "T"].contains(next.rne) && (next.ls != prev.ls || (next.place == prev.place && next.plPost == prev.plPost
-                    && next.urn == prev.urn && next.provider == prev.provider))
+                ["P", "T"].contains(next.rne)
+                    && (next.ls != prev.ls
+                        || (next.place == prev.place && next.plPost == prev.plPost
+                            && next.urn == prev.urn && next.provider == prev.provider))
             }
         },
-        SSDA903Rule("436", [.episodes], ["RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"], "Reason for new episode is a change of both placement and legal status (B or U), but one of them did not change") { c in
+        SSDA903Rule(
+            "436", [.episodes], ["RNE", "LS", "PLACE", "PL_POST", "URN", "PLACE_PROVIDER"],
+            "Reason for new episode is a change of both placement and legal status (B or U), but one of them did not change"
+        ) { c in
             pairs(c) { prev, next in
-                ["B", "U"].contains(next.rne) && (next.ls == prev.ls || (next.place == prev.place && next.plPost == prev.plPost
-                    && next.urn == prev.urn && next.provider == prev.provider))
+                ["B", "U"].contains(next.rne)
+                    && (next.ls == prev.ls
+                        || (next.place == prev.place && next.plPost == prev.plPost
+                            && next.urn == prev.urn && next.provider == prev.provider))
             }
         },
         SSDA903Rule("504", [.episodes], ["CIN"], "Category of need differs from the one reported at the start of this period of care") { c in
@@ -88,7 +107,9 @@ extension SSDA903RuleBook {
                     && ["P", "B", "T", "U"].contains(next.rne) && !SSDA903CodeLists.temporary.contains(next.place)
             }
         },
-        SSDA903Rule("383", [.episodes], ["PLACE", "RNE", "PL_POST"], "After a temporary placement the child must return to the placement before it (same type and postcode, RNE P)") { c in
+        SSDA903Rule(
+            "383", [.episodes], ["PLACE", "RNE", "PL_POST"], "After a temporary placement the child must return to the placement before it (same type and postcode, RNE P)"
+        ) { c in
             c.episodesPerChild { _, eps in
                 guard eps.count > 2 else { return [] }
                 var out: [SSDA903Episode] = []

@@ -75,7 +75,9 @@ extension SSDA903RuleBook {
             let limit = Day(year: 2005, month: 12, day: 1)!
             return c.episodes { $0.ls == "E1" && ($0.decom.map { $0 < limit } ?? false) }
         },
-        SSDA903Rule("451", [.episodes], ["DEC", "REC", "LS"], "Child is still under a freeing order (D1); freeing orders have not been made since December 2005", years: 2024...2024) { c in
+        SSDA903Rule(
+            "451", [.episodes], ["DEC", "REC", "LS"], "Child is still under a freeing order (D1); freeing orders have not been made since December 2005", years: 2024...2024
+        ) { c in
             c.episodes { $0.ls == "D1" && $0.decText.isEmpty && $0.rec.isEmpty }
         },
         SSDA903Rule("217t", [.episodes], ["PLACE", "DEC"], "Placement type P2 is not valid after 28 October 2023", years: 2024...2024) { c in
@@ -112,7 +114,8 @@ extension SSDA903RuleBook {
         SSDA903Rule("550", [.episodes], ["PLACE", "PLACE_PROVIDER"], "Placement provider PR0 (parents) can only go with placement P1") { c in
             c.episodes { $0.provider == "PR0" && $0.place != "P1" }
         },
-        SSDA903Rule("217", [.episodes], ["PLACE", "DECOM", "RNE"], "Placement for adoption with current foster carers (A3 or A5) from April 2015 must start with reason S, T or U") { c in
+        SSDA903Rule("217", [.episodes], ["PLACE", "DECOM", "RNE"], "Placement for adoption with current foster carers (A3 or A5) from April 2015 must start with reason S, T or U")
+        { c in
             let from = Day(year: 2015, month: 4, day: 1)!
             return c.episodes { ["A3", "A5"].contains($0.place) && ($0.decom.map { $0 >= from } ?? false) && !["S", "T", "U"].contains($0.rne) }
         },
@@ -182,7 +185,10 @@ extension SSDA903RuleBook {
                 return s <= dob.adding(years: 10)
             }
         },
-        SSDA903Rule("359", [.header, .episodes], ["DEC", "LS", "PLACE"], "Young person over 18 at year end is still looked after but not under section 20(5) (V2) in a residential placement (K2)") { c in
+        SSDA903Rule(
+            "359", [.header, .episodes], ["DEC", "LS", "PLACE"],
+            "Young person over 18 at year end is still looked after but not under section 20(5) (V2) in a residential placement (K2)"
+        ) { c in
             c.episodes { e in
                 guard e.decText.isEmpty, let dob = c.dob(e.child) else { return false }
                 return dob.adding(years: 18) < c.end && !(e.ls == "V2" && e.place == "K2")
@@ -191,7 +197,10 @@ extension SSDA903RuleBook {
         SSDA903Rule("370", [.header, .episodes], ["DECOM", "PLACE"], "Child in independent living (P2) should be at least 16", years: 2024...2024) { c in
             c.episodes { $0.place == "P2" && age(c, $0, under: 16, on: $0.decom) }
         },
-        SSDA903Rule("371", [.header, .episodes], ["DECOM", "PLACE"], "Child in semi-independent living not subject to children's homes regulations (H5) should be at least 16", years: 2024...2024) { c in
+        SSDA903Rule(
+            "371", [.header, .episodes], ["DECOM", "PLACE"], "Child in semi-independent living not subject to children's homes regulations (H5) should be at least 16",
+            years: 2024...2024
+        ) { c in
             c.episodes { $0.place == "H5" && age(c, $0, under: 16, on: $0.decom) }
         },
         SSDA903Rule("371", [.header, .episodes], ["DECOM", "PLACE"], "Child in supported accommodation (K3) should be at least 16", years: 2025...lastYear) { c in
@@ -224,7 +233,8 @@ extension SSDA903RuleBook {
         SSDA903Rule("460", [.header, .episodes], ["DEC", "REC"], "Child stayed with current carers at 18 or over (E17) but was under 18") { c in
             c.episodes { $0.rec == "E17" && age(c, $0, under: 18, on: $0.dec) }
         },
-        SSDA903Rule("234", [.header, .episodes], ["REASON_PLACE_CHANGE", "DOB"], "A child under 10 cannot change placement because of custody (CUSTOD)", years: 2026...lastYear) { c in
+        SSDA903Rule("234", [.header, .episodes], ["REASON_PLACE_CHANGE", "DOB"], "A child under 10 cannot change placement because of custody (CUSTOD)", years: 2026...lastYear) {
+            c in
             c.episodes { $0.reasonChange == "CUSTOD" && age(c, $0, under: 10, on: $0.decom) }
         },
     ]

@@ -89,8 +89,9 @@ extension SSDA903RuleBook {
             guard let h = c.table(.header) else { return [] }
             for e in c.episodes {
                 guard let child = e.child, let hi = c.headerRow[child], let dec = e.dec, dec >= c.start, dec <= c.end,
-                      !e.rec.isEmpty, e.rec != "X1", e.ls != "V3", e.ls != "V4",
-                      h.code(hi, "SEX") == female, h.isBlank(hi, "MOTHER") else { continue }
+                    !e.rec.isEmpty, e.rec != "X1", e.ls != "V3", e.ls != "V4",
+                    h.code(hi, "SEX") == female, h.isBlank(hi, "MOTHER")
+                else { continue }
                 hits.append(SSDA903Hit(table: .episodes, index: e.index))
                 hits.append(SSDA903Hit(table: .header, index: hi))
             }

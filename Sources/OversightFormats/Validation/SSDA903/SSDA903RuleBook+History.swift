@@ -38,7 +38,8 @@ extension SSDA903RuleBook {
                 return t.text(i, "MC_DOB") != last.text(li, "MC_DOB")
             }
         },
-        SSDA903Rule("626", [.header], ["MOTHER", "MC_DOB"], "Child became a mother this year but her child's date of birth is before the collection year", needsPrevious: true) { c in
+        SSDA903Rule("626", [.header], ["MOTHER", "MC_DOB"], "Child became a mother this year but her child's date of birth is before the collection year", needsPrevious: true) {
+            c in
             guard let last = c.previousTable(.header) else { return [] }
             return c.rows(.header) { t, i in
                 guard let child = t.children[i], let li = c.previousHeaderRow[child], let born = t.date(i, "MC_DOB") else { return false }
@@ -52,20 +53,25 @@ extension SSDA903RuleBook {
                 return lastUASC.rowsByChild[child] == nil
             }
         },
-        SSDA903Rule("559", [.placedAdoption], ["DATE_PLACED"], "Decision to place for adoption is dated before this year but was not in last year's return", needsPrevious: true) { c in
+        SSDA903Rule("559", [.placedAdoption], ["DATE_PLACED"], "Decision to place for adoption is dated before this year but was not in last year's return", needsPrevious: true) {
+            c in
             placedPairs(c) { t, i, last, rows in
                 guard let d = t.date(i, "DATE_PLACED"), d < c.start else { return false }
                 return !rows.contains { !last.isBlank($0, "DATE_PLACED") }
             }
         },
-        SSDA903Rule("560", [.placedAdoption], ["DATE_PLACED", "DATE_PLACED_CEASED"], "Decision to place for adoption differs from last year's although last year's was not reversed", needsPrevious: true) { c in
+        SSDA903Rule(
+            "560", [.placedAdoption], ["DATE_PLACED", "DATE_PLACED_CEASED"], "Decision to place for adoption differs from last year's although last year's was not reversed",
+            needsPrevious: true
+        ) { c in
             placedPairs(c) { t, i, last, rows in
                 rows.contains { r in
                     !last.isBlank(r, "DATE_PLACED") && last.isBlank(r, "DATE_PLACED_CEASED") && last.text(r, "DATE_PLACED") != t.text(i, "DATE_PLACED")
                 }
             }
         },
-        SSDA903Rule("561", [.placedAdoption], ["DATE_PLACED"], "Decision to place for adoption is the same as last year's, which was recorded as reversed", needsPrevious: true) { c in
+        SSDA903Rule("561", [.placedAdoption], ["DATE_PLACED"], "Decision to place for adoption is the same as last year's, which was recorded as reversed", needsPrevious: true) {
+            c in
             placedPairs(c) { t, i, last, rows in
                 rows.contains { r in
                     last.text(r, "DATE_PLACED") == t.text(i, "DATE_PLACED")
@@ -73,7 +79,9 @@ extension SSDA903RuleBook {
                 }
             }
         },
-        SSDA903Rule("584", [.placedAdoption], ["DATE_PLACED"], "Last year's decision to place for adoption was reversed, so this year's decision must be a later one", needsPrevious: true) { c in
+        SSDA903Rule(
+            "584", [.placedAdoption], ["DATE_PLACED"], "Last year's decision to place for adoption was reversed, so this year's decision must be a later one", needsPrevious: true
+        ) { c in
             placedPairs(c) { t, i, last, rows in
                 rows.contains { r in
                     guard !last.isBlank(r, "DATE_PLACED_CEASED") || !last.isBlank(r, "REASON_PLACED_CEASED") else { return false }
@@ -82,21 +90,33 @@ extension SSDA903RuleBook {
                 }
             }
         },
-        SSDA903Rule("1002", .query, [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "This young person has no episodes of care in this or last year's return: confirm they were looked after in an earlier year, or remove the care leaver information", needsPrevious: true) { c in
+        SSDA903Rule(
+            "1002", .query, [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"],
+            "This young person has no episodes of care in this or last year's return: confirm they were looked after in an earlier year, or remove the care leaver information",
+            needsPrevious: true
+        ) { c in
             guard c.previousTable(.episodes) != nil else { return [] }
             return c.rows(.oc3) { t, i in
                 guard let child = t.children[i] else { return false }
                 return c.episodesByChild[child] == nil && c.previousEpisodesByChild[child] == nil
             }
         },
-        SSDA903Rule("1010", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "This young person had an open episode at the end of last year but has no episodes this year", needsPrevious: true) { c in
+        SSDA903Rule(
+            "1010", [.oc3, .episodes], ["IN_TOUCH", "ACTIV", "ACCOM"], "This young person had an open episode at the end of last year but has no episodes this year",
+            needsPrevious: true
+        ) { c in
             c.rows(.oc3) { t, i in
                 guard let child = t.children[i], c.episodesByChild[child] == nil,
-                      let last = c.previousEpisodesByChild[child]?.last(where: { $0.decom != nil }) else { return false }
+                    let last = c.previousEpisodesByChild[child]?.last(where: { $0.decom != nil })
+                else { return false }
                 return last.decText.isEmpty
             }
         },
-        SSDA903Rule("1001", .query, [.oc3, .episodes, .header], ["IN_TOUCH", "ACTIV", "ACCOM"], "The loaded episodes do not show a relevant or former relevant child (13 weeks in care after 14, including a day after 16, and not adopted): confirm from earlier years, or remove the care leaver information", needsPrevious: true) { c in
+        SSDA903Rule(
+            "1001", .query, [.oc3, .episodes, .header], ["IN_TOUCH", "ACTIV", "ACCOM"],
+            "The loaded episodes do not show a relevant or former relevant child (13 weeks in care after 14, including a day after 16, and not adopted): confirm from earlier years, or remove the care leaver information",
+            needsPrevious: true
+        ) { c in
             guard c.previousTable(.episodes) != nil else { return [] }
             return c.rows(.oc3) { t, i in
                 guard let child = t.children[i], let dob = c.dob(child), dob.adding(years: 20) > c.end else { return false }
@@ -135,7 +155,10 @@ extension SSDA903RuleBook {
                 return lastStart == s ? [] : [first]
             }
         },
-        SSDA903Rule("706", [.dolo], ["DOLO_START"], "Last year's return has an open deprivation of liberty order with no matching order starting on the same date this year", years: 2027...lastYear, needsPrevious: true) { c in
+        SSDA903Rule(
+            "706", [.dolo], ["DOLO_START"], "Last year's return has an open deprivation of liberty order with no matching order starting on the same date this year",
+            years: 2027...lastYear, needsPrevious: true
+        ) { c in
             guard let last = c.previousTable(.dolo), let now = c.table(.dolo) else { return [] }
             var hits: [SSDA903Hit] = []
             for (child, rows) in last.rowsByChild {
@@ -173,13 +196,24 @@ extension SSDA903RuleBook {
     /// Rules on deprivation of liberty orders against the placements they overlap, and the
     /// 2023-24 rules on freeing orders.
     static let placementHistoryRules: [SSDA903Rule] = [
-        SSDA903Rule("709", .query, [.dolo, .episodes], ["DOLO_START", "PLACE"], "Child with a deprivation of liberty order is in an unexpected placement type (expected K2, Z12 or Z13)", years: 2027...lastYear) { c in
+        SSDA903Rule(
+            "709", .query, [.dolo, .episodes], ["DOLO_START", "PLACE"], "Child with a deprivation of liberty order is in an unexpected placement type (expected K2, Z12 or Z13)",
+            years: 2027...lastYear
+        ) { c in
             doloOverlaps(c) { !["K2", "Z12", "Z13"].contains($0) }
         },
-        SSDA903Rule("710", [.dolo, .episodes], ["DOLO_START", "PLACE"], "Child with a deprivation of liberty order cannot be in a secure children's home (K1), with parents (P1), in youth custody (R5) or in supported accommodation (K3)", years: 2027...lastYear) { c in
+        SSDA903Rule(
+            "710", [.dolo, .episodes], ["DOLO_START", "PLACE"],
+            "Child with a deprivation of liberty order cannot be in a secure children's home (K1), with parents (P1), in youth custody (R5) or in supported accommodation (K3)",
+            years: 2027...lastYear
+        ) { c in
             doloOverlaps(c) { ["K1", "P1", "R5", "K3"].contains($0) }
         },
-        SSDA903Rule("555", [.episodes, .placedAdoption], ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"], "A freeing order (D1) has been granted but there is no decision that the child should be placed for adoption, or an open one is recorded as reversed", years: 2024...2024) { c in
+        SSDA903Rule(
+            "555", [.episodes, .placedAdoption], ["CHILD", "DATE_PLACED", "DATE_PLACED_CEASED", "REASON_PLACED_CEASED"],
+            "A freeing order (D1) has been granted but there is no decision that the child should be placed for adoption, or an open one is recorded as reversed",
+            years: 2024...2024
+        ) { c in
             guard let pa = c.table(.placedAdoption) else { return [] }
             var hits = c.episodes { e in e.ls == "D1" && (e.child.map { pa.rowsByChild[$0] == nil } ?? false) }
             hits += c.rows(.placedAdoption) { t, i in
@@ -188,11 +222,15 @@ extension SSDA903RuleBook {
             }
             return hits
         },
-        SSDA903Rule("556", [.episodes, .placedAdoption], ["DATE_PLACED", "DECOM"], "Decision to place for adoption is dated after the freeing order (first D1 episode) was granted", years: 2024...2024) { c in
+        SSDA903Rule(
+            "556", [.episodes, .placedAdoption], ["DATE_PLACED", "DECOM"], "Decision to place for adoption is dated after the freeing order (first D1 episode) was granted",
+            years: 2024...2024
+        ) { c in
             guard let pa = c.table(.placedAdoption) else { return [] }
             return c.episodesPerChild { child, eps in
                 guard let firstD1 = eps.first(where: { $0.ls == "D1" && $0.decom != nil }), let s = firstD1.decom,
-                      let rows = pa.rowsByChild[child] else { return [] }
+                    let rows = pa.rowsByChild[child]
+                else { return [] }
                 return rows.contains { pa.date($0, "DATE_PLACED").map { $0 > s } ?? false } ? [firstD1] : []
             }
         },

@@ -55,12 +55,18 @@ extension SSDA903RuleBook {
 
     /// The sex code as M/F/U whichever year's coding it uses (1 and 2 were replaced by M and F in 2024-25).
     private static func sexCode(_ s: String) -> String {
-        switch s { case "1": "M"; case "2": "F"; default: s }
+        switch s {
+        case "1": "M";
+        case "2": "F";
+        default: s
+        }
     }
 
     /// Rules comparing with the previous year's header: the DfE's 202-208 family.
-    private static func headerChanged(_ code: String, _ field: String, _ message: String,
-                                      normalise: @escaping @Sendable (String) -> String = { $0 }) -> SSDA903Rule {
+    private static func headerChanged(
+        _ code: String, _ field: String, _ message: String,
+        normalise: @escaping @Sendable (String) -> String = { $0 }
+    ) -> SSDA903Rule {
         SSDA903Rule(code, [.header], [field], message, needsPrevious: true) { c in
             guard let last = c.previousTable(.header) else { return [] }
             return c.rows(.header) { t, i in
@@ -71,12 +77,15 @@ extension SSDA903RuleBook {
     }
 
     /// Fields of the first episode this year that must carry over from last year's open episode.
-    private static func carriedOver(_ code: String, _ field: String, _ message: String,
-                                    _ value: @escaping @Sendable (SSDA903Episode) -> String) -> SSDA903Rule {
+    private static func carriedOver(
+        _ code: String, _ field: String, _ message: String,
+        _ value: @escaping @Sendable (SSDA903Episode) -> String
+    ) -> SSDA903Rule {
         SSDA903Rule(code, [.episodes], [field], message, needsPrevious: true) { c in
             c.episodesPerChild { child, eps in
                 guard let first = eps.first, first.decom != nil, let lastYear = c.previousEpisodesByChild[child]?.last(where: { $0.decom != nil }),
-                      lastYear.decText.isEmpty else { return [] }
+                    lastYear.decText.isEmpty
+                else { return [] }
                 var now = value(first), before = value(lastYear)
                 if code == "503D" {
                     // The DfE allows the placement codes it renamed: H5 became K3 and Z1 became Z11-Z14.
@@ -107,10 +116,12 @@ extension SSDA903RuleBook {
                 return true
             }
         },
-        SSDA903Rule("502", [.episodes], ["DECOM"], "Last year's return ended with an open episode but its start date differs from this year's first episode", needsPrevious: true) { c in
+        SSDA903Rule("502", [.episodes], ["DECOM"], "Last year's return ended with an open episode but its start date differs from this year's first episode", needsPrevious: true) {
+            c in
             c.episodesPerChild { child, eps in
                 guard let first = eps.first, let s = first.decom,
-                      let open = c.previousEpisodesByChild[child]?.first(where: { $0.decText.isEmpty && $0.decom != nil }) else { return [] }
+                    let open = c.previousEpisodesByChild[child]?.first(where: { $0.decText.isEmpty && $0.decom != nil })
+                else { return [] }
                 return open.decom != s ? [first] : []
             }
         },
@@ -120,7 +131,8 @@ extension SSDA903RuleBook {
         carriedOver("503D", "PLACE", "Placement type of the first episode differs from last year's open episode") { $0.place },
         carriedOver("503E", "PLACE_PROVIDER", "Placement provider of the first episode differs from last year's open episode") { $0.provider },
         carriedOver("503F", "URN", "Ofsted URN of the first episode differs from last year's open episode") { $0.urn },
-        SSDA903Rule("576", [.missing], ["CHILD"], "Last year's return has an open missing episode for this child, but this year's has no matching episode", needsPrevious: true) { c in
+        SSDA903Rule("576", [.missing], ["CHILD"], "Last year's return has an open missing episode for this child, but this year's has no matching episode", needsPrevious: true) {
+            c in
             guard let last = c.previousTable(.missing), let now = c.table(.missing) else { return [] }
             var hits: [SSDA903Hit] = []
             for (child, rows) in last.rowsByChild {

@@ -52,7 +52,9 @@ extension SSDA903RuleBook {
             }
             return hits
         },
-        SSDA903Rule("578", [.missing, .episodes], ["MIS_START"], "The missing episode starts after the child ceased to be looked after (after care ended, or between periods of care)") { c in
+        SSDA903Rule(
+            "578", [.missing, .episodes], ["MIS_START"], "The missing episode starts after the child ceased to be looked after (after care ended, or between periods of care)"
+        ) { c in
             c.rows(.missing) { t, i in
                 guard let s = t.date(i, "MIS_START"), let child = t.children[i], let eps = c.episodesByChild[child] else { return false }
                 let inCare = eps.contains { e in
@@ -65,14 +67,16 @@ extension SSDA903RuleBook {
         SSDA903Rule("581", [.missing, .episodes], ["MIS_START"], "The missing episode starts before the child started to be looked after") { c in
             c.rows(.missing) { t, i in
                 guard let s = t.date(i, "MIS_START"), let child = t.children[i],
-                      let firstStart = c.episodesByChild[child]?.compactMap(\.decom).min() else { return false }
+                    let firstStart = c.episodesByChild[child]?.compactMap(\.decom).min()
+                else { return false }
                 return s < firstStart
             }
         },
         SSDA903Rule("577", [.missing, .episodes], ["MIS_END"], "Child ceased to be looked after but a missing episode has no end date") { c in
             c.rows(.missing) { t, i in
                 guard t.isBlank(i, "MIS_END"), let s = t.date(i, "MIS_START"), let child = t.children[i],
-                      let eps = c.episodesByChild[child], !eps.isEmpty else { return false }
+                    let eps = c.episodesByChild[child], !eps.isEmpty
+                else { return false }
                 if eps.contains(where: { $0.decom != nil && $0.decText.isEmpty }) { return false }
                 guard let lastEnd = eps.compactMap(\.dec).max() else { return false }
                 return s <= lastEnd

@@ -19,10 +19,14 @@ extension SSDA903RuleBook {
         SSDA903Rule("631", [.prevPerm], ["PREV_PERM"], "Previous permanence option (PREV_PERM) is not a valid code") { c in
             c.rows(.prevPerm) { t, i in !t.isBlank(i, "PREV_PERM") && !["P1", "P2", "P3", "P4", "Z1"].contains(t.code(i, "PREV_PERM")) }
         },
-        SSDA903Rule("635", [.prevPerm], ["LA_PERM", "DATE_PERM", "PREV_PERM"], "Date or authority of a previous permanence order is given but the previous permanence option is blank") { c in
+        SSDA903Rule(
+            "635", [.prevPerm], ["LA_PERM", "DATE_PERM", "PREV_PERM"], "Date or authority of a previous permanence order is given but the previous permanence option is blank"
+        ) { c in
             c.rows(.prevPerm) { t, i in (!t.isBlank(i, "LA_PERM") || !t.isBlank(i, "DATE_PERM")) && t.isBlank(i, "PREV_PERM") }
         },
-        SSDA903Rule("632", [.prevPerm, .episodes], ["DATE_PERM", "DECOM"], "Date of the previous permanence order is not a valid date or is not before the child started to be looked after") { c in
+        SSDA903Rule(
+            "632", [.prevPerm, .episodes], ["DATE_PERM", "DECOM"], "Date of the previous permanence order is not a valid date or is not before the child started to be looked after"
+        ) { c in
             c.rows(.prevPerm) { t, i in
                 let text = t.text(i, "DATE_PERM")
                 guard !text.isEmpty else { return false }
@@ -52,14 +56,20 @@ extension SSDA903RuleBook {
                 return !(id.hasPrefix("SW") || id.hasPrefix("XX")) || (c.year >= 2026 && id.count < 4)
             }
         },
-        SSDA903Rule("SW01aSTG1", [.swEpisodes], ["SW_DECOM", "SW_ID"], "Social worker episode information is incomplete (start date, or social worker ID for episodes before April 2023)", years: 2025...2025) { c in
+        SSDA903Rule(
+            "SW01aSTG1", [.swEpisodes], ["SW_DECOM", "SW_ID"], "Social worker episode information is incomplete (start date, or social worker ID for episodes before April 2023)",
+            years: 2025...2025
+        ) { c in
             let cutoff = Day(year: 2023, month: 4, day: 1)!
             return c.rows(.swEpisodes) { t, i in
                 guard let s = t.date(i, "SW_DECOM") else { return true }
                 return s < cutoff && t.isBlank(i, "SW_ID")
             }
         },
-        SSDA903Rule("SW01bSTG1", [.swEpisodes], ["SW_DECOM", "SW_ID", "SW_REASON"], "Social worker episode information is incomplete (start date, social worker ID or reason from April 2023)", years: 2025...2025) { c in
+        SSDA903Rule(
+            "SW01bSTG1", [.swEpisodes], ["SW_DECOM", "SW_ID", "SW_REASON"],
+            "Social worker episode information is incomplete (start date, social worker ID or reason from April 2023)", years: 2025...2025
+        ) { c in
             let cutoff = Day(year: 2023, month: 4, day: 1)!
             return c.rows(.swEpisodes) { t, i in
                 guard let s = t.date(i, "SW_DECOM") else { return true }
@@ -78,7 +88,10 @@ extension SSDA903RuleBook {
         SSDA903Rule("SW13STG1", [.swEpisodes], ["SW_REASON"], "Reason for social worker change is blank or not a valid code", years: 2024...2024) { c in
             c.rows(.swEpisodes) { t, i in !SSDA903CodeLists.swReason.contains(t.code(i, "SW_REASON")) }
         },
-        SSDA903Rule("SW13STG1", [.swEpisodes], ["SW_REASON"], "Reason for social worker change is not a valid code, or is blank for an episode starting from April 2023", years: 2025...lastYear) { c in
+        SSDA903Rule(
+            "SW13STG1", [.swEpisodes], ["SW_REASON"], "Reason for social worker change is not a valid code, or is blank for an episode starting from April 2023",
+            years: 2025...lastYear
+        ) { c in
             let cutoff = Day(year: 2023, month: 4, day: 1)!
             return c.rows(.swEpisodes) { t, i in
                 if t.isBlank(i, "SW_REASON") { return t.date(i, "SW_DECOM").map { $0 >= cutoff } ?? false }
@@ -115,7 +128,10 @@ extension SSDA903RuleBook {
                 return c.year >= 2026 ? (0..<3).contains(s.days(to: e)) : s == e
             }
         },
-        SSDA903Rule("SW10bSTG2", [.swEpisodes], ["SW_DECOM", "SW_REASON"], "A social worker episode for a first contact (FCONTA) starts before the previous episode ended", years: 2026...lastYear) { c in
+        SSDA903Rule(
+            "SW10bSTG2", [.swEpisodes], ["SW_DECOM", "SW_REASON"], "A social worker episode for a first contact (FCONTA) starts before the previous episode ended",
+            years: 2026...lastYear
+        ) { c in
             swPairs(c, reportLater: true) { prev, next in
                 guard next.reason == "FCONTA", let e = prev.end else { return false }
                 return next.start <= e
@@ -124,7 +140,10 @@ extension SSDA903RuleBook {
         SSDA903Rule("SW14STG2", [.swEpisodes], ["SW_DEC"], "Social worker episode end date is blank but it is not the child's latest episode", years: 2024...2024) { c in
             swPairs(c) { prev, _ in prev.end == nil }
         },
-        SSDA903Rule("SW11aSTG2", [.swEpisodes, .episodes], ["SW_DEC"], "Social worker episode ended before the last days of the year and no next episode starts within 5 days", years: 2024...2024) { c in
+        SSDA903Rule(
+            "SW11aSTG2", [.swEpisodes, .episodes], ["SW_DEC"], "Social worker episode ended before the last days of the year and no next episode starts within 5 days",
+            years: 2024...2024
+        ) { c in
             // A child who left care when the social worker episode ended needs no next episode.
             swFollowUps(c) { child, ended, next in
                 guard ended <= c.end.adding(days: -5) else { return false }
@@ -151,7 +170,9 @@ extension SSDA903RuleBook {
             }
             return hits
         },
-        SSDA903Rule("SW17STG2", [.swEpisodes], ["SW_DEC", "SW_DECOM"], "There is no social worker episode open at 31 March (the latest one has an end date)", years: 2026...lastYear) { c in
+        SSDA903Rule(
+            "SW17STG2", [.swEpisodes], ["SW_DEC", "SW_DECOM"], "There is no social worker episode open at 31 March (the latest one has an end date)", years: 2026...lastYear
+        ) { c in
             guard let t = c.table(.swEpisodes) else { return [] }
             var hits: [SSDA903Hit] = []
             for (_, rows) in t.rowsByChild {
@@ -164,7 +185,8 @@ extension SSDA903RuleBook {
             guard let sw = c.table(.swEpisodes) else { return [] }
             return c.episodesPerChild { child, eps in
                 guard sw.rowsByChild[child] == nil,
-                      let open = eps.first(where: { $0.decom != nil && $0.decText.isEmpty && $0.ls != "V3" && $0.ls != "V4" }) else { return [] }
+                    let open = eps.first(where: { $0.decom != nil && $0.decText.isEmpty && $0.ls != "V3" && $0.ls != "V4" })
+                else { return [] }
                 return [open]
             }
         },
@@ -192,8 +214,10 @@ extension SSDA903RuleBook {
 
     /// Consecutive social worker episodes of each child by start date that `predicate` flags;
     /// the earlier is reported unless `reportLater`.
-    private static func swPairs(_ c: SSDA903Context, reportLater: Bool = false,
-                                _ predicate: (SWEpisode, SWEpisode) -> Bool) -> [SSDA903Hit] {
+    private static func swPairs(
+        _ c: SSDA903Context, reportLater: Bool = false,
+        _ predicate: (SWEpisode, SWEpisode) -> Bool
+    ) -> [SSDA903Hit] {
         guard let t = c.table(.swEpisodes) else { return [] }
         var hits: [SSDA903Hit] = []
         for (_, rows) in t.rowsByChild where rows.count > 1 {

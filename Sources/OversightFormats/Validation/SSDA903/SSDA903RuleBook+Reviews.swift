@@ -23,7 +23,8 @@ extension SSDA903RuleBook {
             c.rows(.reviews) { t, i in
                 let code = t.code(i, "REVIEW_CODE")
                 guard code != "PN0", SSDA903CodeLists.reviewCode.contains(code), let r = t.date(i, "REVIEW"),
-                      let dob = t.date(i, "DOB") else { return false }
+                    let dob = t.date(i, "DOB")
+                else { return false }
                 return r < dob.adding(years: 4)
             }
         },

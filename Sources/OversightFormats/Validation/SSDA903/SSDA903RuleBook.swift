@@ -6,7 +6,8 @@ enum SSDA903RuleBook {
     static let firstYear = 2024
     static let lastYear = 2027
 
-    static let all: [SSDA903Rule] = headerRules + episodeRules + episodeSequenceRules + reviewRules + missingRules
+    static let all: [SSDA903Rule] =
+        headerRules + episodeRules + episodeSequenceRules + reviewRules + missingRules
         + careLeaverRules + healthRules + adoptionRules + uascRules + permanenceRules + socialWorkerRules
         + integrityRules + previousYearRules + dolRules + cohortRules + consistencyRules + historyRules + placementHistoryRules
 

@@ -19,8 +19,10 @@ public struct SSDA903RuleInfo: Sendable, Hashable, Codable {
     /// True when the rule compares with the previous year's return and is skipped without it.
     public var needsPrevious: Bool
 
-    public init(code: String, severity: Severity, tables: [SSDA903Table], fields: [String], message: String,
-                years: ClosedRange<Int>, needsPrevious: Bool = false) {
+    public init(
+        code: String, severity: Severity, tables: [SSDA903Table], fields: [String], message: String,
+        years: ClosedRange<Int>, needsPrevious: Bool = false
+    ) {
         self.code = code; self.severity = severity; self.tables = tables; self.fields = fields
         self.message = message; self.years = years; self.needsPrevious = needsPrevious
     }

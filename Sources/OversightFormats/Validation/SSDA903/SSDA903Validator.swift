@@ -21,10 +21,12 @@ public enum SSDA903Validator {
             for hit in hits {
                 guard let table = current[hit.table], hit.index < table.rows.count else { continue }
                 let row = table.rows[hit.index]
-                issues.append(ValidationIssue(rule: info.code, severity: info.severity, file: table.file,
-                                              table: hit.table.rawValue, row: row.row,
-                                              child: context.table(hit.table)?.children[hit.index]?.rawValue,
-                                              fields: info.fields, message: info.message))
+                issues.append(
+                    ValidationIssue(
+                        rule: info.code, severity: info.severity, file: table.file,
+                        table: hit.table.rawValue, row: row.row,
+                        child: context.table(hit.table)?.children[hit.index]?.rawValue,
+                        fields: info.fields, message: info.message))
             }
         }
         return issues
