@@ -11,7 +11,7 @@ import OversightCore
         #expect(t.targetText == "Target 18.0%")
         #expect(t.trendText == "Better than last year (20.0%)")
         #expect(t.trendArrow == "\u{25BC}")
-        #expect(t.comparatorText == "SN average 21.3%; rank 40 of 152 in England (2023-24)")
+        #expect(t.comparatorText == "Neighbours' mean 21.3%; rank 40 of 152 in England (2023-24)")
         #expect(t.series.count == 24)
         let h = t.render(id: "s1").markup
         #expect(h.contains("<p class=\"ov-tile__value\">18.5%</p>"))
@@ -63,6 +63,6 @@ extension OverviewPageTests {
                     NeighbourValue(code: "902", name: "B", value: 25),
                 ]
             ])
-        #expect(m.ambitions[0].tiles[0].comparatorText == "SN average 21.3%; rank 2 of 3 with neighbours (2023-24)")
+        #expect(m.ambitions[0].tiles[0].comparatorText == "Neighbours' mean 21.3%; rank 2 of 3 with neighbours (2023-24)")
     }
 }

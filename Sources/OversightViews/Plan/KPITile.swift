@@ -19,7 +19,7 @@ public struct KPITile: Sendable, Hashable {
     public var trendArrow: String
     /// The monthly values for the trend line (24 months).
     public var series: [SeriesPoint]
-    /// Where the authority stands among comparators ("SN average 21.3%; rank 40 of 152 in England (2023-24)"), nil when none.
+    /// Where the authority stands among comparators ("Neighbours' median 21.3%; rank 40 of 152 in England (2023-24)"), nil when none.
     public var comparatorText: String?
 
     public init(
@@ -74,14 +74,17 @@ public struct KPITile: Sendable, Hashable {
         }
     }
 
-    /// "SN average 21.3%; rank 4 of 11 with neighbours (2023-24)" when the neighbours' values
-    /// are given, else "SN average 21.3%; rank 40 of 152 in England (2023-24)"; "England 22.6% (2023-24)".
+    /// "Neighbours' median 21.3%; rank 4 of 11 with neighbours (2023-24)" when the neighbours'
+    /// values are given, else "Neighbours' median 21.3%; rank 40 of 152 in England (2023-24)";
+    /// "England 22.6% (2023-24)". The average named is the one the KPI compares with.
     public static func comparatorWords(_ c: ComparatorPosition, unit: MeasureUnit, neighbours: [NeighbourValue] = []) -> String {
         let year = Format.reportingYear(c.summary.year)
         var s: String
         switch c.choice {
-        case .snMean, .snMedian, .none:
-            s = "SN average \(Format.value(c.value, unit: unit))"
+        case .snMedian, .none:
+            s = "Neighbours' median \(Format.value(c.value, unit: unit))"
+        case .snMean:
+            s = "Neighbours' mean \(Format.value(c.value, unit: unit))"
         case .england:
             s = "England \(Format.value(c.value, unit: unit))"
         }
