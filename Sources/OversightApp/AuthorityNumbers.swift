@@ -109,9 +109,6 @@ public final class AuthorityNumbers: Sendable {
             supervisionIntervalDays: snapshot.supervisionIntervalDays, includeRecords: includeRecords)
     }
 
-    /// Whether `id` is a measure Oversight knows (case data, quality assurance or hand-entered).
-    public static func isMeasure(_ id: String) -> Bool { Plan.measureDefinition(id) != nil }
-
     /// One measure for one period, flagged when it counts records from rows with errors; nil for
     /// an unknown id or when nothing can be computed (a rate without a population).
     public func measure(_ id: String, period: Period, snapshot: AuthoritySnapshot, includeRecords: Bool = false, population: Int? = nil) -> MeasureResult? {
