@@ -39,9 +39,42 @@ extension Store {
     /// action update and commentary, counted when the write commits; a write that fails leaves it.
     /// Accounts, sessions, the activity log, national published figures and the measure cache do
     /// not change it.
-    /// Read from the database on every call (one row, by its key), so a write by another process
-    /// using the same database shows at once. Equal revisions of an authority mean equal data.
+    /// Read from the database by a read that begins after the call (one row, by its key), so a
+    /// write committed before the call, by this process or another using the same database,
+    /// shows at once. Calls that arrive while a read of the authority is under way share the
+    /// next read (see `RevisionReads`). Equal revisions of an authority mean equal data.
     public func revision(authority: String) async throws -> Int {
-        try await AuthorityRevision.read(authority, on: database)
+        try await revisionReads.read(authority) { [database] in try await AuthorityRevision.read(authority, on: database) }
+    }
+}
+
+/// Reads of authorities' revisions, grouped: a call waits for the next read of its authority
+/// that begins after it arrived, and every call that arrived while one read was under way shares
+/// the read that follows. Under load (every page asks) the store answers one read per read's time
+/// rather than one per request, and no call gets a revision read before it was made.
+actor RevisionReads {
+    private var waiting: [String: [CheckedContinuation<Int, any Error>]] = [:]
+    private var reading: Set<String> = []
+
+    func read(_ authority: String, _ fetch: @escaping @Sendable () async throws -> Int) async throws -> Int {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Int, any Error>) in
+            waiting[authority, default: []].append(done)
+            if !reading.contains(authority) {
+                reading.insert(authority)
+                Task { await self.readWhileWaited(authority, fetch) }
+            }
+        }
+    }
+
+    private func readWhileWaited(_ authority: String, _ fetch: @escaping @Sendable () async throws -> Int) async {
+        while let calls = waiting.removeValue(forKey: authority), !calls.isEmpty {
+            do {
+                let revision = try await fetch()
+                for c in calls { c.resume(returning: revision) }
+            } catch {
+                for c in calls { c.resume(throwing: error) }
+            }
+        }
+        reading.remove(authority)
     }
 }

@@ -18,9 +18,12 @@ public struct PublishedFigureRepository: Sendable {
     }
 
     /// The statistics to use: `base` (normally `PublishedStatistics.bundled()`) with every stored
-    /// year in place of its own copy of that year.
-    public func statistics(base: PublishedStatistics) async throws -> PublishedStatistics {
-        let models = try await PublishedFileModel.query(on: store.database).sort(\.$file).sort(\.$year).all()
+    /// year in place of its own copy of that year. With `onlyFile`, only that file's stored years
+    /// are read (for a `base` that holds that table alone).
+    public func statistics(base: PublishedStatistics, onlyFile: String? = nil) async throws -> PublishedStatistics {
+        var query = PublishedFileModel.query(on: store.database)
+        if let onlyFile { query = query.filter(\.$file == onlyFile) }
+        let models = try await query.sort(\.$file).sort(\.$year).all()
         guard !models.isEmpty else { return base }
         var files: [String: [[String]]] = [:]
         var headers: [String: [String]] = [:]

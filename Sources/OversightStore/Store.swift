@@ -24,6 +24,10 @@ public final class Store: Sendable {
     let logger: Logger
     /// Case data built per authority and data version (see `CaseDataRepository.caseData`).
     let caseDataCache = CaseDataCache()
+    /// Writes the activity log in batches (see `ActivityAppender`).
+    let activityAppender = ActivityAppender()
+    /// Groups reads of authorities' revisions (see `RevisionReads`).
+    let revisionReads = RevisionReads()
     /// The one event loop this store uses, so a SQLite store holds one connection.
     let eventLoop: any EventLoop = MultiThreadedEventLoopGroup.singleton.next()
 

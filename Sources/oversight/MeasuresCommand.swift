@@ -83,7 +83,8 @@ struct MeasuresCommand: ParsableCommand {
                 let popValue = pop
                 let (results, cached) = try StoreSession.run { store in
                     let authority = try await StoreSession.authority(requested, in: store)
-                    let statistics = try await ReferenceFolder.inUse(folder: reference, store: store)
+                    // Measures read only the population (rates per 10,000) of the published statistics.
+                    let statistics = try await ReferenceFolder.populationInUse(folder: reference, store: store)
                     let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: try PlanLoader.defaultPlan())
                     return try await numbers.storedMeasures(
                         authority: authority, period: p, ids: ids, population: popValue,

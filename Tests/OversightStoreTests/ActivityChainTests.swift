@@ -100,5 +100,32 @@ extension StoreTests {
             #expect(try await accounts.verifyActivity().verified == 5)
             await store.close()
         }
+
+        /// Entries written at once by two processes (two stores on one database) are written in
+        /// batches; each `record` returns only when its own entry is in the log, and the chain
+        /// holds every entry once, in consecutive places (SQLite and PostgreSQL).
+        @Test(arguments: TestBackend.all)
+        func batchedEntriesAreEachCommittedBeforeRecordReturns(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let configuration = try await backend.freshConfiguration(in: folder)
+            let stores = [try await Store.open(configuration), try await Store.open(configuration)]
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for i in 0..<300 {
+                    let store = stores[i % 2]
+                    group.addTask {
+                        let target = "C\(i)"
+                        try await store.accounts(hasher: PlainHasher()).record(
+                            authority: i % 3 == 0 ? "352" : "358", user: "u\(i)", action: "viewed child", target: target, isChildLevel: true)
+                        let rows = try await store.sql.raw("SELECT COUNT(*) AS n FROM activity_log WHERE target = \(bind: target)").first()
+                        #expect(try rows?.decode(column: "n", as: Int.self) == 1, "\(target) not in the log when record returned")
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let check = try await stores[0].accounts(hasher: PlainHasher()).verifyActivity()
+            #expect(check.problem == nil && check.verified == 300, "\(check)")
+            #expect(check.heads["352"]?.hasPrefix("100 ") == true && check.heads["358"]?.hasPrefix("200 ") == true, "\(check.heads)")
+            for store in stores { await store.close() }
+        }
     }
 }

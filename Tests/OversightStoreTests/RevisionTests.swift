@@ -1,3 +1,4 @@
+import Synchronization
 import FluentKit
 import Foundation
 import OversightCore
@@ -479,5 +480,41 @@ extension StoreTests {
             await elsewhere.close()
             await store.close()
         }
+
+        /// Reads of a revision are grouped under load (`RevisionReads`), yet a read asked for after
+        /// a write committed, here by a second store on the same database, always sees it: other
+        /// tasks ask for the revision without pause all the while, so a call that joined a read
+        /// begun before the write would return the old revision.
+        @Test(arguments: TestBackend.all)
+        func aGroupedReadNeverReturnsARevisionFromBeforeTheCall(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let configuration = try await backend.freshConfiguration(in: folder)
+            let store = try await Store.open(configuration)
+            let elsewhere = try await Store.open(configuration)
+            let stop = ManagedFlag()
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { while !stop.isSet { _ = try await store.revision(authority: Self.la) } }
+                }
+                for expected in 1...60 {
+                    try await elsewhere.database.transaction { try await AuthorityRevision.bump(Self.la, on: $0) }
+                    async let a = store.revision(authority: Self.la)
+                    async let b = store.revision(authority: Self.la)
+                    let (ra, rb) = try await (a, b)
+                    #expect(ra == expected && rb == expected, "after write \(expected): \(ra), \(rb)")
+                }
+                stop.set()
+                try await group.waitForAll()
+            }
+            await elsewhere.close()
+            await store.close()
+        }
     }
+}
+
+/// A flag set once, read from any task.
+final class ManagedFlag: Sendable {
+    private let value = Mutex(false)
+    var isSet: Bool { value.withLock { $0 } }
+    func set() { value.withLock { $0 = true } }
 }

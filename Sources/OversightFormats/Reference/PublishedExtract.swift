@@ -153,14 +153,14 @@ public enum PublishedExtract {
         return data
     }
 
-    /// The files of an archive made by `archive(_:)`, name -> bytes.
-    public static func unarchive(_ data: Data, file: String) throws -> [String: Data] {
+    /// The files of an archive made by `archive(_:)`, name -> bytes: those `wanted` accepts.
+    public static func unarchive(_ data: Data, file: String, wanted: (String) -> Bool = { _ in true }) throws -> [String: Data] {
         let archive: Archive
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw UnusableFileError(file: file, reason: "not a zip archive")
         }
         var out: [String: Data] = [:]
-        for entry in archive where entry.type == .file {
+        for entry in archive where entry.type == .file && wanted(entry.path) {
             var d = Data()
             _ = try archive.extract(entry, skipCRC32: false) { d.append($0) }
             out[entry.path] = d

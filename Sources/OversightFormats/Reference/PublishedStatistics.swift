@@ -48,17 +48,28 @@ public struct PublishedStatistics: Sendable {
         try bundledCopy.get()
     }
 
-    private static let bundledCopy: Result<PublishedStatistics, UnusableFileError> = {
+    /// The population table of the carried copy alone (`PublishedMeasures.populationFile`), for
+    /// work that needs only rates per 10,000: a tenth of the time of reading every table.
+    public static func bundledPopulation() throws -> PublishedStatistics {
+        try bundledPopulationCopy.get()
+    }
+
+    private static let bundledCopy = readBundled { _ in true }
+    private static let bundledPopulationCopy = readBundled { $0 == PublishedMeasures.populationFile }
+
+    private static func readBundled(_ wanted: (String) -> Bool) -> Result<PublishedStatistics, UnusableFileError> {
         let name = PublishedExtract.bundledArchiveName
         guard let url = Bundle.module.url(forResource: name, withExtension: "zip", subdirectory: "Resources/published"),
             let data = try? Data(contentsOf: url)
         else {
             return .failure(UnusableFileError(file: "\(name).zip", reason: "the bundled published statistics are missing from this build"))
         }
-        do { return .success(try read(files: PublishedExtract.unarchive(data, file: "\(name).zip"))) } catch let e as UnusableFileError {
+        do {
+            return .success(read(files: try PublishedExtract.unarchive(data, file: "\(name).zip", wanted: wanted)))
+        } catch let e as UnusableFileError {
             return .failure(e)
         } catch { return .failure(UnusableFileError(file: "\(name).zip", reason: "\(error)")) }
-    }()
+    }
 
     /// Reads the tables of an extract, file name -> CSV bytes (as `PublishedExtract` writes them,
     /// or whole published files). Files it does not know are ignored; unusable ones are listed in `problems`.

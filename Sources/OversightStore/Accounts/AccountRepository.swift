@@ -277,7 +277,7 @@ public struct AccountRepository: Sendable {
         let a = ActivityModel()
         a.laCode = authority; a.at = ActivityChain.wholeMilliseconds(clock()); a.userName = user; a.action = action; a.target = target
         a.isChildLevel = isChildLevel
-        try await ActivityChain.append(a, on: store.database)
+        try await store.activityAppender.append(a, on: store.database)
     }
 
     /// The authority's activity log, newest first, optionally only one user's or one action's.

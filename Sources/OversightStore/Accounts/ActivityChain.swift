@@ -48,29 +48,41 @@ public enum ActivityChain {
                 target: m.target, isChildLevel: m.isChildLevel))
     }
 
-    /// Writes one entry at the end of its authority's chain.
-    static func append(_ m: ActivityModel, on database: any Database) async throws {
+    /// Writes entries at the end of their authorities' chains, in the order given, in one
+    /// transaction: each authority's head is moved on by its number of entries (heads in order of
+    /// authority, so two processes' batches cannot wait on each other), the entries are hashed one
+    /// after another from it, inserted together, and the head takes the last hash.
+    static func append(_ entries: [ActivityModel], on database: any Database) async throws {
+        if entries.isEmpty { return }
+        let byAuthority = Dictionary(grouping: entries, by: \.laCode)
         try await database.transaction { db in
             let sql = db as! any SQLDatabase
-            try await sql.raw(
-                """
-                INSERT INTO activity_chain_heads (la_code, seq, entry_hash) VALUES (\(bind: m.laCode), 0, \(bind: genesis)) \
-                ON CONFLICT (la_code) DO NOTHING
-                """
-            ).run()
-            guard
-                let head = try await sql.raw(
+            for la in byAuthority.keys.sorted() {
+                let chain = byAuthority[la]!
+                try await sql.raw(
                     """
-                    UPDATE activity_chain_heads SET seq = seq + 1 WHERE la_code = \(bind: m.laCode) RETURNING seq, entry_hash
+                    INSERT INTO activity_chain_heads (la_code, seq, entry_hash) VALUES (\(bind: la), 0, \(bind: genesis)) \
+                    ON CONFLICT (la_code) DO NOTHING
                     """
-                ).first()
-            else { throw StoreError.unavailable("the activity log's chain could not be extended") }
-            let seq = try head.decode(column: "seq", as: Int.self)
-            let hash = Self.hash(previous: try head.decode(column: "entry_hash", as: String.self), entry: m, seq: seq)
-            m.seq = seq
-            m.entryHash = hash
-            try await m.create(on: db)
-            try await sql.raw("UPDATE activity_chain_heads SET entry_hash = \(bind: hash) WHERE la_code = \(bind: m.laCode)").run()
+                ).run()
+                guard
+                    let head = try await sql.raw(
+                        """
+                        UPDATE activity_chain_heads SET seq = seq + \(bind: chain.count) WHERE la_code = \(bind: la) RETURNING seq, entry_hash
+                        """
+                    ).first()
+                else { throw StoreError.unavailable("the activity log's chain could not be extended") }
+                var seq = try head.decode(column: "seq", as: Int.self) - chain.count
+                var previous = try head.decode(column: "entry_hash", as: String.self)
+                for m in chain {
+                    seq += 1
+                    previous = Self.hash(previous: previous, entry: m, seq: seq)
+                    m.seq = seq
+                    m.entryHash = previous
+                }
+                try await chain.create(on: db)
+                try await sql.raw("UPDATE activity_chain_heads SET entry_hash = \(bind: previous) WHERE la_code = \(bind: la)").run()
+            }
         }
     }
 
@@ -102,6 +114,44 @@ public enum ActivityChain {
                 try await sql.raw("INSERT INTO activity_chain_heads (la_code, seq, entry_hash) VALUES (\(bind: la), \(bind: h.seq), \(bind: h.hash))").run()
             }
         }
+    }
+}
+
+/// Writes the activity log's entries of one process in batches (a group commit): an entry that
+/// arrives while a batch is being written waits for the next batch, which takes every entry
+/// that arrived meanwhile, in one transaction. Each `append` returns once its own entry is
+/// committed (or throws that batch's error), so a page that shows children is answered only
+/// after its view is in the log; entries of one process keep their order of arrival.
+///
+/// One transaction per view made views take turns on the chain's head (on SQLite, through the
+/// store's one connection); under load a batch now carries many views for the cost of one.
+actor ActivityAppender {
+    private var pending: [(entry: ActivityModel, done: CheckedContinuation<Void, any Error>)] = []
+    private var isWriting = false
+
+    /// Writes `entry` in the next batch and returns when that batch is committed.
+    func append(_ entry: ActivityModel, on database: any Database) async throws {
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            pending.append((entry, done))
+            if !isWriting {
+                isWriting = true
+                Task { await self.writeBatches(on: database) }
+            }
+        }
+    }
+
+    private func writeBatches(on database: any Database) async {
+        while !pending.isEmpty {
+            let batch = pending
+            pending = []
+            do {
+                try await ActivityChain.append(batch.map(\.entry), on: database)
+                for b in batch { b.done.resume() }
+            } catch {
+                for b in batch { b.done.resume(throwing: error) }
+            }
+        }
+        isWriting = false
     }
 }
 
