@@ -1,3 +1,5 @@
+import Synchronization
+
 /// The HTML document around every page.
 public enum Layout {
     /// The service's name.
@@ -7,8 +9,13 @@ public enum Layout {
     /// and a sign-out form), navigation, phase banner, breadcrumbs, `<main id="main">` holding
     /// `content`, and footer. `extraHead` is for page-specific head elements built by this module
     /// (the import page's refresh while it runs).
+    ///
+    /// The document is written into one string, front to back: the content (tens of kilobytes on
+    /// the dashboards, cached) is copied once, not once per element around it.
     public static func page(_ page: PageChrome, content: HTML, extraHead: HTML = .empty) -> String {
-        var doc = "<!DOCTYPE html>\n"
+        var doc = ""
+        doc.reserveCapacity(content.markup.utf8.count + 8_192)
+        doc += "<!DOCTYPE html>\n"
         doc += "<html lang=\"en-GB\">"
         let head: HTML = [
             HTML.void("meta", [("charset", "utf-8")]),
@@ -19,24 +26,27 @@ public enum Layout {
             extraHead,
         ].joined
         doc += HTML.el("head", [], head).markup
-        var body = HTML.el("a", [("href", "#main"), ("class", "ov-skip-link")], text: "Skip to main content")
-        body += header(page)
-        body += navigation(page.navigation)
-        var container = HTML.empty
+        doc += "<body class=\"ov-body-page\">"
+        doc += HTML.el("a", [("href", "#main"), ("class", "ov-skip-link")], text: "Skip to main content").markup
+        doc += header(page).markup
+        doc += navigation(page.navigation).markup
+        doc += "<div class=\"ov-width-container\">"
         if page.isSyntheticData {
-            container += HTML.el(
-                "div", [("class", "ov-phase-banner")],
+            doc +=
                 HTML.el(
-                    "p", [("class", "ov-phase-banner__content")],
-                    HTML.el("strong", [("class", "ov-tag ov-tag--blue ov-phase-banner__tag")], text: "Synthetic data")
-                        + HTML.el("span", text: " Every child in this service is made up. No real person's data is shown.")))
+                    "div", [("class", "ov-phase-banner")],
+                    HTML.el(
+                        "p", [("class", "ov-phase-banner__content")],
+                        HTML.el("strong", [("class", "ov-tag ov-tag--blue ov-phase-banner__tag")], text: "Synthetic data")
+                            + HTML.el("span", text: " Every child in this service is made up. No real person's data is shown."))
+                ).markup
         }
-        container += breadcrumbs(page.breadcrumbs)
-        container += HTML.el("main", [("id", "main"), ("class", "ov-main"), ("tabindex", "-1")], content)
-        body += HTML.el("div", [("class", "ov-width-container")], container)
-        body += footer()
-        doc += HTML.el("body", [("class", "ov-body-page")], body).markup
-        doc += "</html>\n"
+        doc += breadcrumbs(page.breadcrumbs).markup
+        doc += "<main id=\"main\" class=\"ov-main\" tabindex=\"-1\">"
+        doc += content.markup
+        doc += "</main></div>"
+        doc += footer.markup
+        doc += "</body></html>\n"
         return doc
     }
 
@@ -65,7 +75,17 @@ public enum Layout {
         return HTML.el("header", [("class", "ov-header")], HTML.el("div", [("class", "ov-header__container")], inner))
     }
 
+    /// The navigation's markup, made once for each list of items (a role's sections with one current).
     static func navigation(_ items: [NavItem]) -> HTML {
+        if let made = navigationMarkup.withLock({ $0[items] }) { return made }
+        let made = makeNavigation(items)
+        navigationMarkup.withLock { $0[items] = made }
+        return made
+    }
+
+    private static let navigationMarkup = Mutex<[[NavItem]: HTML]>([:])
+
+    static func makeNavigation(_ items: [NavItem]) -> HTML {
         guard !items.isEmpty else { return .empty }
         let lis = items.map { item in
             HTML.el(
@@ -87,7 +107,7 @@ public enum Layout {
             HTML.el("ol", [("class", "ov-breadcrumbs__list")], lis.joined))
     }
 
-    static func footer() -> HTML {
+    static let footer: HTML =
         HTML.el(
             "footer", [("class", "ov-footer")],
             HTML.el(
@@ -95,5 +115,4 @@ public enum Layout {
                 HTML.el(
                     "p", [("class", "ov-footer__text")],
                     .text("Oversight: the improvement plan, statutory data, measures and quality assurance for children's services."))))
-    }
 }

@@ -60,7 +60,7 @@ enum DashboardController {
         let snapshot = try await services.dashboards.snapshot(authority: authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
         let data = await services.dashboards.dashboard(authority: authority, period: period, snapshot: snapshot)
-        let requested = (try? req.query.get(String.self, at: "period")) ?? ""
+        let requested = req.url.query?.isEmpty == false ? (try? req.query.get(String.self, at: "period")) ?? "" : ""
         let options = periodOptions(snapshot: snapshot, period: period)
         let selected = options.first(where: { Period.parse($0.value) == period })?.value ?? requested
         return (data, options, selected, snapshot)

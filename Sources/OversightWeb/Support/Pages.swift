@@ -16,8 +16,7 @@ enum Pages {
     /// The authority's name as published by the DfE, or its code.
     static func authorityName(_ code: String?, request: Request) -> String {
         guard let code else { return "" }
-        let name = request.services.options.statistics?.describe(la: code, year: 2025)?.name ?? "Local authority \(code)"
-        return name
+        return request.services.authorityName(code)
     }
 
     /// A whole page for the request's user.

@@ -6,6 +6,8 @@ extension Request {
     /// `START..END`) or `from=` and `to=` ISO dates; nil when it asks for none. A malformed one is
     /// a 400 with the reason.
     func requestedPeriod() throws -> Period? {
+        // No query at all (most page views): nothing to decode.
+        guard let q = url.query, !q.isEmpty else { return nil }
         let period = (try? query.get(String.self, at: "period"))?.trimmingCharacters(in: .whitespaces) ?? ""
         let from = (try? query.get(String.self, at: "from")) ?? ""
         let to = (try? query.get(String.self, at: "to")) ?? ""

@@ -1,3 +1,4 @@
+import Synchronization
 import OversightCore
 import OversightViews
 
@@ -47,6 +48,13 @@ enum Navigation {
     /// signed in.
     static func items(for role: Role?, current: String?) -> [NavItem] {
         guard let role else { return [] }
-        return RouteLink.offered(sections, to: role).map { NavItem(label: $0.label, href: $0.href, isCurrent: $0.label == current) }
+        let key = "\(role.rawValue)|\(current ?? "")"
+        if let made = madeItems.withLock({ $0[key] }) { return made }
+        let made = RouteLink.offered(sections, to: role).map { NavItem(label: $0.label, href: $0.href, isCurrent: $0.label == current) }
+        madeItems.withLock { $0[key] = made }
+        return made
     }
+
+    /// The items made for each role and current section (a route's access never changes while serving).
+    private static let madeItems = Mutex<[String: [NavItem]]>([:])
 }
