@@ -108,6 +108,19 @@ public final class Store: Sendable {
     /// The database as SQL, for the few statements Fluent does not express.
     var sql: any SQLDatabase { database as! any SQLDatabase }
 
+    /// Whether the store can serve: nil when it answers and every migration this version knows is
+    /// applied; otherwise what is wrong, in words for an operator (no data, no credentials).
+    public func readinessProblem() async -> String? {
+        guard databases.database(logger: logger, on: eventLoop) != nil else { return "the store is closed" }
+        do {
+            let applied = Set(try await appliedMigrations())
+            let pending = Self.migrationNames.filter { !applied.contains($0) }
+            return pending.isEmpty ? nil : "\(pending.count) of the store's migrations are not applied (run 'oversight migrate')"
+        } catch {
+            return "the store does not answer"
+        }
+    }
+
     /// Names of the migrations already applied (empty for a new database).
     public func appliedMigrations() async throws -> [String] {
         let exists: Bool

@@ -10,14 +10,18 @@ public enum WebApp {
     /// `SiteRoute.all` with its access check, and the services the handlers share.
     public static func configure(
         _ app: Application, store: Store, options: WebOptions,
-        hasher: (any PasswordHashing)? = nil, clock: @escaping @Sendable () -> Date = { Date() }
+        hasher: (any PasswordHashing)? = nil, clock: @escaping @Sendable () -> Date = { Date() },
+        requestLogger: Logger = Logger(label: "oversight.requests")
     ) throws {
         app.http.server.configuration.hostname = options.host
         app.http.server.configuration.port = options.port
         app.http.server.configuration.serverName = nil
         app.routes.defaultMaxBodySize = "1mb"
-        app.storage[WebServicesKey.self] = WebServices(store: store, options: options, hasher: hasher ?? BcryptHasher(cost: options.bcryptCost), clock: clock)
+        app.storage[WebServicesKey.self] = WebServices(
+            store: store, options: options, hasher: hasher ?? BcryptHasher(cost: options.bcryptCost), clock: clock,
+            requestLogger: requestLogger)
         app.middleware = Middlewares()
+        app.middleware.use(RequestLogMiddleware())
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(ErrorPageMiddleware())
         app.middleware.use(SignInLoader())
@@ -27,16 +31,35 @@ public enum WebApp {
         for route in SiteRoute.all {
             let body: HTTPBodyStreamStrategy = route.protection == .csrfMultipart ? .stream : .collect(maxSize: route.bodyLimit)
             app.on(route.method, route.components, body: body) { req async throws -> Response in
+                req.routeName = route.name
                 try await Gate.check(req, route)
                 return try await route.handler(req)
             }
         }
     }
 
+    /// Log lines as JSON objects (`JSONLogHandler`), or Vapor's text lines with
+    /// `OVERSIGHT_LOG_FORMAT=text`; the level from `LOG_LEVEL` (trace, debug, info, notice,
+    /// warning, error, critical), else `defaultLevel`.
+    static func bootstrapLogging(_ env: inout Environment, defaultLevel: Logger.Level) throws {
+        let variables = ProcessInfo.processInfo.environment
+        if variables["OVERSIGHT_LOG_FORMAT"] == "text" {
+            try LoggingSystem.bootstrap(from: &env)
+            return
+        }
+        let level = variables["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) } ?? defaultLevel
+        LoggingSystem.bootstrap { label in
+            var handler = JSONLogHandler(label: label)
+            handler.logLevel = level
+            return handler
+        }
+    }
+
     /// Opens the store, serves until the process is stopped, then closes the store.
-    public static func serve(store: Store, options: WebOptions) async throws {
+    /// `defaultLogLevel` applies when `LOG_LEVEL` is not set: info (a line per request) for `serve`.
+    public static func serve(store: Store, options: WebOptions, defaultLogLevel: Logger.Level = .info) async throws {
         var env = Environment(name: "production", arguments: ["oversight"])
-        try LoggingSystem.bootstrap(from: &env)
+        try bootstrapLogging(&env, defaultLevel: defaultLogLevel)
         let app = try await Application.make(env)
         do {
             try configure(app, store: store, options: options)

@@ -29,14 +29,17 @@ public struct WebOptions: Sendable {
     public var reportsFolder: String
     /// How often `serve` writes the board pack into the reports folder by itself; nil: never.
     public var boardPackCadence: BoardPackCadence?
+    /// The token `/metrics` asks for (`Authorization: Bearer`); nil: no metrics are served.
+    public var metricsToken: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, plan: Plan, statistics: PublishedStatistics? = nil,
         isSyntheticData: Bool = false, maxUploadBytes: Int = 200 * 1024 * 1024,
         uploadsFolder: String = WebOptions.defaultUploadsFolder,
         bcryptCost: Int = 12, secureCookies: Bool = true, idleTimeout: TimeInterval = 30 * 60,
-        reportsFolder: String = "reports", boardPackCadence: BoardPackCadence? = nil
+        reportsFolder: String = "reports", boardPackCadence: BoardPackCadence? = nil, metricsToken: String? = nil
     ) {
+        self.metricsToken = metricsToken
         self.reportsFolder = reportsFolder; self.boardPackCadence = boardPackCadence
         self.host = host; self.port = port; self.plan = plan; self.statistics = statistics; self.isSyntheticData = isSyntheticData
         self.maxUploadBytes = maxUploadBytes; self.uploadsFolder = uploadsFolder; self.bcryptCost = bcryptCost

@@ -68,7 +68,8 @@ struct DemoCommand: ParsableCommand {
         if prepareOnly { return }
         print("Serving at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")
         try StoreSession.run(configuration: .sqlite(path: database)) { store in
-            try await WebApp.serve(store: store, options: options)
+            // Notices and errors only in the demo's terminal, unless LOG_LEVEL asks for more.
+            try await WebApp.serve(store: store, options: options, defaultLogLevel: .notice)
         }
     }
 

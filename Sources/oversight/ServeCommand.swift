@@ -37,7 +37,8 @@ struct ServerOptions: ParsableArguments {
         return WebOptions(
             host: host, port: port, plan: thePlan, statistics: statistics, isSyntheticData: isSyntheticData,
             maxUploadBytes: maxUploadMB * 1024 * 1024, uploadsFolder: uploadsFolder, secureCookies: !insecureCookies,
-            reportsFolder: reportsFolder ?? reports, boardPackCadence: cadence)
+            reportsFolder: reportsFolder ?? reports, boardPackCadence: cadence,
+            metricsToken: ProcessInfo.processInfo.environment["OVERSIGHT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
     }
 }
 
@@ -48,6 +49,10 @@ struct ServeCommand: ParsableCommand {
         discussion: """
             The store is the SQLite file ./oversight.sqlite, or OVERSIGHT_DATABASE=path, or the PostgreSQL
             database DATABASE_URL=postgres://... Add users first with `oversight users add`.
+            GET /healthz answers while the process serves, /readyz when the store is ready; /metrics serves
+            Prometheus metrics to a scraper that sends OVERSIGHT_METRICS_TOKEN as a bearer token (set it to
+            turn metrics on). Logs are JSON lines on standard error, one a request (OVERSIGHT_LOG_FORMAT=text
+            for plain text, LOG_LEVEL=notice for fewer).
             Example: oversight serve --port 8080
             """
     )

@@ -49,7 +49,8 @@ final class WebHarness: @unchecked Sendable {
     /// store is a fresh SQLite file unless `configuration` names another (an emptied PostgreSQL database).
     static func start(
         importData: Bool = true, maxUploadBytes: Int = 5 * 1024 * 1024, withStatistics: Bool = false,
-        hasher: any PasswordHashing = TestHasher(), configuration: StoreConfiguration? = nil
+        hasher: any PasswordHashing = TestHasher(), configuration: StoreConfiguration? = nil,
+        metricsToken: String? = nil, requestLogger: Logger? = nil
     ) async throws -> WebHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -62,7 +63,8 @@ final class WebHarness: @unchecked Sendable {
             plan: try PlanLoader.defaultPlan(), maxUploadBytes: maxUploadBytes,
             uploadsFolder: folder.appendingPathComponent("uploads").path, reportsFolder: folder.appendingPathComponent("reports").path)
         if withStatistics { options.statistics = try PublishedStatistics.bundled() }
-        try WebApp.configure(app, store: store, options: options, hasher: hasher)
+        options.metricsToken = metricsToken
+        try WebApp.configure(app, store: store, options: options, hasher: hasher, requestLogger: requestLogger ?? Logger(label: "oversight.requests"))
         let h = WebHarness(app: app, store: store, folder: folder)
         let accounts = store.accounts(hasher: hasher)
         for role in Role.allCases {

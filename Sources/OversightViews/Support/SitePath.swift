@@ -199,6 +199,15 @@ extension SitePath {
     /// A made report, by file name.
     public static let reportFile = SitePath("/reports/:file")
 
+    // MARK: Operations
+
+    /// Alive: answers 200 while the process serves (for a load balancer or supervisor).
+    public static let healthz = SitePath("/healthz")
+    /// Ready: 200 when the store answers and its migrations are applied, else 503.
+    public static let readyz = SitePath("/readyz")
+    /// Prometheus metrics, behind the metrics token.
+    public static let metrics = SitePath("/metrics")
+
     // MARK: API
 
     /// Everything below is the API: bearer tokens, never cookies; errors as JSON.

@@ -94,9 +94,15 @@ enum SignInController {
     static func recordFailure(_ attempt: SignInAttempt, typed: String, services: WebServices) async throws {
         let action: String
         switch attempt.outcome {
-        case .locked: action = attempt.lockedNow ? "sign-in failed, name locked" : "sign-in refused, name locked"
-        case .disabled: action = "sign-in refused, account disabled"
-        default: action = "sign-in failed"
+        case .locked:
+            action = attempt.lockedNow ? "sign-in failed, name locked" : "sign-in refused, name locked"
+            services.metrics.signInFailure(reason: "locked")
+        case .disabled:
+            action = "sign-in refused, account disabled"
+            services.metrics.signInFailure(reason: "disabled")
+        default:
+            action = "sign-in failed"
+            services.metrics.signInFailure(reason: "wrong-credentials")
         }
         if let account = attempt.account {
             try await services.accounts.record(authority: account.authority, user: account.username, action: action, target: "", isChildLevel: false)

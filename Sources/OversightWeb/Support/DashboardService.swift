@@ -27,9 +27,11 @@ final class DashboardService: Sendable {
     let numbers: AuthorityNumbers
     private let cache = DashboardCache()
     let clock: @Sendable () -> Date
+    /// Where cache hits and misses are counted.
+    let metrics: WebMetrics
 
-    init(store: Store, options: WebOptions, clock: @escaping @Sendable () -> Date = { Date() }) {
-        self.store = store; self.options = options; self.clock = clock
+    init(store: Store, options: WebOptions, clock: @escaping @Sendable () -> Date = { Date() }, metrics: WebMetrics = WebMetrics()) {
+        self.store = store; self.options = options; self.clock = clock; self.metrics = metrics
         numbers = AuthorityNumbers(store: store, statistics: options.statistics, defaultPlan: options.plan, clock: clock)
     }
 
@@ -48,7 +50,11 @@ final class DashboardService: Sendable {
     /// A whole rendered page for this snapshot version: `make` runs on a miss.
     func page(authority: String, key: String, snapshot: EngineSnapshot, make: () async -> RenderedPage) async -> RenderedPage {
         let full = snapshot.version + "|" + key
-        if let hit = await cache.page(authority, full) { return hit }
+        if let hit = await cache.page(authority, full) {
+            metrics.cache("page", hit: true)
+            return hit
+        }
+        metrics.cache("page", hit: false)
         let made = await make()
         await cache.store(authority, full, page: made)
         return made
@@ -57,7 +63,11 @@ final class DashboardService: Sendable {
     /// A page's main content for this snapshot version, rendered once: `make` runs on a miss.
     func content(authority: String, key: String, snapshot: EngineSnapshot, make: () -> String) async -> String {
         let full = snapshot.version + "|" + key
-        if let hit = await cache.content(authority, full) { return hit }
+        if let hit = await cache.content(authority, full) {
+            metrics.cache("content", hit: true)
+            return hit
+        }
+        metrics.cache("content", hit: false)
         let made = make()
         await cache.store(authority, full, content: made)
         return made

@@ -31,7 +31,13 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 reason = abort.reason == status.reasonPhrase ? nil : abort.reason
             } else {
                 status = .internalServerError
-                request.logger.error("request failed: \(String(describing: type(of: error))) at \(request.method) \(request.route?.description ?? "unrouted")")
+                // The error's type and the route's name only: an error's text may hold what was sent.
+                request.services.requestLogger.error(
+                    "request failed",
+                    metadata: [
+                        "request_id": request.logger[metadataKey: "request_id"] ?? "", "error": .string(String(describing: type(of: error))),
+                        "route": .string(request.routeName ?? "unrouted"), "method": .string(request.method.rawValue),
+                    ])
             }
             if status == .internalServerError { reason = nil }
             if SiteRoute.isAPIPath(request.url.path) {

@@ -25,6 +25,10 @@ struct ImportJob: Sendable {
 actor ImportJobs {
     private var jobs: [Int: ImportJob] = [:]
     private var next = 1
+    /// Where finished imports are counted.
+    let metrics: WebMetrics
+
+    init(metrics: WebMetrics = WebMetrics()) { self.metrics = metrics }
 
     /// Registers a running job; returns its number.
     func start(authority: String, user: String, fileName: String, size: Int, at: Date) -> Int {
@@ -37,6 +41,10 @@ actor ImportJobs {
     }
 
     func update(_ id: Int, state: ImportJob.State, message: String, importID: Int? = nil) {
+        if state != .running {
+            metrics.importFinished(outcome: state.rawValue)
+            metrics.job(kind: "import", outcome: state == .failed ? "failed" : "done")
+        }
         jobs[id]?.state = state
         jobs[id]?.message = message
         if let importID { jobs[id]?.importID = importID }

@@ -43,6 +43,17 @@ struct ReportService: Sendable {
     /// `board-pack-<authority>-<start>-<end>.html` and the PDF when it can; returns the names written
     /// and, when the PDF could not be made, why.
     func boardPack(authority: String, authorityName: String, period: Period, suppress: Bool) async throws -> (files: [String], pdfProblem: String?) {
+        do {
+            let made = try await makeBoardPack(authority: authority, authorityName: authorityName, period: period, suppress: suppress)
+            dashboards.metrics.job(kind: "board-pack", outcome: made.pdfProblem == nil ? "done" : "done-without-pdf")
+            return made
+        } catch {
+            dashboards.metrics.job(kind: "board-pack", outcome: "failed")
+            throw error
+        }
+    }
+
+    private func makeBoardPack(authority: String, authorityName: String, period: Period, suppress: Bool) async throws -> (files: [String], pdfProblem: String?) {
         let snapshot = try await dashboards.snapshot(authority: authority)
         let input = try await dashboards.numbers.reportInput(.board, period: period, snapshot: snapshot, suppress: suppress, authorityName: authorityName)
         let folder = folder(authority: authority)

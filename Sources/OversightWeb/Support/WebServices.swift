@@ -2,6 +2,7 @@ import Foundation
 import OversightCore
 import OversightFormats
 import OversightStore
+import Synchronization
 import Vapor
 
 /// What every request handler needs: the store, accounts, the plan, the caches and the import jobs.
@@ -13,14 +14,34 @@ final class WebServices: Sendable {
     let jobs: ImportJobs
     let sessions = SessionCache()
     let clock: @Sendable () -> Date
+    /// Counters and timings for `/metrics`.
+    let metrics: WebMetrics
+    /// Where the one line per request goes (see `RequestLogMiddleware`).
+    let requestLogger: Logger
 
-    init(store: Store, options: WebOptions, hasher: any PasswordHashing, clock: @escaping @Sendable () -> Date) {
-        self.store = store; self.options = options; self.clock = clock
+    init(
+        store: Store, options: WebOptions, hasher: any PasswordHashing, clock: @escaping @Sendable () -> Date,
+        requestLogger: Logger = Logger(label: "oversight.requests")
+    ) {
+        self.store = store; self.options = options; self.clock = clock; self.requestLogger = requestLogger
         var accounts = store.accounts(hasher: hasher, clock: clock)
         accounts.idleTimeout = options.idleTimeout
         self.accounts = accounts
-        self.dashboards = DashboardService(store: store, options: options, clock: clock)
-        self.jobs = ImportJobs()
+        let metrics = WebMetrics()
+        self.metrics = metrics
+        self.dashboards = DashboardService(store: store, options: options, clock: clock, metrics: metrics)
+        self.jobs = ImportJobs(metrics: metrics)
+    }
+
+    /// Authorities' names, looked up once each (every page's header shows one).
+    private let authorityNames = Mutex<[String: String]>([:])
+
+    /// The authority's name as published by the DfE, or "Local authority CODE".
+    func authorityName(_ code: String) -> String {
+        if let known = authorityNames.withLock({ $0[code] }) { return known }
+        let name = options.statistics?.describe(la: code, year: 2025)?.name ?? "Local authority \(code)"
+        authorityNames.withLock { $0[code] = name }
+        return name
     }
 
     /// The authority's current plan: the one imported into the store, else the default plan.

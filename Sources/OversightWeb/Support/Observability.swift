@@ -1,0 +1,163 @@
+import Foundation
+import Logging
+import OversightStore
+import Prometheus
+import Vapor
+
+/// What an operator can see of the running service: Prometheus metrics (`/metrics`, behind a
+/// token) and one log line per request, each carrying the request's id.
+///
+/// Nothing personal reaches either: requests are named by their route (`child`, never the
+/// child's id in the address), statuses and timings are numbers, and no username, query string,
+/// form field or child's identifier is logged or labelled.
+final class WebMetrics: Sendable {
+    /// The collector registry `/metrics` emits (one per application, so tests do not share one).
+    let registry = PrometheusCollectorRegistry()
+
+    /// Bucket bounds of the request latency histogram, in seconds.
+    static let latencyBuckets: [Duration] = [
+        .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+        .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5), .seconds(10),
+    ]
+
+    /// One request answered: counted by route, method and status; its time by route.
+    func request(route: String, method: String, status: UInt, duration: Duration) {
+        registry.makeCounter(
+            name: "oversight_http_requests_total", labels: [("route", route), ("method", method), ("status", String(status))],
+            help: "Requests answered, by route name, method and status"
+        ).increment()
+        registry.makeDurationHistogram(
+            name: "oversight_http_request_duration_seconds", labels: [("route", route)], buckets: Self.latencyBuckets,
+            help: "Time from a request's arrival to its response, by route name"
+        ).record(duration)
+    }
+
+    /// A sign-in refused: `reason` is one of "wrong-credentials", "locked", "disabled".
+    func signInFailure(reason: String) {
+        registry.makeCounter(name: "oversight_sign_in_failures_total", labels: [("reason", reason)], help: "Sign-ins refused, by reason").increment()
+    }
+
+    /// An import through the web finished: `outcome` is "imported", "unchanged" or "failed".
+    func importFinished(outcome: String) {
+        registry.makeCounter(name: "oversight_imports_total", labels: [("outcome", outcome)], help: "Imports through the web, by outcome").increment()
+    }
+
+    /// A job finished: `kind` "import" or "board-pack"; `outcome` "done", "done-without-pdf" or "failed".
+    func job(kind: String, outcome: String) {
+        registry.makeCounter(name: "oversight_jobs_total", labels: [("kind", kind), ("outcome", outcome)], help: "Background jobs finished, by kind and outcome")
+            .increment()
+    }
+
+    /// A look-up in the rendered-HTML caches: `cache` is "page" (whole pages) or "content" (a page's main part).
+    func cache(_ cache: String, hit: Bool) {
+        registry.makeCounter(
+            name: "oversight_cache_lookups_total", labels: [("cache", cache), ("result", hit ? "hit" : "miss")],
+            help: "Look-ups in the rendered page caches, by cache and result"
+        ).increment()
+    }
+
+    /// The exposition text, with the gauges read at scrape time set first.
+    func emit(store: Store) -> String {
+        registry.makeGauge(name: "oversight_up", help: "1 while the server answers").set(to: 1.0)
+        return registry.emitToString()
+    }
+}
+
+/// The id of a request, in logs and the `X-Request-Id` response header: the one the proxy in
+/// front sent when it is a plain token (letters, digits, '-', 8 to 64 of them), else a new one.
+enum RequestID {
+    static let header = "X-Request-Id"
+
+    static func of(_ request: Request) -> String {
+        if let sent = request.headers.first(name: header), (8...64).contains(sent.utf8.count),
+            sent.utf8.allSatisfy({ $0 == UInt8(ascii: "-") || ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) })
+        {
+            return sent
+        }
+        return (0..<8).map { _ in String(format: "%02x", UInt8.random(in: 0...255)) }.joined()
+    }
+}
+
+struct RouteNameKey: StorageKey { typealias Value = String }
+
+extension Request {
+    /// The name of the route answering the request (`SiteRoute.name`), once routing has found it.
+    var routeName: String? {
+        get { storage[RouteNameKey.self] }
+        set { storage[RouteNameKey.self] = newValue }
+    }
+}
+
+/// The outermost middleware: gives the request its id (in its logger's metadata and the
+/// response's `X-Request-Id`), then logs one line when it is answered, with the route's name,
+/// method, status and milliseconds, and counts it in the metrics.
+struct RequestLogMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        let started = ContinuousClock.now
+        let id = RequestID.of(request)
+        request.logger[metadataKey: "request_id"] = .string(id)
+        let response: Response
+        do {
+            response = try await next.respond(to: request)
+        } catch {
+            log(request, status: HTTPResponseStatus.internalServerError.code, started: started)
+            throw error
+        }
+        response.headers.replaceOrAdd(name: RequestID.header, value: id)
+        log(request, status: response.status.code, started: started)
+        return response
+    }
+
+    private func log(_ request: Request, status: UInt, started: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - started
+        let route = request.routeName ?? "unrouted"
+        request.services.metrics.request(route: route, method: request.method.rawValue, status: status, duration: elapsed)
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        request.services.requestLogger.info(
+            "request",
+            metadata: [
+                "request_id": request.logger[metadataKey: "request_id"] ?? "",
+                "route": .string(route), "method": .string(request.method.rawValue), "status": .stringConvertible(status),
+                "ms": .string(String(format: "%.1f", ms)),
+            ])
+    }
+}
+
+/// Log lines as JSON objects, one a line, on standard error: `time` (ISO 8601, UTC, milliseconds),
+/// `level`, `logger` (the label), `message`, and the metadata's keys. For `serve`, so a log
+/// collector reads fields rather than parsing text.
+struct JSONLogHandler: LogHandler {
+    let label: String
+    var logLevel: Logger.Level = .info
+    var metadata: Logger.Metadata = [:]
+    var metadataProvider: Logger.MetadataProvider?
+    let write: @Sendable (String) -> Void
+
+    init(label: String, write: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }) {
+        self.label = label; self.write = write
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(
+        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String,
+        line: UInt
+    ) {
+        var fields: [String: String] = [:]
+        let all = metadata.merging(metadataProvider?.get() ?? [:]) { a, _ in a }.merging(explicit ?? [:]) { _, b in b }
+        for (k, v) in all { fields[k] = "\(v)" }
+        fields["time"] = Self.time(Date())
+        fields["level"] = level.rawValue
+        fields["logger"] = label
+        fields["message"] = "\(message)"
+        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        write(String(decoding: data, as: UTF8.self))
+    }
+
+    static func time(_ date: Date) -> String {
+        Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(date)
+    }
+}
