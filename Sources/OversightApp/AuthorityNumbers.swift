@@ -2,6 +2,7 @@ import Foundation
 import OversightCore
 import OversightFormats
 import OversightStore
+import Synchronization
 
 /// The one place where the numbers of an authority are assembled: every measure result (case
 /// data, quality assurance, values entered by hand, supervision entered in Oversight with the
@@ -17,13 +18,31 @@ public final class AuthorityNumbers: Sendable {
     public let store: Store?
     /// The published statistics (comparators, populations); nil when none are used.
     public let statistics: PublishedStatistics?
-    /// The plan of an authority whose store holds none (the shipped default plan, or one given at start).
-    public let defaultPlan: Plan
+    /// The plan of an authority whose store holds none (the shipped default plan, or one given at
+    /// start), read when first needed: a command answered from the measure cache never reads it.
+    public var defaultPlan: Plan {
+        get throws {
+            if let plan = loadedPlan.withLock({ $0 }) { return plan }
+            let plan = try loadPlan()
+            loadedPlan.withLock { $0 = plan }
+            return plan
+        }
+    }
+    private let loadPlan: @Sendable () throws -> Plan
+    private let loadedPlan = Mutex<Plan?>(nil)
     let clock: @Sendable () -> Date
     let cache = NumbersCache()
 
-    public init(store: Store?, statistics: PublishedStatistics?, defaultPlan: Plan, clock: @escaping @Sendable () -> Date = { Date() }) {
-        self.store = store; self.statistics = statistics; self.defaultPlan = defaultPlan; self.clock = clock
+    public convenience init(store: Store?, statistics: PublishedStatistics?, defaultPlan: Plan, clock: @escaping @Sendable () -> Date = { Date() }) {
+        self.init(store: store, statistics: statistics, loadingDefaultPlan: { defaultPlan }, clock: clock)
+    }
+
+    /// Numbers whose default plan is read by `load` the first time it is needed.
+    public init(
+        store: Store?, statistics: PublishedStatistics?, loadingDefaultPlan load: @escaping @Sendable () throws -> Plan,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.store = store; self.statistics = statistics; self.loadPlan = load; self.clock = clock
     }
 
     /// How long a checked revision is trusted before the store is asked again. 0: every request
@@ -65,10 +84,10 @@ public final class AuthorityNumbers: Sendable {
     public func snapshot(
         files data: CaseData, authority: String = "", plan: Plan? = nil, reportDate: Day? = nil,
         supervisionIntervalDays: Int = MeasureParameters().supervisionIntervalDays
-    ) -> AuthoritySnapshot {
+    ) throws -> AuthoritySnapshot {
         AuthoritySnapshot(
             authority: authority, version: "files", engine: MeasureEngine(data: data), rowsWithErrors: data.rowsWithErrors,
-            plan: plan ?? defaultPlan, reportDate: reportDate ?? Day(clock()), supervisionIntervalDays: supervisionIntervalDays,
+            plan: try plan ?? defaultPlan, reportDate: reportDate ?? Day(clock()), supervisionIntervalDays: supervisionIntervalDays,
             latestYear: data.files.compactMap(\.collectionYear).max())
     }
 
@@ -94,6 +113,11 @@ public final class AuthorityNumbers: Sendable {
     /// The authority's children aged 0-17 for rates: the ONS mid-year estimate before the
     /// period's reporting year ends, or the newest of the three before it. nil without statistics.
     public func population(authority: String, period: Period) -> Int? {
+        Self.population(authority: authority, period: period, in: statistics)
+    }
+
+    /// `population(authority:period:)` in `statistics`.
+    public static func population(authority: String, period: Period, in statistics: PublishedStatistics?) -> Int? {
         guard let statistics, !authority.isEmpty else { return nil }
         let mid = period.end.collectionYear - 1
         for y in stride(from: mid, through: mid - 3, by: -1) {
@@ -147,21 +171,48 @@ public final class AuthorityNumbers: Sendable {
     /// `allMeasures` for the authority's current data, from the store's persistent cache when the
     /// same question was answered at the same revision and definition version (the command line
     /// answers from it without reading the case data). `supervisionIntervalDays` replaces the
-    /// practice standard set in Oversight; `population` the published one.
+    /// practice standard set in Oversight; `population` the published one. With `figures`, the
+    /// population comes from the statistics it loads, read only when the answer is not cached
+    /// (the cache is keyed on the figures' version instead of the number).
     public func storedMeasures(
         authority: String, period: Period, ids: [String]? = nil, population: Int? = nil,
-        supervisionIntervalDays: Int? = nil
+        supervisionIntervalDays: Int? = nil, figures: PopulationFigures? = nil
     ) async throws -> (results: [MeasureResult], fromCache: Bool) {
         guard let store else { preconditionFailure("AuthorityNumbers.storedMeasures needs a store") }
-        let pop = population ?? self.population(authority: authority, period: period)
         let today = Day(clock())
+        let populationKey: String
+        if let population {
+            populationKey = "population=\(population)"
+        } else if let figures {
+            populationKey = "population-figures=\(figures.version)"
+        } else {
+            populationKey = "population=\(self.population(authority: authority, period: period).map(String.init) ?? "")"
+        }
         let key =
-            "app;ids=\(ids.map { $0.joined(separator: ",") } ?? "*");population=\(pop.map(String.init) ?? "");"
+            "app;ids=\(ids.map { $0.joined(separator: ",") } ?? "*");\(populationKey);"
             + "supervision=\(supervisionIntervalDays.map(String.init) ?? "standard");reported=\(today.iso);flags=rows-with-errors"
         return try await store.measures(clock: clock).cachedResults(authority: authority, period: period, key: key) {
             var snapshot = try await self.snapshot(authority: authority)
             if let supervisionIntervalDays { snapshot.supervisionIntervalDays = supervisionIntervalDays }
+            var pop = population
+            if pop == nil, let figures {
+                pop = Self.population(authority: authority, period: period, in: try await figures.load())
+            } else if pop == nil {
+                pop = self.population(authority: authority, period: period)
+            }
             return self.allMeasures(period: period, snapshot: snapshot, ids: ids, population: pop)
+        }
+    }
+
+    /// Published population figures named by a version and read only when needed.
+    public struct PopulationFigures: Sendable {
+        /// Changes whenever the figures do (for cache keys).
+        public var version: String
+        /// Reads the figures.
+        public var load: @Sendable () async throws -> PublishedStatistics
+
+        public init(version: String, load: @escaping @Sendable () async throws -> PublishedStatistics) {
+            self.version = version; self.load = load
         }
     }
 

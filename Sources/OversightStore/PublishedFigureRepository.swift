@@ -41,6 +41,14 @@ public struct PublishedFigureRepository: Sendable {
         return base.replacingYears(with: PublishedStatistics.read(files: data))
     }
 
+    /// What identifies the stored years of `file` without reading them: each year with the
+    /// moment it was imported ("" when none is stored). Equal versions mean equal stored figures.
+    public func version(file: String) async throws -> String {
+        try await PublishedFileModel.query(on: store.database).filter(\.$file == file).field(\.$year).field(\.$importedAt)
+            .sort(\.$year).all()
+            .map { "\($0.year)@\(Int64(($0.importedAt.timeIntervalSince1970 * 1000).rounded()))" }.joined(separator: ",")
+    }
+
     /// Every stored year, by file then year.
     public func list() async throws -> [StoredYear] {
         try await PublishedFileModel.query(on: store.database).sort(\.$file).sort(\.$year).all().map {

@@ -16,7 +16,7 @@ public final class Store: Sendable {
         APITokenExpiryAndScope(),
     ]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
-    public static var migrationNames: [String] { migrations.map(\.name) }
+    public static let migrationNames: [String] = migrations.map(\.name)
 
     /// Where the data is.
     public let configuration: StoreConfiguration
@@ -138,6 +138,9 @@ public final class Store: Sendable {
     @discardableResult
     public func migrate() async throws -> [String] {
         let before = Set(try await appliedMigrations())
+        // Nothing to do (every command but the first after an upgrade): Fluent's migrator is not
+        // set up at all.
+        if Self.migrationNames.allSatisfy(before.contains) { return [] }
         let m = Migrations()
         for migration in Self.migrations { m.add(migration) }
         let migrator = Migrator(databases: databases, migrations: m, logger: logger, on: eventLoop)

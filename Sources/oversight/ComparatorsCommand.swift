@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import OversightCore
 import OversightFormats
+import OversightApp
 import OversightStore
 
 struct ComparatorsCommand: ParsableCommand {
@@ -96,14 +97,26 @@ enum ReferenceFolder {
         }
     }
 
-    /// The population table in use alone (carried, with the years imported into the store), or
-    /// the folder's: enough for rates per 10,000, read in a tenth of the time of every table.
-    static func populationInUse(folder option: String?, store: Store) async throws -> PublishedStatistics {
-        if let path = option ?? ProcessInfo.processInfo.environment["OVERSIGHT_REFERENCE"], !path.isEmpty { return try folder(path) }
-        do {
-            return try await store.publishedFigures().statistics(base: try PublishedStatistics.bundledPopulation(), onlyFile: PublishedMeasures.populationFile)
-        } catch let e as UnusableFileError {
-            throw ReferenceFolderError(message: "Cannot read \(e.file): \(e.reason).")
+    /// The population figures in use, for rates per 10,000: the carried population table with the
+    /// years imported into the store, read only when needed (their version is the carried copy's
+    /// name and the stored years' import times); or the folder's, read at once.
+    static func populationFigures(folder option: String?, store: Store) async throws -> AuthorityNumbers.PopulationFigures {
+        if let path = option ?? ProcessInfo.processInfo.environment["OVERSIGHT_REFERENCE"], !path.isEmpty {
+            let statistics = try folder(path)
+            // The folder's population file as it is now: a changed file is another version.
+            let file = URL(fileURLWithPath: path).appendingPathComponent(PublishedMeasures.populationFile).path
+            let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+            let stamp = "\((attributes?[.size] as? Int) ?? 0)@\((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+            return .init(version: "folder \(path) \(stamp)", load: { statistics })
+        }
+        let stored = try await store.publishedFigures().version(file: PublishedMeasures.populationFile)
+        return .init(version: "\(PublishedStatistics.bundledVersion)+\(stored)") {
+            do {
+                return try await store.publishedFigures().statistics(
+                    base: try PublishedStatistics.bundledPopulation(), onlyFile: PublishedMeasures.populationFile)
+            } catch let e as UnusableFileError {
+                throw ReferenceFolderError(message: "Cannot read \(e.file): \(e.reason).")
+            }
         }
     }
 

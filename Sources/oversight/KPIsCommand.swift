@@ -44,7 +44,7 @@ struct KPIsCommand: ParsableCommand {
             let loaded = FileLoader.load(paths: [from], keepRaw: false)
             for u in loaded.unusable { FileHandle.standardError.write(Data("warning: \(u.description)\n".utf8)) }
             let numbers = AuthorityNumbers(store: nil, statistics: statistics, defaultPlan: try planOverride ?? PlanLoader.defaultPlan())
-            let snapshot = numbers.snapshot(files: loaded.caseData, authority: la ?? "")
+            let snapshot = try numbers.snapshot(files: loaded.caseData, authority: la ?? "")
             report = try StoreSession.blocking { await numbers.kpis(period: p, snapshot: snapshot, withSeries: false, population: population) }
         } else {
             report = try StoreSession.run { store in

@@ -83,12 +83,14 @@ struct MeasuresCommand: ParsableCommand {
                 let popValue = pop
                 let (results, cached) = try StoreSession.run { store in
                     let authority = try await StoreSession.authority(requested, in: store)
-                    // Measures read only the population (rates per 10,000) of the published statistics.
-                    let statistics = try await ReferenceFolder.populationInUse(folder: reference, store: store)
-                    let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: try PlanLoader.defaultPlan())
+                    // Measures read only the population (rates per 10,000) of the published
+                    // statistics: the carried copy and the years imported are read only when the
+                    // answer is not in the store's cache; a folder given is read at once.
+                    let figures = try await ReferenceFolder.populationFigures(folder: reference, store: store)
+                    let numbers = AuthorityNumbers(store: store, statistics: nil, loadingDefaultPlan: { try PlanLoader.defaultPlan() })
                     return try await numbers.storedMeasures(
                         authority: authority, period: p, ids: ids, population: popValue,
-                        supervisionIntervalDays: override)
+                        supervisionIntervalDays: override, figures: figures)
                 }
                 if timing {
                     FileHandle.standardError.write(Data("timing: store \(cached ? "cache hit" : "computed and cached") in \(clock.now - t0)\n".utf8))

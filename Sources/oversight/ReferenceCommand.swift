@@ -133,6 +133,10 @@ struct ReferenceCommand: ParsableCommand {
             try data.write(to: URL(fileURLWithPath: out))
             let raw = extract.files.values.reduce(0) { $0 + $1.utf8.count }
             print("Wrote \(out): \(extract.files.count) files, \(raw) bytes of CSV, \(data.count) bytes packed.")
+            let fingerprint = PublishedStatistics.bundledFingerprint(of: data)
+            if fingerprint != PublishedStatistics.bundledVersion {
+                print("Set PublishedStatistics.bundledVersion to \"\(fingerprint)\" (the caches key on it).")
+            }
         }
     }
 

@@ -92,7 +92,7 @@ struct ReportCommand: ParsableCommand {
                 statistics = try ReferenceFolder.load(reference)
             }
             let numbers = AuthorityNumbers(store: nil, statistics: statistics, defaultPlan: try planOverride ?? PlanLoader.defaultPlan())
-            let snapshot = numbers.snapshot(files: loaded.caseData, authority: la ?? "", reportDate: Day.today)
+            let snapshot = try numbers.snapshot(files: loaded.caseData, authority: la ?? "", reportDate: Day.today)
             return try StoreSession.blocking {
                 try await numbers.reportInput(
                     kind, period: p, snapshot: snapshot, suppress: suppress, team: team, authorityName: authorityName,

@@ -26,6 +26,13 @@ import Testing
 
     static func file(_ text: String, _ name: String) -> CSVFile { CSVFile.parse(data: Data(text.utf8), path: name) }
 
+    /// The caches key on `bundledVersion`: it must name the archive this build carries.
+    @Test func theCarriedCopysFingerprintIsTheOneCachesKeyOn() throws {
+        let data = try #require(PublishedStatistics.bundledArchive())
+        #expect(PublishedStatistics.bundledFingerprint(of: data) == PublishedStatistics.bundledVersion)
+        #expect(PublishedStatistics.bundledFingerprint(of: data + Data([0])) != PublishedStatistics.bundledVersion)
+    }
+
     @Test func keepsOnlyTheColumnsTheMappingReads() {
         let t = PublishedExtract.trim(Self.file(Self.referrals, PublishedMeasures.referralsFile), file: PublishedMeasures.referralsFile)
         #expect(

@@ -1,4 +1,5 @@
 import Foundation
+import OversightApp
 import OversightCore
 import OversightFormats
 @testable import OversightStore
@@ -49,5 +50,56 @@ extension StoreTests {
             #expect(try await figures.list().first { $0.year == 2025 }?.source == "corrected")
             await store.close()
         }
+    }
+}
+
+extension StoreTests.PublishedFigureTests {
+    /// `oversight measures` from the store reads the population only when the answer is not in
+    /// the cache, so the cache is keyed on the population figures' version: importing a newer
+    /// population year computes the rates again with it.
+    @Test(arguments: TestBackend.all)
+    func cachedRatesFollowAnImportedPopulation(_ backend: TestBackend) async throws {
+        let folder = TempFolder()
+        let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+        do { try await checkCachedRatesFollowAnImportedPopulation(store, folder) } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+
+    func checkCachedRatesFollowAnImportedPopulation(_ store: Store, _ folder: TempFolder) async throws {
+        let years = SyntheticFiles.twoYears(in: folder, under: "la")
+        _ = try await store.imports().importFiles(paths: [years.y2024, years.y2025], authority: "358", user: "u")
+        let populationFile = PublishedMeasures.populationFile
+        func figures() async throws -> AuthorityNumbers.PopulationFigures {
+            .init(version: "test+" + (try await store.publishedFigures().version(file: populationFile))) {
+                try await store.publishedFigures().statistics(base: try PublishedStatistics.bundledPopulation(), onlyFile: populationFile)
+            }
+        }
+        let numbers = AuthorityNumbers(store: store, statistics: nil, loadingDefaultPlan: { try PlanLoader.defaultPlan() })
+        let year = Period.reportingYear(2025)
+        func rate() async throws -> (Double?, Bool) {
+            let r = try await numbers.storedMeasures(authority: "358", period: year, ids: ["cla_rate_per_10k"], figures: try await figures())
+            return (r.results.first?.value, r.fromCache)
+        }
+        let (carried, first) = try await rate()
+        #expect(!first && carried != nil)
+        let (again, second) = try await rate()
+        #expect(second && again == carried)
+
+        // Trafford's mid-2024 population halved (56,737 carried): the rate doubles.
+        let halved = [
+            populationFile: """
+            time_period,geographic_level,old_la_code,region_code,region_name,la_name,population_estimate
+            2024,Local authority,358,E12000002,North West,Trafford,28368
+
+            """
+        ]
+        _ = try await store.publishedFigures(clock: Self.clock).importExtract(halved, source: "newer", by: "analyst", base: try PublishedStatistics.bundled())
+        let (after, third) = try await rate()
+        #expect(!third)
+        let ratio = try #require(after) / #require(carried)
+        #expect(abs(ratio - 56_737.0 / 28_368.0) < 0.01, "\(String(describing: carried)) -> \(String(describing: after))")
     }
 }

@@ -22,6 +22,15 @@ import VaporTesting
         }
     }
 
+    /// The log's JSON is written by hand: any text round-trips through a JSON parser.
+    @Test func logLinesAreJSONWhateverTheyHold() throws {
+        let awkward = "quote \" backslash \\ newline \n tab \t bell \u{7} nul \u{0} line-sep \u{2028} £ é 😀 </script>"
+        let line = JSONLogHandler.object(["b": awkward, "a": "", "message": "m"])
+        #expect(!line.contains("\n") && line.hasPrefix(#"{"a":"","b":"#))
+        let back = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        #expect(back == ["b": awkward, "a": "", "message": "m"])
+    }
+
     @Test func healthAndReadinessTellTheTruth() async throws {
         let h = try await WebHarness.start(importData: false)
         let alive = try await h.app.testing().sendRequest(.GET, "/healthz")

@@ -54,6 +54,28 @@ public struct PublishedStatistics: Sendable {
         try bundledPopulationCopy.get()
     }
 
+    /// Names the carried copy's exact bytes: its size and a 64-bit FNV-1a hash of them, written
+    /// here when the copy is made (`oversight reference pack` prints it), so a cache keyed on it
+    /// is not used with another copy and nothing is read to know it. A test checks it against
+    /// the copy (`bundledFingerprint(of:)`).
+    public static let bundledVersion = "dfe-published.zip 187228 9c658a9fd774ebc3"
+
+    /// The fingerprint `bundledVersion` holds, of an archive's bytes.
+    public static func bundledFingerprint(of data: Data) -> String {
+        let hash = data.withUnsafeBytes { bytes in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+            return h
+        }
+        return "\(PublishedExtract.bundledArchiveName).zip \(data.count) \(String(hash, radix: 16))"
+    }
+
+    /// The carried archive's bytes, nil when missing from this build.
+    public static func bundledArchive() -> Data? {
+        Bundle.module.url(forResource: PublishedExtract.bundledArchiveName, withExtension: "zip", subdirectory: "Resources/published")
+            .flatMap { try? Data(contentsOf: $0) }
+    }
+
     private static let bundledCopy = readBundled { _ in true }
     private static let bundledPopulationCopy = readBundled { $0 == PublishedMeasures.populationFile }
 

@@ -35,21 +35,25 @@ enum DashboardController {
         guard let n = req.parameters.get("number", as: Int.self), let ambition = plan.ambitions.first(where: { $0.number == n }) else {
             throw Abort(.notFound)
         }
-        var comparators: [String: ComparatorSummary] = [:]
-        for e in data.evaluations where e.ambition == n {
-            if let s = e.comparator?.summary { comparators[e.kpi.measure] = s }
-        }
-        let model = AmbitionPage.Model.make(
-            plan: plan, ambition: ambition, evaluations: data.evaluations, monthly: data.series,
-            comparators: comparators, period: data.period, periodOptions: options, selectedPeriod: selected)
-        let content = await req.services.dashboards.content(authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)", snapshot: snapshot) {
-            AmbitionPage.render(model).markup
+        // The page model, its title and its markup are made once per data version, period and choice.
+        let page = await req.services.dashboards.page(authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)", snapshot: snapshot) {
+            var comparators: [String: ComparatorSummary] = [:]
+            for e in data.evaluations where e.ambition == n {
+                if let s = e.comparator?.summary { comparators[e.kpi.measure] = s }
+            }
+            let model = AmbitionPage.Model.make(
+                plan: plan, ambition: ambition, evaluations: data.evaluations, monthly: data.series,
+                comparators: comparators, period: data.period, periodOptions: options, selectedPeriod: selected)
+            let actionsLink = HTML.el(
+                "p", [("class", "ov-body")],
+                HTML.el("a", [("href", SitePath.planAmbition.link(String(n)))], text: "The actions' progress and the lead's commentary"))
+            return RenderedPage(
+                title: AmbitionPage.title(model), content: (AmbitionPage.render(model) + actionsLink).markup, period: data.period.description,
+                hasResult: true, hasErrors: false)
         }
         // Rendered by AmbitionPage from escaped fragments, cached as markup.
-        let actionsLink = HTML.el(
-            "p", [("class", "ov-body")], HTML.el("a", [("href", SitePath.planAmbition.link(String(n)))], text: "The actions' progress and the lead's commentary"))
         return Pages.page(
-            req, title: AmbitionPage.title(model), section: "Overview", content: .raw(content) + actionsLink,
+            req, title: page.title, section: "Overview", content: .raw(page.content),
             breadcrumbs: [Breadcrumb("Overview", href: SiteURL.overview)])
     }
 

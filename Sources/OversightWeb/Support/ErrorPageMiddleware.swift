@@ -54,9 +54,13 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 /// Headers on every response: no framing, no sniffing, a strict content security policy (the
 /// product serves its own stylesheet and no scripts from elsewhere), and no caching of pages that
 /// may hold child-level data.
-struct SecurityHeadersMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let response = try await next.respond(to: request)
+struct SecurityHeadersMiddleware: Middleware {
+    // With futures, not async: an async middleware starts a task of its own for every request.
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
+        next.respond(to: request).map { Self.addHeaders(request, $0) }
+    }
+
+    static func addHeaders(_ request: Request, _ response: Response) -> Response {
         let h = response.headers
         if !h.contains(name: "Content-Security-Policy") {
             response.headers.replaceOrAdd(

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OversightStore
 import Prometheus
+import Synchronization
 import Vapor
 
 /// What an operator can see of the running service: Prometheus metrics (`/metrics`, behind a
@@ -22,15 +23,25 @@ final class WebMetrics: Sendable {
 
     /// One request answered: counted by route, method and status; its time by route.
     func request(route: String, method: String, status: UInt, duration: Duration) {
-        registry.makeCounter(
-            name: "oversight_http_requests_total", labels: [("route", route), ("method", method), ("status", String(status))],
-            help: "Requests answered, by route name, method and status"
-        ).increment()
-        registry.makeDurationHistogram(
-            name: "oversight_http_request_duration_seconds", labels: [("route", route)], buckets: Self.latencyBuckets,
-            help: "Time from a request's arrival to its response, by route name"
-        ).record(duration)
+        let key = "\(route) \(method) \(status)"
+        let known = requestCollectors.withLock { $0[key] }
+        let (counter, histogram) =
+            known
+            ?? (
+                registry.makeCounter(
+                    name: "oversight_http_requests_total", labels: [("route", route), ("method", method), ("status", String(status))],
+                    help: "Requests answered, by route name, method and status"),
+                registry.makeDurationHistogram(
+                    name: "oversight_http_request_duration_seconds", labels: [("route", route)], buckets: Self.latencyBuckets,
+                    help: "Time from a request's arrival to its response, by route name")
+            )
+        if known == nil { requestCollectors.withLock { $0[key] = (counter, histogram) } }
+        counter.increment()
+        histogram.record(duration)
     }
+
+    /// The collectors of each route, method and status seen, so a request finds its own with one look-up.
+    private let requestCollectors = Mutex<[String: (Counter, DurationHistogram)]>([:])
 
     /// A sign-in refused: `reason` is one of "wrong-credentials", "locked", "disabled".
     func signInFailure(reason: String) {
@@ -90,22 +101,21 @@ extension Request {
 
 /// The outermost middleware: gives the request its id (in its logger's metadata and the
 /// response's `X-Request-Id`), then logs one line when it is answered, with the route's name,
-/// method, status and milliseconds, and counts it in the metrics.
-struct RequestLogMiddleware: AsyncMiddleware {
-    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+/// method, status and milliseconds, and counts it in the metrics. Written with futures, not
+/// async: an async middleware starts a task of its own for every request.
+struct RequestLogMiddleware: Middleware {
+    func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
         let started = ContinuousClock.now
         let id = RequestID.of(request)
         request.logger[metadataKey: "request_id"] = .string(id)
-        let response: Response
-        do {
-            response = try await next.respond(to: request)
-        } catch {
+        return next.respond(to: request).map { response in
+            response.headers.replaceOrAdd(name: RequestID.header, value: id)
+            log(request, status: response.status.code, started: started)
+            return response
+        }.flatMapErrorThrowing { error in
             log(request, status: HTTPResponseStatus.internalServerError.code, started: started)
             throw error
         }
-        response.headers.replaceOrAdd(name: RequestID.header, value: id)
-        log(request, status: response.status.code, started: started)
-        return response
     }
 
     private func log(_ request: Request, status: UInt, started: ContinuousClock.Instant) {
@@ -153,8 +163,37 @@ struct JSONLogHandler: LogHandler {
         fields["level"] = level.rawValue
         fields["logger"] = label
         fields["message"] = "\(message)"
-        let data = (try? JSONSerialization.data(withJSONObject: fields, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        write(String(decoding: data, as: UTF8.self))
+        write(Self.object(fields))
+    }
+
+    /// A JSON object of string fields, keys in order, on one line. Written here rather than with
+    /// JSONSerialization, which took a sixth of the server's time at a line per request.
+    static func object(_ fields: [String: String]) -> String {
+        var out = "{"
+        for (i, key) in fields.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            appendString(key, to: &out)
+            out += ":"
+            appendString(fields[key]!, to: &out)
+        }
+        return out + "}"
+    }
+
+    private static func appendString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
+                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
     }
 
     static func time(_ date: Date) -> String {
