@@ -65,9 +65,11 @@ enum DashboardController {
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
         let data = await services.dashboards.dashboard(authority: authority, period: period, snapshot: snapshot)
         let requested = req.url.query?.isEmpty == false ? (try? req.query.get(String.self, at: "period")) ?? "" : ""
-        let options = periodOptions(snapshot: snapshot, period: period)
-        let selected = options.first(where: { Period.parse($0.value) == period })?.value ?? requested
-        return (data, options, selected, snapshot)
+        let (options, chosen) = services.dashboards.periodChoices(snapshot: snapshot, period: period) {
+            let options = periodOptions(snapshot: snapshot, period: period)
+            return (options, options.first(where: { Period.parse($0.value) == period })?.value)
+        }
+        return (data, options, chosen ?? requested, snapshot)
     }
 
     /// Reporting years with data, newest first, then the rolling 12 months to each month-end of

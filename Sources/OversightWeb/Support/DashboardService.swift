@@ -3,6 +3,8 @@ import OversightApp
 import OversightCore
 import OversightFormats
 import OversightStore
+import OversightViews
+import Synchronization
 
 /// The web's name for the application layer's snapshot of an authority.
 typealias EngineSnapshot = AuthoritySnapshot
@@ -72,6 +74,23 @@ final class DashboardService: Sendable {
         await cache.store(authority, full, content: made)
         return made
     }
+
+    /// The period chooser's options for a period and the one it shows chosen, made once per
+    /// snapshot version and period (`make` on a miss).
+    func periodChoices(
+        snapshot: EngineSnapshot, period: Period, make: () -> ([FormOption], String?)
+    ) -> ([FormOption], String?) {
+        let key = period.description
+        if let known = choices.withLock({ $0.version == snapshot.version ? $0.byPeriod[key] : nil }) { return known }
+        let made = make()
+        choices.withLock {
+            if $0.version != snapshot.version || $0.byPeriod.count > 256 { $0 = (snapshot.version, [:]) }
+            $0.byPeriod[key] = made
+        }
+        return made
+    }
+
+    private let choices = Mutex<(version: String, byPeriod: [String: ([FormOption], String?)])>(("", [:]))
 
     /// The period pages show when none is asked for.
     func defaultPeriod(_ snapshot: EngineSnapshot) -> Period { snapshot.defaultPeriod }
