@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import OversightFormats
 import OversightStore
 import Prometheus
 import Synchronization
@@ -15,6 +16,11 @@ final class WebMetrics: Sendable {
     /// The collector registry `/metrics` emits (one per application, so tests do not share one).
     let registry = PrometheusCollectorRegistry()
 
+    /// A metric's name under the `oversight` namespace: `oversight_<name>_<unit>`.
+    static func descriptor(_ name: String, unit: String, help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "oversight", metricName: name, unitName: unit, helpText: help)
+    }
+
     /// Bucket bounds of the request latency histogram, in seconds.
     static let latencyBuckets: [Duration] = [
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
@@ -29,11 +35,11 @@ final class WebMetrics: Sendable {
             known
             ?? (
                 registry.makeCounter(
-                    name: "oversight_http_requests_total", labels: [("route", route), ("method", method), ("status", String(status))],
-                    help: "Requests answered, by route name, method and status"),
+                    descriptor: Self.descriptor("http_requests", unit: "total", help: "Requests answered, by route name, method and status"),
+                    labels: [("route", route), ("method", method), ("status", String(status))]),
                 registry.makeDurationHistogram(
-                    name: "oversight_http_request_duration_seconds", labels: [("route", route)], buckets: Self.latencyBuckets,
-                    help: "Time from a request's arrival to its response, by route name")
+                    descriptor: Self.descriptor("http_request_duration", unit: "seconds", help: "Time from a request's arrival to its response, by route name"),
+                    labels: [("route", route)], buckets: Self.latencyBuckets)
             )
         if known == nil { requestCollectors.withLock { $0[key] = (counter, histogram) } }
         counter.increment()
@@ -45,31 +51,33 @@ final class WebMetrics: Sendable {
 
     /// A sign-in refused: `reason` is one of "wrong-credentials", "locked", "disabled".
     func signInFailure(reason: String) {
-        registry.makeCounter(name: "oversight_sign_in_failures_total", labels: [("reason", reason)], help: "Sign-ins refused, by reason").increment()
+        registry.makeCounter(descriptor: Self.descriptor("sign_in_failures", unit: "total", help: "Sign-ins refused, by reason"), labels: [("reason", reason)]).increment()
     }
 
     /// An import through the web finished: `outcome` is "imported", "unchanged" or "failed".
     func importFinished(outcome: String) {
-        registry.makeCounter(name: "oversight_imports_total", labels: [("outcome", outcome)], help: "Imports through the web, by outcome").increment()
+        registry.makeCounter(descriptor: Self.descriptor("imports", unit: "total", help: "Imports through the web, by outcome"), labels: [("outcome", outcome)]).increment()
     }
 
     /// A job finished: `kind` "import" or "board-pack"; `outcome` "done", "done-without-pdf" or "failed".
     func job(kind: String, outcome: String) {
-        registry.makeCounter(name: "oversight_jobs_total", labels: [("kind", kind), ("outcome", outcome)], help: "Background jobs finished, by kind and outcome")
-            .increment()
+        registry.makeCounter(
+            descriptor: Self.descriptor("jobs", unit: "total", help: "Background jobs finished, by kind and outcome"), labels: [("kind", kind), ("outcome", outcome)]
+        )
+        .increment()
     }
 
     /// A look-up in the rendered-HTML caches: `cache` is "page" (whole pages) or "content" (a page's main part).
     func cache(_ cache: String, hit: Bool) {
         registry.makeCounter(
-            name: "oversight_cache_lookups_total", labels: [("cache", cache), ("result", hit ? "hit" : "miss")],
-            help: "Look-ups in the rendered page caches, by cache and result"
+            descriptor: Self.descriptor("cache_lookups", unit: "total", help: "Look-ups in the rendered page caches, by cache and result"),
+            labels: [("cache", cache), ("result", hit ? "hit" : "miss")]
         ).increment()
     }
 
     /// The exposition text, with the gauges read at scrape time set first.
     func emit(store: Store) -> String {
-        registry.makeGauge(name: "oversight_up", help: "1 while the server answers").set(to: 1.0)
+        registry.makeGauge(descriptor: Self.descriptor("up", unit: "", help: "1 while the server answers")).set(to: 1.0)
         return registry.emitToString()
     }
 }
@@ -152,48 +160,21 @@ struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(
-        level: Logger.Level, message: Logger.Message, metadata explicit: Logger.Metadata?, source: String, file: String, function: String,
-        line: UInt
-    ) {
+    func log(event: LogEvent) {
         var fields: [String: String] = [:]
-        let all = metadata.merging(metadataProvider?.get() ?? [:]) { a, _ in a }.merging(explicit ?? [:]) { _, b in b }
+        let all = metadata.merging(metadataProvider?.get() ?? [:]) { a, _ in a }.merging(event.metadata ?? [:]) { _, b in b }
         for (k, v) in all { fields[k] = "\(v)" }
         fields["time"] = Self.time(Date())
-        fields["level"] = level.rawValue
+        fields["level"] = event.level.rawValue
         fields["logger"] = label
-        fields["message"] = "\(message)"
+        fields["message"] = "\(event.message)"
         write(Self.object(fields))
     }
 
-    /// A JSON object of string fields, keys in order, on one line. Written here rather than with
-    /// JSONSerialization, which took a sixth of the server's time at a line per request.
+    /// A JSON object of string fields, keys in order, on one line (the project's own JSON
+    /// writer: JSONSerialization took a sixth of the server's time at a line per request).
     static func object(_ fields: [String: String]) -> String {
-        var out = "{"
-        for (i, key) in fields.keys.sorted().enumerated() {
-            if i > 0 { out += "," }
-            appendString(key, to: &out)
-            out += ":"
-            appendString(fields[key]!, to: &out)
-        }
-        return out + "}"
-    }
-
-    private static func appendString(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        out += "\""
+        JSONValue.object(fields.keys.sorted().map { ($0, .string(fields[$0]!)) }).text(pretty: false)
     }
 
     static func time(_ date: Date) -> String {
