@@ -31,6 +31,15 @@ public struct WebOptions: Sendable {
     public var boardPackCadence: BoardPackCadence?
     /// The token `/metrics` asks for (`Authorization: Bearer`); nil: no metrics are served.
     public var metricsToken: String?
+    /// Whether a proxy on this machine (nginx) sets `X-Forwarded-For`: the client's address is
+    /// then its last entry, else the connection's peer.
+    public var trustProxy = false
+    /// Failed sign-ins from one client address in five minutes before its sign-ins are refused
+    /// for the rest of the five minutes (the per-name lockout is separate).
+    public var signInFailuresPerAddress = 30
+    /// Requests with an unknown, expired or revoked API token from one address in five minutes
+    /// before its API requests are refused for the rest of the five minutes.
+    public var tokenFailuresPerAddress = 30
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, plan: Plan, statistics: PublishedStatistics? = nil,

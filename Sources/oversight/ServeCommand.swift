@@ -16,6 +16,8 @@ struct ServerOptions: ParsableArguments {
     @Option(help: "Make the board pack in the reports folder by itself: monthly or quarterly.") var boardPack: String?
     @Flag(help: "Send the session cookie without the Secure attribute (only for plain HTTP beyond this machine; never in production).")
     var insecureCookies = false
+    @Flag(help: "A proxy on this machine (nginx) sets X-Forwarded-For: limit sign-in failures by its last address, not the proxy's.")
+    var trustProxy = false
 
     /// The web options these flags describe.
     func webOptions(
@@ -34,11 +36,13 @@ struct ServerOptions: ParsableArguments {
             guard let c = BoardPackCadence(rawValue: boardPack) else { throw CLIError.usage("--board-pack must be monthly or quarterly") }
             cadence = c
         }
-        return WebOptions(
+        var options = WebOptions(
             host: host, port: port, plan: thePlan, statistics: statistics, isSyntheticData: isSyntheticData,
             maxUploadBytes: maxUploadMB * 1024 * 1024, uploadsFolder: uploadsFolder, secureCookies: !insecureCookies,
             reportsFolder: reportsFolder ?? reports, boardPackCadence: cadence,
             metricsToken: ProcessInfo.processInfo.environment["OVERSIGHT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
+        options.trustProxy = trustProxy
+        return options
     }
 }
 

@@ -68,8 +68,17 @@ struct SignInLoader: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let accounts = request.services.accounts
         if SiteRoute.isAPIPath(request.url.path) {
-            if let bearer = request.headers.bearerAuthorization, let t = try await accounts.apiToken(bearer.token) {
-                request.signed = Signed(user: t.user, csrf: nil, readOnly: t.readOnly)
+            if let bearer = request.headers.bearerAuthorization {
+                // Guessing tokens from one address stops after a few dozen tries (`ClientRateLimit`).
+                let client = request.clientAddress, limit = request.services.tokenLimit, now = request.services.clock()
+                if limit.isBlocked(client, now: now) {
+                    throw Abort(.tooManyRequests, reason: "Too many requests with unknown API tokens came from this address. Wait five minutes.")
+                }
+                if let t = try await accounts.apiToken(bearer.token) {
+                    request.signed = Signed(user: t.user, csrf: nil, readOnly: t.readOnly)
+                } else {
+                    limit.recordFailure(client, now: now)
+                }
             }
         } else if let token = request.cookies[request.sessionCookieName]?.string, !token.isEmpty {
             let now = request.services.clock()

@@ -53,6 +53,17 @@ enum SignInController {
         if !errors.isEmpty { return try await render(req, SignInPage.Model(username: username, csrfToken: "", errors: errors, returnTo: next), status: .unprocessableEntity) }
 
         let services = req.services
+        // Many failures from one address (names tried in turn) stop before any password is checked.
+        let client = req.clientAddress
+        if services.signInLimit.isBlocked(client, now: services.clock()) {
+            services.metrics.signInFailure(reason: "rate-limited")
+            return try await render(
+                req,
+                SignInPage.Model(
+                    username: username, csrfToken: "",
+                    errors: [FieldError(fieldID: "username", message: "Too many sign-ins have failed from your network. Wait five minutes and try again")],
+                    returnTo: next), status: .tooManyRequests)
+        }
         let attempt: SignInAttempt
         do {
             let authority = (form.authority ?? "").trimmingCharacters(in: .whitespaces)
@@ -76,6 +87,10 @@ enum SignInController {
             return response
         }
         try await recordFailure(attempt, typed: username, services: services)
+        if services.signInLimit.recordFailure(client, now: services.clock()) == services.signInLimit.limit {
+            try await services.accounts.record(
+                authority: "", user: "", action: "sign-ins refused from one address for five minutes", target: "address \(client)", isChildLevel: false)
+        }
         // One answer for every failure: an unknown name, a wrong password, a locked name and a
         // disabled account look the same, so nobody learns which names have accounts.
         return try await render(

@@ -18,12 +18,18 @@ final class WebServices: Sendable {
     let metrics: WebMetrics
     /// Where the one line per request goes (see `RequestLogMiddleware`).
     let requestLogger: Logger
+    /// Failed sign-ins per client address.
+    let signInLimit: ClientRateLimit
+    /// Unknown API tokens per client address.
+    let tokenLimit: ClientRateLimit
 
     init(
         store: Store, options: WebOptions, hasher: any PasswordHashing, clock: @escaping @Sendable () -> Date,
         requestLogger: Logger = Logger(label: "oversight.requests")
     ) {
         self.store = store; self.options = options; self.clock = clock; self.requestLogger = requestLogger
+        signInLimit = ClientRateLimit(limit: options.signInFailuresPerAddress, window: 5 * 60)
+        tokenLimit = ClientRateLimit(limit: options.tokenFailuresPerAddress, window: 5 * 60)
         var accounts = store.accounts(hasher: hasher, clock: clock)
         accounts.idleTimeout = options.idleTimeout
         self.accounts = accounts
