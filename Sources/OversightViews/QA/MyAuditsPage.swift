@@ -1,7 +1,7 @@
 import OversightCore
 
 /// "My audits": the user's audits not yet submitted, in three lists: overdue or due within a
-/// week, assigned (not started), and drafts.
+/// week; the others not started; the others saved as drafts. Each audit is in one list only.
 public enum MyAuditsPage {
     /// - Parameters:
     ///   - audits: the user's unsubmitted audits (`AuditRepository.myAudits`).
@@ -21,16 +21,17 @@ public enum MyAuditsPage {
         }
         let head = ["Audit", "Type", "Due", "Status"]
         if !dueSoon.isEmpty { out += M.table(caption: "Due within a week or overdue", head: head, rows: rows(dueSoon)) }
-        let assigned = sorted.filter { $0.status == .assigned }
-        let drafts = sorted.filter { $0.status == .inProgress }
+        let later = sorted.filter { $0.dueDate > today.adding(days: 7) }
+        let assigned = later.filter { $0.status == .assigned }
+        let drafts = later.filter { $0.status == .inProgress }
         out +=
             assigned.isEmpty
-            ? M.heading(2, "m", "Assigned") + M.para("No audits waiting to be started.")
-            : M.table(caption: "Assigned", head: head, rows: rows(assigned))
+            ? M.heading(2, "m", "Not started, due later") + M.para("No other audits waiting to be started.")
+            : M.table(caption: "Not started, due later", head: head, rows: rows(assigned))
         out +=
             drafts.isEmpty
-            ? M.heading(2, "m", "Drafts") + M.para("No drafts saved.")
-            : M.table(caption: "Drafts", head: head, rows: rows(drafts))
+            ? M.heading(2, "m", "Drafts, due later") + M.para("No other drafts saved.")
+            : M.table(caption: "Drafts, due later", head: head, rows: rows(drafts))
         return out
     }
 }

@@ -54,7 +54,7 @@ public enum RoundsPage {
             out += M.table(
                 caption: "Progress",
                 head: [
-                    "Round", "Cohort", "Due", "Moderated", "Audits", "Not started", "Drafts",
+                    "Round", "Cohort", "Due", "Moderation rate", "Audits", "Not started", "Drafts",
                     "Submitted", "Moderated", "Feedback given", "Overdue",
                 ], rows: rows)
         }

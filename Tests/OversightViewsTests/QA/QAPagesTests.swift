@@ -70,16 +70,29 @@ import Testing
         #expect(AuditFormPage.read([:], template: Self.template).intent == "save")
     }
 
-    @Test func myAuditsListsDueAssignedAndDrafts() throws {
+    /// Issue 18: each audit is listed once: those due within a week or overdue first, then the
+    /// others not started, then the other drafts (the same audits were listed twice before).
+    @Test func myAuditsListsEachAuditOnce() throws {
         var draft = Self.audit("a2")
         try draft.saveDraft(answers: [:], template: Self.template, by: "alice\"", at: Self.at)
+        func later(_ id: String) -> Audit {
+            Audit.assign(
+                id: AuditID(id), template: Self.template, subject: .child(ChildID("C<1>")), caseKind: .cin, team: "North",
+                auditor: "alice\"", due: Day(year: 2026, month: 6, day: 30)!, by: "m", at: Self.at)
+        }
+        var laterDraft = later("a4")
+        try laterDraft.saveDraft(answers: [:], template: Self.template, by: "alice\"", at: Self.at)
         let html = MyAuditsPage.render(
-            audits: [Self.audit("a1"), draft], today: Day(year: 2026, month: 5, day: 2)!,
+            audits: [Self.audit("a1"), draft, later("a3"), laterDraft], today: Day(year: 2026, month: 5, day: 2)!,
             auditPath: { "/qa/audits/\($0)" }
         ).markup
         #expect(html.contains("Due within a week or overdue") && html.contains("ov-tag ov-tag--red\">Overdue"))
-        #expect(html.contains("<caption class=\"ov-heading-s\">Assigned</caption>") && html.contains("<caption class=\"ov-heading-s\">Drafts</caption>"))
+        #expect(html.contains("<caption class=\"ov-heading-s\">Not started, due later</caption>"))
+        #expect(html.contains("<caption class=\"ov-heading-s\">Drafts, due later</caption>"))
         #expect(html.contains("<a href=\"/qa/audits/a2\">Child C&lt;1&gt; (CIN)</a>"))
+        for id in ["a1", "a2", "a3", "a4"] {
+            #expect(html.components(separatedBy: "href=\"/qa/audits/\(id)\"").count == 2, "\(id) is not listed exactly once")
+        }
         #expect(MyAuditsPage.render(audits: [], today: Day(year: 2026, month: 5, day: 2)!, auditPath: { $0.rawValue }).markup.contains("no audits"))
     }
 
@@ -120,6 +133,8 @@ import Testing
         #expect(html.contains("<a href=\"#round-sample-size\">Enter a sample size of 1 or more</a>"))
         #expect(html.contains("value=\"team:North\"") && html.contains("value=\"placed-with-parents\""))
         #expect(html.contains("ov-tag ov-tag--red\">2"))
+        // Issue 18: the moderation rate and the count of moderated audits had the same heading.
+        #expect(html.contains(">Moderation rate</th>") && html.components(separatedBy: ">Moderated</th>").count == 2)
     }
 
     @Test func learningPageShowsTheSummary() throws {
