@@ -26,7 +26,7 @@ enum OperationsController {
             response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer realm=\"metrics\"")
             return response
         }
-        let response = plain(.ok, req.services.metrics.emit(store: req.services.store))
+        let response = plain(.ok, req.services.metrics.emit())
         response.headers.replaceOrAdd(name: .contentType, value: "text/plain; version=0.0.4; charset=utf-8")
         return response
     }

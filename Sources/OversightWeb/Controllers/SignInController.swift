@@ -39,13 +39,14 @@ enum SignInController {
         let username = (form.username ?? "").trimmingCharacters(in: .whitespaces)
         let password = form.password ?? ""
         let next = safeReturn(form.returnTo)
+        // The form again, with one message on the username and the status that says why.
+        func refuse(_ message: String, _ status: HTTPResponseStatus) async throws -> Response {
+            try await render(
+                req, SignInPage.Model(username: username, csrfToken: "", errors: [FieldError(fieldID: "username", message: message)], returnTo: next),
+                status: status)
+        }
         guard let cookie = req.cookies[formCookie]?.string, let sent = form.csrf, !cookie.isEmpty, Gate.constantTimeEqual(cookie, sent) else {
-            return try await render(
-                req,
-                SignInPage.Model(
-                    username: username, csrfToken: "",
-                    errors: [FieldError(fieldID: "username", message: "The sign-in form had expired. Enter your username and password again")],
-                    returnTo: next), status: .forbidden)
+            return try await refuse("The sign-in form had expired. Enter your username and password again", .forbidden)
         }
         var errors: [FieldError] = []
         if username.isEmpty { errors.append(FieldError(fieldID: "username", message: "Enter your username")) }
@@ -57,24 +58,14 @@ enum SignInController {
         let client = req.clientAddress
         if services.signInLimit.isBlocked(client, now: services.clock()) {
             services.metrics.signInFailure(reason: "rate-limited")
-            return try await render(
-                req,
-                SignInPage.Model(
-                    username: username, csrfToken: "",
-                    errors: [FieldError(fieldID: "username", message: "Too many sign-ins have failed from your network. Wait five minutes and try again")],
-                    returnTo: next), status: .tooManyRequests)
+            return try await refuse("Too many sign-ins have failed from your network. Wait five minutes and try again", .tooManyRequests)
         }
         let attempt: SignInAttempt
         do {
             let authority = (form.authority ?? "").trimmingCharacters(in: .whitespaces)
             attempt = try await services.accounts.attemptSignIn(username: username, password: password, authority: authority.isEmpty ? nil : authority)
         } catch is PasswordHashingPool.Busy {
-            return try await render(
-                req,
-                SignInPage.Model(
-                    username: username, csrfToken: "",
-                    errors: [FieldError(fieldID: "username", message: "Too many people are signing in at once. Try again in a minute")],
-                    returnTo: next), status: .serviceUnavailable)
+            return try await refuse("Too many people are signing in at once. Try again in a minute", .serviceUnavailable)
         }
         if case .signedIn(let user) = attempt.outcome {
             let session = try await services.accounts.startSession(for: user)
@@ -93,12 +84,7 @@ enum SignInController {
         }
         // One answer for every failure: an unknown name, a wrong password, a locked name and a
         // disabled account look the same, so nobody learns which names have accounts.
-        return try await render(
-            req,
-            SignInPage.Model(
-                username: username, csrfToken: "",
-                errors: [FieldError(fieldID: "username", message: failureMessage)], returnTo: next),
-            status: .unprocessableEntity)
+        return try await refuse(failureMessage, .unprocessableEntity)
     }
 
     /// What every failed sign-in is told.

@@ -1,7 +1,6 @@
 import Foundation
 import Logging
 import OversightFormats
-import OversightStore
 import Prometheus
 import Synchronization
 import Vapor
@@ -76,7 +75,7 @@ final class WebMetrics: Sendable {
     }
 
     /// The exposition text, with the gauges read at scrape time set first.
-    func emit(store: Store) -> String {
+    func emit() -> String {
         registry.makeGauge(descriptor: Self.descriptor("up", unit: "", help: "1 while the server answers")).set(to: 1.0)
         return registry.emitToString()
     }
