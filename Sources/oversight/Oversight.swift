@@ -27,6 +27,7 @@ struct Oversight: ParsableCommand {
             PlanCommand.self,
             TemplatesCommand.self,
             ActivityCommand.self,
+            RoutesCommand.self,
         ]
     )
 
