@@ -4,8 +4,12 @@ Run by scripts/browser-tests (which builds Oversight, prepares the demo and star
 Each step saves a screenshot under the results folder; axe-core checks every main page and the
 run fails on any serious or critical accessibility violation.
 """
+import base64
+import hashlib
+import hmac
 import json
 import os
+import struct
 import sys
 import time
 
@@ -72,12 +76,69 @@ def axe_check(name):
     print(f"axe {name}: {len(result['violations'])} violations, {len(bad)} serious or critical")
 
 
-def sign_in(role):
+# Authenticator keys of the users who set one up during this walk, and the last 30-second step
+# whose code each used (a code works once, so the next sign-in takes a later step's code).
+authenticator_keys = {}
+last_steps = {}
+
+
+def totp(key, step):
+    """RFC 6238: HMAC-SHA1 of the step, dynamically truncated to six digits."""
+    secret = base64.b32decode(key + "=" * (-len(key) % 8))
+    mac = hmac.new(secret, struct.pack(">Q", step), hashlib.sha1).digest()
+    offset = mac[-1] & 0x0F
+    value = struct.unpack(">I", mac[offset:offset + 4])[0] & 0x7FFFFFFF
+    return f"{value % 1000000:06d}"
+
+
+def next_code(role):
+    """A code for a step not used before: this step's, or the next one's (the server accepts one
+    step either side), waiting for the clock when both were used."""
+    while True:
+        now = int(time.time()) // 30
+        step_to_use = max(now, last_steps.get(role, -1) + 1)
+        if step_to_use <= now + 1:
+            last_steps[role] = step_to_use
+            return totp(authenticator_keys[role], step_to_use)
+        time.sleep(1)
+
+
+def second_factor(role, first_time_checks=False):
+    """The second step of signing in, for roles that see children's records: at the first sign-in
+    the set-up page (its key read from the page, as a person types it into an app) and the
+    recovery codes; after that the code page."""
+    wait.until(lambda d: "/sign-in/" in d.current_url or d.find_elements(By.CSS_SELECTOR, ".ov-header__sign-out"))
+    if "/sign-in/set-up-authenticator" in driver.current_url:
+        key = driver.find_element(By.ID, "authenticator-key").text.replace(" ", "")
+        authenticator_keys[role] = key
+        if first_time_checks:
+            step("set-up-authenticator")
+            axe_check("set-up-authenticator")
+        driver.find_element(By.ID, "code").send_keys(next_code(role))
+        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        codes = driver.find_elements(By.CSS_SELECTOR, "#recovery-codes li")
+        check(len(codes) == 10, f"{role}: {len(codes)} recovery codes shown, not 10")
+        if first_time_checks:
+            step("recovery-codes")
+            axe_check("recovery-codes")
+        click_through(driver.find_element(By.LINK_TEXT, "Continue"))
+    elif "/sign-in/code" in driver.current_url:
+        check(role in authenticator_keys, f"{role} was asked for a code before setting up an app")
+        if first_time_checks:
+            step("second-factor")
+            axe_check("second-factor")
+        driver.find_element(By.ID, "code").send_keys(next_code(role))
+        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+
+
+def sign_in(role, first_time_checks=False):
     name, password = passwords[role]
     driver.get(BASE + "/sign-in")
     driver.find_element(By.ID, "username").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(password)
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    if role not in ("board-member", "partner-auditor"):
+        second_factor(role, first_time_checks)
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".ov-header__sign-out")))
 
 
@@ -109,7 +170,7 @@ try:
     driver.get(BASE + "/sign-in")
     step("sign-in")
     axe_check("sign-in")
-    sign_in("performance-analyst")
+    sign_in("performance-analyst", first_time_checks=True)
 
     # The eight ambitions.
     ambitions = driver.find_elements(By.CSS_SELECTOR, "main h2[id^=ambition-]")
@@ -252,6 +313,12 @@ try:
     driver.get(BASE + "/audits/learning")
     step("learning")
     axe_check("learning")
+
+    # The analyst again: the second sign-in asks for a code from the app set up at the first.
+    driver.get(BASE + "/")
+    sign_out()
+    sign_in("performance-analyst", first_time_checks=True)
+    check(driver.current_url.rstrip("/") == BASE, f"after the code the analyst is at {driver.current_url}, not the overview")
 
     # Sign out.
     driver.get(BASE + "/")

@@ -62,8 +62,17 @@ struct DemoCommand: ParsableCommand {
         }
         print("\nSign in at http://\(options.host):\(options.port)/ with any of these demo users (also in \(usersFile.path)):\n")
         for (name, role, password) in credentials {
-            print("  \(role.title.padding(toLength: 20, withPad: " ", startingAt: 0)) \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(password)")
+            let app = role.needsSecondFactor ? "  + authenticator app" : ""
+            print("  \(role.title.padding(toLength: 20, withPad: " ", startingAt: 0)) \(name.padding(toLength: 26, withPad: " ", startingAt: 0)) \(password)\(app)")
         }
+        print(
+            """
+
+            Roles that see children's records, and the administrator, sign in in two steps: the password, then a
+            code from an authenticator app. At the first sign-in the page shows a key to add to any authenticator
+            app (Microsoft Authenticator, Google Authenticator...). Without a phone, this prints the current code:
+              swift run oversight authenticator-code KEY
+            """)
         print("\nEvery child in this demo is made up.")
         if prepareOnly { return }
         print("Serving at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")

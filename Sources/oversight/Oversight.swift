@@ -28,6 +28,7 @@ struct Oversight: ParsableCommand {
             TemplatesCommand.self,
             ActivityCommand.self,
             RoutesCommand.self,
+            AuthenticatorCodeCommand.self,
         ]
     )
 

@@ -8,7 +8,7 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Add, list, disable and reset the passwords of the people who sign in; make, list and revoke API tokens.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, Token.self, Tokens.self]
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, ResetAuthenticator.self, Token.self, Tokens.self]
     )
 
     static var roleList: String { Role.allCases.map(\.rawValue).joined(separator: ", ") }
@@ -104,6 +104,25 @@ struct UsersCommand: ParsableCommand {
                     requireChange: !permanent)
             }
             print("New password set for \(username)" + (permanent ? "." : "; they must change it when they next sign in."))
+        }
+    }
+
+    struct ResetAuthenticator: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reset-authenticator",
+            abstract:
+                "Remove a user's authenticator app and recovery codes (a lost phone) and end their sessions; they set up a new app at their next sign-in. Recorded in the activity log."
+        )
+        @Argument var username: String
+        @Option(help: "Local authority code.") var la: String
+        func run() throws {
+            let (username, la) = (self.username, self.la)
+            try StoreSession.run { store in
+                let accounts = store.accounts(hasher: BcryptHasher())
+                try await accounts.resetSecondFactor(username: username, authority: la)
+                try await accounts.record(authority: la, user: "command line", action: "reset authenticator app", target: username.lowercased(), isChildLevel: false)
+            }
+            print("Removed \(username)'s authenticator app; they set up a new one when they next sign in.")
         }
     }
 

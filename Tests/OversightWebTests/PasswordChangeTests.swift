@@ -37,7 +37,7 @@ import VaporTesting
 
     @Test func usersChangeTheirOwnPassword() async throws {
         let h = try await WebHarness.start(importData: false)
-        let (_, signed) = try await Self.signIn(h, "user-performance-analyst", WebFixtures.password)
+        let (_, signed) = try await Self.signIn(h, "user-board-member", WebFixtures.password)
         let browser = try #require(signed)
         let form = try await browser.get("/account/password")
         #expect(form.status == .ok)
@@ -59,18 +59,18 @@ import VaporTesting
         #expect(renewed != browser.cookie)
         #expect(try await browser.get("/").status == .seeOther, "the session from before the change still works")
         #expect(try await Browser(h: h, cookie: renewed).get("/").status == .ok)
-        #expect(try await Self.signIn(h, "user-performance-analyst", WebFixtures.password).0.status == .unprocessableEntity)
-        #expect(try await Self.signIn(h, "user-performance-analyst", "amber willow lantern").0.status == .seeOther)
+        #expect(try await Self.signIn(h, "user-board-member", WebFixtures.password).0.status == .unprocessableEntity)
+        #expect(try await Self.signIn(h, "user-board-member", "amber willow lantern").0.status == .seeOther)
         await h.shutdown()
     }
 
     @Test func aPasswordAnAdministratorSetMustBeChangedFirst() async throws {
         let h = try await WebHarness.start(importData: false)
-        let reset = try await h.send(.POST, "/users/user-manager/reset-password", as: .administrator)
+        let reset = try await h.send(.POST, "/users/user-board-member/reset-password", as: .administrator)
         let html = reset.body.string
         let r = try #require(html.range(of: #"[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}"#, options: .regularExpression))
         let temporary = String(html[r])
-        let (first, signed) = try await Self.signIn(h, "user-manager", temporary)
+        let (first, signed) = try await Self.signIn(h, "user-board-member", temporary)
         #expect(first.headers.first(name: .location) == "/account/password")
         let browser = try #require(signed)
         for path in ["/", "/measures", "/audits", "/plan"] {
@@ -86,7 +86,7 @@ import VaporTesting
 
         // Users an administrator adds through the web start with a temporary password too.
         _ = try await h.send(
-            .POST, "/users", as: .administrator, form: ["displayName": "Ruth Example", "username": "ruth", "role": "auditor", "password": "pebble orchard falcon"])
+            .POST, "/users", as: .administrator, form: ["displayName": "Ruth Example", "username": "ruth", "role": "board-member", "password": "pebble orchard falcon"])
         let (added, _) = try await Self.signIn(h, "ruth", "pebble orchard falcon")
         #expect(added.headers.first(name: .location) == "/account/password")
         await h.shutdown()

@@ -41,6 +41,10 @@ public enum Role: String, CaseIterable, Codable, Sendable, Hashable {
         }
     }
 
+    /// Whether the role must sign in with a second factor (an authenticator code after the
+    /// password): every role that sees child-level data, and administrators.
+    public var needsSecondFactor: Bool { seesChildLevelData || self == .administrator }
+
     /// Whether the role may see the plan's dashboards and measures (aggregates).
     public var seesDashboards: Bool { self != .partnerAuditor }
 

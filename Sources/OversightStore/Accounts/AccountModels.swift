@@ -34,6 +34,9 @@ final class SessionModel: Model, @unchecked Sendable {
     @Field(key: "created_at") var createdAt: Date
     @Field(key: "last_seen_at") var lastSeenAt: Date
     @Field(key: "is_ended") var isEnded: Bool
+    /// Whether the password was right but the second factor is still to come: such a session
+    /// opens only the code pages.
+    @Field(key: "awaiting_second_factor") var awaitingSecondFactor: Bool
     init() {}
 }
 
@@ -67,5 +70,28 @@ final class ActivityModel: Model, @unchecked Sendable {
     @OptionalField(key: "seq") var seq: Int?
     /// SHA-256 of the previous entry's hash and this entry's canonical content.
     @OptionalField(key: "entry_hash") var entryHash: String?
+    init() {}
+}
+
+/// Row of `second_factors`: an account's authenticator key (base32), confirmed once a code made
+/// from it was typed, and the last step whose code was used (a code works once).
+final class SecondFactorModel: Model, @unchecked Sendable {
+    static let schema = "second_factors"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "secret") var secret: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "confirmed_at") var confirmedAt: Date?
+    @Field(key: "last_step") var lastStep: Int64
+    init() {}
+}
+
+/// Row of `recovery_codes`: the SHA-256 of one recovery code, and when it was used.
+final class RecoveryCodeModel: Model, @unchecked Sendable {
+    static let schema = "recovery_codes"
+    @ID(custom: "id", generatedBy: .database) var id: Int?
+    @Field(key: "user_id") var userID: Int
+    @Field(key: "code_hash") var codeHash: String
+    @OptionalField(key: "used_at") var usedAt: Date?
     init() {}
 }

@@ -18,9 +18,17 @@ extension AccountRepository {
     /// The key of a name (already trimmed and lower-cased).
     static func throttleKey(_ name: String) -> String { sha256("sign-in\u{0}" + name) }
 
+    /// The key of an account's second-factor codes (counted apart from its password).
+    static func secondFactorKey(userID: Int) -> String { sha256("second-factor\u{0}\(userID)") }
+
     /// Counts one attempt for `name` before its password is checked.
     func countAttempt(name: String, now: Date) async throws -> ThrottleState {
-        let key = Self.throttleKey(name), t = now.timeIntervalSince1970
+        try await countAttempt(key: Self.throttleKey(name), now: now)
+    }
+
+    /// Counts one attempt under `key` (a name's or an account's second factor) before it is checked.
+    func countAttempt(key: String, now: Date) async throws -> ThrottleState {
+        let t = now.timeIntervalSince1970
         let row = try await store.sql.raw(
             """
             INSERT INTO sign_in_throttle (name_key, failures, locked_until, last_attempt) VALUES (\(bind: key), 1, NULL, \(bind: t)) \
@@ -41,16 +49,26 @@ extension AccountRepository {
 
     /// Locks `name` until `until` (its count starts again from nothing when the lock ends).
     func lock(name: String, until: Date) async throws {
+        try await lock(key: Self.throttleKey(name), until: until)
+    }
+
+    /// Locks `key` until `until`.
+    func lock(key: String, until: Date) async throws {
         try await store.sql.raw(
             """
-            UPDATE sign_in_throttle SET failures = 0, locked_until = \(bind: until.timeIntervalSince1970) WHERE name_key = \(bind: Self.throttleKey(name))
+            UPDATE sign_in_throttle SET failures = 0, locked_until = \(bind: until.timeIntervalSince1970) WHERE name_key = \(bind: key)
             """
         ).run()
     }
 
     /// Clears `name`'s count and lock (a successful sign-in, or a password reset).
     func clearThrottle(name: String) async throws {
-        try await store.sql.raw("DELETE FROM sign_in_throttle WHERE name_key = \(bind: Self.throttleKey(name))").run()
+        try await clearThrottle(key: Self.throttleKey(name))
+    }
+
+    /// Clears `key`'s count and lock.
+    func clearThrottle(key: String) async throws {
+        try await store.sql.raw("DELETE FROM sign_in_throttle WHERE name_key = \(bind: key)").run()
     }
 
     /// When `name`'s lock ends, when it is locked at `now`.

@@ -172,11 +172,13 @@ public struct AccountRepository: Sendable {
 
     /// Starts a session for `user`: returns the cookie token (only its hash is stored) and the
     /// session's CSRF token.
-    public func startSession(for user: UserAccount) async throws -> (token: String, csrf: String) {
+    /// With `awaitingSecondFactor` the session opens only the second-factor pages until
+    /// `completeSecondFactor` replaces it, and ends `secondFactorWindow` after it began.
+    public func startSession(for user: UserAccount, awaitingSecondFactor: Bool = false) async throws -> (token: String, csrf: String) {
         let token = Self.randomToken(), csrf = Self.randomToken()
         let s = SessionModel()
         s.tokenHash = Self.sha256(token); s.userID = user.id; s.csrfToken = csrf
-        s.createdAt = clock(); s.lastSeenAt = s.createdAt; s.isEnded = false
+        s.createdAt = clock(); s.lastSeenAt = s.createdAt; s.isEnded = false; s.awaitingSecondFactor = awaitingSecondFactor
         try await s.create(on: store.database)
         return (token, csrf)
     }
@@ -186,7 +188,8 @@ public struct AccountRepository: Sendable {
     public func session(token: String) async throws -> SessionInfo? {
         let now = clock()
         guard let s = try await SessionModel.query(on: store.database).filter(\.$tokenHash == Self.sha256(token)).filter(\.$isEnded == false).first() else { return nil }
-        if now.timeIntervalSince(s.lastSeenAt) > idleTimeout || now.timeIntervalSince(s.createdAt) >= absoluteLifetime {
+        let lifetime = s.awaitingSecondFactor ? Self.secondFactorWindow : absoluteLifetime
+        if now.timeIntervalSince(s.lastSeenAt) > idleTimeout || now.timeIntervalSince(s.createdAt) >= lifetime {
             s.isEnded = true
             try await s.save(on: store.database)
             return nil
@@ -196,7 +199,7 @@ public struct AccountRepository: Sendable {
             s.lastSeenAt = now
             try await s.save(on: store.database)
         }
-        return SessionInfo(user: try Self.account(u), csrfToken: s.csrfToken, lastSeen: s.lastSeenAt)
+        return SessionInfo(user: try Self.account(u), csrfToken: s.csrfToken, lastSeen: s.lastSeenAt, awaitingSecondFactor: s.awaitingSecondFactor)
     }
 
     /// Ends the session of a cookie token (sign-out).

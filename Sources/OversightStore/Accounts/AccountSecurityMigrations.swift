@@ -120,3 +120,36 @@ struct APITokenExpiryAndScope: AsyncMigration {
         try await database.schema("api_tokens").deleteField("is_read_only").update()
     }
 }
+
+/// Multi-factor sign-in: `second_factors` holds each account's authenticator key (unconfirmed
+/// until a first code is typed) and the last step used, so a code works once;
+/// `recovery_codes` holds the SHA-256 of each one-use recovery code; a session waiting for its
+/// second factor (`sessions.awaiting_second_factor`) opens nothing but the code pages.
+struct CreateSecondFactors: AsyncMigration {
+    var name: String { "2026-12-09-01-create-second-factors" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("second_factors")
+            .field("id", .int, .identifier(auto: true))
+            .field("user_id", .int, .required, .references("users", "id"))
+            .field("secret", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("confirmed_at", .datetime)
+            .field("last_step", .int64, .required)
+            .unique(on: "user_id")
+            .create()
+        try await database.schema("recovery_codes")
+            .field("id", .int, .identifier(auto: true))
+            .field("user_id", .int, .required, .references("users", "id"))
+            .field("code_hash", .string, .required)
+            .field("used_at", .datetime)
+            .create()
+        try await database.schema("sessions").field("awaiting_second_factor", .bool, .required, .sql(.default(false))).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("recovery_codes").delete()
+        try await database.schema("second_factors").delete()
+        try await database.schema("sessions").deleteField("awaiting_second_factor").update()
+    }
+}

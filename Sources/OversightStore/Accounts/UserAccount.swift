@@ -66,6 +66,8 @@ public struct SessionInfo: Sendable, Hashable {
     /// The token every form of this session must carry.
     public var csrfToken: String
     public var lastSeen: Date
+    /// Whether the password was right and the second factor is still to come.
+    public var awaitingSecondFactor: Bool = false
 }
 
 /// One line of the activity log.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Users (administrators): the list of users with their roles, an add-user form, and for each
-/// active user buttons to disable them or reset their password.
+/// active user buttons to disable them, reset their password or reset their authenticator app.
 public enum UsersPage {
     /// One user.
     public struct UserRow: Sendable, Hashable {
@@ -11,8 +11,11 @@ public enum UsersPage {
         public var role: String
         public var isDisabled: Bool
         public var lastSignIn: Date?
-        public init(username: String, displayName: String, role: String, isDisabled: Bool, lastSignIn: Date? = nil) {
+        /// Whether the user has set up an authenticator app (the second step of signing in).
+        public var hasAuthenticator: Bool
+        public init(username: String, displayName: String, role: String, isDisabled: Bool, lastSignIn: Date? = nil, hasAuthenticator: Bool = false) {
             self.username = username; self.displayName = displayName; self.role = role; self.isDisabled = isDisabled; self.lastSignIn = lastSignIn
+            self.hasAuthenticator = hasAuthenticator
         }
     }
 
@@ -63,6 +66,11 @@ public enum UsersPage {
                 actions += Button.postForm(
                     "Reset password", action: SiteURL.userResetPassword(u.username), csrfToken: model.csrfToken,
                     kind: .secondary, screenReaderSuffix: " for \(u.displayName)")
+                if u.hasAuthenticator {
+                    actions += Button.postForm(
+                        "Reset authenticator", action: SiteURL.userResetAuthenticator(u.username), csrfToken: model.csrfToken,
+                        kind: .secondary, screenReaderSuffix: " for \(u.displayName)")
+                }
                 actions += Button.postForm(
                     "Disable", action: SiteURL.userDisable(u.username), csrfToken: model.csrfToken,
                     kind: .warning, screenReaderSuffix: " \(u.displayName)")
@@ -70,6 +78,7 @@ public enum UsersPage {
             return [
                 .text(u.displayName), .text(u.username), .text(u.role),
                 u.isDisabled ? StatusTag.render("Disabled", colour: .grey) : StatusTag.render("Active", colour: .green),
+                .text(u.hasAuthenticator ? "Set up" : "Not set up"),
                 .text(u.lastSignIn.map(Format.timestamp) ?? "Never"), HTML.el("div", [("class", "ov-button-group")], actions),
             ]
         }
@@ -77,7 +86,7 @@ public enum UsersPage {
             caption: "Users", isCaptionVisible: false,
             columns: [
                 .init("name", "Name"), .init("username", "Username"), .init("role", "Role"), .init("status", "Status"),
-                .init("last", "Last signed in"), .init("actions", "Actions"),
+                .init("authenticator", "Authenticator app"), .init("last", "Last signed in"), .init("actions", "Actions"),
             ],
             rows: rows, emptyMessage: "There are no users."
         ).render()

@@ -77,6 +77,10 @@ extension SitePath {
     public static let signOut = SitePath("/sign-out")
     /// A bundled static file (`Assets.served`) by name.
     public static let asset = SitePath("/assets/:file")
+    /// The second step of signing in: a code from the authenticator app, or a recovery code.
+    public static let secondFactor = SitePath("/sign-in/code")
+    /// Setting up an authenticator app at first sign-in: its key, then a first code.
+    public static let authenticatorSetUp = SitePath("/sign-in/set-up-authenticator")
     /// Changing one's own password (GET the form, POST it).
     public static let changePassword = SitePath("/account/password")
 
@@ -142,6 +146,8 @@ extension SitePath {
     public static let userEnable = SitePath("/users/:name/enable")
     /// Resetting a user's password (POST), by username.
     public static let userResetPassword = SitePath("/users/:name/reset-password")
+    /// Removing a user's authenticator, so they set up a new one at their next sign-in (POST).
+    public static let userResetAuthenticator = SitePath("/users/:name/reset-authenticator")
 
     // MARK: Audits
 

@@ -45,4 +45,5 @@ public enum SiteURL {
     public static func userDisable(_ name: String) -> String { SitePath.userDisable.link(name) }
     /// Reset a user's password (POST).
     public static func userResetPassword(_ name: String) -> String { SitePath.userResetPassword.link(name) }
+    public static func userResetAuthenticator(_ name: String) -> String { SitePath.userResetAuthenticator.link(name) }
 }

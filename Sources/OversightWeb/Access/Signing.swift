@@ -9,6 +9,9 @@ struct Signed: Sendable {
     var csrf: String?
     /// Whether the request's API token may only read (GET and HEAD).
     var readOnly = false
+    /// Whether the session's password was right and its second factor is still to come: only the
+    /// code pages and signing out open.
+    var awaitingSecondFactor = false
 }
 
 struct SignedKey: StorageKey { typealias Value = Signed }
@@ -85,7 +88,7 @@ struct SignInLoader: AsyncMiddleware {
             if let cached = await request.services.sessions.signed(token, now: now) {
                 request.signed = cached
             } else if let s = try await accounts.session(token: token) {
-                let signed = Signed(user: s.user, csrf: s.csrfToken)
+                let signed = Signed(user: s.user, csrf: s.csrfToken, awaitingSecondFactor: s.awaitingSecondFactor)
                 await request.services.sessions.remember(token, signed, now: now)
                 request.signed = signed
             }
@@ -102,6 +105,11 @@ enum Gate {
         guard let signed = request.signed else {
             if route.isAPI { throw Abort(.unauthorized, reason: "Sign in with an API token: Authorization: Bearer TOKEN") }
             throw RedirectToSignIn(returnTo: request.url.path)
+        }
+        // A session whose second factor is still to come opens the code pages and nothing else.
+        if signed.awaitingSecondFactor, !Self.openBeforeSecondFactor.contains(route.name) {
+            if route.isAPI { throw Abort(.forbidden) }
+            throw NeedsSecondFactor()
         }
         // A password an administrator set is changed before anything else opens.
         if signed.user.mustChangePassword, !Self.openBeforePasswordChange.contains(route.name) {
@@ -123,6 +131,12 @@ enum Gate {
         }
     }
 
+    /// The routes a session waiting for its second factor may use.
+    static let openBeforeSecondFactor: Set<String> = [
+        "second-factor", "second-factor-submit", "authenticator-set-up", "authenticator-set-up-submit", "sign-out", "asset", "sign-in",
+        "sign-in-submit",
+    ]
+
     /// The routes a user whose password must be changed may still use.
     static let openBeforePasswordChange: Set<String> = ["password", "password-change", "sign-out", "asset", "sign-in", "sign-in-submit"]
 
@@ -139,6 +153,10 @@ enum Gate {
 struct RedirectToSignIn: Error {
     var returnTo: String
 }
+
+/// Thrown when a session's second factor is still to come: the answer is a redirect to the code
+/// page (`ErrorPageMiddleware`).
+struct NeedsSecondFactor: Error {}
 
 /// Thrown when the signed-in user must change their password before anything else: the answer
 /// is a redirect to the change page (`ErrorPageMiddleware`).

@@ -28,6 +28,7 @@ enum SignInController {
         let notice: String?
         switch (try? req.query.get(String.self, at: "notice")) ?? "" {
         case "signed-out": notice = "You have been signed out."
+        case "codes-locked": notice = "Too many codes were not right. Sign in again in 15 minutes, or ask your Oversight administrator."
         default: notice = nil
         }
         return try await render(req, SignInPage.Model(csrfToken: "", notice: notice, returnTo: safeReturn(try? req.query.get(String.self, at: "returnTo"))))
@@ -68,9 +69,21 @@ enum SignInController {
             return try await refuse("Too many people are signing in at once. Try again in a minute", .serviceUnavailable)
         }
         if case .signedIn(let user) = attempt.outcome {
-            let session = try await services.accounts.startSession(for: user)
-            try await services.accounts.record(authority: user.authority, user: user.username, action: "signed in", target: "", isChildLevel: false)
-            let response = req.redirect(to: user.mustChangePassword ? SitePath.changePassword.link() : next ?? SiteURL.overview, redirectType: .normal)
+            // Roles that see children's records, administrators, and anyone who has set up an
+            // authenticator, take a second step: the session opens only the code pages until then.
+            let hasApp = try await services.accounts.hasSecondFactor(userID: user.id)
+            let needsCode = user.role.needsSecondFactor || hasApp
+            let session = try await services.accounts.startSession(for: user, awaitingSecondFactor: needsCode)
+            let target: String
+            if needsCode {
+                try await services.accounts.record(
+                    authority: user.authority, user: user.username, action: "password accepted, second factor asked", target: "", isChildLevel: false)
+                target = SitePath.secondFactor.link() + (next.map { "?returnTo=" + SecondFactorController.queryEscaped($0) } ?? "")
+            } else {
+                try await services.accounts.record(authority: user.authority, user: user.username, action: "signed in", target: "", isChildLevel: false)
+                target = user.mustChangePassword ? SitePath.changePassword.link() : next ?? SiteURL.overview
+            }
+            let response = req.redirect(to: target, redirectType: .normal)
             response.cookies[req.sessionCookieName] = HTTPCookies.Value(
                 string: session.token, path: "/", isSecure: services.options.secureCookies,
                 isHTTPOnly: true, sameSite: .lax)

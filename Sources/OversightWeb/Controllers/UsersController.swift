@@ -15,9 +15,16 @@ enum UsersController {
 
     static func model(_ req: Request, newUser: UsersPage.NewUser = UsersPage.NewUser(), errors: [FieldError] = [], notice: String? = nil) async throws -> UsersPage.Model {
         let user = try req.requireUser
-        let users = try await req.services.accounts.users(authority: user.authority)
+        let accounts = req.services.accounts
+        let users = try await accounts.users(authority: user.authority)
+        let withApp = try await accounts.usersWithSecondFactor(authority: user.authority)
+        let lastSignIns = try await accounts.lastSignIns(authority: user.authority)
         return UsersPage.Model(
-            users: users.map { UsersPage.UserRow(username: $0.username, displayName: $0.displayName, role: $0.role.title, isDisabled: $0.isDisabled) },
+            users: users.map {
+                UsersPage.UserRow(
+                    username: $0.username, displayName: $0.displayName, role: $0.role.title, isDisabled: $0.isDisabled,
+                    lastSignIn: lastSignIns[$0.username], hasAuthenticator: withApp.contains($0.id))
+            },
             roles: Role.allCases.map { FormOption(value: $0.rawValue, label: $0.title) },
             newUser: newUser, errors: errors, csrfToken: req.signed?.csrf ?? "",
             passwordHint: "At least 12 characters. Three random words work well. The user should change it when they first sign in.",
@@ -91,6 +98,19 @@ enum UsersController {
         await req.services.sessions.forgetAll()
         try await req.services.accounts.record(authority: admin.authority, user: admin.username, action: "reset password", target: name, isChildLevel: false)
         return page(req, try await model(req, notice: "New temporary password for \(name): \(temporary) (shown once; give it to them in person or by phone)."))
+    }
+
+    /// POST /users/:name/reset-authenticator: removes the user's authenticator app and recovery
+    /// codes and ends their sessions; they set up a new app at their next sign-in.
+    static func resetAuthenticator(_ req: Request) async throws -> Response {
+        let admin = try req.requireUser
+        let name = req.parameters.get("name") ?? ""
+        guard try await req.services.accounts.users(authority: admin.authority).contains(where: { $0.username == name }) else { throw Abort(.notFound) }
+        try await req.services.accounts.resetSecondFactor(username: name, authority: admin.authority)
+        await req.services.sessions.forgetAll()
+        try await req.services.accounts.record(
+            authority: admin.authority, user: admin.username, action: "reset authenticator app", target: name, isChildLevel: false)
+        return page(req, try await model(req, notice: "\(name)'s authenticator app was removed. They set up a new one when they next sign in."))
     }
 
     static func temporaryPassword() -> String {

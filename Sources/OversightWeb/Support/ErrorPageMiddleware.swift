@@ -17,6 +17,8 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 : SitePath.signIn.link() + "?returnTo="
                     + (redirect.returnTo.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "/-_."))) ?? "")
             return request.redirect(to: target, redirectType: .normal)
+        } catch is NeedsSecondFactor {
+            return request.redirect(to: SitePath.secondFactor.link(), redirectType: .normal)
         } catch is MustChangePassword {
             return request.redirect(to: SitePath.changePassword.link(), redirectType: .normal)
         } catch let elsewhere as ChildViewFromElsewhere {

@@ -24,7 +24,8 @@ enum Pages {
         _ request: Request, title: String, section: String?, content: HTML, breadcrumbs: [Breadcrumb] = [],
         extraHead: HTML = .empty, status: HTTPResponseStatus = .ok
     ) -> Response {
-        let user = request.user
+        // A session still waiting for its second factor gets no navigation: nothing else opens yet.
+        let user = request.signed?.awaitingSecondFactor == true ? nil : request.user
         let chrome = PageChrome(
             title: title, authorityName: authorityName(user?.authority, request: request),
             navigation: navigation(for: user?.role, current: section),
