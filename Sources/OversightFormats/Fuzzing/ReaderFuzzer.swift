@@ -14,8 +14,19 @@ public struct ReaderFuzzer {
         public var seconds = 0.0
     }
 
-    /// A seed input and which reader takes it.
-    public enum Kind: Sendable { case csv, ssda903XML, cinXML }
+    /// A seed input and which reader takes it. The raw value is the corpus folder's name.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// SSDA903 CSV tables and the local records (missing episodes, supervision).
+        case csv
+        case ssda903XML = "ssda903-xml"
+        case cinXML = "cin-xml"
+        /// Ofsted Annex A workbooks (XLSX: a ZIP of XML parts).
+        case annexA = "annex-a"
+        /// Improvement plan files (YAML).
+        case plan
+        /// Audit templates (YAML).
+        case auditTemplate = "audit-template"
+    }
 
     var rng: SeededRandom
     let seeds: [(Kind, [UInt8])]
@@ -67,6 +78,15 @@ public struct ReaderFuzzer {
             RecordMapper.add(ret, file: f, to: &b)
             _ = MeasureEngine(data: b.build()).computeAll(period: .reportingYear(2025))
             return issues.count
+        case .annexA:
+            let workbook = try AnnexAWorkbook.read(data: data, file: "fuzz.xlsx")
+            return workbook.issues.count
+        case .plan:
+            _ = try PlanFileReader().parse(yaml: String(decoding: data, as: UTF8.self), file: "fuzz.yaml")
+            return 0
+        case .auditTemplate:
+            _ = try AuditTemplateReader().parse(yaml: String(decoding: data, as: UTF8.self), file: "fuzz.yaml")
+            return 0
         }
     }
 

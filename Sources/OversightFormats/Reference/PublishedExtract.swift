@@ -155,16 +155,18 @@ public enum PublishedExtract {
 
     /// The files of an archive made by `archive(_:)`, name -> bytes: those `wanted` accepts.
     public static func unarchive(_ data: Data, file: String, wanted: (String) -> Bool = { _ in true }) throws -> [String: Data] {
-        let archive: Archive
-        do { archive = try Archive(data: data, accessMode: .read) } catch {
-            throw UnusableFileError(file: file, reason: "not a zip archive")
+        try ZipFromBytes.withArchive(data, file: file, notAZip: "not a zip archive") { archive in
+            var out: [String: Data] = [:]
+            for entry in archive where entry.type == .file && wanted(entry.path) {
+                var d = Data()
+                do {
+                    _ = try archive.extract(entry, skipCRC32: false) { d.append($0) }
+                } catch {
+                    throw UnusableFileError(file: file, reason: "the archive is damaged: \(entry.path) cannot be read")
+                }
+                out[entry.path] = d
+            }
+            return out
         }
-        var out: [String: Data] = [:]
-        for entry in archive where entry.type == .file && wanted(entry.path) {
-            var d = Data()
-            _ = try archive.extract(entry, skipCRC32: false) { d.append($0) }
-            out[entry.path] = d
-        }
-        return out
     }
 }

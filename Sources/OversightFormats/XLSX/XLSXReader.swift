@@ -22,27 +22,46 @@ public struct XLSXReader: Sendable {
         includeSheet: (String) -> Bool = { _ in true }
     ) throws -> XLSXWorkbook {
         let name = displayPath ?? url.path
-        guard let data = try? Data(contentsOf: url, options: .mappedIfSafe) else {
-            throw UnusableFileError(file: name, reason: "the file could not be read")
-        }
-        return try read(data: data, file: name, includeSheet: includeSheet)
+        guard let handle = try? FileHandle(forReadingFrom: url) else { throw UnusableFileError(file: name, reason: "the file could not be read") }
+        let head = (try? handle.read(upToCount: 4)) ?? Data()
+        try? handle.close()
+        try checkSignature(head, file: name)
+        return try read(archiveAt: url, file: name, includeSheet: includeSheet)
     }
 
-    /// Reads a workbook from its bytes; `file` names it in errors.
+    /// Reads a workbook from its bytes; `file` names it in errors. The bytes are written to a
+    /// private temporary file and read from there: ZIPFoundation's reader of archives held in
+    /// memory traps on a damaged directory that points past the end (found by `oversight fuzz`),
+    /// while its reader of files gets a short read and throws.
     public static func read(data: Data, file: String, includeSheet: (String) -> Bool = { _ in true }) throws -> XLSXWorkbook {
+        try checkSignature(data, file: file)
+        return try ZipFromBytes.withArchive(data, file: file, notAZip: damagedDirectory) { try read(archive: $0, file: file, includeSheet: includeSheet) }
+    }
+
+    static let damagedDirectory =
+        "the workbook is damaged or incomplete (its zip directory cannot be read); it may have been cut short while copying. Save it again from Excel and try again"
+
+    /// Refuses bytes that do not start as a zip package does.
+    static func checkSignature(_ data: Data, file: String) throws {
         guard data.count >= 4, data.prefix(2) == Data([0x50, 0x4B]) else {
             throw UnusableFileError(
                 file: file, reason: "this is not an Excel workbook (.xlsx): it is not a zip package. Save the file from Excel as \"Excel Workbook (*.xlsx)\" and try again")
         }
+    }
+
+    /// Reads the workbook in the zip file at `url`.
+    static func read(archiveAt url: URL, file: String, includeSheet: (String) -> Bool) throws -> XLSXWorkbook {
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw UnusableFileError(
-                file: file,
-                reason: "the workbook is damaged or incomplete (its zip directory cannot be read); it may have been cut short while copying. Save it again from Excel and try again"
-            )
+            throw UnusableFileError(file: file, reason: damagedDirectory)
         }
+        return try read(archive: archive, file: file, includeSheet: includeSheet)
+    }
+
+    /// Reads the workbook of an open archive.
+    static func read(archive: Archive, file: String, includeSheet: (String) -> Bool) throws -> XLSXWorkbook {
         let package = Package(archive: archive, file: file)
 
         guard let workbookData = try package.part("xl/workbook.xml"),
