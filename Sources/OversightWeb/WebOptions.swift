@@ -1,6 +1,7 @@
 import Foundation
 import OversightCore
 import OversightFormats
+import OversightViews
 
 /// How the web application runs: where it listens, which plan it shows, and its limits.
 public struct WebOptions: Sendable {
@@ -40,6 +41,16 @@ public struct WebOptions: Sendable {
     /// Requests with an unknown, expired or revoked API token from one address in five minutes
     /// before its API requests are refused for the rest of the five minutes.
     public var tokenFailuresPerAddress = 30
+    /// The address people reach Oversight at (`https://oversight.example.gov.uk`), from which the
+    /// single sign-on callback registered with the provider is made; nil: `http://host:port`.
+    public var publicURL: String?
+
+    /// The single sign-on callback address to register with the provider.
+    public var singleSignOnCallback: String {
+        var base = publicURL ?? "http://\(host):\(port)"
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + SitePath.singleSignOnCallback.link()
+    }
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, plan: Plan, statistics: PublishedStatistics? = nil,

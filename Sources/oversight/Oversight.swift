@@ -29,6 +29,7 @@ struct Oversight: ParsableCommand {
             ActivityCommand.self,
             RoutesCommand.self,
             AuthenticatorCodeCommand.self,
+            SingleSignOnCommand.self,
         ]
     )
 

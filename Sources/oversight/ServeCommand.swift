@@ -18,6 +18,8 @@ struct ServerOptions: ParsableArguments {
     var insecureCookies = false
     @Flag(help: "A proxy on this machine (nginx) sets X-Forwarded-For: limit sign-in failures by its last address, not the proxy's.")
     var trustProxy = false
+    @Option(help: "The address people reach Oversight at (https://oversight.example.gov.uk); single sign-on's callback is made from it (default: http://HOST:PORT).")
+    var publicURL: String?
 
     /// The web options these flags describe.
     func webOptions(
@@ -42,6 +44,7 @@ struct ServerOptions: ParsableArguments {
             reportsFolder: reportsFolder ?? reports, boardPackCadence: cadence,
             metricsToken: ProcessInfo.processInfo.environment["OVERSIGHT_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 })
         options.trustProxy = trustProxy
+        options.publicURL = publicURL
         return options
     }
 }

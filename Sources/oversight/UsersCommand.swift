@@ -8,7 +8,7 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Add, list, disable and reset the passwords of the people who sign in; make, list and revoke API tokens.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, ResetAuthenticator.self, Token.self, Tokens.self]
+        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, ResetAuthenticator.self, LinkSingleSignOn.self, Token.self, Tokens.self]
     )
 
     static var roleList: String { Role.allCases.map(\.rawValue).joined(separator: ", ") }
@@ -123,6 +123,27 @@ struct UsersCommand: ParsableCommand {
                 try await accounts.record(authority: la, user: "command line", action: "reset authenticator app", target: username.lowercased(), isChildLevel: false)
             }
             print("Removed \(username)'s authenticator app; they set up a new one when they next sign in.")
+        }
+    }
+
+    struct LinkSingleSignOn: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "link-sso",
+            abstract: "Link a user to their council account: the value of the authority's single sign-on claim (their email, say). Recorded in the activity log."
+        )
+        @Argument var username: String
+        @Option(help: "Local authority code.") var la: String
+        @Option(help: "The claim's value for this user; empty to unlink.") var identity: String
+        func run() throws {
+            let (username, la, identity) = (self.username, self.la, self.identity)
+            try StoreSession.run { store in
+                let accounts = store.accounts(hasher: BcryptHasher())
+                try await accounts.setSingleSignOnIdentity(username: username, authority: la, identity: identity)
+                try await accounts.record(
+                    authority: la, user: "command line", action: identity.isEmpty ? "unlinked single sign-on" : "linked single sign-on",
+                    target: username.lowercased(), isChildLevel: false)
+            }
+            print(identity.isEmpty ? "Unlinked \(username)." : "Linked \(username) to \(identity.lowercased()).")
         }
     }
 

@@ -16,6 +16,9 @@ public enum SignInPage {
         public var authorities: [FormOption]
         /// The authority chosen (kept when the form comes back).
         public var authority: String
+        /// The authorities whose staff may sign in with their council account (single sign-on):
+        /// value is the authority's code, label its name.
+        public var singleSignOn: [FormOption] = []
 
         public init(
             username: String = "", csrfToken: String, errors: [FieldError] = [], notice: String? = nil, returnTo: String? = nil,
@@ -35,6 +38,22 @@ public enum SignInPage {
         var out = ErrorSummary.render(model.errors)
         if let notice = model.notice { out += Notice.banner(.important, heading: notice) }
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Sign in")
+        if !model.singleSignOn.isEmpty {
+            var sso = HTML.empty
+            for option in model.singleSignOn {
+                var link = SitePath.singleSignOn.link() + "?authority=" + option.value
+                if let r = model.returnTo, r.hasPrefix("/"), !r.hasPrefix("//") {
+                    link += "&returnTo=" + (r.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "/-_."))) ?? "")
+                }
+                sso += Button.link("Sign in with your \(option.label) account", href: link, kind: .primary)
+            }
+            let error = model.errors.first { $0.fieldID == "single-sign-on" }?.message
+            out += HTML.el(
+                "div", [("id", "single-sign-on"), ("class", "ov-form-group" + (error == nil ? "" : " ov-form-group--error"))],
+                (error.map { HTML.el("p", [("class", "ov-error-message")], .el("span", [("class", "ov-visually-hidden")], text: "Error: ") + .text($0)) } ?? .empty)
+                    + sso)
+            out += HTML.el("p", [("class", "ov-body")], text: "Or sign in with a password, if your administrator gave you one:")
+        }
         var form = FormGroup.hidden(name: "csrf", value: model.csrfToken)
         if let r = model.returnTo, r.hasPrefix("/"), !r.hasPrefix("//") { form += FormGroup.hidden(name: "returnTo", value: r) }
         if !model.authorities.isEmpty {

@@ -79,6 +79,10 @@ extension SitePath {
     public static let asset = SitePath("/assets/:file")
     /// The second step of signing in: a code from the authenticator app, or a recovery code.
     public static let secondFactor = SitePath("/sign-in/code")
+    /// Signing in with the council's account: off to the OpenID provider.
+    public static let singleSignOn = SitePath("/sign-in/sso")
+    /// Where the OpenID provider sends the browser back with its code.
+    public static let singleSignOnCallback = SitePath("/sign-in/sso/callback")
     /// Setting up an authenticator app at first sign-in: its key, then a first code.
     public static let authenticatorSetUp = SitePath("/sign-in/set-up-authenticator")
     /// Changing one's own password (GET the form, POST it).

@@ -64,6 +64,8 @@ extension SiteRoute {
         .init("sign-in", .GET, .signIn, .everyone, SignInController.show),
         .init("sign-in-submit", .POST, .signIn, .everyone, SignInController.submit),
         .init("sign-out", .POST, .signOut, .signedIn, SignInController.signOut),
+        .init("single-sign-on", .GET, .singleSignOn, .everyone, SingleSignOnController.start),
+        .init("single-sign-on-callback", .GET, .singleSignOnCallback, .everyone, SingleSignOnController.callback),
         .init("second-factor", .GET, .secondFactor, .signedIn, SecondFactorController.show),
         .init("second-factor-submit", .POST, .secondFactor, .signedIn, SecondFactorController.submit),
         .init("authenticator-set-up", .GET, .authenticatorSetUp, .signedIn, SecondFactorController.setUpForm),

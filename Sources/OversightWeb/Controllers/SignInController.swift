@@ -68,6 +68,14 @@ enum SignInController {
         } catch is PasswordHashingPool.Busy {
             return try await refuse("Too many people are signing in at once. Try again in a minute", .serviceUnavailable)
         }
+        if case .signedIn(let user) = attempt.outcome, try await !services.accounts.passwordsAllowed(authority: user.authority) {
+            // The authority signs in with single sign-on only: a right password is refused with
+            // the words every failure gets (so the answer does not confirm the password).
+            try await services.accounts.record(
+                authority: user.authority, user: user.username, action: "sign-in refused, passwords off (single sign-on only)", target: "", isChildLevel: false)
+            services.metrics.signInFailure(reason: "passwords-off")
+            return try await refuse(failureMessage, .unprocessableEntity)
+        }
         if case .signedIn(let user) = attempt.outcome {
             // Roles that see children's records, administrators, and anyone who has set up an
             // authenticator, take a second step: the session opens only the code pages until then.
@@ -151,6 +159,9 @@ enum SignInController {
         var m = model
         m.csrfToken = randomToken()
         let authorities = try await req.services.accounts.authoritiesWithUsers()
+        m.singleSignOn = try await req.services.accounts.singleSignOns().map {
+            FormOption(value: $0.authority, label: Pages.authorityName($0.authority, request: req))
+        }
         if authorities.count > 1 {
             m.authorities = authorities.map { FormOption(value: $0, label: Pages.authorityName($0, request: req)) }
             if m.authority.isEmpty { m.authority = (try? req.content.get(String.self, at: "authority")) ?? "" }

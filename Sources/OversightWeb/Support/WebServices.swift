@@ -13,6 +13,8 @@ final class WebServices: Sendable {
     let dashboards: DashboardService
     let jobs: ImportJobs
     let sessions = SessionCache()
+    /// OpenID Connect providers' published settings and signing keys, fetched when first needed.
+    let providers = OpenIDProviders()
     let clock: @Sendable () -> Date
     /// Counters and timings for `/metrics`.
     let metrics: WebMetrics
