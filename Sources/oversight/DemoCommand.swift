@@ -163,13 +163,6 @@ struct DemoCommand: ParsableCommand {
         }
     }
 
-    /// Three random words and a number: easy to type, hard to guess.
-    static func passphrase() -> String {
-        let words = [
-            "amber", "harbour", "lantern", "meadow", "copper", "willow", "biscuit", "river", "velvet", "thistle", "orchard", "pebble",
-            "kettle", "saffron", "maple", "juniper", "harvest", "beacon", "canvas", "falcon", "garnet", "heather", "island", "jigsaw",
-        ]
-        var g = SystemRandomNumberGenerator()
-        return (0..<3).map { _ in words.randomElement(using: &g)! }.joined(separator: "-") + "-" + String(Int.random(in: 10...99, using: &g))
-    }
+    /// A demo user's password: random, about 79 bits (`RandomPassword`); the demo prints it.
+    static func passphrase() -> String { RandomPassword.make() }
 }

@@ -30,3 +30,18 @@ import Testing
         #expect(!t.isLocked(lockedUntil: fifth.lockedUntil, now: now.addingTimeInterval(900)))
     }
 }
+
+/// Issue 16, finding 7: the demo's passwords had about 20 bits (three words from 24, and two
+/// digits); Oversight's own passwords (the demo's, an administrator's temporary ones) now have
+/// about 79.
+@Suite struct RandomPasswordTests {
+    @Test func passwordsOversightMakesAreLongAndRandom() {
+        #expect(RandomPassword.entropyBits > 78 && RandomPassword.entropyBits < 80)
+        let made = (0..<200).map { _ in RandomPassword.make() }
+        #expect(Set(made).count == 200)
+        for p in made {
+            #expect(p.count == 19 && p.split(separator: "-").count == 4)
+            #expect(PasswordPolicy().problems(password: p, username: "demo-administrator").isEmpty, "\(p)")
+        }
+    }
+}

@@ -73,6 +73,18 @@ import VaporTesting
         await h.shutdown()
     }
 
+    /// Found by scripts/security-check: a file no reader could use named its place on the server
+    /// (the uploads folder's full path) on the job page.
+    @Test func aFailedImportNamesTheFileAsUploadedNotWhereTheServerKeptIt() async throws {
+        let h = try await WebHarness.start(importData: false)
+        let page = try await finish(h, try await post(h, files: [("cin_census.xml", "<?xml version=\"1.0\"?><Message><Header>")]))
+        #expect(page.body.string.contains("cin_census.xml"))
+        #expect(!page.body.string.contains(h.folder.path), "the page shows the server's folder")
+        #expect(!page.body.string.contains("/uploads/"))
+        #expect(!page.body.string.contains("001-cin_census.xml"))
+        await h.shutdown()
+    }
+
     @Test func anOversizedUploadIsRefusedBeforeItIsStored() async throws {
         let h = try await WebHarness.start(importData: false, maxUploadBytes: 1024)
         let big = String(repeating: Self.episodes, count: 40)

@@ -196,7 +196,7 @@ enum DataController {
                 req, FieldError(fieldID: UploadPage.fieldID, message: "The ZIP file could not be unpacked. Make it again and upload it"),
                 status: .unprocessableEntity)
         }
-        let names = receiver.files.map(\.lastPathComponent)
+        let names = receiver.files.map(UploadReceiver.shownName)
         let jobID = await services.jobs.start(authority: user.authority, user: user.username, fileName: names.joined(separator: ", "), size: total, at: services.clock())
         try await services.accounts.record(authority: user.authority, user: user.username, action: "uploaded files", target: names.joined(separator: ", "), isChildLevel: false)
         let store = services.store, jobs = services.jobs, dashboards = services.dashboards, accounts = services.accounts
@@ -216,7 +216,7 @@ enum DataController {
                     await jobs.update(jobID, state: .unchanged, message: "Nothing changed: these files were already imported as import \(existing).", importID: existing.rawValue)
                 }
             } catch let e as StoreError {
-                await jobs.update(jobID, state: .failed, message: e.description)
+                await jobs.update(jobID, state: .failed, message: UploadReceiver.withoutServerPaths(e.description, folder: folder, paths: paths))
             } catch {
                 await jobs.update(jobID, state: .failed, message: "The files could not be stored. Nothing was changed. Try again, or ask your administrator.")
             }
@@ -396,6 +396,20 @@ final class UploadReceiver {
     }
 
     /// The name the user gave a received file (without the number it is stored under).
+    /// A message about uploaded files with their places on the server replaced by the names the
+    /// user gave them: the uploads folder is the server's business (found by
+    /// `scripts/security-check`).
+    static func withoutServerPaths(_ message: String, folder: URL, paths: [String]) -> String {
+        var out = message
+        for path in paths.sorted(by: { $0.count > $1.count }) {
+            out = out.replacingOccurrences(of: path, with: UploadReceiver.shownName(URL(fileURLWithPath: path)))
+        }
+        for prefix in [folder.path + "/", folder.standardizedFileURL.path + "/", folder.resolvingSymlinksInPath().path + "/"] {
+            out = out.replacingOccurrences(of: prefix, with: "")
+        }
+        return out
+    }
+
     static func shownName(_ file: URL) -> String {
         let name = file.lastPathComponent
         guard name.count > 4, name.prefix(3).allSatisfy(\.isNumber), name.dropFirst(3).first == "-" else { return name }

@@ -113,9 +113,5 @@ enum UsersController {
         return page(req, try await model(req, notice: "\(name)'s authenticator app was removed. They set up a new one when they next sign in."))
     }
 
-    static func temporaryPassword() -> String {
-        let alphabet = Array("abcdefghjkmnpqrstuvwxyz23456789")
-        var g = SystemRandomNumberGenerator()
-        return (0..<4).map { _ in String((0..<4).map { _ in alphabet.randomElement(using: &g)! }) }.joined(separator: "-")
-    }
+    static func temporaryPassword() -> String { RandomPassword.make() }
 }
