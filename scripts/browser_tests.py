@@ -131,6 +131,32 @@ def second_factor(role, first_time_checks=False):
         click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
 
 
+FOCUS_SCRIPT = """
+const yellow = 'rgb(255, 221, 0)';
+const controls = Array.from(document.querySelectorAll(
+  'a[href], button, input:not([type=hidden]), select, textarea, summary')).filter(e => e.offsetParent !== null);
+const hidden = [];
+for (const e of controls) {
+  e.focus();
+  if (document.activeElement !== e) continue;
+  const s = getComputedStyle(e);
+  const shows = s.backgroundColor === yellow || s.boxShadow.includes(yellow)
+    || (s.outlineColor === yellow && s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2);
+  if (!shows) hidden.push((e.tagName + ' ' + (e.innerText || e.value || e.name || e.id || '')).trim().slice(0, 60));
+}
+document.activeElement.blur();
+return [controls.length, hidden];
+"""
+
+
+def check_focus_visible(name):
+    """WCAG 2.4.7: every control on the page, focused, shows the focus colour (its computed
+    background, box shadow or outline)."""
+    count, hidden = driver.execute_script(FOCUS_SCRIPT)
+    check(not hidden, f"focus not visible on {name}: {hidden[:5]}")
+    print(f"focus {name}: {count} controls, {len(hidden)} without a visible focus")
+
+
 def sign_in(role, first_time_checks=False):
     name, password = passwords[role]
     driver.get(BASE + "/sign-in")
@@ -170,6 +196,7 @@ try:
     driver.get(BASE + "/sign-in")
     step("sign-in")
     axe_check("sign-in")
+    check_focus_visible("sign-in")
     sign_in("performance-analyst", first_time_checks=True)
 
     # The eight ambitions.
@@ -177,6 +204,7 @@ try:
     check(len(ambitions) == 8, f"the overview shows {len(ambitions)} ambitions, not 8")
     step("overview")
     axe_check("overview")
+    check_focus_visible("overview")
 
     # An ambition.
     click_through(driver.find_element(By.CSS_SELECTOR, "#ambition-2 a"))
@@ -184,6 +212,7 @@ try:
     check("Right help" in driver.find_element(By.CSS_SELECTOR, "main").text and "/ambitions/2" in driver.current_url, "the ambition page is not ambition 2")
     step("ambition")
     axe_check("ambition")
+    check_focus_visible("ambition")
 
     # Open a KPI: the re-referrals measure, from its tile on the overview.
     driver.get(BASE + "/")
@@ -193,6 +222,7 @@ try:
     check("/measures/rereferrals_12m_pct" in driver.current_url, "the KPI tile did not open its measure")
     step("measure")
     axe_check("measure")
+    check_focus_visible("measure")
 
     # Drill into its children: the numerator list links each child.
     children = driver.find_elements(By.CSS_SELECTOR, "main a[href^='/children/']")
@@ -209,9 +239,11 @@ try:
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
     step("data")
     axe_check("data")
+    check_focus_visible("data")
     driver.get(BASE + "/data/upload")
     step("upload")
     axe_check("upload")
+    check_focus_visible("upload")
     driver.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(ERROR_FILE)
     driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
     deadline = time.time() + 120
@@ -247,6 +279,7 @@ try:
     driver.get(BASE + "/users")
     step("users")
     axe_check("users")
+    check_focus_visible("users")
     driver.get(BASE + "/no/such/page")
     step("not-found")
     axe_check("not-found")
@@ -302,6 +335,7 @@ try:
         driver.get(moderate_links[0])
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main form")))
         axe_check("moderation-form")
+    check_focus_visible("moderation-form")
         radio = driver.find_elements(By.CSS_SELECTOR, "main form input[type=radio][name=grade]")[1]
         driver.execute_script("arguments[0].checked = true;", radio)
         driver.find_element(By.CSS_SELECTOR, "main form textarea").send_keys("Agreed after reading the case record (browser test).")
@@ -313,6 +347,7 @@ try:
     driver.get(BASE + "/audits/learning")
     step("learning")
     axe_check("learning")
+    check_focus_visible("learning")
 
     # The analyst again: the second sign-in asks for a code from the app set up at the first.
     driver.get(BASE + "/")

@@ -26,7 +26,7 @@ enum ReportTables {
                 let v: ExportValue = e.result.map { value($0, s) } ?? .number(e.value)
                 t.append([
                     .integer(e.ambition), .text(e.kpi.wording), .text(e.kpi.measure), .text(unit.rawValue), v, .text(e.target.token),
-                    .number(e.targetValue), .text(e.status.rawValue), .text(e.trendVsPrevious.rawValue), .text(e.trendVsLastYear.rawValue),
+                    .number(e.targetValue), .text(e.status.words), .text(e.trendVsPrevious.words), .text(e.trendVsLastYear.words),
                     .number(e.comparator?.value),
                 ])
             }

@@ -51,8 +51,38 @@ import OversightCore
         #expect(h.contains("href=\"/children/C0001\""))
         #expect(h.contains("From a row with errors"))
         #expect(h.contains("href=\"/measures/rereferrals_12m_pct/numerator.csv?kind=year&amp;year=2025\""))
-        #expect(h.contains("href=\"/measures/rereferrals_12m_pct?kind=year&amp;year=2025&amp;dsort=child&amp;ddir=asc\""))
+        // Sorting and paging return to the list, not the top of the page (issue 18).
+        #expect(h.contains("href=\"/measures/rereferrals_12m_pct?kind=year&amp;year=2025&amp;dsort=child&amp;ddir=asc#denominator-records\""))
+        #expect(h.contains("year=2025#denominator-records\" rel=\"prev\""))
         #expect(h.contains("href=\"/children/C%3Cscript%3Ealert%281%29%3C%2Fscript%3E\""))
+    }
+
+    /// Issue 18: "a 'Key' column copying 'Start', an empty 'Data quality' column". The key shows
+    /// only where it differs from the start date, the column only where a row has errors.
+    @Test func drillDownColumnsSayOnlyWhatTheRowsHold() throws {
+        func page(_ records: [DrillRecord], errors: Set<RecordOrigin>) -> String {
+            let result = MeasureResult(
+                id: "rereferrals_12m_pct", unit: .percent, period: Samples.year2025, numerator: Double(records.count), denominator: Double(records.count),
+                value: 100, warnings: [], numeratorRecords: records, denominatorRecords: records)
+            return MeasurePage.render(
+                MeasurePage.Model.make(
+                    measureID: "rereferrals_12m_pct", query: [:], years: [2025], fallback: Samples.year2025, resolve: { _ in result }, monthly: [],
+                    comparators: nil, showsChildren: true, rowsWithErrors: errors)
+            ).markup
+        }
+        let dated = (1...3).map { i in
+            DrillRecord(
+                child: "C\(i)", kind: "referral", key: Samples.day("2024-06-01").adding(days: i).iso, start: Samples.day("2024-06-01").adding(days: i),
+                origin: RecordOrigin(file: 0, row: i))
+        }
+        let plain = page(dated, errors: [])
+        #expect(!plain.contains(">Key<") && !plain.contains("Data quality"))
+        #expect(plain.contains(">Start<"))
+        let flagged = page(dated, errors: [RecordOrigin(file: 0, row: 2)])
+        #expect(flagged.contains("Data quality") && flagged.contains("From a row with errors"))
+        var keyed = dated
+        keyed[0].key = "episode 2"
+        #expect(page(keyed, errors: []).contains(">Key<"))
     }
 
     @Test func filterKeepsMatchingRecordsOnly() throws {
@@ -94,6 +124,36 @@ import OversightCore
     func periodChoiceReadsEachKind(query: [String: String], expected: String) throws {
         let p = try PeriodChoice(query: query, defaultYear: 2025).resolve().get()
         #expect(p.description == expected)
+    }
+
+    /// Issue 18: "a month picked without ticking its radio is silently ignored; '01/04/2024' is
+    /// refused". Dates are read as people type them, and a field filled in alone says its kind.
+    @Test(arguments: [
+        (["kind": "range", "from": "01/04/2024", "to": "31/3/2025"], "2024-04-01..2025-03-31"),
+        (["kind": "range", "from": "1 April 2024", "to": "30 Jun 2024"], "2024-04-01..2024-06-30"),
+        (["kind": "range", "from": "1-4-2024", "to": "2024-04-30"], "2024-04-01..2024-04-30"),
+        (["kind": "year", "year": "2025", "month": "2025-01"], "2025-01-01..2025-01-31"),
+        (["kind": "year", "year": "2025", "from": "1/5/2024", "to": "31/5/2024"], "2024-05-01..2024-05-31"),
+        (["kind": "year", "year": "2024", "month": "2025-01", "quarter": "2024Q3"], "2023-04-01..2024-03-31"),
+    ])
+    func periodChoiceTakesWhatPeopleType(query: [String: String], expected: String) throws {
+        let p = try PeriodChoice(query: query, defaultYear: 2025).resolve().get()
+        #expect(p.description == expected)
+    }
+
+    @Test func periodChoiceRefusesDatesThatDoNotExist() {
+        guard case .failure(let e) = PeriodChoice(kind: .range, from: "31/02/2024", to: "13/13/2024").resolve() else {
+            Issue.record("expected an error"); return
+        }
+        #expect(e.errors.map(\.fieldID) == ["period-from", "period-to"])
+        #expect(e.errors[0].message.contains("for example 1/4/2024"))
+    }
+
+    @Test func theFormHoldsOnlyTheChosenKindsValue() {
+        let h = PeriodChoice(kind: .year, year: "2025", month: "2025-01").render(action: "/measures/x", years: [2025], errors: []).markup
+        #expect(!h.contains("value=\"2025-01\" selected"))
+        let m = PeriodChoice(kind: .month, year: "2025", month: "2025-01").render(action: "/measures/x", years: [2025], errors: []).markup
+        #expect(m.contains("value=\"2025-01\" selected"))
     }
 
     @Test func periodChoiceRefusesAnEndBeforeTheStart() {

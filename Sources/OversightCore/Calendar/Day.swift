@@ -98,6 +98,21 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
         return Day(year: p.2, month: p.1, day: p.0)
     }
 
+    /// Parses a date as people type it into a form: `1/4/2024`, `01/04/2024`, `1-4-2024`,
+    /// `1.4.2024`, `1 4 2024`, `1 April 2024`, `1 Apr 2024`, or `2024-04-01`. Nil for anything
+    /// else, and for dates that do not exist.
+    public static func parseTyped(_ text: String) -> Day? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if let d = parseISO(t) { return d }
+        let separators: Set<Character> = ["/", "-", ".", " "]
+        let parts = t.lowercased().split { separators.contains($0) }.map(String.init)
+        guard parts.count == 3, let day = Int(parts[0]), let year = Int(parts[2]), parts[2].count == 4 else { return nil }
+        let names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        let month = Int(parts[1]) ?? names.firstIndex { parts[1].hasPrefix($0) && parts[1].count >= 3 }.map { $0 + 1 }
+        guard let month, (1...12).contains(month), (1...31).contains(day) else { return nil }
+        return Day(year: year, month: month, day: day)
+    }
+
     /// Parses `yyyy-mm-dd` (the XML date type). Returns nil for anything else.
     @inlinable public static func parseISO<S: StringProtocol>(_ text: S) -> Day? {
         guard let (p, n) = numberFields(text, separator: UInt8(ascii: "-")), n.0 == 4, n.1 == 2, n.2 == 2 else { return nil }

@@ -120,3 +120,42 @@ public enum KPIRules {
         return v < last ? .green : (v <= last + band ? .amber : .red)
     }
 }
+
+/// The words people read for a status and a trend: the same on every page, in every download and
+/// in every report (the board pack included), so a KPI "Off track" on screen is "Off track" in the
+/// pack. Machine-readable outputs (JSON, the API) keep the raw values.
+extension KPIStatus {
+    /// "On track", "Close to target", "Off track", "No target", "No data yet".
+    public var words: String {
+        switch self {
+        case .green: return "On track"
+        case .amber: return "Close to target"
+        case .red: return "Off track"
+        case .monitor: return "No target"
+        case .noData: return "No data yet"
+        }
+    }
+}
+
+extension Trend {
+    /// "Better", "Worse", "Same", "Higher", "Lower", "Not known".
+    public var words: String {
+        switch self {
+        case .improving: return "Better"
+        case .worsening: return "Worse"
+        case .same: return "Same"
+        case .higher: return "Higher"
+        case .lower: return "Lower"
+        case .unknown: return "Not known"
+        }
+    }
+
+    /// The words against an earlier figure: "Better than last year", "Same as last month".
+    public func words(than earlier: String) -> String {
+        switch self {
+        case .same: return "Same as \(earlier)"
+        case .unknown: return "Not known"
+        default: return "\(words) than \(earlier)"
+        }
+    }
+}

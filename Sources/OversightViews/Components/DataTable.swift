@@ -56,15 +56,18 @@ public struct DataTable: Sendable {
     public var emptyMessage: String
     /// Put before `sort`, `dir` and `page` in links, so two tables on one page sort apart (`n` gives `nsort`).
     public var parameterPrefix: String
+    /// The id of the element a sort link returns to (the table's heading), so sorting a table far
+    /// down a long page keeps the reader at the table; nil: the top of the page.
+    public var anchor: String?
 
     public init(
         caption: String, isCaptionVisible: Bool = true, columns: [Column], rows: [[HTML]], hasRowHeaders: Bool = false,
         sort: SortOrder? = nil, link: Query = Query(path: ""), emptyMessage: String = "There is nothing to show.",
-        parameterPrefix: String = ""
+        parameterPrefix: String = "", anchor: String? = nil
     ) {
         self.caption = caption; self.isCaptionVisible = isCaptionVisible; self.columns = columns; self.rows = rows
         self.hasRowHeaders = hasRowHeaders; self.sort = sort; self.link = link; self.emptyMessage = emptyMessage
-        self.parameterPrefix = parameterPrefix
+        self.parameterPrefix = parameterPrefix; self.anchor = anchor
     }
 
     /// The table; when there are no rows, no table: the caption (when visible) and `emptyMessage` as paragraphs.
@@ -82,8 +85,9 @@ public struct DataTable: Sendable {
             var content = HTML.text(c.heading)
             if c.isSortable {
                 let next: SortDirection = isSorted ? sort!.direction.reversed : .asc
-                let href = link.setting(parameterPrefix + "sort", c.id).setting(parameterPrefix + "dir", next.rawValue)
-                    .setting(parameterPrefix + "page", nil).href
+                let href =
+                    link.setting(parameterPrefix + "sort", c.id).setting(parameterPrefix + "dir", next.rawValue)
+                    .setting(parameterPrefix + "page", nil).href + (anchor.map { "#" + $0 } ?? "")
                 let hint = isSorted ? (sort!.direction == .asc ? " \u{25B2}" : " \u{25BC}") : ""
                 content = HTML.el(
                     "a", [("href", href), ("class", "ov-table__sort-link")],

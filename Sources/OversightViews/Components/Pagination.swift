@@ -3,10 +3,11 @@
 public enum Pagination {
     /// The links for `page` of `pageCount` (1-based); nothing when there is one page or none.
     /// `link` carries the page's other parameters; `?page=` (after `parameterPrefix`) is set on it.
-    public static func render(page: Int, pageCount: Int, link: Query, label: String = "Pages", parameterPrefix: String = "") -> HTML {
+    /// `anchor` is the id the links return to (the table's heading), so paging keeps the reader there.
+    public static func render(page: Int, pageCount: Int, link: Query, label: String = "Pages", parameterPrefix: String = "", anchor: String? = nil) -> HTML {
         guard pageCount > 1 else { return .empty }
         let current = min(max(page, 1), pageCount)
-        func href(_ p: Int) -> String { link.setting(parameterPrefix + "page", p == 1 ? nil : String(p)).href }
+        func href(_ p: Int) -> String { link.setting(parameterPrefix + "page", p == 1 ? nil : String(p)).href + (anchor.map { "#" + $0 } ?? "") }
         var parts = HTML.empty
         if current > 1 {
             parts += HTML.el(

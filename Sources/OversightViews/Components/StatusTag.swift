@@ -17,15 +17,7 @@ public enum StatusTag {
     public static func render(_ status: KPIStatus) -> HTML { render(words(status), colour: colour(status)) }
 
     /// "On track", "Close to target", "Off track", "No target", "No data yet".
-    public static func words(_ status: KPIStatus) -> String {
-        switch status {
-        case .green: return "On track"
-        case .amber: return "Close to target"
-        case .red: return "Off track"
-        case .monitor: return "No target"
-        case .noData: return "No data yet"
-        }
-    }
+    public static func words(_ status: KPIStatus) -> String { status.words }
 
     /// The colour of a RAG status.
     public static func colour(_ status: KPIStatus) -> Colour {

@@ -119,7 +119,7 @@ public enum BoardPack {
         h +=
             HTML.raw("<p class=\"ov-body\">") + ReportDocument.tag(e.status)
             + HTML.text(
-                " \(ReportDocument.value(e.result ?? nilResult(e), unit, input.suppression)) against a target of \(ReportDocument.target(e.target, value: e.targetValue, unit: unit).lowercased()); \(ReportDocument.trend(e.trendVsLastYear).lowercased()) on last year."
+                " \(ReportDocument.value(e.result ?? nilResult(e), unit, input.suppression)) against a target of \(ReportDocument.target(e.target, value: e.targetValue, unit: unit).lowercased()); \(e.trendVsLastYear == .unknown ? "no figure for last year" : e.trendVsLastYear.words(than: "last year").lowercased())."
             )
             + HTML.raw("</p>")
         let series = input.series[e.kpi.measure] ?? []

@@ -27,7 +27,7 @@ public enum ReportDocument {
         .ov-table--compact { font-size: 7.5pt; }
         .ov-table--compact th, .ov-table--compact td { padding: 1mm 0.5mm; }
         .ov-table tr, .ov-kpi, figure { break-inside: avoid; }
-        .ov-tag { display: inline-block; padding: 0.3mm 1.5mm; font-weight: bold; font-size: 8.5pt; text-transform: uppercase; }
+        .ov-tag { display: inline-block; padding: 0.3mm 1.5mm; font-weight: bold; font-size: 8.5pt; }
         .ov-tag--green { background: #cce2d8; color: #005a30; }
         .ov-tag--amber { background: #fff7bf; color: #594d00; }
         .ov-tag--red { background: #f6d7d2; color: #942514; }
@@ -53,11 +53,10 @@ public enum ReportDocument {
     /// A tag for a KPI status.
     public static func tag(_ status: KPIStatus) -> HTML {
         switch status {
-        case .green: return tag("Green", .green)
-        case .amber: return tag("Amber", .amber)
-        case .red: return tag("Red", .red)
-        case .monitor: return tag("Monitor", .grey)
-        case .noData: return tag("No data", .grey)
+        case .green: return tag(status.words, .green)
+        case .amber: return tag(status.words, .amber)
+        case .red: return tag(status.words, .red)
+        case .monitor, .noData: return tag(status.words, .grey)
         }
     }
 
@@ -82,12 +81,10 @@ public enum ReportDocument {
     /// A trend in words with an arrow (the arrow is decoration; the words carry the meaning).
     public static func trend(_ t: Trend) -> String {
         switch t {
-        case .improving: return "↑ Improving"
-        case .worsening: return "↓ Worsening"
-        case .same: return "→ No change"
-        case .higher: return "↑ Higher"
-        case .lower: return "↓ Lower"
-        case .unknown: return "Not known"
+        case .improving, .higher: return "↑ " + t.words
+        case .worsening, .lower: return "↓ " + t.words
+        case .same: return "→ " + t.words
+        case .unknown: return t.words
         }
     }
 

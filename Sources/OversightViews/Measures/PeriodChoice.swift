@@ -35,8 +35,16 @@ public struct PeriodChoice: Sendable, Hashable {
     /// reporting year `defaultYear`.
     public init(query: [String: String], defaultYear: Int) {
         func q(_ k: String) -> String { (query[k] ?? "").trimmingCharacters(in: .whitespaces) }
+        var kind = Kind(rawValue: q("kind")) ?? .year
+        // A month, quarter, 12 months or dates chosen while "Reporting year" stayed ticked (the
+        // first choice) is what was meant: the one other kind filled in is taken.
+        if kind == .year {
+            let filled: [Kind] = [(Kind.month, q("month")), (.quarter, q("quarter")), (.rolling, q("rolling")), (.range, q("from") + q("to"))]
+                .filter { !$0.1.isEmpty }.map(\.0)
+            if filled.count == 1 { kind = filled[0] }
+        }
         self.init(
-            kind: Kind(rawValue: q("kind")) ?? .year, year: q("year").isEmpty ? String(defaultYear) : q("year"),
+            kind: kind, year: q("year").isEmpty ? String(defaultYear) : q("year"),
             month: q("month"), quarter: q("quarter"), rolling: q("rolling"), from: q("from"), to: q("to"))
     }
 
@@ -57,16 +65,16 @@ public struct PeriodChoice: Sendable, Hashable {
             return .success(.rolling12Months(endingOn: Period.month(year: y, month: m).end))
         case .range:
             var errors: [FieldError] = []
-            let start = Day.parseISO(from), end = Day.parseISO(to)
+            let start = Day.parseTyped(from), end = Day.parseTyped(to)
             if from.isEmpty {
                 errors.append(FieldError(fieldID: "period-from", message: "Enter the first day of the period"))
             } else if start == nil {
-                errors.append(FieldError(fieldID: "period-from", message: "The first day must be a real date, for example 2024-04-01"))
+                errors.append(FieldError(fieldID: "period-from", message: "The first day must be a real date, for example 1/4/2024"))
             }
             if to.isEmpty {
                 errors.append(FieldError(fieldID: "period-to", message: "Enter the last day of the period"))
             } else if end == nil {
-                errors.append(FieldError(fieldID: "period-to", message: "The last day must be a real date, for example 2025-03-31"))
+                errors.append(FieldError(fieldID: "period-to", message: "The last day must be a real date, for example 31/3/2025"))
             }
             if let start, let end {
                 guard let p = Period(start: start, end: end) else {
@@ -90,7 +98,8 @@ public struct PeriodChoice: Sendable, Hashable {
     }
 
     /// The GET form. `years` are the reporting years offered (newest first is kind); months and
-    /// quarters are offered for the same years.
+    /// quarters are offered for the same years. Only the chosen kind's field holds a value, so a
+    /// field filled in alone says which kind was meant (`init(query:defaultYear:)`).
     public func render(action: String, years: [Int], errors: [FieldError], hiddenFields: [(String, String)] = []) -> HTML {
         func error(_ id: String) -> String? { errors.first { $0.fieldID == id }?.message }
         let sortedYears = years.sorted(by: >)
@@ -122,11 +131,15 @@ public struct PeriodChoice: Sendable, Hashable {
         inner += HTML.el(
             "div", [("class", "ov-filter-form")],
             FormGroup.select(id: "period-year", name: "year", label: "Reporting year", options: yearOptions, selected: year, error: error("period-year"))
-                + FormGroup.select(id: "period-month", name: "month", label: "Month", options: [blank] + months, selected: month, error: error("period-month"))
-                + FormGroup.select(id: "period-quarter", name: "quarter", label: "Quarter", options: [blank] + quarters, selected: quarter, error: error("period-quarter"))
-                + FormGroup.select(id: "period-rolling", name: "rolling", label: "12 months to", options: [blank] + months, selected: rolling, error: error("period-rolling"))
-                + FormGroup.date(id: "period-from", name: "from", label: "From", hint: "For example, 2024-04-01", value: from, error: error("period-from"))
-                + FormGroup.date(id: "period-to", name: "to", label: "To", hint: "For example, 2025-03-31", value: to, error: error("period-to")))
+                + FormGroup.select(
+                    id: "period-month", name: "month", label: "Month", options: [blank] + months, selected: kind == .month ? month : "", error: error("period-month"))
+                + FormGroup.select(
+                    id: "period-quarter", name: "quarter", label: "Quarter", options: [blank] + quarters, selected: kind == .quarter ? quarter : "", error: error("period-quarter"))
+                + FormGroup.select(
+                    id: "period-rolling", name: "rolling", label: "12 months to", options: [blank] + months, selected: kind == .rolling ? rolling : "",
+                    error: error("period-rolling"))
+                + FormGroup.date(id: "period-from", name: "from", label: "From", hint: "For example, 1/4/2024", value: kind == .range ? from : "", error: error("period-from"))
+                + FormGroup.date(id: "period-to", name: "to", label: "To", hint: "For example, 31/3/2025", value: kind == .range ? to : "", error: error("period-to")))
         for (n, v) in hiddenFields { inner += FormGroup.hidden(name: n, value: v) }
         inner += Button.render("Show figures", kind: .secondary)
         return HTML.el("form", [("method", "get"), ("action", action), ("class", "ov-period-choice ov-no-print"), ("novalidate", "")], inner)

@@ -212,27 +212,31 @@ public enum MeasurePage {
         if !model.filter.isEmpty {
             out += HTML.el("p", [("class", "ov-body")], text: "\(Format.count(list.matching)) match the filter.")
         }
+        // The key is shown only where it says something the start date does not (it is usually
+        // the start date), and the data-quality column only where a row came from a row with errors.
+        let showsKey = list.rows.contains { $0.record.key != ($0.record.start?.iso ?? "") }
+        let showsFlag = list.rows.contains(where: \.isFromRowWithErrors)
         let rows = list.rows.map { r -> [HTML] in
-            [
-                HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child), .text(r.record.kind), .text(r.record.key),
-                .text(Format.date(r.record.start)), .text(Format.date(r.record.end)),
-                r.isFromRowWithErrors ? StatusTag.render("From a row with errors", colour: .red) : .text(""),
-            ]
+            [HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child), .text(r.record.kind)]
+                + (showsKey ? [.text(r.record.key)] : [])
+                + [.text(Format.date(r.record.start)), .text(Format.date(r.record.end))]
+                + (showsFlag ? [r.isFromRowWithErrors ? StatusTag.render("From a row with errors", colour: .red) : .text("")] : [])
         }
+        let columns: [DataTable.Column] =
+            [.init("child", "Child", isSortable: true), .init("kind", "Record", isSortable: true)]
+            + (showsKey ? [.init("key", "Key", isSortable: true)] : [])
+            + [.init("start", "Start", isSortable: true), .init("end", "End", isSortable: true)]
+            + (showsFlag ? [.init("flag", "Data quality")] : [])
         out += DataTable(
             caption: "\(heading) records for \(Format.period(model.period))",
-            columns: [
-                .init("child", "Child", isSortable: true), .init("kind", "Record", isSortable: true),
-                .init("key", "Key", isSortable: true), .init("start", "Start", isSortable: true),
-                .init("end", "End", isSortable: true), .init("flag", "Data quality"),
-            ],
+            columns: columns,
             rows: rows, sort: list.sort, link: model.link,
             emptyMessage: model.filter.isEmpty ? "No records." : "No records match the filter.",
-            parameterPrefix: list.side.prefix
+            parameterPrefix: list.side.prefix, anchor: id
         ).render()
         out += Pagination.render(
             page: list.page, pageCount: list.pageCount, link: model.link, label: "\(heading) pages",
-            parameterPrefix: list.side.prefix)
+            parameterPrefix: list.side.prefix, anchor: id)
         let items = model.choice.queryItems + [("q", model.filter)]
         let csv = Query(path: (list.side == .numerator ? SitePath.measureNumeratorCSV : SitePath.measureDenominatorCSV).link(model.measureID), items)
         let xlsx = Query(path: (list.side == .numerator ? SitePath.measureNumeratorXLSX : SitePath.measureDenominatorXLSX).link(model.measureID), items)

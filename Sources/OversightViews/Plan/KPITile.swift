@@ -65,12 +65,8 @@ public struct KPITile: Sendable, Hashable {
         if let a = earlier, let b = later { arrow = (a * 10).rounded() == (b * 10).rounded() ? "\u{25B6}" : (b > a ? "\u{25B2}" : "\u{25BC}") }
         let was = earlier.map { " (\(Format.value($0, unit: unit)))" } ?? ""
         switch trend {
-        case .improving: return ("Better than last year" + was, arrow)
-        case .worsening: return ("Worse than last year" + was, arrow)
-        case .same: return ("Same as last year" + was, arrow)
-        case .higher: return ("Higher than last year" + was, arrow)
-        case .lower: return ("Lower than last year" + was, arrow)
         case .unknown: return (earlier == nil ? "No figure for last year" : "No figure for this period", "")
+        default: return (trend.words(than: "last year") + was, arrow)
         }
     }
 

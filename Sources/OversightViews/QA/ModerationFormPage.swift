@@ -15,10 +15,12 @@ public enum ModerationFormPage {
     ///   - audit: the audit awaiting moderation.
     ///   - template: its template version (for the questions' wording).
     ///   - errors: errors from a refused post.
-    ///   - chosen: the grade and rationale posted, to fill the form again after an error.
+    ///   - chosen: the grade and rationale posted, to fill the form again after an error. Nothing
+    ///     is chosen before the moderator chooses: the auditor's grade is shown, never pre-ticked.
+    ///   - names: users' display names by username (the auditor is shown by name).
     public static func render(
         audit: Audit, template: AuditTemplate, errors: [FieldError] = [], chosen: (grade: Grade?, rationale: String?)? = nil,
-        csrf: String, action: String
+        csrf: String, action: String, names: [String: String] = [:]
     ) -> HTML {
         typealias M = QAMarkup
         let messages: [(FieldError, String, String)] = [
@@ -28,7 +30,7 @@ public enum ModerationFormPage {
         var out = M.errorSummary(messages.filter { errors.contains($0.0) }.map { (id: $0.1, message: $0.2) })
         out += M.heading(1, "l", "Moderate: " + M.subject(audit))
         out += M.summaryList([
-            ("Auditor", .text(audit.auditor)), ("Team", .text(audit.team ?? "-")),
+            ("Auditor", .text(names[audit.auditor] ?? audit.auditor)), ("Team", .text(audit.team ?? "-")),
             ("Submitted", .text(audit.submittedOn?.uk ?? "-")), ("Auditor's grade", M.gradeTag(audit.grade)),
             ("Auditor's reasons", .text(audit.gradeRationale ?? "-")),
         ])
@@ -46,7 +48,7 @@ public enum ModerationFormPage {
         form += M.radios(
             id: "m-grade", name: "grade", legend: "Your grade", hint: "Choose the auditor's grade if you agree",
             error: errors.contains(.gradeMissing) ? "Choose your grade" : nil,
-            options: Grade.allCases.map { ($0.rawValue, $0.title) }, checked: (chosen?.grade ?? audit.grade)?.rawValue)
+            options: Grade.allCases.map { ($0.rawValue, $0.title) }, checked: chosen?.grade?.rawValue)
         form += M.textarea(
             id: "m-rationale", name: "rationale", label: "Rationale", hint: "Needed if you change the grade",
             error: errors.contains(.rationaleMissing) ? "Enter why you have changed the grade" : nil, value: chosen?.rationale)

@@ -127,8 +127,14 @@ enum QAController {
         let user = try req.requireUser
         let (audit, template) = try await audit(req)
         guard audit.auditor != user.username else { throw Abort(.forbidden, reason: "You did this audit, so another moderator must moderate it.") }
-        let content = ModerationFormPage.render(audit: audit, template: template, csrf: req.signed?.csrf ?? "", action: moderatePath(audit.id))
+        let content = ModerationFormPage.render(
+            audit: audit, template: template, csrf: req.signed?.csrf ?? "", action: moderatePath(audit.id), names: try await displayNames(req, user))
         return Pages.page(req, title: "Moderate", section: "Audits", content: content, breadcrumbs: [Breadcrumb("Moderation", href: SitePath.moderation.link())])
+    }
+
+    /// The authority's users' display names by username.
+    static func displayNames(_ req: Request, _ user: UserAccount) async throws -> [String: String] {
+        Dictionary(try await req.services.accounts.users(authority: user.authority).map { ($0.username, $0.displayName) }) { a, _ in a }
     }
 
     /// POST /audits/:id/moderate
@@ -145,7 +151,7 @@ enum QAController {
         if !errors.isEmpty {
             let content = ModerationFormPage.render(
                 audit: audit, template: template, errors: errors, chosen: (grade, rationale),
-                csrf: req.signed?.csrf ?? "", action: moderatePath(audit.id))
+                csrf: req.signed?.csrf ?? "", action: moderatePath(audit.id), names: try await displayNames(req, user))
             return Pages.page(req, title: "Error: Moderate", section: "Audits", content: content, status: .unprocessableEntity)
         }
         do {

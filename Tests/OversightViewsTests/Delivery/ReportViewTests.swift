@@ -42,7 +42,7 @@ import Testing
         #expect(html.contains("<li><a href=\"#ambition-1\">Ambition 1: Right help &lt;first&gt;</a></li>"))
         #expect(html.contains("<section class=\"ov-page\" id=\"ambition-1\">"))
         #expect(html.contains("<section class=\"ov-page\" id=\"ambition-2\">"))
-        #expect(html.contains("<td>Reduce re-referrals to 18%</td><td class=\"ov-num\">20.0%</td><td>18.0%</td><td><strong class=\"ov-tag ov-tag--red\">Red</strong></td>"))
+        #expect(html.contains("<td>Reduce re-referrals to 18%</td><td class=\"ov-num\">20.0%</td><td>18.0%</td><td><strong class=\"ov-tag ov-tag--red\">Off track</strong></td>"))
         #expect(html.contains("stroke-dasharray=\"6 4\" class=\"ov-chart-target\""))
         #expect(html.contains("<table class=\"ov-table ov-table--compact\"><thead><tr><th scope=\"col\">Month</th><th scope=\"col\" class=\"ov-num\">Apr 2025</th>"))
         #expect(html.contains("<tr><td>Value</td><td class=\"ov-num\">21.0%</td><td class=\"ov-num\">–</td><td class=\"ov-num\">20.0%</td></tr>"))

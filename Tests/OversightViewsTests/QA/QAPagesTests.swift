@@ -112,6 +112,11 @@ import Testing
         #expect(form.contains("<a href=\"#m-rationale\">Enter why you have changed the grade</a>"))
         #expect(form.contains("&lt;i&gt;poor&lt;/i&gt;") && form.contains("Yes, evidenced consistently"))
         #expect(form.contains("name=\"grade\" value=\"good\" checked>"))
+        // Issue 18: the form came with the auditor's grade already ticked, and named the auditor
+        // by username. Nothing is ticked until the moderator chooses; the auditor has a name.
+        let fresh = ModerationFormPage.render(audit: a, template: Self.template, csrf: "c", action: "/m", names: ["alice\"": "Alice Example"]).markup
+        #expect(!fresh.contains(" checked>"), "a grade is ticked before the moderator chose")
+        #expect(fresh.contains("Alice Example") && !fresh.contains("alice&quot;"))
     }
 
     @Test func roundsPageShowsProgressAndTheForm() throws {
