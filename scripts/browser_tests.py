@@ -335,7 +335,7 @@ try:
         driver.get(moderate_links[0])
         wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main form")))
         axe_check("moderation-form")
-    check_focus_visible("moderation-form")
+        check_focus_visible("moderation-form")
         radio = driver.find_elements(By.CSS_SELECTOR, "main form input[type=radio][name=grade]")[1]
         driver.execute_script("arguments[0].checked = true;", radio)
         driver.find_element(By.CSS_SELECTOR, "main form textarea").send_keys("Agreed after reading the case record (browser test).")
