@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import OversightCore
 import SQLKit
 
 /// An authority's single sign-on with OpenID Connect: its provider (issuer), the client Oversight
@@ -180,16 +181,5 @@ extension AccountRepository {
         return SingleSignOnRequest(
             authority: try r.decode(column: "la_code", as: String.self), codeVerifier: try r.decode(column: "code_verifier", as: String.self),
             nonce: try r.decode(column: "nonce", as: String.self), returnTo: try r.decode(column: "return_to", as: String?.self))
-    }
-}
-
-/// Comparisons that take the same time whatever the inputs share.
-enum ConstantTime {
-    static func equal(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var diff: UInt8 = 0
-        for i in x.indices { diff |= x[i] ^ y[i] }
-        return diff == 0
     }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import OversightCore
 
 /// Time-based one-time passwords (RFC 6238, with HOTP of RFC 4226): HMAC-SHA1 over the number of
 /// 30-second steps since 1970, truncated to six digits; what every authenticator app computes from
@@ -31,16 +32,10 @@ public enum TOTP {
     /// The step within one of `date`'s (the one before, the same, the one after: clocks drift and
     /// people type slowly) whose code is `code`, or nil.
     public static func matchingStep(_ code: String, key: [UInt8], at date: Date) -> Int64? {
-        let typed = Array(code.utf8)
         let now = step(at: date)
         var found: Int64?
         // Every candidate is computed and compared in full, so the time taken says nothing.
-        for s in (now - 1)...(now + 1) {
-            let expected = Array(self.code(key: key, step: s).utf8)
-            var diff: UInt8 = typed.count == expected.count ? 0 : 1
-            for i in 0..<min(typed.count, expected.count) { diff |= typed[i] ^ expected[i] }
-            if diff == 0, found == nil { found = s }
-        }
+        for s in (now - 1)...(now + 1) where ConstantTime.equal(code, self.code(key: key, step: s)) && found == nil { found = s }
         return found
     }
 

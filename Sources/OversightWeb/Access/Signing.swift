@@ -140,13 +140,7 @@ enum Gate {
     /// The routes a user whose password must be changed may still use.
     static let openBeforePasswordChange: Set<String> = ["password", "password-change", "sign-out", "asset", "sign-in", "sign-in-submit"]
 
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
-        guard x.count == y.count else { return false }
-        var diff: UInt8 = 0
-        for i in x.indices { diff |= x[i] ^ y[i] }
-        return diff == 0
-    }
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool { ConstantTime.equal(a, b) }
 }
 
 /// Thrown when a page needs a signed-in user and there is none.
