@@ -16,7 +16,7 @@ import OversightCore
         let h = t.render(id: "s1").markup
         #expect(h.contains("<p class=\"ov-tile__value\">18.5%</p>"))
         #expect(h.contains("Close to target"))
-        #expect(h.contains("href=\"/measures/rereferrals_12m_pct\""))
+        #expect(h.contains("href=\"/measures/rereferrals_12m_pct?period=2024-04-01..2025-03-31\""))
     }
 
     @Test func kpiWithoutDataSaysNoDataYet() throws {

@@ -76,7 +76,7 @@ public enum MeasureIndexPage {
                 columns: [.init("measure", "Measure"), .init("value", "Value", isNumeric: true), .init("of", "Of", isNumeric: true)],
                 rows: g.rows.map { r in
                     [
-                        HTML.el("a", [("href", SiteURL.measure(r.id))], text: r.title),
+                        HTML.el("a", [("href", SiteURL.measure(r.id) + "?period=" + model.period.description)], text: r.title),
                         .text(r.value == nil ? "No data" : Format.value(r.value, unit: r.unit)),
                         .text(r.fraction ?? ""),
                     ]

@@ -35,6 +35,11 @@ public struct PeriodChoice: Sendable, Hashable {
     /// reporting year `defaultYear`.
     public init(query: [String: String], defaultYear: Int) {
         func q(_ k: String) -> String { (query[k] ?? "").trimmingCharacters(in: .whitespaces) }
+        // The overview's and the other pages' `period=` (so the period travels from page to page).
+        if q("kind").isEmpty, let period = Period.parse(q("period")) {
+            self.init(period: period)
+            return
+        }
         var kind = Kind(rawValue: q("kind")) ?? .year
         // A month, quarter, 12 months or dates chosen while "Reporting year" stayed ticked (the
         // first choice) is what was meant: the one other kind filled in is taken.
@@ -46,6 +51,24 @@ public struct PeriodChoice: Sendable, Hashable {
         self.init(
             kind: kind, year: q("year").isEmpty ? String(defaultYear) : q("year"),
             month: q("month"), quarter: q("quarter"), rolling: q("rolling"), from: q("from"), to: q("to"))
+    }
+
+    /// The choice that gives `period`: a reporting year, a month, a quarter, 12 months to a
+    /// month's end, or else the two dates.
+    public init(period p: Period) {
+        let s = p.start, e = p.end
+        func ym(_ d: Day) -> String { "\(d.year)-\(d.month < 10 ? "0" : "")\(d.month)" }
+        if s.month == 4, s.dayOfMonth == 1, p == .reportingYear(s.year + 1) {
+            self.init(kind: .year, year: String(s.year + 1))
+        } else if s.dayOfMonth == 1, p == .month(year: s.year, month: s.month) {
+            self.init(kind: .month, year: "", month: ym(s))
+        } else if s.dayOfMonth == 1, (s.month - 1) % 3 == 0, p == .quarter(year: s.year, quarter: (s.month - 1) / 3 + 1) {
+            self.init(kind: .quarter, year: "", quarter: "\(s.year)Q\((s.month - 1) / 3 + 1)")
+        } else if p == .rolling12Months(endingOn: e), e == Period.month(year: e.year, month: e.month).end {
+            self.init(kind: .rolling, year: "", rolling: ym(e))
+        } else {
+            self.init(kind: .range, year: "", from: s.iso, to: e.iso)
+        }
     }
 
     /// The chosen period, or the errors to show against the form's fields.

@@ -37,7 +37,7 @@ public enum AmbitionPage {
             selectedPeriod: String
         ) -> Model {
             let kpis = evaluations.filter { $0.ambition == ambition.number }.map {
-                KPIDetail.make($0, monthly: monthly[$0.kpi.measure] ?? [], comparators: comparators[$0.kpi.measure])
+                KPIDetail.make($0, monthly: monthly[$0.kpi.measure] ?? [], comparators: comparators[$0.kpi.measure], period: period)
             }
             return Model(
                 planTitle: plan.title, number: ambition.number, title: ambition.title, statement: ambition.statement,

@@ -39,7 +39,7 @@ public enum OverviewPage {
                 AmbitionTiles(
                     number: a.number, title: a.title,
                     tiles: evaluations.filter { $0.ambition == a.number }.map {
-                        KPITile.make($0, monthly: monthly[$0.kpi.measure] ?? [], neighbours: neighbours[$0.kpi.measure] ?? [])
+                        KPITile.make($0, monthly: monthly[$0.kpi.measure] ?? [], neighbours: neighbours[$0.kpi.measure] ?? [], period: period)
                     })
             }
             return Model(planTitle: plan.title, period: period, periodOptions: periodOptions, selectedPeriod: selectedPeriod, ambitions: ambitions)

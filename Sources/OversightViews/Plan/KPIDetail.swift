@@ -19,10 +19,10 @@ public struct KPIDetail: Sendable, Hashable {
 
     /// From the evaluator's judgement and the measure's monthly results: give up to 36 months
     /// and the chart shows the last 24 with the 12 before them as last year's line.
-    public static func make(_ e: KPIEvaluation, monthly: [MeasureResult], comparators: ComparatorSummary?) -> KPIDetail {
+    public static func make(_ e: KPIEvaluation, monthly: [MeasureResult], comparators: ComparatorSummary?, period: Period? = nil) -> KPIDetail {
         let all = SeriesPoint.series(monthly)
         let shown = Array(all.suffix(24))
-        var tile = KPITile.make(e, monthly: [])
+        var tile = KPITile.make(e, monthly: [], period: period)
         tile.series = shown
         return KPIDetail(
             tile: tile, target: e.targetValue, series: shown, lastYear: SeriesPoint.lastYear(of: shown, in: all),
@@ -42,7 +42,7 @@ public struct KPIDetail: Sendable, Hashable {
     /// The KPI's section; `id` makes element ids unique on the page.
     public func render(id: String) -> HTML {
         let t = tile
-        var out = HTML.el("h3", [("class", "ov-heading-m"), ("id", id)], HTML.el("a", [("href", SiteURL.measure(t.measureID))], text: t.wording))
+        var out = HTML.el("h3", [("class", "ov-heading-m"), ("id", id)], HTML.el("a", [("href", t.link)], text: t.wording))
         out += SummaryList.render(
             [
                 .init("Value", .text(t.value == nil ? "No data yet" : Format.value(t.value, unit: t.unit))),

@@ -21,6 +21,8 @@ public struct KPITile: Sendable, Hashable {
     public var series: [SeriesPoint]
     /// Where the authority stands among comparators ("Neighbours' median 21.3%; rank 40 of 152 in England (2023-24)"), nil when none.
     public var comparatorText: String?
+    /// The period the tile shows, carried by its link so the measure page opens on it.
+    public var period: Period?
 
     public init(
         wording: String, measureID: String, unit: MeasureUnit, value: Double?, targetText: String, status: KPIStatus,
@@ -34,15 +36,20 @@ public struct KPITile: Sendable, Hashable {
     /// A tile from the evaluator's judgement of a KPI and the measure's monthly results.
     /// With the neighbours' published values the position reads "rank 4 of 11 with neighbours";
     /// without them, the rank among all local authorities.
-    public static func make(_ e: KPIEvaluation, monthly: [MeasureResult], neighbours: [NeighbourValue] = []) -> KPITile {
+    public static func make(_ e: KPIEvaluation, monthly: [MeasureResult], neighbours: [NeighbourValue] = [], period: Period? = nil) -> KPITile {
         let unit = Plan.measureDefinition(e.kpi.measure)?.unit ?? e.result?.unit ?? .count
         let trend = trendWords(e.trendVsLastYear, from: e.lastYearValue, to: e.value, unit: unit)
-        return KPITile(
+        var tile = KPITile(
             wording: e.kpi.wording, measureID: e.kpi.measure, unit: unit, value: e.value,
             targetText: targetWords(e.target, targetValue: e.targetValue, unit: unit), status: e.status,
             trendText: trend.words, trendArrow: trend.arrow, series: SeriesPoint.series(monthly),
             comparatorText: e.comparator.map { comparatorWords($0, unit: unit, neighbours: neighbours) })
+        tile.period = period ?? e.result?.period
+        return tile
     }
+
+    /// The measure's page for the tile's period.
+    public var link: String { SiteURL.measure(measureID) + (period.map { "?period=" + $0.description } ?? "") }
 
     /// The target in words, with the figure it resolved to when there is one.
     public static func targetWords(_ target: Target, targetValue: Double?, unit: MeasureUnit) -> String {
@@ -104,7 +111,7 @@ public struct KPITile: Sendable, Hashable {
 
     /// The tile's markup; `id` makes the sparkline's ids unique on the page.
     public func render(id: String) -> HTML {
-        var inner = HTML.el("h3", [("class", "ov-tile__title")], HTML.el("a", [("href", SiteURL.measure(measureID))], text: wording))
+        var inner = HTML.el("h3", [("class", "ov-tile__title")], HTML.el("a", [("href", link)], text: wording))
         if let value {
             inner += HTML.el("p", [("class", "ov-tile__value")], text: Format.value(value, unit: unit))
         } else {

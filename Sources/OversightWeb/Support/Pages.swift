@@ -9,8 +9,16 @@ import Vapor
 enum Pages {
     /// The main navigation the user's role may use (`Navigation.items`: each section is shown
     /// exactly when its route admits the role).
-    static func navigation(for role: Role?, current: String?) -> [NavItem] {
-        Navigation.items(for: role, current: current)
+    /// The navigation; with `period` (a period's description) the sections that show figures
+    /// for a period (the overview and the measures) open on it, so the period travels.
+    static func navigation(for role: Role?, current: String?, period: String? = nil) -> [NavItem] {
+        let items = Navigation.items(for: role, current: current)
+        guard let period else { return items }
+        return items.map { item in
+            var i = item
+            if [SiteURL.overview, SiteURL.measures].contains(i.href) { i.href += "?period=" + period }
+            return i
+        }
     }
 
     /// The authority's name as published by the DfE, or its code.
@@ -28,7 +36,7 @@ enum Pages {
         let user = request.signed?.awaitingSecondFactor == true ? nil : request.user
         let chrome = PageChrome(
             title: title, authorityName: authorityName(user?.authority, request: request),
-            navigation: navigation(for: user?.role, current: section),
+            navigation: navigation(for: user?.role, current: section, period: request.periodForLinks),
             user: user.map { SignedInUser(name: $0.displayName, role: $0.role.title) },
             csrfToken: request.signed?.csrf ?? "", isSyntheticData: request.services.options.isSyntheticData,
             breadcrumbs: breadcrumbs)

@@ -1,4 +1,5 @@
 import OversightCore
+import OversightViews
 import Vapor
 
 extension Request {
@@ -26,5 +27,21 @@ extension Request {
             return p
         }
         return nil
+    }
+}
+
+extension Request {
+    /// The period this request shows, for the links of its page to carry (nil: the default one):
+    /// from `period=`, `from=`/`to=`, or a measure page's period form (`kind=` and its fields).
+    var periodForLinks: String? {
+        guard let q = url.query, !q.isEmpty else { return nil }
+        if let p = try? requestedPeriod() { return p.description }
+        guard let kind = try? query.get(String.self, at: "kind"), !kind.isEmpty else { return nil }
+        var fields: [String: String] = ["kind": kind]
+        for k in ["year", "month", "quarter", "rolling", "from", "to"] {
+            if let v = try? query.get(String.self, at: k) { fields[k] = v }
+        }
+        guard case .success(let p) = PeriodChoice(query: fields, defaultYear: 0).resolve() else { return nil }
+        return p.description
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import OversightCore
+@testable import OversightViews
+@testable import OversightWeb
+import Testing
+import VaporTesting
+
+/// Issue 18: "The period is lost on the way down: set the overview to '12 months to 31 December
+/// 2024', open the re-referrals card, and the measure page shows 2024-25; the Measures tab resets
+/// it too." The period now travels in the URL: the tiles, the navigation and the measure page
+/// carry and read `period=`.
+@Suite(.serialized) struct PeriodTravelTests {
+    static let period = "2024-01-01..2024-12-31"
+
+    @Test func theOverviewsPeriodReachesTheMeasurePageAndTheTabs() async throws {
+        let h = try await WebHarness.start()
+        let overview = try await h.send(.GET, "/?period=\(Self.period)", as: .analyst)
+        #expect(overview.status == .ok)
+        let html = overview.body.string
+        #expect(html.contains("href=\"/measures/rereferrals_12m_pct?period=\(Self.period)\""), "the tile does not carry the period")
+        #expect(html.contains("href=\"/measures?period=\(Self.period)\""), "the Measures tab does not carry the period")
+        let measure = try await h.send(.GET, "/measures/rereferrals_12m_pct?period=\(Self.period)", as: .analyst)
+        #expect(measure.status == .ok)
+        #expect(measure.body.string.contains("Figures for January to December 2024"), "the measure page is not on the overview's period")
+        #expect(!measure.body.string.contains("Figures for 2024-25"))
+        // From the measure page (its own form's fields), the tabs keep the period too.
+        let chosen = try await h.send(.GET, "/measures/rereferrals_12m_pct?kind=month&month=2024-06", as: .analyst)
+        #expect(chosen.body.string.contains("href=\"/?period=2024-06-01..2024-06-30\""))
+        // The measures list links each measure on its period.
+        let list = try await h.send(.GET, "/measures?period=\(Self.period)", as: .analyst)
+        #expect(list.body.string.contains("href=\"/measures/rereferrals_12m_pct?period=\(Self.period)\""))
+        await h.shutdown()
+    }
+
+    @Test(arguments: [
+        (Period.reportingYear(2025), PeriodChoice.Kind.year), (.month(year: 2024, month: 6), .month), (.quarter(year: 2024, quarter: 3), .quarter),
+        (.rolling12Months(endingOn: Day(year: 2024, month: 12, day: 31)!), .rolling),
+        (Period(start: Day(year: 2024, month: 5, day: 3)!, end: Day(year: 2024, month: 7, day: 9)!)!, .range),
+    ])
+    func aPeriodBecomesTheChoiceThatGivesIt(_ period: Period, _ kind: PeriodChoice.Kind) throws {
+        let choice = PeriodChoice(query: ["period": period.description], defaultYear: 2025)
+        #expect(choice.kind == kind)
+        #expect(try choice.resolve().get() == period)
+    }
+}
