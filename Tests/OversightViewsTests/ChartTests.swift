@@ -67,3 +67,32 @@ extension ChartTests {
         #expect(h.range(of: "<(line|path|circle|rect)\\b[^>]*[^/]>", options: .regularExpression) == nil)
     }
 }
+
+/// Issue 18: "'Month by month' charts plot 12 months to each month end, not months: the chart
+/// shows January 2025 as 18.0 while choosing January 2025 gives 16.4%". A chart and its table now
+/// say what a point is.
+@Suite struct SeriesLabelTests {
+    static func results(rolling: Bool) -> [MeasureResult] {
+        (1...3).map { m in
+            let end = Period.month(year: 2025, month: m).end
+            let period = rolling ? Period.rolling12Months(endingOn: end) : .month(year: 2025, month: m)
+            return MeasureResult(id: "x", unit: .percent, period: period, numerator: 1, denominator: 5, value: 20)
+        }
+    }
+
+    @Test func aRollingSeriesSaysItIsTwelveMonthsToEachMonthEnd() {
+        let series = SeriesPoint.series(Self.results(rolling: true))
+        #expect(series.allSatisfy { $0.months == 12 })
+        #expect(SeriesPoint.heading(series) == "12 months to the end of each month")
+        let table = Chart.table(caption: "x", series: series, unit: .percent).markup
+        #expect(table.contains(">12 months to<") && !table.contains(">Month<"))
+        #expect(Chart.describe(series: series, unit: .percent, target: nil, lastYear: []).hasPrefix("Each point is the 12 months to the end of its month"))
+    }
+
+    @Test func aMonthlySeriesIsMonthByMonth() {
+        let series = SeriesPoint.series(Self.results(rolling: false))
+        #expect(series.allSatisfy { $0.months == 1 })
+        #expect(SeriesPoint.heading(series) == "Month by month")
+        #expect(Chart.table(caption: "x", series: series, unit: .percent).markup.contains(">Month<"))
+    }
+}

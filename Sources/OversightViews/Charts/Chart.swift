@@ -166,8 +166,11 @@ public enum Chart {
         lastYear: [Double?] = [], isCaptionVisible: Bool = true
     ) -> HTML {
         let hasLastYear = lastYear.contains { $0 != nil }
-        var columns = [DataTable.Column("month", "Month"), DataTable.Column("value", unitHeading(unit), isNumeric: true)]
-        if hasLastYear { columns.append(.init("last_year", "Same month last year", isNumeric: true)) }
+        let span = series.first?.months ?? 1
+        var columns = [
+            DataTable.Column("month", span == 1 ? "Month" : "\(span) months to"), DataTable.Column("value", unitHeading(unit), isNumeric: true),
+        ]
+        if hasLastYear { columns.append(.init("last_year", span == 1 ? "Same month last year" : "A year earlier", isNumeric: true)) }
         if target != nil { columns.append(.init("target", "Target", isNumeric: true)) }
         let rows = series.enumerated().map { i, p -> [HTML] in
             var r: [HTML] = [.text(Format.shortMonth(p.month)), .text(Format.bare(p.value, unit: unit))]
@@ -192,7 +195,10 @@ public enum Chart {
     /// highest, and the target.
     public static func describe(series: [SeriesPoint], unit: MeasureUnit, target: Double?, lastYear: [Double?]) -> String {
         guard let first = series.first, let last = series.last else { return "No values." }
-        var s = "Monthly values from \(Format.month(first.month)) to \(Format.month(last.month))."
+        var s =
+            first.months == 1
+            ? "Monthly values from \(Format.month(first.month)) to \(Format.month(last.month))."
+            : "Each point is the \(first.months) months to the end of its month, from \(Format.month(first.month)) to \(Format.month(last.month))."
         let known = series.filter { $0.value != nil }
         if let latest = known.last, let v = latest.value {
             s += " Latest: \(Format.value(v, unit: unit)) in \(Format.month(latest.month))."

@@ -164,8 +164,9 @@ public enum MeasurePage {
     }
 
     static func series(_ model: Model, title: String) -> HTML {
-        var out = HTML.el("h2", [("class", "ov-heading-l")], text: "Month by month")
         let shown = Array(model.monthly.suffix(24))
+        let heading = SeriesPoint.heading(shown)
+        var out = HTML.el("h2", [("class", "ov-heading-l")], text: heading)
         guard shown.contains(where: { $0.value != nil }) else {
             return out + HTML.el("p", [("class", "ov-body")], text: "No monthly figures yet.")
         }
@@ -174,10 +175,10 @@ public enum MeasurePage {
             "div", [("class", "ov-grid-row ov-figure")],
             HTML.el(
                 "div", [("class", "ov-column-two-thirds")],
-                Chart.line(id: "measure-chart", title: "\(title): month by month", series: shown, unit: model.unit, lastYear: lastYear))
+                Chart.line(id: "measure-chart", title: "\(title): \(heading.lowercased())", series: shown, unit: model.unit, lastYear: lastYear))
                 + HTML.el(
                     "div", [("class", "ov-column-one-third")],
-                    Chart.table(caption: "\(title): values by month", series: shown, unit: model.unit, lastYear: lastYear)))
+                    Chart.table(caption: "\(title): \(heading.lowercased())", series: shown, unit: model.unit, lastYear: lastYear)))
         return out
     }
 

@@ -55,7 +55,8 @@ public struct KPIDetail: Sendable, Hashable {
                 "div", [("class", "ov-grid-row ov-figure")],
                 HTML.el(
                     "div", [("class", "ov-column-two-thirds")],
-                    Chart.line(id: id + "-chart", title: "\(t.wording): month by month", series: series, unit: t.unit, target: target, lastYear: lastYear))
+                    Chart.line(
+                        id: id + "-chart", title: "\(t.wording): \(SeriesPoint.heading(series).lowercased())", series: series, unit: t.unit, target: target, lastYear: lastYear))
                     + HTML.el(
                         "div", [("class", "ov-column-one-third")],
                         Chart.table(caption: "\(t.wording): values by month", series: series, unit: t.unit, target: target, lastYear: lastYear)))
