@@ -66,3 +66,28 @@ extension OverviewPageTests {
         #expect(m.ambitions[0].tiles[0].comparatorText == "Neighbours' mean 21.3%; rank 2 of 3 with neighbours (2023-24)")
     }
 }
+
+/// Issue 18: "two [cards] are titled 'Increase in % of children living in stable placement.' with
+/// opposite directions; three read 'To be agreed and determined by partners'". The plan's wording
+/// stays (it is the authority's), and tiles that share a wording name their measure.
+@Suite struct SharedWordingTests {
+    static func tile(_ wording: String, _ measure: String) -> KPITile {
+        KPITile(
+            wording: wording, measureID: measure, unit: .percent, value: nil, targetText: "", status: .noData, trendText: "", trendArrow: "",
+            series: [], comparatorText: nil)
+    }
+
+    @Test func tilesThatShareAWordingNameTheirMeasure() {
+        let tiles = KPITile.namingSharedWordings([
+            Self.tile("Increase in % of children living in stable placement.", "placement_stability_long_pct"),
+            Self.tile("Increase in % of children living in stable placement.", "placement_stability_short_pct"),
+            Self.tile("Reduction of children experiencing planned moves.", "placement_moves_planned_children"),
+        ])
+        let long = Plan.measureDefinition("placement_stability_long_pct")?.title
+        let short = Plan.measureDefinition("placement_stability_short_pct")?.title
+        #expect(tiles[0].measureTitle == long && tiles[1].measureTitle == short && long != short)
+        #expect(tiles[2].measureTitle == nil)
+        #expect(tiles[0].render(id: "t").markup.contains("<p class=\"ov-tile__measure\">"))
+        #expect(!tiles[2].render(id: "t").markup.contains("ov-tile__measure"))
+    }
+}

@@ -38,9 +38,10 @@ public enum OverviewPage {
             let ambitions = plan.ambitions.map { a in
                 AmbitionTiles(
                     number: a.number, title: a.title,
-                    tiles: evaluations.filter { $0.ambition == a.number }.map {
-                        KPITile.make($0, monthly: monthly[$0.kpi.measure] ?? [], neighbours: neighbours[$0.kpi.measure] ?? [], period: period)
-                    })
+                    tiles: KPITile.namingSharedWordings(
+                        evaluations.filter { $0.ambition == a.number }.map {
+                            KPITile.make($0, monthly: monthly[$0.kpi.measure] ?? [], neighbours: neighbours[$0.kpi.measure] ?? [], period: period)
+                        }))
             }
             return Model(planTitle: plan.title, period: period, periodOptions: periodOptions, selectedPeriod: selectedPeriod, ambitions: ambitions)
         }

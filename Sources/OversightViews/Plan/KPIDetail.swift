@@ -43,6 +43,7 @@ public struct KPIDetail: Sendable, Hashable {
     public func render(id: String) -> HTML {
         let t = tile
         var out = HTML.el("h3", [("class", "ov-heading-m"), ("id", id)], HTML.el("a", [("href", t.link)], text: t.wording))
+        if let name = t.measureTitle { out += HTML.el("p", [("class", "ov-body ov-secondary-text")], text: name) }
         out += SummaryList.render(
             [
                 .init("Value", .text(t.value == nil ? "No data yet" : Format.value(t.value, unit: t.unit))),

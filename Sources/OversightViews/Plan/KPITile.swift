@@ -23,6 +23,9 @@ public struct KPITile: Sendable, Hashable {
     public var comparatorText: String?
     /// The period the tile shows, carried by its link so the measure page opens on it.
     public var period: Period?
+    /// The measure's own name, shown under the wording where the plan gives two or more KPIs the
+    /// same wording (so tiles that read alike say what each counts); nil: not shown.
+    public var measureTitle: String?
 
     public init(
         wording: String, measureID: String, unit: MeasureUnit, value: Double?, targetText: String, status: KPIStatus,
@@ -112,6 +115,7 @@ public struct KPITile: Sendable, Hashable {
     /// The tile's markup; `id` makes the sparkline's ids unique on the page.
     public func render(id: String) -> HTML {
         var inner = HTML.el("h3", [("class", "ov-tile__title")], HTML.el("a", [("href", link)], text: wording))
+        if let measureTitle { inner += HTML.el("p", [("class", "ov-tile__measure")], text: measureTitle) }
         if let value {
             inner += HTML.el("p", [("class", "ov-tile__value")], text: Format.value(value, unit: unit))
         } else {
@@ -129,5 +133,18 @@ public struct KPITile: Sendable, Hashable {
                 Chart.sparkline(id: id, title: "\(wording): trend over \(series.count) months", series: series, unit: unit))
         }
         return HTML.el("li", [("class", "ov-tile ov-tile--\(StatusTag.colour(status).rawValue)")], inner)
+    }
+}
+
+extension KPITile {
+    /// Names the measure on each tile whose wording another tile of `tiles` shares.
+    public static func namingSharedWordings(_ tiles: [KPITile]) -> [KPITile] {
+        var counts: [String: Int] = [:]
+        for t in tiles { counts[t.wording, default: 0] += 1 }
+        return tiles.map { t in
+            var t = t
+            if counts[t.wording, default: 0] > 1 { t.measureTitle = Plan.measureDefinition(t.measureID)?.title ?? t.measureID }
+            return t
+        }
     }
 }
