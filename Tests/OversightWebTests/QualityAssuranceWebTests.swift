@@ -148,3 +148,24 @@ import Vapor
         await h.shutdown()
     }
 }
+
+/// Issue 18: "Audit rounds: each round's name links back to the rounds page (no page per round)".
+@Suite(.serialized) struct RoundPageWebTests {
+    @Test func eachRoundHasItsOwnPage() async throws {
+        let h = try await WebHarness.start(importData: false)
+        let round = AuditRound(
+            id: "round-march", name: "March case files", month: .month(year: 2025, month: 3), cohort: .team("Assessment"),
+            cohortDay: Day(year: 2025, month: 3, day: 1)!, sampleSize: 4, seed: 7, moderationRatePercent: 25,
+            dueDate: Day(year: 2025, month: 3, day: 28)!, templateID: "case-file")
+        _ = try await h.store.audits().installShippedTemplates(authority: WebFixtures.authority, by: "test")
+        try await h.store.audits().insert(rounds: [round], audits: [], authority: WebFixtures.authority, by: "test")
+        let list = try await h.send(.GET, "/audits/rounds", as: .manager)
+        #expect(list.body.string.contains("href=\"/audits/rounds/round-march\""), "the round's name does not open its page")
+        let page = try await h.send(.GET, "/audits/rounds/round-march", as: .manager)
+        #expect(page.status == .ok)
+        #expect(page.body.string.contains("March case files") && page.body.string.contains("Moderation rate"))
+        #expect(try await h.send(.GET, "/audits/rounds/no-such-round", as: .manager).status == .notFound)
+        #expect(try await h.send(.GET, "/audits/rounds/round-march", as: .auditor).status == .forbidden)
+        await h.shutdown()
+    }
+}

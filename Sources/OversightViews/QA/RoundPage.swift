@@ -7,7 +7,8 @@ public enum RoundPage {
     ///   - audits: its audits (`AuditRepository.audits(round:)`).
     ///   - today: the day the page is shown (for overdue audits).
     ///   - auditPath: the link to an audit.
-    public static func render(round: AuditRound, audits: [Audit], today: Day, auditPath: (AuditID) -> String) -> HTML {
+    ///   - names: users' display names by username (auditors are shown by name).
+    public static func render(round: AuditRound, audits: [Audit], today: Day, auditPath: (AuditID) -> String, names: [String: String] = [:]) -> HTML {
         typealias M = QAMarkup
         let p = RoundsPage.Progress(audits, today: today)
         var out = M.heading(1, "l", round.name)
@@ -22,7 +23,7 @@ public enum RoundPage {
         let rows: [[HTML]] = audits.map { a in
             let due: HTML = !a.status.isSubmitted && a.dueDate < today ? .text(a.dueDate.uk + " ") + M.tag("Overdue", "red") : .text(a.dueDate.uk)
             return [
-                M.link(auditPath(a.id), M.subject(a)), .text(a.team ?? "-"), .text(a.auditor), due, M.statusTag(a.status),
+                M.link(auditPath(a.id), M.subject(a)), .text(a.team ?? "-"), .text(names[a.auditor] ?? a.auditor), due, M.statusTag(a.status),
                 a.status.isSubmitted ? M.gradeTag(a.finalGrade) : .text("-"),
             ]
         }

@@ -171,6 +171,8 @@ extension SitePath {
     public static let multiAgency = SitePath("/audits/multi-agency")
     /// The audit rounds, and creating one (POST).
     public static let rounds = SitePath("/audits/rounds")
+    /// One audit round: its settings, progress and audits.
+    public static let round = SitePath("/audits/rounds/:id")
     /// What the audits taught.
     public static let learning = SitePath("/audits/learning")
     /// What the audits taught, as plain text.

@@ -128,6 +128,7 @@ extension SiteRoute {
         .init("multi-agency-start", .POST, .multiAgency, .roundManagers, MultiAgencyController.start),
         .init("rounds", .GET, .rounds, .roundManagers, QAController.rounds),
         .init("rounds-create", .POST, .rounds, .roundManagers, QAController.createRound),
+        .init("round", .GET, .round, .roundManagers, sample: ["no-such-round"], QAController.round),
         .init("learning", .GET, .learning, .dashboards, QAController.learning),
         .init("learning-text", .GET, .learningText, .dashboards, AuditReviewController.learningText),
         .init("audit-review", .GET, .auditReview, .auditors, sample: ["no-such-audit"], AuditReviewController.show),

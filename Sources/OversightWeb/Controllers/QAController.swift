@@ -183,10 +183,23 @@ enum QAController {
         let content = RoundsPage.render(
             rounds: rounds, auditsByRound: byRound, templates: templates.filter { $0.type != .multiAgency }, teams: teams,
             today: today(req), errors: errors, values: values, csrf: req.signed?.csrf ?? "", action: SitePath.rounds.link(),
-            roundPath: { _ in SitePath.rounds.link() })
+            roundPath: { SitePath.round.link($0) })
         return Pages.page(
             req, title: errors.isEmpty ? "Audit rounds" : "Error: Audit rounds", section: "Audits", content: content,
             breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)], status: status)
+    }
+
+    /// GET /audits/rounds/:id: one round, its progress and its audits.
+    static func round(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let repo = req.services.store.audits()
+        guard let id = req.parameters.get("id"), let round = try await repo.round(id, authority: user.authority) else { throw Abort(.notFound) }
+        let audits = try await repo.audits(round: round.id, authority: user.authority)
+        let content = RoundPage.render(
+            round: round, audits: audits, today: today(req), auditPath: { SitePath.audit.link($0.rawValue) }, names: try await displayNames(req, user))
+        return Pages.page(
+            req, title: round.name, section: "Audits", content: content,
+            breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits), Breadcrumb("Audit rounds", href: SitePath.rounds.link())])
     }
 
     /// POST /audits/rounds: a new round, its sample drawn at random and assigned to the authority's auditors.
