@@ -169,3 +169,31 @@ import Vapor
         await h.shutdown()
     }
 }
+
+/// Issue 18: "'What we learned' covers the 12 months to today whatever the data's period, with no
+/// period choice". It opens on the 12 months to the latest submitted audit and offers the periods.
+@Suite(.serialized) struct LearningPeriodWebTests {
+    @Test func theLearningPageOpensOnTheAuditsThereAreAndOffersPeriods() async throws {
+        let h = try await WebHarness.start()
+        let audit = try await QualityAssuranceWebTests.assign(h, to: "user-auditor")
+        // Submitted in February 2025, long before today.
+        let past = h.store.audits(clock: { Date(timeIntervalSince1970: 1_739_000_000) })
+        let template = try await past.template(of: audit, authority: WebFixtures.authority)
+        var answers: [String: AuditAnswer] = [:]
+        for q in template.questions { answers[q.id] = AuditAnswer(value: q.kind.options.first ?? "Evidence in the record.", evidence: "Seen.") }
+        try await past.saveDraft(
+            audit.id, answers: answers, grade: .good, gradeRationale: "Clear plan.", strengths: ["Child's voice heard"], authority: WebFixtures.authority,
+            by: "user-auditor")
+        try await past.submit(audit.id, authority: WebFixtures.authority, by: "user-auditor")
+        let page = try await h.send(.GET, "/audits/learning", as: .manager)
+        #expect(page.status == .ok)
+        let html = page.body.string
+        #expect(html.contains("1 audit submitted in the period"), "the default period missed the audit submitted in February 2025")
+        #expect(html.contains("12 months to February 2025") && html.contains(">2024-25<"))
+        #expect(html.contains("name=\"period\""))
+        #expect(html.contains("/audits/learning.txt?period="))
+        let year = try await h.send(.GET, "/audits/learning?period=2023-24", as: .manager)
+        #expect(year.body.string.contains("0 audits submitted in the period"))
+        await h.shutdown()
+    }
+}

@@ -120,7 +120,7 @@ enum AuditReviewController {
     static func learningText(_ req: Request) async throws -> Response {
         let user = try req.requireUser
         let day = Day(req.services.clock())
-        let period = try req.requestedPeriod() ?? .rolling12Months(endingOn: day)
+        let (period, _) = try await QAController.learningPeriods(req, user: user, today: day)
         let summary = try await req.services.store.audits().learningSummary(period: period, reportDate: day, authority: user.authority)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/plain; charset=utf-8")

@@ -251,11 +251,27 @@ enum QAController {
     static func learning(_ req: Request) async throws -> Response {
         let user = try req.requireUser
         let day = today(req)
-        let period = try req.requestedPeriod() ?? .rolling12Months(endingOn: day)
+        let (period, options) = try await learningPeriods(req, user: user, today: day)
         let summary = try await req.services.store.audits().learningSummary(period: period, reportDate: day, authority: user.authority)
+        let chooser = PeriodChooser.render(action: SitePath.learning.link(), options: options, selected: period.description)
         return Pages.page(
-            req, title: "What we learned", section: "Audits", content: LearningPage.render(summary: summary),
+            req, title: "What we learned", section: "Audits",
+            content: chooser + LearningPage.render(summary: summary, exportPath: SitePath.learningText.link() + "?period=" + period.description),
             breadcrumbs: [Breadcrumb("My audits", href: SiteURL.audits)])
+    }
+
+    /// The learning page's period (asked for, or the 12 months to the end of the month of the
+    /// latest submitted audit, so the page shows the audits there are whatever today's date) and
+    /// the periods it offers: those 12 months and each reporting year with submitted audits.
+    static func learningPeriods(_ req: Request, user: UserAccount, today: Day) async throws -> (Period, [FormOption]) {
+        let submitted = try await req.services.store.audits().allAudits(authority: user.authority).compactMap(\.submittedAt).map { Day($0) }
+        let latest = min(submitted.max() ?? today, today)
+        let recent = Period.rolling12Months(endingOn: latest.endOfMonth > today ? today : latest.endOfMonth)
+        let years = Set(submitted.map(\.collectionYear)).sorted(by: >)
+        var periods = [recent] + years.map { Period.reportingYear($0) }
+        let period = try req.requestedPeriod() ?? recent
+        if !periods.contains(period) { periods.insert(period, at: 0) }
+        return (period, periods.map { FormOption(value: $0.description, label: $0 == recent ? "12 months to \(Format.month(latest))" : Format.period($0)) })
     }
 
     /// A workflow refusal in plain words, without the audit's internal id.
