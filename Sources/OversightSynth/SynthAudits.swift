@@ -145,7 +145,8 @@ public struct SynthAudits: Sendable {
         }
         let feedbackDay = nextDay.adding(days: 2 + rng.below(8))
         guard feedbackDay <= reportDate else { return }
-        let owners = a.type == .supervision ? ["team-manager"] : ["social-worker", "team-manager"]
+        // Owners as a manager writes them on the form: who is to act, in words.
+        let owners = a.type == .supervision ? ["Team manager"] : ["Allocated social worker", "Team manager"]
         for i in 0..<(1 + rng.below(3)) {
             try a.addAction(
                 ["Update the chronology", "Make the plan SMART", "Record the child's views", "Hold a case direction meeting"][rng.below(4)],
@@ -154,7 +155,7 @@ public struct SynthAudits: Sendable {
         try a.giveFeedback("Discussed with the practitioner and their manager", by: a.auditor, at: noon(feedbackDay))
         for action in a.actions {
             let done = action.due.adding(days: -rng.below(20) + (rng.below(100) < 80 ? 0 : 30))
-            if done <= reportDate { try a.completeAction(action.number, by: action.owner, at: noon(done)) }
+            if done <= reportDate { try a.completeAction(action.number, by: a.auditor, at: noon(done)) }
         }
     }
 

@@ -59,6 +59,9 @@ import Testing
         #expect(caseFiles.contains { $0.status == .actionsComplete } && caseFiles.contains { !$0.outstandingActions.isEmpty })
         #expect(demo.audits.contains { $0.type == .supervision && $0.status.isSubmitted })
         #expect(Set(demo.teamOfWorker.values).isSubset(of: Set(SynthAudits.teams)))
+        // Issue 18: owners read as a manager writes them ("Team manager"), not as slugs ("team-manager").
+        let owners = Set(demo.audits.flatMap(\.actions).map(\.owner))
+        #expect(!owners.isEmpty && owners.allSatisfy { $0.first?.isUppercase == true && !$0.contains("-") }, "\(owners)")
 
         let measures = QAMeasures.computeAll(audits: demo.audits, period: .reportingYear(2026), reportDate: Day(year: 2026, month: 3, day: 20)!)
         let v = Dictionary(uniqueKeysWithValues: measures.map { ($0.id, $0.value) })
