@@ -42,6 +42,19 @@ import OversightCore
         #expect(!h.contains("<script>"))
     }
 
+    /// Issue 18: "The measure page opens with 'Measure id rereferrals_12m_pct' and 'Fields read
+    /// CINreferralDate...'; its value ... come[s] after the definition and the period form."
+    @Test func theMeasurePageLeadsWithTheAnswer() throws {
+        let h = MeasurePage.render(Self.model()).markup
+        let value = try #require(h.range(of: "<strong>20.0%</strong>"))
+        let id = try #require(h.range(of: "Measure id"))
+        let form = try #require(h.range(of: "ov-period-choice"))
+        #expect(value.lowerBound < id.lowerBound && value.lowerBound < form.lowerBound)
+        #expect(h.contains("How this is counted</span></summary>"))
+        #expect(h.contains("id=\"period-choice\"") && h.contains("Change the period"))
+        #expect(h.contains("Better when</dt><dd class=\"ov-summary-list__value\">Lower"))
+    }
+
     @Test func drillDownListsAreLinkedSortableFlaggedPagedAndDownloadable() throws {
         let m = Self.model(query: ["dsort": "child", "ddir": "desc", "dpage": "2"])
         let d = try #require(m.denominator)

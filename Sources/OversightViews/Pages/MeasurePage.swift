@@ -97,11 +97,18 @@ public enum MeasurePage {
         var out = ErrorSummary.render(model.periodErrors)
         out += HTML.el("span", [("class", "ov-caption-l")], text: "Measure")
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: title)
-        out += definition(model)
-        out += model.choice.render(
-            action: SiteURL.measure(model.measureID), years: model.years, errors: model.periodErrors,
-            hiddenFields: model.filter.isEmpty ? [] : [("q", model.filter)])
+        // The answer first: the figures for the period, with the way to change it; then how the
+        // measure is counted, folded away (issue 18: the page opened with its id and fields).
         out += figures(model)
+        out += HTML.el(
+            "details", [("class", "ov-details ov-no-print"), ("id", "period-choice")] + (model.periodErrors.isEmpty ? [] : [("open", "")]),
+            HTML.el("summary", [("class", "ov-details__summary")], HTML.el("span", [("class", "ov-details__summary-text")], text: "Change the period"))
+                + HTML.el(
+                    "div", [("class", "ov-details__text")],
+                    model.choice.render(
+                        action: SiteURL.measure(model.measureID), years: model.years, errors: model.periodErrors,
+                        hiddenFields: model.filter.isEmpty ? [] : [("q", model.filter)])))
+        out += Notice.details(summary: "How this is counted", content: definition(model))
         out += series(model, title: title)
         if let c = model.comparators {
             out += HTML.el("h2", [("class", "ov-heading-l")], text: "Compared with other authorities")
@@ -128,7 +135,7 @@ public enum MeasurePage {
         } else {
             rows.append(.init("What it counts", text: "This measure is not in the catalogue."))
         }
-        var out = HTML.el("h2", [("class", "ov-heading-l")], text: "Definition") + SummaryList.render(rows)
+        var out = SummaryList.render(rows)
         if let notes = model.glossary?.sectionNotes, let section = model.glossary?.section {
             out += Notice.details(
                 summary: "About measures " + section.prefix(1).lowercased() + section.dropFirst(),
@@ -144,6 +151,9 @@ public enum MeasurePage {
             return out + Notice.inset(text: "No figures for this period: the data it needs has not been loaded or entered.")
         }
         var rows: [SummaryList.Row] = [.init("Value", HTML.el("strong", text: Format.value(r.value, unit: model.unit)))]
+        if let m = model.glossary?.measure, m.polarity != .none {
+            rows.append(.init("Better when", text: m.polarity == .high ? "Higher" : "Lower"))
+        }
         switch model.unit {
         case .percent:
             rows.append(.init("Numerator", text: Format.count(r.numerator)))
