@@ -66,7 +66,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "OversightCoreTests", dependencies: ["OversightCore"]),
-        .testTarget(name: "OversightFormatsTests", dependencies: ["OversightFormats", "OversightCore", "OversightSynth"]),
+        .testTarget(
+            name: "OversightFormatsTests",
+            dependencies: ["OversightFormats", "OversightCore", "OversightSynth", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(
             name: "OversightStoreTests",
             dependencies: ["OversightStore", "OversightFormats", "OversightCore", "OversightSynth", "OversightApp"]

@@ -11,7 +11,7 @@ struct FuzzCommand: ParsableCommand {
             told from the name and content) and from --corpus, a folder with one subfolder per reader:
             csv, ssda903-xml, cin-xml, annex-a, plan, audit-template (the committed corpus is fuzz/corpus).
             With --seconds-per-reader each reader gets its own bounded run, so every reader is exercised.
-            A crash ends the process (the input that caused it is written with --save-crash first).
+            A crash ends the process; a reader that never returns hangs it (run it under `timeout`).
             """,
         shouldDisplay: false
     )
@@ -53,6 +53,8 @@ struct FuzzCommand: ParsableCommand {
                 print(
                     "\(kind.rawValue.padding(toLength: 15, withPad: " ", startingAt: 0)) \(own.count) seeds, \(r.inputs) inputs in \(String(format: "%.1f", r.seconds)) s without a crash: \(r.refused) refused as unusable, \(r.issues) findings"
                 )
+                // Each reader's line as soon as it is done, so a run that hangs shows where.
+                fflush(nil)
             }
             print("fuzzed \(total) inputs without a crash")
             return

@@ -120,14 +120,17 @@ import VaporTesting
         let analyst = try #require(try await accounts.user(named: "user-performance-analyst"))
         let keyText = try await accounts.authenticatorKeyToSetUp(userID: analyst.id) ?? ""
         let key = try #require(Base32.decode(keyText))
-        _ = try await accounts.confirmAuthenticator(userID: analyst.id, code: TOTP.code(key: key, step: TOTP.step(at: Date()) - 1))
+        // Confirmed with this step's code; signing in then takes the next step's (a code works once,
+        // and the next step's is accepted whichever side of a 30-second boundary the test runs).
+        _ = try await accounts.confirmAuthenticator(userID: analyst.id, code: TOTP.code(key: key, at: Date()))
         let res = try await SignInTests.signIn(h, username: "user-performance-analyst", password: WebFixtures.password, extra: "&returnTo=%2Fmeasures")
         #expect(res.headers.first(name: .location) == "/sign-in/code?returnTo=/measures")
         let waiting = try #require(SignInTests.cookie(Self.sessionCookie, in: res))
         let page = try await Self.send(h, .GET, "/sign-in/code?returnTo=/measures", cookie: waiting)
         #expect(page.body.string.contains("name=\"returnTo\" value=\"/measures\""))
         let csrf = try #require(SignInTests.formToken(page.body.string))
-        let ok = try await Self.send(h, .POST, "/sign-in/code", cookie: waiting, form: ["csrf": csrf, "code": TOTP.code(key: key, at: Date()), "returnTo": "/measures"])
+        let ok = try await Self.send(
+            h, .POST, "/sign-in/code", cookie: waiting, form: ["csrf": csrf, "code": TOTP.code(key: key, step: TOTP.step(at: Date()) + 1), "returnTo": "/measures"])
         #expect(ok.headers.first(name: .location) == "/measures")
         await h.shutdown()
     }
@@ -138,11 +141,11 @@ import VaporTesting
         let manager = try #require(try await accounts.user(named: "user-manager"))
         let keyText = try await accounts.authenticatorKeyToSetUp(userID: manager.id) ?? ""
         let key = try #require(Base32.decode(keyText))
-        _ = try await accounts.confirmAuthenticator(userID: manager.id, code: TOTP.code(key: key, step: TOTP.step(at: Date()) - 1))
+        _ = try await accounts.confirmAuthenticator(userID: manager.id, code: TOTP.code(key: key, at: Date()))
         let res = try await SignInTests.signIn(h, username: "user-manager", password: WebFixtures.password)
         let waiting = try #require(SignInTests.cookie(Self.sessionCookie, in: res))
         let csrf = try #require(SignInTests.formToken(try await Self.send(h, .GET, "/sign-in/code", cookie: waiting).body.string))
-        let right = TOTP.code(key: key, at: Date())
+        let right = TOTP.code(key: key, step: TOTP.step(at: Date()) + 1)
         let wrong = right == "000000" ? "111111" : "000000"
         for _ in 0..<4 {
             #expect(try await Self.send(h, .POST, "/sign-in/code", cookie: waiting, form: ["csrf": csrf, "code": wrong]).status == .unprocessableEntity)

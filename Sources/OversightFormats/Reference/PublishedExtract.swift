@@ -155,18 +155,16 @@ public enum PublishedExtract {
 
     /// The files of an archive made by `archive(_:)`, name -> bytes: those `wanted` accepts.
     public static func unarchive(_ data: Data, file: String, wanted: (String) -> Bool = { _ in true }) throws -> [String: Data] {
-        try ZipFromBytes.withArchive(data, file: file, notAZip: "not a zip archive") { archive in
-            var out: [String: Data] = [:]
-            for entry in archive where entry.type == .file && wanted(entry.path) {
-                var d = Data()
-                do {
-                    _ = try archive.extract(entry, skipCRC32: false) { d.append($0) }
-                } catch {
-                    throw UnusableFileError(file: file, reason: "the archive is damaged: \(entry.path) cannot be read")
-                }
-                out[entry.path] = d
+        let archive: BoundedZip
+        do { archive = try BoundedZip(data: data) } catch { throw UnusableFileError(file: file, reason: "not a zip archive") }
+        var out: [String: Data] = [:]
+        for entry in archive.entries where !entry.isDirectory && wanted(entry.path) {
+            do {
+                out[entry.path] = try archive.contents(entry, limit: 256 << 20)
+            } catch {
+                throw UnusableFileError(file: file, reason: "the archive is damaged: \(entry.path) cannot be read")
             }
-            return out
         }
+        return out
     }
 }

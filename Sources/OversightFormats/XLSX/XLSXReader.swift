@@ -22,46 +22,33 @@ public struct XLSXReader: Sendable {
         includeSheet: (String) -> Bool = { _ in true }
     ) throws -> XLSXWorkbook {
         let name = displayPath ?? url.path
-        guard let handle = try? FileHandle(forReadingFrom: url) else { throw UnusableFileError(file: name, reason: "the file could not be read") }
-        let head = (try? handle.read(upToCount: 4)) ?? Data()
-        try? handle.close()
-        try checkSignature(head, file: name)
-        return try read(archiveAt: url, file: name, includeSheet: includeSheet)
+        guard let data = try? Data(contentsOf: url, options: .alwaysMapped) else {
+            throw UnusableFileError(file: name, reason: "the file could not be read")
+        }
+        return try read(data: data, file: name, includeSheet: includeSheet)
     }
 
-    /// Reads a workbook from its bytes; `file` names it in errors. The bytes are written to a
-    /// private temporary file and read from there: ZIPFoundation's reader of archives held in
-    /// memory traps on a damaged directory that points past the end (found by `oversight fuzz`),
-    /// while its reader of files gets a short read and throws.
+    /// Reads a workbook from its bytes; `file` names it in errors. The zip package is read by
+    /// `BoundedZip`, whose every read stays inside the bytes given.
     public static func read(data: Data, file: String, includeSheet: (String) -> Bool = { _ in true }) throws -> XLSXWorkbook {
-        try checkSignature(data, file: file)
-        return try ZipFromBytes.withArchive(data, file: file, notAZip: damagedDirectory) { try read(archive: $0, file: file, includeSheet: includeSheet) }
-    }
-
-    static let damagedDirectory =
-        "the workbook is damaged or incomplete (its zip directory cannot be read); it may have been cut short while copying. Save it again from Excel and try again"
-
-    /// Refuses bytes that do not start as a zip package does.
-    static func checkSignature(_ data: Data, file: String) throws {
         guard data.count >= 4, data.prefix(2) == Data([0x50, 0x4B]) else {
             throw UnusableFileError(
                 file: file, reason: "this is not an Excel workbook (.xlsx): it is not a zip package. Save the file from Excel as \"Excel Workbook (*.xlsx)\" and try again")
         }
-    }
-
-    /// Reads the workbook in the zip file at `url`.
-    static func read(archiveAt url: URL, file: String, includeSheet: (String) -> Bool) throws -> XLSXWorkbook {
-        let archive: Archive
+        let archive: BoundedZip
         do {
-            archive = try Archive(url: url, accessMode: .read)
+            archive = try BoundedZip(data: data)
         } catch {
-            throw UnusableFileError(file: file, reason: damagedDirectory)
+            throw UnusableFileError(
+                file: file,
+                reason: "the workbook is damaged or incomplete (its zip directory cannot be read); it may have been cut short while copying. Save it again from Excel and try again"
+            )
         }
         return try read(archive: archive, file: file, includeSheet: includeSheet)
     }
 
     /// Reads the workbook of an open archive.
-    static func read(archive: Archive, file: String, includeSheet: (String) -> Bool) throws -> XLSXWorkbook {
+    static func read(archive: BoundedZip, file: String, includeSheet: (String) -> Bool) throws -> XLSXWorkbook {
         let package = Package(archive: archive, file: file)
 
         guard let workbookData = try package.part("xl/workbook.xml"),
@@ -145,28 +132,32 @@ public struct XLSXReader: Sendable {
 
     /// The zip package, with part look-up that tolerates a leading slash and letter case.
     struct Package {
-        let archive: Archive
+        let archive: BoundedZip
         let file: String
 
         /// The part's bytes; nil when absent. Throws when the part is damaged or too large.
         func part(_ path: String) throws -> Data? {
-            let entry = archive[path] ?? archive.first { $0.path.lowercased() == path.lowercased() || $0.path == "/" + path }
-            guard let entry else { return nil }
-            guard entry.uncompressedSize <= XLSXReader.maximumPartSize else {
+            guard let entry = archive[path] else { return nil }
+            guard UInt64(entry.uncompressedSize) <= XLSXReader.maximumPartSize else {
                 throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is larger than 512 MiB once unpacked; this is not an Annex A or export workbook")
             }
-            var out = Data()
+            let out: Data
             do {
-                // The declared size can lie; stop unpacking once the real size passes the limit.
-                _ = try archive.extract(entry) { chunk in
-                    guard UInt64(out.count + chunk.count) <= XLSXReader.maximumPartSize else { throw CocoaError(.fileReadTooLarge) }
-                    out.append(chunk)
-                }
+                // The declared size can lie; unpacking stops once the real size passes the limit.
+                out = try archive.contents(entry, limit: Int(XLSXReader.maximumPartSize))
+            } catch BoundedZip.Problem.tooLarge {
+                throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is larger than 512 MiB once unpacked; this is not an Annex A or export workbook")
             } catch {
                 throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is damaged and cannot be unpacked; save the workbook again from Excel")
             }
             switch XLSXReader.prolog(of: out) {
-            case .plain: return out
+            case .plain:
+                // FoundationXML traps on names that are not UTF-8 (found by `oversight fuzz`);
+                // Excel writes UTF-8, so a part that is not is refused before it is parsed.
+                guard out.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) != nil }) else {
+                    throw UnusableFileError(file: file, reason: "a part of the workbook (\(path)) is not XML in UTF-8 as Excel writes it; save the workbook again from Excel")
+                }
+                return out
             case .documentType:
                 throw UnusableFileError(
                     file: file,

@@ -6,7 +6,6 @@ import OversightFormats
 import OversightStore
 import OversightViews
 import Vapor
-import ZIPFoundation
 
 /// The data pages: imports with their findings, uploads imported in the background, undo.
 enum DataController {
@@ -255,14 +254,18 @@ enum DataController {
     static func unpackIfZip(_ file: URL, into folder: URL, totalLimit: Int, entryLimit: Int) throws -> [String] {
         guard file.pathExtension.lowercased() == "zip" else { return [file.path] }
         let shownName = UploadReceiver.shownName(file)
-        let archive: Archive
-        do { archive = try Archive(url: file, accessMode: .read) } catch { throw UploadReceiver.Problem.wrongFormat(shownName) }
-        let entries = Array(archive)
+        // Read by BoundedZip: every read stays inside the upload's bytes, and a compressed file
+        // that ends before its data does is refused rather than read for ever.
+        let archive: BoundedZip
+        do {
+            archive = try BoundedZip(data: try Data(contentsOf: file, options: .alwaysMapped))
+        } catch { throw UploadReceiver.Problem.wrongFormat(shownName) }
+        let entries = archive.entries
         if entries.contains(where: { !isContained($0.path) }) { throw UploadReceiver.Problem.unsafeName(shownName) }
         let target = folder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + "-unzipped")
         var out: [String] = []
         var total = 0
-        for entry in entries where entry.type == .file {
+        for entry in entries where !entry.isDirectory {
             let path = entry.path.replacingOccurrences(of: "\\", with: "/")
             let name = UploadReceiver.safeName((path as NSString).lastPathComponent)
             guard UploadReceiver.readable.contains((name as NSString).pathExtension.lowercased()) else { continue }
@@ -278,7 +281,7 @@ enum DataController {
             defer { try? handle.close() }
             var written = 0
             do {
-                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                try archive.extract(entry, limit: Int.max) { chunk in
                     written += chunk.count
                     total += chunk.count
                     if written > entryLimit { throw UploadReceiver.Problem.unpacksTooLarge(shownName, limit: entryLimit) }

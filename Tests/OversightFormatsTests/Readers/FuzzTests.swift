@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import OversightFormats
 import OversightSynth
+import ZIPFoundation
 
 @Suite struct FuzzTests {
     @Test func elementNameThatIsNotUTF8DoesNotCrashTheXMLReader() throws {
@@ -77,5 +78,56 @@ import OversightSynth
             var fuzzer = ReaderFuzzer(seeds: seeds, seed: 11)
             #expect(fuzzer.run(iterations: 200).inputs == 200)
         }
+    }
+}
+
+/// Found by `oversight fuzz` (the hour-long run and CI's): an entry whose deflate stream does not
+/// end inside its bytes made ZIPFoundation's readers ask for more for ever at the end of the file,
+/// so one upload held a thread at full speed for good. `BoundedZip` refuses it.
+@Suite struct UnendingDeflateTests {
+    /// A ZIP of one entry, `name`, whose data is the start of a stored deflate block that says
+    /// 65,535 bytes follow, and then only four.
+    static func zip(name: String) -> Data {
+        func le16(_ v: Int) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF)] }
+        func le32(_ v: Int) -> [UInt8] { le16(v & 0xFFFF) + le16(v >> 16) }
+        let nameBytes = Array(name.utf8)
+        let body: [UInt8] = [0x00, 0xFF, 0xFF, 0x00, 0x00, 0x41, 0x42, 0x43, 0x44]
+        var out: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + le16(20) + le16(0) + le16(8) + le16(0) + le16(0) + le32(0)
+        out += le32(body.count) + le32(65_535) + le16(nameBytes.count) + le16(0) + nameBytes + body
+        let directory = out.count
+        out += [0x50, 0x4B, 0x01, 0x02] + le16(20) + le16(20) + le16(0) + le16(8) + le16(0) + le16(0) + le32(0)
+        out += le32(body.count) + le32(65_535) + le16(nameBytes.count) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(0) + nameBytes
+        let size = out.count - directory
+        out += [0x50, 0x4B, 0x05, 0x06] + le16(0) + le16(0) + le16(1) + le16(1) + le32(size) + le32(directory) + le16(0)
+        return Data(out)
+    }
+
+    @Test func anEntryWhoseStreamDoesNotEndIsRefusedNotReadForEver() throws {
+        let archive = try BoundedZip(data: Self.zip(name: "episodes.csv"))
+        #expect(archive.entries.map(\.path) == ["episodes.csv"])
+        #expect(throws: BoundedZip.Problem.self) { try archive.contents(archive.entries[0], limit: 1 << 20) }
+        #expect(throws: UnusableFileError.self) { try XLSXReader.read(data: Self.zip(name: "xl/workbook.xml"), file: "hostile.xlsx") }
+        #expect(throws: UnusableFileError.self) { try PublishedExtract.unarchive(Self.zip(name: "a.csv"), file: "hostile.zip") }
+    }
+
+    @Test func aGoodArchiveStillReads() throws {
+        let data = try PublishedExtract.archive(["a.csv": "x,y\n1,2\n", "b.csv": String(repeating: "z", count: 100_000)])
+        let files = try PublishedExtract.unarchive(data, file: "good.zip")
+        #expect(files["a.csv"] == Data("x,y\n1,2\n".utf8) && files["b.csv"]?.count == 100_000)
+    }
+}
+
+/// Found by `oversight fuzz`: a workbook part whose element name is not UTF-8 made FoundationXML
+/// trap, ending the process. Such a part is refused before it is parsed.
+@Suite struct NonUTF8WorkbookPartTests {
+    @Test func aPartThatIsNotUTF8IsRefused() throws {
+        let archive = try Archive(accessMode: .create)
+        let workbook = Data(#"<?xml version="1.0"?><workbook><shee"#.utf8) + Data([0xE2, 0xE0]) + Data(#"ts/></workbook>"#.utf8)
+        try archive.addEntry(with: "xl/workbook.xml", type: .file, uncompressedSize: Int64(workbook.count), compressionMethod: .deflate) { p, n in
+            workbook.subdata(in: Int(p)..<min(workbook.count, Int(p) + n))
+        }
+        let data = try #require(archive.data)
+        #expect(throws: UnusableFileError.self) { try XLSXReader.read(data: data, file: "odd.xlsx") }
+        #expect(throws: UnusableFileError.self) { try AnnexAWorkbook.read(data: data, file: "odd.xlsx") }
     }
 }
