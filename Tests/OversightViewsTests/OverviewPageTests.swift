@@ -91,3 +91,36 @@ extension OverviewPageTests {
         #expect(!tiles[2].render(id: "t").markup.contains("ov-tile__measure"))
     }
 }
+
+/// Issue 18: "The overview answers 'what needs my attention'": a list of the KPIs off track or
+/// worse than last year, each linked to its measure on the overview's period.
+@Suite struct NeedsAttentionTests {
+    static func tile(_ wording: String, _ status: KPIStatus, _ trend: Trend) -> KPITile {
+        var t = KPITile(
+            wording: wording, measureID: "rereferrals_12m_pct", unit: .percent, value: 20, targetText: "Target 18.0%", status: status,
+            trendText: trend.words(than: "last year"), trendArrow: "", series: [], comparatorText: nil)
+        t.trend = trend
+        t.period = .reportingYear(2025)
+        return t
+    }
+
+    @Test func offTrackThenWorseningKPIsAreListed() {
+        let model = OverviewPage.Model(
+            planTitle: "Plan", period: .reportingYear(2025), periodOptions: [], selectedPeriod: "2025",
+            ambitions: [
+                .init(number: 1, title: "One", tiles: [Self.tile("Getting worse", .green, .worsening), Self.tile("Fine", .green, .improving)]),
+                .init(number: 2, title: "Two", tiles: [Self.tile("Off track", .red, .improving)]),
+            ])
+        let h = OverviewPage.render(model).markup
+        let list = String(h[h.range(of: "Needs attention")!.lowerBound...])
+        #expect(list.contains(">Off track</a>") && list.contains(">Getting worse</a>"))
+        #expect(list.range(of: ">Off track</a>")!.lowerBound < list.range(of: ">Getting worse</a>")!.lowerBound)
+        let table = String(list[..<(list.range(of: "</table>")?.upperBound ?? list.endIndex)])
+        #expect(!table.contains(">Fine</a>"))
+        #expect(table.contains("href=\"/measures/rereferrals_12m_pct?period=2024-04-01..2025-03-31\""))
+        let calm = OverviewPage.Model(
+            planTitle: "Plan", period: .reportingYear(2025), periodOptions: [], selectedPeriod: "2025",
+            ambitions: [.init(number: 1, title: "One", tiles: [Self.tile("Fine", .green, .improving)])])
+        #expect(OverviewPage.render(calm).markup.contains("No KPI is off track or worse than last year."))
+    }
+}

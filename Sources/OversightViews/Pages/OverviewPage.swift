@@ -58,6 +58,7 @@ public enum OverviewPage {
         out += HTML.el(
             "p", [("class", "ov-body-lead")], text: "Figures for \(Format.period(model.period)) (\(Format.date(model.period.start)) to \(Format.date(model.period.end))).")
         out += summary(model)
+        out += needsAttention(model)
         for a in model.ambitions {
             var section = HTML.el(
                 "div", [("class", "ov-ambition__header")],
@@ -73,6 +74,35 @@ public enum OverviewPage {
             }
             out += HTML.el("section", [("class", "ov-ambition"), ("aria-labelledby", "ambition-\(a.number)")], section)
         }
+        return out
+    }
+
+    /// "Needs attention": the KPIs off track, then those getting worse than last year, each with
+    /// its value, target, status and direction, linked to its measure for the same period.
+    static func needsAttention(_ model: Model) -> HTML {
+        var offTrack: [(Int, KPITile)] = [], worse: [(Int, KPITile)] = []
+        for a in model.ambitions {
+            for t in a.tiles {
+                if t.status == .red { offTrack.append((a.number, t)) } else if t.trend == .worsening { worse.append((a.number, t)) }
+            }
+        }
+        let rows = offTrack + worse
+        var out = HTML.el("h2", [("class", "ov-heading-l"), ("id", "needs-attention")], text: "Needs attention")
+        guard !rows.isEmpty else { return out + HTML.el("p", [("class", "ov-body")], text: "No KPI is off track or worse than last year.") }
+        out += HTML.el("p", [("class", "ov-body")], text: "KPIs off track, then those worse than last year.")
+        out += DataTable(
+            caption: "KPIs that need attention, \(Format.period(model.period))", isCaptionVisible: false,
+            columns: [
+                .init("kpi", "KPI"), .init("ambition", "Ambition", isNumeric: true), .init("value", "Value", isNumeric: true), .init("target", "Target"),
+                .init("status", "Status"), .init("trend", "Against last year"),
+            ],
+            rows: rows.map { number, t -> [HTML] in
+                var name = HTML.el("a", [("href", t.link)], text: t.wording)
+                if let m = t.measureTitle { name += HTML.el("span", [("class", "ov-tile__measure")], text: " (\(m))") }
+                let value: String = t.value.map { Format.value($0, unit: t.unit) } ?? "No data"
+                return [name, .text(String(number)), .text(value), .text(t.targetText), StatusTag.render(t.status), .text(t.trendText)]
+            }
+        ).render()
         return out
     }
 

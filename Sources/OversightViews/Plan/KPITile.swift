@@ -23,6 +23,8 @@ public struct KPITile: Sendable, Hashable {
     public var comparatorText: String?
     /// The period the tile shows, carried by its link so the measure page opens on it.
     public var period: Period?
+    /// The direction of travel against last year, for lists that pick the KPIs getting worse.
+    public var trend: Trend = .unknown
     /// The measure's own name, shown under the wording where the plan gives two or more KPIs the
     /// same wording (so tiles that read alike say what each counts); nil: not shown.
     public var measureTitle: String?
@@ -48,6 +50,7 @@ public struct KPITile: Sendable, Hashable {
             trendText: trend.words, trendArrow: trend.arrow, series: SeriesPoint.series(monthly),
             comparatorText: e.comparator.map { comparatorWords($0, unit: unit, neighbours: neighbours) })
         tile.period = period ?? e.result?.period
+        tile.trend = e.trendVsLastYear
         return tile
     }
 
