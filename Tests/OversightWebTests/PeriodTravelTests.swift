@@ -43,3 +43,15 @@ import VaporTesting
         #expect(try choice.resolve().get() == period)
     }
 }
+
+/// Issue 18: "the header reads 'Local authority 358', not the authority's name".
+@Suite(.serialized) struct AuthorityNameTests {
+    @Test func theHeaderNamesTheAuthority() async throws {
+        let h = try await WebHarness.start(importData: false, withStatistics: true)
+        let page = try await h.send(.GET, "/users", as: .administrator)
+        #expect(page.body.string.contains("Trafford"))
+        #expect(!page.body.string.contains("Local authority 358"))
+        #expect(h.app.services.authorityName("358") == "Trafford")
+        await h.shutdown()
+    }
+}

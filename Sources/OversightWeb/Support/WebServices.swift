@@ -47,7 +47,11 @@ final class WebServices: Sendable {
     /// The authority's name as published by the DfE, or "Local authority CODE".
     func authorityName(_ code: String) -> String {
         if let known = authorityNames.withLock({ $0[code] }) { return known }
-        let name = options.statistics?.describe(la: code, year: 2025)?.name ?? "Local authority \(code)"
+        // The newest year that names it: an authority's name is published each year, and the
+        // newest published year is not always the same for every table.
+        let name =
+            (2015...Day(clock()).year + 1).reversed().lazy.compactMap { self.options.statistics?.describe(la: code, year: $0)?.name }.first
+            ?? "Local authority \(code)"
         authorityNames.withLock { $0[code] = name }
         return name
     }
