@@ -136,7 +136,9 @@ public struct PublishedStatistics: Sendable {
 
     /// The ONS mid-year estimate of children aged 0-17 for any geography.
     public func population(_ geography: Geography, midYear: Int) -> Int? {
-        guard let v = tables[PublishedMeasures.populationFile]?.cell("population_estimate", year: midYear, geography: geography)?.value else { return nil }
+        guard let v = tables[PublishedMeasures.populationFile]?.cell("population_estimate", year: midYear, geography: geography)?.value,
+            v.isFinite, abs(v) < 1e12
+        else { return nil }
         return Int(v)
     }
 

@@ -14,7 +14,9 @@ public enum ExcelDate {
     /// 1900 system (the phantom 29 February 1900), for serials below 1 (0 in the 1904 system),
     /// above 2,958,465 (31 December 9999), and for values that are not finite.
     public static func day(fromSerial serial: Double, date1904: Bool = false) -> Day? {
-        guard serial.isFinite else { return nil }
+        // Checked before the conversion to Int, which traps on values beyond its range (found by
+        // `oversight fuzz`: a date cell holding 1e300 ended the process).
+        guard serial.isFinite, serial >= -1, serial < 3_000_000 else { return nil }
         let whole = Int(serial.rounded(.down))
         if date1904 {
             guard whole >= 0, whole <= 2_957_003 else { return nil }
