@@ -27,6 +27,17 @@ import VaporTesting
         return try await h.app.testing().sendRequest(method, path, headers: headers, body: body)
     }
 
+    /// Sets up an authenticator for `username` with this step's code; returns its key. Signing in
+    /// then takes a later step's code (a code works once).
+    static func enrol(_ h: WebHarness, _ username: String) async throws -> [UInt8] {
+        let accounts = h.store.accounts(hasher: TestHasher())
+        let user = try #require(try await accounts.user(named: username))
+        let keyText = try await accounts.authenticatorKeyToSetUp(userID: user.id) ?? ""
+        let key = try #require(Base32.decode(keyText))
+        _ = try await accounts.confirmAuthenticator(userID: user.id, code: TOTP.code(key: key, at: Date()))
+        return key
+    }
+
     /// The key the set-up page shows.
     static func key(_ html: String) throws -> [UInt8] {
         let start = try #require(html.range(of: "id=\"authenticator-key\""))
@@ -116,13 +127,7 @@ import VaporTesting
 
     @Test func thePageAskedForIsReachedAfterTheCode() async throws {
         let h = try await WebHarness.start(importData: false)
-        let accounts = h.store.accounts(hasher: TestHasher())
-        let analyst = try #require(try await accounts.user(named: "user-performance-analyst"))
-        let keyText = try await accounts.authenticatorKeyToSetUp(userID: analyst.id) ?? ""
-        let key = try #require(Base32.decode(keyText))
-        // Confirmed with this step's code; signing in then takes the next step's (a code works once,
-        // and the next step's is accepted whichever side of a 30-second boundary the test runs).
-        _ = try await accounts.confirmAuthenticator(userID: analyst.id, code: TOTP.code(key: key, at: Date()))
+        let key = try await Self.enrol(h, "user-performance-analyst")
         let res = try await SignInTests.signIn(h, username: "user-performance-analyst", password: WebFixtures.password, extra: "&returnTo=%2Fmeasures")
         #expect(res.headers.first(name: .location) == "/sign-in/code?returnTo=/measures")
         let waiting = try #require(SignInTests.cookie(Self.sessionCookie, in: res))
@@ -137,11 +142,7 @@ import VaporTesting
 
     @Test func fiveWrongCodesEndTheSignInAndAreLogged() async throws {
         let h = try await WebHarness.start(importData: false)
-        let accounts = h.store.accounts(hasher: TestHasher())
-        let manager = try #require(try await accounts.user(named: "user-manager"))
-        let keyText = try await accounts.authenticatorKeyToSetUp(userID: manager.id) ?? ""
-        let key = try #require(Base32.decode(keyText))
-        _ = try await accounts.confirmAuthenticator(userID: manager.id, code: TOTP.code(key: key, at: Date()))
+        let key = try await Self.enrol(h, "user-manager")
         let res = try await SignInTests.signIn(h, username: "user-manager", password: WebFixtures.password)
         let waiting = try #require(SignInTests.cookie(Self.sessionCookie, in: res))
         let csrf = try #require(SignInTests.formToken(try await Self.send(h, .GET, "/sign-in/code", cookie: waiting).body.string))
@@ -168,10 +169,8 @@ import VaporTesting
     @Test func anAdministratorResetsALostAppAndItIsLogged() async throws {
         let h = try await WebHarness.start(importData: false)
         let accounts = h.store.accounts(hasher: TestHasher())
+        _ = try await Self.enrol(h, "user-manager")
         let manager = try #require(try await accounts.user(named: "user-manager"))
-        let keyText = try await accounts.authenticatorKeyToSetUp(userID: manager.id) ?? ""
-        let key = try #require(Base32.decode(keyText))
-        _ = try await accounts.confirmAuthenticator(userID: manager.id, code: TOTP.code(key: key, at: Date()))
         _ = try await SignInTests.signIn(h, username: "user-board-member", password: WebFixtures.password)
         let before = try await h.send(.GET, "/users", as: .administrator)
         #expect(before.body.string.contains("Reset authenticator"))
