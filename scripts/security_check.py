@@ -1158,8 +1158,8 @@ def check_cross_authority(ctx: Context) -> dict:
     expect(row, "a.administrator" not in r.text and "a.performance-analyst" not in r.text, f"{AUTHORITY_B}'s activity.csv shows {AUTHORITY_A}'s users")
     # Plan actions of A, through B's manager and strategic lead.
     a_mgr = ctx.browser(AUTHORITY_A, "manager")
-    page = a_mgr.get("/plan/ambitions/1")
-    actions = [f.action for f in parse_forms(page.text) if re.fullmatch(r"/plan/actions/\d+", f.action or "")]
+    page = a_mgr.get("/ambitions/1?tab=actions")
+    actions = sorted(set(re.findall(r'href="(/plan/actions/\d+)/update"', page.text)))
     for action in actions[:1]:
         marker = ctx.marker + "-cross"
         for role in ("manager", "strategic-lead", "administrator"):
@@ -1223,11 +1223,9 @@ def activity_rows(b: Browser) -> list[dict[str, str]]:
 
 
 def first_action_path(b: Browser) -> str | None:
-    page = b.get("/plan/ambitions/1")
-    for f in parse_forms(page.text):
-        if re.fullmatch(r"/plan/actions/\d+", f.action or ""):
-            return f.action
-    return None
+    page = b.get("/ambitions/1?tab=actions")
+    found = re.search(r'href="(/plan/actions/\d+)/update"', page.text)
+    return found.group(1) if found else None
 
 
 def csrf_cases(ctx: Context) -> dict[str, tuple[str, list[tuple[str, str]]]]:
@@ -1248,6 +1246,8 @@ def csrf_cases(ctx: Context) -> dict[str, tuple[str, list[tuple[str, str]]]]:
         "import-undo": ("/data/imports/1/undo", []),
         "commentary": ("/plan/ambitions/1/commentary", [("period", period), ("text", m)]),
         "action-update": (action, [("text", m), ("evidence", m), ("status", "at_risk")]),
+        "action-update-check": (action + "/update", [("text", m), ("evidence", m), ("status", "at_risk")]),
+        "action-change": (action + "/change/owner", [("step", "confirm"), ("owner", m)]),
         "entries-submit": ("/plan/entries", [("measure", "hand_sw_vacancy_rate"), ("period", "2025"), ("value", "12.5"), ("source", m)]),
         "rounds-create": ("/audits/rounds", [("name", m), ("month", "2025-03"), ("template", "case-file"), ("cohort", "all-open"),
                                              ("sample-size", "1"), ("due-date", "2026-12-31"), ("moderation-rate", "50")]),
@@ -1320,7 +1320,7 @@ def check_csrf(ctx: Context) -> None:
         expect(row, r.status == 403 and not b.session(), f"sign-in-submit ({label}): {r.brief()}")
     # Nothing changed.
     m = ctx.marker
-    for path in ("/users", "/plan/ambitions/1", "/plan/actions.csv", "/audits/rounds", "/audits/supervision", "/activity.csv", "/audits/all.csv", "/plan/entries"):
+    for path in ("/users", "/ambitions/1?tab=actions", "/ambitions/1?tab=commentary", "/plan/actions.csv", "/audits/rounds", "/audits/supervision", "/activity.csv", "/audits/all.csv", "/plan/entries"):
         r = admin.get(path)
         expect(row, m not in r.text, f"the marker of a refused form shows on {path}")
     r = admin.get("/users")

@@ -23,6 +23,63 @@ import Vapor
         await h.shutdown()
     }
 
+    @Test func theAmbitionPageHasTabsThatKeepThePeriodAndTheOldActionsAddressOpensItsActionsTab() async throws {
+        let h = try await WebHarness.start(importData: false)
+        let old = try await h.send(.GET, "/plan/ambitions/2?period=2024", as: .manager)
+        #expect(old.status == .movedPermanently)
+        #expect(old.headers.first(name: .location) == "/ambitions/2?period=2023-04-01..2024-03-31&tab=actions")
+        let actions = try await h.send(.GET, "/ambitions/2?period=2024&tab=actions", as: .manager).body.string
+        #expect(
+            actions.contains("<a class=\"ov-tabs__tab\" href=\"/ambitions/2?period=2023-04-01..2024-03-31&amp;tab=actions\" id=\"tab-actions\" aria-current=\"page\">Actions</a>"))
+        #expect(actions.contains("href=\"/ambitions/2?period=2023-04-01..2024-03-31\" id=\"tab-kpis\">KPIs</a>"))
+        #expect(actions.contains("class=\"ov-summary-card\""))
+        #expect(actions.contains("Update progress"))
+        // A board member sees the cards without the links that change them.
+        let board = try await h.send(.GET, "/ambitions/2?tab=actions", as: .boardMember).body.string
+        #expect(board.contains("class=\"ov-summary-card\"") && !board.contains("Update progress"))
+        await h.shutdown()
+    }
+
+    @Test func anUpdateAndAChangeOfOwnerOrDateGoThroughACheckPageAndOnlyTheLastStepStoresThem() async throws {
+        let h = try await WebHarness.start(importData: false)
+        _ = try await h.send(.GET, "/ambitions/2?tab=actions", as: .strategicLead)
+        let repo = h.store.actions(authority: WebFixtures.authority)
+        let first = try #require(try await repo.all(ambition: 2).first)
+        let id = try #require(first.id)
+        // Update: nothing written gives located errors; a good answer gives the check page; nothing is stored until it is confirmed.
+        let empty = try await h.send(.POST, "/plan/actions/\(id)/update", as: .strategicLead, form: ["text": "", "status": ""])
+        #expect(empty.status == .unprocessableEntity)
+        #expect(empty.body.string.contains("<a href=\"#text\">Write what progress was made</a>"))
+        let check = try await h.send(.POST, "/plan/actions/\(id)/update", as: .strategicLead, form: ["text": "Review booked.", "status": "on_track"])
+        #expect(check.status == .ok && check.body.string.contains("Check your update before saving it"))
+        #expect(try await repo.action(id: id)?.updates.isEmpty == true)
+        let saved = try await h.send(.POST, "/plan/actions/\(id)", as: .strategicLead, form: ["text": "Review booked.", "evidence": "", "status": "on_track"])
+        #expect(saved.headers.first(name: .location) == "/plan/actions/\(id)?notice=saved")
+        #expect(try await repo.action(id: id)?.updates.last?.text == "Review booked.")
+        // Due date: a date that does not exist is refused with its reason; a real one is checked, then saved.
+        let bad = try await h.send(.POST, "/plan/actions/\(id)/change/due", as: .strategicLead, form: ["step": "check", "due-day": "31", "due-month": "2", "due-year": "2027"])
+        #expect(bad.status == .unprocessableEntity && bad.body.string.contains("The date must be a real date"))
+        let dueCheck = try await h.send(
+            .POST, "/plan/actions/\(id)/change/due", as: .strategicLead, form: ["step": "check", "due-day": "28", "due-month": "2", "due-year": "2027"])
+        #expect(dueCheck.body.string.contains("28 February 2027"))
+        #expect(try await repo.action(id: id)?.due == nil)
+        _ = try await h.send(.POST, "/plan/actions/\(id)/change/due", as: .strategicLead, form: ["step": "confirm", "due-day": "28", "due-month": "2", "due-year": "2027"])
+        #expect(try await repo.action(id: id)?.due == Day(year: 2027, month: 2, day: 28))
+        // Owner: confirmed, it shows on the action's page with the history of both changes.
+        let owner = try await h.send(.POST, "/plan/actions/\(id)/change/owner", as: .strategicLead, form: ["step": "confirm", "owner": "Head of Service, Front Door"])
+        #expect(owner.headers.first(name: .location) == "/plan/actions/\(id)?notice=owner")
+        let page = try await h.send(.GET, "/plan/actions/\(id)?notice=owner", as: .boardMember).body.string
+        #expect(page.contains("The owner is changed"))
+        #expect(page.contains("\(first.owner)</td><td class=\"ov-table__cell\">Head of Service, Front Door</td>"))
+        #expect(page.contains(">Due date</td><td class=\"ov-table__cell\">Not set</td><td class=\"ov-table__cell\">28 February 2027</td>"))
+        #expect(page.contains("<td class=\"ov-table__cell\">Review booked.</td>"))
+        // Roles that may not update get neither the forms nor the saves.
+        #expect(try await h.send(.GET, "/plan/actions/\(id)/change/owner", as: .boardMember).status == .forbidden)
+        #expect(try await h.send(.POST, "/plan/actions/\(id)/change/owner", as: .analyst, form: ["step": "confirm", "owner": "x"]).status == .forbidden)
+        #expect(try await h.send(.GET, "/plan/actions/\(id)/change/colour", as: .strategicLead).status == .notFound)
+        await h.shutdown()
+    }
+
     @Test func aBadHandEnteredValueIsRefusedWithItsReasonAndAGoodOneShowsOnTheMeasure() async throws {
         let h = try await WebHarness.start(importData: false)
         let bad = try await h.send(
@@ -61,8 +118,17 @@ import Vapor
         let h = try await WebHarness.start()
         let res = try await h.send(.POST, "/plan/ambitions/2/commentary", as: .strategicLead, form: ["period": "2025", "text": "Re-referrals fell after the front door review."])
         #expect(res.status == .seeOther)
-        let page = try await h.send(.GET, "/plan/ambitions/2?period=2025", as: .boardMember)
+        #expect(res.headers.first(name: .location) == "/ambitions/2?period=2024-04-01..2025-03-31&tab=commentary&notice=commentary")
+        let page = try await h.send(.GET, "/ambitions/2?period=2025&tab=commentary", as: .boardMember)
         #expect(page.body.string.contains("Re-referrals fell after the front door review."))
+        #expect(page.body.string.contains("Written by"))
+        // A second version: the tab shows it as the period's commentary, and both in the list of versions.
+        _ = try await h.send(.POST, "/plan/ambitions/2/commentary", as: .strategicLead, form: ["period": "2025", "text": "Second version."])
+        let again = try await h.send(.GET, "/ambitions/2?period=2025&tab=commentary", as: .strategicLead).body.string
+        #expect(again.contains("<h2 class=\"ov-heading-m\">Every version</h2>"))
+        #expect(again.contains("<td class=\"ov-table__cell\">Second version.</td>"))
+        #expect(again.contains("<td class=\"ov-table__cell\">Re-referrals fell after the front door review.</td>"))
+        #expect(again.contains("Write a new version"))
         #expect(try await h.send(.POST, "/plan/ambitions/2/commentary", as: .analyst, form: ["period": "2025", "text": "x"]).status == .forbidden)
         await h.shutdown()
     }

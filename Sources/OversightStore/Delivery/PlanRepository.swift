@@ -139,6 +139,16 @@ public struct PlanRepository: Sendable {
         return out
     }
 
+    /// Every version of one ambition's commentary, for every period, in the order written.
+    public func commentaryVersions(ambition: Int) async throws -> [AmbitionCommentary] {
+        let rows = try await CommentaryModel.query(on: store.database).filter(\.$laCode == authority)
+            .filter(\.$ambition == ambition).sort(\.$id).all()
+        return rows.compactMap { m in
+            guard let start = Day.parseISO(m.periodStart), let end = Day.parseISO(m.periodEnd), let period = Period(start: start, end: end) else { return nil }
+            return AmbitionCommentary(ambition: m.ambition, period: period, text: m.text, by: m.userName, at: m.writtenAt)
+        }
+    }
+
     static func stored(_ m: PlanModel) throws -> StoredPlan {
         let plan: Plan
         do { plan = try PlanFileReader().parse(yaml: m.yaml, file: "\(m.planKey) version \(m.version)") } catch let e as PlanFileError {

@@ -180,7 +180,7 @@ public enum BoardPack {
                         "\($0.text)" + ($0.evidence.isEmpty ? "" : " Evidence: \($0.evidence)")
                             + ($0.attachments.isEmpty ? "" : " Files: \($0.attachments.joined(separator: ", "))")
                     } ?? "No update yet"
-                return [HTML.text(a.text), HTML.text(a.owner), HTML.text(a.due?.uk ?? "Not set"), status, HTML.text(latest)]
+                return [HTML.text(a.text), HTML.text(a.owner), HTML.text(a.due.map(Format.date) ?? "Not set"), status, HTML.text(latest)]
             })
     }
 

@@ -33,7 +33,7 @@ public enum DailyListReport {
             : ReportDocument.table(
                 caption: nil, headings: ["Audit", "Child", "Auditor", "Due", "Days overdue"],
                 rows: list.auditsDue.map { a in
-                    [HTML.text(a.reference), HTML.text(a.child), HTML.text(a.auditor), HTML.text(a.due.uk), HTML.text(String(max(0, a.due.days(to: input.generatedOn))))]
+                    [HTML.text(a.reference), HTML.text(a.child), HTML.text(a.auditor), HTML.text(Format.date(a.due)), HTML.text(String(max(0, a.due.days(to: input.generatedOn))))]
                 }, numeric: [4])
         h += ReportDocument.heading(2, "m", "Supervisions overdue")
         if !list.hasSupervisionData {
@@ -44,7 +44,7 @@ public enum DailyListReport {
             h += ReportDocument.table(
                 caption: nil, headings: ["Worker", "Last formal supervision", "Was due", "Days overdue"],
                 rows: list.supervisionsOverdue.map { s in
-                    [HTML.text(s.worker), HTML.text(s.lastSession?.uk ?? "None recorded"), HTML.text(s.due.uk), HTML.text(String(s.daysOverdue))]
+                    [HTML.text(s.worker), HTML.text(s.lastSession.map(Format.date) ?? "None recorded"), HTML.text(Format.date(s.due)), HTML.text(String(s.daysOverdue))]
                 }, numeric: [3])
         }
         return wrap(input, h + HTML.raw("</section>"))

@@ -21,7 +21,7 @@ public enum PerformanceClinic {
                 h += ReportDocument.table(
                     caption: nil, headings: ["Child", "Record", "Date"],
                     rows: r.numeratorRecords.prefix(200).map { rec in
-                        [HTML.text(rec.child), HTML.text(rec.kind), HTML.text(rec.start?.uk ?? rec.key)]
+                        [HTML.text(rec.child), HTML.text(rec.kind), HTML.text(rec.start.map(Format.date) ?? rec.key)]
                     })
                 if r.numeratorRecords.count > 200 { h += ReportDocument.paragraph("And \(r.numeratorRecords.count - 200) more records.", "ov-hint") }
             }

@@ -50,8 +50,30 @@ public enum AmbitionPage {
     /// The page title.
     public static func title(_ model: Model) -> String { "Ambition \(model.number): \(model.title)" }
 
-    /// The main content.
-    public static func render(_ model: Model) -> HTML {
+    /// The page's tabs: KPIs, Actions and Commentary.
+    public enum Tab: String, Sendable, CaseIterable {
+        case kpis, actions, commentary
+
+        /// The tab's label.
+        public var label: String {
+            switch self {
+            case .kpis: return "KPIs"
+            case .actions: return "Actions"
+            case .commentary: return "Commentary"
+            }
+        }
+
+        /// The tab named by a request's `tab` parameter (KPIs when none or unknown).
+        public init(query: String?) { self = query.flatMap(Tab.init(rawValue:)) ?? .kpis }
+    }
+
+    /// The link to `tab` of ambition `number`, keeping the period chosen.
+    public static func link(_ number: Int, tab: Tab, period: String?) -> String {
+        Query(path: SiteURL.ambition(number), [("period", period), ("tab", tab == .kpis ? nil : tab.rawValue)]).href
+    }
+
+    /// The top of every tab: the ambition, its leads, the period with the way to change it, and the tabs.
+    public static func header(_ model: Model, tab: Tab) -> HTML {
         var out = HTML.el("span", [("class", "ov-caption-l")], text: "Ambition \(model.number)")
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: model.title)
         out += HTML.el("p", [("class", "ov-body-lead")], text: model.statement)
@@ -59,18 +81,28 @@ public enum AmbitionPage {
             .init(model.leads.count == 1 ? "Lead" : "Leads", text: model.leads.isEmpty ? "Not named in the plan" : model.leads.joined(separator: "; ")),
             .init("Plan", text: model.planTitle),
         ])
-        out += PeriodChooser.render(action: SiteURL.ambition(model.number), options: model.periodOptions, selected: model.selectedPeriod)
-        out += HTML.el("h2", [("class", "ov-heading-l")], text: "Key performance indicators")
+        out += PeriodChooser.bar(
+            period: model.period, loaded: nil,
+            chooser: PeriodChooser.render(
+                action: SiteURL.ambition(model.number), options: model.periodOptions, selected: model.selectedPeriod,
+                hiddenFields: tab == .kpis ? [] : [("tab", tab.rawValue)]))
+        out += Tabs.render(
+            Tab.allCases.map { Tabs.Tab(id: $0.rawValue, label: $0.label, href: link(model.number, tab: $0, period: model.selectedPeriod)) },
+            selected: tab.rawValue, label: "Ambition \(model.number)")
+        return out
+    }
+
+    /// The KPIs tab: each KPI with its figures and chart, then the plan's approach and achievements.
+    public static func kpis(_ model: Model) -> HTML {
+        var out = HTML.el("h2", [("class", "ov-heading-l")], text: "Key performance indicators")
         out += HTML.el(
             "p", [("class", "ov-body")],
-            text: "Figures for \(Format.period(model.period)). Charts show 24 months; the dashed line is the target, the dotted line the same months a year earlier.")
+            text: "Charts show 24 months; the dashed line is the target, the dotted line the same months a year earlier.")
         if model.kpis.isEmpty {
             out += HTML.el("p", [("class", "ov-body")], text: "This ambition has no KPIs in the plan.")
         }
         for (i, k) in model.kpis.enumerated() { out += k.render(id: "kpi-\(i + 1)") }
         out += HTML.void("hr", [("class", "ov-section-break ov-section-break--l")])
-        out += HTML.el("h2", [("class", "ov-heading-l"), ("id", "actions")], text: "What we need to do")
-        out += list(model.actions, empty: "The plan lists no actions for this ambition.", numbered: true)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Our approach")
         out +=
             model.approach.isEmpty
@@ -78,6 +110,36 @@ public enum AmbitionPage {
             : paragraphs(model.approach)
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "What we have achieved")
         out += list(model.achievements, empty: "No achievements recorded yet.", numbered: false)
+        return out
+    }
+
+    /// The whole KPIs tab (the header and the KPIs).
+    public static func render(_ model: Model) -> HTML { header(model, tab: .kpis) + kpis(model) }
+
+    /// The Commentary tab: the lead's commentary for the period shown (what the board pack
+    /// prints), the form to write it for those who may, and every version written, newest first.
+    public static func commentary(
+        number: Int, period: Period, versions: [AmbitionCommentary], form: HTML?
+    ) -> HTML {
+        let current = versions.filter { $0.period == period }.max { $0.at < $1.at }
+        var out = HTML.el("h2", [("class", "ov-heading-l"), ("id", "commentary")], text: "Commentary for the board, \(Format.period(period))")
+        if let current {
+            out += Notice.inset(
+                HTML.el("p", [("class", "ov-body")], text: current.text)
+                    + HTML.el("p", [("class", "ov-hint")], text: "Written by \(current.by), \(Format.timestamp(current.at)). The board pack for this period prints it."))
+        } else {
+            out += HTML.el("p", [("class", "ov-body")], text: "None written yet for this period. The board pack prints the latest version written for its period.")
+        }
+        if let form { out += form }
+        out += HTML.el("h2", [("class", "ov-heading-m")], text: "Every version")
+        guard !versions.isEmpty else { return out + HTML.el("p", [("class", "ov-body")], text: "No commentary has been written for this ambition.") }
+        out += DataTable(
+            caption: "Commentary on ambition \(number), newest first", isCaptionVisible: false,
+            columns: [.init("period", "Period"), .init("written", "Written"), .init("by", "By"), .init("text", "Commentary")],
+            rows: versions.sorted { $0.at > $1.at }.map { v in
+                [.text(Format.period(v.period)), .text(Format.timestamp(v.at)), .text(v.by), .text(v.text)]
+            }
+        ).render()
         return out
     }
 

@@ -52,15 +52,16 @@ public struct KPIDetail: Sendable, Hashable {
                 .init("Direction of travel", (t.trendArrow.isEmpty ? .empty : HTML.el("span", [("aria-hidden", "true")], text: t.trendArrow + " ")) + .text(t.trendText)),
             ] + (t.comparatorText.map { [SummaryList.Row("Comparators", text: $0)] } ?? []))
         if series.contains(where: { $0.value != nil }) {
+            // The chart, then its figures folded away beneath it (issue 18: the tables stood beside
+            // every chart and made the page very long).
             out += HTML.el(
-                "div", [("class", "ov-grid-row ov-figure")],
-                HTML.el(
-                    "div", [("class", "ov-column-two-thirds")],
-                    Chart.line(
-                        id: id + "-chart", title: "\(t.wording): \(SeriesPoint.heading(series).lowercased())", series: series, unit: t.unit, target: target, lastYear: lastYear))
-                    + HTML.el(
-                        "div", [("class", "ov-column-one-third")],
-                        Chart.table(caption: "\(t.wording): values by month", series: series, unit: t.unit, target: target, lastYear: lastYear)))
+                "div", [("class", "ov-figure")],
+                Chart.line(
+                    id: id + "-chart", title: "\(t.wording): \(SeriesPoint.heading(series).lowercased())", series: series, unit: t.unit, target: target,
+                    lastYear: lastYear))
+            out += Notice.details(
+                summary: "Show the figures month by month",
+                content: Chart.table(caption: "\(t.wording): values by month", series: series, unit: t.unit, target: target, lastYear: lastYear))
         } else {
             out += HTML.el("p", [("class", "ov-body")], text: "No monthly figures yet.")
         }

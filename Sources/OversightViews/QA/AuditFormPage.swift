@@ -23,7 +23,7 @@ public enum AuditFormPage {
         var out = M.errorSummary(missing.map { (id: "q-\($0.questionID)", message: message(for: $0)) })
         out += M.heading(1, "l", template.title + ": " + M.subject(audit))
         out += M.summaryList([
-            ("Due", .text(audit.dueDate.uk)), ("Status", M.statusTag(audit.status)),
+            ("Due", .text(Format.date(audit.dueDate))), ("Status", M.statusTag(audit.status)),
             ("Template", .text("\(template.title), version \(template.version)")),
         ])
         var form = M.hidden("csrf", csrf)

@@ -9,8 +9,8 @@ public enum LearningPage {
     ///   - exportPath: link to the plain-text "what we learned" export, if offered.
     public static func render(summary s: LearningSummary, exportPath: String? = nil) -> HTML {
         typealias M = QAMarkup
-        var out = M.heading(1, "l", "What we learned: \(s.period.start.uk) to \(s.period.end.uk)")
-        out += M.para("\(s.audits) audit\(s.audits == 1 ? "" : "s") submitted in the period, as at \(s.reportDate.uk).")
+        var out = M.heading(1, "l", "What we learned: \(Format.date(s.period.start)) to \(Format.date(s.period.end))")
+        out += M.para("\(s.audits) audit\(s.audits == 1 ? "" : "s") submitted in the period, as at \(Format.date(s.reportDate)).")
         if let exportPath { out += M.el("p", [("class", "ov-body")], M.link(exportPath, "Download as text for the practice forum")) }
         func grades(_ caption: String, _ first: String, _ table: [String: [Grade: Int]]) -> HTML {
             guard !table.isEmpty else { return M.heading(2, "m", caption) + M.para("No graded audits.") }
@@ -47,7 +47,7 @@ public enum LearningPage {
             let rows: [[HTML]] = s.outstandingActions.map { o in
                 [
                     .text(o.action.text), .text(o.action.owner), .text(o.team ?? "-"),
-                    o.isOverdue ? .text(o.action.due.uk + " ") + M.tag("Overdue", "red") : .text(o.action.due.uk),
+                    o.isOverdue ? .text(Format.date(o.action.due) + " ") + M.tag("Overdue", "red") : .text(Format.date(o.action.due)),
                 ]
             }
             out += M.table(caption: "Actions outstanding", head: ["Action", "Owner", "Team", "Due"], rows: rows)

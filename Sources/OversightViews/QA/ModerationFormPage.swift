@@ -31,7 +31,7 @@ public enum ModerationFormPage {
         out += M.heading(1, "l", "Moderate: " + M.subject(audit))
         out += M.summaryList([
             ("Auditor", .text(names[audit.auditor] ?? audit.auditor)), ("Team", .text(audit.team ?? "-")),
-            ("Submitted", .text(audit.submittedOn?.uk ?? "-")), ("Auditor's grade", M.gradeTag(audit.grade)),
+            ("Submitted", .text(audit.submittedOn.map(Format.date) ?? "-")), ("Auditor's grade", M.gradeTag(audit.grade)),
             ("Auditor's reasons", .text(audit.gradeRationale ?? "-")),
         ])
         for section in template.sections {

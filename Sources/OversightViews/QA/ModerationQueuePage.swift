@@ -14,7 +14,7 @@ public enum ModerationQueuePage {
         let rows: [[HTML]] = audits.map { a in
             [
                 M.link(moderatePath(a.id), M.subject(a)), .text(a.type.title), .text(a.team ?? "-"), .text(a.auditor),
-                M.gradeTag(a.grade), .text(a.submittedOn?.uk ?? "-"),
+                M.gradeTag(a.grade), .text(a.submittedOn.map(Format.date) ?? "-"),
             ]
         }
         out += M.table(caption: "Awaiting moderation", head: ["Audit", "Type", "Team", "Auditor", "Auditor's grade", "Submitted"], rows: rows)

@@ -15,7 +15,7 @@ public enum MyAuditsPage {
         let dueSoon = sorted.filter { $0.dueDate <= today.adding(days: 7) }
         func rows(_ list: [Audit]) -> [[HTML]] {
             list.map { a in
-                let due: HTML = a.dueDate < today ? .text(a.dueDate.uk + " ") + M.tag("Overdue", "red") : .text(a.dueDate.uk)
+                let due: HTML = a.dueDate < today ? .text(Format.date(a.dueDate) + " ") + M.tag("Overdue", "red") : .text(Format.date(a.dueDate))
                 return [M.link(auditPath(a.id), M.subject(a)), .text(a.type.title), due, M.statusTag(a.status)]
             }
         }

@@ -45,7 +45,7 @@ public enum RoundsPage {
             let rows: [[HTML]] = rounds.map { r in
                 let p = Progress(auditsByRound[r.id] ?? [], today: today)
                 return [
-                    M.link(roundPath(r.id), r.name), .text(r.cohort.title), .text(r.dueDate.uk), .text("\(r.moderationRatePercent)%"),
+                    M.link(roundPath(r.id), r.name), .text(r.cohort.title), .text(Format.date(r.dueDate)), .text("\(r.moderationRatePercent)%"),
                     .text(String(p.total)), .text(String(p.notStarted)), .text(String(p.drafts)), .text(String(p.submitted)),
                     .text(String(p.moderated)), .text(String(p.closed)),
                     p.overdue > 0 ? M.tag(String(p.overdue), "red") : .text("0"),

@@ -202,8 +202,14 @@ extension SitePath {
     public static let planAmbition = SitePath("/plan/ambitions/:number")
     /// An ambition's commentary for the board (POST), by ambition number.
     public static let ambitionCommentary = SitePath("/plan/ambitions/:number/commentary")
-    /// Updating an action's progress (POST, multipart evidence), by action id.
+    /// An action's page (GET) and saving a checked progress update (POST, multipart evidence), by action id.
     public static let planAction = SitePath("/plan/actions/:id")
+    /// The progress update form (GET) and its check-answers page (POST), by action id.
+    public static let planActionUpdate = SitePath("/plan/actions/:id/update")
+    /// Changing an action's owner or due date: the form (GET), its check page and the save (POST).
+    public static let planActionChange = SitePath("/plan/actions/:id/change/:field")
+    /// An evidence file of an action, by action id and file name.
+    public static let planActionFile = SitePath("/plan/actions/:id/files/:name")
     /// Entering the value of a hand-entered measure.
     public static let handEntries = SitePath("/plan/entries")
     /// The reports, and making one (POST).

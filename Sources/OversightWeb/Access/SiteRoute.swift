@@ -143,6 +143,12 @@ extension SiteRoute {
         .init("commentary", .POST, .ambitionCommentary, .commentators, sample: ["1"], PlanController.saveCommentary),
         // Action updates carry evidence files (10 MB each at most, as the store allows).
         .init("action-update", .POST, .planAction, .actionUpdaters, sample: ["999999"], bodyLimit: "40mb", PlanController.update),
+        .init("action", .GET, .planAction, .dashboards, sample: ["999999"], PlanController.actionPage),
+        .init("action-update-form", .GET, .planActionUpdate, .actionUpdaters, sample: ["999999"], PlanController.updateForm),
+        .init("action-update-check", .POST, .planActionUpdate, .actionUpdaters, sample: ["999999"], PlanController.updateCheck),
+        .init("action-change-form", .GET, .planActionChange, .actionUpdaters, sample: ["999999", "owner"], PlanController.changeForm),
+        .init("action-change", .POST, .planActionChange, .actionUpdaters, sample: ["999999", "owner"], PlanController.change),
+        .init("action-file", .GET, .planActionFile, .dashboards, sample: ["999999", "none.pdf"], PlanController.file),
         .init("entries", .GET, .handEntries, .handEntry, PlanController.entryForm),
         .init("entries-submit", .POST, .handEntries, .handEntry, PlanController.saveEntry),
         .init("reports", .GET, .reports, .dashboards, ReportsController.index),

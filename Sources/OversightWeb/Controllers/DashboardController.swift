@@ -27,7 +27,9 @@ enum DashboardController {
         return Pages.page(req, title: "Overview", section: "Overview", content: .raw(content))
     }
 
-    /// GET /ambitions/:number
+    /// GET /ambitions/:number: one ambition with three tabs (`tab=kpis|actions|commentary`), the
+    /// period carried by every tab's link. The KPIs tab comes from the cache of rendered pages;
+    /// the actions and the commentary are read from the store at each view.
     static func ambition(_ req: Request) async throws -> Response {
         let user = try req.requireUser
         let (data, options, selected, snapshot) = try await dashboard(req, authority: user.authority)
@@ -35,8 +37,12 @@ enum DashboardController {
         guard let n = req.parameters.get("number", as: Int.self), let ambition = plan.ambitions.first(where: { $0.number == n }) else {
             throw Abort(.notFound)
         }
-        // The page model, its title and its markup are made once per data version, period and choice.
-        let page = await req.services.dashboards.page(authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)", snapshot: snapshot) {
+        let tab = AmbitionPage.Tab(query: try? req.query.get(String.self, at: "tab"))
+        // The page model, its title and its markup are made once per data version, period, choice and tab.
+        let page = await req.services.dashboards.page(
+            authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)|\(tab == .kpis ? "kpis" : "head-\(tab.rawValue)")",
+            snapshot: snapshot
+        ) {
             var comparators: [String: ComparatorSummary] = [:]
             for e in data.evaluations where e.ambition == n {
                 if let s = e.comparator?.summary { comparators[e.kpi.measure] = s }
@@ -44,16 +50,21 @@ enum DashboardController {
             let model = AmbitionPage.Model.make(
                 plan: plan, ambition: ambition, evaluations: data.evaluations, monthly: data.series,
                 comparators: comparators, period: data.period, periodOptions: options, selectedPeriod: selected)
-            let actionsLink = HTML.el(
-                "p", [("class", "ov-body")],
-                HTML.el("a", [("href", SitePath.planAmbition.link(String(n)))], text: "The actions' progress and the lead's commentary"))
-            return RenderedPage(
-                title: AmbitionPage.title(model), content: (AmbitionPage.render(model) + actionsLink).markup, period: data.period.description,
-                hasResult: true, hasErrors: false)
+            let markup = tab == .kpis ? AmbitionPage.render(model) : AmbitionPage.header(model, tab: tab)
+            return RenderedPage(title: AmbitionPage.title(model), content: markup.markup, period: data.period.description, hasResult: true, hasErrors: false)
         }
         // Rendered by AmbitionPage from escaped fragments, cached as markup.
+        var content = HTML.raw(page.content)
+        switch tab {
+        case .kpis: break
+        case .actions: content += try await PlanController.actionsTab(req, user: user, ambition: n)
+        case .commentary: content += try await PlanController.commentaryTab(req, user: user, ambition: n, period: data.period)
+        }
+        if let notice = try? req.query.get(String.self, at: "notice"), let heading = PlanController.notices[notice] {
+            content = Notice.banner(.success, heading: heading) + content
+        }
         return Pages.page(
-            req, title: page.title, section: "Overview", content: .raw(page.content),
+            req, title: tab == .kpis ? page.title : "\(tab.label): \(page.title)", section: "Overview", content: content,
             breadcrumbs: [Breadcrumb("Overview", href: SiteURL.overview)])
     }
 

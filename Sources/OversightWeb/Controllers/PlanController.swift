@@ -31,7 +31,7 @@ enum PlanController {
                 rows: watch.map { w in
                     [
                         .text(String(w.action.ambition)),
-                        HTML.el("a", [("href", SitePath.planAmbition.link(String(w.action.ambition)))], text: w.action.text),
+                        HTML.el("a", [("href", SitePath.planAction.link(String(w.action.id ?? 0)))], text: w.action.text),
                         .text(w.action.owner), .text(w.action.due.map(Format.date) ?? "Not set"),
                         .text(w.reasons.map(\.label).joined(separator: ", ")),
                     ]
@@ -45,7 +45,7 @@ enum PlanController {
                 + ActionStatus.allCases.map { .init($0.rawValue, $0.label, isNumeric: true) },
             rows: plan.ambitions.map { a in
                 let mine = actions.filter { $0.ambition == a.number }
-                return [HTML.el("a", [("href", SitePath.planAmbition.link(String(a.number)))], text: "\(a.number). \(a.title)"), .text(String(mine.count))]
+                return [HTML.el("a", [("href", AmbitionPage.link(a.number, tab: .actions, period: nil))], text: "\(a.number). \(a.title)"), .text(String(mine.count))]
                     + ActionStatus.allCases.map { s in .text(String(mine.filter { $0.status == s }.count)) }
             }, hasRowHeaders: true
         ).render()
@@ -59,37 +59,49 @@ enum PlanController {
         return Pages.page(req, title: "Plan", section: "Plan", content: out)
     }
 
-    /// GET /plan/ambitions/:number: an ambition's actions with their status and an update form.
+    /// GET /plan/ambitions/:number: the ambition's page now holds its actions and commentary in
+    /// tabs; the old address opens the Actions tab, keeping the period.
     static func actions(_ req: Request) async throws -> Response {
-        let user = try req.requireUser
-        guard let n = req.parameters.get("number", as: Int.self),
-            let ambition = try await req.services.plan(authority: user.authority).ambitions.first(where: { $0.number == n })
-        else {
-            throw Abort(.notFound)
+        guard let n = req.parameters.get("number", as: Int.self) else { throw Abort(.notFound) }
+        return req.redirect(to: AmbitionPage.link(n, tab: .actions, period: req.periodForLinks), redirectType: .permanent)
+    }
+
+    /// The success banners the plan's forms come back with, by the `notice` parameter.
+    static let notices: [String: String] = [
+        "saved": "The update is saved", "commentary": "The commentary is saved", "owner": "The owner is changed", "due": "The due date is changed",
+    ]
+
+    /// The Actions tab of an ambition's page: a card per action, the downloads.
+    static func actionsTab(_ req: Request, user: UserAccount, ambition n: Int) async throws -> HTML {
+        let repo = req.services.store.actions(authority: user.authority, clock: req.services.clock)
+        if try await repo.all().isEmpty {
+            _ = try await repo.seed(from: try await req.services.plan(authority: user.authority), owner: "Ambition lead", by: "oversight")
         }
-        let actions = try await req.services.store.actions(authority: user.authority).all(ambition: n)
-        var content = HTML.empty
-        if (try? req.query.get(String.self, at: "notice")) == "saved" { content += Notice.banner(.success, heading: "The update is saved") }
-        if (try? req.query.get(String.self, at: "notice")) == "commentary" { content += Notice.banner(.success, heading: "The commentary is saved") }
-        content += ActionsPage.render(
-            ambition: ambition, actions: actions, today: Day(req.services.clock()),
-            csrf: Access.actionUpdaters.allows(user.role) ? (req.signed?.csrf ?? "") : "",
-            updateAction: { SitePath.planAction.link(String($0)) })
-        // The lead's commentary for the board pack, for the period the dashboards show.
-        let snapshot = try await req.services.dashboards.snapshot(authority: user.authority)
-        let period = try req.requestedPeriod() ?? req.services.dashboards.defaultPeriod(snapshot)
-        let written = try await req.services.store.plans(authority: user.authority).commentary(period: period)[n]
-        content += HTML.el("h2", [("class", "ov-heading-l"), ("id", "commentary")], text: "Commentary for the board, \(Format.period(period))")
-        content += HTML.el("p", [("class", "ov-body")], text: written?.text ?? "None written yet.")
+        let actions = try await repo.all(ambition: n)
+        var out = HTML.el("h2", [("class", "ov-heading-l"), ("id", "actions")], text: "Actions")
+        out += ActionPages.cards(actions, today: Day(req.services.clock()), canUpdate: Access.actionUpdaters.allows(user.role))
+        out += HTML.el(
+            "p", [("class", "ov-body ov-no-print")],
+            HTML.el("a", [("href", SitePath.actionsCSV.link()), ("download", "")], text: "Download every action of the plan as CSV") + .text(" or ")
+                + HTML.el("a", [("href", SitePath.actionsXLSX.link()), ("download", "")], text: "as an Excel workbook"))
+        return out
+    }
+
+    /// The Commentary tab: the lead's commentary for the period, its form, and every version.
+    static func commentaryTab(_ req: Request, user: UserAccount, ambition n: Int, period: Period) async throws -> HTML {
+        let versions = try await req.services.store.plans(authority: user.authority).commentaryVersions(ambition: n)
+        var form: HTML? = nil
         if Access.commentators.allows(user.role) {
-            var form = FormGroup.hidden(name: "csrf", value: req.signed?.csrf ?? "") + FormGroup.hidden(name: "period", value: period.description)
-            form += FormGroup.textarea(
-                id: "text", label: "Commentary", hint: "What changed, why, and what is being done. It appears on this ambition's page of the board pack.",
-                value: written?.text ?? "")
-            form += Button.render("Save the commentary")
-            content += HTML.el("form", [("method", "post"), ("action", SitePath.ambitionCommentary.link(String(n))), ("novalidate", "")], form)
+            let current = versions.filter { $0.period == period }.last
+            var fields = FormGroup.hidden(name: "csrf", value: req.signed?.csrf ?? "") + FormGroup.hidden(name: "period", value: period.description)
+            fields += FormGroup.textarea(
+                id: "text", label: current == nil ? "Write the commentary" : "Write a new version",
+                hint: "What changed, why, and what is being done. It appears on this ambition's page of the board pack for \(Format.period(period)).",
+                value: current?.text ?? "")
+            fields += Button.render("Save the commentary")
+            form = HTML.el("form", [("method", "post"), ("action", SitePath.ambitionCommentary.link(String(n))), ("novalidate", "")], fields)
         }
-        return Pages.page(req, title: "Ambition \(n): actions", section: "Plan", content: content, breadcrumbs: [Breadcrumb("Plan", href: SiteURL.plan)])
+        return AmbitionPage.commentary(number: n, period: period, versions: versions, form: form)
     }
 
     /// POST /plan/ambitions/:number/commentary: the lead's commentary for a period.
@@ -109,7 +121,7 @@ enum PlanController {
             throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
         }
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "wrote commentary", target: "ambition \(n) \(period)", isChildLevel: false)
-        return req.redirect(to: SitePath.planAmbition.link(String(n)) + "?period=\(period.description)&notice=commentary", redirectType: .normal)
+        return req.redirect(to: AmbitionPage.link(n, tab: .commentary, period: period.description) + "&notice=commentary", redirectType: .normal)
     }
 
     struct UpdateForm: Content {
@@ -124,7 +136,7 @@ enum PlanController {
         let user = try req.requireUser
         guard let id = req.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
         let repo = req.services.store.actions(authority: user.authority, clock: req.services.clock)
-        guard let action = try await repo.action(id: id) else { throw Abort(.notFound) }
+        guard try await repo.action(id: id) != nil else { throw Abort(.notFound) }
         let form = try req.content.decode(UpdateForm.self)
         let files = (form.files ?? []).filter { !$0.filename.isEmpty && $0.data.readableBytes > 0 }.map { f in
             ActionRepository.Attachment(
@@ -139,7 +151,7 @@ enum PlanController {
             throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
         }
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "updated action", target: "action \(id)", isChildLevel: false)
-        return req.redirect(to: SitePath.planAmbition.link(String(action.ambition)) + "?notice=saved", redirectType: .normal)
+        return req.redirect(to: SitePath.planAction.link(String(id)) + "?notice=saved", redirectType: .normal)
     }
 
     /// GET /plan/entries: the form for a hand-entered measure's value.

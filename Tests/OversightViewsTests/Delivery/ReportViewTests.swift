@@ -97,16 +97,59 @@ import Testing
         #expect(html.contains("<div class=\"ov-form-group ov-form-group--error\"><label class=\"ov-label\" for=\"entry-numerator\">Numerator</label>"))
     }
 
-    @Test func actionsPageShowsTagsAndAnUpdateForm() {
+    @Test func actionCardsShowOwnerDueStatusAndLastUpdateWithLinksToChangeThem() {
         let input = Self.input(value: 20)
-        let html = ActionsPage.render(
-            ambition: Self.plan.ambitions[0], actions: input.actions, today: input.generatedOn, csrf: "abc",
-            updateAction: { "/plan/actions/\($0)/updates" }
-        ).markup
-        #expect(html.contains("action=\"/plan/actions/7/updates\""))
-        #expect(html.contains("<input type=\"hidden\" name=\"csrf\" value=\"abc\">"))
-        #expect(html.contains("<option value=\"at_risk\" selected>At risk</option>"))
-        #expect(html.contains("<td>Triage at the front door</td><td>Service manager</td><td>01/06/2025</td>"))
+        var action = input.actions[0]
+        action.addUpdate(ActionUpdate(text: "Pilot started <Monday>", by: "j.lead", at: Date(timeIntervalSince1970: 1_750_000_000)))
+        let html = ActionPages.cards([action], today: input.generatedOn, canUpdate: true).markup
+        #expect(html.contains("<h3 class=\"ov-summary-card__title\" id=\"action-7\"><a href=\"/plan/actions/7\">Triage at the front door</a></h3>"))
+        #expect(html.contains("<a href=\"/plan/actions/7/update\">Update progress<span class=\"ov-visually-hidden\"> of Triage at the front door</span></a>"))
+        #expect(html.contains("href=\"/plan/actions/7/change/owner\""))
+        #expect(html.contains("href=\"/plan/actions/7/change/due\""))
+        #expect(html.contains("<dd class=\"ov-summary-list__value\">1 June 2025</dd>"))
+        #expect(html.contains("ov-tag--amber\">At risk</strong> <strong class=\"ov-tag ov-tag--red\">Overdue</strong>"))
+        #expect(html.contains("by j.lead: Pilot started &lt;Monday&gt;"))
+        #expect(html.contains("1 action: 1 at risk; 1 overdue."))
+        let readOnly = ActionPages.cards([action], today: input.generatedOn, canUpdate: false).markup
+        #expect(!readOnly.contains("/update"))
+    }
+
+    @Test func theUpdateIsCheckedBeforeItIsSavedAndTheCheckPageCarriesTheAnswers() {
+        let a = Self.input(value: 20).actions[0]
+        let empty = ActionPages.UpdateInput(text: " ", status: "")
+        #expect(empty.errors.map(\.fieldID) == ["text", "status"])
+        let form = ActionPages.updateForm(a, input: empty, errors: empty.errors, csrf: "abc").markup
+        #expect(form.contains("<a href=\"#text\">Write what progress was made</a>"))
+        #expect(form.contains("action=\"/plan/actions/7/update\""))
+        let good = ActionPages.UpdateInput(text: "Done & dusted", evidence: "", status: "complete")
+        #expect(good.errors.isEmpty)
+        let check = ActionPages.updateCheck(a, input: good, csrf: "abc").markup
+        #expect(check.contains("Check your update before saving it"))
+        #expect(check.contains("Complete (was At risk)"))
+        #expect(check.contains("<input type=\"hidden\" name=\"text\" value=\"Done &amp; dusted\">"))
+        #expect(check.contains("action=\"/plan/actions/7\" enctype=\"multipart/form-data\""))
+        #expect(check.contains("href=\"/plan/actions/7/update?text=Done%20%26%20dusted&amp;status=complete#text\""))
+    }
+
+    @Test func aDueDateIsTypedInThreeBoxesAndAMissingPartIsNamed() {
+        #expect(DateParts(day: "31", month: "3", year: "2026").date == Day(year: 2026, month: 3, day: 31))
+        #expect(DateParts(day: "1", month: "Apr", year: "2026").date == Day(year: 2026, month: 4, day: 1))
+        #expect(DateParts(day: "31", month: "", year: "2026").problem == "The date must include a month")
+        #expect(DateParts(day: "", month: "", year: "2026").problem == "The date must include a day and a month")
+        #expect(DateParts(day: "30", month: "2", year: "2026").problem == "The date must be a real date, for example 31 3 2026")
+        #expect(DateParts(day: "3", month: "2", year: "26").problem == "The year must be 4 numbers, for example 2026")
+        let a = Self.input(value: 20).actions[0]
+        let bad = ActionPages.ChangeInput(fields: ["due-day": "31", "due-month": "2", "due-year": "2026"])
+        #expect(bad.errors(.due).map(\.fieldID) == ["due-day"])
+        let form = ActionPages.changeForm(a, field: .due, input: bad, errors: bad.errors(.due), csrf: "c").markup
+        #expect(form.contains("id=\"due-day\" name=\"due-day\" type=\"text\" inputmode=\"numeric\" value=\"31\""))
+        #expect(form.contains("<a href=\"#due-day\">"))
+        let cleared = ActionPages.ChangeInput(fields: [:])
+        #expect(cleared.errors(.due).isEmpty && cleared.words(.due) == "Not set")
+        let check = ActionPages.changeCheck(a, field: .owner, input: ActionPages.ChangeInput(owner: "Jo Smith"), csrf: "c").markup
+        #expect(check.contains("<dt class=\"ov-summary-list__key\">Owner now</dt><dd class=\"ov-summary-list__value\">Service manager</dd>"))
+        #expect(check.contains("<input type=\"hidden\" name=\"step\" value=\"confirm\"><input type=\"hidden\" name=\"owner\" value=\"Jo Smith\">"))
+        #expect(ActionPages.ChangeInput(owner: "").errors(.owner).map(\.fieldID) == ["owner"])
     }
 }
 

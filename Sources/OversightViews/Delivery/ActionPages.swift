@@ -1,0 +1,306 @@
+import Foundation
+import OversightCore
+
+/// The pages of the plan's actions: a summary card per action on the ambition's Actions tab, an
+/// action's own page (its updates and the history of every change), and the two-step forms that
+/// update its progress or change its owner or due date, each ending in a check-answers page.
+public enum ActionPages {
+    /// The field a change page edits.
+    public enum Field: String, Sendable, CaseIterable {
+        case owner, due
+
+        /// The question the change page asks.
+        public var question: String { self == .owner ? "Who owns this action?" : "When is this action due?" }
+        /// The field's name in a summary list.
+        public var label: String { self == .owner ? "Owner" : "Due date" }
+    }
+
+    /// The action's status and whether it is overdue, as tags: the RAG of the action.
+    public static func statusTags(_ a: PlanAction, today: Day) -> HTML {
+        var h = StatusTag.render(a.status.label, colour: colour(a.status))
+        if a.isOverdue(on: today) { h += .text(" ") + StatusTag.render("Overdue", colour: .red) }
+        return h
+    }
+
+    static func colour(_ s: ActionStatus) -> StatusTag.Colour {
+        switch s {
+        case .complete, .onTrack: return .green
+        case .atRisk: return .amber
+        case .offTrack: return .red
+        case .notStarted: return .grey
+        }
+    }
+
+    /// "3 May 2025, by j.smith: Front door review done."
+    public static func latestUpdateWords(_ a: PlanAction) -> String {
+        guard let u = a.latestUpdate else { return "No update yet" }
+        return "\(Format.timestamp(u.at)), by \(u.by): \(u.text.isEmpty ? u.evidence : u.text)"
+    }
+
+    /// The Actions tab: a card per action. `canUpdate` adds the links that update and change it.
+    public static func cards(_ actions: [PlanAction], today: Day, canUpdate: Bool) -> HTML {
+        guard !actions.isEmpty else { return HTML.el("p", [("class", "ov-body")], text: "No actions are tracked for this ambition yet.") }
+        let overdue = actions.filter { $0.isOverdue(on: today) }.count
+        var out = HTML.el(
+            "p", [("class", "ov-body")],
+            text: "\(Format.counted(actions.count, "action", "actions")): "
+                + ActionStatus.allCases.compactMap { s in
+                    let n = actions.filter { $0.status == s }.count
+                    return n == 0 ? nil : "\(n) \(s.label.lowercased())"
+                }.joined(separator: ", ") + (overdue == 0 ? "." : "; \(overdue) overdue."))
+        for a in actions {
+            guard let id = a.id else { continue }
+            let links: [SummaryCard.Link] =
+                canUpdate
+                ? [
+                    .init("Update progress", href: SitePath.planActionUpdate.link(String(id)), hiddenSuffix: "of \(a.text)"),
+                    .init("Change owner", href: SitePath.planActionChange.link(String(id), Field.owner.rawValue), hiddenSuffix: "of \(a.text)"),
+                    .init("Change due date", href: SitePath.planActionChange.link(String(id), Field.due.rawValue), hiddenSuffix: "of \(a.text)"),
+                ] : []
+            out += SummaryCard.render(
+                title: HTML.el("a", [("href", SitePath.planAction.link(String(id)))], text: a.text), id: "action-\(id)", links: links,
+                rows: [
+                    .init("Owner", text: a.owner),
+                    .init("Due", text: a.due.map(Format.date) ?? "Not set"),
+                    .init("Status", statusTags(a, today: today)),
+                    .init("Last update", text: latestUpdateWords(a)),
+                ])
+        }
+        return out
+    }
+
+    /// An action's own page: what it is, its updates newest first, and the history of every change.
+    public static func detail(_ a: PlanAction, ambitionTitle: String, today: Day, canUpdate: Bool) -> HTML {
+        let id = String(a.id ?? 0)
+        var out = HTML.el("span", [("class", "ov-caption-l")], text: "Ambition \(a.ambition): \(ambitionTitle)")
+        out += HTML.el("h1", [("class", "ov-heading-l")], text: a.text)
+        out += SummaryList.render([
+            .init("Owner", text: a.owner), .init("Due", text: a.due.map(Format.date) ?? "Not set"), .init("Status", statusTags(a, today: today)),
+        ])
+        if canUpdate {
+            out += HTML.el(
+                "div", [("class", "ov-button-group ov-no-print")],
+                Button.link("Update progress", href: SitePath.planActionUpdate.link(id))
+                    + Button.link("Change owner", href: SitePath.planActionChange.link(id, Field.owner.rawValue), kind: .secondary)
+                    + Button.link("Change due date", href: SitePath.planActionChange.link(id, Field.due.rawValue), kind: .secondary))
+        }
+        out += HTML.el("h2", [("class", "ov-heading-m")], text: "Progress updates")
+        if a.updates.isEmpty {
+            out += HTML.el("p", [("class", "ov-body")], text: "No update yet.")
+        } else {
+            out += DataTable(
+                caption: "Progress updates, newest first", isCaptionVisible: false,
+                columns: [.init("when", "When"), .init("by", "By"), .init("progress", "Progress"), .init("evidence", "Evidence"), .init("status", "Status")],
+                rows: a.updates.reversed().map { u in
+                    let files = u.attachments.map { name in
+                        HTML.el("a", [("href", SitePath.planActionFile.link(id, name)), ("download", "")], text: name)
+                    }
+                    var evidence: HTML = .text(u.evidence)
+                    if !files.isEmpty { evidence += (u.evidence.isEmpty ? .empty : .text(". Files: ")) + HTML.join(files, separator: .text(", ")) }
+                    return [.text(Format.timestamp(u.at)), .text(u.by), .text(u.text), evidence, .text(u.status?.label ?? "Unchanged")]
+                }
+            ).render()
+        }
+        out += HTML.el("h2", [("class", "ov-heading-m")], text: "History of changes")
+        out += DataTable(
+            caption: "Every change to this action, newest first", isCaptionVisible: false,
+            columns: [.init("when", "When"), .init("by", "By"), .init("what", "What changed"), .init("from", "From"), .init("to", "To")],
+            rows: a.history.reversed().map { c in
+                [.text(Format.timestamp(c.at)), .text(c.by), .text(changeWords(c.field)), .text(changeValue(c.field, c.from)), .text(changeValue(c.field, c.to))]
+            }
+        ).render()
+        return out
+    }
+
+    static func changeWords(_ field: String) -> String {
+        switch field {
+        case "created": return "Added"
+        case "text": return "Wording"
+        case "owner": return "Owner"
+        case "due": return "Due date"
+        case "status": return "Status"
+        case "ambition": return "Ambition"
+        case "update": return "Progress update"
+        default: return field
+        }
+    }
+
+    static func changeValue(_ field: String, _ value: String) -> String {
+        switch field {
+        case "due": return value.isEmpty ? "Not set" : Day.parseISO(value).map(Format.date) ?? value
+        case "status": return ActionStatus(rawValue: value)?.label ?? value
+        default: return value
+        }
+    }
+
+    // MARK: Updating progress
+
+    /// What the update form holds.
+    public struct UpdateInput: Sendable, Hashable {
+        public var text: String
+        public var evidence: String
+        public var status: String
+        public init(text: String = "", evidence: String = "", status: String = "") { self.text = text; self.evidence = evidence; self.status = status }
+
+        /// The problems that stop the update going to its check page: no progress written, or no status chosen.
+        public var errors: [FieldError] {
+            var e: [FieldError] = []
+            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { e.append(FieldError(fieldID: "text", message: "Write what progress was made")) }
+            if ActionStatus(rawValue: status) == nil { e.append(FieldError(fieldID: "status", message: "Choose the action's status now")) }
+            return e
+        }
+    }
+
+    /// The first step: the progress, the evidence in words and the status.
+    public static func updateForm(_ a: PlanAction, input: UpdateInput, errors: [FieldError], csrf: String) -> HTML {
+        let id = String(a.id ?? 0)
+        var out = ErrorSummary.render(errors)
+        out += HTML.el("span", [("class", "ov-caption-l")], text: a.text)
+        out += HTML.el("h1", [("class", "ov-heading-l")], text: "Update progress")
+        func error(_ f: String) -> String? { errors.first { $0.fieldID == f }?.message }
+        var form = FormGroup.hidden(name: "csrf", value: csrf)
+        form += FormGroup.textarea(id: "text", label: "What progress has been made?", value: input.text, error: error("text"), rows: 4)
+        form += FormGroup.textarea(
+            id: "evidence", label: "Evidence (optional)", hint: "Where the evidence is and what it shows. You can attach files on the next page.",
+            value: input.evidence, rows: 3)
+        form += FormGroup.radios(
+            id: "status", legend: "What is the action's status now?",
+            options: ActionStatus.allCases.map { FormOption(value: $0.rawValue, label: $0.label) },
+            selected: input.status.isEmpty ? a.status.rawValue : input.status, error: error("status"))
+        form += Button.render("Continue")
+        out += HTML.el("form", [("method", "post"), ("action", SitePath.planActionUpdate.link(id)), ("novalidate", "")], form)
+        out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", SitePath.planAction.link(id))], text: "Cancel"))
+        return out
+    }
+
+    /// The check-answers step: the answers with a way back to change them, files to attach, and
+    /// the button that saves the update.
+    public static func updateCheck(_ a: PlanAction, input: UpdateInput, csrf: String) -> HTML {
+        let id = String(a.id ?? 0)
+        let back = Query(path: SitePath.planActionUpdate.link(id), [("text", input.text), ("evidence", input.evidence), ("status", input.status)])
+        func change(_ field: String) -> HTML {
+            HTML.el("a", [("href", back.href + "#\(field)")], .text("Change") + HTML.el("span", [("class", "ov-visually-hidden")], text: " \(field)"))
+        }
+        var out = HTML.el("span", [("class", "ov-caption-l")], text: a.text)
+        out += HTML.el("h1", [("class", "ov-heading-l")], text: "Check your update before saving it")
+        out += SummaryList.render([
+            .init("Progress", .text(input.text) + .text(" ") + change("text")),
+            .init("Evidence", .text(input.evidence.isEmpty ? "None written" : input.evidence) + .text(" ") + change("evidence")),
+            .init(
+                "Status",
+                .text(ActionStatus(rawValue: input.status)?.label ?? input.status)
+                    + .text(a.status.rawValue == input.status ? " (unchanged)" : " (was \(a.status.label))") + .text(" ") + change("status")),
+        ])
+        var form = FormGroup.hidden(name: "csrf", value: csrf)
+        form += FormGroup.hidden(name: "text", value: input.text) + FormGroup.hidden(name: "evidence", value: input.evidence)
+        form += FormGroup.hidden(name: "status", value: input.status)
+        form += FormGroup.file(id: "files", label: "Attach evidence files (optional)", hint: "10 MB each at most.", isMultiple: true)
+        form += Button.render("Save the update")
+        out += HTML.el("form", [("method", "post"), ("action", SitePath.planAction.link(id)), ("enctype", "multipart/form-data"), ("novalidate", "")], form)
+        return out
+    }
+
+    // MARK: Changing the owner or the due date
+
+    /// What a change page holds: the owner, or the due date's three parts.
+    public struct ChangeInput: Sendable, Hashable {
+        public var owner: String
+        public var due: DateParts
+        public init(owner: String = "", due: DateParts = DateParts()) { self.owner = owner; self.due = due }
+
+        /// The form's values from a request's fields (`owner`, `due-day`, `due-month`, `due-year`).
+        public init(fields: [String: String]) {
+            owner = (fields["owner"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            due = DateParts(fields: fields, id: "due")
+        }
+
+        /// The value as the page's hidden fields carry it to the confirming post.
+        public func hiddenFields(_ field: Field) -> HTML {
+            switch field {
+            case .owner: return FormGroup.hidden(name: "owner", value: owner)
+            case .due:
+                return FormGroup.hidden(name: "due-day", value: due.day) + FormGroup.hidden(name: "due-month", value: due.month)
+                    + FormGroup.hidden(name: "due-year", value: due.year)
+            }
+        }
+
+        /// The problems with the value for `field` (empty when it can be saved).
+        public func errors(_ field: Field) -> [FieldError] {
+            switch field {
+            case .owner:
+                return owner.isEmpty ? [FieldError(fieldID: "owner", message: "Enter who owns the action: a person or a role")] : []
+            case .due:
+                if due.isBlank { return [] }
+                return due.problem.map { [FieldError(fieldID: "due-day", message: $0)] } ?? []
+            }
+        }
+
+        /// The value in words, for the check page.
+        public func words(_ field: Field) -> String {
+            switch field {
+            case .owner: return owner
+            case .due: return due.date.map(Format.date) ?? "Not set"
+            }
+        }
+    }
+
+    /// The first step of a change: the question with the current value filled in.
+    public static func changeForm(_ a: PlanAction, field: Field, input: ChangeInput, errors: [FieldError], csrf: String, users: [FormOption] = []) -> HTML {
+        let id = String(a.id ?? 0)
+        var out = ErrorSummary.render(errors)
+        out += HTML.el("span", [("class", "ov-caption-l")], text: a.text)
+        var form = FormGroup.hidden(name: "csrf", value: csrf) + FormGroup.hidden(name: "step", value: "check")
+        switch field {
+        case .owner:
+            out += HTML.el("h1", [("class", "ov-heading-l")], HTML.el("label", [("for", "owner")], text: field.question))
+            form += HTML.el(
+                "div", [("class", errors.isEmpty ? "ov-form-group" : "ov-form-group ov-form-group--error")],
+                HTML.el("div", [("class", "ov-hint"), ("id", "owner-hint")], text: "A person's name or a role, for example \"Head of Service, Children in Care\".")
+                    + (errors.first.map { FormGroup.errorMessage($0.message, id: "owner-error") } ?? .empty)
+                    + HTML.void(
+                        "input",
+                        [
+                            ("class", errors.isEmpty ? "ov-input" : "ov-input ov-input--error"), ("id", "owner"), ("name", "owner"), ("type", "text"),
+                            ("value", input.owner), ("list", users.isEmpty ? nil : "owner-users"),
+                            ("aria-describedby", errors.isEmpty ? "owner-hint" : "owner-hint owner-error"), ("aria-invalid", errors.isEmpty ? nil : "true"),
+                        ])
+                    + (users.isEmpty
+                        ? .empty : HTML.el("datalist", [("id", "owner-users")], users.map { HTML.el("option", [("value", $0.value)], text: $0.label) }.joined)))
+        case .due:
+            out += HTML.el("h1", [("class", "ov-heading-l")], text: field.question)
+            form += FormGroup.dateParts(
+                id: "due", legend: field.question, isLegendVisible: false, hint: "For example, 31 3 2026. Leave it empty when no date is set.",
+                value: input.due, error: errors.first?.message)
+        }
+        form += Button.render("Continue")
+        out += HTML.el("form", [("method", "post"), ("action", SitePath.planActionChange.link(id, field.rawValue)), ("novalidate", "")], form)
+        out += HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", SitePath.planAction.link(id))], text: "Cancel"))
+        return out
+    }
+
+    /// The check step of a change: before and after, a way back, and the button that saves it.
+    public static func changeCheck(_ a: PlanAction, field: Field, input: ChangeInput, csrf: String) -> HTML {
+        let id = String(a.id ?? 0)
+        let before = field == .owner ? a.owner : (a.due.map(Format.date) ?? "Not set")
+        var back: [(String, String?)] = []
+        switch field {
+        case .owner: back = [("owner", input.owner)]
+        case .due: back = [("due-day", input.due.day), ("due-month", input.due.month), ("due-year", input.due.year)]
+        }
+        var out = HTML.el("span", [("class", "ov-caption-l")], text: a.text)
+        out += HTML.el("h1", [("class", "ov-heading-l")], text: "Check the change before saving it")
+        out += SummaryList.render([
+            .init("\(field.label) now", text: before),
+            .init(
+                "New \(field.label.lowercased())",
+                .text(input.words(field)) + .text(" ")
+                    + HTML.el(
+                        "a", [("href", Query(path: SitePath.planActionChange.link(id, field.rawValue), back).href)],
+                        .text("Change") + HTML.el("span", [("class", "ov-visually-hidden")], text: " the new \(field.label.lowercased())"))),
+        ])
+        var form = FormGroup.hidden(name: "csrf", value: csrf) + FormGroup.hidden(name: "step", value: "confirm") + input.hiddenFields(field)
+        form += Button.render("Save the change")
+        out += HTML.el("form", [("method", "post"), ("action", SitePath.planActionChange.link(id, field.rawValue)), ("novalidate", "")], form)
+        return out
+    }
+}

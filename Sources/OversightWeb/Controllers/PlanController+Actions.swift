@@ -1,0 +1,146 @@
+import Foundation
+import OversightCore
+import OversightStore
+import OversightViews
+import Vapor
+
+/// An action's own page and the two-step forms that update its progress or change its owner or
+/// due date (each ends in a check-answers page; nothing is stored before the last step).
+extension PlanController {
+    /// The action named by the path's `id`, in the user's authority (404 otherwise).
+    static func requestedAction(_ req: Request, user: UserAccount) async throws -> PlanAction {
+        guard let id = req.parameters.get("id", as: Int.self),
+            let action = try await req.services.store.actions(authority: user.authority, clock: req.services.clock).action(id: id)
+        else { throw Abort(.notFound) }
+        return action
+    }
+
+    static func breadcrumbs(_ req: Request, _ a: PlanAction) -> [Breadcrumb] {
+        [
+            Breadcrumb("Overview", href: SiteURL.overview),
+            Breadcrumb("Ambition \(a.ambition): actions", href: AmbitionPage.link(a.ambition, tab: .actions, period: req.periodForLinks)),
+        ]
+    }
+
+    /// GET /plan/actions/:id: the action, its updates and the history of every change.
+    static func actionPage(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let a = try await requestedAction(req, user: user)
+        let title = try await req.services.plan(authority: user.authority).ambitions.first { $0.number == a.ambition }?.title ?? ""
+        var content = HTML.empty
+        if let notice = try? req.query.get(String.self, at: "notice"), let heading = notices[notice] { content += Notice.banner(.success, heading: heading) }
+        content += ActionPages.detail(a, ambitionTitle: title, today: Day(req.services.clock()), canUpdate: Access.actionUpdaters.allows(user.role))
+        return Pages.page(req, title: "Action: \(a.text)", section: "Overview", content: content, breadcrumbs: breadcrumbs(req, a))
+    }
+
+    /// GET /plan/actions/:id/update: the update form (filled from the query when coming back from the check page).
+    static func updateForm(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let a = try await requestedAction(req, user: user)
+        let q = (try? req.query.decode([String: String].self)) ?? [:]
+        let input = ActionPages.UpdateInput(text: q["text"] ?? "", evidence: q["evidence"] ?? "", status: q["status"] ?? "")
+        return Pages.page(
+            req, title: "Update progress", section: "Overview",
+            content: ActionPages.updateForm(a, input: input, errors: [], csrf: req.signed?.csrf ?? ""), breadcrumbs: breadcrumbs(req, a))
+    }
+
+    /// POST /plan/actions/:id/update: the answers checked, shown back with the button that saves them.
+    static func updateCheck(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let a = try await requestedAction(req, user: user)
+        let f = (try? req.content.decode([String: String].self)) ?? [:]
+        let input = ActionPages.UpdateInput(
+            text: (f["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines), evidence: (f["evidence"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines),
+            status: f["status"] ?? "")
+        let errors = input.errors
+        guard errors.isEmpty else {
+            return Pages.page(
+                req, title: "Error: Update progress", section: "Overview",
+                content: ActionPages.updateForm(a, input: input, errors: errors, csrf: req.signed?.csrf ?? ""), breadcrumbs: breadcrumbs(req, a),
+                status: .unprocessableEntity)
+        }
+        return Pages.page(
+            req, title: "Check your update", section: "Overview", content: ActionPages.updateCheck(a, input: input, csrf: req.signed?.csrf ?? ""),
+            breadcrumbs: breadcrumbs(req, a))
+    }
+
+    /// The field named by the path (`owner` or `due`; 404 otherwise).
+    static func requestedField(_ req: Request) throws -> ActionPages.Field {
+        guard let f = req.parameters.get("field").flatMap(ActionPages.Field.init(rawValue:)) else { throw Abort(.notFound) }
+        return f
+    }
+
+    /// The authority's active users, offered as owners.
+    static func ownerChoices(_ req: Request, user: UserAccount) async throws -> [FormOption] {
+        try await req.services.accounts.users(authority: user.authority).filter { !$0.isDisabled }
+            .map { FormOption(value: $0.displayName, label: "\($0.displayName) (\($0.role.title))") }
+    }
+
+    /// GET /plan/actions/:id/change/:field: the question, with the current value (or the one being corrected).
+    static func changeForm(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let a = try await requestedAction(req, user: user)
+        let field = try requestedField(req)
+        let q = (try? req.query.decode([String: String].self)) ?? [:]
+        var input = ActionPages.ChangeInput(fields: q)
+        if q.isEmpty || (field == .owner && q["owner"] == nil) || (field == .due && input.due.isBlank && q["due-day"] == nil) {
+            input = ActionPages.ChangeInput(owner: a.owner, due: DateParts(a.due))
+        }
+        return Pages.page(
+            req, title: field.question, section: "Overview",
+            content: ActionPages.changeForm(a, field: field, input: input, errors: [], csrf: req.signed?.csrf ?? "", users: try await ownerChoices(req, user: user)),
+            breadcrumbs: breadcrumbs(req, a))
+    }
+
+    /// POST /plan/actions/:id/change/:field: `step=check` shows the change to confirm; `step=confirm` saves it.
+    static func change(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let a = try await requestedAction(req, user: user)
+        let field = try requestedField(req)
+        let f = (try? req.content.decode([String: String].self)) ?? [:]
+        let input = ActionPages.ChangeInput(fields: f)
+        let errors = input.errors(field)
+        let csrf = req.signed?.csrf ?? ""
+        guard errors.isEmpty else {
+            return Pages.page(
+                req, title: "Error: " + field.question, section: "Overview",
+                content: ActionPages.changeForm(a, field: field, input: input, errors: errors, csrf: csrf, users: try await ownerChoices(req, user: user)),
+                breadcrumbs: breadcrumbs(req, a), status: .unprocessableEntity)
+        }
+        guard f["step"] == "confirm" else {
+            return Pages.page(
+                req, title: "Check the change", section: "Overview", content: ActionPages.changeCheck(a, field: field, input: input, csrf: csrf),
+                breadcrumbs: breadcrumbs(req, a))
+        }
+        let repo = req.services.store.actions(authority: user.authority, clock: req.services.clock)
+        let id = a.id ?? 0
+        do {
+            switch field {
+            case .owner: try await repo.edit(id: id, owner: input.owner, by: user.username)
+            case .due: try await repo.edit(id: id, due: .some(input.due.date), by: user.username)
+            }
+        } catch let e as StoreError {
+            throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
+        }
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: field == .owner ? "changed action owner" : "changed action due date",
+            target: "action \(id)", isChildLevel: false)
+        return req.redirect(to: SitePath.planAction.link(String(id)) + "?notice=\(field.rawValue)", redirectType: .normal)
+    }
+
+    /// GET /plan/actions/:id/files/:name: an evidence file, as a download.
+    static func file(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let a = try await requestedAction(req, user: user)
+        let name = req.parameters.get("name") ?? ""
+        guard let file = try await req.services.store.actions(authority: user.authority).attachment(actionID: a.id ?? 0, fileName: name) else {
+            throw Abort(.notFound)
+        }
+        var headers = HTTPHeaders()
+        // Always a download, never shown in the site's own origin (an uploaded HTML file cannot run).
+        headers.replaceOrAdd(name: .contentType, value: "application/octet-stream")
+        headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(UploadReceiver.safeName(file.fileName))\"")
+        headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        return Response(status: .ok, headers: headers, body: .init(data: file.bytes))
+    }
+}
