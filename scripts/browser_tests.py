@@ -200,14 +200,14 @@ try:
     sign_in("performance-analyst", first_time_checks=True)
 
     # The eight ambitions.
-    ambitions = driver.find_elements(By.CSS_SELECTOR, "main h2[id^=ambition-]")
+    ambitions = driver.find_elements(By.CSS_SELECTOR, "main details.ov-ambition h3[id^=ambition-]")
     check(len(ambitions) == 8, f"the overview shows {len(ambitions)} ambitions, not 8")
     step("overview")
     axe_check("overview")
     check_focus_visible("overview")
 
     # An ambition.
-    click_through(driver.find_element(By.CSS_SELECTOR, "#ambition-2 a"))
+    click_through(driver.find_element(By.CSS_SELECTOR, "main details.ov-ambition a[href^='/ambitions/2']"))
     wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
     check("Right help" in driver.find_element(By.CSS_SELECTOR, "main").text and "/ambitions/2" in driver.current_url, "the ambition page is not ambition 2")
     step("ambition")

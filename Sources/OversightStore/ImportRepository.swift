@@ -246,6 +246,12 @@ public struct ImportRepository: Sendable {
         return nil
     }
 
+    /// When the newest import of `authority` still in use was made; nil when none is.
+    public func lastImportedAt(authority: String) async throws -> Date? {
+        try await ImportModel.query(on: store.database).filter(\.$laCode == authority).filter(\.$status == ImportStatus.active.rawValue)
+            .sort(\.$importedAt, .descending).first()?.importedAt
+    }
+
     /// Every import of `authority`, oldest first.
     public func list(authority: String) async throws -> [ImportSummary] {
         let db = store.database

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import OversightCore
 @testable import OversightViews
@@ -44,7 +45,7 @@ import OversightCore
         #expect(Check.chartsWithoutTitleAndDesc(h) == 0)
         #expect(!h.contains("<script>"))
         #expect(h.contains("Ambition 2: &lt;script&gt;"))
-        #expect(h.contains("3 KPIs: 1 close to target, 1 no target, 1 no data yet."))
+        #expect(h.contains("3 KPIs: <a href=\"/?period=2025&amp;status=amber\">1 close to target</a>"))
     }
 }
 
@@ -77,18 +78,63 @@ extension OverviewPageTests {
             series: [], comparatorText: nil)
     }
 
-    @Test func tilesThatShareAWordingNameTheirMeasure() {
-        let tiles = KPITile.namingSharedWordings([
-            Self.tile("Increase in % of children living in stable placement.", "placement_stability_long_pct"),
-            Self.tile("Increase in % of children living in stable placement.", "placement_stability_short_pct"),
-            Self.tile("Reduction of children experiencing planned moves.", "placement_moves_planned_children"),
-        ])
-        let long = Plan.measureDefinition("placement_stability_long_pct")?.title
-        let short = Plan.measureDefinition("placement_stability_short_pct")?.title
-        #expect(tiles[0].measureTitle == long && tiles[1].measureTitle == short && long != short)
-        #expect(tiles[2].measureTitle == nil)
-        #expect(tiles[0].render(id: "t").markup.contains("<p class=\"ov-tile__measure\">"))
-        #expect(!tiles[2].render(id: "t").markup.contains("ov-tile__measure"))
+    @Test func everyTileNamesWhatItsMeasureCountsUnderThePlansWords() throws {
+        let t = try #require(Samples.overview().ambitions[0].tiles.first)
+        #expect(t.measureTitle == Plan.measureDefinition("rereferrals_12m_pct")?.title)
+        #expect(t.render(id: "t").markup.contains("<p class=\"ov-tile__measure\">\(t.measureTitle!)</p>"))
+    }
+
+    @Test func aChangeOnLastYearReadsAsARiseOrAFallNotAsANegativeTarget() {
+        #expect(KPITile.valueWords(25, measureID: "placed_with_parents_change_pct", unit: .percent) == "Up 25.0% on last year")
+        #expect(KPITile.valueWords(-12.5, measureID: "placed_with_parents_change_pct", unit: .percent) == "Down 12.5% on last year")
+        #expect(KPITile.changeTargetWords(-20, unit: .percent) == "Target: down 20.0% or more on last year")
+        #expect(KPITile.valueWords(25, measureID: "rereferrals_12m_pct", unit: .percent) == "25.0%")
+    }
+
+    @Test func statusCountsOpenTheKPIsOfThatStatusAndKeepThePeriod() {
+        let all = OverviewPage.render(Samples.overview()).markup
+        #expect(all.contains("3 KPIs: <a href=\"/?period=2025&amp;status=amber\">1 close to target</a>, <a href=\"/?period=2025&amp;status=monitor\">1 no target</a>"))
+        var m = Samples.overview()
+        m.statusFilter = .amber
+        let only = OverviewPage.render(m).markup
+        #expect(OverviewPage.title(m) == "KPIs close to target")
+        #expect(only.contains("<strong>1 close to target</strong>"))
+        #expect(only.contains("Re-referrals within 12 months") && !only.contains("Foster households recruited</a>"))
+        #expect(only.contains("<a href=\"/?period=2025\">Show every KPI</a>"))
+        #expect(only.contains("<input type=\"hidden\" name=\"status\" value=\"amber\">"))
+    }
+
+    @Test func ambitionsFoldWithTheirStatusCountsAndHandEnteredKPIsSayWhoOwesThem() {
+        let m = OverviewPage.Model.make(
+            plan: Samples.plan, evaluations: Samples.evaluations(), monthly: [:], period: Samples.year2025, periodOptions: [], selectedPeriod: "2025",
+            loaded: Date(timeIntervalSince1970: 1_746_000_000), canEnterValues: true)
+        let h = OverviewPage.render(m).markup
+        #expect(
+            h.contains(
+                "<details class=\"ov-ambition\" open><summary class=\"ov-ambition__summary\"><h3 class=\"ov-heading-m ov-ambition__title\" id=\"ambition-1\">Ambition 1: Right help, right time</h3><span class=\"ov-ambition__counts\">1 close to target, 1 no data yet</span></summary>"
+            ))
+        #expect(h.contains("Entered by hand; owed by Head of early help"))
+        #expect(h.contains("<a href=\"/plan/entries?measure=hand_households_recruited&amp;period=2024-04-01..2025-03-31\">Enter value"))
+        #expect(h.contains("Data last loaded 30 April 2025"))
+        let readOnly = OverviewPage.Model.make(
+            plan: Samples.plan, evaluations: Samples.evaluations(), monthly: [:], period: Samples.year2025, periodOptions: [], selectedPeriod: "2025")
+        #expect(!OverviewPage.render(readOnly).markup.contains("Enter value"))
+    }
+
+    @Test func needsAttentionGivesTheChangeSinceLastMonthAndTheLatestActionUpdate() {
+        var t = Samples.overview().ambitions[0].tiles[0]
+        t.series = [SeriesPoint(month: Day(year: 2025, month: 2, day: 28)!, value: 17.3), SeriesPoint(month: Day(year: 2025, month: 3, day: 31)!, value: 18.5)]
+        #expect(OverviewPage.changeSinceLastMonth(t) == "Up 1.2 points")
+        t.series[0].value = nil
+        #expect(OverviewPage.changeSinceLastMonth(t) == nil)
+        var action = PlanAction(id: 4, ambition: 1, text: "Front door review", owner: "Head of early help", by: "x", at: Date(timeIntervalSince1970: 0))
+        action.addUpdate(ActionUpdate(text: "Review began", by: "lead", at: Date(timeIntervalSince1970: 1_746_000_000)))
+        var m = Samples.overview()
+        m.latestUpdates = OverviewPage.ActionNote.latest([action])
+        m.ambitions[0].tiles[0].status = .red
+        let h = OverviewPage.render(m).markup
+        #expect(h.contains("Latest action update"))
+        #expect(h.contains("<a href=\"/plan/actions/4\">Review began</a>"))
     }
 }
 

@@ -80,6 +80,24 @@ import Vapor
         await h.shutdown()
     }
 
+    @Test func theOverviewSaysWhenDataWasLoadedItsStatusCountsOpenTheirKPIsAndEnterValueOpensTheForm() async throws {
+        let h = try await WebHarness.start()
+        let page = try await h.send(.GET, "/?period=2025", as: .analyst).body.string
+        #expect(page.contains("Data last loaded"))
+        let red = try #require(page.firstMatch(of: /<a href="(\/\?period=2025&amp;status=red)">(\d+) off track<\/a>/))
+        let filtered = try await h.send(.GET, String(red.output.1).replacingOccurrences(of: "&amp;", with: "&"), as: .analyst).body.string
+        #expect(filtered.contains("<title>KPIs off track"))
+        #expect(filtered.contains("<strong>\(red.output.2) off track</strong>"))
+        #expect(filtered.components(separatedBy: "class=\"ov-tile ov-tile--red\"").count - 1 == Int(red.output.2)!)
+        let enter = try #require(page.firstMatch(of: /href="(\/plan\/entries\?measure=([a-z_]+)&amp;period=2024-04-01..2025-03-31)"/))
+        let form = try await h.send(.GET, String(enter.output.1).replacingOccurrences(of: "&amp;", with: "&"), as: .analyst).body.string
+        #expect(form.contains("<option value=\"\(enter.output.2)\" selected>"))
+        #expect(form.contains("value=\"2024-04-01..2025-03-31\""))
+        // A board member may not enter values: no link.
+        #expect(!(try await h.send(.GET, "/?period=2025", as: .boardMember).body.string.contains("/plan/entries?")))
+        await h.shutdown()
+    }
+
     @Test func aBadHandEnteredValueIsRefusedWithItsReasonAndAGoodOneShowsOnTheMeasure() async throws {
         let h = try await WebHarness.start(importData: false)
         let bad = try await h.send(

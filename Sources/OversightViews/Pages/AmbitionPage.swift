@@ -36,10 +36,9 @@ public enum AmbitionPage {
             comparators: [String: ComparatorSummary] = [:], period: Period, periodOptions: [FormOption],
             selectedPeriod: String
         ) -> Model {
-            var kpis = evaluations.filter { $0.ambition == ambition.number }.map {
+            let kpis = evaluations.filter { $0.ambition == ambition.number }.map {
                 KPIDetail.make($0, monthly: monthly[$0.kpi.measure] ?? [], comparators: comparators[$0.kpi.measure], period: period)
             }
-            for (i, tile) in KPITile.namingSharedWordings(kpis.map(\.tile)).enumerated() { kpis[i].tile = tile }
             return Model(
                 planTitle: plan.title, number: ambition.number, title: ambition.title, statement: ambition.statement,
                 leads: ambition.leads, period: period, periodOptions: periodOptions, selectedPeriod: selectedPeriod,

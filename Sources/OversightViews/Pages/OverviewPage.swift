@@ -1,7 +1,8 @@
+import Foundation
 import OversightCore
 
-/// The overview: the plan's ambitions, each with its KPIs as tiles, for a period the user
-/// chooses with a GET form.
+/// The overview: what needs attention first, then the plan's ambitions, each a folding section
+/// of KPI tiles with its status counts, for a period the user chooses with a GET form.
 public enum OverviewPage {
     /// One ambition's heading and tiles.
     public struct AmbitionTiles: Sendable, Hashable {
@@ -9,6 +10,25 @@ public enum OverviewPage {
         public var title: String
         public var tiles: [KPITile]
         public init(number: Int, title: String, tiles: [KPITile]) { self.number = number; self.title = title; self.tiles = tiles }
+    }
+
+    /// The latest progress update of an ambition's actions, for the "Needs attention" table.
+    public struct ActionNote: Sendable, Hashable {
+        public var actionID: Int
+        public var text: String
+        public var at: Date
+        public init(actionID: Int, text: String, at: Date) { self.actionID = actionID; self.text = text; self.at = at }
+
+        /// The latest update among `actions`, by ambition number.
+        public static func latest(_ actions: [PlanAction]) -> [Int: ActionNote] {
+            var out: [Int: ActionNote] = [:]
+            for a in actions {
+                guard let id = a.id, let u = a.latestUpdate else { continue }
+                if let seen = out[a.ambition], seen.at >= u.at { continue }
+                out[a.ambition] = ActionNote(actionID: id, text: u.text.isEmpty ? u.evidence : u.text, at: u.at)
+            }
+            return out
+        }
     }
 
     /// What the page shows.
@@ -21,64 +41,136 @@ public enum OverviewPage {
         /// The chooser's selected value.
         public var selectedPeriod: String
         public var ambitions: [AmbitionTiles]
+        /// When the newest data in use was loaded; nil when none is.
+        public var loaded: Date?
+        /// When set, the page lists only the KPIs with this status.
+        public var statusFilter: KPIStatus?
+        /// Each ambition's latest action update, by ambition number.
+        public var latestUpdates: [Int: ActionNote]
 
-        public init(planTitle: String, period: Period, periodOptions: [FormOption], selectedPeriod: String, ambitions: [AmbitionTiles]) {
+        public init(
+            planTitle: String, period: Period, periodOptions: [FormOption], selectedPeriod: String, ambitions: [AmbitionTiles],
+            loaded: Date? = nil, statusFilter: KPIStatus? = nil, latestUpdates: [Int: ActionNote] = [:]
+        ) {
             self.planTitle = planTitle; self.period = period; self.periodOptions = periodOptions
-            self.selectedPeriod = selectedPeriod; self.ambitions = ambitions
+            self.selectedPeriod = selectedPeriod; self.ambitions = ambitions; self.loaded = loaded; self.statusFilter = statusFilter
+            self.latestUpdates = latestUpdates
         }
 
         /// The model from a plan, the evaluator's judgements for `period` and each measure's
         /// monthly results (by measure id; a measure missing from `monthly` has no trend line).
-        /// `neighbours` (by measure id) gives the neighbours' published values for the rank among them.
+        /// `neighbours` (by measure id) gives the neighbours' published values for the rank among
+        /// them. `canEnterValues` adds, to each hand-entered KPI, who owes its value (the
+        /// ambition's leads) and the link that opens its form for the period.
         public static func make(
             plan: Plan, evaluations: [KPIEvaluation], monthly: [String: [MeasureResult]], period: Period,
             periodOptions: [FormOption], selectedPeriod: String,
-            neighbours: [String: [NeighbourValue]] = [:]
+            neighbours: [String: [NeighbourValue]] = [:], loaded: Date? = nil, statusFilter: KPIStatus? = nil,
+            latestUpdates: [Int: ActionNote] = [:], canEnterValues: Bool = false
         ) -> Model {
             let ambitions = plan.ambitions.map { a in
                 AmbitionTiles(
                     number: a.number, title: a.title,
-                    tiles: KPITile.namingSharedWordings(
-                        evaluations.filter { $0.ambition == a.number }.map {
-                            KPITile.make($0, monthly: monthly[$0.kpi.measure] ?? [], neighbours: neighbours[$0.kpi.measure] ?? [], period: period)
-                        }))
+                    tiles: evaluations.filter { $0.ambition == a.number }.map { e in
+                        var t = KPITile.make(e, monthly: monthly[e.kpi.measure] ?? [], neighbours: neighbours[e.kpi.measure] ?? [], period: period)
+                        if Plan.measureDefinition(e.kpi.measure)?.source == .handEntered {
+                            t.owedBy = a.leads.isEmpty ? "The ambition's lead" : a.leads.joined(separator: "; ")
+                            if canEnterValues {
+                                t.enterLink = Query(path: SitePath.handEntries.link(), [("measure", e.kpi.measure), ("period", period.description)]).href
+                            }
+                        }
+                        return t
+                    })
             }
-            return Model(planTitle: plan.title, period: period, periodOptions: periodOptions, selectedPeriod: selectedPeriod, ambitions: ambitions)
+            return Model(
+                planTitle: plan.title, period: period, periodOptions: periodOptions, selectedPeriod: selectedPeriod, ambitions: ambitions,
+                loaded: loaded, statusFilter: statusFilter, latestUpdates: latestUpdates)
         }
     }
 
     /// The page title.
-    public static func title(_ model: Model) -> String { "Overview" }
+    public static func title(_ model: Model) -> String {
+        model.statusFilter.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview"
+    }
+
+    /// The overview's link for `status` (nil: every KPI), keeping the period.
+    static func link(_ model: Model, status: KPIStatus?) -> String {
+        Query(path: SiteURL.overview, [("period", model.selectedPeriod.isEmpty ? nil : model.selectedPeriod), ("status", status?.rawValue)]).href
+    }
 
     /// The main content.
     public static func render(_ model: Model) -> HTML {
         var out = HTML.el("span", [("class", "ov-caption-l")], text: model.planTitle)
-        out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Overview")
-        out += PeriodChooser.render(action: SiteURL.overview, options: model.periodOptions, selected: model.selectedPeriod)
-        out += HTML.el(
-            "p", [("class", "ov-body-lead")], text: "Figures for \(Format.period(model.period)) (\(Format.date(model.period.start)) to \(Format.date(model.period.end))).")
+        out += HTML.el("h1", [("class", "ov-heading-xl")], text: title(model))
+        out += PeriodChooser.bar(
+            period: model.period, loaded: model.loaded,
+            chooser: PeriodChooser.render(
+                action: SiteURL.overview, options: model.periodOptions, selected: model.selectedPeriod,
+                hiddenFields: model.statusFilter.map { [("status", $0.rawValue)] } ?? []))
         out += summary(model)
+        if let status = model.statusFilter { return out + filtered(model, status: status) }
         out += needsAttention(model)
+        out += HTML.el("h2", [("class", "ov-heading-l"), ("id", "ambitions")], text: "Ambitions")
         for a in model.ambitions {
+            let counts = statusCounts(a.tiles)
             var section = HTML.el(
-                "div", [("class", "ov-ambition__header")],
+                "summary", [("class", "ov-ambition__summary")],
+                HTML.el("h3", [("class", "ov-heading-m ov-ambition__title"), ("id", "ambition-\(a.number)")], text: "Ambition \(a.number): \(a.title)")
+                    + HTML.el("span", [("class", "ov-ambition__counts")], text: counts.isEmpty ? "No KPIs" : counts))
+            var body = HTML.el(
+                "p", [("class", "ov-body")],
                 HTML.el(
-                    "h2", [("class", "ov-heading-l"), ("id", "ambition-\(a.number)")],
-                    HTML.el("a", [("href", SiteURL.ambition(a.number))], text: "Ambition \(a.number): \(a.title)")))
+                    "a", [("href", AmbitionPage.link(a.number, tab: .kpis, period: model.selectedPeriod.isEmpty ? nil : model.selectedPeriod))], text: "Open ambition \(a.number)")
+                    + HTML.el("span", [("class", "ov-visually-hidden")], text: ": its KPIs with their charts, its actions and the lead's commentary"))
             if a.tiles.isEmpty {
-                section += HTML.el("p", [("class", "ov-body")], text: "This ambition has no KPIs in the plan.")
+                body += HTML.el("p", [("class", "ov-body")], text: "This ambition has no KPIs in the plan.")
             } else {
-                section += HTML.el(
-                    "ul", [("class", "ov-tiles")],
-                    a.tiles.enumerated().map { i, t in t.render(id: "spark-\(a.number)-\(i + 1)") }.joined)
+                body += HTML.el("ul", [("class", "ov-tiles")], a.tiles.enumerated().map { i, t in t.render(id: "spark-\(a.number)-\(i + 1)") }.joined)
             }
-            out += HTML.el("section", [("class", "ov-ambition"), ("aria-labelledby", "ambition-\(a.number)")], section)
+            section += HTML.el("div", [("class", "ov-ambition__body")], body)
+            out += HTML.el("details", [("class", "ov-ambition"), ("open", "")], section)
         }
         return out
     }
 
+    /// "2 on track, 1 off track" for one ambition's tiles.
+    static func statusCounts(_ tiles: [KPITile]) -> String {
+        KPIStatus.order.compactMap { s -> String? in
+            let n = tiles.filter { $0.status == s }.count
+            return n == 0 ? nil : "\(n) \(StatusTag.words(s).lowercased())"
+        }.joined(separator: ", ")
+    }
+
+    /// The KPIs of one status, from every ambition, with a way back to all of them.
+    static func filtered(_ model: Model, status: KPIStatus) -> HTML {
+        var out = HTML.el("p", [("class", "ov-body")], HTML.el("a", [("href", link(model, status: nil))], text: "Show every KPI"))
+        for a in model.ambitions {
+            let tiles = a.tiles.enumerated().filter { $0.element.status == status }
+            guard !tiles.isEmpty else { continue }
+            out += HTML.el("h2", [("class", "ov-heading-m"), ("id", "ambition-\(a.number)")], text: "Ambition \(a.number): \(a.title)")
+            out += HTML.el("ul", [("class", "ov-tiles")], tiles.map { i, t in t.render(id: "spark-\(a.number)-\(i + 1)") }.joined)
+        }
+        return out
+    }
+
+    /// The change in a tile's value since the month before the period's last month: "Up 1.2
+    /// points", "Down 3", "No change"; nil when either month has no value.
+    public static func changeSinceLastMonth(_ t: KPITile) -> String? {
+        guard t.series.count >= 2, let now = t.series[t.series.count - 1].value, let before = t.series[t.series.count - 2].value else { return nil }
+        let d = now - before
+        if (d * 10).rounded() == 0 { return "No change" }
+        let size: String
+        switch t.unit {
+        case .percent: size = Format.decimal(abs(d), places: 1) + " points"
+        case .count: size = Format.count(abs(d))
+        default: size = Format.decimal(abs(d), places: 1)
+        }
+        return (d > 0 ? "Up " : "Down ") + size
+    }
+
     /// "Needs attention": the KPIs off track, then those getting worse than last year, each with
-    /// its value, target, status and direction, linked to its measure for the same period.
+    /// its value, target, status, change since last month and the ambition's latest action update,
+    /// linked to its measure for the same period.
     static func needsAttention(_ model: Model) -> HTML {
         var offTrack: [(Int, KPITile)] = [], worse: [(Int, KPITile)] = []
         for a in model.ambitions {
@@ -93,29 +185,45 @@ public enum OverviewPage {
         out += DataTable(
             caption: "KPIs that need attention, \(Format.period(model.period))", isCaptionVisible: false,
             columns: [
-                .init("kpi", "KPI"), .init("ambition", "Ambition", isNumeric: true), .init("value", "Value", isNumeric: true), .init("target", "Target"),
-                .init("status", "Status"), .init("trend", "Against last year"),
+                .init("kpi", "KPI"), .init("value", "Value", isNumeric: true), .init("target", "Target"), .init("status", "Status"),
+                .init("month", "Since last month"), .init("update", "Latest action update"),
             ],
             rows: rows.map { number, t -> [HTML] in
                 var name = HTML.el("a", [("href", t.link)], text: t.wording)
                 if let m = t.measureTitle { name += HTML.el("span", [("class", "ov-tile__measure")], text: " (\(m))") }
-                let value: String = t.value.map { Format.value($0, unit: t.unit) } ?? "No data"
-                return [name, .text(String(number)), .text(value), .text(t.targetText), StatusTag.render(t.status), .text(t.trendText)]
+                name += HTML.el("span", [("class", "ov-tile__measure")], text: " Ambition \(number)")
+                let update: HTML =
+                    model.latestUpdates[number].map { n in
+                        .text(Format.timestamp(n.at) + ": ") + HTML.el("a", [("href", SitePath.planAction.link(String(n.actionID)))], text: n.text)
+                    }
+                    ?? HTML.el("a", [("href", AmbitionPage.link(number, tab: .actions, period: model.selectedPeriod.isEmpty ? nil : model.selectedPeriod))], text: "No update yet")
+                return [
+                    name, .text(t.valueText), .text(KPIDetail.withoutLeadingTarget(t.targetText)),
+                    StatusTag.render(t.status) + .text(" ") + HTML.el("span", [("class", "ov-tile__measure")], text: t.trendText),
+                    .text(changeSinceLastMonth(t) ?? "No figure"), update,
+                ]
             }
         ).render()
         return out
     }
 
-    /// "12 on track, 5 close to target, 3 off track, 4 without a target, 2 with no data yet."
+    /// "24 KPIs: 12 on track, 5 close to target, ..." with each count opening the list of those KPIs.
     static func summary(_ model: Model) -> HTML {
         let all = model.ambitions.flatMap(\.tiles)
         guard !all.isEmpty else { return HTML.el("p", [("class", "ov-body")], text: "The plan has no KPIs.") }
-        let order: [KPIStatus] = [.green, .amber, .red, .monitor, .noData]
-        let parts = order.compactMap { s -> String? in
+        let parts = KPIStatus.order.compactMap { s -> HTML? in
             let n = all.filter { $0.status == s }.count
             guard n > 0 else { return nil }
-            return "\(n) \(StatusTag.words(s).lowercased())"
+            let words = "\(n) \(StatusTag.words(s).lowercased())"
+            return model.statusFilter == s ? HTML.el("strong", text: words) : HTML.el("a", [("href", link(model, status: s))], text: words)
         }
-        return HTML.el("p", [("class", "ov-body")], text: "\(all.count) KPIs: " + parts.joined(separator: ", ") + ".")
+        return HTML.el(
+            "p", [("class", "ov-body ov-status-counts")],
+            .text("\(all.count) KPIs: ") + HTML.join(parts, separator: .text(", ")) + .text("."))
     }
+}
+
+extension KPIStatus {
+    /// The order statuses are counted and listed in: on track, close, off track, no target, no data.
+    public static let order: [KPIStatus] = [.green, .amber, .red, .monitor, .noData]
 }

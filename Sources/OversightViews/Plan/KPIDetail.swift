@@ -46,7 +46,7 @@ public struct KPIDetail: Sendable, Hashable {
         if let name = t.measureTitle { out += HTML.el("p", [("class", "ov-body ov-secondary-text")], text: name) }
         out += SummaryList.render(
             [
-                .init("Value", .text(t.value == nil ? "No data yet" : Format.value(t.value, unit: t.unit))),
+                .init("Value", .text(t.valueText)),
                 .init("Status", StatusTag.render(t.status)),
                 .init("Target", text: KPIDetail.withoutLeadingTarget(t.targetText)),
                 .init("Direction of travel", (t.trendArrow.isEmpty ? .empty : HTML.el("span", [("aria-hidden", "true")], text: t.trendArrow + " ")) + .text(t.trendText)),

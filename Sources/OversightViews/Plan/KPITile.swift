@@ -28,6 +28,10 @@ public struct KPITile: Sendable, Hashable {
     /// The measure's own name, shown under the wording where the plan gives two or more KPIs the
     /// same wording (so tiles that read alike say what each counts); nil: not shown.
     public var measureTitle: String?
+    /// For a value entered by hand: who owes it (the ambition's leads); nil otherwise.
+    public var owedBy: String?
+    /// For a value entered by hand, when the viewer may enter it: the form for this KPI and period.
+    public var enterLink: String?
 
     public init(
         wording: String, measureID: String, unit: MeasureUnit, value: Double?, targetText: String, status: KPIStatus,
@@ -49,10 +53,35 @@ public struct KPITile: Sendable, Hashable {
             targetText: targetWords(e.target, targetValue: e.targetValue, unit: unit), status: e.status,
             trendText: trend.words, trendArrow: trend.arrow, series: SeriesPoint.series(monthly),
             comparatorText: e.comparator.map { comparatorWords($0, unit: unit, neighbours: neighbours) })
+        if isChange(e.kpi.measure), case .value(let v) = e.target { tile.targetText = changeTargetWords(v, unit: unit) }
+        // The plan's words say what it wants; the measure's own name says what is counted (a
+        // "% children" KPI may count episodes), so every tile shows both.
+        tile.measureTitle = Plan.measureDefinition(e.kpi.measure)?.title
         tile.period = period ?? e.result?.period
         tile.trend = e.trendVsLastYear
         return tile
     }
+
+    /// Whether the measure is a change on last year in per cent (`..._change_pct`), whose value and
+    /// target read as a rise or a fall ("Down 20.0% on last year"), never as a bare "-20.0%".
+    public static func isChange(_ measureID: String) -> Bool { measureID.hasSuffix("_change_pct") }
+
+    /// The value in words: "25.0%", or for a change measure "Up 25.0% on last year".
+    public static func valueWords(_ value: Double?, measureID: String, unit: MeasureUnit) -> String {
+        guard let value else { return "No data yet" }
+        guard isChange(measureID) else { return Format.value(value, unit: unit) }
+        if (value * 10).rounded() == 0 { return "No change on last year" }
+        return (value > 0 ? "Up " : "Down ") + Format.value(abs(value), unit: unit) + " on last year"
+    }
+
+    /// A change measure's target: "Target: down 20.0% or more on last year".
+    static func changeTargetWords(_ v: Double, unit: MeasureUnit) -> String {
+        if v == 0 { return "Target: no rise on last year" }
+        return "Target: \(v < 0 ? "down" : "up") \(Format.value(abs(v), unit: unit)) or more on last year"
+    }
+
+    /// The tile's value in words (see `valueWords`).
+    public var valueText: String { KPITile.valueWords(value, measureID: measureID, unit: unit) }
 
     /// The measure's page for the tile's period.
     public var link: String { SiteURL.measure(measureID) + (period.map { "?period=" + $0.description } ?? "") }
@@ -119,8 +148,8 @@ public struct KPITile: Sendable, Hashable {
     public func render(id: String) -> HTML {
         var inner = HTML.el("h3", [("class", "ov-tile__title")], HTML.el("a", [("href", link)], text: wording))
         if let measureTitle { inner += HTML.el("p", [("class", "ov-tile__measure")], text: measureTitle) }
-        if let value {
-            inner += HTML.el("p", [("class", "ov-tile__value")], text: Format.value(value, unit: unit))
+        if value != nil {
+            inner += HTML.el("p", [("class", "ov-tile__value")], text: valueText)
         } else {
             inner += HTML.el("p", [("class", "ov-tile__value ov-tile__value--none")], text: "No data yet")
         }
@@ -130,24 +159,17 @@ public struct KPITile: Sendable, Hashable {
             "p", [("class", "ov-tile__trend")],
             (trendArrow.isEmpty ? .empty : HTML.el("span", [("aria-hidden", "true")], text: trendArrow + " ")) + .text(trendText))
         if let comparatorText { inner += HTML.el("p", [("class", "ov-tile__meta")], text: comparatorText) }
+        if let owedBy { inner += HTML.el("p", [("class", "ov-tile__meta")], text: "Entered by hand; owed by \(owedBy)") }
+        if let enterLink {
+            inner += HTML.el(
+                "p", [("class", "ov-tile__meta ov-no-print")],
+                HTML.el("a", [("href", enterLink)], .text("Enter value") + HTML.el("span", [("class", "ov-visually-hidden")], text: " for \(wording)")))
+        }
         if series.contains(where: { $0.value != nil }) {
             inner += HTML.el(
                 "div", [("class", "ov-tile__chart")],
                 Chart.sparkline(id: id, title: "\(wording): trend over \(series.count) months", series: series, unit: unit))
         }
         return HTML.el("li", [("class", "ov-tile ov-tile--\(StatusTag.colour(status).rawValue)")], inner)
-    }
-}
-
-extension KPITile {
-    /// Names the measure on each tile whose wording another tile of `tiles` shares.
-    public static func namingSharedWordings(_ tiles: [KPITile]) -> [KPITile] {
-        var counts: [String: Int] = [:]
-        for t in tiles { counts[t.wording, default: 0] += 1 }
-        return tiles.map { t in
-            var t = t
-            if counts[t.wording, default: 0] > 1 { t.measureTitle = Plan.measureDefinition(t.measureID)?.title ?? t.measureID }
-            return t
-        }
     }
 }

@@ -16,15 +16,24 @@ enum DashboardController {
         }
         let (data, options, selected, snapshot) = try await dashboard(req, authority: user.authority)
         let plan = data.plan
-        let content = await req.services.dashboards.content(authority: user.authority, key: "overview|\(data.period)|\(selected)", snapshot: snapshot) {
+        let status = (try? req.query.get(String.self, at: "status")).flatMap(KPIStatus.init(rawValue:))
+        let canEnter = Access.handEntry.allows(user.role)
+        // Action updates and imports raise the authority's revision, so the snapshot (and this
+        // cache) changes with them: what is read here is never older than the page.
+        let loaded = try await req.services.store.imports().lastImportedAt(authority: user.authority)
+        let updates = OverviewPage.ActionNote.latest(try await req.services.store.actions(authority: user.authority).all())
+        let key = "overview|\(data.period)|\(selected)|\(status?.rawValue ?? "all")|\(canEnter)"
+        let content = await req.services.dashboards.content(authority: user.authority, key: key, snapshot: snapshot) {
             OverviewPage.render(
                 OverviewPage.Model.make(
                     plan: plan, evaluations: data.evaluations, monthly: data.series, period: data.period,
-                    periodOptions: options, selectedPeriod: selected)
+                    periodOptions: options, selectedPeriod: selected, loaded: loaded, statusFilter: status, latestUpdates: updates,
+                    canEnterValues: canEnter)
             ).markup
         }
         // The content was rendered by OverviewPage from escaped fragments and cached as markup.
-        return Pages.page(req, title: "Overview", section: "Overview", content: .raw(content))
+        let title = status.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview"
+        return Pages.page(req, title: title, section: "Overview", content: .raw(content))
     }
 
     /// GET /ambitions/:number: one ambition with three tabs (`tab=kpis|actions|commentary`), the

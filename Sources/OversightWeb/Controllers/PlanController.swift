@@ -155,8 +155,10 @@ enum PlanController {
     }
 
     /// GET /plan/entries: the form for a hand-entered measure's value.
+    /// The overview's "Enter value" link fills in the measure and the period (`?measure=&period=`).
     static func entryForm(_ req: Request) async throws -> Response {
-        page(req, input: HandEntryForm.Input(), problems: [], notice: nil)
+        let q = (try? req.query.decode([String: String].self)) ?? [:]
+        return page(req, input: HandEntryForm.Input(measure: q["measure"] ?? "", period: q["period"] ?? ""), problems: [], notice: nil)
     }
 
     static func page(_ req: Request, input: HandEntryForm.Input, problems: [HandEntryProblem], notice: String?, status: HTTPResponseStatus = .ok) -> Response {
