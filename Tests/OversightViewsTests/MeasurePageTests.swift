@@ -56,18 +56,41 @@ import OversightCore
     }
 
     @Test func drillDownListsAreLinkedSortableFlaggedPagedAndDownloadable() throws {
-        let m = Self.model(query: ["dsort": "child", "ddir": "desc", "dpage": "2"])
+        let m = Self.model(query: ["dsort": "child", "ddir": "desc", "dpage": "2", "records": "all"])
         let d = try #require(m.denominator)
         #expect(d.total == 60 && d.page == 2 && d.pageCount == 2 && d.rows.count == 10)
         #expect(d.sort == SortOrder(column: "child", direction: .desc))
         let h = MeasurePage.render(m).markup
         #expect(h.contains("href=\"/children/C0001\""))
         #expect(h.contains("From a row with errors"))
-        #expect(h.contains("href=\"/measures/rereferrals_12m_pct/numerator.csv?kind=year&amp;year=2025\""))
+        #expect(h.contains("href=\"/measures/rereferrals_12m_pct/denominator.csv?kind=year&amp;year=2025\""))
+        #expect(MeasurePage.render(Self.model()).markup.contains("href=\"/measures/rereferrals_12m_pct/numerator.csv?kind=year&amp;year=2025\""))
         // Sorting and paging return to the list, not the top of the page (issue 18).
-        #expect(h.contains("href=\"/measures/rereferrals_12m_pct?kind=year&amp;year=2025&amp;dsort=child&amp;ddir=asc#denominator-records\""))
-        #expect(h.contains("year=2025#denominator-records\" rel=\"prev\""))
-        #expect(h.contains("href=\"/children/C%3Cscript%3Ealert%281%29%3C%2Fscript%3E\""))
+        #expect(h.contains("href=\"/measures/rereferrals_12m_pct?kind=year&amp;year=2025&amp;records=all&amp;dsort=child&amp;ddir=asc#denominator-records\""))
+        #expect(h.contains("records=all#denominator-records\" rel=\"prev\""))
+        #expect(MeasurePage.render(Self.model()).markup.contains("href=\"/children/C%3Cscript%3Ealert%281%29%3C%2Fscript%3E\""))
+    }
+
+    /// Issue 18: records in tabs ("Counted (N)", "All (M)") and a column saying why each is listed.
+    @Test func recordsAreInTabsOfCountedAndAllAndEachSaysWhyItIsListed() throws {
+        let counted = MeasurePage.render(Self.model()).markup
+        #expect(counted.contains("aria-current=\"page\">Counted ("))
+        #expect(counted.contains("href=\"/measures/rereferrals_12m_pct?kind=year&amp;year=2025&amp;records=all#children\" id=\"tab-all\">All (60)</a>"))
+        #expect(counted.contains("id=\"numerator-records\"") && !counted.contains("id=\"denominator-records\""))
+        #expect(counted.contains("Why it is listed"))
+        let all = MeasurePage.render(Self.model(query: ["records": "all"])).markup
+        #expect(all.contains("id=\"denominator-records\"") && !all.contains("id=\"numerator-records\""))
+        let year = Samples.year2025
+        #expect(
+            DrillList.why(DrillRecord(child: "C1", kind: "referral", key: "", start: Samples.day("2024-05-03")), side: .numerator, period: year)
+                == "Counted: Referral on 3 May 2024")
+        #expect(
+            DrillList.why(DrillRecord(child: "C1", kind: "cla_episode", key: "", start: Samples.day("2023-03-20")), side: .denominator, period: year)
+                == "In the base: Looked-after episode from 20 March 2023, still open on 31 March 2025 (2 years)")
+        #expect(
+            DrillList.why(
+                DrillRecord(child: "C1", kind: "assessment", key: "", start: Samples.day("2024-05-01"), end: Samples.day("2024-06-20")), side: .numerator,
+                period: year) == "Counted: Assessment from 1 May 2024 to 20 June 2024 (50 days)")
     }
 
     /// Issue 18: "a 'Key' column copying 'Start', an empty 'Data quality' column". The key shows

@@ -23,6 +23,13 @@ import VaporTesting
         #expect(measure.status == .ok)
         #expect(measure.body.string.contains("Figures for January to December 2024"), "the measure page is not on the overview's period")
         #expect(!measure.body.string.contains("Figures for 2024-25"))
+        // It leads with the plan's words for the KPI, then its status and target for that period.
+        #expect(measure.body.string.contains("<span class=\"ov-caption-l\">Reduction in number and % of re- referrals</span>"))
+        #expect(measure.body.string.contains("<dt class=\"ov-summary-list__key\">Status</dt>"))
+        #expect(measure.body.string.contains("<dt class=\"ov-summary-list__key\">Target</dt>"))
+        // The manager goes down to the children behind it and back, the period kept on both tabs.
+        #expect(measure.body.string.contains("records=all#children\" id=\"tab-all\">All ("))
+        #expect(measure.body.string.contains("kind=rolling&amp;rolling=2024-12&amp;records=all#children"))
         // From the measure page (its own form's fields), the tabs keep the period too.
         let chosen = try await h.send(.GET, "/measures/rereferrals_12m_pct?kind=month&month=2024-06", as: .analyst)
         #expect(chosen.body.string.contains("href=\"/?period=2024-06-01..2024-06-30\""))

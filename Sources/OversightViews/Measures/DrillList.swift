@@ -67,4 +67,65 @@ public struct DrillList: Sendable, Hashable {
     }
 
     static func dayKey(_ d: Day?, _ r: DrillRecord) -> (Int32, String, String) { (d?.ordinal ?? Int32.max, r.child, r.key) }
+
+    /// A record's kind in words ("cla_episode" reads "Looked-after episode").
+    public static func kindWords(_ kind: String) -> String {
+        switch kind {
+        case "assessment": return "Assessment"
+        case "audit": return "Case file audit"
+        case "care_leaver": return "Care leaver"
+        case "cin_episode": return "Child in need episode"
+        case "cla_episode", "episode": return "Looked-after episode"
+        case "cp_plan", "plan": return "Child protection plan"
+        case "missing", "missing_episode": return "Missing episode"
+        case "referral": return "Referral"
+        case "review": return "Review"
+        case "supervision": return "Supervision session"
+        case "supervision_due": return "Supervision due"
+        case "child": return "Child"
+        default: return kind.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+        }
+    }
+
+    /// Kinds that happen on a day rather than last from a start to an end.
+    static let events: Set<String> = ["referral", "review", "supervision", "audit", "child", "supervision_due"]
+
+    /// Why the record is in the list, from its own dates: "Referral on 3 May 2024";
+    /// "Looked-after episode from 20 March 2023, still open on 31 March 2025 (2 years)";
+    /// "Assessment from 1 May 2024 to 20 June 2024 (50 days)". `side` says whether it is counted
+    /// (numerator) or in the base the count is out of (denominator).
+    public static func why(_ r: DrillRecord, side: Side, period: Period) -> String {
+        let what = kindWords(r.kind)
+        var words: String
+        switch (r.start, r.end) {
+        case (let s?, _) where events.contains(r.kind):
+            words = "\(what) on \(Format.date(s))"
+        case (let s?, let e?):
+            words = "\(what) from \(Format.date(s)) to \(Format.date(e)) (\(duration(s, e)))"
+        case (let s?, nil):
+            let until = min(period.end, max(s, period.end))
+            words = "\(what) from \(Format.date(s)), still open on \(Format.date(until)) (\(duration(s, until)))"
+        case (nil, let e?):
+            words = "\(what) ending \(Format.date(e))"
+        case (nil, nil):
+            words = what
+        }
+        return (side == .numerator ? "Counted: " : "In the base: ") + words
+    }
+
+    /// "12 days", "5 months", "2 years 3 months" between two days.
+    static func duration(_ a: Day, _ b: Day) -> String {
+        let days = a.days(to: b)
+        if days < 61 { return Format.counted(days, "day", "days") }
+        var months = (b.year - a.year) * 12 + (b.month - a.month)
+        if b.dayOfMonth < a.dayOfMonth { months -= 1 }
+        if months < 24 { return Format.counted(months, "month", "months") }
+        let y = months / 12, m = months % 12
+        return Format.counted(y, "year", "years") + (m == 0 ? "" : " " + Format.counted(m, "month", "months"))
+    }
+}
+
+extension String {
+    /// The string with its first letter in upper case.
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

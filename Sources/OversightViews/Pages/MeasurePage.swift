@@ -30,6 +30,11 @@ public enum MeasurePage {
         public var filter: String
         public var numerator: DrillList?
         public var denominator: DrillList?
+        /// The plan's KPI on this measure judged for the period (its wording, status and target);
+        /// nil when the plan has no KPI on it.
+        public var kpi: KPITile?
+        /// Which records tab is open: the records counted (`numerator`) or all of the base (`denominator`).
+        public var recordsTab: DrillList.Side = .numerator
 
         public init(
             measureID: String, glossary: MeasureGlossary.Entry?, unit: MeasureUnit, choice: PeriodChoice, periodErrors: [FieldError],
@@ -45,14 +50,14 @@ public enum MeasurePage {
         /// The model from a request's query and the measure's results.
         ///
         /// - `query`: the request's parameters (the period form's, `q` for the filter, `nsort`,
-        ///   `ndir`, `npage`, `dsort`, `ddir`, `dpage` for the two lists).
+        ///   `ndir`, `npage`, `dsort`, `ddir`, `dpage` for the two lists, `records=all` for the base's tab).
         /// - `resolve`: the result for a period (the engine or the hand-entered store).
         /// - `fallback`: the period shown when the form has errors.
         /// When `showsChildren` is false the lists are not built at all.
         public static func make(
             measureID: String, query: [String: String], years: [Int], fallback: Period,
             resolve: (Period) -> MeasureResult?, monthly: [MeasureResult], comparators: ComparatorSummary?,
-            neighbours: [NeighbourValue] = [], showsChildren: Bool, rowsWithErrors: Set<RecordOrigin>
+            neighbours: [NeighbourValue] = [], showsChildren: Bool, rowsWithErrors: Set<RecordOrigin>, kpi: KPITile? = nil
         ) -> Model {
             let choice = PeriodChoice(query: query, defaultYear: fallback.end.collectionYear)
             var errors: [FieldError] = []
@@ -72,17 +77,20 @@ public enum MeasurePage {
                     sort: SortOrder(sort: query[p + "sort"], dir: query[p + "dir"], allowed: DrillList.sortColumns),
                     page: Int(query[p + "page"] ?? "") ?? 1, rowsWithErrors: rowsWithErrors)
             }
-            return Model(
+            var model = Model(
                 measureID: measureID, glossary: MeasureGlossary.entry(measureID), unit: unit, choice: choice, periodErrors: errors,
                 years: years, period: period, result: result, monthly: SeriesPoint.series(monthly), comparators: comparators,
                 neighbours: neighbours, showsChildren: showsChildren, filter: filter,
                 numerator: list(.numerator, result?.numeratorRecords ?? []),
-                denominator: list(.denominator, result?.denominatorRecords ?? []))
+                denominator: (result?.denominatorRecords.isEmpty ?? true) ? nil : list(.denominator, result?.denominatorRecords ?? []))
+            model.kpi = kpi
+            model.recordsTab = query["records"] == "all" && model.denominator != nil ? .denominator : .numerator
+            return model
         }
 
         /// The page's link with the period and filter, for sort and page links.
         var link: Query {
-            Query(path: SiteURL.measure(measureID), choice.queryItems + [("q", filter)])
+            Query(path: SiteURL.measure(measureID), choice.queryItems + [("q", filter), ("records", recordsTab == .denominator ? "all" : nil)])
         }
     }
 
@@ -95,7 +103,8 @@ public enum MeasurePage {
     public static func render(_ model: Model) -> HTML {
         let title = model.glossary?.title ?? model.measureID
         var out = ErrorSummary.render(model.periodErrors)
-        out += HTML.el("span", [("class", "ov-caption-l")], text: "Measure")
+        // The caption is the plan's words for the KPI; the title says what the measure counts.
+        out += HTML.el("span", [("class", "ov-caption-l")], text: model.kpi?.wording ?? "Measure")
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: title)
         // The answer first: the figures for the period, with the way to change it; then how the
         // measure is counted, folded away (issue 18: the page opened with its id and fields).
@@ -150,7 +159,14 @@ public enum MeasurePage {
         guard let r = model.result else {
             return out + Notice.inset(text: "No figures for this period: the data it needs has not been loaded or entered.")
         }
-        var rows: [SummaryList.Row] = [.init("Value", HTML.el("strong", text: Format.value(r.value, unit: model.unit)))]
+        var rows: [SummaryList.Row] = [
+            .init("Value", HTML.el("strong", text: KPITile.valueWords(r.value, measureID: model.measureID, unit: model.unit)))
+        ]
+        if let k = model.kpi {
+            rows.append(.init("Status", StatusTag.render(k.status)))
+            rows.append(.init("Target", text: KPIDetail.withoutLeadingTarget(k.targetText)))
+            rows.append(.init("Against last year", text: k.trendText))
+        }
         if let m = model.glossary?.measure, m.polarity != .none {
             rows.append(.init("Better when", text: m.polarity == .high ? "Higher" : "Lower"))
         }
@@ -182,13 +198,11 @@ public enum MeasurePage {
         }
         let lastYear = SeriesPoint.lastYear(of: shown, in: model.monthly)
         out += HTML.el(
-            "div", [("class", "ov-grid-row ov-figure")],
-            HTML.el(
-                "div", [("class", "ov-column-two-thirds")],
-                Chart.line(id: "measure-chart", title: "\(title): \(heading.lowercased())", series: shown, unit: model.unit, lastYear: lastYear))
-                + HTML.el(
-                    "div", [("class", "ov-column-one-third")],
-                    Chart.table(caption: "\(title): \(heading.lowercased())", series: shown, unit: model.unit, lastYear: lastYear)))
+            "div", [("class", "ov-figure")],
+            Chart.line(id: "measure-chart", title: "\(title): \(heading.lowercased())", series: shown, unit: model.unit, lastYear: lastYear))
+        out += Notice.details(
+            summary: "Show the figures month by month",
+            content: Chart.table(caption: "\(title): \(heading.lowercased())", series: shown, unit: model.unit, lastYear: lastYear))
         return out
     }
 
@@ -210,14 +224,23 @@ public enum MeasurePage {
                     : HTML.el(
                         "p", [("class", "ov-body")],
                         HTML.el("a", [("href", Query(path: SiteURL.measure(model.measureID), model.choice.queryItems).href)], text: "Clear the filter"))))
-        for list in [model.numerator, model.denominator].compactMap({ $0 }) {
+        // Two tabs when the measure has a base: the records counted, and every record of the base.
+        if let n = model.numerator, let d = model.denominator {
+            let base = Query(path: SiteURL.measure(model.measureID), model.choice.queryItems + [("q", model.filter)])
+            out += Tabs.render(
+                [
+                    Tabs.Tab(id: "counted", label: "Counted (\(Format.count(n.total)))", href: base.href + "#children"),
+                    Tabs.Tab(id: "all", label: "All (\(Format.count(d.total)))", href: base.setting("records", "all").href + "#children"),
+                ], selected: model.recordsTab == .denominator ? "all" : "counted", label: "Records")
+        }
+        if let list = model.recordsTab == .denominator ? model.denominator : model.numerator {
             out += drillTable(list, model: model)
         }
         return out
     }
 
     static func drillTable(_ list: DrillList, model: Model) -> HTML {
-        let heading = list.side == .numerator ? "Numerator" : "Denominator"
+        let heading = list.side == .numerator ? (model.denominator == nil ? "Records counted" : "Counted") : "All records of the base"
         let id = "\(list.side.rawValue)-records"
         var out = HTML.el("h3", [("class", "ov-heading-m"), ("id", id)], text: "\(heading): \(Format.count(list.total)) records")
         if !model.filter.isEmpty {
@@ -228,15 +251,16 @@ public enum MeasurePage {
         let showsKey = list.rows.contains { $0.record.key != ($0.record.start?.iso ?? "") }
         let showsFlag = list.rows.contains(where: \.isFromRowWithErrors)
         let rows = list.rows.map { r -> [HTML] in
-            [HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child), .text(r.record.kind)]
+            [HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child), .text(DrillList.kindWords(r.record.kind))]
                 + (showsKey ? [.text(r.record.key)] : [])
                 + [.text(Format.date(r.record.start)), .text(Format.date(r.record.end))]
+                + [.text(DrillList.why(r.record, side: list.side, period: model.period))]
                 + (showsFlag ? [r.isFromRowWithErrors ? StatusTag.render("From a row with errors", colour: .red) : .text("")] : [])
         }
         let columns: [DataTable.Column] =
             [.init("child", "Child", isSortable: true), .init("kind", "Record", isSortable: true)]
             + (showsKey ? [.init("key", "Key", isSortable: true)] : [])
-            + [.init("start", "Start", isSortable: true), .init("end", "End", isSortable: true)]
+            + [.init("start", "Start", isSortable: true), .init("end", "End", isSortable: true), .init("why", "Why it is listed")]
             + (showsFlag ? [.init("flag", "Data quality")] : [])
         out += DataTable(
             caption: "\(heading) records for \(Format.period(model.period))",

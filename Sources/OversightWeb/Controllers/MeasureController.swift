@@ -77,11 +77,14 @@ enum MeasureController {
                 }
             } ?? []
         let errorsRows = showsChildren ? snapshot.engine.data.rowsWithErrors : []
+        // The plan's KPI on this measure, judged as the overview judges it for the same period.
+        let kpi = await services.dashboards.dashboard(authority: authority, period: shown, snapshot: snapshot).evaluations
+            .first { $0.kpi.measure == id }.map { KPITile.make($0, monthly: [], period: shown) }
         let model = MeasurePage.Model.make(
             measureID: id, query: query, years: years, fallback: fallback,
             resolve: { p in services.dashboards.measure(id, authority: authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
             monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
-            rowsWithErrors: errorsRows)
+            rowsWithErrors: errorsRows, kpi: kpi)
         return RenderedPage(
             title: MeasurePage.title(model), content: MeasurePage.render(model).markup, period: model.period.description,
             hasResult: model.result != nil, hasErrors: !model.periodErrors.isEmpty)
