@@ -142,10 +142,10 @@ import OversightCore
     @Test func badPeriodComesBackWithAnErrorSummaryAndTheFallbackPeriod() {
         let m = Self.model(query: ["kind": "range", "from": "2025-02-30", "to": ""])
         #expect(m.period == Samples.year2025)
-        #expect(m.periodErrors.map(\.fieldID) == ["period-from", "period-to"])
+        #expect(m.periodErrors.map(\.fieldID) == ["period-from-day", "period-to-day"])
         let h = MeasurePage.render(m).markup
         #expect(h.contains("There is a problem"))
-        #expect(h.contains("<a href=\"#period-from\">"))
+        #expect(h.contains("<a href=\"#period-from-day\">"))
         #expect(h.contains("value=\"2025-02-30\""))
         #expect(MeasurePage.title(m).hasPrefix("Error: "))
     }
@@ -171,6 +171,11 @@ import OversightCore
         (["kind": "year", "year": "2025", "month": "2025-01"], "2025-01-01..2025-01-31"),
         (["kind": "year", "year": "2025", "from": "1/5/2024", "to": "31/5/2024"], "2024-05-01..2024-05-31"),
         (["kind": "year", "year": "2024", "month": "2025-01", "quarter": "2024Q3"], "2023-04-01..2024-03-31"),
+        // The GOV.UK date inputs: day, month and year in three boxes each.
+        (
+            ["kind": "range", "from-day": "1", "from-month": "4", "from-year": "2024", "to-day": "30", "to-month": "Jun", "to-year": "2024"],
+            "2024-04-01..2024-06-30"
+        ),
     ])
     func periodChoiceTakesWhatPeopleType(query: [String: String], expected: String) throws {
         let p = try PeriodChoice(query: query, defaultYear: 2025).resolve().get()
@@ -181,8 +186,22 @@ import OversightCore
         guard case .failure(let e) = PeriodChoice(kind: .range, from: "31/02/2024", to: "13/13/2024").resolve() else {
             Issue.record("expected an error"); return
         }
-        #expect(e.errors.map(\.fieldID) == ["period-from", "period-to"])
-        #expect(e.errors[0].message.contains("for example 1/4/2024"))
+        #expect(e.errors.map(\.fieldID) == ["period-from-day", "period-to-day"])
+        #expect(e.errors[0].message.contains("for example 1 4 2024"))
+    }
+
+    @Test func eachKindsRadioRevealsOnlyItsOwnFieldsAndADateBoxLeftEmptyIsNamed() {
+        let h = PeriodChoice(kind: .range, from: "1/4/2024", to: "30/6/2024").render(action: "/measures/x", years: [2025], errors: []).markup
+        #expect(h.contains("id=\"period-kind-5\" name=\"kind\" type=\"radio\" value=\"range\" checked aria-controls=\"period-kind-5-conditional\""))
+        #expect(
+            h.contains(
+                "<div class=\"ov-radios__conditional\" id=\"period-kind-2-conditional\"><div class=\"ov-form-group\"><label class=\"ov-label\" for=\"period-month\">Month</label>"))
+        #expect(h.contains("id=\"period-from-day\" name=\"from-day\" type=\"text\" inputmode=\"numeric\" value=\"1\""))
+        #expect(h.contains("id=\"period-to-month\" name=\"to-month\" type=\"text\" inputmode=\"numeric\" value=\"6\""))
+        #expect(Check.unlabelledInputs(h).isEmpty)
+        let missing = PeriodChoice(query: ["kind": "range", "from-day": "1", "from-month": "", "from-year": "2024", "to": "2024-06-30"], defaultYear: 2025)
+        guard case .failure(let e) = missing.resolve() else { Issue.record("expected an error"); return }
+        #expect(e.errors == [FieldError(fieldID: "period-from-day", message: "The first day must include a month")])
     }
 
     @Test func theFormHoldsOnlyTheChosenKindsValue() {
@@ -196,7 +215,7 @@ import OversightCore
         guard case .failure(let e) = PeriodChoice(kind: .range, from: "2025-03-01", to: "2025-02-01").resolve() else {
             Issue.record("expected an error"); return
         }
-        #expect(e.errors == [FieldError(fieldID: "period-to", message: "The last day must be the same as or after the first day")])
+        #expect(e.errors == [FieldError(fieldID: "period-to-day", message: "The last day must be the same as or after the first day")])
     }
 
     @Test func unknownMeasureStillRenders() {

@@ -55,9 +55,10 @@ public struct DateParts: Sendable, Hashable {
 
 extension FormGroup {
     /// A date input: a fieldset holding day, month and year boxes (`id-day`, `id-month`,
-    /// `id-year`); the first box takes `id-day` so an error summary link lands on it.
+    /// `id-year`, named with `name` in place of `id` when given); the first box takes `id-day` so an
+    /// error summary link lands on it.
     public static func dateParts(
-        id: String, legend: String, isLegendVisible: Bool = true, hint: String? = "For example, 27 3 2026", value: DateParts, error: String? = nil
+        id: String, name: String? = nil, legend: String, isLegendVisible: Bool = true, hint: String? = "For example, 27 3 2026", value: DateParts, error: String? = nil
     ) -> HTML {
         let hintID = hint == nil ? nil : id + "-hint"
         let errorID = error == nil ? nil : id + "-error"
@@ -73,7 +74,7 @@ extension FormGroup {
                     + HTML.void(
                         "input",
                         [
-                            ("class", inputClass("ov-input", error: error, width: width)), ("id", "\(id)-\(part)"), ("name", "\(id)-\(part)"),
+                            ("class", inputClass("ov-input", error: error, width: width)), ("id", "\(id)-\(part)"), ("name", "\(name ?? id)-\(part)"),
                             ("type", "text"), ("inputmode", "numeric"), ("value", v), ("autocomplete", "off"), ("spellcheck", "false"),
                             ("aria-invalid", error == nil ? nil : "true"),
                         ]))

@@ -40,17 +40,23 @@ public struct PeriodChoice: Sendable, Hashable {
             self.init(period: period)
             return
         }
+        // The two dates come from the date inputs' day, month and year boxes (or, in links, as one value each).
+        func typed(_ id: String) -> String {
+            let parts = [q("\(id)-day"), q("\(id)-month"), q("\(id)-year")]
+            return q(id).isEmpty && parts.contains(where: { !$0.isEmpty }) ? parts.joined(separator: "/") : q(id)
+        }
+        let from = typed("from"), to = typed("to")
         var kind = Kind(rawValue: q("kind")) ?? .year
         // A month, quarter, 12 months or dates chosen while "Reporting year" stayed ticked (the
         // first choice) is what was meant: the one other kind filled in is taken.
         if kind == .year {
-            let filled: [Kind] = [(Kind.month, q("month")), (.quarter, q("quarter")), (.rolling, q("rolling")), (.range, q("from") + q("to"))]
+            let filled: [Kind] = [(Kind.month, q("month")), (.quarter, q("quarter")), (.rolling, q("rolling")), (.range, from + to)]
                 .filter { !$0.1.isEmpty }.map(\.0)
             if filled.count == 1 { kind = filled[0] }
         }
         self.init(
             kind: kind, year: q("year").isEmpty ? String(defaultYear) : q("year"),
-            month: q("month"), quarter: q("quarter"), rolling: q("rolling"), from: q("from"), to: q("to"))
+            month: q("month"), quarter: q("quarter"), rolling: q("rolling"), from: from, to: to)
     }
 
     /// The choice that gives `period`: a reporting year, a month, a quarter, 12 months to a
@@ -90,18 +96,18 @@ public struct PeriodChoice: Sendable, Hashable {
             var errors: [FieldError] = []
             let start = Day.parseTyped(from), end = Day.parseTyped(to)
             if from.isEmpty {
-                errors.append(FieldError(fieldID: "period-from", message: "Enter the first day of the period"))
+                errors.append(FieldError(fieldID: "period-from-day", message: "Enter the first day of the period"))
             } else if start == nil {
-                errors.append(FieldError(fieldID: "period-from", message: "The first day must be a real date, for example 1/4/2024"))
+                errors.append(FieldError(fieldID: "period-from-day", message: Self.problem(from, "The first day", example: "1 4 2024")))
             }
             if to.isEmpty {
-                errors.append(FieldError(fieldID: "period-to", message: "Enter the last day of the period"))
+                errors.append(FieldError(fieldID: "period-to-day", message: "Enter the last day of the period"))
             } else if end == nil {
-                errors.append(FieldError(fieldID: "period-to", message: "The last day must be a real date, for example 31/3/2025"))
+                errors.append(FieldError(fieldID: "period-to-day", message: Self.problem(to, "The last day", example: "31 3 2025")))
             }
             if let start, let end {
                 guard let p = Period(start: start, end: end) else {
-                    return fail("period-to", "The last day must be the same as or after the first day")
+                    return fail("period-to-day", "The last day must be the same as or after the first day")
                 }
                 return .success(p)
             }
@@ -120,9 +126,29 @@ public struct PeriodChoice: Sendable, Hashable {
         }
     }
 
+    /// What is wrong with a typed date, in the GOV.UK words: "The first day must include a month"
+    /// when a box of the three was left empty, else "... must be a real date, for example 1 4 2024".
+    static func problem(_ typed: String, _ name: String, example: String) -> String {
+        let parts = typed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if parts.count == 3 {
+            let missing = zip(["day", "month", "year"], parts).filter { $0.1.isEmpty }.map(\.0)
+            if !missing.isEmpty { return "\(name) must include a " + missing.joined(separator: " and a ") }
+        }
+        return "\(name) must be a real date, for example \(example)"
+    }
+
+    /// The boxes of a typed date: the date's parts when it reads as one, else the typed parts.
+    static func parts(_ typed: String) -> DateParts {
+        if let d = Day.parseTyped(typed) { return DateParts(d) }
+        let p = typed.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        return p.count == 3 ? DateParts(day: p[0], month: p[1], year: p[2]) : DateParts(day: typed)
+    }
+
     /// The GET form. `years` are the reporting years offered (newest first is kind); months and
-    /// quarters are offered for the same years. Only the chosen kind's field holds a value, so a
-    /// field filled in alone says which kind was meant (`init(query:defaultYear:)`).
+    /// quarters are offered for the same years. Each kind's radio reveals its own fields and
+    /// hides the others' (GOV.UK conditional reveal, done in CSS: no script); only the chosen
+    /// kind's field holds a value, so a field filled in alone says which kind was meant
+    /// (`init(query:defaultYear:)`). The two dates are GOV.UK date inputs (day, month, year).
     public func render(action: String, years: [Int], errors: [FieldError], hiddenFields: [(String, String)] = []) -> HTML {
         func error(_ id: String) -> String? { errors.first { $0.fieldID == id }?.message }
         let sortedYears = years.sorted(by: >)
@@ -142,27 +168,56 @@ public struct PeriodChoice: Sendable, Hashable {
             }
         }
         let blank = FormOption(value: "", label: "Choose")
-        var inner = FormGroup.radios(
-            id: "period-kind", name: "kind", legend: "Period",
-            options: [
-                FormOption(value: "year", label: "Reporting year (April to March)"),
-                FormOption(value: "month", label: "Month"),
-                FormOption(value: "quarter", label: "Quarter"),
-                FormOption(value: "rolling", label: "12 months to the end of a month"),
-                FormOption(value: "range", label: "From one date to another"),
-            ], selected: kind.rawValue, isInline: true)
-        inner += HTML.el(
-            "div", [("class", "ov-filter-form")],
-            FormGroup.select(id: "period-year", name: "year", label: "Reporting year", options: yearOptions, selected: year, error: error("period-year"))
-                + FormGroup.select(
-                    id: "period-month", name: "month", label: "Month", options: [blank] + months, selected: kind == .month ? month : "", error: error("period-month"))
-                + FormGroup.select(
-                    id: "period-quarter", name: "quarter", label: "Quarter", options: [blank] + quarters, selected: kind == .quarter ? quarter : "", error: error("period-quarter"))
-                + FormGroup.select(
+        let choices: [(Kind, String, HTML)] = [
+            (
+                .year, "Reporting year (April to March)",
+                FormGroup.select(id: "period-year", name: "year", label: "Reporting year", options: yearOptions, selected: year, error: error("period-year"))
+            ),
+            (
+                .month, "Month",
+                FormGroup.select(id: "period-month", name: "month", label: "Month", options: [blank] + months, selected: kind == .month ? month : "", error: error("period-month"))
+            ),
+            (
+                .quarter, "Quarter",
+                FormGroup.select(
+                    id: "period-quarter", name: "quarter", label: "Quarter", options: [blank] + quarters, selected: kind == .quarter ? quarter : "",
+                    error: error("period-quarter"))
+            ),
+            (
+                .rolling, "12 months to the end of a month",
+                FormGroup.select(
                     id: "period-rolling", name: "rolling", label: "12 months to", options: [blank] + months, selected: kind == .rolling ? rolling : "",
                     error: error("period-rolling"))
-                + FormGroup.date(id: "period-from", name: "from", label: "From", hint: "For example, 1/4/2024", value: kind == .range ? from : "", error: error("period-from"))
-                + FormGroup.date(id: "period-to", name: "to", label: "To", hint: "For example, 31/3/2025", value: kind == .range ? to : "", error: error("period-to")))
+            ),
+            (
+                .range, "From one date to another",
+                FormGroup.dateParts(
+                    id: "period-from", name: "from", legend: "From", hint: "For example, 1 4 2024", value: kind == .range ? Self.parts(from) : DateParts(),
+                    error: error("period-from-day"))
+                    + FormGroup.dateParts(
+                        id: "period-to", name: "to", legend: "To", hint: "For example, 31 3 2025", value: kind == .range ? Self.parts(to) : DateParts(),
+                        error: error("period-to-day"))
+            ),
+        ]
+        let items = choices.enumerated().map { i, c -> HTML in
+            let (k, label, fields) = c
+            let inputID = i == 0 ? "period-kind" : "period-kind-\(i + 1)"
+            return HTML.el(
+                "div", [("class", "ov-radios__item")],
+                HTML.void(
+                    "input",
+                    [
+                        ("class", "ov-radios__input"), ("id", inputID), ("name", "kind"), ("type", "radio"), ("value", k.rawValue),
+                        ("checked", k == kind ? "" : nil), ("aria-controls", "\(inputID)-conditional"),
+                    ])
+                    + HTML.el("label", [("class", "ov-label ov-radios__label"), ("for", inputID)], text: label)
+                    + HTML.el("div", [("class", "ov-radios__conditional"), ("id", "\(inputID)-conditional")], fields))
+        }
+        var inner = HTML.el(
+            "div", [("class", "ov-form-group")],
+            HTML.el(
+                "fieldset", [("class", "ov-fieldset")],
+                HTML.el("legend", [("class", "ov-fieldset__legend")], text: "Period") + HTML.el("div", [("class", "ov-radios ov-radios--conditional")], items.joined)))
         for (n, v) in hiddenFields { inner += FormGroup.hidden(name: n, value: v) }
         inner += Button.render("Show figures", kind: .secondary)
         return HTML.el("form", [("method", "get"), ("action", action), ("class", "ov-period-choice ov-no-print"), ("novalidate", "")], inner)
