@@ -47,6 +47,10 @@ extension Audit {
             if !isAuditor, !(section.agency.map(partnerAgencies.contains) ?? false) {
                 throw AuditWorkflowError.notPermitted(audit: id, user: user, step: .draftSaved)
             }
+            // A partner's section, once submitted, is theirs no more to change.
+            if !isAuditor, let agency = section.agency, submittedSections.contains(agency) {
+                throw AuditWorkflowError.illegalTransition(audit: id, from: status, step: .draftSaved)
+            }
             if let v = answer.value?.trimmed, !v.isEmpty, q.kind != .freeText, !q.kind.options.contains(v) {
                 throw AuditWorkflowError.invalidAnswer(audit: id, questionID: qid, value: v)
             }
@@ -85,6 +89,44 @@ extension Audit {
             out.append(MissingAnswer(questionID: "grade-rationale", sectionID: "overall", text: "Reasons for the overall grade"))
         }
         return out
+    }
+
+    /// The agencies whose sections their partner auditor has submitted.
+    public var submittedSections: Set<PartnerAgency> {
+        Set(events.filter { $0.step == .sectionSubmitted }.compactMap { $0.detail.flatMap(PartnerAgency.init(rawValue:)) })
+    }
+
+    /// The required questions unanswered in `agencies`' sections, in template order.
+    public func missingAnswers(inSectionsOf agencies: Set<PartnerAgency>, template: AuditTemplate) -> [MissingAnswer] {
+        template.sections.filter { $0.agency.map(agencies.contains) ?? false }.flatMap { s in
+            s.questions.filter { $0.required && !$0.isAnswered(answers[$0.id]) }.map { MissingAnswer(questionID: $0.id, sectionID: s.id, text: $0.text) }
+        }
+    }
+
+    /// A partner auditor submits their agency's sections: only while the audit is open, only
+    /// their own agencies' not yet submitted, and only with every required question of those
+    /// sections answered. Returns the agencies submitted.
+    ///
+    /// - Throws: `illegalTransition` once the audit or the sections are submitted; `notPermitted`
+    ///   for anyone who is not a partner auditor of the audit; `missingAnswers` naming each
+    ///   unanswered question of the sections.
+    @discardableResult
+    public mutating func submitSections(template: AuditTemplate, by user: String, at: Date) throws -> Set<PartnerAgency> {
+        guard status == .assigned || status == .inProgress else {
+            throw AuditWorkflowError.illegalTransition(audit: id, from: status, step: .sectionSubmitted)
+        }
+        try checkTemplate(template)
+        let mine = Set(partnerAuditors.filter { $0.value == user }.map(\.key))
+        guard !mine.isEmpty else { throw AuditWorkflowError.notPermitted(audit: id, user: user, step: .sectionSubmitted) }
+        let open = mine.subtracting(submittedSections)
+        guard !open.isEmpty else { throw AuditWorkflowError.illegalTransition(audit: id, from: status, step: .sectionSubmitted) }
+        let missing = missingAnswers(inSectionsOf: open, template: template)
+        guard missing.isEmpty else { throw AuditWorkflowError.missingAnswers(audit: id, missing) }
+        for agency in open.sorted(by: { $0.rawValue < $1.rawValue }) {
+            events.append(AuditEvent(step: .sectionSubmitted, by: user, at: at, detail: agency.rawValue))
+        }
+        status = .inProgress
+        return open
     }
 
     /// Submits the audit: only the auditor, only from `assigned` or `inProgress`, and only with

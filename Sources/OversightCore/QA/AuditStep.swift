@@ -3,6 +3,8 @@ public enum AuditStep: String, Codable, Sendable, CaseIterable {
     case assigned
     case draftSaved = "draft-saved"
     case submitted
+    /// A partner auditor submitted their agency's section of a multi-agency audit (detail: the agency).
+    case sectionSubmitted = "section-submitted"
     case selectedForModeration = "selected-for-moderation"
     case moderated
     case feedbackGiven = "feedback-given"

@@ -218,6 +218,14 @@ public struct AuditRepository: Sendable {
         }
     }
 
+    /// A partner auditor submits their agency's sections (`Audit.submitSections`).
+    @discardableResult
+    public func submitSections(_ id: AuditID, authority: String, by user: String) async throws -> Audit {
+        try await step(id, authority: authority) { a, t, now in
+            try a.submitSections(template: t, by: user, at: now)
+        }
+    }
+
     /// Submits (`Audit.submit`), then decides moderation: an audit of a round is selected when
     /// `AuditSampler.drawsModeration` says so with the round's rate and seed, an audit outside a
     /// round only when graded Inadequate. The selection is recorded as done by `system`.

@@ -26,9 +26,23 @@ public enum AuditFormPage {
             ("Due", .text(Format.date(audit.dueDate))), ("Status", M.statusTag(audit.status)),
             ("Template", .text("\(template.title), version \(template.version)")),
         ])
+        // A partner auditor whose sections are submitted sees that, not the form: the section is
+        // the lead auditor's to complete now.
+        if let agencies, !agencies.isEmpty, agencies.isSubset(of: audit.submittedSections) {
+            let when = audit.events.last { $0.step == .sectionSubmitted }.map { Format.timestamp($0.at) } ?? ""
+            return out
+                + Notice.inset(
+                    text: "You submitted your section on \(when). The lead auditor, \(audit.auditor), completes the audit; you cannot change your answers now.")
+        }
         var form = M.hidden("csrf", csrf)
         for section in template.sections where agencies.map({ a in section.agency.map(a.contains) ?? false }) ?? true {
             form += M.heading(2, "m", section.title)
+            if agencies == nil, let agency = section.agency, audit.partnerAuditors[agency] != nil {
+                let done = audit.events.last { $0.step == .sectionSubmitted && $0.detail == agency.rawValue }
+                form += M.para(
+                    done.map { "Submitted by \($0.by), \(Format.timestamp($0.at))." }
+                        ?? "Completed by \(audit.partnerAuditors[agency] ?? ""), the \(agency.title.lowercased()) auditor; not submitted yet.")
+            }
             for q in section.questions {
                 let answer = audit.answers[q.id]
                 let error = missingIDs.contains(q.id) ? message(for: MissingAnswer(questionID: q.id, sectionID: section.id, text: q.text)) : nil
@@ -69,7 +83,7 @@ public enum AuditFormPage {
         form += M.el(
             "div", [("class", "ov-button-group")],
             M.button("Save draft", name: "intent", value: "save", secondary: true)
-                + (agencies == nil ? M.button("Submit", name: "intent", value: "submit") : .empty))
+                + M.button(agencies == nil ? "Submit" : "Submit my section", name: "intent", value: "submit"))
         // The form saves itself as a draft while it is being filled in (`autosave.js`); without
         // scripts the "Save draft" button does the same.
         return out + M.el("form", [("method", "post"), ("action", action), ("novalidate", "novalidate"), ("data-autosave", "")], form)

@@ -52,6 +52,9 @@ enum QAController {
         if (try? req.query.get(String.self, at: "notice")) == "submitted" {
             content = Notice.banner(.success, heading: "Your audit was submitted") + content
         }
+        if (try? req.query.get(String.self, at: "notice")) == "section" {
+            content = Notice.banner(.success, heading: "Your section was submitted", body: .text("The lead auditor completes the audit.")) + content
+        }
         let links = RouteLink.offered(Self.hubLinks, to: user.role)
         if !links.isEmpty {
             content += HTML.el("ul", [("class", "ov-list")], links.map { HTML.el("li", [], HTML.el("a", [("href", $0.href)], text: $0.label)) }.joined)
@@ -88,9 +91,17 @@ enum QAController {
                 strengths: sections == nil ? submission.strengths : nil,
                 areasForDevelopment: sections == nil ? submission.areasForDevelopment : nil,
                 authority: user.authority, by: user.username)
-            if submission.intent == "submit" && sections == nil {
+            if submission.intent == "submit" {
                 do {
-                    saved = try await repo.submit(audit.id, authority: user.authority, by: user.username)
+                    if sections == nil {
+                        saved = try await repo.submit(audit.id, authority: user.authority, by: user.username)
+                    } else {
+                        // A partner auditor submits their agency's section; the lead auditor submits the audit.
+                        saved = try await repo.submitSections(audit.id, authority: user.authority, by: user.username)
+                        try await req.services.accounts.record(
+                            authority: user.authority, user: user.username, action: "submitted audit section", target: audit.id.rawValue, isChildLevel: false)
+                        return req.redirect(to: SiteURL.audits + "?notice=section", redirectType: .normal)
+                    }
                 } catch AuditWorkflowError.missingAnswers(_, let missing) {
                     let content = AuditFormPage.render(
                         audit: saved, template: template, missing: missing, csrf: req.signed?.csrf ?? "",

@@ -185,6 +185,33 @@ import Testing
         }
     }
 
+    /// Issue 18: "a partner auditor can save a draft but not submit their section".
+    @Test func aPartnerAuditorSubmitsTheirSectionOnceAnsweredAndCannotChangeItAfter() throws {
+        let m = QAFixtures.multiAgency
+        var a = Audit.assign(
+            id: AuditID("M2"), template: m, subject: .child(cid("C6")), caseKind: .cp, team: nil, auditor: "lead",
+            partnerAuditors: [.police: "pc1", .health: "nurse1"], due: day("2026-04-30"), by: "manager", at: at)
+        #expect(throws: AuditWorkflowError.missingAnswers(audit: a.id, [MissingAnswer(questionID: "police-sharing", sectionID: "police", text: "Did Police share information?")])) {
+            try a.submitSections(template: m, by: "pc1", at: at)
+        }
+        try a.saveDraft(answers: ["police-sharing": .init(value: "partly")], template: m, by: "pc1", at: at)
+        #expect(try a.submitSections(template: m, by: "pc1", at: at) == [.police])
+        #expect(a.submittedSections == [.police])
+        #expect(a.events.last == AuditEvent(step: .sectionSubmitted, by: "pc1", at: at, detail: "police"))
+        #expect(throws: AuditWorkflowError.illegalTransition(audit: a.id, from: .inProgress, step: .draftSaved)) {
+            try a.saveDraft(answers: ["police-sharing": .init(value: "no")], template: m, by: "pc1", at: at)
+        }
+        #expect(throws: AuditWorkflowError.illegalTransition(audit: a.id, from: .inProgress, step: .sectionSubmitted)) {
+            try a.submitSections(template: m, by: "pc1", at: at)
+        }
+        #expect(throws: AuditWorkflowError.notPermitted(audit: a.id, user: "lead", step: .sectionSubmitted)) {
+            try a.submitSections(template: m, by: "lead", at: at)
+        }
+        // The lead auditor still completes every section and the audit.
+        try a.saveDraft(answers: ["police-sharing": .init(value: "yes")], template: m, by: "lead", at: at)
+        #expect(a.answers["police-sharing"]?.value == "yes")
+    }
+
     @Test func errorsReadAsPlainSentences() {
         let e = AuditWorkflowError.missingAnswers(audit: AuditID("A"), [MissingAnswer(questionID: "lived", sectionID: "s", text: "Lived?")])
         #expect(e.description.contains("lived (Lived?)"))
