@@ -9,9 +9,11 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import struct
 import sys
 import time
+from urllib.parse import parse_qs, urlparse
 
 from axe_selenium_python import Axe
 from selenium import webdriver
@@ -48,12 +50,22 @@ axe_report = {}
 step_number = 0
 
 
+# The window's width: 1280 px, or 400 px for the narrow walk (a phone held upright).
+current_width = 1280
+
+
+def set_width(width):
+    global current_width
+    current_width = width
+    driver.set_window_size(width, 900)
+
+
 def step(name):
     global step_number
     step_number += 1
-    path = os.path.join(RESULTS, f"{step_number:02d}-{name}.png")
+    path = os.path.join(RESULTS, f"{step_number:03d}-{name}.png")
     height = driver.execute_script("return Math.min(document.body.scrollHeight, 6000)")
-    driver.set_window_size(1280, max(900, height))
+    driver.set_window_size(current_width, max(900, height))
     driver.save_screenshot(path)
     print(f"step {step_number}: {name} -> {path}")
 
@@ -155,6 +167,58 @@ def check_focus_visible(name):
     count, hidden = driver.execute_script(FOCUS_SCRIPT)
     check(not hidden, f"focus not visible on {name}: {hidden[:5]}")
     print(f"focus {name}: {count} controls, {len(hidden)} without a visible focus")
+
+
+OVERFLOW_SCRIPT = """
+const width = document.documentElement.clientWidth;
+const wide = Array.from(document.querySelectorAll('body *')).filter(e => {
+  // Inside a table's own scrolling frame is fine; the frame itself must fit.
+  if (e.parentElement && e.parentElement.closest('.ov-table-wrapper')) return false;
+  const r = e.getBoundingClientRect();
+  return r.width > 0 && r.right > width + 1;
+}).slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ')[0] : ''));
+return [document.documentElement.scrollWidth, width, wide];
+"""
+
+
+def check_no_sideways_scroll(name):
+    """At 400 px nothing but a table (which scrolls in its own frame) is wider than the window."""
+    scroll, width, wide = driver.execute_script(OVERFLOW_SCRIPT)
+    check(scroll <= width + 1 and not wide, f"{name}: the page is {scroll} px wide in a {width} px window ({wide})")
+
+
+def page_is_served(name):
+    title = driver.title
+    check("Page not found" not in title and "Sorry" not in title and "not allowed" not in title.lower(), f"{name}: {title} at {driver.current_url}")
+
+
+def tour(role, pages):
+    """Each of a role's main pages at 1280 px and at 400 px: served, axe, keyboard focus visible
+    on every control, and at 400 px no sideways scrolling."""
+    for width in (1280, 400):
+        set_width(width)
+        for label, path in pages:
+            driver.get(BASE + path)
+            wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
+            name = f"{role} {label} at {width} px"
+            page_is_served(name)
+            step(f"{role}-{label}-{width}")
+            axe_check(name)
+            check_focus_visible(name)
+            if width == 400:
+                check_no_sideways_scroll(name)
+    set_width(1280)
+
+
+def first_link(path, pattern):
+    """The first link on `path` whose address matches `pattern` (a regular expression)."""
+    driver.get(BASE + path)
+    for a in driver.find_elements(By.CSS_SELECTOR, "main a[href]"):
+        href = a.get_attribute("href") or ""
+        found = re.search(pattern, href)
+        if found:
+            return found.group(0)
+    return None
 
 
 def sign_in(role, first_time_checks=False):
@@ -260,6 +324,43 @@ try:
     step("import-with-error")
     axe_check("import")
 
+    # The period travels: the overview set to 12 months to a month's end, a status count, a KPI,
+    # all its records, and back to the overview, the period kept at every step.
+    driver.get(BASE + "/")
+    driver.find_element(By.CSS_SELECTOR, "#period-choice summary").click()
+    period_select = driver.find_element(By.ID, "period")
+    option = period_select.find_elements(By.TAG_NAME, "option")[1]
+    chosen_label = option.text
+    option.click()
+    click_through(driver.find_element(By.CSS_SELECTOR, ".ov-period-form button"))
+    period = parse_qs(urlparse(driver.current_url).query).get("period", [""])[0]
+    # A reporting year chosen as "2024" travels in links as its dates.
+    if re.fullmatch(r"\d{4}", period):
+        period = f"{int(period) - 1}-04-01..{period}-03-31"
+    check(period != "", f"choosing '{chosen_label}' did not put the period in the address ({driver.current_url})")
+    counts = driver.find_elements(By.CSS_SELECTOR, ".ov-status-counts a")
+    check(len(counts) > 0, "the overview's status counts are not links")
+    if counts:
+        click_through(counts[0])
+        check("period=" in driver.current_url, f"the status count lost the period ({driver.current_url})")
+        step("overview-one-status")
+        click_through(driver.find_element(By.CSS_SELECTOR, "main .ov-tile a[href^='/measures/']"))
+        check(f"period={period}" in driver.current_url, f"the KPI lost the period ({driver.current_url})")
+        all_tab = driver.find_elements(By.ID, "tab-all")
+        if all_tab:
+            click_through(all_tab[0])
+            check("records=all" in driver.current_url, "the All tab did not open every record")
+            step("measure-all-records")
+        click_through(driver.find_element(By.CSS_SELECTOR, ".ov-nav a[href^='/?']"))
+        check(f"period={period}" in driver.current_url, f"back on the overview the period is lost ({driver.current_url})")
+    child_path = first_link("/measures/rereferrals_12m_pct", r"/children/[^?#]+")
+    tour("performance-analyst", [
+        ("overview", "/"), ("off-track", "/?status=red"), ("ambition", "/ambitions/2"), ("measures", "/measures"),
+        ("measure", "/measures/rereferrals_12m_pct"), ("measure-all", "/measures/rereferrals_12m_pct?records=all"),
+        ("child", child_path or "/"), ("data", "/data"), ("upload", "/data/upload"), ("entries", "/plan/entries"),
+        ("plan", "/plan"), ("reports", "/reports"),
+    ])
+
     # A measure page as a board member: no children.
     sign_out()
     sign_in("board-member")
@@ -268,6 +369,10 @@ try:
     step("measure-board-member")
     driver.get(BASE + "/measures")
     axe_check("measures")
+    tour("board-member", [
+        ("overview", "/"), ("measure", "/measures/rereferrals_12m_pct"), ("ambition-actions", "/ambitions/2?tab=actions"),
+        ("commentary", "/ambitions/2?tab=commentary"), ("reports", "/reports"),
+    ])
 
     # Administrator pages.
     sign_out()
@@ -283,6 +388,7 @@ try:
     driver.get(BASE + "/no/such/page")
     step("not-found")
     axe_check("not-found")
+    tour("administrator", [("overview", "/"), ("users", "/users"), ("activity", "/activity")])
 
     # Quality assurance: an auditor completes and submits an audit; a moderator moderates one.
     sign_out()
@@ -290,7 +396,6 @@ try:
     driver.get(BASE + "/audits")
     step("my-audits")
     axe_check("my-audits")
-    import re
     audit_anchors = [a for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='/audits/']")
                      if re.search(r"/audits/[0-9a-f]{8}-", a.get_attribute("href") or "")]
     audit_links = [a.get_attribute("href") for a in audit_anchors]
@@ -323,6 +428,7 @@ try:
         check(driver.current_url.rstrip("/").endswith("/audits?notice=submitted") or "notice=submitted" in driver.current_url,
               f"the complete audit was not submitted (at {driver.current_url})")
         step("audit-submitted")
+    tour("auditor", [("my-audits", "/audits"), ("learning", "/audits/learning")])
     sign_out()
     sign_in("moderator")
     driver.get(BASE + "/audits/moderation")
@@ -348,6 +454,81 @@ try:
     step("learning")
     axe_check("learning")
     check_focus_visible("learning")
+    tour("moderator", [("moderation", "/audits/moderation"), ("learning", "/audits/learning")])
+
+    # A manager updates an action's progress and moves its due date, each through a check page.
+    sign_out()
+    sign_in("manager")
+    driver.get(BASE + "/ambitions/1?tab=actions")
+    updates = driver.find_elements(By.CSS_SELECTOR, "main .ov-summary-card a[href$='/update']")
+    check(len(updates) > 0, "the Actions tab offers the manager no update")
+    action_path = "/"
+    if updates:
+        click_through(updates[0])
+        driver.find_element(By.ID, "text").send_keys("Front door review booked (browser test).")
+        driver.execute_script("arguments[0].checked = true;", driver.find_element(By.CSS_SELECTOR, "input[name=status][value=on_track]"))
+        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        check("Check your update" in driver.find_element(By.CSS_SELECTOR, "main h1").text, "the update has no check page")
+        step("action-update-check")
+        axe_check("action update check")
+        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        check("The update is saved" in driver.find_element(By.TAG_NAME, "main").text, "the checked update was not saved")
+        action_path = urlparse(driver.current_url).path
+        click_through(driver.find_element(By.CSS_SELECTOR, "main a[href$='/change/due']"))
+        for part, value in (("day", "31"), ("month", "3"), ("year", "2027")):
+            box = driver.find_element(By.ID, f"due-{part}")
+            box.clear()
+            box.send_keys(value)
+        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        check("31 March 2027" in driver.find_element(By.TAG_NAME, "main").text, "the check page does not show the new due date")
+        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+        main = driver.find_element(By.TAG_NAME, "main").text
+        check("The due date is changed" in main and "31 March 2027" in main, "the new due date was not saved")
+        step("action-after-changes")
+    tour("manager", [
+        ("overview", "/"), ("ambition-actions", "/ambitions/1?tab=actions"), ("action", action_path),
+        ("update-form", action_path + "/update"), ("due-date-form", action_path + "/change/due"),
+        ("owner-form", action_path + "/change/owner"), ("rounds", "/audits/rounds"),
+    ])
+
+    # A strategic lead writes the commentary the board pack prints.
+    sign_out()
+    sign_in("strategic-lead")
+    driver.get(BASE + "/ambitions/2?tab=commentary")
+    driver.find_element(By.ID, "text").clear()
+    driver.find_element(By.ID, "text").send_keys("Re-referrals fell after the front door review (browser test).")
+    click_through(driver.find_element(By.CSS_SELECTOR, "main form[action$='/commentary'] button[type=submit]"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    check("The commentary is saved" in main and "(browser test)" in main, "the lead's commentary was not saved")
+    tour("strategic-lead", [("overview", "/"), ("commentary", "/ambitions/2?tab=commentary"), ("plan", "/plan")])
+
+    # A partner auditor answers and submits their agency's section of a multi-agency audit.
+    sign_out()
+    sign_in("partner-auditor")
+    driver.get(BASE + "/audits")
+    partner_audits = [a for a in driver.find_elements(By.CSS_SELECTOR, "main a[href*='/audits/']")
+                      if re.search(r"/audits/[0-9a-f]{8}-", a.get_attribute("href") or "")]
+    check(len(partner_audits) > 0, "the partner auditor has no audit")
+    partner_path = "/audits"
+    if partner_audits:
+        partner_path = urlparse(partner_audits[0].get_attribute("href")).path
+        click_through(partner_audits[0])
+        submit = driver.find_elements(By.CSS_SELECTOR, "main form button[value=submit]")
+        if submit:
+            check("Submit my section" in submit[0].text, "the partner auditor is not offered their section's submit")
+            seen = set()
+            for radio in driver.find_elements(By.CSS_SELECTOR, "main form input[type=radio]"):
+                if radio.get_attribute("name") not in seen:
+                    seen.add(radio.get_attribute("name"))
+                    driver.execute_script("arguments[0].checked = true;", radio)
+            click_through(submit[0])
+            check("Your section was submitted" in driver.find_element(By.TAG_NAME, "main").text, "the partner's section was not submitted")
+            step("partner-section-submitted")
+        else:
+            driver.get(BASE + partner_path)
+            check("You submitted your section" in driver.find_element(By.TAG_NAME, "main").text,
+                  "the partner auditor can neither submit their section nor sees it submitted")
+    tour("partner-auditor", [("my-audits", "/audits"), ("audit", partner_path)])
 
     # The analyst again: the second sign-in asks for a code from the app set up at the first.
     driver.get(BASE + "/")

@@ -190,7 +190,7 @@ import OversightCore
         #expect(e.errors[0].message.contains("for example 1 4 2024"))
     }
 
-    @Test func eachKindsRadioRevealsOnlyItsOwnFieldsAndADateBoxLeftEmptyIsNamed() {
+    @Test func eachKindsRadioRevealsOnlyItsOwnFieldsAndADateBoxLeftEmptyIsNamed() throws {
         let h = PeriodChoice(kind: .range, from: "1/4/2024", to: "30/6/2024").render(action: "/measures/x", years: [2025], errors: []).markup
         #expect(h.contains("id=\"period-kind-5\" name=\"kind\" type=\"radio\" value=\"range\" checked aria-controls=\"period-kind-5-conditional\""))
         #expect(

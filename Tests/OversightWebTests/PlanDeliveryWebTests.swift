@@ -4,6 +4,7 @@ import OversightStore
 @testable import OversightWeb
 import Testing
 import Vapor
+import VaporTesting
 
 /// Actions, hand-entered values and reports in the web application.
 @Suite(.serialized) struct PlanDeliveryWebTests {
@@ -95,6 +96,39 @@ import Vapor
         #expect(form.contains("value=\"2024-04-01..2025-03-31\""))
         // A board member may not enter values: no link.
         #expect(!(try await h.send(.GET, "/?period=2025", as: .boardMember).body.string.contains("/plan/entries?")))
+        await h.shutdown()
+    }
+
+    /// The check page's form, as a browser posts it: multipart, with the file box left empty, or
+    /// with files; both save (the browser walk found the empty box refused with a 400).
+    @Test func theCheckedUpdateSavesFromTheBrowsersMultipartFormWithOrWithoutFiles() async throws {
+        let h = try await WebHarness.start(importData: false)
+        _ = try await h.send(.GET, "/ambitions/2?tab=actions", as: .strategicLead)
+        let repo = h.store.actions(authority: WebFixtures.authority)
+        let id = try #require(try await repo.all(ambition: 2).first?.id)
+        let csrf = try #require(h.sessions[.strategicLead]?.csrf)
+        func post(_ files: [(String, String)]) async throws -> TestingHTTPResponse {
+            let b = UploadTests.boundary
+            var text = ""
+            for (name, value) in [("csrf", csrf), ("text", "Evidence filed."), ("evidence", ""), ("status", "on_track")] {
+                text += "--\(b)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n"
+            }
+            for (file, content) in files {
+                text += "--\(b)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"\(file)\"\r\nContent-Type: text/plain\r\n\r\n\(content)\r\n"
+            }
+            text += "--\(b)--\r\n"
+            var headers = HTTPHeaders()
+            headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(b)")
+            return try await h.send(.POST, "/plan/actions/\(id)", as: .strategicLead, headers: headers, body: ByteBuffer(string: text))
+        }
+        #expect(try await post([("", "")]).status == .seeOther)
+        #expect(try await post([("minutes.txt", "Minutes of the review"), ("notes.txt", "Notes")]).status == .seeOther)
+        let saved = try #require(try await repo.action(id: id))
+        #expect(saved.updates.count == 2)
+        #expect(saved.updates.last?.attachments == ["minutes.txt", "notes.txt"])
+        let file = try await h.send(.GET, "/plan/actions/\(id)/files/minutes.txt", as: .boardMember)
+        #expect(file.body.string == "Minutes of the review")
+        #expect(file.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
         await h.shutdown()
     }
 

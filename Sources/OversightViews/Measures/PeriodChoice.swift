@@ -199,25 +199,28 @@ public struct PeriodChoice: Sendable, Hashable {
                         error: error("period-to-day"))
             ),
         ]
-        let items = choices.enumerated().map { i, c -> HTML in
-            let (k, label, fields) = c
-            let inputID = i == 0 ? "period-kind" : "period-kind-\(i + 1)"
-            return HTML.el(
+        // The radios alone in their fieldset (one group of one name); each kind's fields follow
+        // it, shown by the stylesheet only while their radio is chosen.
+        let ids = choices.indices.map { $0 == 0 ? "period-kind" : "period-kind-\($0 + 1)" }
+        let items = zip(ids, choices).map { inputID, c -> HTML in
+            HTML.el(
                 "div", [("class", "ov-radios__item")],
                 HTML.void(
                     "input",
                     [
-                        ("class", "ov-radios__input"), ("id", inputID), ("name", "kind"), ("type", "radio"), ("value", k.rawValue),
-                        ("checked", k == kind ? "" : nil), ("aria-controls", "\(inputID)-conditional"),
+                        ("class", "ov-radios__input"), ("id", inputID), ("name", "kind"), ("type", "radio"), ("value", c.0.rawValue),
+                        ("checked", c.0 == kind ? "" : nil), ("aria-controls", "\(inputID)-conditional"),
                     ])
-                    + HTML.el("label", [("class", "ov-label ov-radios__label"), ("for", inputID)], text: label)
-                    + HTML.el("div", [("class", "ov-radios__conditional"), ("id", "\(inputID)-conditional")], fields))
+                    + HTML.el("label", [("class", "ov-label ov-radios__label"), ("for", inputID)], text: c.1))
         }
         var inner = HTML.el(
             "div", [("class", "ov-form-group")],
             HTML.el(
                 "fieldset", [("class", "ov-fieldset")],
-                HTML.el("legend", [("class", "ov-fieldset__legend")], text: "Period") + HTML.el("div", [("class", "ov-radios ov-radios--conditional")], items.joined)))
+                HTML.el("legend", [("class", "ov-fieldset__legend")], text: "Period") + HTML.el("div", [("class", "ov-radios ov-radios--inline")], items.joined)))
+        inner += HTML.el(
+            "div", [("class", "ov-period-fields")],
+            zip(ids, choices).map { inputID, c in HTML.el("div", [("class", "ov-radios__conditional"), ("id", "\(inputID)-conditional")], c.2) }.joined)
         for (n, v) in hiddenFields { inner += FormGroup.hidden(name: n, value: v) }
         inner += Button.render("Show figures", kind: .secondary)
         return HTML.el("form", [("method", "get"), ("action", action), ("class", "ov-period-choice ov-no-print"), ("novalidate", "")], inner)

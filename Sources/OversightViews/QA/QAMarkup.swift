@@ -54,9 +54,12 @@ enum QAMarkup {
     static func table(caption: String, head: [String], rows: [[HTML]]) -> HTML {
         let headRow = el("tr", [], join(head.map { el("th", [("scope", "col")], .text($0)) }))
         let body = join(rows.map { r in el("tr", [], join(r.map { el("td", [], $0) })) })
+        // In its own scrolling frame, so a wide table never makes a narrow page scroll sideways.
         return el(
-            "table", [("class", "ov-table")],
-            el("caption", [("class", "ov-heading-s")], .text(caption)) + el("thead", [], headRow) + el("tbody", [], body))
+            "div", [("class", "ov-table-wrapper")],
+            el(
+                "table", [("class", "ov-table")],
+                el("caption", [("class", "ov-heading-s")], .text(caption)) + el("thead", [], headRow) + el("tbody", [], body)))
     }
 
     /// A summary list of label-value pairs.

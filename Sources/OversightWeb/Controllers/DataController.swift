@@ -350,12 +350,7 @@ final class UploadReceiver {
 
     private var disposition: (name: String?, filename: String?) {
         guard let d = headers["content-disposition"] else { return (nil, nil) }
-        var name: String?, filename: String?
-        for part in d.split(separator: ";").map({ $0.trimmingCharacters(in: .whitespaces) }) {
-            if part.hasPrefix("name=") { name = String(part.dropFirst(5)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-            if part.hasPrefix("filename=") { filename = String(part.dropFirst(9)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
-        }
-        return (name, filename)
+        return MultipartForm.disposition(d)
     }
 
     private func body(_ buffer: inout ByteBuffer) {

@@ -124,25 +124,24 @@ enum PlanController {
         return req.redirect(to: AmbitionPage.link(n, tab: .commentary, period: period.description) + "&notice=commentary", redirectType: .normal)
     }
 
-    struct UpdateForm: Content {
-        var text: String?
-        var evidence: String?
-        var status: String?
-        var files: [File]?
-    }
-
-    /// POST /plan/actions/:id: a progress update with evidence and files; every change is kept in the history.
+    /// POST /plan/actions/:id: a progress update with evidence and files (the check page's
+    /// multipart form; a URL-encoded form without files is read too); every change is kept in the history.
     static func update(_ req: Request) async throws -> Response {
         let user = try req.requireUser
         guard let id = req.parameters.get("id", as: Int.self) else { throw Abort(.notFound) }
         let repo = req.services.store.actions(authority: user.authority, clock: req.services.clock)
         guard try await repo.action(id: id) != nil else { throw Abort(.notFound) }
-        let form = try req.content.decode(UpdateForm.self)
-        let files = (form.files ?? []).filter { !$0.filename.isEmpty && $0.data.readableBytes > 0 }.map { f in
-            ActionRepository.Attachment(
-                fileName: UploadReceiver.safeName(f.filename), mediaType: f.contentType?.description ?? "application/octet-stream",
-                bytes: Data(buffer: f.data))
+        let fields: [String: String]
+        var files: [ActionRepository.Attachment] = []
+        if let form = try MultipartForm(req) {
+            fields = form.fields
+            files = form.files.filter { $0.name == "files" }.map {
+                ActionRepository.Attachment(fileName: UploadReceiver.safeName($0.fileName), mediaType: $0.mediaType, bytes: $0.bytes)
+            }
+        } else {
+            fields = (try? req.content.decode([String: String].self)) ?? [:]
         }
+        let form = (text: fields["text"], evidence: fields["evidence"], status: fields["status"])
         do {
             _ = try await repo.addUpdate(
                 actionID: id, text: form.text ?? "", evidence: form.evidence ?? "",

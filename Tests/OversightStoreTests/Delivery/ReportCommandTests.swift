@@ -120,7 +120,7 @@ extension StoreTests {
             let r = try Self.run(ImportFaultTests.binary, ["report", "board", "--period", "2025", "--out", out], environment: ["OVERSIGHT_DATABASE": db])
             #expect(r.status == 0, "\(r.err)")
             let html = try String(contentsOfFile: out, encoding: .utf8)
-            #expect(html.contains("<td>Rewrite the front door triage guidance</td><td>Head of First Response</td><td>31/01/2025</td>"))
+            #expect(html.contains("<td>Rewrite the front door triage guidance</td><td>Head of First Response</td><td>31 January 2025</td>"))
             #expect(html.contains("Draft shared with partners Evidence: Partnership board minutes"))
             #expect(html.contains("<div class=\"ov-commentary\">Re-referrals fell after the new triage.</div>"))
             #expect(html.contains("<td class=\"ov-num\">25.0%</td>"))

@@ -52,9 +52,11 @@ import Testing
         #expect(html.components(separatedBy: "<script").count - 1 == (html.contains("src=\"/assets/autosave.js") ? 1 : 0))
     }
 
-    @Test func partnersSeeOnlyTheirSectionAndCannotSubmit() {
+    /// A partner sees only their section and submits that section, never the audit (issue 18).
+    @Test func partnersSeeOnlyTheirSectionAndSubmitOnlyIt() {
         let html = AuditFormPage.render(audit: Self.audit(), template: Self.template, csrf: "t", action: "/x", agencies: [.police]).markup
-        #expect(!html.contains("answer-lived") && !html.contains("Overall grade") && !html.contains("value=\"submit\""))
+        #expect(!html.contains("answer-lived") && !html.contains("Overall grade"))
+        #expect(html.contains("value=\"submit\">Submit my section</button>") && !html.contains("value=\"submit\">Submit</button>"))
     }
 
     @Test func aPostedFormReadsBack() {
