@@ -93,6 +93,29 @@ import OversightCore
                 period: year) == "Counted: Assessment from 1 May 2024 to 20 June 2024 (50 days)")
     }
 
+    /// Issue 18: the records filter by the file they were read from.
+    @Test func recordsFilterByTheirSourceFile() throws {
+        var records = Self.records(6)
+        for i in records.indices where i >= 4 { records[i].origin = RecordOrigin(file: 1, row: i) }
+        let result = MeasureResult(
+            id: "cla_at_end", unit: .count, period: Samples.year2025, numerator: 6, denominator: nil, value: 6, numeratorRecords: records)
+        let files = [
+            SourceFile(path: "in/2025/episodes.csv", format: "ssda903", table: "Episodes", collectionYear: 2025),
+            SourceFile(path: "in/2025/header.csv", format: "ssda903", table: "Header", collectionYear: 2025),
+        ]
+        func page(_ query: [String: String]) -> MeasurePage.Model {
+            MeasurePage.Model.make(
+                measureID: "cla_at_end", query: query, years: [2025], fallback: Samples.year2025, resolve: { _ in result }, monthly: [],
+                comparators: nil, showsChildren: true, rowsWithErrors: [], files: files)
+        }
+        let all = MeasurePage.render(page([:])).markup
+        #expect(all.contains("<option value=\"1\">SSDA903 Header, 2024-25 (header.csv)</option>"))
+        let one = page(["src": "1"])
+        #expect(one.numerator?.matching == 2 && one.numerator?.total == 6)
+        #expect(MeasurePage.render(one).markup.contains("2 match the filter."))
+        #expect(page(["src": "7"]).source == nil)
+    }
+
     /// Issue 18: "a 'Key' column copying 'Start', an empty 'Data quality' column". The key shows
     /// only where it differs from the start date, the column only where a row has errors.
     @Test func drillDownColumnsSayOnlyWhatTheRowsHold() throws {

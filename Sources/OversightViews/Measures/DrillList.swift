@@ -35,9 +35,10 @@ public struct DrillList: Sendable, Hashable {
 
     /// Filters `records` by `filter` (case-insensitive, on child id, kind and key), sorts them
     /// (by child id then key when no sort is given; blank dates last ascending) and keeps page `page`.
+    /// `source` keeps only the records read from that file (its index in the case data's files).
     public static func make(
         _ side: Side, records: [DrillRecord], filter: String, sort: SortOrder?, page: Int,
-        rowsWithErrors: Set<RecordOrigin>, perPage: Int = DrillList.perPage
+        rowsWithErrors: Set<RecordOrigin>, perPage: Int = DrillList.perPage, source: Int? = nil
     ) -> DrillList {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
         var kept =
@@ -46,6 +47,7 @@ public struct DrillList: Sendable, Hashable {
             : records.filter {
                 $0.child.lowercased().contains(needle) || $0.kind.lowercased().contains(needle) || $0.key.lowercased().contains(needle)
             }
+        if let source { kept = kept.filter { $0.origin.map { Int($0.file) } == source } }
         let order = sort ?? SortOrder(column: "child")
         kept.sort { a, b in
             let ascending: Bool
@@ -84,6 +86,27 @@ public struct DrillList: Sendable, Hashable {
         case "supervision_due": return "Supervision due"
         case "child": return "Child"
         default: return kind.replacingOccurrences(of: "_", with: " ").capitalizedFirst
+        }
+    }
+
+    /// The files the records were read from, as choices for the source filter: each file's index
+    /// with its return, table, year and name ("SSDA903 Episodes, 2024-25 (episodes.csv)").
+    public static func sourceOptions(_ records: [DrillRecord], files: [SourceFile]) -> [FormOption] {
+        Set(records.compactMap { $0.origin.map { Int($0.file) } }).sorted().compactMap { i in
+            guard files.indices.contains(i) else { return nil }
+            let f = files[i]
+            let format: String
+            switch f.format {
+            case "ssda903": format = "SSDA903"
+            case "cin": format = "CIN census"
+            case "missing-local": format = "Missing episodes"
+            case "supervision-local": format = "Supervision"
+            case "annex-a": format = "Annex A"
+            default: format = f.format
+            }
+            let year = f.collectionYear.map { ", " + Format.reportingYear($0) } ?? ""
+            let name = f.path.split(separator: "/").last.map(String.init) ?? f.path
+            return FormOption(value: String(i), label: "\(format) \(f.table)\(year) (\(name))")
         }
     }
 

@@ -35,6 +35,9 @@ public enum MeasurePage {
         public var kpi: KPITile?
         /// Which records tab is open: the records counted (`numerator`) or all of the base (`denominator`).
         public var recordsTab: DrillList.Side = .numerator
+        /// The files the records came from, offered as a filter; and the one chosen (its index).
+        public var sources: [FormOption] = []
+        public var source: Int?
 
         public init(
             measureID: String, glossary: MeasureGlossary.Entry?, unit: MeasureUnit, choice: PeriodChoice, periodErrors: [FieldError],
@@ -57,7 +60,8 @@ public enum MeasurePage {
         public static func make(
             measureID: String, query: [String: String], years: [Int], fallback: Period,
             resolve: (Period) -> MeasureResult?, monthly: [MeasureResult], comparators: ComparatorSummary?,
-            neighbours: [NeighbourValue] = [], showsChildren: Bool, rowsWithErrors: Set<RecordOrigin>, kpi: KPITile? = nil
+            neighbours: [NeighbourValue] = [], showsChildren: Bool, rowsWithErrors: Set<RecordOrigin>, kpi: KPITile? = nil,
+            files: [SourceFile] = []
         ) -> Model {
             let choice = PeriodChoice(query: query, defaultYear: fallback.end.collectionYear)
             var errors: [FieldError] = []
@@ -69,13 +73,14 @@ public enum MeasurePage {
             let result = resolve(period)
             let unit = Plan.measureDefinition(measureID)?.unit ?? result?.unit ?? .count
             let filter = (query["q"] ?? "").trimmingCharacters(in: .whitespaces)
+            let source = Int(query["src"] ?? "").flatMap { files.indices.contains($0) ? $0 : nil }
             func list(_ side: DrillList.Side, _ records: [DrillRecord]) -> DrillList? {
                 guard showsChildren else { return nil }
                 let p = side.prefix
                 return DrillList.make(
                     side, records: records, filter: filter,
                     sort: SortOrder(sort: query[p + "sort"], dir: query[p + "dir"], allowed: DrillList.sortColumns),
-                    page: Int(query[p + "page"] ?? "") ?? 1, rowsWithErrors: rowsWithErrors)
+                    page: Int(query[p + "page"] ?? "") ?? 1, rowsWithErrors: rowsWithErrors, source: source)
             }
             var model = Model(
                 measureID: measureID, glossary: MeasureGlossary.entry(measureID), unit: unit, choice: choice, periodErrors: errors,
@@ -84,13 +89,17 @@ public enum MeasurePage {
                 numerator: list(.numerator, result?.numeratorRecords ?? []),
                 denominator: (result?.denominatorRecords.isEmpty ?? true) ? nil : list(.denominator, result?.denominatorRecords ?? []))
             model.kpi = kpi
+            model.source = source
+            if showsChildren { model.sources = DrillList.sourceOptions((result?.numeratorRecords ?? []) + (result?.denominatorRecords ?? []), files: files) }
             model.recordsTab = query["records"] == "all" && model.denominator != nil ? .denominator : .numerator
             return model
         }
 
         /// The page's link with the period and filter, for sort and page links.
         var link: Query {
-            Query(path: SiteURL.measure(measureID), choice.queryItems + [("q", filter), ("records", recordsTab == .denominator ? "all" : nil)])
+            Query(
+                path: SiteURL.measure(measureID),
+                choice.queryItems + [("q", filter), ("src", source.map(String.init)), ("records", recordsTab == .denominator ? "all" : nil)])
         }
     }
 
@@ -217,16 +226,22 @@ public enum MeasurePage {
         out += HTML.el(
             "form", [("method", "get"), ("action", SiteURL.measure(model.measureID)), ("class", "ov-filter-form ov-no-print"), ("role", "search")],
             FormGroup.text(id: "q", label: "Filter by child, record or key", value: model.filter, type: "search")
+                + (model.sources.count > 1
+                    ? FormGroup.select(
+                        id: "src", label: "Source", options: [FormOption(value: "", label: "Every file")] + model.sources,
+                        selected: model.source.map(String.init) ?? "")
+                    : .empty)
+                + (model.recordsTab == .denominator ? FormGroup.hidden(name: "records", value: "all") : .empty)
                 + model.choice.queryItems.compactMap { n, v in v.map { FormGroup.hidden(name: n, value: $0) } }.joined
                 + Button.render("Filter", kind: .secondary)
-                + (model.filter.isEmpty
+                + (model.filter.isEmpty && model.source == nil
                     ? .empty
                     : HTML.el(
                         "p", [("class", "ov-body")],
                         HTML.el("a", [("href", Query(path: SiteURL.measure(model.measureID), model.choice.queryItems).href)], text: "Clear the filter"))))
         // Two tabs when the measure has a base: the records counted, and every record of the base.
         if let n = model.numerator, let d = model.denominator {
-            let base = Query(path: SiteURL.measure(model.measureID), model.choice.queryItems + [("q", model.filter)])
+            let base = Query(path: SiteURL.measure(model.measureID), model.choice.queryItems + [("q", model.filter), ("src", model.source.map(String.init))])
             out += Tabs.render(
                 [
                     Tabs.Tab(id: "counted", label: "Counted (\(Format.count(n.total)))", href: base.href + "#children"),
@@ -243,7 +258,7 @@ public enum MeasurePage {
         let heading = list.side == .numerator ? (model.denominator == nil ? "Records counted" : "Counted") : "All records of the base"
         let id = "\(list.side.rawValue)-records"
         var out = HTML.el("h3", [("class", "ov-heading-m"), ("id", id)], text: "\(heading): \(Format.count(list.total)) records")
-        if !model.filter.isEmpty {
+        if !model.filter.isEmpty || model.source != nil {
             out += HTML.el("p", [("class", "ov-body")], text: "\(Format.count(list.matching)) match the filter.")
         }
         // The key is shown only where it says something the start date does not (it is usually
@@ -266,7 +281,7 @@ public enum MeasurePage {
             caption: "\(heading) records for \(Format.period(model.period))",
             columns: columns,
             rows: rows, sort: list.sort, link: model.link,
-            emptyMessage: model.filter.isEmpty ? "No records." : "No records match the filter.",
+            emptyMessage: model.filter.isEmpty && model.source == nil ? "No records." : "No records match the filter.",
             parameterPrefix: list.side.prefix, anchor: id
         ).render()
         out += Pagination.render(

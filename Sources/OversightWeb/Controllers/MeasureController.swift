@@ -84,7 +84,7 @@ enum MeasureController {
             measureID: id, query: query, years: years, fallback: fallback,
             resolve: { p in services.dashboards.measure(id, authority: authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
             monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
-            rowsWithErrors: errorsRows, kpi: kpi)
+            rowsWithErrors: errorsRows, kpi: kpi, files: snapshot.engine.data.files)
         return RenderedPage(
             title: MeasurePage.title(model), content: MeasurePage.render(model).markup, period: model.period.description,
             hasResult: model.result != nil, hasErrors: !model.periodErrors.isEmpty)
