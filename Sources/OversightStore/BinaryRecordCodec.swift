@@ -102,6 +102,17 @@ enum BinaryRecordCodec {
                 w.string(r.worker); w.date(r.date); w.optional(r.kind); w.optional(r.reflective)
                 w.optional(r.child?.rawValue); w.origin(r.origin)
             }
+        case .worker:
+            w.count(d.workers.count)
+            for r in d.workers {
+                w.string(r.id); w.optional(r.name); w.optional(r.role); w.optional(r.fte.map { String($0) }); w.optional(r.employment)
+                w.string(r.team); w.optional(r.service); w.date(r.start); w.date(r.leave); w.origin(r.origin)
+            }
+        case .allocation:
+            w.count(d.allocations.count)
+            for r in d.allocations {
+                w.child(r.child); w.string(r.worker); w.date(r.from); w.date(r.to); w.origin(r.origin)
+            }
         }
         return w.bytes
     }
@@ -242,6 +253,22 @@ enum BinaryRecordCodec {
                         origin: try origin()))
             }
             builder.add(supervisions: out, file: file)
+        case .worker:
+            var out: [WorkerRecord] = []; out.reserveCapacity(n)
+            for _ in 0..<n {
+                out.append(
+                    WorkerRecord(
+                        id: try r.string(), name: try r.optionalString(), role: try r.optionalString(), fte: try r.optionalString().flatMap(Double.init),
+                        employment: try r.optionalString(), team: try r.string(), service: try r.optionalString(), start: try r.date(),
+                        leave: try r.date(), origin: try origin()))
+            }
+            builder.add(workers: out, file: file)
+        case .allocation:
+            var out: [Allocation] = []; out.reserveCapacity(n)
+            for _ in 0..<n {
+                out.append(Allocation(child: try r.child(), worker: try r.string(), from: try r.date(), to: try r.date(), origin: try origin()))
+            }
+            builder.add(allocations: out, file: file)
         }
         guard r.atEnd else { throw StoreError.unavailable("a stored \(kind.rawValue) record block has bytes after its last record") }
     }
@@ -261,6 +288,8 @@ extension CaseData {
         d.socialWorkerEpisodes = socialWorkerEpisodes.filter { $0.origin.file == file }
         d.missingEpisodes = missingEpisodes.filter { $0.origin.file == file }
         d.supervisions = supervisions.filter { $0.origin.file == file }
+        d.workers = workers.filter { $0.origin.file == file }
+        d.allocations = allocations.filter { $0.origin.file == file }
         return d
     }
 }

@@ -13,6 +13,8 @@ enum RecordKind: String, CaseIterable, Sendable {
     case socialWorkerEpisode = "sw_episode"
     case missingEpisode = "missing_episode"
     case supervision = "supervision"
+    case worker = "worker"
+    case allocation = "allocation"
 }
 
 /// One record's row: its kind and the columns the store queries. The record itself goes in its
@@ -81,6 +83,10 @@ enum RecordCodec {
                 part(
                     .supervision, d.supervisions, child: { $0.child?.rawValue },
                     key: { key($0.worker, "\($0.date)", $0.kind, $0.child?.rawValue) }, year: { _ in nil }, origin: \.origin),
+                part(.worker, d.workers, child: { _ in nil }, key: { key($0.id, $0.team, "\($0.start)") }, year: { _ in nil }, origin: \.origin),
+                part(
+                    .allocation, d.allocations, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.from)") }, year: { _ in nil },
+                    origin: \.origin),
             ]
             count = parts.reduce(0) { $0 + $1.count }
         }
@@ -122,6 +128,8 @@ enum RecordCodec {
         case .socialWorkerEpisode: d.socialWorkerEpisodes.count
         case .missingEpisode: d.missingEpisodes.count
         case .supervision: d.supervisions.count
+        case .worker: d.workers.count
+        case .allocation: d.allocations.count
         }
     }
 
@@ -129,6 +137,7 @@ enum RecordCodec {
     static func count(_ d: CaseData) -> Int {
         d.cinChildren.count + d.cinEpisodes.count + d.claHeaders.count + d.claEpisodes.count + d.claReviews.count
             + d.claMissing.count + d.careLeavers.count + d.socialWorkerEpisodes.count + d.missingEpisodes.count + d.supervisions.count
+            + d.workers.count + d.allocations.count
     }
 
     /// Joins key parts unambiguously: each part length-prefixed, an absent part as `~`.
@@ -198,6 +207,16 @@ enum RecordCodec {
         case .supervision:
             builder.add(
                 supervisions: try decode(SupervisionSession.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
+        case .worker:
+            builder.add(
+                workers: try decode(WorkerRecord.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
+        case .allocation:
+            builder.add(
+                allocations: try decode(Allocation.self).map {
                     var r = $0; r.origin = reorigin(r.origin); return r
                 }, file: file)
         }

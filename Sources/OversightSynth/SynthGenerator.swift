@@ -4,7 +4,7 @@ import OversightFormats
 
 /// Generates a synthetic local authority's history and writes it in the statutory formats:
 /// `903/YYYY/*.csv`, `cin/YYYY/cin_census.xml`, optionally `903-xml/YYYY/ssda903.xml` (last year),
-/// `local/missing-episodes.csv`, `local/supervision.csv`, `manifest.json` and, with an error
+/// `local/missing-episodes.csv`, `local/supervision.csv`, `local/workers.csv`, `local/allocations.csv`, `manifest.json` and, with an error
 /// rate above 0, `errors-manifest.json`.
 ///
 /// Children are simulated and written one at a time, so memory stays small whatever the scale.
@@ -69,6 +69,11 @@ public struct SynthGenerator: Sendable {
             url: directory.appendingPathComponent("local/supervision.csv"),
             header: LocalCSVWriter.supervisionHeader)
         writeSupervision(supervision)
+        let organisation = SynthOrganisation(workforce: world.workforce, seed: options.seed)
+        let workersCSV = try LocalCSVWriter(url: directory.appendingPathComponent("local/workers.csv"), header: LocalCSVWriter.workersHeader)
+        for row in organisation.workerRows(from: options.outputStart, to: options.outputEnd) { workersCSV.write(row) }
+        let allocationsCSV = try LocalCSVWriter(
+            url: directory.appendingPathComponent("local/allocations.csv"), header: LocalCSVWriter.allocationsHeader)
 
         var errors: [InjectedError] = []
         var children = 0
@@ -119,6 +124,7 @@ public struct SynthGenerator: Sendable {
                 }
             }
             writeLocal(child, missing: missingCSV, supervision: supervision)
+            for row in organisation.allocationRows(child, from: options.outputStart, to: options.outputEnd) { allocationsCSV.write(row) }
         }
 
         var counts: [String: Int] = [:]
@@ -137,8 +143,12 @@ public struct SynthGenerator: Sendable {
         }
         counts["local/missing-episodes.csv"] = missingCSV.rowCount
         counts["local/supervision.csv"] = supervision.rowCount
+        counts["local/workers.csv"] = workersCSV.rowCount
+        counts["local/allocations.csv"] = allocationsCSV.rowCount
         try missingCSV.close()
         try supervision.close()
+        try workersCSV.close()
+        try allocationsCSV.close()
 
         let manifest = SynthManifest(
             la: options.localAuthority, seed: options.seed, years: Array(options.years), scale: options.scale.label,

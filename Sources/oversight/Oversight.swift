@@ -19,6 +19,8 @@ struct Oversight: ParsableCommand {
             MigrateCommand.self,
             ImportCommand.self,
             ImportsCommand.self,
+            TeamsCommand.self,
+            WorkersCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
             ServeCommand.self,

@@ -116,6 +116,44 @@ import OversightCore
         #expect(page(["src": "7"]).source == nil)
     }
 
+    /// Issue 18: the records filter by the team and the worker that held the child on the
+    /// record's day; children nobody held show as unallocated, never dropped.
+    @Test func recordsFilterByTeamAndWorkerAndUnallocatedChildrenStay() throws {
+        let records = [
+            DrillRecord(child: "C1", kind: "referral", key: "", start: Samples.day("2024-06-01")),
+            DrillRecord(child: "C2", kind: "referral", key: "", start: Samples.day("2024-06-01")),
+            DrillRecord(child: "C3", kind: "cla_episode", key: "", start: Samples.day("2023-01-01")),
+        ]
+        var data = CaseData()
+        data.workers = [
+            WorkerRecord(id: "W1", team: "Assessment team 1", start: .value(Samples.day("2020-01-01"))),
+            WorkerRecord(id: "W2", team: "Children in care team 1", start: .value(Samples.day("2020-01-01"))),
+        ]
+        data.allocations = [
+            Allocation(child: ChildID("C1"), worker: "W1", from: .value(Samples.day("2024-05-01"))),
+            // C3's allocation ends before the period does: its reference day is the period's end, when nobody holds them.
+            Allocation(child: ChildID("C3"), worker: "W2", from: .value(Samples.day("2023-01-01")), to: .value(Samples.day("2024-12-31"))),
+        ]
+        let result = MeasureResult(
+            id: "cla_at_end", unit: .count, period: Samples.year2025, numerator: 3, denominator: nil, value: 3, numeratorRecords: records)
+        func page(_ query: [String: String]) -> MeasurePage.Model {
+            MeasurePage.Model.make(
+                measureID: "cla_at_end", query: query, years: [2025], fallback: Samples.year2025, resolve: { _ in result }, monthly: [],
+                comparators: nil, showsChildren: true, rowsWithErrors: [], organisation: Organisation(data))
+        }
+        let all = page([:])
+        #expect(all.teams.map(\.label) == ["Assessment team 1", "Unallocated"] && all.workers.map(\.value) == ["W1"])
+        let h = MeasurePage.render(all).markup
+        #expect(h.contains(">Team (worker)</th>") && h.contains("<td class=\"ov-table__cell\">Assessment team 1 (W1)</td>"))
+        #expect(h.contains("<td class=\"ov-table__cell\">Unallocated</td>"))
+        #expect(page(["team": "Assessment team 1"]).numerator?.matching == 1)
+        #expect(page(["team": "unallocated"]).numerator?.rows.map(\.record.child) == ["C2", "C3"])
+        #expect(page(["worker": "W1"]).numerator?.matching == 1)
+        #expect(MeasurePage.render(page(["team": "Assessment team 1"])).markup.contains("team=Assessment%20team%201"))
+        // Without an organisation there is no team column and no team filter.
+        #expect(!MeasurePage.render(Self.model()).markup.contains("Team (worker)"))
+    }
+
     /// Issue 18: "a 'Key' column copying 'Start', an empty 'Data quality' column". The key shows
     /// only where it differs from the start date, the column only where a row has errors.
     @Test func drillDownColumnsSayOnlyWhatTheRowsHold() throws {

@@ -30,6 +30,14 @@ import VaporTesting
         // The manager goes down to the children behind it and back, the period kept on both tabs.
         #expect(measure.body.string.contains("records=all#children\" id=\"tab-all\">All ("))
         #expect(measure.body.string.contains("kind=rolling&amp;rolling=2024-12&amp;records=all#children"))
+        // The records say which team and worker held each child, and filter by them (issue 18).
+        #expect(measure.body.string.contains(">Team (worker)</th>"))
+        let team = try #require(measure.body.string.firstMatch(of: /<option value="([^"]+)">\1<\/option>/)?.output.1)
+        let teamPage = try await h.send(
+            .GET, "/measures/rereferrals_12m_pct?period=\(Self.period)&team=\(String(team).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
+            as: .analyst)
+        #expect(teamPage.body.string.contains("match the filter."))
+        #expect(teamPage.body.string.contains("<option value=\"\(team)\" selected>"))
         // From the measure page (its own form's fields), the tabs keep the period too.
         let chosen = try await h.send(.GET, "/measures/rereferrals_12m_pct?kind=month&month=2024-06", as: .analyst)
         #expect(chosen.body.string.contains("href=\"/?period=2024-06-01..2024-06-30\""))

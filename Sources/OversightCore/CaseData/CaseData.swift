@@ -31,6 +31,9 @@ public struct CaseData: Sendable {
     public var socialWorkerEpisodes: [SocialWorkerEpisode] = []
     public var missingEpisodes: [MissingEpisode] = []
     public var supervisions: [SupervisionSession] = []
+    /// The organisation: workers' spells in teams, and children's allocations to workers (local files).
+    public var workers: [WorkerRecord] = []
+    public var allocations: [Allocation] = []
     /// Collection years loaded per source (`cin`, `ssda903`).
     public var cinYears: [Int] = []
     public var claYears: [Int] = []

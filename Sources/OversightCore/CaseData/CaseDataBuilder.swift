@@ -28,6 +28,8 @@ public struct CaseDataBuilder: Sendable {
     private var swEpisodes: [Batch<SocialWorkerEpisode>] = []
     private var missingEpisodes: [Batch<MissingEpisode>] = []
     private var supervisions: [Batch<SupervisionSession>] = []
+    private var workers: [Batch<WorkerRecord>] = []
+    private var allocations: [Batch<Allocation>] = []
     private var blank: [String: Int] = [:]
     public var rowsWithErrors: Set<RecordOrigin> = []
 
@@ -64,6 +66,8 @@ public struct CaseDataBuilder: Sendable {
     public mutating func add(socialWorkerEpisodes r: [SocialWorkerEpisode], file: Int) { swEpisodes.append(Batch(file: file, year: files[file].collectionYear, records: r)) }
     public mutating func add(missingEpisodes r: [MissingEpisode], file: Int) { missingEpisodes.append(Batch(file: file, year: nil, records: r)) }
     public mutating func add(supervisions r: [SupervisionSession], file: Int) { supervisions.append(Batch(file: file, year: nil, records: r)) }
+    public mutating func add(workers r: [WorkerRecord], file: Int) { workers.append(Batch(file: file, year: nil, records: r)) }
+    public mutating func add(allocations r: [Allocation], file: Int) { allocations.append(Batch(file: file, year: nil, records: r)) }
 
     /// Adds everything `other` holds after what this builder holds, as if its files had been
     /// added here in order after this builder's: its file indices (in batches and in every
@@ -89,11 +93,14 @@ public struct CaseDataBuilder: Sendable {
         move(&o.swEpisodes) { $0.origin.file += by }
         move(&o.missingEpisodes) { $0.origin.file += by }
         move(&o.supervisions) { $0.origin.file += by }
+        move(&o.workers) { $0.origin.file += by }
+        move(&o.allocations) { $0.origin.file += by }
         files += o.files
         cinChildren += o.cinChildren; cinEpisodes += o.cinEpisodes
         claHeaders += o.claHeaders; claEpisodes += o.claEpisodes; claReviews += o.claReviews; claMissing += o.claMissing
         careLeavers += o.careLeavers; swEpisodes += o.swEpisodes
         missingEpisodes += o.missingEpisodes; supervisions += o.supervisions
+        workers += o.workers; allocations += o.allocations
         for (table, n) in o.blank { blank[table, default: 0] += n }
         for r in o.rowsWithErrors { rowsWithErrors.insert(RecordOrigin(file: Int(r.file + by), row: Int(r.row))) }
     }
@@ -161,6 +168,10 @@ public struct CaseDataBuilder: Sendable {
         }
         Self.dedupeInPlace(&sessions, keyAt: SupervisionKey.init(at:))
         d.supervisions = sessions
+        // The organisation: a later file's row for the same worker spell, or the same child's
+        // allocation from the same day, replaces an earlier one (a corrected file loaded again).
+        d.workers = Self.latest(Self.ordered(workers).flatMap(\.records)) { "\($0.id)|\($0.team)|\($0.start)" }
+        d.allocations = Self.latest(Self.ordered(allocations).flatMap(\.records)) { "\($0.child.rawValue)|\($0.from)" }
 
         d.cinChildren.reserveCapacity(cinChildren.reduce(0) { $0 + $1.records.count })
         for b in Self.ordered(cinChildren) { for c in b.records { d.cinChildren[c.id] = c } }
@@ -377,5 +388,13 @@ public struct CaseDataBuilder: Sendable {
             childBounds.append(out.count)
         }
         return out
+    }
+
+    /// The records with, for each key, only the last one given (in the order given), kept in
+    /// the order of their last appearance.
+    static func latest<R>(_ records: [R], key: (R) -> String) -> [R] {
+        var last: [String: Int] = [:]
+        for (i, r) in records.enumerated() { last[key(r)] = i }
+        return records.enumerated().filter { last[key($0.element)] == $0.offset }.map(\.element)
     }
 }

@@ -127,6 +127,13 @@ public enum FileLoader {
             out.caseData = (consume builder).build()
             MemoryRelease.now()
             trace?.note("merged history built")
+            // Allocations name workers and children: checked against the workers and returns loaded with them.
+            if !out.caseData.allocations.isEmpty {
+                let d = out.caseData
+                var children = Set(d.cinChildren.keys).union(d.claHeaders.keys)
+                children.formUnion(d.claEpisodes.map(\.child))
+                out.issues += LocalCSVReader.crossCheck(allocations: d.allocations, workers: d.workers, children: children, files: d.files)
+            }
         }
         return out
     }
@@ -221,7 +228,7 @@ public enum FileLoader {
         _ path: String, _ local: LocalFormat, mapped: MappedFile, into out: inout LoadedData,
         builder: inout CaseDataBuilder
     ) throws {
-        let table = local == .missingEpisodes ? "MissingEpisodes" : "Supervision"
+        let table = local.table
         let f = builder.addFile(SourceFile(path: path, format: local.rawValue, table: table, collectionYear: nil))
         var rows = -1 // the header is the first record
         let records: CSVRecords = { visit in
@@ -238,6 +245,15 @@ public enum FileLoader {
         case .supervision:
             let r = LocalCSVReader.supervisions(path: path, records: records, file: f)
             builder.add(supervisions: r.records, file: f)
+            out.issues += r.issues
+        case .workers:
+            let r = LocalCSVReader.workers(path: path, records: records, file: f)
+            builder.add(workers: r.records, file: f)
+            out.issues += r.issues
+        case .allocations:
+            let r = LocalCSVReader.allocations(path: path, records: records, file: f)
+            builder.add(allocations: r.records, file: f)
+            if r.blank > 0 { builder.countBlankChildID(table: "Allocations", r.blank) }
             out.issues += r.issues
         }
         out.files.append(LoadedFile(path: path, format: local.rawValue, table: table, rows: max(rows, 0), collectionYear: nil))

@@ -7,12 +7,28 @@ public enum LocalFormat: String, CaseIterable, Sendable {
     case missingEpisodes = "missing-local"
     /// Supervision sessions.
     case supervision = "supervision-local"
+    /// Workers' spells in teams (the organisation).
+    case workers = "workers-local"
+    /// Children's allocations to workers.
+    case allocations = "allocations-local"
+
+    /// The table name findings and the source file carry.
+    public var table: String {
+        switch self {
+        case .missingEpisodes: "MissingEpisodes"
+        case .supervision: "Supervision"
+        case .workers: "Workers"
+        case .allocations: "Allocations"
+        }
+    }
 
     /// The columns, in the documented order.
     public var columns: [String] {
         switch self {
         case .missingEpisodes: ["child_id", "missing_or_away", "start", "returned", "rhi_offered", "rhi_accepted", "rhi_completed"]
         case .supervision: ["worker_id", "date", "kind", "reflective", "child_id"]
+        case .workers: ["worker_id", "name", "role", "fte", "employment", "team", "service", "start_date", "leave_date"]
+        case .allocations: ["child_id", "worker_id", "from_date", "to_date"]
         }
     }
 
@@ -21,6 +37,8 @@ public enum LocalFormat: String, CaseIterable, Sendable {
         switch self {
         case .missingEpisodes: ["child_id", "missing_or_away", "start"]
         case .supervision: ["worker_id", "date", "kind"]
+        case .workers: ["worker_id", "team", "start_date"]
+        case .allocations: ["child_id", "worker_id", "from_date"]
         }
     }
 
@@ -94,6 +112,117 @@ public enum LocalCSVReader {
         return (out, issues)
     }
 
+    /// A date as the local files write it: `yyyy-mm-dd`, or `dd/mm/yyyy`.
+    static func localDate(_ raw: String) -> DateField {
+        var d = DateField.iso(raw)
+        if d.isInvalid, let uk = Day.parseUK(raw) { d = .value(uk) }
+        return d
+    }
+
+    /// Reads workers' spells in teams. Checks each value, and that no worker is in two teams (or
+    /// twice in one) on the same day: the later of two overlapping spells is reported.
+    static func workers(path: String, records: CSVRecords, file: Int) -> (records: [WorkerRecord], issues: [ValidationIssue]) {
+        var out: [WorkerRecord] = []
+        var issues = each(path, records, .workers) { row, v, report in
+            let id = v("worker_id")
+            guard !id.isEmpty, !v("team").isEmpty else { return }
+            let start = localDate(v("start_date")), leave = localDate(v("leave_date"))
+            if start.isInvalid { report("start_date", "OV-LOCAL-DATE", "start_date '\(v("start_date"))' is not a date (write yyyy-mm-dd)") }
+            if leave.isInvalid { report("leave_date", "OV-LOCAL-DATE", "leave_date '\(v("leave_date"))' is not a date (write yyyy-mm-dd)") }
+            if let s = start.day, let e = leave.day, e < s { report("leave_date", "OV-LOCAL-ORDER", "leave_date is before start_date") }
+            var fte: Double?
+            if !v("fte").isEmpty {
+                fte = Double(v("fte"))
+                if fte.map({ !(0.01...1.5).contains($0) }) ?? true { report("fte", "OV-LOCAL-NUMBER", "fte must be a number from 0.01 to 1.5 (1 is full time), not '\(v("fte"))'") }
+            }
+            let employment = v("employment").lowerASCII
+            if !employment.isEmpty && !["employed", "agency"].contains(employment) {
+                report("employment", "OV-LOCAL-CODE", "employment must be employed or agency, not '\(v("employment"))'")
+            }
+            out.append(
+                WorkerRecord(
+                    id: id, name: v("name").isEmpty ? nil : v("name"), role: v("role").isEmpty ? nil : v("role"), fte: fte,
+                    employment: employment.isEmpty ? nil : employment, team: v("team"), service: v("service").isEmpty ? nil : v("service"),
+                    start: start, leave: leave, origin: RecordOrigin(file: file, row: row)))
+        }
+        var spells: [String: [WorkerRecord]] = [:]
+        for w in out {
+            if let other = spells[w.id]?.first(where: { overlaps($0.start, $0.leave, w.start, w.leave) }) {
+                issues.append(
+                    ValidationIssue(
+                        rule: "OV-ORG-TEAMS", severity: .error, file: path, table: LocalFormat.workers.table, row: Int(w.origin.row), child: nil,
+                        fields: ["team"],
+                        message:
+                            "worker \(w.id) is in \(w.team) from \(w.start) while in \(other.team) from \(other.start) (row \(other.origin.row)): a worker is in one team at a time"
+                    ))
+            }
+            spells[w.id, default: []].append(w)
+        }
+        return (out, issues)
+    }
+
+    /// Reads children's allocations to workers. Checks each value, and that no child has two
+    /// allocations on the same day: the later of two overlapping ones is reported.
+    static func allocations(path: String, records: CSVRecords, file: Int) -> (records: [Allocation], issues: [ValidationIssue], blank: Int) {
+        var out: [Allocation] = []
+        var blank = 0
+        var issues = each(path, records, .allocations) { row, v, report in
+            guard let child = ChildID(normalising: v("child_id")) else { blank += 1; return }
+            let worker = v("worker_id")
+            guard !worker.isEmpty else { return }
+            let from = localDate(v("from_date")), to = localDate(v("to_date"))
+            if from.isInvalid { report("from_date", "OV-LOCAL-DATE", "from_date '\(v("from_date"))' is not a date (write yyyy-mm-dd)") }
+            if to.isInvalid { report("to_date", "OV-LOCAL-DATE", "to_date '\(v("to_date"))' is not a date (write yyyy-mm-dd)") }
+            if let s = from.day, let e = to.day, e < s { report("to_date", "OV-LOCAL-ORDER", "to_date is before from_date") }
+            out.append(Allocation(child: child, worker: worker, from: from, to: to, origin: RecordOrigin(file: file, row: row)))
+        }
+        var byChild: [ChildID: [Allocation]] = [:]
+        for a in out {
+            if let other = byChild[a.child]?.first(where: { overlaps($0.from, $0.to, a.from, a.to) }) {
+                issues.append(
+                    ValidationIssue(
+                        rule: "OV-ORG-OVERLAP", severity: .error, file: path, table: LocalFormat.allocations.table, row: Int(a.origin.row),
+                        child: a.child.rawValue, fields: ["from_date"],
+                        message:
+                            "this allocation to \(a.worker) from \(a.from) overlaps the allocation to \(other.worker) from \(other.from) (row \(other.origin.row)): a child has one allocated worker at a time"
+                    ))
+            }
+            byChild[a.child, default: []].append(a)
+        }
+        return (out, issues, blank)
+    }
+
+    /// Whether two spells share a day (a missing end runs on; a spell without a start shares none).
+    static func overlaps(_ s1: DateField, _ e1: DateField, _ s2: DateField, _ e2: DateField) -> Bool {
+        guard let a = s1.day, let b = s2.day else { return false }
+        let aEnd = e1.day ?? Day(ordinal: Int32.max), bEnd = e2.day ?? Day(ordinal: Int32.max)
+        return a <= bEnd && b <= aEnd
+    }
+
+    /// Allocations to workers that no workers file of the same load names, and to children no
+    /// return of the same load holds: a finding for each, located at its row. Checked only when
+    /// the load holds workers (for the first) or children (for the second).
+    public static func crossCheck(allocations: [Allocation], workers: [WorkerRecord], children: Set<ChildID>, files: [SourceFile]) -> [ValidationIssue] {
+        let known = Set(workers.map(\.id))
+        var issues: [ValidationIssue] = []
+        for a in allocations {
+            let path = files.indices.contains(Int(a.origin.file)) ? files[Int(a.origin.file)].path : ""
+            if !known.isEmpty && !known.contains(a.worker) {
+                issues.append(
+                    ValidationIssue(
+                        rule: "OV-ORG-WORKER", severity: .error, file: path, table: LocalFormat.allocations.table, row: Int(a.origin.row),
+                        child: a.child.rawValue, fields: ["worker_id"], message: "worker_id \(a.worker) is not in the workers file"))
+            }
+            if !children.isEmpty && !children.contains(a.child) {
+                issues.append(
+                    ValidationIssue(
+                        rule: "OV-ORG-CHILD", severity: .error, file: path, table: LocalFormat.allocations.table, row: Int(a.origin.row),
+                        child: a.child.rawValue, fields: ["child_id"], message: "child_id \(a.child.rawValue) is in no CIN census or SSDA903 return loaded"))
+            }
+        }
+        return issues
+    }
+
     /// Calls `body` for each data row of `records` with a value lookup and a reporter; checks
     /// required values. Returns the reader's problems, then the rows' findings.
     static func each(
@@ -103,7 +232,7 @@ public enum LocalCSVReader {
         var issues: [ValidationIssue] = []
         var idx: [String: Int]?
         var row = 0
-        let table = format == .missingEpisodes ? "MissingEpisodes" : "Supervision"
+        let table = format.table
         let required = format.required.sorted()
         let problems = withoutActuallyEscaping(body) { body in
             records { fields in

@@ -16,6 +16,10 @@ public final class LocalCSVWriter {
     /// Columns of `local/supervision.csv`: date `yyyy-mm-dd`, kind formal, case or group,
     /// reflective Y or N, child id optional.
     public static let supervisionHeader = ["worker_id", "date", "kind", "reflective", "child_id"]
+    /// Columns of `local/workers.csv`: one row per worker per team spell (docs/formats.md).
+    public static let workersHeader = LocalFormat.workers.columns
+    /// Columns of `local/allocations.csv`: a child's allocation to a worker from one day to another.
+    public static let allocationsHeader = LocalFormat.allocations.columns
 
     /// Creates the file and writes the header row.
     public init(url: URL, header: [String]) throws {

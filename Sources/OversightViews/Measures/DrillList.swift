@@ -15,6 +15,34 @@ public struct DrillList: Sendable, Hashable {
     public struct Row: Sendable, Hashable {
         public var record: DrillRecord
         public var isFromRowWithErrors: Bool
+        /// Who held the child on the record's reference day; nil when no organisation is loaded.
+        public var holder: Organisation.Holder? = nil
+    }
+
+    /// The team and worker filters: a team's name (or `unallocated`), a worker's id.
+    public struct HolderFilter: Sendable, Hashable {
+        public var team: String?
+        public var worker: String?
+        public init(team: String? = nil, worker: String? = nil) { self.team = team; self.worker = worker }
+        public var isEmpty: Bool { team == nil && worker == nil }
+
+        func keeps(_ h: Organisation.Holder) -> Bool {
+            if let team { if team == Self.unallocated ? h.worker != nil : h.team != team { return false } }
+            if let worker, h.worker != worker { return false }
+            return true
+        }
+
+        /// The team filter's value for children no worker holds.
+        public static let unallocated = "unallocated"
+    }
+
+    /// The day a record counts on for "who held the child": an event's day; for a span, its
+    /// last day within the period (the period's end while it is open); the period's end when
+    /// the record has no dates.
+    public static func referenceDay(_ r: DrillRecord, period: Period) -> Day {
+        guard let s = r.start else { return r.end.map { min($0, period.end) } ?? period.end }
+        if events.contains(r.kind) { return s }
+        return max(s, min(r.end ?? period.end, period.end))
     }
 
     public var side: Side
@@ -38,7 +66,8 @@ public struct DrillList: Sendable, Hashable {
     /// `source` keeps only the records read from that file (its index in the case data's files).
     public static func make(
         _ side: Side, records: [DrillRecord], filter: String, sort: SortOrder?, page: Int,
-        rowsWithErrors: Set<RecordOrigin>, perPage: Int = DrillList.perPage, source: Int? = nil
+        rowsWithErrors: Set<RecordOrigin>, perPage: Int = DrillList.perPage, source: Int? = nil,
+        holder: ((DrillRecord) -> Organisation.Holder)? = nil, holderFilter: HolderFilter = HolderFilter()
     ) -> DrillList {
         let needle = filter.trimmingCharacters(in: .whitespaces).lowercased()
         var kept =
@@ -48,6 +77,7 @@ public struct DrillList: Sendable, Hashable {
                 $0.child.lowercased().contains(needle) || $0.kind.lowercased().contains(needle) || $0.key.lowercased().contains(needle)
             }
         if let source { kept = kept.filter { $0.origin.map { Int($0.file) } == source } }
+        if let holder, !holderFilter.isEmpty { kept = kept.filter { holderFilter.keeps(holder($0)) } }
         let order = sort ?? SortOrder(column: "child")
         kept.sort { a, b in
             let ascending: Bool
@@ -63,7 +93,7 @@ public struct DrillList: Sendable, Hashable {
         let count = Pagination.pageCount(total: kept.count, perPage: perPage)
         let p = min(max(page, 1), count)
         let rows = Pagination.slice(kept, page: p, perPage: perPage).map {
-            Row(record: $0, isFromRowWithErrors: $0.origin.map(rowsWithErrors.contains) ?? false)
+            Row(record: $0, isFromRowWithErrors: $0.origin.map(rowsWithErrors.contains) ?? false, holder: holder?($0))
         }
         return DrillList(side: side, total: records.count, matching: kept.count, rows: rows, page: p, pageCount: count, sort: order)
     }

@@ -38,6 +38,10 @@ public enum MeasurePage {
         /// The files the records came from, offered as a filter; and the one chosen (its index).
         public var sources: [FormOption] = []
         public var source: Int?
+        /// The teams and workers holding the records' children (empty when no organisation is loaded), and the ones chosen.
+        public var teams: [FormOption] = []
+        public var workers: [FormOption] = []
+        public var holderFilter = DrillList.HolderFilter()
 
         public init(
             measureID: String, glossary: MeasureGlossary.Entry?, unit: MeasureUnit, choice: PeriodChoice, periodErrors: [FieldError],
@@ -61,7 +65,7 @@ public enum MeasurePage {
             measureID: String, query: [String: String], years: [Int], fallback: Period,
             resolve: (Period) -> MeasureResult?, monthly: [MeasureResult], comparators: ComparatorSummary?,
             neighbours: [NeighbourValue] = [], showsChildren: Bool, rowsWithErrors: Set<RecordOrigin>, kpi: KPITile? = nil,
-            files: [SourceFile] = []
+            files: [SourceFile] = [], organisation: Organisation? = nil
         ) -> Model {
             let choice = PeriodChoice(query: query, defaultYear: fallback.end.collectionYear)
             var errors: [FieldError] = []
@@ -74,13 +78,22 @@ public enum MeasurePage {
             let unit = Plan.measureDefinition(measureID)?.unit ?? result?.unit ?? .count
             let filter = (query["q"] ?? "").trimmingCharacters(in: .whitespaces)
             let source = Int(query["src"] ?? "").flatMap { files.indices.contains($0) ? $0 : nil }
+            func nonEmpty(_ k: String) -> String? { (query[k] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? nil : query[k]!.trimmingCharacters(in: .whitespaces) }
+            let org = organisation.flatMap { $0.isEmpty ? nil : $0 }
+            let holderFilter = org == nil ? DrillList.HolderFilter() : DrillList.HolderFilter(team: nonEmpty("team"), worker: nonEmpty("worker"))
+            // Who held each record's child on its reference day, for the period shown.
+            let shownPeriod: Period = (try? choice.resolve().get()) ?? fallback
+            let holder: ((DrillRecord) -> Organisation.Holder)? = org.map { o in
+                { r in o.holder(of: ChildID(r.child), on: DrillList.referenceDay(r, period: shownPeriod)) }
+            }
             func list(_ side: DrillList.Side, _ records: [DrillRecord]) -> DrillList? {
                 guard showsChildren else { return nil }
                 let p = side.prefix
                 return DrillList.make(
                     side, records: records, filter: filter,
                     sort: SortOrder(sort: query[p + "sort"], dir: query[p + "dir"], allowed: DrillList.sortColumns),
-                    page: Int(query[p + "page"] ?? "") ?? 1, rowsWithErrors: rowsWithErrors, source: source)
+                    page: Int(query[p + "page"] ?? "") ?? 1, rowsWithErrors: rowsWithErrors, source: source, holder: holder,
+                    holderFilter: holderFilter)
             }
             var model = Model(
                 measureID: measureID, glossary: MeasureGlossary.entry(measureID), unit: unit, choice: choice, periodErrors: errors,
@@ -91,6 +104,14 @@ public enum MeasurePage {
             model.kpi = kpi
             model.source = source
             if showsChildren { model.sources = DrillList.sourceOptions((result?.numeratorRecords ?? []) + (result?.denominatorRecords ?? []), files: files) }
+            model.holderFilter = holderFilter
+            if showsChildren, let holder {
+                let holders = ((result?.numeratorRecords ?? []) + (result?.denominatorRecords ?? [])).map(holder)
+                let teams = Set(holders.compactMap(\.team)).sorted()
+                model.teams = teams.map { FormOption(value: $0, label: $0) }
+                if holders.contains(where: { $0.worker == nil }) { model.teams.append(FormOption(value: DrillList.HolderFilter.unallocated, label: "Unallocated")) }
+                model.workers = Set(holders.compactMap(\.worker)).sorted().map { FormOption(value: $0, label: $0) }
+            }
             model.recordsTab = query["records"] == "all" && model.denominator != nil ? .denominator : .numerator
             return model
         }
@@ -99,7 +120,16 @@ public enum MeasurePage {
         var link: Query {
             Query(
                 path: SiteURL.measure(measureID),
-                choice.queryItems + [("q", filter), ("src", source.map(String.init)), ("records", recordsTab == .denominator ? "all" : nil)])
+                choice.queryItems + [("q", filter), ("src", source.map(String.init))] + holderItems
+                    + [("records", recordsTab == .denominator ? "all" : nil)])
+        }
+
+        /// The team and worker filters as query items.
+        var holderItems: [(String, String?)] { [("team", holderFilter.team), ("worker", holderFilter.worker)] }
+
+        /// Whether any filter is set.
+        var isFiltered: Bool {
+            !filter.isEmpty || source != nil || !holderFilter.isEmpty
         }
     }
 
@@ -231,17 +261,28 @@ public enum MeasurePage {
                         id: "src", label: "Source", options: [FormOption(value: "", label: "Every file")] + model.sources,
                         selected: model.source.map(String.init) ?? "")
                     : .empty)
+                + (model.teams.isEmpty
+                    ? .empty
+                    : FormGroup.select(
+                        id: "team", label: "Team", options: [FormOption(value: "", label: "Every team")] + model.teams,
+                        selected: model.holderFilter.team ?? ""))
+                + (model.workers.isEmpty
+                    ? .empty
+                    : FormGroup.select(
+                        id: "worker", label: "Worker", options: [FormOption(value: "", label: "Every worker")] + model.workers,
+                        selected: model.holderFilter.worker ?? ""))
                 + (model.recordsTab == .denominator ? FormGroup.hidden(name: "records", value: "all") : .empty)
                 + model.choice.queryItems.compactMap { n, v in v.map { FormGroup.hidden(name: n, value: $0) } }.joined
                 + Button.render("Filter", kind: .secondary)
-                + (model.filter.isEmpty && model.source == nil
+                + (!model.isFiltered
                     ? .empty
                     : HTML.el(
                         "p", [("class", "ov-body")],
                         HTML.el("a", [("href", Query(path: SiteURL.measure(model.measureID), model.choice.queryItems).href)], text: "Clear the filter"))))
         // Two tabs when the measure has a base: the records counted, and every record of the base.
         if let n = model.numerator, let d = model.denominator {
-            let base = Query(path: SiteURL.measure(model.measureID), model.choice.queryItems + [("q", model.filter), ("src", model.source.map(String.init))])
+            let base = Query(
+                path: SiteURL.measure(model.measureID), model.choice.queryItems + [("q", model.filter), ("src", model.source.map(String.init))] + model.holderItems)
             out += Tabs.render(
                 [
                     Tabs.Tab(id: "counted", label: "Counted (\(Format.count(n.total)))", href: base.href + "#children"),
@@ -258,30 +299,36 @@ public enum MeasurePage {
         let heading = list.side == .numerator ? (model.denominator == nil ? "Records counted" : "Counted") : "All records of the base"
         let id = "\(list.side.rawValue)-records"
         var out = HTML.el("h3", [("class", "ov-heading-m"), ("id", id)], text: "\(heading): \(Format.count(list.total)) records")
-        if !model.filter.isEmpty || model.source != nil {
+        if model.isFiltered {
             out += HTML.el("p", [("class", "ov-body")], text: "\(Format.count(list.matching)) match the filter.")
         }
         // The key is shown only where it says something the start date does not (it is usually
         // the start date), and the data-quality column only where a row came from a row with errors.
         let showsKey = list.rows.contains { $0.record.key != ($0.record.start?.iso ?? "") }
         let showsFlag = list.rows.contains(where: \.isFromRowWithErrors)
+        // Who held the child, where the organisation is loaded.
+        let showsHolder = !model.teams.isEmpty || !model.workers.isEmpty
         let rows = list.rows.map { r -> [HTML] in
             [HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child), .text(DrillList.kindWords(r.record.kind))]
                 + (showsKey ? [.text(r.record.key)] : [])
                 + [.text(Format.date(r.record.start)), .text(Format.date(r.record.end))]
+                + (showsHolder
+                    ? [.text(r.holder.map { h in h.worker.map { w in "\(h.team ?? "No team") (\(w))" } ?? "Unallocated" } ?? "")] : [])
                 + [.text(DrillList.why(r.record, side: list.side, period: model.period))]
                 + (showsFlag ? [r.isFromRowWithErrors ? StatusTag.render("From a row with errors", colour: .red) : .text("")] : [])
         }
         let columns: [DataTable.Column] =
             [.init("child", "Child", isSortable: true), .init("kind", "Record", isSortable: true)]
             + (showsKey ? [.init("key", "Key", isSortable: true)] : [])
-            + [.init("start", "Start", isSortable: true), .init("end", "End", isSortable: true), .init("why", "Why it is listed")]
+            + [.init("start", "Start", isSortable: true), .init("end", "End", isSortable: true)]
+            + (showsHolder ? [.init("holder", "Team (worker)")] : [])
+            + [.init("why", "Why it is listed")]
             + (showsFlag ? [.init("flag", "Data quality")] : [])
         out += DataTable(
             caption: "\(heading) records for \(Format.period(model.period))",
             columns: columns,
             rows: rows, sort: list.sort, link: model.link,
-            emptyMessage: model.filter.isEmpty && model.source == nil ? "No records." : "No records match the filter.",
+            emptyMessage: model.isFiltered ? "No records match the filter." : "No records.",
             parameterPrefix: list.side.prefix, anchor: id
         ).render()
         out += Pagination.render(

@@ -84,7 +84,8 @@ enum MeasureController {
             measureID: id, query: query, years: years, fallback: fallback,
             resolve: { p in services.dashboards.measure(id, authority: authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
             monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
-            rowsWithErrors: errorsRows, kpi: kpi, files: snapshot.engine.data.files)
+            rowsWithErrors: errorsRows, kpi: kpi, files: snapshot.engine.data.files,
+            organisation: showsChildren ? Organisation(snapshot.engine.data) : nil)
         return RenderedPage(
             title: MeasurePage.title(model), content: MeasurePage.render(model).markup, period: model.period.description,
             hasResult: model.result != nil, hasErrors: !model.periodErrors.isEmpty)

@@ -1,0 +1,60 @@
+import OversightCore
+
+/// The organisation behind the numbers: who holds each child, the teams and the workers.
+extension AuthorityNumbers {
+    /// The authority's organisation as its data holds it (the workers and allocations files,
+    /// and the SSDA903 social worker episodes).
+    public func organisation(_ snapshot: AuthoritySnapshot) -> Organisation { Organisation(snapshot.engine.data) }
+
+    /// One team on a day: its name, service, workers and the children they hold.
+    public struct TeamSummary: Sendable, Hashable, Codable {
+        public var name: String
+        public var service: String?
+        public var workers: [String]
+        /// Children held by the team's workers on the day.
+        public var children: Int
+    }
+
+    /// Every team on `day`, with the number of children each holds (every child of the CIN
+    /// census or the SSDA903 return that a worker held that day).
+    public func teams(_ snapshot: AuthoritySnapshot, on day: Day) -> [TeamSummary] {
+        let org = organisation(snapshot)
+        let loads = org.caseloads(on: day, children: Self.children(snapshot.engine.data))
+        return org.teams(on: day).map { t in
+            TeamSummary(name: t.name, service: t.service, workers: t.workers, children: t.workers.reduce(0) { $0 + (loads[$1] ?? 0) })
+        }
+    }
+
+    /// One worker on a day: their spell in a team and the children they hold (their caseload).
+    public struct WorkerSummary: Sendable, Hashable, Codable {
+        public var id: String
+        public var name: String?
+        public var role: String?
+        public var fte: Double?
+        public var employment: String?
+        public var team: String
+        public var service: String?
+        public var start: String
+        public var leave: String?
+        public var caseload: Int
+    }
+
+    /// Every worker in a team on `day`, with their caseload that day, by team then id.
+    public func workers(_ snapshot: AuthoritySnapshot, on day: Day) -> [WorkerSummary] {
+        let org = organisation(snapshot)
+        let loads = org.caseloads(on: day, children: Self.children(snapshot.engine.data))
+        return org.workers.filter { $0.covers(day) }.map { w in
+            WorkerSummary(
+                id: w.id, name: w.name, role: w.role, fte: w.fte, employment: w.employment, team: w.team, service: w.service,
+                start: w.start.day?.iso ?? "", leave: w.leave.day?.iso, caseload: loads[w.id] ?? 0)
+        }.sorted { ($0.team, $0.id) < ($1.team, $1.id) }
+    }
+
+    /// Every child the returns hold.
+    static func children(_ d: CaseData) -> Set<ChildID> {
+        var all = Set(d.cinChildren.keys).union(d.claHeaders.keys)
+        all.formUnion(d.claEpisodes.map(\.child))
+        all.formUnion(d.cinEpisodes.map(\.child))
+        return all
+    }
+}
