@@ -52,6 +52,32 @@ extension StoreTests {
             #expect(ambiguous.status == 2 && ambiguous.err.contains("352, 358"))
         }
 
+        /// `teams list` and `workers list` from an import of the organisation files (issue 14).
+        @Test func teamsAndWorkersListFromTheImportedOrganisation() throws {
+            try #require(FileManager.default.isExecutableFile(atPath: ImportFaultTests.binary), "build the oversight executable first (swift build)")
+            let folder = TempFolder()
+            let db = folder.path("o.sqlite")
+            folder.write(
+                "la/local/workers.csv",
+                "worker_id,name,role,fte,employment,team,service,start_date,leave_date\n"
+                    + "W1,Sam Jones,Social worker,1,employed,Assessment team 1,Front door,2023-04-01,\n"
+                    + "W2,Ali Khan,Social worker,0.8,agency,Child protection team 1,Children in need,2023-04-01,2024-12-31\n")
+            folder.write("la/local/allocations.csv", "child_id,worker_id,from_date,to_date\nC1,W1,2024-05-01,\nC2,W1,2024-06-01,\nC3,W2,2024-06-01,\n")
+            let imported = try Self.oversight(["import", folder.path("la"), "--la", "358"], database: db)
+            #expect(imported.status == 0, "\(imported.err)")
+            let teams = try Self.oversight(["teams", "list", "--la", "358", "--on", "2024-09-30", "--format", "json"], database: db)
+            #expect(teams.status == 0, "\(teams.err)")
+            struct Team: Decodable { var name: String; var service: String?; var workers: [String]; var children: Int }
+            let decoded = try JSONDecoder().decode([Team].self, from: Data(teams.out.utf8))
+            #expect(decoded.map(\.name) == ["Child protection team 1", "Assessment team 1"])
+            #expect(decoded.map(\.children) == [0, 0]) // no return holds these children: nobody is counted
+            let workers = try Self.oversight(["workers", "list", "--la", "358", "--on", "2025-01-31", "--format", "csv"], database: db)
+            #expect(workers.status == 0 && workers.out.hasPrefix("worker,name,role,fte,employment,team,service,start,leave,caseload\nW1,Sam Jones"))
+            #expect(!workers.out.contains("W2")) // left at the end of 2024
+            let bad = try Self.oversight(["teams", "list", "--la", "358", "--on", "yesterday"], database: db)
+            #expect(bad.status == 2 && bad.err.contains("--on must be a date"))
+        }
+
         /// Rows with errors flag the same measures from the store and from `--from`, also when
         /// only some measures are asked for (validation still reads every file).
         @Test func flagsAgreeBetweenTheStoreAndFrom() throws {
