@@ -325,34 +325,40 @@ try:
     axe_check("import")
 
     # The period travels: the overview set to 12 months to a month's end, a status count, a KPI,
-    # all its records, and back to the overview, the period kept at every step.
-    driver.get(BASE + "/")
-    driver.find_element(By.CSS_SELECTOR, "#period-choice summary").click()
-    period_select = driver.find_element(By.ID, "period")
-    option = period_select.find_elements(By.TAG_NAME, "option")[1]
-    chosen_label = option.text
-    option.click()
-    click_through(driver.find_element(By.CSS_SELECTOR, ".ov-period-form button"))
-    period = parse_qs(urlparse(driver.current_url).query).get("period", [""])[0]
-    # A reporting year chosen as "2024" travels in links as its dates.
-    if re.fullmatch(r"\d{4}", period):
-        period = f"{int(period) - 1}-04-01..{period}-03-31"
-    check(period != "", f"choosing '{chosen_label}' did not put the period in the address ({driver.current_url})")
-    counts = driver.find_elements(By.CSS_SELECTOR, ".ov-status-counts a")
-    check(len(counts) > 0, "the overview's status counts are not links")
-    if counts:
-        click_through(counts[0])
-        check("period=" in driver.current_url, f"the status count lost the period ({driver.current_url})")
-        step("overview-one-status")
-        click_through(driver.find_element(By.CSS_SELECTOR, "main .ov-tile a[href^='/measures/']"))
-        check(f"period={period}" in driver.current_url, f"the KPI lost the period ({driver.current_url})")
-        all_tab = driver.find_elements(By.ID, "tab-all")
-        if all_tab:
-            click_through(all_tab[0])
-            check("records=all" in driver.current_url, "the All tab did not open every record")
-            step("measure-all-records")
-        click_through(driver.find_element(By.CSS_SELECTOR, ".ov-nav a[href^='/?']"))
-        check(f"period={period}" in driver.current_url, f"back on the overview the period is lost ({driver.current_url})")
+    # all its records, and back to the overview, the period kept at every step; at both widths.
+    def period_journey(width):
+        set_width(width)
+        driver.get(BASE + "/")
+        driver.find_element(By.CSS_SELECTOR, "#period-choice summary").click()
+        period_select = driver.find_element(By.ID, "period")
+        option = period_select.find_elements(By.TAG_NAME, "option")[1]
+        chosen_label = option.text
+        option.click()
+        click_through(driver.find_element(By.CSS_SELECTOR, ".ov-period-form button"))
+        period = parse_qs(urlparse(driver.current_url).query).get("period", [""])[0]
+        # A reporting year chosen as "2024" travels in links as its dates.
+        if re.fullmatch(r"\d{4}", period):
+            period = f"{int(period) - 1}-04-01..{period}-03-31"
+        check(period != "", f"choosing '{chosen_label}' did not put the period in the address ({driver.current_url})")
+        counts = driver.find_elements(By.CSS_SELECTOR, ".ov-status-counts a")
+        check(len(counts) > 0, "the overview's status counts are not links")
+        if counts:
+            click_through(counts[0])
+            check("period=" in driver.current_url, f"the status count lost the period ({driver.current_url})")
+            step(f"overview-one-status-{width}")
+            click_through(driver.find_element(By.CSS_SELECTOR, "main .ov-tile a[href^='/measures/']"))
+            check(f"period={period}" in driver.current_url, f"the KPI lost the period ({driver.current_url})")
+            all_tab = driver.find_elements(By.ID, "tab-all")
+            if all_tab:
+                click_through(all_tab[0])
+                check("records=all" in driver.current_url, "the All tab did not open every record")
+                step(f"measure-all-records-{width}")
+            click_through(driver.find_element(By.CSS_SELECTOR, ".ov-nav a[href^='/?']"))
+            check(f"period={period}" in driver.current_url, f"back on the overview the period is lost ({driver.current_url})")
+        set_width(1280)
+
+    for width in (1280, 400):
+        period_journey(width)
     child_path = first_link("/measures/rereferrals_12m_pct", r"/children/[^?#]+")
     tour("performance-analyst", [
         ("overview", "/"), ("off-track", "/?status=red"), ("ambition", "/ambitions/2"), ("measures", "/measures"),
@@ -459,32 +465,40 @@ try:
     # A manager updates an action's progress and moves its due date, each through a check page.
     sign_out()
     sign_in("manager")
-    driver.get(BASE + "/ambitions/1?tab=actions")
-    updates = driver.find_elements(By.CSS_SELECTOR, "main .ov-summary-card a[href$='/update']")
-    check(len(updates) > 0, "the Actions tab offers the manager no update")
-    action_path = "/"
-    if updates:
-        click_through(updates[0])
-        driver.find_element(By.ID, "text").send_keys("Front door review booked (browser test).")
-        driver.execute_script("arguments[0].checked = true;", driver.find_element(By.CSS_SELECTOR, "input[name=status][value=on_track]"))
-        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-        check("Check your update" in driver.find_element(By.CSS_SELECTOR, "main h1").text, "the update has no check page")
-        step("action-update-check")
-        axe_check("action update check")
-        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-        check("The update is saved" in driver.find_element(By.TAG_NAME, "main").text, "the checked update was not saved")
-        action_path = urlparse(driver.current_url).path
-        click_through(driver.find_element(By.CSS_SELECTOR, "main a[href$='/change/due']"))
-        for part, value in (("day", "31"), ("month", "3"), ("year", "2027")):
-            box = driver.find_element(By.ID, f"due-{part}")
-            box.clear()
-            box.send_keys(value)
-        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-        check("31 March 2027" in driver.find_element(By.TAG_NAME, "main").text, "the check page does not show the new due date")
-        click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
-        main = driver.find_element(By.TAG_NAME, "main").text
-        check("The due date is changed" in main and "31 March 2027" in main, "the new due date was not saved")
-        step("action-after-changes")
+    def action_journey(width):
+        """Returns the action's path."""
+        set_width(width)
+        driver.get(BASE + "/ambitions/1?tab=actions")
+        updates = driver.find_elements(By.CSS_SELECTOR, "main .ov-summary-card a[href$='/update']")
+        check(len(updates) > 0, "the Actions tab offers the manager no update")
+        action_path = "/"
+        if updates:
+            click_through(updates[0])
+            driver.find_element(By.ID, "text").send_keys("Front door review booked (browser test).")
+            driver.execute_script("arguments[0].checked = true;", driver.find_element(By.CSS_SELECTOR, "input[name=status][value=on_track]"))
+            click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+            check("Check your update" in driver.find_element(By.CSS_SELECTOR, "main h1").text, "the update has no check page")
+            step(f"action-update-check-{width}")
+            axe_check(f"action update check at {width} px")
+            click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+            check("The update is saved" in driver.find_element(By.TAG_NAME, "main").text, "the checked update was not saved")
+            action_path = urlparse(driver.current_url).path
+            click_through(driver.find_element(By.CSS_SELECTOR, "main a[href$='/change/due']"))
+            for part, value in (("day", "31"), ("month", "3"), ("year", "2027")):
+                box = driver.find_element(By.ID, f"due-{part}")
+                box.clear()
+                box.send_keys(value)
+            click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+            check("31 March 2027" in driver.find_element(By.TAG_NAME, "main").text, "the check page does not show the new due date")
+            click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+            main = driver.find_element(By.TAG_NAME, "main").text
+            check("The due date is changed" in main and "31 March 2027" in main, "the new due date was not saved")
+            step(f"action-after-changes-{width}")
+        set_width(1280)
+        return action_path
+
+    for width in (1280, 400):
+        action_path = action_journey(width)
     tour("manager", [
         ("overview", "/"), ("ambition-actions", "/ambitions/1?tab=actions"), ("action", action_path),
         ("update-form", action_path + "/update"), ("due-date-form", action_path + "/change/due"),

@@ -71,7 +71,7 @@ public struct SynthGenerator: Sendable {
         writeSupervision(supervision)
         let organisation = SynthOrganisation(workforce: world.workforce, seed: options.seed)
         let workersCSV = try LocalCSVWriter(url: directory.appendingPathComponent("local/workers.csv"), header: LocalCSVWriter.workersHeader)
-        for row in organisation.workerRows(from: options.outputStart, to: options.outputEnd) { workersCSV.write(row) }
+        for row in organisation.workerRows(to: options.outputEnd) { workersCSV.write(row) }
         let allocationsCSV = try LocalCSVWriter(
             url: directory.appendingPathComponent("local/allocations.csv"), header: LocalCSVWriter.allocationsHeader)
 

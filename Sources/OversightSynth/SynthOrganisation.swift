@@ -44,10 +44,13 @@ struct SynthOrganisation {
         return Self.teams[0]
     }
 
-    /// The workers file's rows: each worker's spell in their team, with a role, FTE and
+    /// The workers file's rows: each worker's spell in their team (every worker in post on or
+    /// before `e`), with a role, FTE and
     /// employment (about one in eight from an agency).
-    func workerRows(from s: Day, to e: Day) -> [[String]] {
-        workforce.workers.filter { $0.start <= e && $0.end > s }.map { w in
+    func workerRows(to e: Day) -> [[String]] {
+        // Every worker in post before the end: a child allocated before the first year may still
+        // be held by a worker who has since left (the allocation then names no team).
+        workforce.workers.filter { $0.start <= e }.map { w in
             var rng = SynthRandom(seed: seed ^ 0x40C5, stream: UInt64(truncatingIfNeeded: w.id.hashValueStable))
             let t = team(of: w.id)
             let fte = rng.chance(0.2) ? "0.8" : "1"
