@@ -34,6 +34,8 @@ struct MeasuresCommand: ParsableCommand {
     var supervisionInterval: Int?
     @Flag(help: "Print how long reading, indexing and computing took (to standard error).") var timing = false
     @Flag(help: "With --from: do not validate the files, so results are not flagged for rows with errors (faster).") var skipValidation = false
+    @Option(help: "Only the children this team held on each record's day (from the store; see `oversight teams list`).") var team: String?
+    @Option(help: "Only the children this service's teams held on each record's day (from the store).") var service: String?
 
     func run() throws {
         guard let p = Period.parse(period) else {
@@ -79,6 +81,31 @@ struct MeasuresCommand: ParsableCommand {
         } else {
             // The application layer's numbers of the authority: the same as the web's and the API's.
             let (requested, override, reference, ids) = (la, supervisionInterval, reference, measures.isEmpty ? nil : measures)
+            if team != nil && service != nil { throw CLIError.usage("give --team or --service, not both") }
+            if let part = team.map(AuthorityNumbers.Part.team) ?? service.map(AuthorityNumbers.Part.service) {
+                guard drill == nil && series == nil else { throw CLIError.usage("--team and --service take neither --drill nor --series") }
+                // The authority's measures, each kept to the children the team or service held (rates have no population by team).
+                let results = try StoreSession.run { store in
+                    let authority = try await StoreSession.authority(requested, in: store)
+                    let numbers = AuthorityNumbers(store: store, statistics: nil, defaultPlan: try PlanLoader.defaultPlan())
+                    var snapshot = try await numbers.snapshot(authority: authority)
+                    if let override { snapshot.supervisionIntervalDays = override }
+                    let known = Set(numbers.organisation(snapshot).teams(on: p.end).flatMap { [$0.name] + [$0.service].compactMap { $0 } })
+                    if case .team(let t) = part, !known.contains(t) {
+                        throw CLIError.usage("no team '\(t)' on \(p.end.iso) (`oversight teams list --on \(p.end.iso)` lists them)")
+                    }
+                    if case .service(let sv) = part, !known.contains(sv) {
+                        throw CLIError.usage("no service '\(sv)' on \(p.end.iso) (`oversight teams list --on \(p.end.iso)` lists them)")
+                    }
+                    return numbers.allMeasures(period: p, snapshot: snapshot, part: part, ids: ids).map { r in
+                        var r = r
+                        r.numeratorRecords = []; r.denominatorRecords = []
+                        return r
+                    }
+                }
+                print(render(p, results), terminator: "")
+                return
+            }
             if drill == nil && series == nil {
                 let popValue = pop
                 let (results, cached) = try StoreSession.run { store in

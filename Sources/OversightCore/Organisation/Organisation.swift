@@ -80,6 +80,25 @@ public struct Organisation: Sendable {
     }
 }
 
+extension Organisation {
+    /// Kinds of record that happen on a day rather than last from a start to an end.
+    public static let eventKinds: Set<String> = ["referral", "review", "supervision", "audit", "child", "supervision_due"]
+
+    /// The day a measure's record counts on for "who held the child": an event's day; for a
+    /// span, its last day within the period (the period's end while it is open); the period's
+    /// end when the record has no dates.
+    public static func referenceDay(_ r: DrillRecord, period: Period) -> Day {
+        guard let s = r.start else { return r.end.map { min($0, period.end) } ?? period.end }
+        if eventKinds.contains(r.kind) { return s }
+        return max(s, min(r.end ?? period.end, period.end))
+    }
+
+    /// Who held the record's child on its reference day.
+    public func holder(of r: DrillRecord, period: Period) -> Holder {
+        holder(of: ChildID(r.child), on: Self.referenceDay(r, period: period))
+    }
+}
+
 extension Day {
     /// A day before any real one, for ordering missing dates first.
     public static let distantPast = Day(ordinal: Int32.min)

@@ -27,7 +27,8 @@ public struct DrillList: Sendable, Hashable {
         public var isEmpty: Bool { team == nil && worker == nil }
 
         func keeps(_ h: Organisation.Holder) -> Bool {
-            if let team { if team == Self.unallocated ? h.worker != nil : h.team != team { return false } }
+            // Unallocated: no worker, or a worker in no team that day (as `AuthorityNumbers.Part.unallocated`).
+            if let team { if team == Self.unallocated ? (h.worker != nil && h.team != nil) : h.team != team { return false } }
             if let worker, h.worker != worker { return false }
             return true
         }
@@ -39,11 +40,7 @@ public struct DrillList: Sendable, Hashable {
     /// The day a record counts on for "who held the child": an event's day; for a span, its
     /// last day within the period (the period's end while it is open); the period's end when
     /// the record has no dates.
-    public static func referenceDay(_ r: DrillRecord, period: Period) -> Day {
-        guard let s = r.start else { return r.end.map { min($0, period.end) } ?? period.end }
-        if events.contains(r.kind) { return s }
-        return max(s, min(r.end ?? period.end, period.end))
-    }
+    public static func referenceDay(_ r: DrillRecord, period: Period) -> Day { Organisation.referenceDay(r, period: period) }
 
     public var side: Side
     /// Every record of the list before filtering.
@@ -141,7 +138,7 @@ public struct DrillList: Sendable, Hashable {
     }
 
     /// Kinds that happen on a day rather than last from a start to an end.
-    static let events: Set<String> = ["referral", "review", "supervision", "audit", "child", "supervision_due"]
+    static var events: Set<String> { Organisation.eventKinds }
 
     /// Why the record is in the list, from its own dates: "Referral on 3 May 2024";
     /// "Looked-after episode from 20 March 2023, still open on 31 March 2025 (2 years)";

@@ -109,7 +109,9 @@ public enum MeasurePage {
                 let holders = ((result?.numeratorRecords ?? []) + (result?.denominatorRecords ?? [])).map(holder)
                 let teams = Set(holders.compactMap(\.team)).sorted()
                 model.teams = teams.map { FormOption(value: $0, label: $0) }
-                if holders.contains(where: { $0.worker == nil }) { model.teams.append(FormOption(value: DrillList.HolderFilter.unallocated, label: "Unallocated")) }
+                if holders.contains(where: { $0.worker == nil || $0.team == nil }) {
+                    model.teams.append(FormOption(value: DrillList.HolderFilter.unallocated, label: "Unallocated"))
+                }
                 model.workers = Set(holders.compactMap(\.worker)).sorted().map { FormOption(value: $0, label: $0) }
             }
             model.recordsTab = query["records"] == "all" && model.denominator != nil ? .denominator : .numerator
@@ -156,6 +158,11 @@ public enum MeasurePage {
                     model.choice.render(
                         action: SiteURL.measure(model.measureID), years: model.years, errors: model.periodErrors,
                         hiddenFields: model.filter.isEmpty ? [] : [("q", model.filter)])))
+        if model.unit != .rate {
+            out += HTML.el(
+                "p", [("class", "ov-body ov-no-print")],
+                HTML.el("a", [("href", Query(path: SitePath.measureTeams.link(model.measureID), [("period", model.period.description)]).href)], text: "Compare the teams"))
+        }
         out += Notice.details(summary: "How this is counted", content: definition(model))
         out += series(model, title: title)
         if let c = model.comparators {

@@ -104,6 +104,8 @@ extension SitePath {
     public static let measure = SitePath("/measures/:id")
     /// A measure's monthly series as CSV.
     public static let measureSeriesCSV = SitePath("/measures/:id/series.csv")
+    /// A measure for every team, by measure id.
+    public static let measureTeams = SitePath("/measures/:id/teams")
     /// A measure's monthly series as an Excel workbook.
     public static let measureSeriesXLSX = SitePath("/measures/:id/series.xlsx")
     /// The records behind a measure's numerator as CSV (child-level).

@@ -86,6 +86,7 @@ extension SiteRoute {
         .init("audits-csv", .GET, .auditsCSV, .roles([.administrator, .analyst, .manager, .moderator]), { try await ExportController.audits($0, format: "csv") }),
         .init("audits-xlsx", .GET, .auditsXLSX, .roles([.administrator, .analyst, .manager, .moderator]), { try await ExportController.audits($0, format: "xlsx") }),
         .init("measure", .GET, .measure, .dashboards, sample: ["rereferrals_12m_pct"], MeasureController.show),
+        .init("measure-teams", .GET, .measureTeams, .dashboards, sample: ["rereferrals_12m_pct"], MeasureController.teams),
         .init("measure-series-csv", .GET, .measureSeriesCSV, .dashboards, sample: ["rereferrals_12m_pct"], { try await MeasureController.seriesDownload($0, format: "csv") }),
         .init("measure-series-xlsx", .GET, .measureSeriesXLSX, .dashboards, sample: ["rereferrals_12m_pct"], { try await MeasureController.seriesDownload($0, format: "xlsx") }),
         .init(

@@ -91,6 +91,32 @@ enum MeasureController {
             hasResult: model.result != nil, hasErrors: !model.periodErrors.isEmpty)
     }
 
+    /// GET /measures/:id/teams: the measure for every team, the authority's figure first and the
+    /// unallocated children last, each team opening its children on the measure page.
+    static func teams(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let id = req.parameters.get("id") ?? ""
+        guard let definition = Plan.measureDefinition(id) else { throw Abort(.notFound) }
+        let services = req.services
+        let snapshot = try await services.dashboards.snapshot(authority: user.authority)
+        let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
+        let numbers = services.dashboards.numbers
+        let rows = numbers.teamComparison(id, period: period, snapshot: snapshot).map { f -> TeamComparisonPage.Row in
+            switch f.part {
+            case .team(let t): return .init(label: t, service: f.service, filter: t, result: f.result)
+            case .unallocated: return .init(label: "Unallocated", service: nil, filter: DrillList.HolderFilter.unallocated, result: f.result)
+            case .service(let sv): return .init(label: sv, service: sv, filter: nil, result: f.result)
+            }
+        }
+        let content = TeamComparisonPage.render(
+            measureID: id, title: definition.title, unit: definition.unit, period: period, periodQuery: period.description,
+            authority: services.dashboards.measure(id, authority: user.authority, period: period, snapshot: snapshot), rows: rows,
+            showsChildren: user.role.seesChildLevelData)
+        return Pages.page(
+            req, title: "\(definition.title) by team", section: "Measures", content: content,
+            breadcrumbs: [Breadcrumb("Measures", href: SiteURL.measures), Breadcrumb(definition.title, href: SiteURL.measure(id) + "?period=\(period.description)")])
+    }
+
     /// GET /measures/:id/series.csv: the monthly series (aggregates only).
     static func seriesDownload(_ req: Request, format: String) async throws -> Response {
         let user = try req.requireUser

@@ -1,0 +1,73 @@
+import Foundation
+import OversightApp
+import OversightCore
+@testable import OversightWeb
+import Testing
+import Vapor
+
+/// Every measure by team (issue 14): the same computation as the authority's, each team counting
+/// the children it held on each record's day, the unallocated kept, so the parts add up to the whole.
+@Suite(.serialized) struct TeamComparisonTests {
+    @Test func theTeamsAndTheUnallocatedAddUpToTheAuthorityAndOpenTheirChildren() async throws {
+        let h = try await WebHarness.start()
+        let services: WebServices = h.app.services
+        let snapshot = try await services.dashboards.snapshot(authority: WebFixtures.authority)
+        let period = Period.reportingYear(2025)
+        for id in ["assessments_completed", "rereferrals_12m_pct", "cla_at_end"] {
+            let whole = try #require(services.dashboards.numbers.measure(id, period: period, snapshot: snapshot, includeRecords: true))
+            let parts = services.dashboards.numbers.teamComparison(id, period: period, snapshot: snapshot)
+            #expect(parts.count > 2, "\(id): \(parts.count) parts")
+            #expect(parts.reduce(0.0) { $0 + ($1.result.numerator ?? 0) } == whole.numerator, "\(id): the teams' numerators do not add up")
+            if whole.unit == .percent {
+                #expect(parts.reduce(0.0) { $0 + ($1.result.denominator ?? 0) } == whole.denominator, "\(id): the teams' denominators do not add up")
+            }
+            #expect(parts.last?.part == .unallocated)
+        }
+        // A rate has no population by team.
+        #expect(services.dashboards.numbers.teamComparison("cla_rate_per_10k", period: period, snapshot: snapshot).isEmpty)
+
+        let page = try await h.send(.GET, "/measures/rereferrals_12m_pct/teams?period=2025", as: .manager).body.string
+        #expect(page.contains("<h1 class=\"ov-heading-xl\">By team</h1>"))
+        #expect(page.contains("Whole authority"))
+        let link = try #require(page.firstMatch(of: /href="(\/measures\/rereferrals_12m_pct\?period=2024-04-01..2025-03-31&amp;team=[^"#]+)#children"/))
+        let team = try await h.send(.GET, String(link.output.1).replacingOccurrences(of: "&amp;", with: "&"), as: .manager).body.string
+        #expect(team.contains("match the filter."))
+        // A board member sees the figures, never a way to the children.
+        let board = try await h.send(.GET, "/measures/rereferrals_12m_pct/teams?period=2025", as: .boardMember).body.string
+        #expect(board.contains("Whole authority") && !board.contains("team="))
+        // The measure page offers the comparison, except for a rate.
+        #expect(try await h.send(.GET, "/measures/rereferrals_12m_pct?period=2025", as: .manager).body.string.contains("Compare the teams"))
+        #expect(!(try await h.send(.GET, "/measures/cla_rate_per_10k?period=2025", as: .manager).body.string.contains("Compare the teams")))
+        await h.shutdown()
+    }
+
+    @Test func aRecordCountsInTheTeamThatHeldItsChildOnItsDay() {
+        var data = CaseData()
+        data.workers = [
+            WorkerRecord(id: "W1", team: "Assessment team 1", service: "Front door", start: .value(Day(year: 2020, month: 1, day: 1)!)),
+            WorkerRecord(id: "W2", team: "Child in need team 1", service: "CIN", start: .value(Day(year: 2020, month: 1, day: 1)!)),
+        ]
+        data.allocations = [
+            Allocation(child: ChildID("C1"), worker: "W1", from: .value(Day(year: 2024, month: 4, day: 1)!), to: .value(Day(year: 2024, month: 6, day: 30)!)),
+            Allocation(child: ChildID("C1"), worker: "W2", from: .value(Day(year: 2024, month: 7, day: 1)!)),
+        ]
+        let org = Organisation(data)
+        let p = Period.reportingYear(2025)
+        let records = [
+            DrillRecord(child: "C1", kind: "referral", key: "a", start: Day(year: 2024, month: 5, day: 1)), // held by W1 then
+            DrillRecord(child: "C1", kind: "referral", key: "b", start: Day(year: 2024, month: 9, day: 1)), // by W2
+            DrillRecord(child: "C2", kind: "referral", key: "c", start: Day(year: 2024, month: 9, day: 1)), // by no one
+        ]
+        let r = MeasureResult(id: "referrals", unit: .count, period: p, numerator: 3, denominator: nil, value: 3, numeratorRecords: records)
+        #expect(AuthorityNumbers.restrict(r, to: .team("Assessment team 1"), organisation: org)?.value == 1)
+        #expect(AuthorityNumbers.restrict(r, to: .team("Child in need team 1"), organisation: org)?.numeratorRecords.map(\.key) == ["b"])
+        #expect(AuthorityNumbers.restrict(r, to: .service("CIN"), organisation: org)?.value == 1)
+        #expect(AuthorityNumbers.restrict(r, to: .unallocated, organisation: org)?.numeratorRecords.map(\.child) == ["C2"])
+        // A count of distinct children counts children, not records.
+        let children = MeasureResult(id: "x", unit: .count, period: p, numerator: 2, denominator: nil, value: 2, numeratorRecords: records)
+        #expect(AuthorityNumbers.restrict(children, to: .unallocated, organisation: org)?.value == 1)
+        // Records that do not account for the figure: not split.
+        let odd = MeasureResult(id: "y", unit: .count, period: p, numerator: 7, denominator: nil, value: 7, numeratorRecords: records)
+        #expect(AuthorityNumbers.restrict(odd, to: .unallocated, organisation: org) == nil)
+    }
+}
