@@ -21,6 +21,7 @@ struct Oversight: ParsableCommand {
             ImportsCommand.self,
             TeamsCommand.self,
             WorkersCommand.self,
+            ActionsCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
             ServeCommand.self,

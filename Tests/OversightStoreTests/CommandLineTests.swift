@@ -78,6 +78,26 @@ extension StoreTests {
             #expect(bad.status == 2 && bad.err.contains("--on must be a date"))
         }
 
+        /// `actions list` (issue 14): the plan's actions, tracked from the first look, with id,
+        /// ambition, title, owner, due date, status and RAG, filtered to the overdue.
+        @Test func actionsListGivesEachActionWithItsRAG() throws {
+            try #require(FileManager.default.isExecutableFile(atPath: ImportFaultTests.binary), "build the oversight executable first (swift build)")
+            let folder = TempFolder()
+            let db = folder.path("o.sqlite")
+            #expect(try Self.oversight(["migrate"], database: db).status == 0)
+            let json = try Self.oversight(["actions", "list", "--la", "358", "--format", "json"], database: db)
+            #expect(json.status == 0, "\(json.err)")
+            struct Row: Decodable { var id: Int; var ambition: Int; var title: String; var owner: String; var due: String?; var status: String; var rag: String }
+            let rows = try JSONDecoder().decode([Row].self, from: Data(json.out.utf8))
+            #expect(rows.count > 20 && rows.allSatisfy { $0.status == "not_started" && $0.rag == "grey" && $0.due == nil })
+            #expect(json.out.contains("\"due\" : null"))
+            let csv = try Self.oversight(["actions", "list", "--la", "358", "--format", "csv"], database: db)
+            #expect(csv.out.hasPrefix("id,ambition,title,owner,due,status,rag,latest_update\n1,1,"))
+            let overdue = try Self.oversight(["actions", "list", "--la", "358", "--overdue", "--format", "csv"], database: db)
+            #expect(overdue.out == "id,ambition,title,owner,due,status,rag,latest_update\n")
+            #expect(try Self.oversight(["actions", "list", "--la", "358", "--format", "xml"], database: db).status == 2)
+        }
+
         /// Rows with errors flag the same measures from the store and from `--from`, also when
         /// only some measures are asked for (validation still reads every file).
         @Test func flagsAgreeBetweenTheStoreAndFrom() throws {

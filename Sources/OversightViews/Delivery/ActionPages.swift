@@ -22,6 +22,19 @@ public enum ActionPages {
         return h
     }
 
+    /// The action's RAG as a tag ("Red", "Amber", "Green", "Not rated").
+    public static func ragTag(_ a: PlanAction, today: Day) -> HTML {
+        let rag = a.rag(on: today)
+        let colour: StatusTag.Colour =
+            switch rag {
+            case .red: .red
+            case .amber: .amber
+            case .green: .green
+            case .grey: .grey
+            }
+        return StatusTag.render(rag.words, colour: colour)
+    }
+
     static func colour(_ s: ActionStatus) -> StatusTag.Colour {
         switch s {
         case .complete, .onTrack: return .green
@@ -63,6 +76,7 @@ public enum ActionPages {
                     .init("Owner", text: a.owner),
                     .init("Due", text: a.due.map(Format.date) ?? "Not set"),
                     .init("Status", statusTags(a, today: today)),
+                    .init("RAG", ragTag(a, today: today)),
                     .init("Last update", text: latestUpdateWords(a)),
                 ])
         }
@@ -76,6 +90,7 @@ public enum ActionPages {
         out += HTML.el("h1", [("class", "ov-heading-l")], text: a.text)
         out += SummaryList.render([
             .init("Owner", text: a.owner), .init("Due", text: a.due.map(Format.date) ?? "Not set"), .init("Status", statusTags(a, today: today)),
+            .init("RAG", ragTag(a, today: today)),
         ])
         if canUpdate {
             out += HTML.el(

@@ -110,6 +110,7 @@ import Testing
         #expect(html.contains("ov-tag--amber\">At risk</strong> <strong class=\"ov-tag ov-tag--red\">Overdue</strong>"))
         #expect(html.contains("by j.lead: Pilot started &lt;Monday&gt;"))
         #expect(html.contains("1 action: 1 at risk; 1 overdue."))
+        #expect(html.contains("<dt class=\"ov-summary-list__key\">RAG</dt><dd class=\"ov-summary-list__value\"><strong class=\"ov-tag ov-tag--red\">Red</strong>"))
         let readOnly = ActionPages.cards([action], today: input.generatedOn, canUpdate: false).markup
         #expect(!readOnly.contains("/update"))
     }
