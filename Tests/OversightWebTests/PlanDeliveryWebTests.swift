@@ -1,6 +1,7 @@
 import Foundation
 import OversightCore
 import OversightStore
+import OversightViews
 @testable import OversightWeb
 import Testing
 import Vapor
@@ -129,6 +130,40 @@ import VaporTesting
         let file = try await h.send(.GET, "/plan/actions/\(id)/files/minutes.txt", as: .boardMember)
         #expect(file.body.string == "Minutes of the review")
         #expect(file.headers.first(name: .contentDisposition)?.hasPrefix("attachment") == true)
+        await h.shutdown()
+    }
+
+    /// Issue 14: an action is added through a form and a check page; only the last step stores it.
+    @Test func anActionIsAddedThroughItsCheckPage() async throws {
+        let h = try await WebHarness.start(importData: false)
+        let tab = try await h.send(.GET, "/ambitions/3?tab=actions", as: .manager).body.string
+        #expect(tab.contains("<a href=\"/plan/ambitions/3/actions\" role=\"button\" draggable=\"false\" class=\"ov-button ov-button--secondary\">Add an action</a>"))
+        let repo = h.store.actions(authority: WebFixtures.authority)
+        let before = try await repo.all(ambition: 3).count
+        let empty = try await h.send(.POST, "/plan/ambitions/3/actions", as: .manager, form: ["step": "check"])
+        #expect(empty.status == .unprocessableEntity)
+        #expect(empty.body.string.contains("<a href=\"#text\">Say what the action is</a>") && empty.body.string.contains("<a href=\"#owner\">"))
+        let form = ["text": "Weekly huddle on re-referrals", "owner": "Team manager, Assessment 1", "due-day": "30", "due-month": "6", "due-year": "2027"]
+        let check = try await h.send(.POST, "/plan/ambitions/3/actions", as: .manager, form: form.merging(["step": "check"]) { a, _ in a })
+        #expect(check.body.string.contains("Check the new action before adding it") && check.body.string.contains("30 June 2027"))
+        #expect(try await repo.all(ambition: 3).count == before)
+        let added = try await h.send(.POST, "/plan/ambitions/3/actions", as: .manager, form: form.merging(["step": "confirm"]) { a, _ in a })
+        #expect(added.status == .seeOther)
+        let all = try await repo.all(ambition: 3)
+        #expect(all.count == before + 1)
+        let new = try #require(all.last)
+        #expect(new.text == "Weekly huddle on re-referrals" && new.owner == "Team manager, Assessment 1" && new.due == Day(year: 2027, month: 6, day: 30))
+        #expect(added.headers.first(name: .location) == "/plan/actions/\(new.id!)?notice=added")
+        #expect(try await h.send(.POST, "/plan/ambitions/3/actions", as: .boardMember, form: form.merging(["step": "confirm"]) { a, _ in a }).status == .forbidden)
+        // Due within 30 days of the harness's today, it is listed on the plan page as due soon.
+        let today = Day(h.app.services.clock())
+        let soon = DateParts(today.adding(days: 10))
+        _ = try await h.send(
+            .POST, "/plan/ambitions/3/actions", as: .manager,
+            form: ["step": "confirm", "text": "Audit the front door", "owner": "Head of Service", "due-day": soon.day, "due-month": soon.month, "due-year": soon.year])
+        let plan = try await h.send(.GET, "/plan", as: .boardMember).body.string
+        #expect(plan.contains("Due in the next 30 days") && plan.contains(">Audit the front door</a>") && plan.contains(">Amber</strong>"))
+        #expect(try await h.send(.GET, "/plan/ambitions/99/actions", as: .manager).status == .notFound)
         await h.shutdown()
     }
 

@@ -51,8 +51,12 @@ public enum ActionPages {
     }
 
     /// The Actions tab: a card per action. `canUpdate` adds the links that update and change it.
-    public static func cards(_ actions: [PlanAction], today: Day, canUpdate: Bool) -> HTML {
-        guard !actions.isEmpty else { return HTML.el("p", [("class", "ov-body")], text: "No actions are tracked for this ambition yet.") }
+    public static func cards(_ actions: [PlanAction], today: Day, canUpdate: Bool, ambition: Int? = nil) -> HTML {
+        let add: HTML =
+            canUpdate && ambition != nil
+            ? HTML.el("p", [("class", "ov-body ov-no-print")], Button.link("Add an action", href: SitePath.planAmbitionActions.link(String(ambition!)), kind: .secondary))
+            : .empty
+        guard !actions.isEmpty else { return add + HTML.el("p", [("class", "ov-body")], text: "No actions are tracked for this ambition yet.") }
         let overdue = actions.filter { $0.isOverdue(on: today) }.count
         var out = HTML.el(
             "p", [("class", "ov-body")],
@@ -61,6 +65,7 @@ public enum ActionPages {
                     let n = actions.filter { $0.status == s }.count
                     return n == 0 ? nil : "\(n) \(s.label.lowercased())"
                 }.joined(separator: ", ") + (overdue == 0 ? "." : "; \(overdue) overdue."))
+        out += add
         for a in actions {
             guard let id = a.id else { continue }
             let links: [SummaryCard.Link] =
@@ -316,6 +321,76 @@ public enum ActionPages {
         var form = FormGroup.hidden(name: "csrf", value: csrf) + FormGroup.hidden(name: "step", value: "confirm") + input.hiddenFields(field)
         form += Button.render("Save the change")
         out += HTML.el("form", [("method", "post"), ("action", SitePath.planActionChange.link(id, field.rawValue)), ("novalidate", "")], form)
+        return out
+    }
+
+    // MARK: Adding an action
+
+    /// What the add form holds: the action's words, its owner and its due date.
+    public struct NewAction: Sendable, Hashable {
+        public var text: String
+        public var owner: String
+        public var due: DateParts
+        public init(text: String = "", owner: String = "", due: DateParts = DateParts()) { self.text = text; self.owner = owner; self.due = due }
+
+        /// The form's values from a request's fields (`text`, `owner`, `due-day`, `due-month`, `due-year`).
+        public init(fields: [String: String]) {
+            text = (fields["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            owner = (fields["owner"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            due = DateParts(fields: fields, id: "due")
+        }
+
+        /// The problems that stop it being saved.
+        public var errors: [FieldError] {
+            var e: [FieldError] = []
+            if text.isEmpty { e.append(FieldError(fieldID: "text", message: "Say what the action is")) }
+            if owner.isEmpty { e.append(FieldError(fieldID: "owner", message: "Enter who owns the action: a person or a role")) }
+            if !due.isBlank, let p = due.problem { e.append(FieldError(fieldID: "due-day", message: p)) }
+            return e
+        }
+
+        /// The fields carried to the confirming post.
+        var hidden: HTML {
+            FormGroup.hidden(name: "text", value: text) + FormGroup.hidden(name: "owner", value: owner) + FormGroup.hidden(name: "due-day", value: due.day)
+                + FormGroup.hidden(name: "due-month", value: due.month) + FormGroup.hidden(name: "due-year", value: due.year)
+        }
+    }
+
+    /// The add form for ambition `ambition` (its title in the caption).
+    public static func addForm(ambition: Int, ambitionTitle: String, input: NewAction, errors: [FieldError], csrf: String) -> HTML {
+        func error(_ f: String) -> String? { errors.first { $0.fieldID == f }?.message }
+        var out = ErrorSummary.render(errors)
+        out += HTML.el("span", [("class", "ov-caption-l")], text: "Ambition \(ambition): \(ambitionTitle)")
+        out += HTML.el("h1", [("class", "ov-heading-l")], text: "Add an action")
+        var form = FormGroup.hidden(name: "csrf", value: csrf) + FormGroup.hidden(name: "step", value: "check")
+        form += FormGroup.textarea(id: "text", label: "What is the action?", value: input.text, error: error("text"), rows: 3)
+        form += FormGroup.text(
+            id: "owner", label: "Who owns it?", hint: "A person's name or a role, for example \"Head of Service, Children in Care\".", value: input.owner,
+            error: error("owner"))
+        form += FormGroup.dateParts(id: "due", legend: "When is it due? (optional)", hint: "For example, 31 3 2026.", value: input.due, error: error("due-day"))
+        form += Button.render("Continue")
+        out += HTML.el("form", [("method", "post"), ("action", SitePath.planAmbitionActions.link(String(ambition))), ("novalidate", "")], form)
+        return out
+    }
+
+    /// The check page of a new action, with a way back and the button that saves it.
+    public static func addCheck(ambition: Int, input: NewAction, csrf: String) -> HTML {
+        let back = Query(
+            path: SitePath.planAmbitionActions.link(String(ambition)),
+            [("text", input.text), ("owner", input.owner), ("due-day", input.due.day), ("due-month", input.due.month), ("due-year", input.due.year)])
+        func change(_ what: String, _ anchor: String) -> HTML {
+            .text(" ") + HTML.el("a", [("href", back.href + "#\(anchor)")], .text("Change") + HTML.el("span", [("class", "ov-visually-hidden")], text: " the \(what)"))
+        }
+        var out = HTML.el("span", [("class", "ov-caption-l")], text: "Ambition \(ambition)")
+        out += HTML.el("h1", [("class", "ov-heading-l")], text: "Check the new action before adding it")
+        out += SummaryList.render([
+            .init("Action", .text(input.text) + change("action", "text")),
+            .init("Owner", .text(input.owner) + change("owner", "owner")),
+            .init("Due", .text(input.due.date.map(Format.date) ?? "Not set") + change("due date", "due-day")),
+        ])
+        var form = FormGroup.hidden(name: "csrf", value: csrf) + FormGroup.hidden(name: "step", value: "confirm") + input.hidden
+        form += Button.render("Add the action")
+        out += HTML.el("form", [("method", "post"), ("action", SitePath.planAmbitionActions.link(String(ambition))), ("novalidate", "")], form)
         return out
     }
 }

@@ -202,6 +202,8 @@ extension SitePath {
     public static let actionsXLSX = SitePath("/plan/actions.xlsx")
     /// An ambition's actions, by ambition number.
     public static let planAmbition = SitePath("/plan/ambitions/:number")
+    /// Adding an action to an ambition: the form (GET), its check page and the save (POST), by ambition number.
+    public static let planAmbitionActions = SitePath("/plan/ambitions/:number/actions")
     /// An ambition's commentary for the board (POST), by ambition number.
     public static let ambitionCommentary = SitePath("/plan/ambitions/:number/commentary")
     /// An action's page (GET) and saving a checked progress update (POST, multipart evidence), by action id.

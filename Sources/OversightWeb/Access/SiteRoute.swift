@@ -145,6 +145,8 @@ extension SiteRoute {
         // Action updates carry evidence files (10 MB each at most, as the store allows).
         .init("action-update", .POST, .planAction, .actionUpdaters, sample: ["999999"], bodyLimit: "40mb", PlanController.update),
         .init("action", .GET, .planAction, .dashboards, sample: ["999999"], PlanController.actionPage),
+        .init("action-add-form", .GET, .planAmbitionActions, .actionUpdaters, sample: ["1"], PlanController.addForm),
+        .init("action-add", .POST, .planAmbitionActions, .actionUpdaters, sample: ["1"], PlanController.add),
         .init("action-update-form", .GET, .planActionUpdate, .actionUpdaters, sample: ["999999"], PlanController.updateForm),
         .init("action-update-check", .POST, .planActionUpdate, .actionUpdaters, sample: ["999999"], PlanController.updateCheck),
         .init("action-change-form", .GET, .planActionChange, .actionUpdaters, sample: ["999999", "owner"], PlanController.changeForm),

@@ -143,4 +143,55 @@ extension PlanController {
         headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         return Response(status: .ok, headers: headers, body: .init(data: file.bytes))
     }
+
+    /// The ambition named by the path's `number` in the authority's plan (404 otherwise).
+    static func requestedAmbition(_ req: Request, user: UserAccount) async throws -> Ambition {
+        guard let n = req.parameters.get("number", as: Int.self),
+            let a = try await req.services.plan(authority: user.authority).ambitions.first(where: { $0.number == n })
+        else { throw Abort(.notFound) }
+        return a
+    }
+
+    /// GET /plan/ambitions/:number/actions: the form that adds an action (filled from the query when coming back from its check page).
+    static func addForm(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let ambition = try await requestedAmbition(req, user: user)
+        let q = (try? req.query.decode([String: String].self)) ?? [:]
+        return Pages.page(
+            req, title: "Add an action", section: "Overview",
+            content: ActionPages.addForm(
+                ambition: ambition.number, ambitionTitle: ambition.title, input: ActionPages.NewAction(fields: q), errors: [], csrf: req.signed?.csrf ?? ""),
+            breadcrumbs: [Breadcrumb("Ambition \(ambition.number): actions", href: AmbitionPage.link(ambition.number, tab: .actions, period: nil))])
+    }
+
+    /// POST /plan/ambitions/:number/actions: `step=check` shows the new action to confirm; `step=confirm` adds it.
+    static func add(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let ambition = try await requestedAmbition(req, user: user)
+        let f = (try? req.content.decode([String: String].self)) ?? [:]
+        let input = ActionPages.NewAction(fields: f)
+        let csrf = req.signed?.csrf ?? ""
+        let crumbs = [Breadcrumb("Ambition \(ambition.number): actions", href: AmbitionPage.link(ambition.number, tab: .actions, period: nil))]
+        guard input.errors.isEmpty else {
+            return Pages.page(
+                req, title: "Error: Add an action", section: "Overview",
+                content: ActionPages.addForm(ambition: ambition.number, ambitionTitle: ambition.title, input: input, errors: input.errors, csrf: csrf),
+                breadcrumbs: crumbs, status: .unprocessableEntity)
+        }
+        guard f["step"] == "confirm" else {
+            return Pages.page(
+                req, title: "Check the new action", section: "Overview", content: ActionPages.addCheck(ambition: ambition.number, input: input, csrf: csrf),
+                breadcrumbs: crumbs)
+        }
+        let created: PlanAction
+        do {
+            created = try await req.services.store.actions(authority: user.authority, clock: req.services.clock).create(
+                PlanAction(ambition: ambition.number, text: input.text, owner: input.owner, due: input.due.date, by: user.username, at: req.services.clock()))
+        } catch let e as StoreError {
+            throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
+        }
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: "added action", target: "action \(created.id ?? 0)", isChildLevel: false)
+        return req.redirect(to: SitePath.planAction.link(String(created.id ?? 0)) + "?notice=added", redirectType: .normal)
+    }
 }

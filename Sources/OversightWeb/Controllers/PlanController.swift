@@ -38,6 +38,22 @@ enum PlanController {
                 }
             ).render()
         }
+        let dueSoon = actions.filter { $0.isDueSoon(on: today) }.sorted { ($0.due ?? today, $0.ambition) < ($1.due ?? today, $1.ambition) }
+        out += HTML.el("h2", [("class", "ov-heading-l")], text: "Due in the next \(PlanAction.dueSoonDays) days")
+        if dueSoon.isEmpty {
+            out += HTML.el("p", [("class", "ov-body")], text: "No action is due in the next \(PlanAction.dueSoonDays) days.")
+        } else {
+            out += DataTable(
+                caption: "Actions due in the next \(PlanAction.dueSoonDays) days, soonest first", isCaptionVisible: false,
+                columns: [.init("ambition", "Ambition", isNumeric: true), .init("action", "Action"), .init("owner", "Owner"), .init("due", "Due"), .init("rag", "RAG")],
+                rows: dueSoon.map { a in
+                    [
+                        .text(String(a.ambition)), HTML.el("a", [("href", SitePath.planAction.link(String(a.id ?? 0)))], text: a.text), .text(a.owner),
+                        .text(a.due.map(Format.date) ?? ""), ActionPages.ragTag(a, today: today),
+                    ]
+                }
+            ).render()
+        }
         out += HTML.el("h2", [("class", "ov-heading-l")], text: "Ambitions")
         out += DataTable(
             caption: "Progress of each ambition's actions", isCaptionVisible: false,
@@ -69,6 +85,7 @@ enum PlanController {
     /// The success banners the plan's forms come back with, by the `notice` parameter.
     static let notices: [String: String] = [
         "saved": "The update is saved", "commentary": "The commentary is saved", "owner": "The owner is changed", "due": "The due date is changed",
+        "added": "The action is added",
     ]
 
     /// The Actions tab of an ambition's page: a card per action, the downloads.
@@ -79,7 +96,7 @@ enum PlanController {
         }
         let actions = try await repo.all(ambition: n)
         var out = HTML.el("h2", [("class", "ov-heading-l"), ("id", "actions")], text: "Actions")
-        out += ActionPages.cards(actions, today: Day(req.services.clock()), canUpdate: Access.actionUpdaters.allows(user.role))
+        out += ActionPages.cards(actions, today: Day(req.services.clock()), canUpdate: Access.actionUpdaters.allows(user.role), ambition: n)
         out += HTML.el(
             "p", [("class", "ov-body ov-no-print")],
             HTML.el("a", [("href", SitePath.actionsCSV.link()), ("download", "")], text: "Download every action of the plan as CSV") + .text(" or ")
