@@ -502,7 +502,7 @@ try:
     tour("manager", [
         ("overview", "/"), ("ambition-actions", "/ambitions/1?tab=actions"), ("action", action_path),
         ("update-form", action_path + "/update"), ("due-date-form", action_path + "/change/due"),
-        ("owner-form", action_path + "/change/owner"), ("rounds", "/audits/rounds"),
+        ("owner-form", action_path + "/change/owner"), ("add-action", "/plan/ambitions/1/actions"), ("rounds", "/audits/rounds"),
     ])
 
     # A strategic lead writes the commentary the board pack prints.
