@@ -121,6 +121,22 @@ extension OverviewPageTests {
         #expect(!OverviewPage.render(readOnly).markup.contains("Enter value"))
     }
 
+    /// Issue 14: owners see their overdue actions, and those due soon, on their home page.
+    @Test func yourActionsListsTheOwnersOverdueAndDueSoon() {
+        let today = Day(year: 2025, month: 6, day: 1)!
+        func a(_ id: Int, _ owner: String, due: Int?, _ status: ActionStatus = .onTrack) -> PlanAction {
+            PlanAction(
+                id: id, ambition: 1, text: "Action \(id)", owner: owner, due: due.map { today.adding(days: $0) }, status: status, by: "x", at: Date(timeIntervalSince1970: 0))
+        }
+        let actions = [a(1, "Jo Smith", due: -3), a(2, "jo smith ", due: 12), a(3, "Jo Smith", due: 90), a(4, "Sam Lee", due: -3), a(5, "Jo Smith", due: -3, .complete)]
+        let h = OverviewPage.yourActions(actions, owner: "Jo Smith", today: today).markup
+        #expect(h.contains("Your actions"))
+        #expect(h.contains("<a href=\"/plan/actions/1\">Action 1</a>: overdue since 29 May 2025"))
+        #expect(h.contains("<a href=\"/plan/actions/2\">Action 2</a>: due 13 June 2025"))
+        #expect(!h.contains("Action 3") && !h.contains("Action 4") && !h.contains("Action 5"))
+        #expect(OverviewPage.yourActions(actions, owner: "Nobody", today: today) == .empty)
+    }
+
     @Test func needsAttentionGivesTheChangeSinceLastMonthAndTheLatestActionUpdate() {
         var t = Samples.overview().ambitions[0].tiles[0]
         t.series = [SeriesPoint(month: Day(year: 2025, month: 2, day: 28)!, value: 17.3), SeriesPoint(month: Day(year: 2025, month: 3, day: 31)!, value: 18.5)]

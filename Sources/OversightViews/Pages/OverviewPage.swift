@@ -207,6 +207,25 @@ public enum OverviewPage {
         return out
     }
 
+    /// "Your actions": the actions `owner` owns (their name as the action gives it, ignoring case)
+    /// that are overdue or due in the next 30 days; nothing when there are none.
+    public static func yourActions(_ actions: [PlanAction], owner: String, today: Day) -> HTML {
+        let name = owner.trimmingCharacters(in: .whitespaces).lowercased()
+        let mine = actions.filter { a in
+            !name.isEmpty && a.owner.trimmingCharacters(in: .whitespaces).lowercased() == name && (a.isOverdue(on: today) || a.isDueSoon(on: today))
+        }.sorted { ($0.due ?? today) < ($1.due ?? today) }
+        guard !mine.isEmpty else { return .empty }
+        let items = mine.map { a in
+            HTML.el(
+                "li", [],
+                HTML.el("a", [("href", SitePath.planAction.link(String(a.id ?? 0)))], text: a.text)
+                    + .text(a.isOverdue(on: today) ? ": overdue since \(Format.date(a.due!))" : ": due \(Format.date(a.due!))"))
+        }
+        return Notice.inset(
+            HTML.el("h2", [("class", "ov-heading-m"), ("id", "your-actions")], text: "Your actions")
+                + HTML.el("ul", [("class", "ov-list ov-list--bullet")], items.joined))
+    }
+
     /// "24 KPIs: 12 on track, 5 close to target, ..." with each count opening the list of those KPIs.
     static func summary(_ model: Model) -> HTML {
         let all = model.ambitions.flatMap(\.tiles)

@@ -21,7 +21,8 @@ enum DashboardController {
         // Action updates and imports raise the authority's revision, so the snapshot (and this
         // cache) changes with them: what is read here is never older than the page.
         let loaded = try await req.services.store.imports().lastImportedAt(authority: user.authority)
-        let updates = OverviewPage.ActionNote.latest(try await req.services.store.actions(authority: user.authority).all())
+        let actions = try await req.services.store.actions(authority: user.authority).all()
+        let updates = OverviewPage.ActionNote.latest(actions)
         let key = "overview|\(data.period)|\(selected)|\(status?.rawValue ?? "all")|\(canEnter)"
         let content = await req.services.dashboards.content(authority: user.authority, key: key, snapshot: snapshot) {
             OverviewPage.render(
@@ -31,9 +32,11 @@ enum DashboardController {
                     canEnterValues: canEnter)
             ).markup
         }
-        // The content was rendered by OverviewPage from escaped fragments and cached as markup.
+        // The content was rendered by OverviewPage from escaped fragments and cached as markup;
+        // the user's own actions overdue or due soon (theirs by name) come before it.
         let title = status.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview"
-        return Pages.page(req, title: title, section: "Overview", content: .raw(content))
+        let mine = OverviewPage.yourActions(actions, owner: user.displayName, today: Day(req.services.clock()))
+        return Pages.page(req, title: title, section: "Overview", content: mine + .raw(content))
     }
 
     /// GET /ambitions/:number: one ambition with three tabs (`tab=kpis|actions|commentary`), the
