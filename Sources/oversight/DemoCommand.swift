@@ -58,6 +58,7 @@ struct DemoCommand: ParsableCommand {
             }
             let users = try await Self.demoUsers(store: store, file: usersFile)
             try await Self.demoAudits(store: store, reportDate: Period.reportingYear(year).end)
+            try await Self.demoActions(store: store)
             return users
         }
         print("\nSign in at http://\(options.host):\(options.port)/ with any of these demo users (also in \(usersFile.path)):\n")
@@ -110,6 +111,40 @@ struct DemoCommand: ParsableCommand {
                 partnerAuditors: [.police: "demo-partner-auditor"], due: due, authority: authority, by: "demo")
         }
         print("Added \(made.rounds.count) rounds with \(made.audits.count) audits, and four open audits for the demo auditors.")
+    }
+
+    /// The plan's actions as a year of delivery leaves them, unless the store tracks them
+    /// already: each with an owner (the demo manager and strategic lead own some, so their
+    /// overview lists them) and a due date; some complete, some on track with an update, some
+    /// at risk, some overdue and some due in the next weeks. Dates are counted from today.
+    static func demoActions(store: Store) async throws {
+        let repo = store.actions(authority: authority)
+        guard try await repo.all().isEmpty else { return }
+        let plan = try await store.plans(authority: authority).current()?.plan ?? PlanLoader.defaultPlan()
+        try await repo.seed(from: plan, owner: "Ambition lead", by: "demo")
+        let today = Day(Date())
+        let owners = [displayName(.manager), displayName(.strategicLead)]
+        for (i, a) in try await repo.all().enumerated() {
+            guard let id = a.id else { continue }
+            let lead = plan.ambitions.first { $0.number == a.ambition }?.leads.first ?? a.owner
+            let owner = i % 4 == 1 ? owners[i % 2] : lead
+            switch i % 5 {
+            case 0:
+                try await repo.edit(id: id, owner: owner, due: .some(today.adding(days: -60 + i)), by: "demo")
+                try await repo.addUpdate(actionID: id, text: "Done: signed off at the improvement board.", evidence: "Board minutes", status: .complete, by: "demo")
+            case 1:
+                try await repo.edit(id: id, owner: owner, due: .some(today.adding(days: 10 + i % 20)), by: "demo")
+                try await repo.addUpdate(actionID: id, text: "Under way; first review booked.", status: .onTrack, by: "demo")
+            case 2:
+                try await repo.edit(id: id, owner: owner, due: .some(today.adding(days: -(5 + i % 25))), by: "demo")
+                try await repo.addUpdate(actionID: id, text: "Delayed by staff changes in the team.", status: .atRisk, by: "demo")
+            case 3:
+                try await repo.edit(id: id, owner: owner, due: .some(today.adding(days: 45 + i)), status: .onTrack, by: "demo")
+            default:
+                try await repo.edit(id: id, owner: owner, due: .some(today.adding(days: 90 + i)), by: "demo")
+            }
+        }
+        print("Gave the plan's actions owners, due dates and progress.")
     }
 
     /// One user per role, with passwords kept in `file` (readable by its owner only) so a second
