@@ -90,12 +90,13 @@ struct MeasuresCommand: ParsableCommand {
                     let numbers = AuthorityNumbers(store: store, statistics: nil, defaultPlan: try PlanLoader.defaultPlan())
                     var snapshot = try await numbers.snapshot(authority: authority)
                     if let override { snapshot.supervisionIntervalDays = override }
-                    let known = Set(numbers.organisation(snapshot).teams(on: p.end).flatMap { [$0.name] + [$0.service].compactMap { $0 } })
-                    if case .team(let t) = part, !known.contains(t) {
-                        throw CLIError.usage("no team '\(t)' on \(p.end.iso) (`oversight teams list --on \(p.end.iso)` lists them)")
+                    // A team (or service) with a worker in it on any day of the period.
+                    let known = numbers.organisation(snapshot).names(during: p)
+                    if case .team(let t) = part, !known.teams.contains(t) {
+                        throw CLIError.usage("no team '\(t)' had a worker in the period (`oversight teams list --on DAY` lists a day's teams)")
                     }
-                    if case .service(let sv) = part, !known.contains(sv) {
-                        throw CLIError.usage("no service '\(sv)' on \(p.end.iso) (`oversight teams list --on \(p.end.iso)` lists them)")
+                    if case .service(let sv) = part, !known.services.contains(sv) {
+                        throw CLIError.usage("no service '\(sv)' had a worker in the period (`oversight teams list --on DAY` lists a day's teams)")
                     }
                     return numbers.allMeasures(period: p, snapshot: snapshot, part: part, ids: ids).map { r in
                         var r = r

@@ -112,6 +112,22 @@ import VaporTesting
             #expect(fromPage == kpisFromCLI, "page model KPIs for \(period)")
         }
 
+        // A measure by team: the command line's `--team` and the By team page's figures are the
+        // application layer's, the same for every team (issue 14).
+        let snapshot = try await h.app.services.dashboards.snapshot(authority: WebFixtures.authority)
+        let byTeam = h.app.services.dashboards.numbers.teamComparison("rereferrals_12m_pct", period: .reportingYear(2025), snapshot: snapshot)
+        #expect(byTeam.count > 2)
+        for figure in byTeam {
+            guard case .team(let team) = figure.part else { continue }
+            let cli = try Self.oversight(
+                ["measures", "--period", "2025", "--team", team, "--measure", "rereferrals_12m_pct", "--format", "json"], store: database)
+            #expect(cli.status == 0, "\(cli.err)")
+            let row = try #require((try Self.json(cli.out)["measures"] as? [NSDictionary])?.first)
+            #expect(row["numerator"] as? Double == figure.result.numerator && row["denominator"] as? Double == figure.result.denominator, "\(team)")
+            let page = try await h.send(.GET, "/measures/rereferrals_12m_pct/teams?period=2025", as: .analyst).body.string
+            #expect(page.contains(">\(team)<span class=\"ov-visually-hidden\">: its children</span></a>"))
+        }
+
         // The board pack: the same document from the Reports page and from `oversight report board`.
         let made = try await h.send(.POST, "/reports", as: .analyst, form: ["period": "2025", "suppress": "no"])
         #expect(made.status == .ok)

@@ -72,6 +72,15 @@ public struct Organisation: Sendable {
         }.sorted { ($0.service ?? "", $0.name) < ($1.service ?? "", $1.name) }
     }
 
+    /// The names of the teams, and of the services, with a worker in them on any day of `period`.
+    public func names(during period: Period) -> (teams: Set<String>, services: Set<String>) {
+        let spells = workers.filter { w in
+            guard let s = w.start.day, s <= period.end else { return false }
+            return w.leave.day.map { $0 >= period.start } ?? true
+        }
+        return (Set(spells.map(\.team)), Set(spells.compactMap(\.service)))
+    }
+
     /// The children each worker holds on `day` (their caseload), by worker id.
     public func caseloads(on day: Day, children: some Sequence<ChildID>) -> [String: Int] {
         var out: [String: Int] = [:]
