@@ -65,6 +65,68 @@ extension AuthorityNumbers {
         return out
     }
 
+    /// Who held each record's child on its day, looked up once per child and day however many
+    /// measures and teams ask.
+    public struct Holders {
+        let organisation: Organisation
+        private var memo: [Key: Organisation.Holder] = [:]
+        struct Key: Hashable { var child: String; var day: Int32 }
+
+        public init(_ organisation: Organisation) { self.organisation = organisation }
+
+        /// The holder of `r`'s child on its reference day in `period`.
+        public mutating func holder(of r: DrillRecord, period: Period) -> Organisation.Holder {
+            let day = Organisation.referenceDay(r, period: period)
+            let key = Key(child: r.child, day: day.ordinal)
+            if let h = memo[key] { return h }
+            let h = organisation.holder(of: ChildID(r.child), on: day)
+            memo[key] = h
+            return h
+        }
+    }
+
+    /// The result split by team: for each team that held a child behind it, and for the
+    /// unallocated, its records and its figures recounted (as `restrict` gives each, but each
+    /// record's holder found once). Empty when the measure cannot be split.
+    public static func split(_ r: MeasureResult, holders: inout Holders) -> [Part: MeasureResult] {
+        guard r.unit == .count || r.unit == .percent else { return [:] }
+        func part(_ h: Organisation.Holder) -> Part { h.worker != nil && h.team != nil ? .team(h.team!) : .unallocated }
+        var num: [Part: [DrillRecord]] = [:], den: [Part: [DrillRecord]] = [:]
+        for rec in r.numeratorRecords { num[part(holders.holder(of: rec, period: r.period)), default: []].append(rec) }
+        for rec in r.denominatorRecords { den[part(holders.holder(of: rec, period: r.period)), default: []].append(rec) }
+        let byRecords = { (all: [DrillRecord], figure: Double?) -> Bool? in
+            guard let figure else { return nil }
+            if Double(all.count) == figure { return true }
+            if Double(Set(all.map(\.child)).count) == figure { return false }
+            return nil
+        }
+        guard let numByRecords = byRecords(r.numeratorRecords, r.numerator) else { return [:] }
+        var denByRecords = true
+        if r.unit == .percent {
+            guard let d = byRecords(r.denominatorRecords, r.denominator) else { return [:] }
+            denByRecords = d
+        }
+        func count(_ records: [DrillRecord], _ byRecords: Bool) -> Double { Double(byRecords ? records.count : Set(records.map(\.child)).count) }
+        var out: [Part: MeasureResult] = [:]
+        for p in Set(num.keys).union(den.keys) {
+            var x = r
+            x.numeratorRecords = num[p] ?? []
+            x.denominatorRecords = den[p] ?? []
+            let n = count(x.numeratorRecords, numByRecords)
+            x.numerator = n
+            if r.unit == .percent {
+                let d = count(x.denominatorRecords, denByRecords)
+                x.denominator = d
+                x.value = d == 0 ? nil : 100 * n / d
+            } else {
+                x.denominator = nil
+                x.value = n
+            }
+            out[p] = x
+        }
+        return out
+    }
+
     /// One measure for one period, for `part` of the authority (nil when it cannot be split).
     public func measure(_ id: String, period: Period, snapshot: AuthoritySnapshot, part: Part) -> MeasureResult? {
         guard let all = measure(id, period: period, snapshot: snapshot, includeRecords: true) else { return nil }
@@ -74,7 +136,14 @@ extension AuthorityNumbers {
     /// Every measure for the period for `part`, those that can be split (see `restrict`).
     public func allMeasures(period: Period, snapshot: AuthoritySnapshot, part: Part, ids: [String]? = nil) -> [MeasureResult] {
         let org = organisation(snapshot)
-        return allMeasures(period: period, snapshot: snapshot, ids: ids, includeRecords: true).compactMap { Self.restrict($0, to: part, organisation: org) }
+        var holders = Holders(org)
+        return allMeasures(period: period, snapshot: snapshot, ids: ids, includeRecords: true).compactMap { r in
+            if case .service = part { return Self.restrict(r, to: part, organisation: org) }
+            let parts = Self.split(r, holders: &holders)
+            guard !parts.isEmpty else { return nil }
+            // A part holding none of the records has a figure of 0 (or no percentage).
+            return parts[part] ?? Self.restrict(r, to: part, organisation: org)
+        }
     }
 
     /// One row of a comparison of the teams on a measure.
@@ -88,17 +157,19 @@ extension AuthorityNumbers {
     /// each with its figures and records; empty when the measure cannot be split.
     public func teamComparison(_ id: String, period: Period, snapshot: AuthoritySnapshot) -> [TeamFigure] {
         guard let all = measure(id, period: period, snapshot: snapshot, includeRecords: true) else { return [] }
-        let org = organisation(snapshot)
-        var teams: [String: String?] = [:]
+        var holders = Holders(organisation(snapshot))
+        var services: [String: String?] = [:]
         for r in all.numeratorRecords + all.denominatorRecords {
-            let h = org.holder(of: r, period: period)
-            if h.worker != nil, let t = h.team { teams[t] = h.service }
+            let h = holders.holder(of: r, period: period)
+            if h.worker != nil, let t = h.team { services[t] = h.service }
         }
-        let parts = teams.keys.sorted { ((teams[$0] ?? nil) ?? "", $0) < ((teams[$1] ?? nil) ?? "", $1) }.map { Part.team($0) } + [.unallocated]
-        return parts.compactMap { p in
-            guard let r = Self.restrict(all, to: p, organisation: org) else { return nil }
-            if case .team(let t) = p { return TeamFigure(part: p, service: teams[t] ?? nil, result: r) }
-            return TeamFigure(part: p, service: nil, result: r)
-        }
+        let split = Self.split(all, holders: &holders)
+        guard !split.isEmpty else { return [] }
+        let teams = services.keys.sorted { ((services[$0] ?? nil) ?? "", $0) < ((services[$1] ?? nil) ?? "", $1) }
+        var empty = all
+        empty.numeratorRecords = []; empty.denominatorRecords = []; empty.numerator = 0
+        empty.denominator = all.unit == .percent ? 0 : nil; empty.value = all.unit == .percent ? nil : 0
+        return teams.map { t in TeamFigure(part: .team(t), service: services[t] ?? nil, result: split[.team(t)] ?? empty) }
+            + [TeamFigure(part: .unallocated, service: nil, result: split[.unallocated] ?? empty)]
     }
 }

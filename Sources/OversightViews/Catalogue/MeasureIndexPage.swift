@@ -65,9 +65,10 @@ public enum MeasureIndexPage {
     /// The main content.
     public static func render(_ model: Model) -> HTML {
         var out = HTML.el("h1", [("class", "ov-heading-xl")], text: "Measures")
-        out += PeriodChooser.render(action: SiteURL.measures, options: model.periodOptions, selected: model.selectedPeriod)
-        out += HTML.el(
-            "p", [("class", "ov-body-lead")], text: "Every measure for \(Format.period(model.period)). Open a measure for its definition, its trend and the children behind it.")
+        out += PeriodChooser.bar(
+            period: model.period, loaded: nil,
+            chooser: PeriodChooser.render(action: SiteURL.measures, options: model.periodOptions, selected: model.selectedPeriod))
+        out += HTML.el("p", [("class", "ov-body")], text: "Open a measure for its definition, its trend and the children behind it.")
         for (i, g) in model.groups.enumerated() {
             out += HTML.el("h2", [("class", "ov-heading-l"), ("id", "group-\(i + 1)")], text: g.heading)
             if let note = g.note { out += HTML.el("p", [("class", "ov-body")], text: note) }

@@ -101,19 +101,25 @@ enum MeasureController {
         let snapshot = try await services.dashboards.snapshot(authority: user.authority)
         let period = try req.requestedPeriod() ?? services.dashboards.defaultPeriod(snapshot)
         let numbers = services.dashboards.numbers
-        let rows = numbers.teamComparison(id, period: period, snapshot: snapshot).map { f -> TeamComparisonPage.Row in
-            switch f.part {
-            case .team(let t): return .init(label: t, service: f.service, filter: t, result: f.result)
-            case .unallocated: return .init(label: "Unallocated", service: nil, filter: DrillList.HolderFilter.unallocated, result: f.result)
-            case .service(let sv): return .init(label: sv, service: sv, filter: nil, result: f.result)
+        let showsChildren = user.role.seesChildLevelData
+        // Made once per data version, period and whether the links to children are shown.
+        let page = await services.dashboards.page(authority: user.authority, key: "teams|\(id)|\(period)|\(showsChildren)", snapshot: snapshot) {
+            let rows = numbers.teamComparison(id, period: period, snapshot: snapshot).map { f -> TeamComparisonPage.Row in
+                switch f.part {
+                case .team(let t): return .init(label: t, service: f.service, filter: t, result: f.result)
+                case .unallocated: return .init(label: "Unallocated", service: nil, filter: DrillList.HolderFilter.unallocated, result: f.result)
+                case .service(let sv): return .init(label: sv, service: sv, filter: nil, result: f.result)
+                }
             }
+            let content = TeamComparisonPage.render(
+                measureID: id, title: definition.title, unit: definition.unit, period: period, periodQuery: period.description,
+                authority: services.dashboards.measure(id, authority: user.authority, period: period, snapshot: snapshot), rows: rows,
+                showsChildren: showsChildren)
+            return RenderedPage(title: "\(definition.title) by team", content: content.markup, period: period.description, hasResult: true, hasErrors: false)
         }
-        let content = TeamComparisonPage.render(
-            measureID: id, title: definition.title, unit: definition.unit, period: period, periodQuery: period.description,
-            authority: services.dashboards.measure(id, authority: user.authority, period: period, snapshot: snapshot), rows: rows,
-            showsChildren: user.role.seesChildLevelData)
+        // Rendered by TeamComparisonPage from escaped fragments, cached as markup.
         return Pages.page(
-            req, title: "\(definition.title) by team", section: "Measures", content: content,
+            req, title: page.title, section: "Measures", content: .raw(page.content),
             breadcrumbs: [Breadcrumb("Measures", href: SiteURL.measures), Breadcrumb(definition.title, href: SiteURL.measure(id) + "?period=\(period.description)")])
     }
 
