@@ -20,8 +20,7 @@ enum DashboardController {
         let canEnter = Access.handEntry.allows(user.role)
         // Action updates and imports raise the authority's revision, so the snapshot (and this
         // cache) changes with them: what is read here is never older than the page.
-        let loaded = try await req.services.store.imports().lastImportedAt(authority: user.authority)
-        let actions = try await req.services.store.actions(authority: user.authority).all()
+        let (loaded, actions) = try await req.services.dashboards.deliveryFacts(authority: user.authority, snapshot: snapshot)
         let updates = OverviewPage.ActionNote.latest(actions)
         let key = "overview|\(data.period)|\(selected)|\(status?.rawValue ?? "all")|\(canEnter)"
         let content = await req.services.dashboards.content(authority: user.authority, key: key, snapshot: snapshot) {

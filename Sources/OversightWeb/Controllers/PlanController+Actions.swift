@@ -122,6 +122,8 @@ extension PlanController {
         } catch let e as StoreError {
             throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
         }
+        // The overview shows the change at once, not when the data version is next read.
+        await req.services.dashboards.invalidate(authority: user.authority)
         try await req.services.accounts.record(
             authority: user.authority, user: user.username, action: field == .owner ? "changed action owner" : "changed action due date",
             target: "action \(id)", isChildLevel: false)
@@ -190,6 +192,8 @@ extension PlanController {
         } catch let e as StoreError {
             throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
         }
+        // The overview shows the change at once, not when the data version is next read.
+        await req.services.dashboards.invalidate(authority: user.authority)
         try await req.services.accounts.record(
             authority: user.authority, user: user.username, action: "added action", target: "action \(created.id ?? 0)", isChildLevel: false)
         return req.redirect(to: SitePath.planAction.link(String(created.id ?? 0)) + "?notice=added", redirectType: .normal)

@@ -137,6 +137,8 @@ enum PlanController {
         } catch let e as StoreError {
             throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
         }
+        // The overview shows the change at once, not when the data version is next read.
+        await req.services.dashboards.invalidate(authority: user.authority)
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "wrote commentary", target: "ambition \(n) \(period)", isChildLevel: false)
         return req.redirect(to: AmbitionPage.link(n, tab: .commentary, period: period.description) + "&notice=commentary", redirectType: .normal)
     }
@@ -166,6 +168,8 @@ enum PlanController {
         } catch let e as StoreError {
             throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
         }
+        // The overview shows the change at once, not when the data version is next read.
+        await req.services.dashboards.invalidate(authority: user.authority)
         try await req.services.accounts.record(authority: user.authority, user: user.username, action: "updated action", target: "action \(id)", isChildLevel: false)
         return req.redirect(to: SitePath.planAction.link(String(id)) + "?notice=saved", redirectType: .normal)
     }

@@ -92,6 +92,26 @@ final class DashboardService: Sendable {
 
     private let choices = Mutex<(version: String, byPeriod: [String: ([FormOption], String?)])>(("", [:]))
 
+    /// What the overview shows besides the numbers: when data was last loaded and the plan's
+    /// actions. Read once per snapshot version (imports and action changes raise the revision the
+    /// version is made from), not on every view: reading every action with its history on each
+    /// request took the overview from 5,600 to 113 requests a second.
+    func deliveryFacts(authority: String, snapshot: EngineSnapshot) async throws -> (loaded: Date?, actions: [PlanAction]) {
+        let key = authority + "|" + snapshot.version
+        if let known = facts.withLock({ $0[key] }) { return known }
+        let made = (
+            loaded: try await store.imports().lastImportedAt(authority: authority),
+            actions: try await store.actions(authority: authority).all()
+        )
+        facts.withLock {
+            if $0.count > 64 { $0 = [:] }
+            $0[key] = made
+        }
+        return made
+    }
+
+    private let facts = Mutex<[String: (loaded: Date?, actions: [PlanAction])]>([:])
+
     /// The period pages show when none is asked for.
     func defaultPeriod(_ snapshot: EngineSnapshot) -> Period { snapshot.defaultPeriod }
 
