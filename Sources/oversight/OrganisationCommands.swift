@@ -19,12 +19,7 @@ struct TeamsCommand: ParsableCommand {
 
         func run() throws {
             let day = try OrganisationOptions.day(on)
-            let requested = la
-            let teams = try StoreSession.run { store in
-                let authority = try await StoreSession.authority(requested, in: store)
-                let numbers = AuthorityNumbers(store: store, statistics: nil, defaultPlan: try PlanLoader.defaultPlan())
-                return numbers.teams(try await numbers.snapshot(authority: authority), on: day)
-            }
+            let teams = try OrganisationOptions.fromStore(la) { numbers, snapshot in numbers.teams(snapshot, on: day) }
             switch format {
             case "json": print(try OrganisationOptions.json(teams))
             case "table":
@@ -51,12 +46,7 @@ struct WorkersCommand: ParsableCommand {
 
         func run() throws {
             let day = try OrganisationOptions.day(on)
-            let requested = la
-            let workers = try StoreSession.run { store in
-                let authority = try await StoreSession.authority(requested, in: store)
-                let numbers = AuthorityNumbers(store: store, statistics: nil, defaultPlan: try PlanLoader.defaultPlan())
-                return numbers.workers(try await numbers.snapshot(authority: authority), on: day)
-            }
+            let workers = try OrganisationOptions.fromStore(la) { numbers, snapshot in numbers.workers(snapshot, on: day) }
             let rows = workers.map {
                 [
                     $0.id, $0.name ?? "", $0.role ?? "", $0.fte.map { String($0) } ?? "", $0.employment ?? "", $0.team, $0.service ?? "", $0.start, $0.leave ?? "",
@@ -75,6 +65,15 @@ struct WorkersCommand: ParsableCommand {
 }
 
 enum OrganisationOptions {
+    /// `answer` from the application layer's snapshot of the authority `la` (the only one in the store when nil).
+    static func fromStore<T: Sendable>(_ la: String?, _ answer: @escaping @Sendable (AuthorityNumbers, AuthoritySnapshot) -> T) throws -> T {
+        try StoreSession.run { store in
+            let authority = try await StoreSession.authority(la, in: store)
+            let numbers = AuthorityNumbers(store: store, statistics: nil, defaultPlan: try PlanLoader.defaultPlan())
+            return answer(numbers, try await numbers.snapshot(authority: authority))
+        }
+    }
+
     static func day(_ text: String?) throws -> Day {
         guard let text else { return Day(Date()) }
         guard let d = Day.parseTyped(text) else { throw CLIError.usage("--on must be a date (yyyy-mm-dd), not '\(text)'") }
