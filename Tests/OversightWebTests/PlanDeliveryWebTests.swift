@@ -163,6 +163,14 @@ import VaporTesting
             form: ["step": "confirm", "text": "Audit the front door", "owner": "Head of Service", "due-day": soon.day, "due-month": soon.month, "due-year": soon.year])
         let plan = try await h.send(.GET, "/plan", as: .boardMember).body.string
         #expect(plan.contains("Due in the next 30 days") && plan.contains(">Audit the front door</a>") && plan.contains(">Amber</strong>"))
+        // Owned by the manager (by name), it is on their overview, under its heading; not on another's.
+        _ = try await h.send(
+            .POST, "/plan/ambitions/3/actions", as: .manager,
+            form: ["step": "confirm", "text": "Team huddles", "owner": Role.manager.title, "due-day": soon.day, "due-month": soon.month, "due-year": soon.year])
+        let overview = try await h.send(.GET, "/", as: .manager).body.string
+        let heading = try #require(overview.range(of: "</h1>")), yours = try #require(overview.range(of: "Your actions"))
+        #expect(heading.upperBound < yours.lowerBound && overview.contains(">Team huddles</a>: due "))
+        #expect(!(try await h.send(.GET, "/", as: .analyst).body.string.contains("Your actions")))
         #expect(try await h.send(.GET, "/plan/ambitions/99/actions", as: .manager).status == .notFound)
         await h.shutdown()
     }

@@ -32,10 +32,12 @@ enum DashboardController {
             ).markup
         }
         // The content was rendered by OverviewPage from escaped fragments and cached as markup;
-        // the user's own actions overdue or due soon (theirs by name) come before it.
+        // the user's own actions overdue or due soon (theirs by name) follow its heading.
         let title = status.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview"
         let mine = OverviewPage.yourActions(actions, owner: user.displayName, today: Day(req.services.clock()))
-        return Pages.page(req, title: title, section: "Overview", content: mine + .raw(content))
+        var markup = content
+        if mine != .empty, let heading = markup.range(of: "</h1>") { markup.insert(contentsOf: mine.markup, at: heading.upperBound) }
+        return Pages.page(req, title: title, section: "Overview", content: .raw(markup))
     }
 
     /// GET /ambitions/:number: one ambition with three tabs (`tab=kpis|actions|commentary`), the
