@@ -13,6 +13,17 @@ extension AuthorityNumbers {
         public var workers: [String]
         /// Children held by the team's workers on the day.
         public var children: Int
+        /// The distribution of the workers' caseloads that day: the fewest, the median and the most children a worker held.
+        public var caseloadMin: Int
+        public var caseloadMedian: Double
+        public var caseloadMax: Int
+    }
+
+    /// The median of `values` (the mean of the middle two for an even count); 0 for none.
+    static func median(_ values: [Int]) -> Double {
+        let v = values.sorted()
+        guard !v.isEmpty else { return 0 }
+        return v.count % 2 == 1 ? Double(v[v.count / 2]) : Double(v[v.count / 2 - 1] + v[v.count / 2]) / 2
     }
 
     /// Every team on `day`, with the number of children each holds (every child of the CIN
@@ -21,7 +32,10 @@ extension AuthorityNumbers {
         let org = organisation(snapshot)
         let loads = org.caseloads(on: day, children: Self.children(snapshot.engine.data))
         return org.teams(on: day).map { t in
-            TeamSummary(name: t.name, service: t.service, workers: t.workers, children: t.workers.reduce(0) { $0 + (loads[$1] ?? 0) })
+            let caseloads = t.workers.map { loads[$0] ?? 0 }
+            return TeamSummary(
+                name: t.name, service: t.service, workers: t.workers, children: caseloads.reduce(0, +), caseloadMin: caseloads.min() ?? 0,
+                caseloadMedian: Self.median(caseloads), caseloadMax: caseloads.max() ?? 0)
         }
     }
 

@@ -11,7 +11,7 @@ struct TeamsCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "list", abstract: "Each team on a day: its service, its workers and the children they hold.",
+            commandName: "list", abstract: "Each team on a day: its service, its workers, the children they hold and the spread of their caseloads.",
             discussion: "Example: oversight teams list --la 358 --on 2025-03-31 --format json")
         @Option(help: "Local authority code. Default: the only authority in the store.") var la: String?
         @Option(help: "The day (yyyy-mm-dd). Default: today.") var on: String?
@@ -25,8 +25,13 @@ struct TeamsCommand: ParsableCommand {
             case "table":
                 print(
                     MeasureOutput.table(
-                        teams.map { [$0.name, $0.service ?? "", String($0.workers.count), String($0.children)] },
-                        header: ["team", "service", "workers", "children"]), terminator: "")
+                        teams.map {
+                            [
+                                $0.name, $0.service ?? "", String($0.workers.count), String($0.children), String($0.caseloadMin),
+                                String(format: "%.1f", $0.caseloadMedian), String($0.caseloadMax),
+                            ]
+                        },
+                        header: ["team", "service", "workers", "children", "caseload min", "median", "max"]), terminator: "")
             default: throw CLIError.usage("--format must be table or json, not '\(format)'")
             }
         }

@@ -67,10 +67,16 @@ extension StoreTests {
             #expect(imported.status == 0, "\(imported.err)")
             let teams = try Self.oversight(["teams", "list", "--la", "358", "--on", "2024-09-30", "--format", "json"], database: db)
             #expect(teams.status == 0, "\(teams.err)")
-            struct Team: Decodable { var name: String; var service: String?; var workers: [String]; var children: Int }
+            struct Team: Decodable {
+                var name: String; var service: String?; var workers: [String]; var children: Int
+                var caseloadMin: Int; var caseloadMedian: Double; var caseloadMax: Int
+            }
             let decoded = try JSONDecoder().decode([Team].self, from: Data(teams.out.utf8))
             #expect(decoded.map(\.name) == ["Child protection team 1", "Assessment team 1"])
             #expect(decoded.map(\.children) == [0, 0]) // no return holds these children: nobody is counted
+            #expect(decoded.map(\.caseloadMax) == [0, 0] && decoded.map(\.caseloadMedian) == [0, 0])
+            let table = try Self.oversight(["teams", "list", "--la", "358", "--on", "2024-09-30"], database: db)
+            #expect(table.out.hasPrefix("team") && table.out.contains("caseload min"))
             let workers = try Self.oversight(["workers", "list", "--la", "358", "--on", "2025-01-31", "--format", "csv"], database: db)
             #expect(workers.status == 0 && workers.out.hasPrefix("worker,name,role,fte,employment,team,service,start,leave,caseload\nW1,Sam Jones"))
             #expect(!workers.out.contains("W2")) // left at the end of 2024

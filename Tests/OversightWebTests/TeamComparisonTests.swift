@@ -23,6 +23,15 @@ import Vapor
             }
             #expect(parts.last?.part == .unallocated)
         }
+        // Each team's caseloads on a day: their spread brackets the median, and they add up to the team's children.
+        let teams = services.dashboards.numbers.teams(snapshot, on: period.end)
+        #expect(!teams.isEmpty)
+        for t in teams {
+            #expect(Double(t.caseloadMin) <= t.caseloadMedian && t.caseloadMedian <= Double(t.caseloadMax), "\(t.name)")
+            #expect(t.children >= t.caseloadMax && t.children <= t.caseloadMax * t.workers.count, "\(t.name)")
+        }
+        let workers = services.dashboards.numbers.workers(snapshot, on: period.end)
+        #expect(workers.reduce(0) { $0 + $1.caseload } == teams.reduce(0) { $0 + $1.children })
         // A rate has no population by team.
         #expect(services.dashboards.numbers.teamComparison("cla_rate_per_10k", period: period, snapshot: snapshot).isEmpty)
 
