@@ -18,15 +18,6 @@ extension AuthorityNumbers {
             case .unallocated: return h.worker == nil || h.team == nil
             }
         }
-
-        /// "Assessment team 1", "Front door (service)", "Unallocated".
-        public var label: String {
-            switch self {
-            case .team(let t): return t
-            case .service(let s): return "\(s) (service)"
-            case .unallocated: return "Unallocated"
-            }
-        }
     }
 
     /// The authority's result kept to `part`: its numerator and denominator records filtered to
@@ -35,34 +26,51 @@ extension AuthorityNumbers {
     /// of distinct children); a percentage is 100 x kept numerator / kept denominator. Nil for a
     /// rate (a team has no population) or a measure whose records do not account for its figures.
     public static func restrict(_ r: MeasureResult, to part: Part, organisation: Organisation) -> MeasureResult? {
-        guard r.unit != .rate else { return nil }
+        guard let counting = counting(r) else { return nil }
         func kept(_ records: [DrillRecord]) -> [DrillRecord] { records.filter { part.contains(organisation.holder(of: $0, period: r.period)) } }
-        /// The figure the records give, counted as the authority's figure was (records or distinct children).
-        func recount(_ all: [DrillRecord], _ kept: [DrillRecord], figure: Double?) -> Double? {
+        return recounted(r, numerator: kept(r.numeratorRecords), denominator: kept(r.denominatorRecords), counting: counting)
+    }
+
+    /// How the authority's figures are counted from their records: for the numerator and the
+    /// denominator, true when each record counts, false when each distinct child does; nil when
+    /// the measure cannot be split (a rate or ratio, or records that do not account for a figure).
+    static func counting(_ r: MeasureResult) -> (numerator: Bool, denominator: Bool)? {
+        func byRecords(_ all: [DrillRecord], _ figure: Double?) -> Bool? {
             guard let figure else { return nil }
-            if Double(all.count) == figure { return Double(kept.count) }
-            if Double(Set(all.map(\.child)).count) == figure { return Double(Set(kept.map(\.child)).count) }
+            if Double(all.count) == figure { return true }
+            if Double(Set(all.map(\.child)).count) == figure { return false }
             return nil
         }
-        let num = kept(r.numeratorRecords), den = kept(r.denominatorRecords)
-        var out = r
-        out.numeratorRecords = num
-        out.denominatorRecords = den
-        out.warnings = r.warnings
-        guard let n = recount(r.numeratorRecords, num, figure: r.numerator) else { return nil }
-        out.numerator = n
         switch r.unit {
-        case .percent:
-            guard let d = recount(r.denominatorRecords, den, figure: r.denominator) else { return nil }
-            out.denominator = d
-            out.value = d == 0 ? nil : 100 * n / d
         case .count:
-            out.denominator = nil
-            out.value = n
-        case .ratio, .rate:
+            return byRecords(r.numeratorRecords, r.numerator).map { ($0, true) }
+        case .percent:
+            guard let n = byRecords(r.numeratorRecords, r.numerator), let d = byRecords(r.denominatorRecords, r.denominator) else { return nil }
+            return (n, d)
+        case .rate, .ratio:
             return nil
         }
-        return out
+    }
+
+    /// `r` holding only the records given, its figures counted from them as `counting` says.
+    static func recounted(
+        _ r: MeasureResult, numerator: [DrillRecord], denominator: [DrillRecord], counting: (numerator: Bool, denominator: Bool)
+    ) -> MeasureResult {
+        func count(_ records: [DrillRecord], _ byRecords: Bool) -> Double { Double(byRecords ? records.count : Set(records.map(\.child)).count) }
+        var x = r
+        x.numeratorRecords = numerator
+        x.denominatorRecords = denominator
+        let n = count(numerator, counting.numerator)
+        x.numerator = n
+        if r.unit == .percent {
+            let d = count(denominator, counting.denominator)
+            x.denominator = d
+            x.value = d == 0 ? nil : 100 * n / d
+        } else {
+            x.denominator = nil
+            x.value = n
+        }
+        return x
     }
 
     /// Who held each record's child on its day, looked up once per child and day however many
@@ -89,41 +97,13 @@ extension AuthorityNumbers {
     /// unallocated, its records and its figures recounted (as `restrict` gives each, but each
     /// record's holder found once). Empty when the measure cannot be split.
     public static func split(_ r: MeasureResult, holders: inout Holders) -> [Part: MeasureResult] {
-        guard r.unit == .count || r.unit == .percent else { return [:] }
+        guard let counting = counting(r) else { return [:] }
         func part(_ h: Organisation.Holder) -> Part { h.worker != nil && h.team != nil ? .team(h.team!) : .unallocated }
         var num: [Part: [DrillRecord]] = [:], den: [Part: [DrillRecord]] = [:]
         for rec in r.numeratorRecords { num[part(holders.holder(of: rec, period: r.period)), default: []].append(rec) }
         for rec in r.denominatorRecords { den[part(holders.holder(of: rec, period: r.period)), default: []].append(rec) }
-        let byRecords = { (all: [DrillRecord], figure: Double?) -> Bool? in
-            guard let figure else { return nil }
-            if Double(all.count) == figure { return true }
-            if Double(Set(all.map(\.child)).count) == figure { return false }
-            return nil
-        }
-        guard let numByRecords = byRecords(r.numeratorRecords, r.numerator) else { return [:] }
-        var denByRecords = true
-        if r.unit == .percent {
-            guard let d = byRecords(r.denominatorRecords, r.denominator) else { return [:] }
-            denByRecords = d
-        }
-        func count(_ records: [DrillRecord], _ byRecords: Bool) -> Double { Double(byRecords ? records.count : Set(records.map(\.child)).count) }
         var out: [Part: MeasureResult] = [:]
-        for p in Set(num.keys).union(den.keys) {
-            var x = r
-            x.numeratorRecords = num[p] ?? []
-            x.denominatorRecords = den[p] ?? []
-            let n = count(x.numeratorRecords, numByRecords)
-            x.numerator = n
-            if r.unit == .percent {
-                let d = count(x.denominatorRecords, denByRecords)
-                x.denominator = d
-                x.value = d == 0 ? nil : 100 * n / d
-            } else {
-                x.denominator = nil
-                x.value = n
-            }
-            out[p] = x
-        }
+        for p in Set(num.keys).union(den.keys) { out[p] = recounted(r, numerator: num[p] ?? [], denominator: den[p] ?? [], counting: counting) }
         return out
     }
 
