@@ -8,9 +8,10 @@ extension AuthorityNumbers {
     /// Everything report `kind` shows for `period`, from the snapshot and, when the numbers come
     /// from a store, the authority's actions, the leads' commentary and the data quality of its
     /// active imports. `dataQuality` replaces the store's (reports made from files pass the
-    /// findings of validating them). `team` is the worker (SW_ID) a performance clinic covers.
+    /// findings of validating them). `part` is the team, service or worker the report covers
+    /// (nil: the whole authority; a performance clinic needs one).
     public func reportInput(
-        _ kind: ReportKind, period p: Period, snapshot: AuthoritySnapshot, suppress: Bool = false, team: String? = nil,
+        _ kind: ReportKind, period p: Period, snapshot: AuthoritySnapshot, suppress: Bool = false, part: Part? = nil,
         authorityName: String? = nil, dataQuality: DataQualitySummary? = nil, population: Int? = nil
     ) async throws -> ReportInput {
         var actions: [PlanAction] = []
@@ -26,40 +27,59 @@ extension AuthorityNumbers {
             authority: authorityName ?? self.authorityName(snapshot.authority), plan: plan, period: p,
             generatedOn: kind == .daily ? p.end : snapshot.reportDate, actions: actions, commentary: commentary,
             audit: ReportInputs.audits(snapshot.audits, period: p, reportDate: snapshot.reportDate), dataQuality: quality,
-            team: team, suppression: suppress ? .on : .off)
+            team: part?.label, suppression: suppress ? .on : .off)
         let months = Self.twelveMonths(endingOn: p.end)
-        switch kind {
-        case .board:
+        if kind == .board {
             input.evaluations = await kpis(period: p, snapshot: snapshot, withSeries: false).evaluations
             for id in Set(input.evaluations.map(\.kpi.measure)) { input.series[id] = calendarMonths(id, endingOn: p.end, snapshot: snapshot) }
             for e in input.evaluations { if let c = e.comparator?.summary { input.comparators[e.kpi.measure] = c } }
+        }
+        // The measures for the report's part (or the whole authority).
+        func measures(_ period: Period, ids: [String]? = nil, of part: Part? = part) -> [MeasureResult] {
+            guard let part else { return allMeasures(period: period, snapshot: snapshot, ids: ids, population: population) }
+            return allMeasures(period: period, snapshot: snapshot, part: part, ids: ids)
+        }
+        switch kind {
+        case .board:
+            break
         case .daily:
-            input.frontLine = FrontLineList(data: snapshot.data, asAt: DayTime(day: p.end, hour: 23, minute: 59))
-            if snapshot.data.hasLocalMissing || snapshot.data.hasSupervision {
-                input.results = allMeasures(period: p, snapshot: snapshot, population: population)
-            }
+            input.frontLine = frontLine(day: p.end, snapshot: snapshot, part: part)
+            if snapshot.data.hasLocalMissing || snapshot.data.hasSupervision { input.results = measures(p) }
         case .weekly:
-            input.results = allMeasures(period: p, snapshot: snapshot, ids: WeeklyReport.measures, population: population)
-            input.previousResults = allMeasures(period: p.previous, snapshot: snapshot, ids: WeeklyReport.measures, population: population)
+            input.results = measures(p, ids: WeeklyReport.measures)
+            input.previousResults = measures(p.previous, ids: WeeklyReport.measures)
         case .monthly:
-            input.results = allMeasures(period: p, snapshot: snapshot, population: population)
+            input.results = measures(p)
             var byID: [String: [MeasureResult]] = [:]
-            for m in months {
-                for r in allMeasures(period: m, snapshot: snapshot, population: population) { byID[r.id, default: []].append(r) }
-            }
+            for m in months { for r in measures(m) { byID[r.id, default: []].append(r) } }
             input.series = byID
-            if let lookup = comparatorLookup(authority: snapshot.authority) {
+            if part == nil, let lookup = comparatorLookup(authority: snapshot.authority) {
                 for r in input.results { if let c = lookup(r.id, p) { input.comparators[r.id] = c } }
             }
         case .clinic:
-            var clinic = snapshot
-            if let team {
-                let data = Caseload.restrict(snapshot.data, to: Caseload.children(of: team, in: snapshot.data, period: p), worker: team)
-                clinic.engine = MeasureEngine(data: data)
-                clinic.rowsWithErrors = data.rowsWithErrors
-            }
-            input.results = allMeasures(period: p, snapshot: clinic, includeRecords: true, population: population)
+            let wider = part.flatMap { widerPart($0, on: p.end, snapshot: snapshot) }
+            input.results = part == nil ? allMeasures(period: p, snapshot: snapshot, includeRecords: true, population: population) : measures(p)
+            let before = KPIEvaluator.previousPeriod(of: p)
+            input.previousResults = measures(before)
+            input.previousPeriod = before
+            input.comparison = part == nil ? [] : measures(p, of: wider)
+            input.comparisonLabel = part == nil ? nil : wider?.label ?? "The authority"
+            input.clinic = ClinicFigure.lines(
+                plan: plan, period: p, results: input.results, comparison: input.comparison, previous: input.previousResults,
+                lastYear: measures(p.yearEarlier))
         }
         return input
+    }
+
+    /// The part a clinic compares `part` with: a team's service, a worker's team on `day`; nil
+    /// (the whole authority) for a service, for unallocated children, and for a team or worker
+    /// with none.
+    public func widerPart(_ part: Part, on day: Day, snapshot: AuthoritySnapshot) -> Part? {
+        let org = organisation(snapshot)
+        switch part {
+        case .team(let t): return org.teams(on: day).first { $0.name == t }?.service.map { .service($0) }
+        case .worker(let w): return org.spell(of: w, on: day).map { .team($0.team) }
+        case .service, .unallocated: return nil
+        }
     }
 }

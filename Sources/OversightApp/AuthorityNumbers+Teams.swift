@@ -5,8 +5,21 @@ import OversightCore
 extension AuthorityNumbers {
     /// Which part of the authority a figure is for.
     public enum Part: Sendable, Hashable {
+        /// How the part is named on a page or a report: the team's or the service's name, "Worker
+        /// SW042", "Unallocated children".
+        public var label: String {
+            switch self {
+            case .team(let t): t
+            case .service(let s): s
+            case .worker(let w): "Worker \(w)"
+            case .unallocated: "Unallocated children"
+            }
+        }
+
         case team(String)
         case service(String)
+        /// One worker's children (a performance clinic of a worker).
+        case worker(String)
         /// Children no worker in a team held on the record's day (no worker, or a worker in no team then).
         case unallocated
 
@@ -15,6 +28,7 @@ extension AuthorityNumbers {
             switch self {
             case .team(let t): return h.worker != nil && h.team == t
             case .service(let s): return h.worker != nil && h.service == s
+            case .worker(let w): return h.worker == w
             case .unallocated: return h.worker == nil || h.team == nil
             }
         }
@@ -118,7 +132,10 @@ extension AuthorityNumbers {
         let org = organisation(snapshot)
         var holders = Holders(org)
         return allMeasures(period: period, snapshot: snapshot, ids: ids, includeRecords: true).compactMap { r in
-            if case .service = part { return Self.restrict(r, to: part, organisation: org) }
+            switch part {
+            case .service, .worker: return Self.restrict(r, to: part, organisation: org)
+            case .team, .unallocated: break
+            }
             let parts = Self.split(r, holders: &holders)
             guard !parts.isEmpty else { return nil }
             // A part holding none of the records has a figure of 0 (or no percentage).

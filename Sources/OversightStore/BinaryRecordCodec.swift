@@ -113,6 +113,11 @@ enum BinaryRecordCodec {
             for r in d.allocations {
                 w.child(r.child); w.string(r.worker); w.date(r.from); w.date(r.to); w.origin(r.origin)
             }
+        case .visit:
+            w.count(d.visits.count)
+            for r in d.visits {
+                w.child(r.child); w.date(r.date); w.optional(r.worker); w.origin(r.origin)
+            }
         }
         return w.bytes
     }
@@ -269,6 +274,12 @@ enum BinaryRecordCodec {
                 out.append(Allocation(child: try r.child(), worker: try r.string(), from: try r.date(), to: try r.date(), origin: try origin()))
             }
             builder.add(allocations: out, file: file)
+        case .visit:
+            var out: [Visit] = []; out.reserveCapacity(n)
+            for _ in 0..<n {
+                out.append(Visit(child: try r.child(), date: try r.date(), worker: try r.optionalString(), origin: try origin()))
+            }
+            builder.add(visits: out, file: file)
         }
         guard r.atEnd else { throw StoreError.unavailable("a stored \(kind.rawValue) record block has bytes after its last record") }
     }
@@ -290,6 +301,7 @@ extension CaseData {
         d.supervisions = supervisions.filter { $0.origin.file == file }
         d.workers = workers.filter { $0.origin.file == file }
         d.allocations = allocations.filter { $0.origin.file == file }
+        d.visits = visits.filter { $0.origin.file == file }
         return d
     }
 }

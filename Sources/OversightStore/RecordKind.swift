@@ -15,6 +15,7 @@ enum RecordKind: String, CaseIterable, Sendable {
     case supervision = "supervision"
     case worker = "worker"
     case allocation = "allocation"
+    case visit = "visit"
 }
 
 /// One record's row: its kind and the columns the store queries. The record itself goes in its
@@ -87,6 +88,9 @@ enum RecordCodec {
                 part(
                     .allocation, d.allocations, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.from)") }, year: { _ in nil },
                     origin: \.origin),
+                part(
+                    .visit, d.visits, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.date)", $0.worker) }, year: { _ in nil },
+                    origin: \.origin),
             ]
             count = parts.reduce(0) { $0 + $1.count }
         }
@@ -130,6 +134,7 @@ enum RecordCodec {
         case .supervision: d.supervisions.count
         case .worker: d.workers.count
         case .allocation: d.allocations.count
+        case .visit: d.visits.count
         }
     }
 
@@ -137,7 +142,7 @@ enum RecordCodec {
     static func count(_ d: CaseData) -> Int {
         d.cinChildren.count + d.cinEpisodes.count + d.claHeaders.count + d.claEpisodes.count + d.claReviews.count
             + d.claMissing.count + d.careLeavers.count + d.socialWorkerEpisodes.count + d.missingEpisodes.count + d.supervisions.count
-            + d.workers.count + d.allocations.count
+            + d.workers.count + d.allocations.count + d.visits.count
     }
 
     /// Joins key parts unambiguously: each part length-prefixed, an absent part as `~`.
@@ -217,6 +222,11 @@ enum RecordCodec {
         case .allocation:
             builder.add(
                 allocations: try decode(Allocation.self).map {
+                    var r = $0; r.origin = reorigin(r.origin); return r
+                }, file: file)
+        case .visit:
+            builder.add(
+                visits: try decode(Visit.self).map {
                     var r = $0; r.origin = reorigin(r.origin); return r
                 }, file: file)
         }

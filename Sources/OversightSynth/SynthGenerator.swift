@@ -4,7 +4,8 @@ import OversightFormats
 
 /// Generates a synthetic local authority's history and writes it in the statutory formats:
 /// `903/YYYY/*.csv`, `cin/YYYY/cin_census.xml`, optionally `903-xml/YYYY/ssda903.xml` (last year),
-/// `local/missing-episodes.csv`, `local/supervision.csv`, `local/workers.csv`, `local/allocations.csv`, `manifest.json` and, with an error
+/// `local/missing-episodes.csv`, `local/supervision.csv`, `local/workers.csv`, `local/allocations.csv`,
+/// `local/visits.csv`, `manifest.json` and, with an error
 /// rate above 0, `errors-manifest.json`.
 ///
 /// Children are simulated and written one at a time, so memory stays small whatever the scale.
@@ -74,6 +75,7 @@ public struct SynthGenerator: Sendable {
         for row in organisation.workerRows(to: options.outputEnd) { workersCSV.write(row) }
         let allocationsCSV = try LocalCSVWriter(
             url: directory.appendingPathComponent("local/allocations.csv"), header: LocalCSVWriter.allocationsHeader)
+        let visitsCSV = try LocalCSVWriter(url: directory.appendingPathComponent("local/visits.csv"), header: LocalCSVWriter.visitsHeader)
 
         var errors: [InjectedError] = []
         var children = 0
@@ -124,6 +126,7 @@ public struct SynthGenerator: Sendable {
                 }
             }
             writeLocal(child, missing: missingCSV, supervision: supervision)
+            writeVisits(child, to: visitsCSV)
             for row in organisation.allocationRows(child, from: options.outputStart, to: options.outputEnd) { allocationsCSV.write(row) }
         }
 
@@ -145,10 +148,12 @@ public struct SynthGenerator: Sendable {
         counts["local/supervision.csv"] = supervision.rowCount
         counts["local/workers.csv"] = workersCSV.rowCount
         counts["local/allocations.csv"] = allocationsCSV.rowCount
+        counts["local/visits.csv"] = visitsCSV.rowCount
         try missingCSV.close()
         try supervision.close()
         try workersCSV.close()
         try allocationsCSV.close()
+        try visitsCSV.close()
 
         let manifest = SynthManifest(
             la: options.localAuthority, seed: options.seed, years: Array(options.years), scale: options.scale.label,
@@ -195,6 +200,30 @@ public struct SynthGenerator: Sendable {
                 d = d.adding(days: rng.int(45...100))
             }
         }
+    }
+
+    /// Visits to a child on a child protection plan (every 7 to 14 days) and to a looked-after
+    /// child (every 3 to 6 weeks), within the output years; about one gap in twelve runs late,
+    /// so some visits are overdue on any day. The worker is the child's looked-after social worker
+    /// on the day, when there is one.
+    func writeVisits(_ child: SynthChild, to out: LocalCSVWriter) {
+        let s = options.outputStart, e = options.outputEnd
+        var rng = SynthRandom(seed: options.seed ^ 0x7151, stream: UInt64(child.index))
+        func visit(from start: Day, to end: Day?, usual: ClosedRange<Int>, late: ClosedRange<Int>) {
+            let until = min(end ?? e, e)
+            var d = start.adding(days: rng.int(1...7))
+            while d < until {
+                if d >= s {
+                    let worker = child.socialWorkers.first { $0.start <= d && ($0.end.map { $0 > d } ?? true) }?.workerID ?? ""
+                    out.write([child.id, d.iso, worker])
+                }
+                d = d.adding(days: rng.chance(1.0 / 12) ? rng.int(late) : rng.int(usual))
+            }
+        }
+        for c in child.cinEpisodes {
+            for p in c.protectionPlans { visit(from: p.start, to: p.end, usual: 7...14, late: 16...30) }
+        }
+        for c in child.careEpisodes where !c.isShortBreak { visit(from: c.start, to: c.end, usual: 21...42, late: 45...75) }
     }
 
     /// Formal sessions about every 28 days (some late) and monthly group sessions, per worker.

@@ -17,10 +17,14 @@ struct ReportCommand: ParsableCommand {
             Examples:
               oversight report board --period 2025Q1 --from data/ --out board.pdf
               oversight report daily --period 2025-06-10 --out daily.html          (reads the store)
-              oversight report clinic --period 2025-06 --team SW042 --from data/ --out clinic.xlsx
+              oversight report daily --period 2025-06-10 --team "Assessment team 1" --out daily.pdf
+              oversight report clinic --period 2025-06 --worker SW042 --from data/ --out clinic.xlsx
             The output's extension chooses the format: .html, .pdf (needs the Debian package chromium),
             .csv or .xlsx (the report's main table). --suppress shows counts of 1 to 4 as "c" for
             versions shared beyond the authority. The daily list is as at the end of the period's last day.
+            --team, --service or --worker keeps a report to the children that team, service or worker
+            held (by the allocations and the SSDA903 social worker episodes); `oversight teams list`
+            names them.
             """
     )
 
@@ -29,7 +33,9 @@ struct ReportCommand: ParsableCommand {
 
     @Argument(help: "board, daily, weekly, monthly or clinic.") var kind: Kind
     @Option(help: "The period: START..END, 2025, 2024-06, 2024Q3, or a day (2025-06-10) for the daily list.") var period: String
-    @Option(help: "The worker (SW_ID) whose caseload a performance clinic covers.") var team: String?
+    @Option(help: "The team the report covers (its name, as `oversight teams list` gives it).") var team: String?
+    @Option(help: "The service the report covers.") var service: String?
+    @Option(help: "The worker (their id) whose children the report covers.") var worker: String?
     @Option(help: "Folder of data files. Without it: the store (with its actions, commentary and hand-entered values).") var from: String?
     @Option(help: "Plan file (YAML). Default: the store's current plan, else the shipped plan.") var plan: String?
     @Option(help: "Local authority code: the authority in the store, and for comparators and the population.") var la: String?
@@ -48,7 +54,9 @@ struct ReportCommand: ParsableCommand {
         guard let p = day.flatMap({ Period(start: $0, end: $0) }) ?? Period.parse(period) else {
             throw CLIError.usage("the period '\(period)' is not understood (START..END, 2025, 2024-06 or 2024Q3)")
         }
-        if kind == .clinic && team == nil { throw CLIError.usage("a performance clinic needs --team WORKER (a social worker id)") }
+        if kind == .clinic && team == nil && service == nil && worker == nil {
+            throw CLIError.usage("a performance clinic needs --team NAME, --service NAME or --worker ID")
+        }
         let clock = ContinuousClock()
         var mark = clock.now
         func step(_ name: String) {
@@ -76,7 +84,8 @@ struct ReportCommand: ParsableCommand {
     func makeInput(period p: Period) throws -> ReportInput {
         let kind = ReportKind(rawValue: self.kind.rawValue)!
         let planOverride = try loadPlan()
-        let (team, suppress, authorityName, population, reference, la) = (team, suppress, authorityName, population, reference, la)
+        let (team, service, worker) = (team, service, worker)
+        let (suppress, authorityName, population, reference, la) = (suppress, authorityName, population, reference, la)
         if let from {
             guard FileManager.default.fileExists(atPath: from) else { throw CLIError.usage("no such file or folder: \(from)") }
             var loaded = FileLoader.load(paths: [from], keepRaw: true)
@@ -93,9 +102,10 @@ struct ReportCommand: ParsableCommand {
             }
             let numbers = AuthorityNumbers(store: nil, statistics: statistics, defaultPlan: try planOverride ?? PlanLoader.defaultPlan())
             let snapshot = try numbers.snapshot(files: loaded.caseData, authority: la ?? "", reportDate: Day.today)
+            let part = try Self.part(numbers, team: team, service: service, worker: worker, period: p, snapshot: snapshot)
             return try StoreSession.blocking {
                 try await numbers.reportInput(
-                    kind, period: p, snapshot: snapshot, suppress: suppress, team: team, authorityName: authorityName,
+                    kind, period: p, snapshot: snapshot, suppress: suppress, part: part, authorityName: authorityName,
                     dataQuality: quality, population: population)
             }
         }
@@ -105,9 +115,19 @@ struct ReportCommand: ParsableCommand {
             let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: try planOverride ?? PlanLoader.defaultPlan())
             var snapshot = try await numbers.snapshot(authority: authority)
             if let planOverride { snapshot.plan = planOverride }
+            let part = try Self.part(numbers, team: team, service: service, worker: worker, period: p, snapshot: snapshot)
             return try await numbers.reportInput(
-                kind, period: p, snapshot: snapshot, suppress: suppress, team: team, authorityName: authorityName,
+                kind, period: p, snapshot: snapshot, suppress: suppress, part: part, authorityName: authorityName,
                 population: population)
+        }
+    }
+
+    /// The part named on the command line, or a usage error naming the ones there are.
+    static func part(
+        _ numbers: AuthorityNumbers, team: String?, service: String?, worker: String?, period: Period, snapshot: AuthoritySnapshot
+    ) throws -> AuthorityNumbers.Part? {
+        do { return try numbers.part(team: team, service: service, worker: worker, period: period, snapshot: snapshot) } catch let e as UnknownPart {
+            throw CLIError.usage(e.description)
         }
     }
 

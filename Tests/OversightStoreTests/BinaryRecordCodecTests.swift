@@ -65,6 +65,7 @@ extension StoreTests {
                 WorkerRecord(id: "W2", team: "CIN 2", start: day, origin: o),
             ]
             d.allocations = [Allocation(child: c, worker: "W1", from: day, to: bad, origin: o), Allocation(child: c, worker: "W2", from: bad, origin: o)]
+            d.visits = [Visit(child: c, date: day, worker: "W1", origin: o), Visit(child: c, date: bad, worker: nil, origin: o)]
             return d
         }
 
@@ -92,6 +93,7 @@ extension StoreTests {
             #expect(back.supervisions == d.supervisions)
             #expect(back.workers == d.workers)
             #expect(back.allocations == d.allocations)
+            #expect(back.visits == d.visits)
         }
 
         /// The codec writes the fields listed here; a record type with more has gained a field
@@ -106,6 +108,7 @@ extension StoreTests {
                 ("CLAMissing", d.claMissing[0], 6), ("CareLeaverRecord", d.careLeavers[0], 7),
                 ("SocialWorkerEpisode", d.socialWorkerEpisodes[0], 7), ("MissingEpisode", d.missingEpisodes[0], 8),
                 ("SupervisionSession", d.supervisions[0], 6), ("WorkerRecord", d.workers[0], 10), ("Allocation", d.allocations[0], 5),
+                ("Visit", d.visits[0], 4),
             ]
             for (name, value, n) in counts {
                 #expect(Mirror(reflecting: value).children.count == n, "\(name) has \(Mirror(reflecting: value).children.count) stored properties; the codec writes \(n)")

@@ -141,7 +141,7 @@ import VaporTesting
         for kind in ["monthly", "weekly", "clinic"] {
             let out = h.folder.appendingPathComponent("cli-\(kind).csv")
             var args = ["report", kind, "--period", kind == "weekly" ? "2025-01-06..2025-01-12" : "2025-01", "--out", out.path]
-            if kind == "clinic" { args += ["--team", "W-ENTERED-1"] }
+            if kind == "clinic" { args += ["--worker", "W-ENTERED-1"] }
             let r = try Self.oversight(args, store: database)
             #expect(r.status == 0, "\(kind): \(r.err)")
         }

@@ -69,6 +69,20 @@ public struct WorkingDayCalendar: Sendable {
         return d
     }
 
+    /// The working days after `d0` up to and including `later` (0 when `later` is not after `d0`).
+    public func workingDays(from d0: Day, to later: Day) -> Int {
+        guard later > d0 else { return 0 }
+        let i0 = first.days(to: d0), i1 = first.days(to: later)
+        if i0 >= 0, i1 < cumulative.count { return Int(cumulative[i1] - cumulative[i0]) }
+        var n = 0
+        var d = d0
+        while d < later {
+            d = d.adding(days: 1)
+            if isWorkingDay(d) { n += 1 }
+        }
+        return n
+    }
+
     /// Whether `later` is within `n` working days of `d0`.
     public func isWithin(_ n: Int, workingDaysOf d0: Day, _ later: Day) -> Bool {
         guard later >= d0 else { return false }

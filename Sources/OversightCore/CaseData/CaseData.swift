@@ -34,6 +34,8 @@ public struct CaseData: Sendable {
     /// The organisation: workers' spells in teams, and children's allocations to workers (local files).
     public var workers: [WorkerRecord] = []
     public var allocations: [Allocation] = []
+    /// Social workers' visits to children (local visits file).
+    public var visits: [Visit] = []
     /// Collection years loaded per source (`cin`, `ssda903`).
     public var cinYears: [Int] = []
     public var claYears: [Int] = []
@@ -55,4 +57,6 @@ public struct CaseData: Sendable {
     public var hasLocalMissing: Bool { files.contains { $0.format == "missing-local" || ($0.format == "annex-a" && $0.table == "missing") } }
     /// Whether a supervision file was loaded.
     public var hasSupervision: Bool { files.contains { $0.format == "supervision-local" } }
+    /// Whether a visits file was loaded.
+    public var hasVisits: Bool { files.contains { $0.format == "visits-local" } }
 }

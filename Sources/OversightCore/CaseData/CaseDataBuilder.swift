@@ -30,6 +30,7 @@ public struct CaseDataBuilder: Sendable {
     private var supervisions: [Batch<SupervisionSession>] = []
     private var workers: [Batch<WorkerRecord>] = []
     private var allocations: [Batch<Allocation>] = []
+    private var visits: [Batch<Visit>] = []
     private var blank: [String: Int] = [:]
     public var rowsWithErrors: Set<RecordOrigin> = []
 
@@ -68,6 +69,7 @@ public struct CaseDataBuilder: Sendable {
     public mutating func add(supervisions r: [SupervisionSession], file: Int) { supervisions.append(Batch(file: file, year: nil, records: r)) }
     public mutating func add(workers r: [WorkerRecord], file: Int) { workers.append(Batch(file: file, year: nil, records: r)) }
     public mutating func add(allocations r: [Allocation], file: Int) { allocations.append(Batch(file: file, year: nil, records: r)) }
+    public mutating func add(visits r: [Visit], file: Int) { visits.append(Batch(file: file, year: nil, records: r)) }
 
     /// Adds everything `other` holds after what this builder holds, as if its files had been
     /// added here in order after this builder's: its file indices (in batches and in every
@@ -95,12 +97,13 @@ public struct CaseDataBuilder: Sendable {
         move(&o.supervisions) { $0.origin.file += by }
         move(&o.workers) { $0.origin.file += by }
         move(&o.allocations) { $0.origin.file += by }
+        move(&o.visits) { $0.origin.file += by }
         files += o.files
         cinChildren += o.cinChildren; cinEpisodes += o.cinEpisodes
         claHeaders += o.claHeaders; claEpisodes += o.claEpisodes; claReviews += o.claReviews; claMissing += o.claMissing
         careLeavers += o.careLeavers; swEpisodes += o.swEpisodes
         missingEpisodes += o.missingEpisodes; supervisions += o.supervisions
-        workers += o.workers; allocations += o.allocations
+        workers += o.workers; allocations += o.allocations; visits += o.visits
         for (table, n) in o.blank { blank[table, default: 0] += n }
         for r in o.rowsWithErrors { rowsWithErrors.insert(RecordOrigin(file: Int(r.file + by), row: Int(r.row))) }
     }
@@ -172,6 +175,8 @@ public struct CaseDataBuilder: Sendable {
         // allocation from the same day, replaces an earlier one (a corrected file loaded again).
         d.workers = Self.latest(Self.ordered(workers).flatMap(\.records)) { "\($0.id)|\($0.team)|\($0.start)" }
         d.allocations = Self.latest(Self.ordered(allocations).flatMap(\.records)) { "\($0.child.rawValue)|\($0.from)" }
+        // A visit to the same child on the same day by the same worker, given again, is one visit.
+        d.visits = Self.latest(Self.ordered(visits).flatMap(\.records)) { "\($0.child.rawValue)|\($0.date)|\($0.worker ?? "")" }
 
         d.cinChildren.reserveCapacity(cinChildren.reduce(0) { $0 + $1.records.count })
         for b in Self.ordered(cinChildren) { for c in b.records { d.cinChildren[c.id] = c } }

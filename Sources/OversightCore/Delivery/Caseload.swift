@@ -29,6 +29,7 @@ public enum Caseload {
         d.careLeavers = data.careLeavers.filter { children.contains($0.child) }
         d.socialWorkerEpisodes = data.socialWorkerEpisodes.filter { children.contains($0.child) }
         d.missingEpisodes = data.missingEpisodes.filter { children.contains($0.child) }
+        d.visits = data.visits.filter { children.contains($0.child) }
         d.supervisions = data.supervisions.filter { $0.worker == worker }
         return d
     }

@@ -87,3 +87,15 @@ public struct SupervisionSession: Hashable, Sendable, Codable {
         self.worker = worker; self.date = date; self.kind = kind; self.reflective = reflective; self.child = child; self.origin = origin
     }
 }
+
+/// A social worker's visit to a child (local visits file), for the daily list's overdue visits.
+public struct Visit: Hashable, Sendable, Codable {
+    public var child: ChildID
+    public var date: DateField
+    /// The visiting worker's id, when the file gives it.
+    public var worker: String?
+    public var origin: RecordOrigin
+    public init(child: ChildID, date: DateField, worker: String? = nil, origin: RecordOrigin = RecordOrigin(file: 0, row: 0)) {
+        self.child = child; self.date = date; self.worker = worker; self.origin = origin
+    }
+}

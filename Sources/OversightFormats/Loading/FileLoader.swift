@@ -255,6 +255,11 @@ public enum FileLoader {
             builder.add(allocations: r.records, file: f)
             if r.blank > 0 { builder.countBlankChildID(table: "Allocations", r.blank) }
             out.issues += r.issues
+        case .visits:
+            let r = LocalCSVReader.visits(path: path, records: records, file: f)
+            builder.add(visits: r.records, file: f)
+            if r.blank > 0 { builder.countBlankChildID(table: "Visits", r.blank) }
+            out.issues += r.issues
         }
         out.files.append(LoadedFile(path: path, format: local.rawValue, table: table, rows: max(rows, 0), collectionYear: nil))
     }

@@ -11,6 +11,8 @@ public enum LocalFormat: String, CaseIterable, Sendable {
     case workers = "workers-local"
     /// Children's allocations to workers.
     case allocations = "allocations-local"
+    /// Social workers' visits to children.
+    case visits = "visits-local"
 
     /// The table name findings and the source file carry.
     public var table: String {
@@ -19,6 +21,7 @@ public enum LocalFormat: String, CaseIterable, Sendable {
         case .supervision: "Supervision"
         case .workers: "Workers"
         case .allocations: "Allocations"
+        case .visits: "Visits"
         }
     }
 
@@ -29,6 +32,7 @@ public enum LocalFormat: String, CaseIterable, Sendable {
         case .supervision: ["worker_id", "date", "kind", "reflective", "child_id"]
         case .workers: ["worker_id", "name", "role", "fte", "employment", "team", "service", "start_date", "leave_date"]
         case .allocations: ["child_id", "worker_id", "from_date", "to_date"]
+        case .visits: ["child_id", "visit_date", "worker_id"]
         }
     }
 
@@ -39,6 +43,7 @@ public enum LocalFormat: String, CaseIterable, Sendable {
         case .supervision: ["worker_id", "date", "kind"]
         case .workers: ["worker_id", "team", "start_date"]
         case .allocations: ["child_id", "worker_id", "from_date"]
+        case .visits: ["child_id", "visit_date"]
         }
     }
 
@@ -110,6 +115,20 @@ public enum LocalCSVReader {
                     child: ChildID(normalising: v("child_id")), origin: RecordOrigin(file: file, row: row)))
         }
         return (out, issues)
+    }
+
+    /// Reads social workers' visits to children. Rows with a blank child id are left out (and
+    /// reported).
+    static func visits(path: String, records: CSVRecords, file: Int) -> (records: [Visit], issues: [ValidationIssue], blank: Int) {
+        var out: [Visit] = []
+        var blank = 0
+        let issues = each(path, records, .visits) { row, v, report in
+            guard let child = ChildID(normalising: v("child_id")) else { blank += 1; return }
+            let date = localDate(v("visit_date"))
+            if date.isInvalid { report("visit_date", "OV-LOCAL-DATE", "visit_date '\(v("visit_date"))' is not a date (write yyyy-mm-dd)") }
+            out.append(Visit(child: child, date: date, worker: v("worker_id").isEmpty ? nil : v("worker_id"), origin: RecordOrigin(file: file, row: row)))
+        }
+        return (out, issues, blank)
     }
 
     /// A date as the local files write it: `yyyy-mm-dd`, or `dd/mm/yyyy`.

@@ -20,6 +20,8 @@ public final class LocalCSVWriter {
     public static let workersHeader = LocalFormat.workers.columns
     /// Columns of `local/allocations.csv`: a child's allocation to a worker from one day to another.
     public static let allocationsHeader = LocalFormat.allocations.columns
+    /// Columns of `local/visits.csv`: a social worker's visit to a child.
+    public static let visitsHeader = LocalFormat.visits.columns
 
     /// Creates the file and writes the header row.
     public init(url: URL, header: [String]) throws {

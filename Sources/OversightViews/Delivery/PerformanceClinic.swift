@@ -1,34 +1,57 @@
 import OversightCore
 
-/// The performance clinic: one team's or one worker's measures for the period, each with the
-/// children behind its numerator (the results must carry their drill-down records).
+/// The performance clinic: one team's, service's or worker's plan KPIs for the period, against
+/// the wider part (the service, the team, or the authority), the period before and the target,
+/// each with the children behind its numerator; then the actions agreed at earlier clinics.
 public enum PerformanceClinic {
-    /// The clinic for `input` (`team` and `results` with records).
+    /// "Performance clinic: Assessment team 1, June 2025".
+    public static func title(_ input: ReportInput) -> String {
+        "Performance clinic: \(input.team ?? "All teams"), \(ReportDocument.periodText(input.period))"
+    }
+
+    /// The clinic for `input` as a document.
     public static func render(_ input: ReportInput) -> HTML {
-        let p = ReportDocument.periodText(input.period)
-        let who = input.team ?? "All teams"
         var h = HTML.raw("<section class=\"ov-page\" id=\"clinic\">") + ReportDocument.paragraph(input.authority, "ov-hint")
-        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text("Performance clinic: \(who), \(p)") + HTML.raw("</h1>")
+        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text(title(input)) + HTML.raw("</h1>")
+        h += body(input)
+        return ReportDocument.document(title: title(input), footer: "\(input.authority) \(title(input))", body: h + HTML.raw("</section>"))
+    }
+
+    /// The clinic's sections. `child` writes a child's id (a link on the web); `measure` writes
+    /// a measure's title (a link to its page on the web).
+    public static func body(
+        _ input: ReportInput, child: (String) -> HTML = { HTML.text($0) }, measure: (String, String) -> HTML = { _, title in HTML.text(title) }
+    ) -> HTML {
+        let who = input.team ?? "All teams"
+        var h = HTML.raw("")
         if !input.hasData { h += ReportDocument.noData("There is no data for \(who) in this period.") }
-        for r in input.results where r.value != nil {
-            guard let d = Plan.measureDefinition(r.id) else { continue }
-            h += HTML.raw("<div class=\"ov-kpi\">") + ReportDocument.heading(2, "s", d.title)
-            var line = "Value: \(ReportDocument.value(r, d.unit, input.suppression))"
-            if d.unit == .percent, let n = r.numerator, let den = r.denominator, !input.suppression.hides(r) { line += " (\(Int(n)) of \(Int(den)))" }
-            h += ReportDocument.paragraph(line)
-            let children = Array(Set(r.numeratorRecords.map(\.child))).sorted()
-            if !children.isEmpty && !input.suppression.enabled {
-                h += ReportDocument.table(
-                    caption: nil, headings: ["Child", "Record", "Date"],
-                    rows: r.numeratorRecords.prefix(200).map { rec in
-                        [HTML.text(rec.child), HTML.text(rec.kind), HTML.text(rec.start.map(Format.date) ?? rec.key)]
-                    })
-                if r.numeratorRecords.count > 200 { h += ReportDocument.paragraph("And \(r.numeratorRecords.count - 200) more records.", "ov-hint") }
+        let s = input.suppression
+        let before = input.previousPeriod.map(ReportDocument.periodText) ?? "Before"
+        if !input.clinic.isEmpty {
+            let rows: [[HTML]] = input.clinic.map { f in
+                [
+                    measure(f.measure, f.wording), HTML.text(ReportDocument.value(f.value, f.unit, s)),
+                    HTML.text(ReportDocument.value(f.comparison, f.unit, s)), HTML.text(ReportDocument.value(f.previous, f.unit, s)),
+                    HTML.text(f.targetValue.map { ReportDocument.value($0, f.unit) } ?? (f.target.isMonitorOnly ? "Monitor" : "–")),
+                    HTML.text(f.status.words),
+                ]
             }
+            h += ReportDocument.table(
+                caption: "The plan's measures", headings: ["Measure", who, input.comparisonLabel ?? "The authority", before, "Target", "Status"],
+                rows: rows, numeric: [1, 2, 3, 4])
+        }
+        for f in input.clinic {
+            guard let r = f.value, r.value != nil, !r.numeratorRecords.isEmpty, !s.enabled else { continue }
+            h += HTML.raw("<div class=\"ov-kpi\">") + ReportDocument.heading(2, "s", f.wording)
+            var line = "\(who): \(ReportDocument.value(r, f.unit, s))"
+            if f.unit == .percent, let n = r.numerator, let den = r.denominator { line += " (\(Int(n)) of \(Int(den)))" }
+            h += ReportDocument.paragraph(line)
+            h += ReportDocument.table(
+                caption: nil, headings: ["Child", "Record", "Date"],
+                rows: r.numeratorRecords.prefix(200).map { rec in [child(rec.child), HTML.text(rec.kind), HTML.text(rec.start.map(Format.date) ?? rec.key)] })
+            if r.numeratorRecords.count > 200 { h += ReportDocument.paragraph("And \(r.numeratorRecords.count - 200) more records.", "ov-hint") }
             h += HTML.raw("</div>")
         }
-        return ReportDocument.document(
-            title: "Performance clinic: \(who), \(p)", footer: "\(input.authority) performance clinic, \(who), \(p)",
-            body: h + HTML.raw("</section>"))
+        return h
     }
 }

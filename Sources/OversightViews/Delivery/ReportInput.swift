@@ -26,8 +26,18 @@ public struct ReportInput: Sendable {
     public var dataQuality: DataQualitySummary?
     /// The daily list's contents (the daily report only).
     public var frontLine: FrontLineList?
-    /// The team or worker of a performance clinic (the clinic only).
+    /// The part of the authority the report covers (a team, a service or a worker), by name;
+    /// nil for the whole authority.
     public var team: String?
+    /// The clinic's comparison: the same measures for the wider part (the team's service, the
+    /// worker's team, or the authority), named by `comparisonLabel`.
+    public var comparison: [MeasureResult] = []
+    public var comparisonLabel: String?
+    /// The clinic's lines: each plan KPI for the part, against the wider part, the period before
+    /// and the target.
+    public var clinic: [ClinicFigure] = []
+    /// The period the clinic's "before" column is for.
+    public var previousPeriod: Period?
     /// Small numbers shown as "c" for versions shared beyond the authority.
     public var suppression: Suppression
 

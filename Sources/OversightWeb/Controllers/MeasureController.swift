@@ -109,6 +109,7 @@ enum MeasureController {
                 case .team(let t): return .init(label: t, service: f.service, filter: t, result: f.result)
                 case .unallocated: return .init(label: "Unallocated", service: nil, filter: DrillList.HolderFilter.unallocated, result: f.result)
                 case .service(let sv): return .init(label: sv, service: sv, filter: nil, result: f.result)
+                case .worker(let w): return .init(label: f.part.label, service: nil, filter: w, result: f.result)
                 }
             }
             let content = TeamComparisonPage.render(

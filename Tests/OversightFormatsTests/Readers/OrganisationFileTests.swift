@@ -70,4 +70,28 @@ import Testing
         let unknown = loaded.issues.filter { $0.rule == "OV-ORG-CHILD" }
         #expect(unknown.map(\.row) == [2] && unknown.first?.file == allocationsPath && unknown.first?.fields == ["child_id"])
     }
+
+    @Test func visitsAreRecognisedReadAndBadDatesFoundWhereTheyAre() throws {
+        let t = TempFolder()
+        let path = t.write(
+            "local/visits.csv",
+            """
+            child_id,visit_date,worker_id
+            C1,2025-06-02,W1
+            C1,03/06/2025,
+            C2,2025-13-01,W2
+            ,2025-06-01,W1
+            C1,2025-06-02,W1
+
+            """)
+        let loaded = FileLoader.load(paths: [t.path])
+        #expect(loaded.files.map(\.format) == ["visits-local"])
+        let d = loaded.caseData
+        #expect(d.hasVisits)
+        // The repeated row is one visit; the blank child id is left out and counted.
+        #expect(d.visits.map(\.date.day?.iso) == ["2025-06-03", nil, "2025-06-02"])
+        #expect(d.blankChildIDs["Visits"] == 1)
+        let bad = loaded.issues.filter { $0.rule == "OV-LOCAL-DATE" }
+        #expect(bad.map { [$0.file, String($0.row ?? 0)] + $0.fields } == [[path, "3", "visit_date"]])
+    }
 }

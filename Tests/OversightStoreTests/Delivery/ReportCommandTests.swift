@@ -75,7 +75,7 @@ extension StoreTests {
                     let r = try Self.run(
                         ImportFaultTests.binary,
                         [
-                            "report", kind, "--period", period, "--from", folder.path("la"), "--team", "SW1",
+                            "report", kind, "--period", period, "--from", folder.path("la"), "--worker", "W1",
                             "--out", out,
                         ], environment: db)
                     #expect(r.status == 0 && FileManager.default.fileExists(atPath: out), "\(kind).\(ext): \(r.err)")

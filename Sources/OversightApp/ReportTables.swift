@@ -2,15 +2,15 @@ import OversightCore
 import OversightFormats
 import OversightViews
 
-/// The main table of each report, for CSV and XLSX output. Numbers stay numbers (suppressed ones
-/// are the text "c"); dates stay dates.
-enum ReportTables {
+/// The main table of each report, for CSV and XLSX output (the command line's and the web's
+/// downloads). Numbers stay numbers (suppressed ones are the text "c"); dates stay dates.
+public enum ReportTables {
     static func value(_ r: MeasureResult?, _ suppression: Suppression) -> ExportValue {
         guard let r else { return .empty }
         return suppression.hides(r) ? .text(Suppression.mark) : .number(r.value)
     }
 
-    static func table(_ kind: String, _ input: ReportInput) -> ExportTable {
+    public static func table(_ kind: String, _ input: ReportInput) -> ExportTable {
         let s = input.suppression
         switch kind {
         case "board":
@@ -39,13 +39,22 @@ enum ReportTables {
                     ExportColumn("Due", .date), ExportColumn("Days overdue", .integer),
                 ])
             if let f = input.frontLine {
-                for r in f.returnedWithoutRHI {
-                    t.append([
-                        .text(f.rhiDueToday.contains(r) ? "RHI due today" : "Back from missing, no RHI offered"), .text(r.child),
-                        .text(r.returned.iso), .date(r.rhiDue.day), .empty,
-                    ])
+                let day = input.generatedOn
+                func late(_ d: Day) -> ExportValue { .integer(max(0, d.days(to: day))) }
+                for a in f.assessments { t.append([.text("Assessment at \(a.workingDays) working days"), .text(a.child), .text(a.started.iso), .date(a.due), late(a.due)]) }
+                for c in f.conferences { t.append([.text("Initial conference due"), .text(c.child), .text(c.enquiryStarted.iso), .date(c.due), late(c.due)]) }
+                for r in f.reviews { t.append([.text("Looked-after review due"), .text(r.child), .text(r.lookedAfterSince.iso), .date(r.due), late(r.due)]) }
+                for r in f.rhiDueToday { t.append([.text("RHI due today"), .text(r.child), .text(r.returned.iso), .date(r.rhiDue.day), .empty]) }
+                for r in f.returnedWithoutRHI where !f.rhiDueToday.contains(r) {
+                    t.append([.text("Back from missing, no RHI offered"), .text(r.child), .text(r.returned.iso), .date(r.rhiDue.day), .empty])
                 }
-                for a in f.auditsDue { t.append([.text("Audit due"), .text(a.child), .text(a.reference), .date(a.due), .integer(max(0, a.due.days(to: input.generatedOn)))]) }
+                for r in f.rhiOutstanding where !f.rhiDueToday.contains(r) {
+                    t.append([.text("RHI outstanding past 72 hours"), .text(r.child), .text(r.returned.iso), .date(r.rhiDue.day), late(r.rhiDue.day)])
+                }
+                for v in f.visitsOverdue {
+                    t.append([.text("Visit overdue (\(v.plan.lowercased()))"), .text(v.child), .text(v.lastVisit?.iso ?? ""), .date(v.due), .integer(v.daysOverdue)])
+                }
+                for a in f.auditsDue { t.append([.text("Audit due"), .text(a.child), .text(a.reference), .date(a.due), late(a.due)]) }
                 for w in f.supervisionsOverdue {
                     t.append([.text("Supervision overdue"), .text(w.worker), .text(w.lastSession?.iso ?? ""), .date(w.due), .integer(w.daysOverdue)])
                 }
@@ -88,13 +97,14 @@ enum ReportTables {
             var t = ExportTable(
                 title: "Clinic",
                 columns: [
-                    ExportColumn("Measure"), ExportColumn("Value", .decimal), ExportColumn("Child"),
-                    ExportColumn("Record"), ExportColumn("Date", .date),
+                    ExportColumn("Measure"), ExportColumn("Value", .decimal), ExportColumn(input.comparisonLabel ?? "Compared with", .decimal),
+                    ExportColumn("Last period", .decimal), ExportColumn("Child"), ExportColumn("Record"), ExportColumn("Date", .date),
                 ])
             for r in input.results where r.value != nil {
-                t.append([.text(r.id), value(r, s), .empty, .empty, .empty])
+                let wider = input.comparison.first { $0.id == r.id }, before = input.previousResults.first { $0.id == r.id }
+                t.append([.text(r.id), value(r, s), value(wider, s), value(before, s), .empty, .empty, .empty])
                 if !s.enabled {
-                    for rec in r.numeratorRecords { t.append([.text(r.id), .empty, .text(rec.child), .text(rec.kind), .date(rec.start)]) }
+                    for rec in r.numeratorRecords { t.append([.text(r.id), .empty, .empty, .empty, .text(rec.child), .text(rec.kind), .date(rec.start)]) }
                 }
             }
             return t

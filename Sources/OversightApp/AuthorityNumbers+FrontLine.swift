@@ -1,0 +1,72 @@
+import OversightCore
+
+/// The daily list of an authority, a service, a team or a worker: the same list, kept to the
+/// children the part held on the list's day and the workers in it then.
+extension AuthorityNumbers {
+    /// The case file audits of the programme not yet submitted, for the daily list.
+    public static func auditsOutstanding(_ audits: [Audit]) -> [AuditDue] {
+        audits.compactMap { a in
+            guard !a.status.isSubmitted, let child = a.subject.child else { return nil }
+            return AuditDue(reference: a.id.rawValue, child: child.rawValue, auditor: a.auditor, due: a.dueDate)
+        }
+    }
+
+    /// The daily list as at the end of `day`, for `part` (nil: the whole authority).
+    public func frontLine(day: Day, snapshot: AuthoritySnapshot, part: Part? = nil) -> FrontLineList {
+        let list = FrontLineList(
+            data: snapshot.data, asAt: DayTime(day: day, hour: 23, minute: 59), audits: Self.auditsOutstanding(snapshot.audits))
+        guard let part else { return list }
+        let org = organisation(snapshot)
+        var held: [String: Bool] = [:]
+        return list.filtered(
+            child: { id in
+                if let known = held[id] { return known }
+                let keep = ChildID(normalising: id).map { part.contains(org.holder(of: $0, on: day)) } ?? false
+                held[id] = keep
+                return keep
+            },
+            worker: { w in
+                let spell = org.spell(of: w, on: day)
+                return part.contains(Organisation.Holder(worker: w, team: spell?.team, service: spell?.service))
+            })
+    }
+}
+
+/// A team, service or worker named that the organisation data does not hold.
+public struct UnknownPart: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+extension AuthorityNumbers {
+    /// The part named by at most one of `team`, `service` and `worker`, checked against the
+    /// organisation during `period` (nil when none is named). Throws `UnknownPart`, naming the
+    /// ones there are, for a name the data does not hold, or for more than one named.
+    public func part(team: String?, service: String?, worker: String?, period: Period, snapshot: AuthoritySnapshot) throws -> Part? {
+        let named = [team, service, worker].compactMap { $0 }
+        if named.count > 1 { throw UnknownPart(description: "name one of a team, a service or a worker, not \(named.count)") }
+        let org = organisation(snapshot)
+        let names = org.names(during: period)
+        if let team {
+            guard names.teams.contains(team) else {
+                throw UnknownPart(description: "no team is named '\(team)' in \(period); the teams are: \(names.teams.sorted().joined(separator: ", "))")
+            }
+            return .team(team)
+        }
+        if let service {
+            guard names.services.contains(service) else {
+                throw UnknownPart(
+                    description: "no service is named '\(service)' in \(period); the services are: \(names.services.sorted().joined(separator: ", "))")
+            }
+            return .service(service)
+        }
+        if let worker {
+            let d = snapshot.data
+            let known =
+                org.workers.contains { $0.id == worker } || d.socialWorkerEpisodes.contains { $0.workerID == worker }
+                || d.supervisions.contains { $0.worker == worker }
+            guard known else { throw UnknownPart(description: "no worker has the id '\(worker)'") }
+            return .worker(worker)
+        }
+        return nil
+    }
+}
