@@ -192,14 +192,23 @@ def page_is_served(name):
     check("Page not found" not in title and "Sorry" not in title and "not allowed" not in title.lower(), f"{name}: {title} at {driver.current_url}")
 
 
+def open_page(path):
+    """Opens `path` as an address typed in; a page of children's records first asks whether to
+    open it (it was not reached from a page of the site), and is opened from there, in the site."""
+    driver.get(BASE + path)
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
+    if driver.find_element(By.CSS_SELECTOR, "main h1").text == "Open this record?":
+        click_through(driver.find_element(By.LINK_TEXT, "Open the record"))
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
+
+
 def tour(role, pages):
     """Each of a role's main pages at 1280 px and at 400 px: served, axe, keyboard focus visible
     on every control, and at 400 px no sideways scrolling."""
     for width in (1280, 400):
         set_width(width)
         for label, path in pages:
-            driver.get(BASE + path)
-            wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "main h1")))
+            open_page(path)
             name = f"{role} {label} at {width} px"
             page_is_served(name)
             step(f"{role}-{label}-{width}")
@@ -503,6 +512,44 @@ try:
         ("overview", "/"), ("ambition-actions", "/ambitions/1?tab=actions"), ("action", action_path),
         ("update-form", action_path + "/update"), ("due-date-form", action_path + "/change/due"),
         ("owner-form", action_path + "/change/owner"), ("add-action", "/plan/ambitions/1/actions"), ("rounds", "/audits/rounds"),
+    ])
+
+    # A team manager's day: the daily list for their team, the week's report for it, then the
+    # team's performance clinic, where an action is agreed that goes into the plan.
+    team = "Child protection team 1"
+    open_page("/lists")
+    check(driver.find_element(By.CSS_SELECTOR, "main h1").text == "Lists", "the Lists page did not open from the site")
+    driver.execute_script("document.getElementById('for').value = arguments[0];", "team:" + team)
+    click_through(driver.find_element(By.CSS_SELECTOR, "main form[action='/lists'] button"))
+    heading = driver.find_element(By.CSS_SELECTOR, "main h2").text
+    check(heading.startswith("Daily list: " + team), f"the daily list for the team is headed {heading!r}")
+    sections = driver.find_elements(By.CSS_SELECTOR, "main .ov-report h2")
+    check(len(sections) >= 8, f"the daily list has {len(sections)} sections")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "main .ov-report a[href^='/children/']")) > 0, "the team's daily list names no child")
+    step("daily-list-team")
+    click_through(driver.find_element(By.ID, "tab-weekly"))
+    check(driver.find_element(By.CSS_SELECTOR, "main h2").text.startswith("Weekly report: " + team), "the weekly tab lost the team")
+    step("weekly-report-team")
+    open_page("/clinics")
+    driver.execute_script("document.getElementById('for').value = arguments[0];", "team:" + team)
+    click_through(driver.find_element(By.CSS_SELECTOR, "main form[action='/clinics'] button"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    check(("Performance clinic: " + team) in main, "the clinic is not the team's")
+    check("Review every child protection plan open more than nine months" in main, "the clinic does not show the actions agreed at the demo's earlier clinics")
+    step("clinic")
+    clinic_path = urlparse(driver.current_url).path + "?" + urlparse(driver.current_url).query
+    driver.find_element(By.ID, "text").send_keys("Check every open assessment past 35 working days each Monday (browser test).")
+    driver.find_element(By.ID, "owner").send_keys("Team manager")
+    for part, value in (("day", "30"), ("month", "6"), ("year", "2027")):
+        driver.find_element(By.ID, f"due-{part}").send_keys(value)
+    click_through(driver.find_element(By.CSS_SELECTOR, "main form[action='/clinics/actions'] button"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    check("The agreed action is in the plan" in main and "(browser test)" in main, "the action agreed at the clinic was not saved or not shown")
+    step("clinic-action-agreed")
+    tour("manager-front-line", [
+        ("daily-list", "/lists?for=team:" + team.replace(" ", "%20")), ("weekly-report", "/lists?list=weekly"),
+        ("monthly-pack", "/lists?list=monthly&for=service:Children%20in%20care%20and%20care%20leavers"), ("clinics", "/clinics"),
+        ("clinic", clinic_path),
     ])
 
     # A strategic lead writes the commentary the board pack prints.

@@ -1631,7 +1631,8 @@ def check_cookies_and_headers(ctx: Context, seen: list[tuple[Route, str, Respons
     # Every answer seen while walking the routes.
     child_level = {"child", "measure", "measure-numerator-csv", "measure-denominator-csv", "measure-numerator-xlsx",
                    "measure-denominator-xlsx", "import", "import-findings-csv", "import-findings-xlsx", "audit", "api-measure-records",
-                   "activity", "activity-csv", "activity-xlsx", "audits-csv", "audits-xlsx"}
+                   "activity", "activity-csv", "activity-xlsx", "audits-csv", "audits-xlsx", "lists", "lists-download", "clinics",
+                   "clinics-download"}
     problems: dict[str, list[str]] = {}
 
     def problem(kind: str, where: str) -> None:

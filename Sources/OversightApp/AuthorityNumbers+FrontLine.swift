@@ -70,3 +70,16 @@ extension AuthorityNumbers {
         return nil
     }
 }
+
+extension AuthorityNumbers {
+    /// The parts a page offers to choose from during `period`: the services, then the teams
+    /// (each with its service), by name; keys as `Part.key`.
+    public func partChoices(during period: Period, snapshot: AuthoritySnapshot) -> [(key: String, label: String)] {
+        let org = organisation(snapshot)
+        let names = org.names(during: period)
+        var serviceOf: [String: String] = [:]
+        for w in org.workers { if let s = w.service { serviceOf[w.team] = s } }
+        return names.services.sorted().map { (Part.service($0).key, "Service: \($0)") }
+            + names.teams.sorted().map { t in (Part.team(t).key, "Team: \(t)" + (serviceOf[t].map { " (\($0))" } ?? "")) }
+    }
+}

@@ -62,6 +62,7 @@ extension AuthorityNumbers {
             let before = KPIEvaluator.previousPeriod(of: p)
             input.previousResults = measures(before)
             input.previousPeriod = before
+            input.clinicPart = part?.key
             input.comparison = part == nil ? [] : measures(p, of: wider)
             input.comparisonLabel = part == nil ? nil : wider?.label ?? "The authority"
             input.clinic = ClinicFigure.lines(

@@ -16,6 +16,31 @@ extension AuthorityNumbers {
             }
         }
 
+        /// The part as a query value: `team:NAME`, `service:NAME`, `worker:ID` or `unallocated`.
+        public var key: String {
+            switch self {
+            case .team(let t): "team:\(t)"
+            case .service(let s): "service:\(s)"
+            case .worker(let w): "worker:\(w)"
+            case .unallocated: "unallocated"
+            }
+        }
+
+        /// Reads `key` (nil for a blank or unknown one: the whole authority).
+        public init?(key: String) {
+            let k = key.trimmingCharacters(in: .whitespaces)
+            if k == "unallocated" { self = .unallocated; return }
+            guard let colon = k.firstIndex(of: ":") else { return nil }
+            let name = String(k[k.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty else { return nil }
+            switch k[..<colon] {
+            case "team": self = .team(name)
+            case "service": self = .service(name)
+            case "worker": self = .worker(name)
+            default: return nil
+            }
+        }
+
         case team(String)
         case service(String)
         /// One worker's children (a performance clinic of a worker).

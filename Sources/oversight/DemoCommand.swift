@@ -58,7 +58,7 @@ struct DemoCommand: ParsableCommand {
             }
             let users = try await Self.demoUsers(store: store, file: usersFile)
             try await Self.demoAudits(store: store, reportDate: Period.reportingYear(year).end)
-            try await Self.demoActions(store: store)
+            try await Self.demoActions(store: store, year: year)
             return users
         }
         print("\nSign in at http://\(options.host):\(options.port)/ with any of these demo users (also in \(usersFile.path)):\n")
@@ -117,7 +117,7 @@ struct DemoCommand: ParsableCommand {
     /// already: each with an owner (the demo manager and strategic lead own some, so their
     /// overview lists them) and a due date; some complete, some on track with an update, some
     /// at risk, some overdue and some due in the next weeks. Dates are counted from today.
-    static func demoActions(store: Store) async throws {
+    static func demoActions(store: Store, year: Int) async throws {
         let repo = store.actions(authority: authority)
         guard try await repo.all().isEmpty else { return }
         let plan = try await store.plans(authority: authority).current()?.plan ?? PlanLoader.defaultPlan()
@@ -145,6 +145,25 @@ struct DemoCommand: ParsableCommand {
             }
         }
         print("Gave the plan's actions owners, due dates and progress.")
+        // Two past performance clinics of a child protection team, with the actions agreed at them.
+        let team = "Child protection team 1", manager = displayName(.manager)
+        let end = Period.reportingYear(year).end
+        let clinics = [end.startOfMonth.adding(months: -2), end.startOfMonth.adding(months: -1)].compactMap { s in
+            ClinicRef(kind: "team", name: team, period: Period(start: s, end: s.endOfMonth)!)
+        }
+        let agreed: [(clinic: Int, ambition: Int, text: String, due: Int, status: ActionStatus?)] = [
+            (0, 2, "Review every child protection plan open more than nine months with the conference chair", -40, .complete),
+            (0, 1, "Book return home interviews within 72 hours for every child back from missing", -12, .atRisk),
+            (1, 2, "Visit every child on a plan at least every ten working days; list the gaps weekly", 20, .onTrack),
+        ]
+        for a in agreed where a.clinic < clinics.count {
+            let made = try await repo.create(
+                PlanAction(agreedAt: clinics[a.clinic], ambition: a.ambition, text: a.text, owner: manager, due: today.adding(days: a.due), by: "demo", at: Date()))
+            if let status = a.status, let id = made.id {
+                try await repo.addUpdate(actionID: id, text: status == .complete ? "Done; checked at the next clinic." : "Reported at the clinic.", status: status, by: "demo")
+            }
+        }
+        print("Added two past performance clinics of \(team) with the actions agreed at them.")
     }
 
     /// One user per role, with passwords kept in `file` (readable by its owner only) so a second

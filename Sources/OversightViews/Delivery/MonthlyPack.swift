@@ -5,9 +5,20 @@ import OversightCore
 public enum MonthlyPack {
     /// The monthly pack for `input` (`results`, `series` and `comparators`).
     public static func render(_ input: ReportInput) -> HTML {
-        let p = ReportDocument.periodText(input.period)
         var h = HTML.raw("<section class=\"ov-page\" id=\"monthly\">") + ReportDocument.paragraph(input.authority, "ov-hint")
-        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text("Monthly performance pack, \(p)") + HTML.raw("</h1>")
+        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text(title(input)) + HTML.raw("</h1>")
+        h += body(input)
+        return ReportDocument.document(title: title(input), footer: "\(input.authority) \(title(input))", body: h + HTML.raw("</section>"))
+    }
+
+    /// "Monthly performance pack: Assessment team 1, March 2025".
+    public static func title(_ input: ReportInput) -> String {
+        "Monthly performance pack\(input.team.map { ": \($0)" } ?? ""), \(ReportDocument.periodText(input.period))"
+    }
+
+    /// The pack's tables, one a source of data.
+    public static func body(_ input: ReportInput) -> HTML {
+        var h = HTML.raw("")
         if !input.hasData { h += ReportDocument.noData("There is no data for this period.") }
         let months = input.series.values.max(by: { $0.count < $1.count })?.map { $0.period.start } ?? []
         for source in [MeasureSource.cin, .ssda903, .localMissing, .supervision, .qualityAssurance, .handEntered] {
@@ -29,7 +40,7 @@ public enum MonthlyPack {
                 caption: title(source), headings: ["Measure", "Period"] + months.map(ReportDocument.monthLabel) + ["England", "Neighbours (median)"],
                 rows: rows, numeric: Set(1...(months.count + 3)))
         }
-        return ReportDocument.document(title: "Monthly performance pack, \(p)", footer: "\(input.authority) monthly pack, \(p)", body: h + HTML.raw("</section>"))
+        return h
     }
 
     static func title(_ s: MeasureSource) -> String {

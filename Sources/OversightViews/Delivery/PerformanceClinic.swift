@@ -40,6 +40,7 @@ public enum PerformanceClinic {
                 caption: "The plan's measures", headings: ["Measure", who, input.comparisonLabel ?? "The authority", before, "Target", "Status"],
                 rows: rows, numeric: [1, 2, 3, 4])
         }
+        h += agreed(input)
         for f in input.clinic {
             guard let r = f.value, r.value != nil, !r.numeratorRecords.isEmpty, !s.enabled else { continue }
             h += HTML.raw("<div class=\"ov-kpi\">") + ReportDocument.heading(2, "s", f.wording)
@@ -48,10 +49,29 @@ public enum PerformanceClinic {
             h += ReportDocument.paragraph(line)
             h += ReportDocument.table(
                 caption: nil, headings: ["Child", "Record", "Date"],
-                rows: r.numeratorRecords.prefix(200).map { rec in [child(rec.child), HTML.text(rec.kind), HTML.text(rec.start.map(Format.date) ?? rec.key)] })
+                rows: r.numeratorRecords.prefix(200).map { rec in [child(rec.child), HTML.text(DrillList.kindWords(rec.kind)), HTML.text(rec.start.map(Format.date) ?? rec.key)] })
             if r.numeratorRecords.count > 200 { h += ReportDocument.paragraph("And \(r.numeratorRecords.count - 200) more records.", "ov-hint") }
             h += HTML.raw("</div>")
         }
+        return h
+    }
+
+    /// The actions agreed at this clinic and at the earlier clinics of the same part, in the
+    /// order agreed, each with its owner, due date and status.
+    static func agreed(_ input: ReportInput) -> HTML {
+        guard let part = input.clinicPart else { return HTML.raw("") }
+        let actions = input.actions.filter { $0.clinic?.part == part && $0.clinic!.period.start <= input.period.end }
+            .sorted { ($0.clinic!.period.start, $0.id ?? 0) < ($1.clinic!.period.start, $1.id ?? 0) }
+        var h = ReportDocument.heading(2, "m", "Actions agreed at clinics", id: "agreed")
+        guard !actions.isEmpty else { return h + ReportDocument.paragraph("No actions have been agreed at this clinic yet.", "ov-hint") }
+        h += ReportDocument.table(
+            caption: nil, headings: ["Agreed at", "Action", "Owner", "Due", "Status"],
+            rows: actions.map { a in
+                [
+                    HTML.text(ReportDocument.periodText(a.clinic!.period)), HTML.text(a.text), HTML.text(a.owner),
+                    HTML.text(a.due.map(Format.date) ?? "Not set"), HTML.text(a.status.label),
+                ]
+            })
         return h
     }
 }

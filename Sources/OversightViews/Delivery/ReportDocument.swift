@@ -135,7 +135,10 @@ public enum ReportDocument {
     /// whose column is numeric (`numeric[i]`) are right-aligned.
     /// `compact` uses the smaller type of `ov-table--compact` (for months across a page).
     public static func table(caption: String?, headings: [String], rows: [[HTML]], numeric: Set<Int> = [], compact: Bool = false) -> HTML {
-        var h = HTML.raw(compact ? "<table class=\"ov-table ov-table--compact\">" : "<table class=\"ov-table\">")
+        // The wrapper lets a wide table scroll on its own on a narrow screen (the site's stylesheet),
+        // reachable by keyboard so it can be scrolled without a mouse.
+        let wrapper = "<div class=\"ov-table-wrapper\" tabindex=\"0\">"
+        var h = HTML.raw(wrapper + (compact ? "<table class=\"ov-table ov-table--compact\">" : "<table class=\"ov-table\">"))
         if let caption { h += HTML.raw("<caption class=\"ov-heading-s\">") + HTML.text(caption) + HTML.raw("</caption>") }
         h += HTML.raw("<thead><tr>")
         for (i, head) in headings.enumerated() {
@@ -149,7 +152,7 @@ public enum ReportDocument {
             }
             h += HTML.raw("</tr>")
         }
-        return h + HTML.raw("</tbody></table>")
+        return h + HTML.raw("</tbody></table></div>")
     }
 
     /// A paragraph `ov-body` of text.

@@ -36,6 +36,8 @@ public struct ReportInput: Sendable {
     /// The clinic's lines: each plan KPI for the part, against the wider part, the period before
     /// and the target.
     public var clinic: [ClinicFigure] = []
+    /// The clinic's part as a query value (`team:NAME`), to find the actions agreed at its clinics.
+    public var clinicPart: String?
     /// The period the clinic's "before" column is for.
     public var previousPeriod: Period?
     /// Small numbers shown as "c" for versions shared beyond the authority.

@@ -8,9 +8,20 @@ public enum WeeklyReport {
 
     /// The weekly report for `input` (`results` for the week, `previousResults` for the week before).
     public static func render(_ input: ReportInput) -> HTML {
-        let p = ReportDocument.periodText(input.period)
         var h = HTML.raw("<section class=\"ov-page\" id=\"weekly\">") + ReportDocument.paragraph(input.authority, "ov-hint")
-        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text("Weekly report, \(p)") + HTML.raw("</h1>")
+        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text(title(input)) + HTML.raw("</h1>")
+        h += body(input)
+        return ReportDocument.document(title: title(input), footer: "\(input.authority) \(title(input))", body: h + HTML.raw("</section>"))
+    }
+
+    /// "Weekly report: Assessment team 1, 24 March 2025 to 30 March 2025".
+    public static func title(_ input: ReportInput) -> String {
+        "Weekly report\(input.team.map { ": \($0)" } ?? ""), \(ReportDocument.periodText(input.period))"
+    }
+
+    /// The report's sections.
+    public static func body(_ input: ReportInput) -> HTML {
+        var h = HTML.raw("")
         if !input.hasData { h += ReportDocument.noData("There is no data for this week.") }
         let rows: [[HTML]] = measures.compactMap { id in
             guard let d = MeasureCatalogue.definition(id) else { return nil }
@@ -34,6 +45,6 @@ public enum WeeklyReport {
         } else {
             h += ReportDocument.paragraph("No imports are recorded.", "ov-hint")
         }
-        return ReportDocument.document(title: "Weekly report, \(p)", footer: "\(input.authority) weekly report, \(p)", body: h + HTML.raw("</section>"))
+        return h
     }
 }

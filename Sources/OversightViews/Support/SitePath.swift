@@ -119,6 +119,19 @@ extension SitePath {
     /// A child's timeline, by child id.
     public static let child = SitePath("/children/:id")
 
+    // MARK: Front line
+
+    /// The daily, weekly and monthly lists, for a team, a service or the authority.
+    public static let lists = SitePath("/lists")
+    /// A list as CSV, HTML or PDF.
+    public static let listsDownload = SitePath("/lists/download")
+    /// Performance clinics: a team's, service's or worker's measures and the actions agreed.
+    public static let clinics = SitePath("/clinics")
+    /// A clinic as PDF, HTML or CSV.
+    public static let clinicsDownload = SitePath("/clinics/download")
+    /// Adds an action agreed at a clinic.
+    public static let clinicActions = SitePath("/clinics/actions")
+
     // MARK: Data
 
     /// The imports.

@@ -18,7 +18,8 @@ enum ChildViewGuard {
     /// The routes whose GET writes a view of child-level data to the activity log.
     static let routes: Set<String> = [
         "child", "measure", "measure-numerator-csv", "measure-denominator-csv", "measure-numerator-xlsx",
-        "measure-denominator-xlsx", "import", "import-findings-csv", "import-findings-xlsx", "audit",
+        "measure-denominator-xlsx", "import", "import-findings-csv", "import-findings-xlsx", "audit", "lists", "lists-download", "clinics",
+        "clinics-download",
     ]
 
     /// Whether the request to `route` by a user of `role` needs to come from the site.

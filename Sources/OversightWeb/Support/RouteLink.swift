@@ -31,11 +31,13 @@ struct RouteLink: Sendable, Hashable {
 
 /// The main navigation: the service's sections in order, each naming its route.
 enum Navigation {
-    /// Overview, Measures, Data, Audits, Plan, Reports, Activity log, Users. The overview's route
+    /// Overview, Measures, Lists, Clinics, Data, Audits, Plan, Reports, Activity log, Users. The overview's route
     /// admits everyone signed in (partner auditors land on their audits from it).
     static let sections: [RouteLink] = [
         RouteLink("Overview", route: "home"),
         RouteLink("Measures", route: "measures"),
+        RouteLink("Lists", route: "lists"),
+        RouteLink("Clinics", route: "clinics"),
         RouteLink("Data", route: "data"),
         RouteLink("Audits", route: "audits"),
         RouteLink("Plan", route: "plan"),
