@@ -16,10 +16,12 @@ extension AuthorityNumbers {
     ) async throws -> ReportInput {
         var actions: [PlanAction] = []
         var commentary: [Int: AmbitionCommentary] = [:]
+        var kpiCommentary: [String: KPICommentary] = [:]
         var quality = dataQuality
         if let store, !snapshot.authority.isEmpty, snapshot.version != "files" {
             actions = try await store.actions(authority: snapshot.authority, clock: clock).all()
             commentary = try await store.plans(authority: snapshot.authority, clock: clock).commentary(period: p)
+            kpiCommentary = try await store.plans(authority: snapshot.authority, clock: clock).kpiCommentary(period: p)
             if quality == nil { quality = try await ReportInputs.quality(store: store, authority: snapshot.authority) }
         }
         let plan = snapshot.plan(for: p)
@@ -28,6 +30,7 @@ extension AuthorityNumbers {
             generatedOn: kind == .daily ? p.end : snapshot.reportDate, actions: actions, commentary: commentary,
             audit: ReportInputs.audits(snapshot.audits, period: p, reportDate: snapshot.reportDate), dataQuality: quality,
             team: part?.label, suppression: suppress ? .on : .off)
+        input.kpiCommentary = kpiCommentary
         let months = Self.twelveMonths(endingOn: p.end)
         if kind == .board {
             input.evaluations = await kpis(period: p, snapshot: snapshot, withSeries: false).evaluations
@@ -82,5 +85,37 @@ extension AuthorityNumbers {
         case .worker(let w): return org.spell(of: w, on: day).map { .team($0.team) }
         case .service, .unallocated: return nil
         }
+    }
+
+    /// The plan's KPIs that are red for `period` and have no account from their lead (why, and
+    /// what is being done): a board pack from the store is not made while there are any. Empty
+    /// for numbers read from files (they have no commentary to hold).
+    public func kpisNeedingCommentary(period p: Period, snapshot: AuthoritySnapshot) async throws -> [KPIEvaluation] {
+        guard let store, !snapshot.authority.isEmpty, snapshot.version != "files" else { return [] }
+        let written = try await store.plans(authority: snapshot.authority, clock: clock).kpiCommentary(period: p)
+        let red = await kpis(period: p, snapshot: snapshot, withSeries: false).evaluations.filter { $0.status == .red }
+        var seen: Set<String> = []
+        return red.filter { written[$0.kpi.measure] == nil && seen.insert($0.kpi.measure).inserted }
+    }
+}
+
+extension AuthorityNumbers {
+    /// Throws `BoardPackNeedsCommentary` when a board pack for `period` may not be made yet
+    /// (`kpisNeedingCommentary` is not empty).
+    public func checkBoardPackReady(period p: Period, snapshot: AuthoritySnapshot) async throws {
+        let missing = try await kpisNeedingCommentary(period: p, snapshot: snapshot)
+        guard missing.isEmpty else { throw BoardPackNeedsCommentary(kpis: missing.map { ($0.ambition, $0.kpi.wording, $0.kpi.measure) }, period: p) }
+    }
+}
+
+/// A board pack refused because red KPIs have no account from their lead.
+public struct BoardPackNeedsCommentary: Error, CustomStringConvertible, Sendable {
+    /// The red KPIs without one: ambition, the KPI's wording and its measure id.
+    public var kpis: [(ambition: Int, wording: String, measure: String)]
+    public var period: Period
+
+    public var description: String {
+        "the board pack for \(period) needs the lead's commentary (why it is off track, and what is being done) on \(kpis.count) red KPI\(kpis.count == 1 ? "" : "s"): "
+            + kpis.map { "ambition \($0.ambition): \($0.wording) (\($0.measure))" }.joined(separator: "; ")
     }
 }

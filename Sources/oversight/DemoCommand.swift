@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OversightApp
 import OversightCore
 import OversightFormats
 import OversightStore
@@ -59,6 +60,7 @@ struct DemoCommand: ParsableCommand {
             let users = try await Self.demoUsers(store: store, file: usersFile)
             try await Self.demoAudits(store: store, reportDate: Period.reportingYear(year).end)
             try await Self.demoActions(store: store, year: year)
+            try await Self.demoKPICommentary(store: store, statistics: statistics, year: year)
             return users
         }
         print("\nSign in at http://\(options.host):\(options.port)/ with any of these demo users (also in \(usersFile.path)):\n")
@@ -164,6 +166,23 @@ struct DemoCommand: ParsableCommand {
             }
         }
         print("Added two past performance clinics of \(team) with the actions agreed at them.")
+    }
+
+    /// The lead's account of each KPI red for the demo's newest reporting year, so its board pack
+    /// can be made (a red KPI goes into a board pack only with one), unless some are written already.
+    static func demoKPICommentary(store: Store, statistics: PublishedStatistics?, year: Int) async throws {
+        let plan = try await store.plans(authority: authority).current()?.plan ?? PlanLoader.defaultPlan()
+        let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: plan)
+        let period = Period.reportingYear(year)
+        let plans = store.plans(authority: authority)
+        guard try await plans.kpiCommentary(period: period).isEmpty else { return }
+        let missing = try await numbers.kpisNeedingCommentary(period: period, snapshot: try await numbers.snapshot(authority: authority))
+        for e in missing {
+            try await plans.writeKPICommentary(
+                measure: e.kpi.measure, period: period, why: "Demo: the lead's account of why this KPI is off track would go here.",
+                doing: "Demo: and what is being done about it; agreed at the performance board.", by: "demo")
+        }
+        if !missing.isEmpty { print("Wrote the leads' accounts of the \(missing.count) KPIs red for \(year - 1)-\(String(year).suffix(2)).") }
     }
 
     /// One user per role, with passwords kept in `file` (readable by its owner only) so a second

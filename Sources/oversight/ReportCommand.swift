@@ -115,6 +115,11 @@ struct ReportCommand: ParsableCommand {
             let numbers = AuthorityNumbers(store: store, statistics: statistics, defaultPlan: try planOverride ?? PlanLoader.defaultPlan())
             var snapshot = try await numbers.snapshot(authority: authority)
             if let planOverride { snapshot.plan = planOverride }
+            if kind == .board {
+                do { try await numbers.checkBoardPackReady(period: p, snapshot: snapshot) } catch let e as BoardPackNeedsCommentary {
+                    throw CLIError.usage(e.description + ". Write each on its ambition's Commentary tab in the web.")
+                }
+            }
             let part = try Self.part(numbers, team: team, service: service, worker: worker, period: p, snapshot: snapshot)
             return try await numbers.reportInput(
                 kind, period: p, snapshot: snapshot, suppress: suppress, part: part, authorityName: authorityName,

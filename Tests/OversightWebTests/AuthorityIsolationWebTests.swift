@@ -87,6 +87,7 @@ import VaporTesting
         #expect((referrals[false] ?? 0) > 0)
 
         // A board pack made by one authority is listed and served to it alone.
+        try await h.explainRedKPIs(authority: "358")
         let made = try await send(.POST, "/reports", as: .analyst, theirs: false, form: ["period": "2025", "suppress": "no"])
         #expect(made.status == .ok)
         let name = "board-pack-358-2024-04-01-2025-03-31.html"

@@ -129,6 +129,7 @@ import VaporTesting
         }
 
         // The board pack: the same document from the Reports page and from `oversight report board`.
+        try await h.explainRedKPIs()
         let made = try await h.send(.POST, "/reports", as: .analyst, form: ["period": "2025", "suppress": "no"])
         #expect(made.status == .ok)
         let webPack = h.folder.appendingPathComponent("reports/358/board-pack-358-2024-04-01-2025-03-31.html")

@@ -195,6 +195,36 @@ import VaporTesting
 
     @Test func theBoardPackIsMadeOnTheReportsPage() async throws {
         let h = try await WebHarness.start()
+        // A red KPI goes into the board pack only with its lead's account: until then the pack is
+        // refused, each red KPI linking to where its account is written.
+        let snapshot = try await h.app.services.dashboards.snapshot(authority: WebFixtures.authority)
+        let red = try await h.app.services.dashboards.numbers.kpisNeedingCommentary(period: .reportingYear(2025), snapshot: snapshot)
+        try #require(!red.isEmpty, "the fixture has no red KPI for 2024-25")
+        let refused = try await h.send(.POST, "/reports", as: .analyst, form: ["period": "2025", "suppress": "no"])
+        #expect(refused.status == .unprocessableEntity)
+        let first = red[0]
+        #expect(
+            refused.body.string.contains("needs the lead&#39;s account of \(red.count) red KPI") || refused.body.string.contains("needs the lead's account of \(red.count) red KPI")
+        )
+        #expect(refused.body.string.contains("tab=commentary") && refused.body.string.contains("#kpi-\(first.kpi.measure)"))
+        // The lead writes the first one on the ambition's Commentary tab; a blank "what is being done" is refused.
+        let tab = try await h.send(.GET, "/ambitions/\(first.ambition)?tab=commentary&period=2025", as: .strategicLead).body.string
+        #expect(tab.contains("id=\"kpi-\(first.kpi.measure)\"") && tab.contains("No account yet"))
+        let blank = try await h.send(
+            .POST, "/plan/ambitions/\(first.ambition)/kpi-commentary", as: .strategicLead,
+            form: ["period": "2024-04-01..2025-03-31", "measure": first.kpi.measure, "why": "Fewer staff", "doing": ""])
+        #expect(blank.status == .unprocessableEntity)
+        let wrote = try await h.send(
+            .POST, "/plan/ambitions/\(first.ambition)/kpi-commentary", as: .strategicLead,
+            form: [
+                "period": "2024-04-01..2025-03-31", "measure": first.kpi.measure, "why": "Two vacancies in the front door team",
+                "doing": "Agency cover from May; weekly triage review",
+            ])
+        #expect(wrote.status == .seeOther)
+        #expect(try await h.send(.POST, "/plan/ambitions/\(first.ambition)/kpi-commentary", as: .manager, form: ["measure": first.kpi.measure]).status == .forbidden)
+        let still = try await h.send(.POST, "/reports", as: .analyst, form: ["period": "2025", "suppress": "no"])
+        #expect(red.count == 1 ? still.status == .ok : still.status == .unprocessableEntity)
+        try await h.explainRedKPIs()
         let made = try await h.send(.POST, "/reports", as: .analyst, form: ["period": "2025", "suppress": "no"])
         #expect(made.status == .ok)
         #expect(made.body.string.contains("The board pack is ready"))
@@ -204,6 +234,8 @@ import VaporTesting
         let file = try await h.send(.GET, "/reports/\(name)", as: .boardMember)
         #expect(file.status == .ok)
         #expect(file.body.string.contains("Ambition 1") || file.body.string.contains("Leadership"))
+        #expect(file.body.string.contains("<strong>Why it is off track:</strong> Two vacancies in the front door team</p>"))
+        #expect(file.body.string.contains("<strong>What is being done:</strong> Agency cover from May; weekly triage review</p>"))
         #expect(try await h.send(.POST, "/reports", as: .boardMember, form: ["period": "2025"]).status == .forbidden)
         #expect(try await h.send(.GET, "/reports/..%2Fsecret.html", as: .analyst).status == .notFound)
         await h.shutdown()

@@ -78,6 +78,20 @@ final class WebHarness: @unchecked Sendable {
         return h
     }
 
+    /// Writes the lead's account of every red KPI of `authority` for `period` (a board pack needs
+    /// them); returns the measures explained.
+    @discardableResult
+    func explainRedKPIs(period: Period = .reportingYear(2025), authority: String = WebFixtures.authority) async throws -> [String] {
+        let snapshot = try await app.services.dashboards.snapshot(authority: authority)
+        let missing = try await app.services.dashboards.numbers.kpisNeedingCommentary(period: period, snapshot: snapshot)
+        for e in missing {
+            try await store.plans(authority: authority).writeKPICommentary(
+                measure: e.kpi.measure, period: period, why: "Off track for \(e.kpi.measure) (test).", doing: "A plan is in place (test).", by: "lead")
+        }
+        await app.services.dashboards.invalidate(authority: authority)
+        return missing.map(\.kpi.measure)
+    }
+
     func shutdown() async {
         try? await app.asyncShutdown()
         await store.close()

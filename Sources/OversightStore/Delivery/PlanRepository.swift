@@ -139,6 +139,30 @@ public struct PlanRepository: Sendable {
         return out
     }
 
+    /// Writes the lead's account of a red KPI for `period`: why, and what is being done. Throws
+    /// `StoreError.badInput` naming the field when either is blank; nothing is stored then.
+    public func writeKPICommentary(measure: String, period: Period, why: String, doing: String, by: String) async throws {
+        if let p = KPICommentary.problems(why: why, doing: doing).first { throw StoreError.badInput("\(p.field): \(p.message.lowercased())") }
+        let m = KPICommentaryModel()
+        m.laCode = authority; m.measure = measure; m.periodStart = period.start.iso; m.periodEnd = period.end.iso
+        m.why = why.trimmingCharacters(in: .whitespacesAndNewlines); m.doing = doing.trimmingCharacters(in: .whitespacesAndNewlines)
+        m.userName = by; m.writtenAt = clock()
+        let la = authority
+        try await store.database.transaction { db in
+            try await m.create(on: db)
+            try await AuthorityRevision.bump(la, on: db)
+        }
+    }
+
+    /// The latest account of each KPI for exactly `period`, by measure id.
+    public func kpiCommentary(period: Period) async throws -> [String: KPICommentary] {
+        let rows = try await KPICommentaryModel.query(on: store.database).filter(\.$laCode == authority)
+            .filter(\.$periodStart == period.start.iso).filter(\.$periodEnd == period.end.iso).sort(\.$id).all()
+        var out: [String: KPICommentary] = [:]
+        for m in rows { out[m.measure] = KPICommentary(measure: m.measure, period: period, why: m.why, doing: m.doing, by: m.userName, at: m.writtenAt) }
+        return out
+    }
+
     /// Every version of one ambition's commentary, for every period, in the order written.
     public func commentaryVersions(ambition: Int) async throws -> [AmbitionCommentary] {
         let rows = try await CommentaryModel.query(on: store.database).filter(\.$laCode == authority)

@@ -122,6 +122,10 @@ public enum BoardPack {
                 " \(ReportDocument.value(e.result ?? nilResult(e), unit, input.suppression)) against a target of \(ReportDocument.target(e.target, value: e.targetValue, unit: unit).lowercased()); \(e.trendVsLastYear == .unknown ? "no figure for last year" : e.trendVsLastYear.words(than: "last year").lowercased())."
             )
             + HTML.raw("</p>")
+        if let c = input.kpiCommentary[e.kpi.measure] {
+            h += HTML.raw("<p class=\"ov-body\"><strong>Why it is off track:</strong> ") + HTML.text(c.why) + HTML.raw("</p>")
+            h += HTML.raw("<p class=\"ov-body\"><strong>What is being done:</strong> ") + HTML.text(c.doing) + HTML.raw("</p>")
+        }
         let series = input.series[e.kpi.measure] ?? []
         if series.contains(where: { $0.value != nil }) {
             let points = series.map { r in

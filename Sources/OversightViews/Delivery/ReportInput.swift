@@ -33,6 +33,8 @@ public struct ReportInput: Sendable {
     /// worker's team, or the authority), named by `comparisonLabel`.
     public var comparison: [MeasureResult] = []
     public var comparisonLabel: String?
+    /// The leads' accounts of red KPIs for `period`, by measure id (the board pack prints them).
+    public var kpiCommentary: [String: KPICommentary] = [:]
     /// The clinic's lines: each plan KPI for the part, against the wider part, the period before
     /// and the target.
     public var clinic: [ClinicFigure] = []

@@ -219,6 +219,8 @@ extension SitePath {
     public static let planAmbitionActions = SitePath("/plan/ambitions/:number/actions")
     /// An ambition's commentary for the board (POST), by ambition number.
     public static let ambitionCommentary = SitePath("/plan/ambitions/:number/commentary")
+    /// The lead's account of a red KPI of an ambition (POST).
+    public static let kpiCommentary = SitePath("/plan/ambitions/:number/kpi-commentary")
     /// An action's page (GET) and saving a checked progress update (POST, multipart evidence), by action id.
     public static let planAction = SitePath("/plan/actions/:id")
     /// The progress update form (GET) and its check-answers page (POST), by action id.

@@ -142,6 +142,7 @@ extension SiteRoute {
         .init("plan", .GET, .plan, .dashboards, PlanController.index),
         .init("plan-actions", .GET, .planAmbition, .dashboards, sample: ["1"], PlanController.actions),
         .init("commentary", .POST, .ambitionCommentary, .commentators, sample: ["1"], PlanController.saveCommentary),
+        .init("kpi-commentary", .POST, .kpiCommentary, .commentators, sample: ["1"], PlanController.saveKPICommentary),
         // Action updates carry evidence files (10 MB each at most, as the store allows).
         .init("action-update", .POST, .planAction, .actionUpdaters, sample: ["999999"], bodyLimit: "40mb", PlanController.update),
         .init("action", .GET, .planAction, .dashboards, sample: ["999999"], PlanController.actionPage),

@@ -71,7 +71,10 @@ enum DashboardController {
         switch tab {
         case .kpis: break
         case .actions: content += try await PlanController.actionsTab(req, user: user, ambition: n)
-        case .commentary: content += try await PlanController.commentaryTab(req, user: user, ambition: n, period: data.period)
+        case .commentary:
+            content += try await PlanController.commentaryTab(req, user: user, ambition: n, period: data.period)
+            content += try await PlanController.kpiCommentarySection(
+                req, user: user, ambition: n, period: data.period, red: data.evaluations.filter { $0.ambition == n && $0.status == .red })
         }
         if let notice = try? req.query.get(String.self, at: "notice"), let heading = PlanController.notices[notice] {
             content = Notice.banner(.success, heading: heading) + content

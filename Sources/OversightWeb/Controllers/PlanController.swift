@@ -121,6 +121,61 @@ enum PlanController {
         return AmbitionPage.commentary(number: n, period: period, versions: versions, form: form)
     }
 
+    /// The Commentary tab's red KPIs: each with the lead's account for the period (why it is off
+    /// track, what is being done), which a board pack needs, and a form to write it.
+    static func kpiCommentarySection(_ req: Request, user: UserAccount, ambition n: Int, period: Period, red: [KPIEvaluation]) async throws -> HTML {
+        var out = HTML.el("h2", [("class", "ov-heading-l"), ("id", "red-kpis")], text: "Red KPIs: why, and what is being done")
+        guard !red.isEmpty else {
+            return out + HTML.el("p", [("class", "ov-body")], text: "No KPI of this ambition is red for \(Format.period(period)).")
+        }
+        out += HTML.el(
+            "p", [("class", "ov-body")],
+            text: "A red KPI goes into the board pack for \(Format.period(period)) only with its lead's account: why it is off track, and what is being done.")
+        let written = try await req.services.store.plans(authority: user.authority).kpiCommentary(period: period)
+        var seen: Set<String> = []
+        for e in red where seen.insert(e.kpi.measure).inserted {
+            out += HTML.el("h3", [("class", "ov-heading-m"), ("id", "kpi-\(e.kpi.measure)")], text: e.kpi.wording)
+            if let c = written[e.kpi.measure] {
+                out += SummaryList.render([
+                    .init("Why it is off track", .text(c.why)), .init("What is being done", .text(c.doing)),
+                    .init("Written", .text("by \(c.by), \(Format.timestamp(c.at))")),
+                ])
+            } else {
+                out += Notice.banner(.important, heading: "No account yet: the board pack cannot be made until there is one")
+            }
+            guard Access.commentators.allows(user.role) else { continue }
+            var fields = FormGroup.hidden(name: "csrf", value: req.signed?.csrf ?? "") + FormGroup.hidden(name: "period", value: period.description)
+            fields += FormGroup.hidden(name: "measure", value: e.kpi.measure)
+            fields += FormGroup.textarea(id: "why-\(e.kpi.measure)", name: "why", label: "Why is it off track?", value: written[e.kpi.measure]?.why ?? "", rows: 3)
+            fields += FormGroup.textarea(
+                id: "doing-\(e.kpi.measure)", name: "doing", label: "What is being done about it?", value: written[e.kpi.measure]?.doing ?? "", rows: 3)
+            fields += Button.render(written[e.kpi.measure] == nil ? "Save the account" : "Save a new version", kind: .secondary)
+            out += HTML.el("form", [("method", "post"), ("action", SitePath.kpiCommentary.link(String(n))), ("novalidate", "")], fields)
+        }
+        return out
+    }
+
+    /// POST /plan/ambitions/:number/kpi-commentary: the lead's account of a red KPI for a period.
+    static func saveKPICommentary(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        guard let n = req.parameters.get("number", as: Int.self),
+            let ambition = try await req.services.plan(authority: user.authority).ambitions.first(where: { $0.number == n })
+        else { throw Abort(.notFound) }
+        let f = (try? req.content.decode([String: String].self)) ?? [:]
+        guard let period = Period.parse(f["period"] ?? "") else { throw Abort(.badRequest, reason: "The period of the account is not understood.") }
+        let measure = f["measure"] ?? ""
+        guard ambition.kpis.contains(where: { $0.measure == measure }) else { throw Abort(.badRequest, reason: "That KPI is not one of this ambition's.") }
+        if let p = KPICommentary.problems(why: f["why"] ?? "", doing: f["doing"] ?? "").first {
+            throw Abort(.unprocessableEntity, reason: p.message + ", then save the account again.")
+        }
+        try await req.services.store.plans(authority: user.authority, clock: req.services.clock)
+            .writeKPICommentary(measure: measure, period: period, why: f["why"] ?? "", doing: f["doing"] ?? "", by: user.username)
+        await req.services.dashboards.invalidate(authority: user.authority)
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: "wrote KPI commentary", target: "\(measure) \(period)", isChildLevel: false)
+        return req.redirect(to: AmbitionPage.link(n, tab: .commentary, period: period.description) + "&notice=commentary#kpi-\(measure)", redirectType: .normal)
+    }
+
     /// POST /plan/ambitions/:number/commentary: the lead's commentary for a period.
     static func saveCommentary(_ req: Request) async throws -> Response {
         let user = try req.requireUser

@@ -1,4 +1,5 @@
 import Foundation
+import OversightApp
 import OversightCore
 import OversightStore
 import OversightViews
@@ -18,10 +19,32 @@ enum ReportsController {
         return try await page(req, user: user, notice: nil, errors: [])
     }
 
-    static func page(_ req: Request, user: UserAccount, notice: String?, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
+    static func page(
+        _ req: Request, user: UserAccount, notice: String?, errors: [FieldError], blocked: BoardPackNeedsCommentary? = nil,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let items = service(req).list(authority: user.authority)
         var out = ErrorSummary.render(errors)
         if let notice { out += Notice.banner(.success, heading: notice) }
+        if let blocked {
+            // Each red KPI without its lead's account, linking to where the account is written.
+            let links = blocked.kpis.map { k in
+                HTML.el(
+                    "li", [],
+                    HTML.el(
+                        "a", [("href", AmbitionPage.link(k.ambition, tab: .commentary, period: blocked.period.description) + "#kpi-\(k.measure)")],
+                        text: "Ambition \(k.ambition): \(k.wording)"))
+            }
+            out += HTML.el(
+                "div", [("class", "ov-error-summary"), ("role", "alert"), ("tabindex", "-1")],
+                HTML.el(
+                    "h2", [("class", "ov-error-summary__title")],
+                    text: "The board pack needs the lead's account of \(blocked.kpis.count) red KPI\(blocked.kpis.count == 1 ? "" : "s")")
+                    + HTML.el(
+                        "p", [("class", "ov-body")],
+                        text: "Why each is off track, and what is being done, written on its ambition's Commentary tab for \(Format.period(blocked.period)).")
+                    + HTML.el("ul", [("class", "ov-list ov-error-summary__list")], links.joined))
+        }
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Reports")
         let schedule: String =
             switch req.services.options.boardPackCadence {
@@ -57,7 +80,7 @@ enum ReportsController {
             out += HTML.el("h2", [("class", "ov-heading-l")], text: "Make a board pack")
             out += HTML.el("form", [("method", "post"), ("action", SiteURL.reports), ("novalidate", "")], form)
         }
-        return Pages.page(req, title: errors.isEmpty ? "Reports" : "Error: Reports", section: "Reports", content: out, status: status)
+        return Pages.page(req, title: errors.isEmpty && blocked == nil ? "Reports" : "Error: Reports", section: "Reports", content: out, status: status)
     }
 
     /// POST /reports: makes the board pack for the chosen period.
@@ -67,9 +90,14 @@ enum ReportsController {
         guard let period = Period.parse(f["period"] ?? "") else {
             return try await page(req, user: user, notice: nil, errors: [FieldError(fieldID: "period", message: "Choose a period")], status: .unprocessableEntity)
         }
-        let made = try await service(req).boardPack(
-            authority: user.authority, authorityName: Pages.authorityName(user.authority, request: req),
-            period: period, suppress: f["suppress"] == "yes")
+        let made: (files: [String], pdfProblem: String?)
+        do {
+            made = try await service(req).boardPack(
+                authority: user.authority, authorityName: Pages.authorityName(user.authority, request: req),
+                period: period, suppress: f["suppress"] == "yes")
+        } catch let blocked as BoardPackNeedsCommentary {
+            return try await page(req, user: user, notice: nil, errors: [], blocked: blocked, status: .unprocessableEntity)
+        }
         try await req.services.accounts.record(
             authority: user.authority, user: user.username, action: "made board pack", target: made.files.joined(separator: ", "), isChildLevel: false)
         let note = made.pdfProblem == nil ? "The board pack is ready" : "The board pack is ready as HTML; the PDF could not be made (\(made.pdfProblem!))"

@@ -55,6 +55,7 @@ struct ReportService: Sendable {
 
     private func makeBoardPack(authority: String, authorityName: String, period: Period, suppress: Bool) async throws -> (files: [String], pdfProblem: String?) {
         let snapshot = try await dashboards.snapshot(authority: authority)
+        try await dashboards.numbers.checkBoardPackReady(period: period, snapshot: snapshot)
         let input = try await dashboards.numbers.reportInput(.board, period: period, snapshot: snapshot, suppress: suppress, authorityName: authorityName)
         let folder = folder(authority: authority)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
