@@ -73,6 +73,19 @@ public enum WebApp {
                     }
                 }
             }
+            // Overdue actions by e-mail, once a day from 07:00, when a mail server is configured.
+            if let mailer = try SMTPMailer.fromEnvironment() {
+                let reminders = ReminderService(store: store, mailer: mailer, link: options.publicURL)
+                let clock = app.services.clock
+                app.logger.notice("overdue actions are e-mailed each day from 07:00 through \(mailer.host):\(mailer.port)")
+                Task.detached {
+                    while !Task.isCancelled {
+                        let now = clock()
+                        if Calendar(identifier: .gregorian).component(.hour, from: now) >= 7 { await reminders.sendAll(today: Day(now)) }
+                        try? await Task.sleep(for: .seconds(900))
+                    }
+                }
+            }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

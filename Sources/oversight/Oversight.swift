@@ -22,6 +22,7 @@ struct Oversight: ParsableCommand {
             TeamsCommand.self,
             WorkersCommand.self,
             ActionsCommand.self,
+            NotifyCommand.self,
             BackupCommand.self,
             RestoreCommand.self,
             ServeCommand.self,

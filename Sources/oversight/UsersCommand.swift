@@ -8,7 +8,7 @@ struct UsersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "users",
         abstract: "Add, list, disable and reset the passwords of the people who sign in; make, list and revoke API tokens.",
-        subcommands: [Add.self, List.self, Disable.self, Enable.self, ResetPassword.self, ResetAuthenticator.self, LinkSingleSignOn.self, Token.self, Tokens.self]
+        subcommands: [Add.self, List.self, SetEmail.self, Disable.self, Enable.self, ResetPassword.self, ResetAuthenticator.self, LinkSingleSignOn.self, Token.self, Tokens.self]
     )
 
     static var roleList: String { Role.allCases.map(\.rawValue).joined(separator: ", ") }
@@ -32,15 +32,16 @@ struct UsersCommand: ParsableCommand {
         @Option(help: "Full name as pages show it.") var name: String?
         @Option(help: "For partner auditors: police, health, education or early-help.") var agency: String?
         @Option(help: "Team, where it matters (managers, auditors).") var team: String?
+        @Option(help: "E-mail address, for reminders of their overdue actions.") var email: String?
 
         func run() throws {
             guard let r = Role.parse(role) else { throw CLIError.usage("unknown role '\(role)'; roles are \(UsersCommand.roleList)") }
             let password = try UsersCommand.readPassword()
-            let (username, la, name, agency, team) = (self.username, self.la, self.name, self.agency, self.team)
+            let (username, la, name, agency, team, email) = (self.username, self.la, self.name, self.agency, self.team, self.email)
             let user = try StoreSession.run { store in
                 try await store.accounts(hasher: BcryptHasher()).addUser(
                     authority: la, username: username, displayName: name ?? username,
-                    role: r, password: password, agency: agency, team: team)
+                    role: r, password: password, agency: agency, team: team, email: email)
             }
             print("Added \(user.username) (\(user.role.title), authority \(user.authority)).")
         }
@@ -61,6 +62,21 @@ struct UsersCommand: ParsableCommand {
                         + (u.mustChangePassword ? ", must change password" : "")
                 print([u.username, u.role.rawValue, u.displayName, u.agency ?? "", state].joined(separator: "\t"))
             }
+        }
+    }
+
+    struct SetEmail: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-email", abstract: "Set where a user's reminders (their overdue actions) are sent; an empty address clears it.")
+        @Argument var username: String
+        @Argument var email: String
+        @Option(help: "Local authority code.") var la: String
+        func run() throws {
+            let (username, la, email) = (self.username, self.la, self.email.trimmingCharacters(in: .whitespaces))
+            try StoreSession.run { store in
+                try await store.accounts(hasher: BcryptHasher()).setEmail(username: username, authority: la, email: email.isEmpty ? nil : email)
+            }
+            print(email.isEmpty ? "Cleared \(username)'s e-mail address." : "Reminders for \(username) go to \(email).")
         }
     }
 

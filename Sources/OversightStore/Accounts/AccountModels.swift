@@ -14,6 +14,8 @@ final class UserModel: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     @OptionalField(key: "agency") var agency: String?
     @OptionalField(key: "team") var team: String?
+    /// Where reminders are sent (overdue actions); nil when none is known.
+    @OptionalField(key: "email") var email: String?
     @Field(key: "password_hash") var passwordHash: String
     @Field(key: "is_disabled") var isDisabled: Bool
     @Field(key: "failed_attempts") var failedAttempts: Int

@@ -22,8 +22,9 @@ public struct AccountRepository: Sendable {
     @discardableResult
     public func addUser(
         authority: String, username: String, displayName: String, role: Role, password: String,
-        agency: String? = nil, team: String? = nil, mustChangePassword: Bool = false
+        agency: String? = nil, team: String? = nil, email: String? = nil, mustChangePassword: Bool = false
     ) async throws -> UserAccount {
+        if let email, !OverdueReminder.isValidAddress(email) { throw StoreError.badInput("'\(email)' is not an e-mail address") }
         let name = username.trimmingCharacters(in: .whitespaces).lowercased()
         guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }) else {
             throw StoreError.badInput("a username is letters, digits, dots, hyphens and underscores ('\(username)' is not)")
@@ -36,10 +37,19 @@ public struct AccountRepository: Sendable {
         }
         let m = UserModel()
         m.laCode = authority; m.username = name; m.displayName = displayName; m.role = role.rawValue
-        m.agency = agency; m.team = team; m.passwordHash = try await hash(password)
+        m.agency = agency; m.team = team; m.email = email; m.passwordHash = try await hash(password)
         m.isDisabled = false; m.failedAttempts = 0; m.createdAt = clock(); m.mustChangePassword = mustChangePassword
         try await m.create(on: store.database)
         return try Self.account(m)
+    }
+
+    /// Sets (or, with nil, clears) where a user's reminders are sent. Throws `StoreError.badInput`
+    /// for an address that is not one, or a user the authority does not have.
+    public func setEmail(username: String, authority: String, email: String?) async throws {
+        if let email, !OverdueReminder.isValidAddress(email) { throw StoreError.badInput("'\(email)' is not an e-mail address") }
+        let m = try await model(username, authority: authority)
+        m.email = email
+        try await m.save(on: store.database)
     }
 
     /// The users of one authority, by username.
@@ -304,7 +314,7 @@ public struct AccountRepository: Sendable {
     static func account(_ m: UserModel) throws -> UserAccount {
         UserAccount(
             id: try m.requireID(), authority: m.laCode, username: m.username, displayName: m.displayName,
-            role: Role(rawValue: m.role) ?? .boardMember, agency: m.agency, team: m.team, isDisabled: m.isDisabled,
+            role: Role(rawValue: m.role) ?? .boardMember, agency: m.agency, team: m.team, email: m.email, isDisabled: m.isDisabled,
             mustChangePassword: m.mustChangePassword)
     }
 

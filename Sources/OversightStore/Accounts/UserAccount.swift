@@ -13,6 +13,8 @@ public struct UserAccount: Sendable, Hashable, Codable {
     public var agency: String?
     /// The team a manager or auditor belongs to, where known.
     public var team: String?
+    /// Where reminders are sent (overdue actions); nil when none is known.
+    public var email: String?
     public var isDisabled: Bool
     /// When the name's sign-in lock ends, when it is locked (filled in by `users(authority:)`).
     public var lockedUntil: Date?
@@ -21,8 +23,9 @@ public struct UserAccount: Sendable, Hashable, Codable {
 
     public init(
         id: Int, authority: String, username: String, displayName: String, role: Role, agency: String? = nil,
-        team: String? = nil, isDisabled: Bool = false, lockedUntil: Date? = nil, mustChangePassword: Bool = false
+        team: String? = nil, email: String? = nil, isDisabled: Bool = false, lockedUntil: Date? = nil, mustChangePassword: Bool = false
     ) {
+        self.email = email
         self.id = id; self.authority = authority; self.username = username; self.displayName = displayName
         self.role = role; self.agency = agency; self.team = team; self.isDisabled = isDisabled; self.lockedUntil = lockedUntil
         self.mustChangePassword = mustChangePassword

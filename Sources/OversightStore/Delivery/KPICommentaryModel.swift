@@ -19,6 +19,8 @@ final class KPICommentaryModel: Model, @unchecked Sendable {
 
 /// Adds `kpi_commentary`.
 struct CreateKPICommentary: AsyncMigration {
+    var name: String { "2026-12-10-01-create-kpi-commentary" }
+
     func prepare(on database: any Database) async throws {
         try await database.schema("kpi_commentary")
             .field("id", .int, .identifier(auto: true))
@@ -35,5 +37,18 @@ struct CreateKPICommentary: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema("kpi_commentary").delete()
+    }
+}
+
+/// Adds `users.email`: where a user's reminders (overdue actions) are sent.
+struct AddUserEmail: AsyncMigration {
+    var name: String { "2026-12-10-02-add-user-email" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("users").field("email", .string).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("users").deleteField("email").update()
     }
 }
