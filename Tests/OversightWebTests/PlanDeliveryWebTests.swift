@@ -289,3 +289,52 @@ import VaporTesting
         await h.shutdown()
     }
 }
+
+/// An action's milestones, risks and the KPIs it serves (issue 14), changed on its page.
+@Suite(.serialized) struct ActionItemsWebTests {
+    @Test func milestonesRisksAndKPILinksAreKeptWithTheirHistory() async throws {
+        let h = try await WebHarness.start()
+        let la = WebFixtures.authority
+        let made = try await h.store.actions(authority: la).create(
+            PlanAction(ambition: 2, text: "Rewrite the threshold document", owner: "Head of Service", due: Day(year: 2027, month: 3, day: 31), by: "t", at: Date()))
+        let id = try #require(made.id)
+        let path = "/plan/actions/\(id)/items"
+        func post(_ form: [String: String], as role: Role = .manager) async throws -> TestingHTTPResponse { try await h.send(.POST, path, as: role, form: form) }
+
+        #expect(try await post(["step": "add-milestone", "text": "  "]).status == .unprocessableEntity)
+        #expect(try await post(["step": "add-milestone", "text": "Draft to partners", "due": "31/31/2026"]).status == .unprocessableEntity)
+        #expect(try await post(["step": "add-milestone", "text": "Draft to partners", "due": "2026-01-31"]).status == .seeOther)
+        #expect(try await post(["step": "add-milestone", "text": "Signed off at the board"]).status == .seeOther)
+        #expect(try await post(["step": "link-kpi", "measure": "not_a_kpi"]).status == .unprocessableEntity)
+        #expect(try await post(["step": "link-kpi", "measure": "rereferrals_12m_pct"]).status == .seeOther)
+        #expect(try await post(["step": "link-kpi", "measure": "rereferrals_12m_pct"]).status == .unprocessableEntity)
+        #expect(try await post(["step": "add-risk", "text": "Partners do not agree", "rating": "high", "mitigation": ""]).status == .unprocessableEntity)
+        #expect(try await post(["step": "add-risk", "text": "Partners do not agree", "rating": "high", "mitigation": "Early workshop"]).status == .seeOther)
+        #expect(try await post(["step": "add-risk", "text": "Staff leave", "rating": "severe", "mitigation": "Cover"]).status == .unprocessableEntity)
+        // Board members and auditors do not change actions.
+        #expect(try await post(["step": "add-milestone", "text": "x"], as: .boardMember).status == .forbidden)
+
+        var action = try #require(try await h.store.actions(authority: la).action(id: id))
+        #expect(action.milestones.map(\.text) == ["Draft to partners", "Signed off at the board"])
+        #expect(action.milestones[0].due == Day(year: 2026, month: 1, day: 31) && action.milestones[1].due == nil)
+        #expect(action.measures == ["rereferrals_12m_pct"])
+        #expect(action.risks.map(\.rating) == [.high])
+        let milestone = try #require(action.milestones[0].id), risk = try #require(action.risks[0].id)
+        #expect(try await post(["step": "milestone-done", "item": String(milestone)]).status == .seeOther)
+        #expect(try await post(["step": "close-risk", "item": String(risk)]).status == .seeOther)
+        #expect(try await post(["step": "unlink-kpi", "measure": "rereferrals_12m_pct"]).status == .seeOther)
+        #expect(try await post(["step": "close-risk", "item": "999999"]).status == .unprocessableEntity)
+        action = try #require(try await h.store.actions(authority: la).action(id: id))
+        #expect(action.milestones[0].doneOn != nil && action.risks[0].closedOn != nil && action.measures.isEmpty)
+        #expect(action.history.map(\.field) == ["created", "milestone", "milestone", "kpi", "risk", "milestone done", "risk closed", "kpi"])
+
+        let page = try await h.send(.GET, "/plan/actions/\(id)", as: .manager).body.string
+        #expect(page.contains("id=\"milestones\"") && page.contains("Draft to partners") && page.contains("Signed off at the board"))
+        #expect(page.contains("Partners do not agree") && page.contains("Closed "))
+        #expect(page.contains("Milestone done") && page.contains("Risk raised") && page.contains("KPI it serves"))
+        // The board member reads them, with no form.
+        let board = try await h.send(.GET, "/plan/actions/\(id)", as: .boardMember).body.string
+        #expect(board.contains("Draft to partners") && !board.contains("action=\"/plan/actions/\(id)/items\""))
+        await h.shutdown()
+    }
+}

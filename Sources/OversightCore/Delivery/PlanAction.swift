@@ -20,6 +20,12 @@ public struct PlanAction: Hashable, Sendable, Codable {
     public var updates: [ActionUpdate]
     /// Every change, oldest first, starting with its creation.
     public var history: [ActionChange]
+    /// Its milestones, in the order added.
+    public var milestones: [ActionMilestone] = []
+    /// The risks to it, in the order raised.
+    public var risks: [ActionRisk] = []
+    /// The measures of the plan's KPIs it serves.
+    public var measures: [String] = []
 
     /// A new action; its history starts with its creation by `by` at `at`.
     public init(

@@ -206,6 +206,7 @@ public struct ActionRepository: Sendable {
         let history = Dictionary(
             grouping: try await ActionHistoryModel.query(on: db).filter(\.$laCode == authority)
                 .filter(\.$actionID ~~ ids).sort(\.$id).all(), by: \.actionID)
+        let items = try await items(ids)
         let files = Dictionary(
             grouping: try await AttachmentModel.query(on: db).filter(\.$laCode == authority)
                 .filter(\.$actionID ~~ ids).field(\.$id).field(\.$updateID).field(\.$fileName).sort(\.$id).all(), by: \.updateID)
@@ -217,9 +218,10 @@ public struct ActionRepository: Sendable {
                     status: u.status.flatMap(ActionStatus.init(rawValue:)), by: u.userName, at: u.writtenAt)
             }
             let hist = (history[id] ?? []).map { ActionChange(field: $0.field, from: $0.fromValue, to: $0.toValue, by: $0.userName, at: $0.changedAt) }
-            return PlanAction(
+            let action = PlanAction(
                 id: id, ambition: m.ambition, text: m.text, owner: m.owner, due: m.due.flatMap { Day.parseISO($0) },
                 status: ActionStatus(rawValue: m.status) ?? .notStarted, updates: ups, history: hist)
+            return Self.with(action, items: items[id] ?? [])
         }
     }
 }

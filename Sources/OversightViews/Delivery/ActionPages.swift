@@ -89,7 +89,7 @@ public enum ActionPages {
     }
 
     /// An action's own page: what it is, its updates newest first, and the history of every change.
-    public static func detail(_ a: PlanAction, ambitionTitle: String, today: Day, canUpdate: Bool) -> HTML {
+    public static func detail(_ a: PlanAction, ambitionTitle: String, today: Day, canUpdate: Bool, items: HTML = .empty) -> HTML {
         let id = String(a.id ?? 0)
         var out = HTML.el("span", [("class", "ov-caption-l")], text: "Ambition \(a.ambition): \(ambitionTitle)")
         out += HTML.el("h1", [("class", "ov-heading-l")], text: a.text)
@@ -104,6 +104,7 @@ public enum ActionPages {
                     + Button.link("Change owner", href: SitePath.planActionChange.link(id, Field.owner.rawValue), kind: .secondary)
                     + Button.link("Change due date", href: SitePath.planActionChange.link(id, Field.due.rawValue), kind: .secondary))
         }
+        out += items
         out += HTML.el("h2", [("class", "ov-heading-m")], text: "Progress updates")
         if a.updates.isEmpty {
             out += HTML.el("p", [("class", "ov-body")], text: "No update yet.")
@@ -141,12 +142,21 @@ public enum ActionPages {
         case "status": return "Status"
         case "ambition": return "Ambition"
         case "update": return "Progress update"
+        case "clinic": return "Agreed at a performance clinic"
+        case "milestone": return "Milestone added"
+        case "milestone done": return "Milestone done"
+        case "risk": return "Risk raised"
+        case "risk closed": return "Risk closed"
+        case "kpi": return "KPI it serves"
         default: return field
         }
     }
 
     static func changeValue(_ field: String, _ value: String) -> String {
         switch field {
+        case "clinic": return ClinicRef(key: value).map { "\($0.name), \(Format.period($0.period))" } ?? value
+        case "kpi": return value.isEmpty ? "None" : Plan.measureDefinition(value)?.title ?? value
+        case "milestone done", "risk closed": return Day.parseISO(value).map(Format.date) ?? value
         case "due": return value.isEmpty ? "Not set" : Day.parseISO(value).map(Format.date) ?? value
         case "status": return ActionStatus(rawValue: value)?.label ?? value
         default: return value
@@ -391,6 +401,95 @@ public enum ActionPages {
         var form = FormGroup.hidden(name: "csrf", value: csrf) + FormGroup.hidden(name: "step", value: "confirm") + input.hidden
         form += Button.render("Add the action")
         out += HTML.el("form", [("method", "post"), ("action", SitePath.planAmbitionActions.link(String(ambition))), ("novalidate", "")], form)
+        return out
+    }
+}
+
+extension ActionPages {
+    /// What an action's items section needs: the plan's KPIs (measure, wording) to choose from.
+    public struct ItemsModel: Sendable {
+        public var kpis: [(measure: String, wording: String)]
+        public var canUpdate: Bool
+        public var csrf: String
+        public init(kpis: [(measure: String, wording: String)], canUpdate: Bool, csrf: String) { self.kpis = kpis; self.canUpdate = canUpdate; self.csrf = csrf }
+    }
+
+    /// The action's milestones, the KPIs it serves and its risks, each with its form for those
+    /// who change actions.
+    public static func items(_ a: PlanAction, model m: ItemsModel, today: Day) -> HTML {
+        let id = String(a.id ?? 0)
+        let action = SitePath.planActionItems.link(id)
+        func form(_ step: String, _ fields: HTML, _ button: String, secondary: Bool = true, inline: Bool = false) -> HTML {
+            HTML.el(
+                "form", [("method", "post"), ("action", action), ("class", inline ? "ov-inline-form ov-no-print" : "ov-no-print"), ("novalidate", "")],
+                FormGroup.hidden(name: "csrf", value: m.csrf) + FormGroup.hidden(name: "step", value: step) + fields
+                    + Button.render(button, kind: secondary ? .secondary : .primary))
+        }
+        var out = HTML.el("h2", [("class", "ov-heading-m"), ("id", "milestones")], text: "Milestones")
+        if a.milestones.isEmpty {
+            out += HTML.el("p", [("class", "ov-body")], text: "No milestones yet.")
+        } else {
+            out += DataTable(
+                caption: "Milestones", isCaptionVisible: false,
+                columns: [.init("milestone", "Milestone"), .init("due", "Due"), .init("done", "Done")],
+                rows: a.milestones.map { ms in
+                    var done: HTML = .text(ms.doneOn.map(Format.date) ?? (ms.isOverdue(on: today) ? "Overdue" : "Not yet"))
+                    if ms.doneOn == nil, m.canUpdate, let mid = ms.id {
+                        done += form("milestone-done", FormGroup.hidden(name: "item", value: String(mid)), "Mark done", inline: true)
+                    }
+                    return [.text(ms.text), .text(ms.due.map(Format.date) ?? "Not set"), done]
+                }
+            ).render()
+        }
+        if m.canUpdate {
+            out += form(
+                "add-milestone",
+                FormGroup.text(id: "milestone-text", name: "text", label: "Add a milestone", value: "")
+                    + FormGroup.date(id: "milestone-due", name: "due", label: "Due (optional)", value: ""), "Add the milestone")
+        }
+        out += HTML.el("h2", [("class", "ov-heading-m"), ("id", "kpis")], text: "KPIs it serves")
+        let wording = Dictionary(m.kpis.map { ($0.measure, $0.wording) }, uniquingKeysWith: { first, _ in first })
+        if a.measures.isEmpty {
+            out += HTML.el("p", [("class", "ov-body")], text: "Not linked to a KPI yet.")
+        } else {
+            let items = a.measures.map { measure -> HTML in
+                var li = HTML.el("a", [("href", SitePath.measure.link(measure))], text: wording[measure] ?? Plan.measureDefinition(measure)?.title ?? measure)
+                if m.canUpdate { li += form("unlink-kpi", FormGroup.hidden(name: "measure", value: measure), "Remove", inline: true) }
+                return HTML.el("li", [], li)
+            }
+            out += HTML.el("ul", [("class", "ov-list ov-list--bullet")], items.joined)
+        }
+        let choices = m.kpis.filter { !a.measures.contains($0.measure) }
+        if m.canUpdate && !choices.isEmpty {
+            out += form(
+                "link-kpi",
+                FormGroup.select(
+                    id: "kpi", name: "measure", label: "Link a KPI of the plan", options: choices.map { FormOption(value: $0.measure, label: $0.wording) },
+                    selected: nil), "Link the KPI")
+        }
+        out += HTML.el("h2", [("class", "ov-heading-m"), ("id", "risks")], text: "Risks")
+        if a.risks.isEmpty {
+            out += HTML.el("p", [("class", "ov-body")], text: "No risks recorded.")
+        } else {
+            out += DataTable(
+                caption: "Risks", isCaptionVisible: false,
+                columns: [.init("risk", "Risk"), .init("rating", "Rating"), .init("mitigation", "What lessens it"), .init("state", "Open or closed")],
+                rows: a.risks.map { r in
+                    var state: HTML = .text(r.closedOn.map { "Closed \(Format.date($0))" } ?? "Open")
+                    if r.closedOn == nil, m.canUpdate, let rid = r.id { state += form("close-risk", FormGroup.hidden(name: "item", value: String(rid)), "Close", inline: true) }
+                    return [.text(r.text), .text(r.rating.label), .text(r.mitigation), state]
+                }
+            ).render()
+        }
+        if m.canUpdate {
+            out += form(
+                "add-risk",
+                FormGroup.text(id: "risk-text", name: "text", label: "Record a risk", value: "")
+                    + FormGroup.radios(
+                        id: "risk-rating", name: "rating", legend: "How serious is it?",
+                        options: ActionRisk.Rating.allCases.map { FormOption(value: $0.rawValue, label: $0.label) }, selected: "medium")
+                    + FormGroup.text(id: "risk-mitigation", name: "mitigation", label: "What is done to lessen it?", value: ""), "Record the risk")
+        }
         return out
     }
 }

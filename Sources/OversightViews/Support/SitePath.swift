@@ -225,6 +225,8 @@ extension SitePath {
     public static let planAction = SitePath("/plan/actions/:id")
     /// The progress update form (GET) and its check-answers page (POST), by action id.
     public static let planActionUpdate = SitePath("/plan/actions/:id/update")
+    /// An action's milestones, risks and the KPIs it serves (POST: `step` says which change).
+    public static let planActionItems = SitePath("/plan/actions/:id/items")
     /// Changing an action's owner or due date: the form (GET), its check page and the save (POST).
     public static let planActionChange = SitePath("/plan/actions/:id/change/:field")
     /// An evidence file of an action, by action id and file name.

@@ -29,7 +29,13 @@ extension PlanController {
         let title = try await req.services.plan(authority: user.authority).ambitions.first { $0.number == a.ambition }?.title ?? ""
         var content = HTML.empty
         if let notice = try? req.query.get(String.self, at: "notice"), let heading = notices[notice] { content += Notice.banner(.success, heading: heading) }
-        content += ActionPages.detail(a, ambitionTitle: title, today: Day(req.services.clock()), canUpdate: Access.actionUpdaters.allows(user.role))
+        let plan = try await req.services.plan(authority: user.authority)
+        var seen: Set<String> = []
+        let kpis = plan.allKPIs.compactMap { k in seen.insert(k.kpi.measure).inserted ? (measure: k.kpi.measure, wording: k.kpi.wording) : nil }
+        let canUpdate = Access.actionUpdaters.allows(user.role)
+        let today = Day(req.services.clock())
+        let items = ActionPages.items(a, model: .init(kpis: kpis, canUpdate: canUpdate, csrf: req.signed?.csrf ?? ""), today: today)
+        content += ActionPages.detail(a, ambitionTitle: title, today: today, canUpdate: canUpdate, items: items)
         return Pages.page(req, title: "Action: \(a.text)", section: "Overview", content: content, breadcrumbs: breadcrumbs(req, a))
     }
 
@@ -197,5 +203,51 @@ extension PlanController {
         try await req.services.accounts.record(
             authority: user.authority, user: user.username, action: "added action", target: "action \(created.id ?? 0)", isChildLevel: false)
         return req.redirect(to: SitePath.planAction.link(String(created.id ?? 0)) + "?notice=added", redirectType: .normal)
+    }
+
+    /// POST /plan/actions/:id/items: adds a milestone or a risk, marks a milestone done, closes a
+    /// risk, links or unlinks a KPI (`step`); each kept in the action's history.
+    static func changeItems(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let a = try await requestedAction(req, user: user)
+        let f = (try? req.content.decode([String: String].self)) ?? [:]
+        let today = Day(req.services.clock())
+        let text = (f["text"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let change: ActionRepository.ItemChange
+        let anchor: String
+        switch f["step"] ?? "" {
+        case "add-milestone":
+            let dueText = (f["due"] ?? "").trimmingCharacters(in: .whitespaces)
+            guard dueText.isEmpty || Day.parseISO(dueText) != nil else {
+                throw Abort(.unprocessableEntity, reason: "Enter the milestone's due date as a date, for example 2026-03-31, or leave it blank.")
+            }
+            change = .addMilestone(text: text, due: Day.parseISO(dueText)); anchor = "milestones"
+        case "milestone-done":
+            guard let id = Int(f["item"] ?? "") else { throw Abort(.badRequest) }
+            change = .completeMilestone(id: id, on: today); anchor = "milestones"
+        case "add-risk":
+            guard let rating = ActionRisk.Rating(rawValue: f["rating"] ?? "") else { throw Abort(.unprocessableEntity, reason: "Choose how serious the risk is.") }
+            change = .addRisk(text: text, rating: rating, mitigation: f["mitigation"] ?? ""); anchor = "risks"
+        case "close-risk":
+            guard let id = Int(f["item"] ?? "") else { throw Abort(.badRequest) }
+            change = .closeRisk(id: id, on: today); anchor = "risks"
+        case "link-kpi", "unlink-kpi":
+            let measure = f["measure"] ?? ""
+            guard try await req.services.plan(authority: user.authority).allKPIs.contains(where: { $0.kpi.measure == measure }) else {
+                throw Abort(.unprocessableEntity, reason: "Choose one of the plan's KPIs.")
+            }
+            change = f["step"] == "link-kpi" ? .linkKPI(measure: measure) : .unlinkKPI(measure: measure); anchor = "kpis"
+        default:
+            throw Abort(.badRequest, reason: "The change asked for is not one this page makes.")
+        }
+        do {
+            try await req.services.store.actions(authority: user.authority, clock: req.services.clock).change(actionID: a.id ?? 0, change, by: user.username)
+        } catch let e as StoreError {
+            throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
+        }
+        await req.services.dashboards.invalidate(authority: user.authority)
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: "changed action", target: "action \(a.id ?? 0) \(f["step"] ?? "")", isChildLevel: false)
+        return req.redirect(to: SitePath.planAction.link(String(a.id ?? 0)) + "?notice=items#\(anchor)", redirectType: .normal)
     }
 }

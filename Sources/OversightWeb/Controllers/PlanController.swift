@@ -84,7 +84,8 @@ enum PlanController {
 
     /// The success banners the plan's forms come back with, by the `notice` parameter.
     static let notices: [String: String] = [
-        "saved": "The update is saved", "commentary": "The commentary is saved", "owner": "The owner is changed", "due": "The due date is changed",
+        "saved": "The update is saved", "commentary": "The commentary is saved", "items": "The action is changed", "owner": "The owner is changed",
+        "due": "The due date is changed",
         "added": "The action is added",
     ]
 
