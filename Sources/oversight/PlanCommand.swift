@@ -26,10 +26,16 @@ struct PlanCommand: ParsableCommand {
             guard let yaml = try? String(contentsOf: url, encoding: .utf8) else { throw CLIError.usage("cannot read the plan file \(file)") }
             let (la, name, makeCurrent) = (self.la, url.lastPathComponent, !notCurrent)
             let who = ProcessInfo.processInfo.environment["USER"] ?? "unknown"
-            let stored = try StoreSession.run { store in
-                try await store.plans(authority: la).importPlan(yaml: yaml, fileName: name, by: who, makeCurrent: makeCurrent)
+            let (stored, applied) = try StoreSession.run { store in
+                let stored = try await store.plans(authority: la).importPlan(yaml: yaml, fileName: name, by: who, makeCurrent: makeCurrent)
+                // The actions the file gives in detail are tracked as it gives them.
+                let applied = try await store.actions(authority: la).apply(stored.plan, defaultOwner: "Ambition lead", by: who)
+                return (stored, applied)
             }
             print("Imported \(stored.title) as \(stored.key) version \(stored.version)\(stored.isCurrent ? ", now the current plan" : "").")
+            if applied.created + applied.changed > 0 {
+                print("Actions from the file: \(applied.created) added, \(applied.changed) changed (owner, due date or status).")
+            }
         }
     }
 
@@ -57,13 +63,19 @@ struct PlanCommand: ParsableCommand {
     }
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the current plan (or the default plan) as a plan file.")
+        static let configuration = CommandConfiguration(
+            abstract: "Write the current plan (or the default plan) as a plan file, with the actions tracked for it (owner, due date, status, milestones, KPIs).")
         @Option(help: "Local authority code.") var la: String
         @Option(help: "Where to write (default: standard output).") var out: String?
+        @Flag(help: "The plan as it was imported, without the tracked actions.") var withoutActions = false
         func run() throws {
-            let la = self.la
-            let current = try StoreSession.run { store in try await store.plans(authority: la).current() }
-            let yaml = try current?.yaml ?? PlanFileWriter().yaml(PlanLoader.defaultPlan())
+            let (la, withoutActions) = (self.la, self.withoutActions)
+            let yaml = try StoreSession.run { store -> String in
+                let current = try await store.plans(authority: la).current()
+                if withoutActions, let current { return current.yaml }
+                let plan = try current?.plan ?? PlanLoader.defaultPlan()
+                return try PlanFileWriter().yaml(withoutActions ? plan : try await store.actions(authority: la).carried(into: plan))
+            }
             if let out { try Data(yaml.utf8).write(to: URL(fileURLWithPath: out)) } else { print(yaml, terminator: "") }
         }
     }

@@ -41,7 +41,41 @@ import Testing
         #expect(again == original)
     }
 
+    static let withActions = minimal.replacingOccurrences(
+        of: "    statement: Do better.\n",
+        with: """
+                statement: Do better.
+                actions:
+                  - Embed quality assurance as routine
+                  - text: Rewrite the threshold document
+                    owner: Head of Service
+                    due: 2026-03-31
+                    status: on_track
+                    kpis: [rereferrals_12m_pct]
+                    milestones:
+                      - {text: Draft to partners, due: 2026-01-31, done: 2026-01-20}
+                      - text: Signed off at the board
+
+            """)
+
+    @Test func actionsCarryTheirOwnerDueDateStatusMilestonesAndKPIs() throws {
+        let plan = try reader.parse(yaml: Self.withActions)
+        let a = plan.ambitions[0]
+        #expect(a.actions == ["Embed quality assurance as routine", "Rewrite the threshold document"])
+        let p = try #require(a.plannedActions.first)
+        #expect(a.plannedActions.count == 1)
+        #expect(p.owner == "Head of Service" && p.due == Day(year: 2026, month: 3, day: 31) && p.status == .onTrack && p.kpis == ["rereferrals_12m_pct"])
+        #expect(p.milestones.map(\.text) == ["Draft to partners", "Signed off at the board"])
+        #expect(p.milestones[0].doneOn == Day(year: 2026, month: 1, day: 20) && p.milestones[1].due == nil)
+        // Written and read back, the same plan.
+        #expect(try reader.parse(yaml: try PlanFileWriter().yaml(plan)) == plan)
+    }
+
     static let badFiles: [(name: String, yaml: String, line: Int, words: String)] = [
+        ("bad action status", withActions.replacingOccurrences(of: "status: on_track", with: "status: nearly"), 12, "bad status 'nearly'"),
+        ("bad action date", withActions.replacingOccurrences(of: "due: 2026-03-31", with: "due: March"), 11, "bad date 'March'"),
+        ("unknown KPI of an action", withActions.replacingOccurrences(of: "kpis: [rereferrals_12m_pct]", with: "kpis: [rerefs]"), 13, "unknown measure id 'rerefs'"),
+        ("unknown field of an action", withActions.replacingOccurrences(of: "owner: Head of Service", with: "owners: Head of Service"), 10, "unknown field 'owners'"),
         ("unknown measure", minimal.replacingOccurrences(of: "measure: rereferrals_12m_pct", with: "measure: rereferals_pct"), 9, "unknown measure id 'rereferals_pct'"),
         ("bad target", minimal.replacingOccurrences(of: "target: below last year", with: "target: lower please"), 10, "bad target 'lower please'"),
         ("missing field", minimal.replacingOccurrences(of: "    statement: Do better.\n", with: ""), 4, "has no 'statement' field"),

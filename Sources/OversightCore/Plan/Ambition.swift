@@ -16,6 +16,9 @@ public struct Ambition: Hashable, Sendable {
     /// What has been achieved so far, one an entry.
     public var achievements: [String]
     public var kpis: [KPI]
+    /// Actions the plan file gives with more than their words (owner, due date, status,
+    /// milestones, KPIs served), each also in `actions`; empty for a plan of words only.
+    public var plannedActions: [PlannedAction] = []
 
     public init(
         number: Int, title: String, statement: String, leads: [String] = [], actions: [String] = [],
@@ -24,4 +27,24 @@ public struct Ambition: Hashable, Sendable {
         self.number = number; self.title = title; self.statement = statement; self.leads = leads
         self.actions = actions; self.approach = approach; self.achievements = achievements; self.kpis = kpis
     }
+}
+
+/// An action as a plan file carries it: its words and, where given, who owns it, when it is due,
+/// its status, its milestones and the KPIs it serves. `oversight plan import` tracks it as given;
+/// `oversight plan export` writes the tracked actions this way.
+public struct PlannedAction: Hashable, Sendable {
+    public var text: String
+    public var owner: String?
+    public var due: Day?
+    public var status: ActionStatus?
+    /// Measure ids of the plan's KPIs it serves.
+    public var kpis: [String]
+    public var milestones: [ActionMilestone]
+
+    public init(text: String, owner: String? = nil, due: Day? = nil, status: ActionStatus? = nil, kpis: [String] = [], milestones: [ActionMilestone] = []) {
+        self.text = text; self.owner = owner; self.due = due; self.status = status; self.kpis = kpis; self.milestones = milestones
+    }
+
+    /// Whether it says more than its words.
+    public var hasDetails: Bool { owner != nil || due != nil || status != nil || !kpis.isEmpty || !milestones.isEmpty }
 }

@@ -53,15 +53,66 @@ public struct PlanFileReader: Sendable {
             node, what: "an ambition",
             allowed: ["number", "title", "statement", "leads", "actions", "approach", "achievements", "kpis"])
         let kpis = try m.optional("kpis").map { try ctx.sequence($0, what: "kpis").map { try readKPI($0, ctx) } } ?? []
-        return Ambition(
+        var texts: [String] = []
+        var planned: [PlannedAction] = []
+        for item in try m.optional("actions").map({ try ctx.sequence($0, what: "actions") }) ?? [] {
+            if case .mapping = item {
+                let p = try readAction(item, ctx)
+                texts.append(p.text)
+                if p.hasDetails { planned.append(p) }
+            } else {
+                texts.append(try ctx.string(item, what: "an action"))
+            }
+        }
+        var ambition = Ambition(
             number: try ctx.int(try m.required("number"), what: "number"),
             title: try ctx.string(try m.required("title"), what: "title"),
             statement: try ctx.string(try m.required("statement"), what: "statement"),
             leads: try ctx.strings(m.optional("leads"), what: "leads"),
-            actions: try ctx.strings(m.optional("actions"), what: "actions"),
+            actions: texts,
             approach: try m.optional("approach").map { try ctx.string($0, what: "approach") } ?? "",
             achievements: try ctx.strings(m.optional("achievements"), what: "achievements"),
             kpis: kpis)
+        ambition.plannedActions = planned
+        return ambition
+    }
+
+    /// An action given as a mapping: `text`, and optionally `owner`, `due`, `status`, `kpis`
+    /// (measure ids) and `milestones` (each `text`, optional `due` and `done`).
+    func readAction(_ node: Node, _ ctx: Context) throws -> PlannedAction {
+        let m = try ctx.mapping(node, what: "an action", allowed: ["text", "owner", "due", "status", "kpis", "milestones"])
+        func date(_ n: Node?, _ what: String) throws -> Day? {
+            guard let n else { return nil }
+            let t = try ctx.string(n, what: what)
+            guard let d = Day.parseISO(t) else { throw ctx.error(n, "bad date '\(t)' for \(what): expected yyyy-mm-dd") }
+            return d
+        }
+        var status: ActionStatus?
+        if let n = m.optional("status") {
+            let t = try ctx.string(n, what: "status")
+            guard let s = ActionStatus(text: t) else {
+                throw ctx.error(n, "bad status '\(t)': expected \(ActionStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            status = s
+        }
+        var kpis: [String] = []
+        for k in try m.optional("kpis").map({ try ctx.sequence($0, what: "kpis") }) ?? [] {
+            let id = try ctx.string(k, what: "a KPI's measure")
+            guard Plan.measureDefinition(id) != nil else { throw ctx.error(k, "unknown measure id '\(id)' in the action's kpis") }
+            kpis.append(id)
+        }
+        var milestones: [ActionMilestone] = []
+        for n in try m.optional("milestones").map({ try ctx.sequence($0, what: "milestones") }) ?? [] {
+            let ms = try ctx.mapping(n, what: "a milestone", allowed: ["text", "due", "done"])
+            milestones.append(
+                ActionMilestone(
+                    text: try ctx.string(try ms.required("text"), what: "a milestone's text"), due: try date(ms.optional("due"), "a milestone's due"),
+                    doneOn: try date(ms.optional("done"), "a milestone's done")))
+        }
+        let owner = try m.optional("owner").map { try ctx.string($0, what: "owner") }
+        return PlannedAction(
+            text: try ctx.string(try m.required("text"), what: "an action's text"), owner: owner, due: try date(m.optional("due"), "due"),
+            status: status, kpis: kpis, milestones: milestones)
     }
 
     func readKPI(_ node: Node, _ ctx: Context) throws -> KPI {

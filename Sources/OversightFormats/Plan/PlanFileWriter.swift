@@ -18,10 +18,37 @@ public struct PlanFileWriter: Sendable {
     func ambition(_ a: Ambition) -> Node {
         var f: [(Node, Node)] = [("number", Node(String(a.number))), ("title", text(a.title)), ("statement", text(a.statement))]
         if !a.leads.isEmpty { f.append(("leads", list(a.leads))) }
-        if !a.actions.isEmpty { f.append(("actions", list(a.actions))) }
+        if !a.actions.isEmpty {
+            // An action with details is written as a mapping, the others as their words.
+            let detailed = Dictionary(a.plannedActions.map { ($0.text, $0) }, uniquingKeysWith: { first, _ in first })
+            f.append(("actions", .sequence(.init(a.actions.map { t in detailed[t].map(action) ?? text(t) }))))
+        }
         if !a.approach.isEmpty { f.append(("approach", text(a.approach))) }
         if !a.achievements.isEmpty { f.append(("achievements", list(a.achievements))) }
         if !a.kpis.isEmpty { f.append(("kpis", .sequence(.init(a.kpis.map(kpi))))) }
+        return .mapping(.init(f))
+    }
+
+    func action(_ p: PlannedAction) -> Node {
+        var f: [(Node, Node)] = [("text", text(p.text))]
+        if let o = p.owner { f.append(("owner", text(o))) }
+        if let d = p.due { f.append(("due", Node(d.iso))) }
+        if let s = p.status { f.append(("status", Node(s.rawValue))) }
+        if !p.kpis.isEmpty { f.append(("kpis", .sequence(.init(p.kpis.map(text), .implicit, .flow)))) }
+        if !p.milestones.isEmpty {
+            f.append(
+                (
+                    "milestones",
+                    .sequence(
+                        .init(
+                            p.milestones.map { m in
+                                var s: [(Node, Node)] = [("text", text(m.text))]
+                                if let d = m.due { s.append(("due", Node(d.iso))) }
+                                if let d = m.doneOn { s.append(("done", Node(d.iso))) }
+                                return .mapping(.init(s))
+                            }))
+                ))
+        }
         return .mapping(.init(f))
     }
 

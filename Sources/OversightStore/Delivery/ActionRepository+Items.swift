@@ -103,3 +103,74 @@ extension ActionRepository {
         return a
     }
 }
+
+extension ActionRepository {
+    /// What applying a plan file's actions did.
+    public struct Applied: Sendable, Equatable {
+        public var created = 0
+        public var changed = 0
+    }
+
+    /// Tracks the actions `plan` gives in detail (`Ambition.plannedActions`): an action of the same
+    /// ambition and words is changed to the file's owner, due date and status where the file gives
+    /// them; a new one is created (owner `defaultOwner` when the file names none). Milestones not
+    /// there yet (by their words) are added, and marked done when the file says so; KPIs are linked.
+    /// Every change is kept in the action's history under `by`.
+    @discardableResult
+    public func apply(_ plan: Plan, defaultOwner: String, by: String) async throws -> Applied {
+        var out = Applied()
+        let existing = try await all()
+        for ambition in plan.ambitions {
+            for p in ambition.plannedActions {
+                var action: PlanAction
+                if let found = existing.first(where: { $0.ambition == ambition.number && $0.text == p.text }), let id = found.id {
+                    let before = found
+                    try await edit(id: id, owner: p.owner, due: p.due.map { .some($0) }, status: p.status, by: by)
+                    action = try await self.action(id: id) ?? before
+                    if action.owner != before.owner || action.due != before.due || action.status != before.status { out.changed += 1 }
+                } else {
+                    action = try await create(
+                        PlanAction(
+                            ambition: ambition.number, text: p.text, owner: p.owner ?? defaultOwner, due: p.due, status: p.status ?? .notStarted, by: by,
+                            at: clock()))
+                    out.created += 1
+                }
+                guard let id = action.id else { continue }
+                for m in p.milestones {
+                    var known = action.milestones.first { $0.text == m.text }
+                    if known == nil {
+                        try await change(actionID: id, .addMilestone(text: m.text, due: m.due), by: by)
+                        action = try await self.action(id: id) ?? action
+                        known = action.milestones.first { $0.text == m.text }
+                    }
+                    if let done = m.doneOn, let k = known, k.doneOn == nil, let mid = k.id {
+                        try await change(actionID: id, .completeMilestone(id: mid, on: done), by: by)
+                    }
+                }
+                for measure in p.kpis where !action.measures.contains(measure) {
+                    try await change(actionID: id, .linkKPI(measure: measure), by: by)
+                }
+            }
+        }
+        return out
+    }
+
+    /// `plan` with the authority's tracked actions written in: every tracked action under its
+    /// ambition, with its owner, due date, status, milestones and KPIs (actions added in
+    /// Oversight, at a clinic or on the web, are added to the ambition's list).
+    public func carried(into plan: Plan) async throws -> Plan {
+        var p = plan
+        let tracked = try await all()
+        for i in p.ambitions.indices {
+            let number = p.ambitions[i].number
+            var planned: [PlannedAction] = []
+            for a in tracked where a.ambition == number {
+                if !p.ambitions[i].actions.contains(a.text) { p.ambitions[i].actions.append(a.text) }
+                planned.append(
+                    PlannedAction(text: a.text, owner: a.owner, due: a.due, status: a.status, kpis: a.measures, milestones: a.milestones))
+            }
+            p.ambitions[i].plannedActions = planned
+        }
+        return p
+    }
+}

@@ -71,6 +71,43 @@ extension StoreTests {
         }
 
         @Test(arguments: TestBackend.all)
+        func aPlanFilesActionsAreTrackedOnImportAndCarriedOnExport(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let actions = store.actions(authority: "358", clock: { Self.at })
+            var plan = Plan(
+                id: "p", title: "P",
+                ambitions: [Ambition(number: 1, title: "One", statement: "Do better.", actions: ["Words only", "Rewrite the threshold document"])])
+            plan.ambitions[0].plannedActions = [
+                PlannedAction(
+                    text: "Rewrite the threshold document", owner: "Head of Service", due: Day(year: 2026, month: 3, day: 31), status: .onTrack,
+                    kpis: ["rereferrals_12m_pct"],
+                    milestones: [
+                        ActionMilestone(text: "Draft to partners", due: Day(year: 2026, month: 1, day: 31), doneOn: Day(year: 2026, month: 1, day: 20)),
+                        ActionMilestone(text: "Signed off", due: nil),
+                    ])
+            ]
+            #expect(try await actions.apply(plan, defaultOwner: "Ambition lead", by: "importer") == .init(created: 1, changed: 0))
+            var tracked = try #require(try await actions.all().first { $0.text == "Rewrite the threshold document" })
+            #expect(tracked.owner == "Head of Service" && tracked.status == .onTrack && tracked.due == Day(year: 2026, month: 3, day: 31))
+            #expect(tracked.milestones.map(\.text) == ["Draft to partners", "Signed off"] && tracked.milestones[0].doneOn == Day(year: 2026, month: 1, day: 20))
+            #expect(tracked.measures == ["rereferrals_12m_pct"])
+            // The same file again changes nothing; a new owner in it changes the owner, with history.
+            #expect(try await actions.apply(plan, defaultOwner: "Ambition lead", by: "importer") == .init(created: 0, changed: 0))
+            plan.ambitions[0].plannedActions[0].owner = "Director"
+            #expect(try await actions.apply(plan, defaultOwner: "Ambition lead", by: "importer") == .init(created: 0, changed: 1))
+            tracked = try #require(try await actions.action(id: tracked.id!))
+            #expect(tracked.owner == "Director" && tracked.history.last?.field == "owner" && tracked.milestones.count == 2)
+            // Exported, the plan carries the tracked actions, including one added since.
+            _ = try await actions.create(PlanAction(ambition: 1, text: "Agreed at a clinic", owner: "Team manager", by: "t", at: Self.at))
+            let carried = try await actions.carried(into: plan)
+            #expect(carried.ambitions[0].actions == ["Words only", "Rewrite the threshold document", "Agreed at a clinic"])
+            #expect(carried.ambitions[0].plannedActions.map(\.owner) == ["Director", "Team manager"])
+            #expect(carried.ambitions[0].plannedActions[0].milestones.map(\.text) == ["Draft to partners", "Signed off"])
+            await store.close()
+        }
+
+        @Test(arguments: TestBackend.all)
         func plansAreVersionedWithOneCurrentAndTargetsChangeOverTime(_ backend: TestBackend) async throws {
             let folder = TempFolder()
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))
