@@ -58,6 +58,7 @@ public struct ImportRepository: Sendable {
             return .unchanged(existing)
         }
         let (scanned, findings) = try Self.validate(hashed, defaultYear: defaultYear) { report(.reading, $0, hashed.count) }
+        try await checkOrganisation(scanned, findings: findings.items, authority: authority)
         let errorRows = ValidationRunner.rowsWithErrors(findings.items)
         MemoryRelease.now()
         let totalRows = scanned.reduce(0) { $0 + $1.files.reduce(0) { $0 + $1.rows } }
@@ -231,6 +232,35 @@ public struct ImportRepository: Sendable {
             throw StoreError.badInput("no usable file:\n" + combined.unusable.map(\.description).joined(separator: "\n"))
         }
         return (scans, PendingFindings(ValidationRunner.validate(combined, defaultYear: defaultYear)))
+    }
+
+    /// Organisation files (workers, allocations) are taken whole or not at all: an error in one (a
+    /// bad value, a worker in two teams at once, a child allocated twice at once, an allocation to
+    /// a worker no workers file names) rejects the import before anything is stored, with every
+    /// such finding located (file, row, field, rule). Allocations are checked against the workers
+    /// file of the same import, else against the workers already stored for the authority.
+    func checkOrganisation(_ scanned: [FileScan], findings: [ValidationIssue], authority: String) async throws {
+        let orgFormats: Set<String> = ["workers-local", "allocations-local"]
+        let paths = scanned.filter { $0.files.contains { orgFormats.contains($0.format) } }.map(\.path)
+        guard !paths.isEmpty else { return }
+        let inOrgFiles = Set(paths)
+        var problems = findings.filter { $0.severity == .error && inOrgFiles.contains($0.file) }
+        let org = FileLoader.load(paths: paths, buildCaseData: true)
+        problems += org.issues.filter { $0.rule == "OV-ORG-WORKER" }
+        let d = org.caseData
+        if d.workers.isEmpty && !d.allocations.isEmpty {
+            let stored = try await store.cases.caseData(authority: authority).workers
+            if !stored.isEmpty {
+                problems += LocalCSVReader.crossCheck(allocations: d.allocations, workers: stored, children: [], files: d.files)
+            }
+        }
+        guard !problems.isEmpty else { return }
+        let lines = problems.prefix(20).map { f in
+            "\((f.file as NSString).lastPathComponent), row \(f.row.map(String.init) ?? "-"), \(f.fields.joined(separator: " and ")): [\(f.rule)] \(f.message)"
+        }
+        throw StoreError.badInput(
+            "the organisation file\(paths.count == 1 ? " has" : "s have") \(problems.count) error\(problems.count == 1 ? "" : "s"), so nothing was imported; correct \(problems.count == 1 ? "it" : "them") and upload again:\n"
+                + lines.joined(separator: "\n") + (problems.count > 20 ? "\nand \(problems.count - 20) more" : ""))
     }
 
     /// The active import of `authority` whose files have exactly these SHA-256 hashes, if any.
