@@ -548,7 +548,7 @@ try:
     step("clinic-action-agreed")
     tour("manager-front-line", [
         ("daily-list", "/lists?for=team:" + team.replace(" ", "%20")), ("weekly-report", "/lists?list=weekly"),
-        ("monthly-pack", "/lists?list=monthly&for=service:Children%20in%20care%20and%20care%20leavers"), ("clinics", "/clinics"),
+        ("monthly-pack", "/lists?list=monthly&for=service:Children%20in%20care%20and%20care%20leavers"), ("teams", "/teams"), ("clinics", "/clinics"),
         ("clinic", clinic_path),
     ])
 

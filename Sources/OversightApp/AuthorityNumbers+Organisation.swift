@@ -71,4 +71,37 @@ extension AuthorityNumbers {
         all.formUnion(d.cinEpisodes.map(\.child))
         return all
     }
+
+    /// The authority's caseloads on a day: workers in a team, their FTE, the children they hold,
+    /// the average per worker and per FTE, and how many workers hold how many children.
+    public struct CaseloadSummary: Sendable, Hashable {
+        public var workers: Int
+        /// Their FTE (a worker with none given counts as 1).
+        public var fte: Double
+        public var children: Int
+        public var perWorker: Double
+        public var perFTE: Double
+        /// Workers by caseload band, in order: none, 1 to 5, 6 to 10, 11 to 15, 16 to 20, 21 to 25, 26 or more.
+        public var bands: [Band]
+
+        public struct Band: Sendable, Hashable {
+            public var label: String
+            public var workers: Int
+        }
+    }
+
+    /// The bands of `CaseloadSummary.bands`: (label, lowest, highest) children.
+    public static let caseloadBands: [(String, Int, Int)] = [
+        ("None", 0, 0), ("1 to 5", 1, 5), ("6 to 10", 6, 10), ("11 to 15", 11, 15), ("16 to 20", 16, 20), ("21 to 25", 21, 25), ("26 or more", 26, Int.max),
+    ]
+
+    /// The caseload summary of `workers` (as `workers(_:on:)` gives them).
+    public static func caseloadSummary(_ workers: [WorkerSummary]) -> CaseloadSummary {
+        let children = workers.reduce(0) { $0 + $1.caseload }
+        let fte = workers.reduce(0.0) { $0 + ($1.fte ?? 1) }
+        return CaseloadSummary(
+            workers: workers.count, fte: fte, children: children, perWorker: workers.isEmpty ? 0 : Double(children) / Double(workers.count),
+            perFTE: fte > 0 ? Double(children) / fte : 0,
+            bands: caseloadBands.map { b in CaseloadSummary.Band(label: b.0, workers: workers.filter { $0.caseload >= b.1 && $0.caseload <= b.2 }.count) })
+    }
 }

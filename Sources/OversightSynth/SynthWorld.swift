@@ -16,8 +16,11 @@ public struct SynthWorld: Sendable {
 
     /// First referrals a year at Trafford's size.
     static let traffordArrivalsPerYear = 1150.0
-    /// Social workers in post at Trafford's size.
-    static let traffordWorkers = 190.0
+    /// Case-holding social workers in post at Trafford's size, calibrated on the DfE's children's
+    /// social work workforce indicators for Trafford, 2024-25 (csww_indicators_2017_to_2025.csv):
+    /// 87.7 FTE case holders, 1,254 cases, 14.3 cases per FTE. With one worker in five at 0.8 FTE,
+    /// 91 workers are 87.4 FTE, and the children open on a day give about 13 cases each.
+    static let traffordWorkers = 91.0
 
     public init(options: SynthOptions) {
         self.options = options

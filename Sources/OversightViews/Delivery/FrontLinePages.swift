@@ -51,7 +51,8 @@ public enum FrontLinePages {
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Lists")
         out += HTML.el(
             "p", [("class", "ov-body")],
-            text: "What needs doing today, the week's counts and the month's pack, for the whole authority or for one service or team.")
+            .text("What needs doing today, the week's counts and the month's pack, for the whole authority or for one service or team. ")
+                + HTML.el("a", [("href", SitePath.teams.link())], text: "See the teams and their caseloads") + .text("."))
         out += Tabs.render(
             List.allCases.map { l in
                 Tabs.Tab(id: l.rawValue, label: l.label, href: Query(path: SitePath.lists.link(), [("list", l.rawValue), ("for", m.part), ("day", m.day)]).href)
@@ -147,6 +148,95 @@ public enum FrontLinePages {
         out += HTML.el(
             "p", [("class", "ov-body ov-no-print")], text: "It goes into the action plan under its ambition, and appears again at this team's next clinic.")
         out += HTML.el("form", [("method", "post"), ("action", SitePath.clinicActions.link()), ("class", "ov-no-print"), ("novalidate", "")], add)
+        return out
+    }
+}
+
+extension FrontLinePages {
+    /// One team's line on the Teams page.
+    public struct TeamLine: Sendable {
+        public var name: String
+        public var service: String?
+        public var workers: Int
+        public var children: Int
+        public var min: Int
+        public var median: Double
+        public var max: Int
+        public init(name: String, service: String?, workers: Int, children: Int, min: Int, median: Double, max: Int) {
+            self.name = name; self.service = service; self.workers = workers; self.children = children; self.min = min; self.median = median; self.max = max
+        }
+    }
+
+    /// One worker's line.
+    public struct WorkerLine: Sendable {
+        public var id: String
+        public var name: String?
+        public var team: String
+        public var fte: Double?
+        public var employment: String?
+        public var caseload: Int
+        public init(id: String, name: String?, team: String, fte: Double?, employment: String?, caseload: Int) {
+            self.id = id; self.name = name; self.team = team; self.fte = fte; self.employment = employment; self.caseload = caseload
+        }
+    }
+
+    /// The Teams page: the authority's caseloads on a day (per worker and per FTE, and how many
+    /// workers hold how many children), each team with its caseloads' spread and links to its
+    /// lists and clinic, and each worker's caseload.
+    public static func teams(
+        day: String, dayError: String?, summary: (workers: Int, fte: Double, children: Int, perWorker: Double, perFTE: Double), bands: [(String, Int)],
+        teams: [TeamLine], workers: [WorkerLine]
+    ) -> HTML {
+        var out = ErrorSummary.render(dayError.map { [FieldError(fieldID: "on", message: $0)] } ?? [])
+        out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Teams and caseloads")
+        let form = FormGroup.date(id: "on", label: "On", value: day, error: dayError) + Button.render("Show", kind: .secondary)
+        out += HTML.el("form", [("method", "get"), ("action", SitePath.teams.link()), ("class", "ov-no-print"), ("novalidate", "")], form)
+        guard dayError == nil else { return out }
+        func one(_ v: Double) -> String { String(format: "%.1f", v) }
+        out += SummaryList.render([
+            .init("Workers in a team", text: "\(summary.workers) (\(one(summary.fte)) FTE)"),
+            .init("Children they hold", text: String(summary.children)),
+            .init("Children per worker", text: one(summary.perWorker)),
+            .init("Children per FTE", text: one(summary.perFTE)),
+        ])
+        out += HTML.el("h2", [("class", "ov-heading-m")], text: "How many children each worker holds")
+        out += DataTable(
+            caption: "Workers by caseload", isCaptionVisible: false,
+            columns: [.init("band", "Children held"), .init("workers", "Workers", isNumeric: true)],
+            rows: bands.map { [.text($0.0), .text(String($0.1))] }
+        ).render()
+        out += HTML.el("h2", [("class", "ov-heading-m")], text: "Teams")
+        out += DataTable(
+            caption: "Teams", isCaptionVisible: false,
+            columns: [
+                .init("team", "Team"), .init("service", "Service"), .init("workers", "Workers", isNumeric: true), .init("children", "Children", isNumeric: true),
+                .init("min", "Fewest", isNumeric: true), .init("median", "Median", isNumeric: true), .init("max", "Most", isNumeric: true), .init("links", "See"),
+            ],
+            rows: teams.map { t in
+                let key = "team:\(t.name)"
+                let links =
+                    HTML.el("a", [("href", Query(path: SitePath.lists.link(), [("for", key), ("day", day)]).href)], text: "Daily list")
+                    + .text(", ") + HTML.el("a", [("href", Query(path: SitePath.clinics.link(), [("for", key)]).href)], text: "Clinic")
+                return [
+                    .text(t.name), .text(t.service ?? "–"), .text(String(t.workers)), .text(String(t.children)), .text(String(t.min)), .text(one(t.median)),
+                    .text(String(t.max)), links,
+                ]
+            }, emptyMessage: "No team has a worker on this day: load a workers file (docs/formats.md)."
+        ).render()
+        out += HTML.el("h2", [("class", "ov-heading-m")], text: "Workers")
+        out += DataTable(
+            caption: "Workers", isCaptionVisible: false,
+            columns: [
+                .init("worker", "Worker"), .init("name", "Name"), .init("team", "Team"), .init("fte", "FTE", isNumeric: true), .init("employment", "Employed or agency"),
+                .init("caseload", "Children held", isNumeric: true),
+            ],
+            rows: workers.map { w in
+                [
+                    HTML.el("a", [("href", Query(path: SitePath.clinics.link(), [("worker", w.id)]).href)], text: w.id), .text(w.name ?? "–"), .text(w.team),
+                    .text(w.fte.map { one($0) } ?? "–"), .text(w.employment ?? "–"), .text(String(w.caseload)),
+                ]
+            }, emptyMessage: "No worker in a team on this day."
+        ).render()
         return out
     }
 }

@@ -125,6 +125,8 @@ extension SitePath {
     public static let lists = SitePath("/lists")
     /// A list as CSV, HTML or PDF.
     public static let listsDownload = SitePath("/lists/download")
+    /// Teams and caseloads on a day: each team, each worker's caseload and their distribution.
+    public static let teams = SitePath("/teams")
     /// Performance clinics: a team's, service's or worker's measures and the actions agreed.
     public static let clinics = SitePath("/clinics")
     /// A clinic as PDF, HTML or CSV.

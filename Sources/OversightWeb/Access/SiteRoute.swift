@@ -158,6 +158,7 @@ extension SiteRoute {
         .init("entries-submit", .POST, .handEntries, .handEntry, PlanController.saveEntry),
         .init("lists", .GET, .lists, .childLevel, FrontLineController.lists),
         .init("lists-download", .GET, .listsDownload, .childLevel, FrontLineController.listsDownload),
+        .init("teams", .GET, .teams, .childLevel, FrontLineController.teams),
         .init("clinics", .GET, .clinics, .childLevel, FrontLineController.clinics),
         .init("clinics-download", .GET, .clinicsDownload, .childLevel, FrontLineController.clinicsDownload),
         .init("clinic-action", .POST, .clinicActions, .actionUpdaters, FrontLineController.agree),

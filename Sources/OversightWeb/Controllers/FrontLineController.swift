@@ -56,15 +56,26 @@ enum FrontLineController {
         var isValid: Bool { partError == nil && dayError == nil }
     }
 
+    /// The part a page shows when none is asked for: the user's own team, when their account
+    /// names one the organisation holds in `period`; else the whole authority ("").
+    static func defaultPart(_ req: Request, period: Period, snapshot: AuthoritySnapshot) -> String {
+        if (try? req.query.get(String.self, at: "for")) != nil { return query(req, "for") }
+        guard let team = req.user?.team, !team.isEmpty,
+            req.services.dashboards.numbers.organisation(snapshot).names(during: period).teams.contains(team)
+        else { return "" }
+        return AuthorityNumbers.Part.team(team).key
+    }
+
     static func listRequest(_ req: Request, snapshot: AuthoritySnapshot) -> ListRequest {
         let list = FrontLinePages.List(rawValue: query(req, "list")) ?? .daily
         let fallback = req.services.dashboards.defaultPeriod(snapshot).end
         let typed = query(req, "day")
         let parsed = typed.isEmpty ? fallback : Day.parseISO(typed)
         let p = period(list, day: parsed ?? fallback)
-        let resolved = part(query(req, "for"), period: p, snapshot: snapshot, numbers: req.services.dashboards.numbers)
+        let key = defaultPart(req, period: p, snapshot: snapshot)
+        let resolved = part(key, period: p, snapshot: snapshot, numbers: req.services.dashboards.numbers)
         return ListRequest(
-            list: list, partKey: query(req, "for"), day: typed.isEmpty ? fallback.iso : typed, period: p, part: resolved.part, partError: resolved.error,
+            list: list, partKey: key, day: typed.isEmpty ? fallback.iso : typed, period: p, part: resolved.part, partError: resolved.error,
             dayError: parsed == nil ? "Enter the day as a date, for example \(fallback.iso)" : nil)
     }
 
@@ -190,7 +201,7 @@ extension FrontLineController {
         let months = months(endingOn: req.services.dashboards.defaultPeriod(snapshot).end)
         let period = Period.parse(value("period")) ?? months[0]
         let worker = value("worker")
-        let key = worker.isEmpty ? value("for") : AuthorityNumbers.Part.worker(worker).key
+        let key = !worker.isEmpty ? AuthorityNumbers.Part.worker(worker).key : fields != nil ? value("for") : defaultPart(req, period: period, snapshot: snapshot)
         let resolved = part(key, period: period, snapshot: snapshot, numbers: req.services.dashboards.numbers)
         return ClinicRequest(
             partKey: key, worker: worker, period: period,
@@ -293,5 +304,32 @@ extension FrontLineController {
         let back = Query(
             path: SitePath.clinics.link(), [("for", r.worker.isEmpty ? r.partKey : nil), ("worker", r.worker), ("period", r.period.description), ("notice", "agreed")])
         return req.redirect(to: back.href + "#agreed", redirectType: .normal)
+    }
+}
+
+extension FrontLineController {
+    /// GET /teams?on=DAY: the teams and caseloads on a day (default: the data's last day).
+    static func teams(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let services = req.services
+        let snapshot = try await services.dashboards.snapshot(authority: user.authority)
+        let fallback = services.dashboards.defaultPeriod(snapshot).end
+        let typed = query(req, "on")
+        let day = typed.isEmpty ? fallback : Day.parseISO(typed)
+        let numbers = services.dashboards.numbers
+        guard let day else {
+            let page = FrontLinePages.teams(
+                day: typed, dayError: "Enter the day as a date, for example \(fallback.iso)", summary: (0, 0, 0, 0, 0), bands: [], teams: [], workers: [])
+            return Pages.page(req, title: "Error: Teams and caseloads", section: "Lists", content: page, status: .badRequest)
+        }
+        let workers = numbers.workers(snapshot, on: day)
+        let s = AuthorityNumbers.caseloadSummary(workers)
+        let page = FrontLinePages.teams(
+            day: day.iso, dayError: nil, summary: (s.workers, s.fte, s.children, s.perWorker, s.perFTE), bands: s.bands.map { ($0.label, $0.workers) },
+            teams: numbers.teams(snapshot, on: day).map {
+                .init(name: $0.name, service: $0.service, workers: $0.workers.count, children: $0.children, min: $0.caseloadMin, median: $0.caseloadMedian, max: $0.caseloadMax)
+            },
+            workers: workers.map { .init(id: $0.id, name: $0.name, team: $0.team, fte: $0.fte, employment: $0.employment, caseload: $0.caseload) })
+        return Pages.page(req, title: "Teams and caseloads", section: "Lists", content: page)
     }
 }
