@@ -44,6 +44,10 @@ import Vapor
         // A board member sees the figures, never a way to the children.
         let board = try await h.send(.GET, "/measures/rereferrals_12m_pct/teams?period=2025", as: .boardMember).body.string
         #expect(board.contains("Whole authority") && !board.contains("team="))
+        // The measure page for a team or a service gives its figure, counted as the By team page counts it.
+        let part = try #require(services.dashboards.numbers.measure("rereferrals_12m_pct", period: period, snapshot: snapshot, part: .service("Children in need and protection")))
+        let forService = try await h.send(.GET, "/measures/rereferrals_12m_pct?period=2025&service=Children%20in%20need%20and%20protection", as: .boardMember).body.string
+        #expect(forService.contains("Children in need and protection: \(String(format: "%.1f", part.value ?? 0))% (\(Int(part.numerator ?? 0)) of \(Int(part.denominator ?? 0)))"))
         // The measure page offers the comparison, except for a rate.
         #expect(try await h.send(.GET, "/measures/rereferrals_12m_pct?period=2025", as: .manager).body.string.contains("Compare the teams"))
         #expect(!(try await h.send(.GET, "/measures/cla_rate_per_10k?period=2025", as: .manager).body.string.contains("Compare the teams")))

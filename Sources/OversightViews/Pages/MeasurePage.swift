@@ -42,6 +42,9 @@ public enum MeasurePage {
         public var teams: [FormOption] = []
         public var workers: [FormOption] = []
         public var holderFilter = DrillList.HolderFilter()
+        /// The figure for the team, service or worker chosen (`?team=`, `?service=`, `?worker=`):
+        /// its name and result, counted as the By team page counts it.
+        public var part: (label: String, result: MeasureResult?)?
 
         public init(
             measureID: String, glossary: MeasureGlossary.Entry?, unit: MeasureUnit, choice: PeriodChoice, periodErrors: [FieldError],
@@ -150,6 +153,17 @@ public enum MeasurePage {
         // The answer first: the figures for the period, with the way to change it; then how the
         // measure is counted, folded away (issue 18: the page opened with its id and fields).
         out += figures(model)
+        if let p = model.part {
+            let words: String
+            if let r = p.result, r.value != nil {
+                var w = KPITile.valueWords(r.value, measureID: model.measureID, unit: model.unit)
+                if model.unit == .percent, let n = r.numerator, let d = r.denominator { w += " (\(Int(n)) of \(Int(d)))" }
+                words = "\(p.label): \(w), counting the children it held on each record's day."
+            } else {
+                words = "\(p.label): no figure (a rate has no population by team, or the part held none of the records)."
+            }
+            out += Notice.inset(text: words)
+        }
         out += HTML.el(
             "details", [("class", "ov-details ov-no-print"), ("id", "period-choice")] + (model.periodErrors.isEmpty ? [] : [("open", "")]),
             HTML.el("summary", [("class", "ov-details__summary")], HTML.el("span", [("class", "ov-details__summary-text")], text: "Change the period"))

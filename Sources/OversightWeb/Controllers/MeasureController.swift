@@ -1,4 +1,5 @@
 import Foundation
+import OversightApp
 import OversightCore
 import OversightFormats
 import OversightStore
@@ -80,12 +81,21 @@ enum MeasureController {
         // The plan's KPI on this measure, judged as the overview judges it for the same period.
         let kpi = await services.dashboards.dashboard(authority: authority, period: shown, snapshot: snapshot).evaluations
             .first { $0.kpi.measure == id }.map { KPITile.make($0, monthly: [], period: shown) }
-        let model = MeasurePage.Model.make(
+        var model = MeasurePage.Model.make(
             measureID: id, query: query, years: years, fallback: fallback,
             resolve: { p in services.dashboards.measure(id, authority: authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
             monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
             rowsWithErrors: errorsRows, kpi: kpi, files: snapshot.engine.data.files,
             organisation: showsChildren ? Organisation(snapshot.engine.data) : nil)
+        // The figure for the team, service or worker chosen, as the By team page counts it.
+        func given(_ name: String) -> String? { query[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
+        let part: AuthorityNumbers.Part? =
+            if let t = given("team") { t == DrillList.HolderFilter.unallocated ? .unallocated : .team(t) } else if let s = given("service") {
+                .service(s)
+            } else if let w = given("worker"), showsChildren { .worker(w) } else { nil }
+        if let part, model.periodErrors.isEmpty {
+            model.part = (part.label, services.dashboards.numbers.measure(id, period: model.period, snapshot: snapshot, part: part))
+        }
         return RenderedPage(
             title: MeasurePage.title(model), content: MeasurePage.render(model).markup, period: model.period.description,
             hasResult: model.result != nil, hasErrors: !model.periodErrors.isEmpty)
