@@ -49,7 +49,7 @@ extension AuthorityNumbers {
         case unallocated
 
         /// Whether a holder belongs to the part.
-        func contains(_ h: Organisation.Holder) -> Bool {
+        public func contains(_ h: Organisation.Holder) -> Bool {
             switch self {
             case .team(let t): return h.worker != nil && h.team == t
             case .service(let s): return h.worker != nil && h.service == s
