@@ -51,7 +51,9 @@ extension FrontLineList {
     }
 
     /// True when `start...end` (end exclusive; an open end reaching `lastOpen` when an earlier
-    /// return left it open) covers `day`.
+    /// return left it open) covers `day`. Never inlined: inlined into the loops below, Swift
+    /// 6.3.1's optimiser crashed in a release build (an ownership verification failure).
+    @inline(never)
     static func isOpen(start: Day?, end: Day?, lastOpen: Day?, on day: Day) -> Bool {
         guard let start, start <= day else { return false }
         if let end { return end > day }
@@ -61,20 +63,23 @@ extension FrontLineList {
 
     static func openAssessments(_ data: CaseData, on day: Day, calendar: WorkingDayCalendar) -> [OpenAssessment] {
         var out: [OpenAssessment] = []
-        for e in data.cinEpisodes {
-            guard isOpen(start: e.referralDate.day, end: e.closureDate.day, lastOpen: data.leftOpen.lastOpenDay(of: e), on: day) else { continue }
-            for a in e.assessments {
-                guard isOpen(start: a.startDate.day, end: a.authorisationDate.day, lastOpen: data.leftOpen.lastOpenDay(of: a, in: e), on: day),
-                    let start = a.startDate.day
-                else { continue }
-                // Authorised on the day itself is done.
-                if a.authorisationDate.day == day { continue }
-                let n = calendar.workingDays(from: start, to: day)
-                guard n >= assessmentWarningDays else { continue }
-                out.append(OpenAssessment(child: e.child.rawValue, started: start, workingDays: n, due: calendar.workingDay(45, after: start)))
-            }
+        for e in data.cinEpisodes where isOpen(start: e.referralDate.day, end: e.closureDate.day, lastOpen: data.leftOpen.lastOpenDay(of: e), on: day) {
+            out += openAssessments(of: e, data: data, on: day, calendar: calendar)
         }
         return out.sorted { ($1.workingDays, $0.child, $0.started) < ($0.workingDays, $1.child, $1.started) }
+    }
+
+    /// The assessments of one open episode listed on `day`.
+    static func openAssessments(of e: CINEpisode, data: CaseData, on day: Day, calendar: WorkingDayCalendar) -> [OpenAssessment] {
+        let child = e.child.rawValue
+        let lastOpen: [Day?] = e.assessments.map { data.leftOpen.lastOpenDay(of: $0, in: e) }
+        let spans: [(start: Day?, end: Day?)] = e.assessments.map { ($0.startDate.day, $0.authorisationDate.day) }
+        return spans.indices.compactMap { i -> OpenAssessment? in
+            let span = spans[i]
+            guard let start = span.start, isOpen(start: start, end: span.end, lastOpen: lastOpen[i], on: day) else { return nil }
+            let n = calendar.workingDays(from: start, to: day)
+            return n >= assessmentWarningDays ? OpenAssessment(child: child, started: start, workingDays: n, due: calendar.workingDay(45, after: start)) : nil
+        }
     }
 
     static func conferencesDue(_ data: CaseData, on day: Day, calendar: WorkingDayCalendar) -> [ConferenceDue] {
