@@ -4,7 +4,15 @@ import OversightCore
 extension AuthorityNumbers {
     /// The authority's organisation as its data holds it (the workers and allocations files,
     /// and the SSDA903 social worker episodes).
-    public func organisation(_ snapshot: AuthoritySnapshot) -> Organisation { Organisation(snapshot.engine.data) }
+    /// Built once per data version of each authority (numbers read from files build it each time).
+    public func organisation(_ snapshot: AuthoritySnapshot) -> Organisation {
+        let key = snapshot.authority, version = snapshot.version
+        guard version != "files" else { return Organisation(snapshot.engine.data) }
+        if let kept = organisations.withLock({ $0[key] }), kept.version == version { return kept.organisation }
+        let made = Organisation(snapshot.engine.data)
+        organisations.withLock { $0[key] = (version, made) }
+        return made
+    }
 
     /// One team on a day: its name, service, workers and the children they hold.
     public struct TeamSummary: Sendable, Hashable, Codable {

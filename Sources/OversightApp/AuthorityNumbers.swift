@@ -30,6 +30,9 @@ public final class AuthorityNumbers: Sendable {
     }
     private let loadPlan: @Sendable () throws -> Plan
     private let loadedPlan = Mutex<Plan?>(nil)
+    /// Each authority's organisation (who holds each child), for the data version it was built
+    /// from: built once per version, not once per page.
+    let organisations = Mutex<[String: (version: String, organisation: Organisation)]>([:])
     let clock: @Sendable () -> Date
     let cache = NumbersCache()
 

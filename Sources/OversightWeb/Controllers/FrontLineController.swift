@@ -322,14 +322,22 @@ extension FrontLineController {
                 day: typed, dayError: "Enter the day as a date, for example \(fallback.iso)", summary: (0, 0, 0, 0, 0), bands: [], teams: [], workers: [])
             return Pages.page(req, title: "Error: Teams and caseloads", section: "Lists", content: page, status: .badRequest)
         }
-        let workers = numbers.workers(snapshot, on: day)
-        let s = AuthorityNumbers.caseloadSummary(workers)
-        let page = FrontLinePages.teams(
-            day: day.iso, dayError: nil, summary: (s.workers, s.fte, s.children, s.perWorker, s.perFTE), bands: s.bands.map { ($0.label, $0.workers) },
-            teams: numbers.teams(snapshot, on: day).map {
-                .init(name: $0.name, service: $0.service, workers: $0.workers.count, children: $0.children, min: $0.caseloadMin, median: $0.caseloadMedian, max: $0.caseloadMax)
-            },
-            workers: workers.map { .init(id: $0.id, name: $0.name, team: $0.team, fte: $0.fte, employment: $0.employment, caseload: $0.caseload) })
+        // Made once per data version and day.
+        let made = await services.dashboards.page(authority: user.authority, key: "teams|\(day.iso)", snapshot: snapshot) {
+            let workers = numbers.workers(snapshot, on: day)
+            let s = AuthorityNumbers.caseloadSummary(workers)
+            let page = FrontLinePages.teams(
+                day: day.iso, dayError: nil, summary: (s.workers, s.fte, s.children, s.perWorker, s.perFTE), bands: s.bands.map { ($0.label, $0.workers) },
+                teams: numbers.teams(snapshot, on: day).map {
+                    .init(
+                        name: $0.name, service: $0.service, workers: $0.workers.count, children: $0.children, min: $0.caseloadMin, median: $0.caseloadMedian,
+                        max: $0.caseloadMax)
+                },
+                workers: workers.map { .init(id: $0.id, name: $0.name, team: $0.team, fte: $0.fte, employment: $0.employment, caseload: $0.caseload) })
+            return RenderedPage(title: "Teams and caseloads", content: page.markup, period: day.iso, hasResult: true, hasErrors: false)
+        }
+        // Rendered by FrontLinePages from escaped fragments, cached as markup.
+        let page = HTML.raw(made.content)
         return Pages.page(req, title: "Teams and caseloads", section: "Lists", content: page)
     }
 }

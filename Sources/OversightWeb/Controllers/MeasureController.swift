@@ -86,7 +86,7 @@ enum MeasureController {
             resolve: { p in services.dashboards.measure(id, authority: authority, period: p, snapshot: snapshot, includeRecords: showsChildren) },
             monthly: monthly, comparators: summary, neighbours: neighbours, showsChildren: showsChildren,
             rowsWithErrors: errorsRows, kpi: kpi, files: snapshot.engine.data.files,
-            organisation: showsChildren ? Organisation(snapshot.engine.data) : nil)
+            organisation: showsChildren ? services.dashboards.numbers.organisation(snapshot) : nil)
         // The figure for the team, service or worker chosen, as the By team page counts it.
         func given(_ name: String) -> String? { query[name].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 } }
         let part: AuthorityNumbers.Part? =
