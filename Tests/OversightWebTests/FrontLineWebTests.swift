@@ -152,7 +152,7 @@ import Vapor
     }
 
     @Test func aTeamManagerSeesTheirOwnTeamFirst() async throws {
-        var h = try await WebHarness.start()
+        let h = try await WebHarness.start()
         let accounts = h.store.accounts(hasher: BcryptHasher(cost: 4))
         let user = try await accounts.addUser(
             authority: WebFixtures.authority, username: "cp.manager", displayName: "CP Manager", role: .manager, password: "correct horse battery staple",
