@@ -10,7 +10,9 @@
 ///
 /// The *worker* is the child's social worker episode (SSDA903) open on `d` with the latest start,
 /// else the worker of the child's latest supervision session on or before `d`; the *team* is the
-/// worker's team in `teamOfWorker` (local data). Children without a known team are in every cohort
+/// worker's team in `teamOfWorker` (local data). Without `teamOfWorker`, when the data holds the
+/// organisation files, the worker and team are who held the child on `d` (`Organisation`: the
+/// allocations, then the social worker episodes), so a team's cohort is its real caseload. Children without a known team are in every cohort
 /// except the team cohorts; the returns carry no team, so without local data only the other
 /// cohorts can be computed.
 public enum AuditCohort {
@@ -56,11 +58,16 @@ public enum AuditCohort {
         for s in data.supervisions { if let c = s.child { supervisionByChild[c, default: []].append(s) } }
 
         let children = Set(cla.keys).union(openCP.keys).union(openCIN.keys)
+        let organisation = teamOfWorker.isEmpty && !(data.workers.isEmpty && data.allocations.isEmpty) ? Organisation(data) : nil
         var out: [CohortCase] = []
         for c in children.sorted() {
             let kind: CaseKind = cla[c] != nil ? .cla : openCP[c] != nil ? .cp : .cin
-            let worker = Self.worker(episodes: swByChild[c] ?? [], supervisions: supervisionByChild[c] ?? [], on: d, leftOpen: data.leftOpen)
-            let team = worker.flatMap { teamOfWorker[$0] }
+            var worker = Self.worker(episodes: swByChild[c] ?? [], supervisions: supervisionByChild[c] ?? [], on: d, leftOpen: data.leftOpen)
+            var team = worker.flatMap { teamOfWorker[$0] }
+            if let organisation {
+                let holder = organisation.holder(of: c, on: d)
+                if holder.worker != nil { worker = holder.worker; team = holder.team }
+            }
             let keep: Bool
             switch rule {
             case .allOpenCases: keep = true
@@ -126,6 +133,10 @@ extension AuditCohort {
     /// episode open on `d` (one left open by an earlier return only up to its last open day) or of a supervision session in the 12 months to `d`, limited to
     /// `team` when given (by `teamOfWorker`). Sorted.
     public static func workers(data: CaseData, on d: Day, team: String? = nil, teamOfWorker: [String: String] = [:]) -> [String] {
+        // With the organisation files and no mapping given: the workers in the team that day.
+        if teamOfWorker.isEmpty, let team, !data.workers.isEmpty {
+            return Organisation(data).teams(on: d).first { $0.name == team }?.workers ?? []
+        }
         let yearBefore = Period(start: d.adding(years: -1).adding(days: 1), end: d)!
         var out: Set<String> = []
         for e in data.socialWorkerEpisodes {

@@ -48,6 +48,24 @@ import Testing
         #expect(ids(.placedWithParents) == ["C3"])
     }
 
+    @Test func withTheOrganisationFilesATeamsCohortIsItsCaseload() {
+        var d2 = data
+        d2.workers = [
+            WorkerRecord(id: "W7", team: "Child protection team 1", service: "CIN and CP", start: df("2020-01-01")),
+            WorkerRecord(id: "W1", team: "Children in care team 1", service: "Children in care", start: df("2020-01-01")),
+        ]
+        d2.allocations = [
+            Allocation(child: cid("C1"), worker: "W7", from: df("2025-01-10")), Allocation(child: cid("C2"), worker: "W7", from: df("2024-05-01")),
+        ]
+        let cp = AuditCohort.compute(.team("Child protection team 1"), data: d2, on: d)
+        #expect(cp.map(\.child.rawValue) == ["C1", "C2"] && cp.allSatisfy { $0.worker == "W7" })
+        // C3 has no allocation: the SSDA903 social worker episode (W1) places them in W1's team.
+        #expect(AuditCohort.compute(.team("Children in care team 1"), data: d2, on: d).map(\.child.rawValue) == ["C3"])
+        #expect(AuditCohort.workers(data: d2, on: d, team: "Child protection team 1") == ["W7"])
+        // A mapping given by the caller is still used as it was.
+        #expect(AuditCohort.compute(.team("North"), data: d2, on: d, teamOfWorker: ["W1": "North"]).map(\.child.rawValue) == ["C3"])
+    }
+
     @Test func recordsLeftOpenByAnEarlierReturnAreOpenOnlyToTheYearBefore() {
         // Each child's 2023 return left an episode, a plan or a social worker episode open; 2024
         // holds the child with a later record only, so each ended by 31 March 2023.
