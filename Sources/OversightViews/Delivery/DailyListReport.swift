@@ -7,16 +7,12 @@ import OversightCore
 public enum DailyListReport {
     /// The daily list for `input` as a document; says so when there is nothing to list or no data to list from.
     public static func render(_ input: ReportInput) -> HTML {
-        wrap(input, HTML.raw("<section class=\"ov-page\" id=\"daily\">") + heading(input) + body(input) + HTML.raw("</section>"))
+        ReportDocument.report(id: "daily", authority: input.authority, title: title(input), body: body(input))
     }
 
     /// "Daily list, 10 June 2025", with the team or service it is for.
     public static func title(_ input: ReportInput) -> String {
         "Daily list\(input.team.map { ": \($0)" } ?? ""), \(ReportDocument.dayText(input.generatedOn))"
-    }
-
-    static func heading(_ input: ReportInput) -> HTML {
-        ReportDocument.paragraph(input.authority, "ov-hint") + HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text(title(input)) + HTML.raw("</h1>")
     }
 
     /// The list's sections (level-2 headings and their tables). `child` writes a child's id
@@ -117,9 +113,5 @@ public enum DailyListReport {
         ReportDocument.table(
             caption: nil, headings: ["Child", "Returned", "Interview to be offered by"],
             rows: rows.map { r in [child(r.child), HTML.text(r.returned.iso), HTML.text(r.rhiDue.iso)] })
-    }
-
-    static func wrap(_ input: ReportInput, _ body: HTML) -> HTML {
-        ReportDocument.document(title: title(input), footer: "\(input.authority) \(title(input).prefix(1).lowercased() + title(input).dropFirst())", body: body)
     }
 }

@@ -5,10 +5,7 @@ import OversightCore
 public enum MonthlyPack {
     /// The monthly pack for `input` (`results`, `series` and `comparators`).
     public static func render(_ input: ReportInput) -> HTML {
-        var h = HTML.raw("<section class=\"ov-page\" id=\"monthly\">") + ReportDocument.paragraph(input.authority, "ov-hint")
-        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text(title(input)) + HTML.raw("</h1>")
-        h += body(input)
-        return ReportDocument.document(title: title(input), footer: "\(input.authority) \(title(input))", body: h + HTML.raw("</section>"))
+        ReportDocument.report(id: "monthly", authority: input.authority, title: title(input), body: body(input))
     }
 
     /// "Monthly performance pack: Assessment team 1, March 2025".

@@ -11,10 +11,7 @@ public enum PerformanceClinic {
 
     /// The clinic for `input` as a document.
     public static func render(_ input: ReportInput) -> HTML {
-        var h = HTML.raw("<section class=\"ov-page\" id=\"clinic\">") + ReportDocument.paragraph(input.authority, "ov-hint")
-        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text(title(input)) + HTML.raw("</h1>")
-        h += body(input)
-        return ReportDocument.document(title: title(input), footer: "\(input.authority) \(title(input))", body: h + HTML.raw("</section>"))
+        ReportDocument.report(id: "clinic", authority: input.authority, title: title(input), body: body(input))
     }
 
     /// The clinic's sections. `child` writes a child's id (a link on the web); `measure` writes

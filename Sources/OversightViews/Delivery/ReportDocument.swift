@@ -42,6 +42,14 @@ public enum ReportDocument {
         """
 
     /// A complete HTML document: `title`, the stylesheet, and `body`.
+    /// A one-section report (the daily list, the weekly report, the monthly pack, the clinic): the
+    /// authority's name, the title as its heading, then `body`, as a whole document.
+    public static func report(id: String, authority: String, title: String, body: HTML) -> HTML {
+        let section =
+            HTML.raw("<section class=\"ov-page\" id=\"\(id)\">") + paragraph(authority, "ov-hint") + heading(1, "l", title) + body + HTML.raw("</section>")
+        return document(title: title, footer: "\(authority) \(title)", body: section)
+    }
+
     public static func document(title: String, footer: String, body: HTML) -> HTML {
         // The footer text goes into a CSS string: quotes and backslashes are removed so it cannot end the string.
         let safeFooter = footer.filter { $0 != "\"" && $0 != "\\" && $0 != "<" && $0 != "\n" }

@@ -8,10 +8,7 @@ public enum WeeklyReport {
 
     /// The weekly report for `input` (`results` for the week, `previousResults` for the week before).
     public static func render(_ input: ReportInput) -> HTML {
-        var h = HTML.raw("<section class=\"ov-page\" id=\"weekly\">") + ReportDocument.paragraph(input.authority, "ov-hint")
-        h += HTML.raw("<h1 class=\"ov-heading-l\">") + HTML.text(title(input)) + HTML.raw("</h1>")
-        h += body(input)
-        return ReportDocument.document(title: title(input), footer: "\(input.authority) \(title(input))", body: h + HTML.raw("</section>"))
+        ReportDocument.report(id: "weekly", authority: input.authority, title: title(input), body: body(input))
     }
 
     /// "Weekly report: Assessment team 1, 24 March 2025 to 30 March 2025".
