@@ -13,7 +13,7 @@ public final class Store: Sendable {
         CreateImportTables(), AddLookupIndexes(), CreateMeasureCache(), CreateAccountTables(), CreateQATables(),
         CreateDeliveryTables(), CreateRecordBlocks(), CreatePublishedFiles(), CreateAuthorityRevisions(),
         CreateSignInThrottle(), ChainActivityLog(), UsersPerAuthority(),
-        APITokenExpiryAndScope(), CreateSecondFactors(), CreateSingleSignOn(), CreateKPICommentary(), AddUserEmail(), CreateActionItems(),
+        APITokenExpiryAndScope(), CreateSecondFactors(), CreateSingleSignOn(), CreateKPICommentary(), AddUserEmail(), CreateActionItems(), AddActionPosition(),
     ]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static let migrationNames: [String] = migrations.map(\.name)

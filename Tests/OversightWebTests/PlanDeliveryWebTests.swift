@@ -337,4 +337,30 @@ import VaporTesting
         #expect(board.contains("Draft to partners") && !board.contains("action=\"/plan/actions/\(id)/items\""))
         await h.shutdown()
     }
+
+    @Test func actionsAreReorderedWithinTheirAmbition() async throws {
+        let h = try await WebHarness.start()
+        let repo = h.store.actions(authority: WebFixtures.authority)
+        var ids: [Int] = []
+        for text in ["First", "Second", "Third"] {
+            ids.append(try #require(try await repo.create(PlanAction(ambition: 7, text: "\(text) (order test)", owner: "Lead", by: "t", at: Date())).id))
+        }
+        func order() async throws -> [String] { try await repo.all(ambition: 7).map(\.text).filter { $0.hasSuffix("(order test)") } }
+        #expect(try await h.send(.POST, "/plan/actions/\(ids[2])/move", as: .manager, form: ["direction": "up"]).status == .seeOther)
+        #expect(try await order() == ["First (order test)", "Third (order test)", "Second (order test)"])
+        #expect(try await h.send(.POST, "/plan/actions/\(ids[2])/move", as: .manager, form: ["direction": "up"]).status == .seeOther)
+        #expect(try await h.send(.POST, "/plan/actions/\(ids[2])/move", as: .manager, form: ["direction": "up"]).status == .unprocessableEntity)
+        #expect(try await h.send(.POST, "/plan/actions/\(ids[2])/move", as: .manager, form: ["direction": "sideways"]).status == .badRequest)
+        #expect(try await h.send(.POST, "/plan/actions/\(ids[2])/move", as: .boardMember, form: ["direction": "down"]).status == .forbidden)
+        #expect(try await order() == ["Third (order test)", "First (order test)", "Second (order test)"])
+        let moved = try #require(try await repo.action(id: ids[2]))
+        #expect(moved.history.filter { $0.field == "order" }.count == 2)
+        // A new action comes after those placed.
+        _ = try await repo.create(PlanAction(ambition: 7, text: "Fourth (order test)", owner: "Lead", by: "t", at: Date()))
+        #expect(try await order().last == "Fourth (order test)")
+        let tab = try await h.send(.GET, "/ambitions/7?tab=actions", as: .manager).body.string
+        #expect(tab.contains("Move up") && tab.contains("Move down"))
+        #expect(tab.range(of: "Third (order test)")!.lowerBound < tab.range(of: "First (order test)")!.lowerBound)
+        await h.shutdown()
+    }
 }

@@ -42,3 +42,16 @@ struct CreateActionItems: AsyncMigration {
         try await database.schema("action_items").delete()
     }
 }
+
+/// Adds `plan_actions.position`: the order of an ambition's actions, as its owners arrange them.
+struct AddActionPosition: AsyncMigration {
+    var name: String { "2026-12-10-04-add-action-position" }
+
+    func prepare(on database: any Database) async throws {
+        try await database.schema("plan_actions").field("position", .int).update()
+    }
+
+    func revert(on database: any Database) async throws {
+        try await database.schema("plan_actions").deleteField("position").update()
+    }
+}

@@ -12,5 +12,8 @@ final class ActionModel: Model, @unchecked Sendable {
     /// ISO date, or nil.
     @OptionalField(key: "due") var due: String?
     @Field(key: "status") var status: String
+    /// Its place among its ambition's actions (1 first); nil for one never moved, which comes
+    /// after those placed, in the order added.
+    @OptionalField(key: "position") var position: Int?
     init() {}
 }

@@ -69,11 +69,40 @@ public struct ActionRepository: Sendable {
         return try await assemble([m]).first
     }
 
-    /// Every action of the authority (or of one ambition), by ambition then id.
+    /// Every action of the authority (or of one ambition), by ambition, then in the order its
+    /// owners arranged (`move`), then as added.
     public func all(ambition: Int? = nil) async throws -> [PlanAction] {
         var q = ActionModel.query(on: store.database).filter(\.$laCode == authority)
         if let ambition { q = q.filter(\.$ambition == ambition) }
-        return try await assemble(try await q.sort(\.$ambition).sort(\.$id).all())
+        return try await assemble(Self.ordered(try await q.all()))
+    }
+
+    /// `models` by ambition, position (unplaced last) and id.
+    static func ordered(_ models: [ActionModel]) -> [ActionModel] {
+        models.sorted { ($0.ambition, $0.position ?? Int.max, $0.id ?? 0) < ($1.ambition, $1.position ?? Int.max, $1.id ?? 0) }
+    }
+
+    /// Moves action `id` one place up (earlier) or down among its ambition's actions, kept in its
+    /// history; the ambition's actions are numbered 1, 2, ... in their new order. Throws
+    /// `StoreError.badInput` when it is first (or last) already, or unknown.
+    public func move(id: Int, up: Bool, by: String) async throws {
+        let la = authority, now = clock()
+        try await store.database.transaction { db in
+            guard let m = try await ActionModel.query(on: db).filter(\.$laCode == la).filter(\.$id == id).first() else {
+                throw StoreError.badInput("there is no action \(id) for \(la)")
+            }
+            var list = Self.ordered(try await ActionModel.query(on: db).filter(\.$laCode == la).filter(\.$ambition == m.ambition).all())
+            guard let i = list.firstIndex(where: { $0.id == id }) else { return }
+            let j = up ? i - 1 : i + 1
+            guard list.indices.contains(j) else { throw StoreError.badInput("the action is \(up ? "first" : "last") already") }
+            list.swapAt(i, j)
+            for (n, model) in list.enumerated() where model.position != n + 1 {
+                model.position = n + 1
+                try await model.save(on: db)
+            }
+            try await Self.history(ActionChange(field: "order", from: String(i + 1), to: String(j + 1), by: by, at: now), action: id, la: la).create(on: db)
+            try await AuthorityRevision.bump(la, on: db)
+        }
     }
 
     /// Changes an action's fields (nil leaves a field as it is; `due: .some(nil)` clears the date);

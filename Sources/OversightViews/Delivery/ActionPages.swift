@@ -51,7 +51,8 @@ public enum ActionPages {
     }
 
     /// The Actions tab: a card per action. `canUpdate` adds the links that update and change it.
-    public static func cards(_ actions: [PlanAction], today: Day, canUpdate: Bool, ambition: Int? = nil) -> HTML {
+    /// With `csrf`, those who change actions get "Move up" and "Move down" under each card.
+    public static func cards(_ actions: [PlanAction], today: Day, canUpdate: Bool, ambition: Int? = nil, csrf: String? = nil) -> HTML {
         let add: HTML =
             canUpdate && ambition != nil
             ? HTML.el("p", [("class", "ov-body ov-no-print")], Button.link("Add an action", href: SitePath.planAmbitionActions.link(String(ambition!)), kind: .secondary))
@@ -84,6 +85,20 @@ public enum ActionPages {
                     .init("RAG", ragTag(a, today: today)),
                     .init("Last update", text: latestUpdateWords(a)),
                 ])
+            if canUpdate, let csrf, actions.count > 1 {
+                func move(_ direction: String, _ label: String) -> HTML {
+                    HTML.el(
+                        "form", [("method", "post"), ("action", SitePath.planActionMove.link(String(id))), ("class", "ov-inline-form ov-no-print")],
+                        FormGroup.hidden(name: "csrf", value: csrf) + FormGroup.hidden(name: "direction", value: direction)
+                            + HTML.el(
+                                "button", [("type", "submit"), ("class", "ov-button ov-button--secondary")],
+                                .text(label) + HTML.el("span", [("class", "ov-visually-hidden")], text: ": \(a.text)")))
+                }
+                var buttons = HTML.empty
+                if a.id != actions.first?.id { buttons += move("up", "Move up") }
+                if a.id != actions.last?.id { buttons += move("down", "Move down") }
+                out += HTML.el("div", [("class", "ov-button-group ov-no-print")], buttons)
+            }
         }
         return out
     }
@@ -142,6 +157,7 @@ public enum ActionPages {
         case "status": return "Status"
         case "ambition": return "Ambition"
         case "update": return "Progress update"
+        case "order": return "Place among the ambition's actions"
         case "clinic": return "Agreed at a performance clinic"
         case "milestone": return "Milestone added"
         case "milestone done": return "Milestone done"

@@ -229,6 +229,8 @@ extension SitePath {
     public static let planActionUpdate = SitePath("/plan/actions/:id/update")
     /// An action's milestones, risks and the KPIs it serves (POST: `step` says which change).
     public static let planActionItems = SitePath("/plan/actions/:id/items")
+    /// Moves an action up or down among its ambition's actions (POST).
+    public static let planActionMove = SitePath("/plan/actions/:id/move")
     /// Changing an action's owner or due date: the form (GET), its check page and the save (POST).
     public static let planActionChange = SitePath("/plan/actions/:id/change/:field")
     /// An evidence file of an action, by action id and file name.

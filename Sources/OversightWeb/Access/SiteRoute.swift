@@ -152,6 +152,7 @@ extension SiteRoute {
         .init("action-update-check", .POST, .planActionUpdate, .actionUpdaters, sample: ["999999"], PlanController.updateCheck),
         .init("action-change-form", .GET, .planActionChange, .actionUpdaters, sample: ["999999", "owner"], PlanController.changeForm),
         .init("action-change", .POST, .planActionChange, .actionUpdaters, sample: ["999999", "owner"], PlanController.change),
+        .init("action-move", .POST, .planActionMove, .actionUpdaters, sample: ["999999"], PlanController.move),
         .init("action-items", .POST, .planActionItems, .actionUpdaters, sample: ["999999"], PlanController.changeItems),
         .init("action-file", .GET, .planActionFile, .dashboards, sample: ["999999", "none.pdf"], PlanController.file),
         .init("entries", .GET, .handEntries, .handEntry, PlanController.entryForm),

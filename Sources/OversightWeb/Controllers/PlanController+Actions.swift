@@ -250,4 +250,21 @@ extension PlanController {
             authority: user.authority, user: user.username, action: "changed action", target: "action \(a.id ?? 0) \(f["step"] ?? "")", isChildLevel: false)
         return req.redirect(to: SitePath.planAction.link(String(a.id ?? 0)) + "?notice=items#\(anchor)", redirectType: .normal)
     }
+
+    /// POST /plan/actions/:id/move: one place up or down among its ambition's actions.
+    static func move(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        let a = try await requestedAction(req, user: user)
+        let f = (try? req.content.decode([String: String].self)) ?? [:]
+        guard let direction = f["direction"], ["up", "down"].contains(direction) else { throw Abort(.badRequest, reason: "Move the action up or down.") }
+        do {
+            try await req.services.store.actions(authority: user.authority, clock: req.services.clock).move(id: a.id ?? 0, up: direction == "up", by: user.username)
+        } catch let e as StoreError {
+            throw Abort(.unprocessableEntity, reason: e.description.prefix(1).uppercased() + e.description.dropFirst())
+        }
+        await req.services.dashboards.invalidate(authority: user.authority)
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: "moved action", target: "action \(a.id ?? 0) \(direction)", isChildLevel: false)
+        return req.redirect(to: AmbitionPage.link(a.ambition, tab: .actions, period: nil) + "&notice=moved#action-\(a.id ?? 0)", redirectType: .normal)
+    }
 }

@@ -84,7 +84,7 @@ enum PlanController {
 
     /// The success banners the plan's forms come back with, by the `notice` parameter.
     static let notices: [String: String] = [
-        "saved": "The update is saved", "commentary": "The commentary is saved", "items": "The action is changed", "owner": "The owner is changed",
+        "saved": "The update is saved", "commentary": "The commentary is saved", "items": "The action is changed", "moved": "The action is moved", "owner": "The owner is changed",
         "due": "The due date is changed",
         "added": "The action is added",
     ]
@@ -97,7 +97,8 @@ enum PlanController {
         }
         let actions = try await repo.all(ambition: n)
         var out = HTML.el("h2", [("class", "ov-heading-l"), ("id", "actions")], text: "Actions")
-        out += ActionPages.cards(actions, today: Day(req.services.clock()), canUpdate: Access.actionUpdaters.allows(user.role), ambition: n)
+        out += ActionPages.cards(
+            actions, today: Day(req.services.clock()), canUpdate: Access.actionUpdaters.allows(user.role), ambition: n, csrf: req.signed?.csrf)
         out += HTML.el(
             "p", [("class", "ov-body ov-no-print")],
             HTML.el("a", [("href", SitePath.actionsCSV.link()), ("download", "")], text: "Download every action of the plan as CSV") + .text(" or ")
