@@ -44,30 +44,36 @@ extension AuthorityNumbers {
     public func part(team: String?, service: String?, worker: String?, period: Period, snapshot: AuthoritySnapshot) throws -> Part? {
         let named = [team, service, worker].compactMap { $0 }
         if named.count > 1 { throw UnknownPart(description: "name one of a team, a service or a worker, not \(named.count)") }
+        let part: Part? = team.map { .team($0) } ?? service.map { .service($0) } ?? worker.map { .worker($0) }
+        return try part.map { try checked($0, period: period, snapshot: snapshot) }
+    }
+
+    /// `part` when the organisation holds it during `period` (a team or service with a worker in
+    /// it then, a worker the data names anywhere; the unallocated always); else throws
+    /// `UnknownPart`, naming the ones there are.
+    public func checked(_ part: Part, period: Period, snapshot: AuthoritySnapshot) throws -> Part {
         let org = organisation(snapshot)
-        let names = org.names(during: period)
-        if let team {
-            guard names.teams.contains(team) else {
-                throw UnknownPart(description: "no team is named '\(team)' in \(period); the teams are: \(names.teams.sorted().joined(separator: ", "))")
+        switch part {
+        case .team(let team):
+            let teams = org.names(during: period).teams
+            guard teams.contains(team) else {
+                throw UnknownPart(description: "no team is named '\(team)' in \(period); the teams are: \(teams.sorted().joined(separator: ", "))")
             }
-            return .team(team)
-        }
-        if let service {
-            guard names.services.contains(service) else {
-                throw UnknownPart(
-                    description: "no service is named '\(service)' in \(period); the services are: \(names.services.sorted().joined(separator: ", "))")
+        case .service(let service):
+            let services = org.names(during: period).services
+            guard services.contains(service) else {
+                throw UnknownPart(description: "no service is named '\(service)' in \(period); the services are: \(services.sorted().joined(separator: ", "))")
             }
-            return .service(service)
-        }
-        if let worker {
+        case .worker(let worker):
             let d = snapshot.data
             let known =
                 org.workers.contains { $0.id == worker } || d.socialWorkerEpisodes.contains { $0.workerID == worker }
                 || d.supervisions.contains { $0.worker == worker }
             guard known else { throw UnknownPart(description: "no worker has the id '\(worker)'") }
-            return .worker(worker)
+        case .unallocated:
+            break
         }
-        return nil
+        return part
     }
 }
 

@@ -64,22 +64,15 @@ extension FrontLineList {
     static func openAssessments(_ data: CaseData, on day: Day, calendar: WorkingDayCalendar) -> [OpenAssessment] {
         var out: [OpenAssessment] = []
         for e in data.cinEpisodes where isOpen(start: e.referralDate.day, end: e.closureDate.day, lastOpen: data.leftOpen.lastOpenDay(of: e), on: day) {
-            out += openAssessments(of: e, data: data, on: day, calendar: calendar)
+            for a in e.assessments {
+                guard let start = a.startDate.day, isOpen(start: start, end: a.authorisationDate.day, lastOpen: data.leftOpen.lastOpenDay(of: a, in: e), on: day)
+                else { continue }
+                let n = calendar.workingDays(from: start, to: day)
+                guard n >= assessmentWarningDays else { continue }
+                out.append(OpenAssessment(child: e.child.rawValue, started: start, workingDays: n, due: calendar.workingDay(45, after: start)))
+            }
         }
         return out.sorted { ($1.workingDays, $0.child, $0.started) < ($0.workingDays, $1.child, $1.started) }
-    }
-
-    /// The assessments of one open episode listed on `day`.
-    static func openAssessments(of e: CINEpisode, data: CaseData, on day: Day, calendar: WorkingDayCalendar) -> [OpenAssessment] {
-        let child = e.child.rawValue
-        let lastOpen: [Day?] = e.assessments.map { data.leftOpen.lastOpenDay(of: $0, in: e) }
-        let spans: [(start: Day?, end: Day?)] = e.assessments.map { ($0.startDate.day, $0.authorisationDate.day) }
-        return spans.indices.compactMap { i -> OpenAssessment? in
-            let span = spans[i]
-            guard let start = span.start, isOpen(start: start, end: span.end, lastOpen: lastOpen[i], on: day) else { return nil }
-            let n = calendar.workingDays(from: start, to: day)
-            return n >= assessmentWarningDays ? OpenAssessment(child: child, started: start, workingDays: n, due: calendar.workingDay(45, after: start)) : nil
-        }
     }
 
     static func conferencesDue(_ data: CaseData, on day: Day, calendar: WorkingDayCalendar) -> [ConferenceDue] {

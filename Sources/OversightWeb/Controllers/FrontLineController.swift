@@ -19,15 +19,8 @@ enum FrontLineController {
     static func part(_ key: String, period: Period, snapshot: AuthoritySnapshot, numbers: AuthorityNumbers) -> (part: AuthorityNumbers.Part?, error: String?) {
         guard !key.isEmpty else { return (nil, nil) }
         guard let p = AuthorityNumbers.Part(key: key) else { return (nil, "Choose a team or a service from the list") }
-        let named: (String?, String?, String?) =
-            switch p {
-            case .team(let t): (t, nil, nil)
-            case .service(let s): (nil, s, nil)
-            case .worker(let w): (nil, nil, w)
-            case .unallocated: (nil, nil, nil)
-            }
         do {
-            return (try numbers.part(team: named.0, service: named.1, worker: named.2, period: period, snapshot: snapshot) ?? p, nil)
+            return (try numbers.checked(p, period: period, snapshot: snapshot), nil)
         } catch let e as UnknownPart {
             return (nil, e.description.prefix(1).uppercased() + e.description.dropFirst())
         } catch {
@@ -284,14 +277,8 @@ extension FrontLineController {
         let plan = snapshot.plan(for: r.period)
         let ambition = Int(f["ambition"] ?? "").flatMap { n in plan.ambitions.first { $0.number == n } }
         if ambition == nil { errors.append(FieldError(fieldID: "ambition", message: "Choose the ambition the action serves")) }
-        let kindName: (String, String)? =
-            switch part {
-            case .team(let t): ("team", t)
-            case .service(let s): ("service", s)
-            case .worker(let w): ("worker", w)
-            case .unallocated: nil
-            }
-        guard errors.isEmpty, let ambition, let kindName, let clinic = ClinicRef(kind: kindName.0, name: kindName.1, period: r.period) else {
+        // A clinic of the unallocated has no reference (its key names no team, service or worker).
+        guard errors.isEmpty, let ambition, let clinic = ClinicRef(key: "\(part.key)|\(r.period)") else {
             return try await clinicPage(req, user: user, request: f, actionErrors: errors, newAction: input)
         }
         let created = try await req.services.store.actions(authority: user.authority, clock: req.services.clock).create(
