@@ -19,16 +19,18 @@ extension PlanAction {
     /// Days ahead within which an action not complete is "due soon" (amber).
     public static let dueSoonDays = 30
 
-    /// Whether the action is not complete and due from `today` to `dueSoonDays` days after it.
+    /// Whether the action is not finished (complete or closed) and due from `today` to `dueSoonDays` days after it.
     public func isDueSoon(on today: Day) -> Bool {
-        guard let due, status != .complete else { return false }
+        guard let due, !status.isFinished else { return false }
         return due >= today && today.days(to: due) <= Self.dueSoonDays
     }
 
     /// Red when overdue or off track; green when complete; amber when at risk or due within 30
-    /// days; green when on track; otherwise (not started, not due soon) not rated.
+    /// days; green when on track; otherwise (not started, not due soon, or closed without being
+    /// completed) not rated.
     public func rag(on today: Day) -> ActionRAG {
         if status == .complete { return .green }
+        if status == .closed { return .grey }
         if isOverdue(on: today) || status == .offTrack { return .red }
         if status == .atRisk || isDueSoon(on: today) { return .amber }
         if status == .onTrack { return .green }

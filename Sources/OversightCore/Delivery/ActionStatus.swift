@@ -5,6 +5,9 @@ public enum ActionStatus: String, Codable, Sendable, Hashable, CaseIterable {
     case atRisk = "at_risk"
     case offTrack = "off_track"
     case complete
+    /// Ended without being completed (no longer needed, or superseded by another action): kept
+    /// with its history, never overdue, and left out of the plan's open actions.
+    case closed
 
     /// The status as a user reads it (`Not started`, `On track`, ...).
     public var label: String {
@@ -14,8 +17,12 @@ public enum ActionStatus: String, Codable, Sendable, Hashable, CaseIterable {
         case .atRisk: return "At risk"
         case .offTrack: return "Off track"
         case .complete: return "Complete"
+        case .closed: return "Closed"
         }
     }
+
+    /// Whether the action has ended, complete or closed: it can no longer be overdue or due soon.
+    public var isFinished: Bool { self == .complete || self == .closed }
 
     /// Reads a status from its raw value or its label, ignoring case, spaces and hyphens.
     public init?(text: String) {

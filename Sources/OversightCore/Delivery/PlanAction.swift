@@ -92,9 +92,9 @@ public struct PlanAction: Hashable, Sendable, Codable {
         if let s = update.status { edit(status: s, by: update.by, at: update.at) }
     }
 
-    /// Whether the action is past its due date on `today` and not complete.
+    /// Whether the action is past its due date on `today` and not finished (complete or closed).
     public func isOverdue(on today: Day) -> Bool {
-        guard let due, status != .complete else { return false }
+        guard let due, !status.isFinished else { return false }
         return due < today
     }
 

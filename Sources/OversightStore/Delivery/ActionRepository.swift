@@ -136,6 +136,9 @@ public struct ActionRepository: Sendable {
         if blank(text) && blank(evidence) && files.isEmpty && status == nil {
             throw StoreError.badInput("update: write what progress was made, or attach evidence")
         }
+        if status == .closed, action.status != .closed, blank(text) {
+            throw StoreError.badInput("update: say why the action is closed without being completed")
+        }
         for f in files {
             if blank(f.fileName) { throw StoreError.badInput("attachment: a file has no name") }
             if f.bytes.count > Self.maximumAttachmentSize {

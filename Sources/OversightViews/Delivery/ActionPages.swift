@@ -40,7 +40,7 @@ public enum ActionPages {
         case .complete, .onTrack: return .green
         case .atRisk: return .amber
         case .offTrack: return .red
-        case .notStarted: return .grey
+        case .notStarted, .closed: return .grey
         }
     }
 

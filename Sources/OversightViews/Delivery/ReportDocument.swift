@@ -74,7 +74,7 @@ public enum ReportDocument {
         case .complete, .onTrack: return tag(status.label, .green)
         case .atRisk: return tag(status.label, .amber)
         case .offTrack: return tag(status.label, .red)
-        case .notStarted: return tag(status.label, .grey)
+        case .notStarted, .closed: return tag(status.label, .grey)
         }
     }
 

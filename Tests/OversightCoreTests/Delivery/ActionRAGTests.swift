@@ -20,6 +20,7 @@ import Testing
         (.onTrack, 10, .amber),
         (.onTrack, 90, .green),
         (.complete, -10, .green), // done, however late
+        (.closed, -10, .grey), // ended without completing: never overdue, not rated
     ])
     func ragFollowsStatusAndDueDate(status: ActionStatus, dueIn: Int, expected: ActionRAG) {
         #expect(Self.action(status, due: Self.today.adding(days: dueIn)).rag(on: Self.today) == expected)

@@ -62,6 +62,11 @@ extension StoreTests {
             #expect(try await actions.watchList(today: Day(year: 2025, month: 6, day: 1)!).map(\.reasons) == [[.overdue, .atRisk]])
             await #expect(throws: StoreError.self) { try await actions.edit(id: id, owner: " ", by: "lead") }
             await #expect(throws: StoreError.self) { try await actions.addUpdate(actionID: id, text: "", by: "owner") }
+            // Closing without completing needs a reason; a closed action is off the watch list.
+            await #expect(throws: StoreError.self) { try await actions.addUpdate(actionID: id, text: "", status: .closed, by: "owner") }
+            let closed = try await actions.addUpdate(actionID: id, text: "Superseded by the hub review", status: .closed, by: "owner")
+            #expect(closed.status == .closed && closed.rag(on: Day(year: 2025, month: 6, day: 1)!) == .grey)
+            #expect(try await actions.watchList(today: Day(year: 2025, month: 6, day: 1)!).isEmpty)
             #expect(try await store.actions(authority: "999").action(id: id) == nil)
             let plan = try PlanLoader.defaultPlan()
             let seeded = try await actions.seed(from: plan, owner: "Director", by: "lead")
