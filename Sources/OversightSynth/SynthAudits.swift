@@ -5,8 +5,12 @@ import OversightCore
 /// data, deterministic from a seed, built through the real workflow (`Audit` steps,
 /// `AuditCohort`, `AuditSampler`) so every audit is one the product could hold.
 ///
-/// Each month has a case file round (all open cases; every third month a themed deep dive)
-/// and, where the data names workers, a small supervision round. Grades run about 10%
+/// Each month has a case file round (all open cases; every third month a themed deep dive; each
+/// case on its kind's template where the templates have one) and, where the data names workers, a
+/// small supervision round; each quarter, when a multi-agency template is given, three
+/// multi-agency audits whose partner auditors complete their agencies' sections first. About one
+/// Inadequate audit in three records a safeguarding concern; the team manager responds to each
+/// alert within a few days. Grades run about 10%
 /// Outstanding, 45% Good, 35% Requires improvement, 10% Inadequate; most audits are submitted by
 /// their due date, a few late, a few not at all; the moderation rate rises from 25% in the first
 /// month to 100% in the last (Inadequate audits always moderated), moderators agree about three
@@ -17,7 +21,8 @@ public struct SynthAudits: Sendable {
     public var rounds: [AuditRound] = []
     /// The audits, by round.
     public var audits: [Audit] = []
-    /// The team of each worker (a synthetic assignment, as local data would give).
+    /// The team of each worker: from the organisation files when the data has them (on the
+    /// report date), else a synthetic assignment to `teams`.
     public var teamOfWorker: [String: String] = [:]
 
     /// The teams the demo authority has.
@@ -43,16 +48,21 @@ public struct SynthAudits: Sendable {
         data: CaseData, templates: [AuditTemplate], reportDate: Day, auditors: [String], moderators: [String],
         sampleSize: Int = 12, seed: UInt64
     ) throws {
-        guard let caseFile = templates.first(where: { $0.type == .caseFile }),
+        guard let caseFile = templates.first(where: { $0.type == .caseFile && $0.isForEveryCaseKind }) ?? templates.first(where: { $0.type == .caseFile }),
             let supervision = templates.first(where: { $0.type == .supervision })
         else {
             throw SynthAuditsError("the case file and supervision templates are both needed")
         }
         guard auditors.count >= 2, !moderators.isEmpty else { throw SynthAuditsError("at least two auditors and one moderator are needed") }
         var rng = SeededGenerator(seed: seed)
-        let workers = Set(data.socialWorkerEpisodes.compactMap(\.workerID) + data.supervisions.map(\.worker)).sorted()
-        for w in workers {
-            teamOfWorker[w] = Self.teams[Int(SeededGenerator.seed(seed, w) % UInt64(Self.teams.count))]
+        let organisation = data.workers.isEmpty ? nil : Organisation(data)
+        if let organisation {
+            for t in organisation.teams(on: reportDate) { for w in t.workers { teamOfWorker[w] = t.name } }
+        } else {
+            let workers = Set(data.socialWorkerEpisodes.compactMap(\.workerID) + data.supervisions.map(\.worker)).sorted()
+            for w in workers {
+                teamOfWorker[w] = Self.teams[Int(SeededGenerator.seed(seed, w) % UInt64(Self.teams.count))]
+            }
         }
         let lastMonth = reportDate.startOfMonth
         for back in stride(from: 11, through: 0, by: -1) {
@@ -67,15 +77,37 @@ public struct SynthAudits: Sendable {
                 cohort: cohort, cohortDay: start, sampleSize: sampleSize, seed: rng.next(),
                 moderationRatePercent: rate, dueDate: start.adding(days: 27), templateID: caseFile.id)
             rounds.append(round)
+            // With the organisation files the cohort's teams are who held each child that day.
             let cases = AuditSampler.sample(
-                AuditCohort.compute(cohort, data: data, on: start, teamOfWorker: teamOfWorker),
+                AuditCohort.compute(cohort, data: data, on: start, teamOfWorker: organisation == nil ? teamOfWorker : [:]),
                 size: sampleSize, seed: round.seed)
             for (n, (c, auditor)) in AuditSampler.assign(cases, auditors: auditors).enumerated() {
+                let template = AuditTemplate.forCase(c.caseKind, round: caseFile, latest: templates)
                 var a = Audit.assign(
-                    id: AuditID("\(round.id)-\(n + 1)"), template: caseFile, subject: .child(c.child), caseKind: c.caseKind,
+                    id: AuditID("\(round.id)-\(n + 1)"), template: template, subject: .child(c.child), caseKind: c.caseKind,
                     team: c.team, auditor: auditor, due: round.dueDate, roundID: round.id, by: "qa-lead", at: Self.noon(start))
-                try Self.work(&a, template: caseFile, round: round, reportDate: reportDate, moderators: moderators, rng: &rng)
+                try Self.work(&a, template: template, round: round, reportDate: reportDate, moderators: moderators, rng: &rng)
                 audits.append(a)
+            }
+            if index % 3 == 0, let multi = templates.first(where: { $0.type == .multiAgency }) {
+                let mRound = AuditRound(
+                    id: "demo-ma-\(start.iso.prefix(7))", name: "Multi-agency audits, \(title)", month: month, type: .multiAgency,
+                    cohort: .allOpenCases, cohortDay: start, sampleSize: 3, seed: round.seed ^ 2,
+                    moderationRatePercent: rate, dueDate: start.adding(days: 41), templateID: multi.id)
+                rounds.append(mRound)
+                let partners = Dictionary(
+                    uniqueKeysWithValues: multi.sections.compactMap(\.agency).map { ($0, "partner-\($0.rawValue)") })
+                let picked = AuditSampler.sample(
+                    AuditCohort.compute(.allOpenCases, data: data, on: start, teamOfWorker: organisation == nil ? teamOfWorker : [:]),
+                    size: 3, seed: mRound.seed)
+                for (n, (c, auditor)) in AuditSampler.assign(picked, auditors: auditors).enumerated() {
+                    var a = Audit.assign(
+                        id: AuditID("\(mRound.id)-\(n + 1)"), template: multi, subject: .child(c.child), caseKind: c.caseKind,
+                        team: c.team, auditor: auditor, partnerAuditors: partners, due: mRound.dueDate, roundID: mRound.id,
+                        by: "qa-lead", at: Self.noon(start))
+                    try Self.work(&a, template: multi, round: mRound, reportDate: reportDate, moderators: moderators, rng: &rng)
+                    audits.append(a)
+                }
             }
             let sampledWorkers = AuditSampler.sampleWorkers(AuditCohort.workers(data: data, on: start), size: max(1, sampleSize / 4), seed: round.seed ^ 1)
             guard !sampledWorkers.isEmpty else { continue }
@@ -88,7 +120,8 @@ public struct SynthAudits: Sendable {
                 let auditor = auditors[n % auditors.count]
                 var a = Audit.assign(
                     id: AuditID("\(sRound.id)-\(n + 1)"), template: supervision, subject: .worker(w), caseKind: nil,
-                    team: teamOfWorker[w], auditor: auditor, due: sRound.dueDate, roundID: sRound.id, by: "qa-lead", at: Self.noon(start))
+                    team: organisation?.spell(of: w, on: start)?.team ?? teamOfWorker[w], auditor: auditor, due: sRound.dueDate, roundID: sRound.id, by: "qa-lead",
+                    at: Self.noon(start))
                 try Self.work(&a, template: supervision, round: sRound, reportDate: reportDate, moderators: moderators, rng: &rng)
                 audits.append(a)
             }
@@ -107,8 +140,18 @@ public struct SynthAudits: Sendable {
         let draftDay = round.cohortDay.adding(days: 3 + rng.below(10))
         guard draftDay <= reportDate else { return }
         var answers: [String: AuditAnswer] = [:]
+        // A safeguarding concern on about one Inadequate audit in three, and rarely otherwise.
+        let concern = rng.below(100) < (grade == .inadequate ? 35 : 1)
+        // The family's feedback is given on about half the audits whose template asks for it.
+        let familyAnswers = rng.below(100) < 50
+        let familySections = Set(template.sections.filter { $0.method == .familyFeedback }.flatMap(\.questions).map(\.id))
         for q in template.questions {
+            if familySections.contains(q.id), !familyAnswers { continue }
             switch q.kind {
+            case .yesNo:
+                let yes = (q.alertAnswers ?? []).isEmpty ? rng.below(100) < 70 : concern
+                answers[q.id] = AuditAnswer(
+                    value: yes ? "yes" : "no", evidence: yes && !(q.alertAnswers ?? []).isEmpty ? "Synthetic demo concern: risk not acted on" : nil)
             case .judgement:
                 let shifted = min(4, max(1, grade.rank + [-1, 0, 0, 0, 1][rng.below(5)]))
                 answers[q.id] = AuditAnswer(value: Grade.allCases[shifted - 1].rawValue)
@@ -122,6 +165,13 @@ public struct SynthAudits: Sendable {
             }
         }
         let themes = [themesList[rng.below(themesList.count)], themesList[rng.below(themesList.count)]]
+        // Partner auditors complete and submit their agencies' sections first.
+        for (agency, partner) in a.partnerAuditors.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let mine = Set(template.sections.filter { $0.agency == agency }.flatMap(\.questions).map(\.id))
+            try a.saveDraft(answers: answers.filter { mine.contains($0.key) }, template: template, by: partner, at: noon(draftDay))
+            try a.submitSections(template: template, by: partner, at: noon(draftDay))
+            for id in mine { answers[id] = nil }
+        }
         try a.saveDraft(
             answers: answers, grade: grade, gradeRationale: "Judged \(grade.title.lowercased()) on the evidence of the file",
             learningThemes: themes, strengths: [strengths[rng.below(strengths.count)]],
@@ -130,6 +180,13 @@ public struct SynthAudits: Sendable {
         guard let submitDay, submitDay <= reportDate else { return }
         try a.submit(template: template, by: a.auditor, at: noon(submitDay))
         var nextDay = submitDay
+        // The team manager answers an alert within a few days, unless that is after the report date.
+        if a.alert != nil {
+            let on = submitDay.adding(days: 1 + rng.below(4))
+            if on <= reportDate {
+                try a.respondToAlert("Discussed with the social worker the same week; strategy discussion held and the plan updated.", by: "team-manager", at: noon(on))
+            }
+        }
         if AuditSampler.drawsModeration(a, ratePercent: round.moderationRatePercent, seed: round.seed) {
             try a.selectForModeration(by: "system", at: noon(submitDay))
             let on = submitDay.adding(days: 1 + rng.below(10))

@@ -92,6 +92,6 @@ import Testing
         #expect(perRound.count == 12 && perRound.values.allSatisfy { $0.count == 12 })
         #expect(demo.audits.contains { $0.type == .supervision })
         let results = QAMeasures.computeAll(audits: demo.audits, period: .reportingYear(2026), reportDate: report)
-        #expect(results.count == 12 && results.allSatisfy { $0.value != nil })
+        #expect(results.count == 13 && results.allSatisfy { $0.value != nil })
     }
 }

@@ -17,6 +17,7 @@ public enum MeasureCatalogue {
         .init("audits_management_oversight_pct", .percent, .high, .qualityAssurance, "Audits evidencing management oversight"),
         .init("supervision_audits_ri_or_better_pct", .percent, .high, .qualityAssurance, "Supervision audits judged requires improvement or better"),
         .init("supervision_audits_reflective_pct", .percent, .high, .qualityAssurance, "Supervision audits evidencing reflective supervision"),
+        .init("multi_agency_audits_ri_or_better_pct", .percent, .high, .qualityAssurance, "Multi-agency audits judged requires improvement or better"),
         .init("moderation_agreement_pct", .percent, .high, .qualityAssurance, "Moderations agreeing with the auditor's grade"),
         .init("moderation_kappa", .ratio, .high, .qualityAssurance, "Agreement between auditors and moderators (weighted kappa)"),
     ]

@@ -152,6 +152,57 @@ extension Audit {
         status = .submitted
         submittedAt = at
         events.append(AuditEvent(step: .submitted, by: user, at: at))
+        let reasons = alertReasons(template: template)
+        if !reasons.isEmpty {
+            events.append(AuditEvent(step: .alertRaised, by: user, at: at, detail: reasons.map(\.rawValue).joined(separator: ",")))
+        }
+    }
+
+    /// Why the audit as it stands alerts the child's team manager: graded Inadequate (the final
+    /// grade), and a safeguarding concern recorded (an alert answer of the template).
+    public func alertReasons(template: AuditTemplate) -> [AuditAlert.Reason] {
+        var out: [AuditAlert.Reason] = []
+        if finalGrade == .inadequate { out.append(.inadequate) }
+        if template.questions.contains(where: { $0.raisesAlert(answers[$0.id]) }) { out.append(.safeguarding) }
+        return out
+    }
+
+    /// The alert the audit raised, with the response if one is recorded; nil when it raised none.
+    public var alert: AuditAlert? {
+        guard let raised = events.first(where: { $0.step == .alertRaised }) else { return nil }
+        let reasons = Set(
+            events.filter { $0.step == .alertRaised }.flatMap { ($0.detail ?? "").split(separator: ",").compactMap { AuditAlert.Reason(rawValue: String($0)) } })
+        let response = events.last { $0.step == .alertResponded }
+        return AuditAlert(
+            audit: id, team: team, reasons: AuditAlert.Reason.allCases.filter(reasons.contains), raisedAt: raised.at,
+            response: response?.detail, respondedBy: response?.by, respondedAt: response?.at)
+    }
+
+    /// Records the team manager's response to the audit's alert: what they have done about it.
+    ///
+    /// - Throws: `illegalTransition` when the audit raised no alert or the response is already
+    ///   recorded; `blank(field: "response")`.
+    public mutating func respondToAlert(_ text: String, by user: String, at: Date) throws {
+        guard let alert, alert.response == nil else {
+            throw AuditWorkflowError.illegalTransition(audit: id, from: status, step: .alertResponded)
+        }
+        guard !text.trimmed.isEmpty else { throw AuditWorkflowError.blank(audit: id, field: "response") }
+        events.append(AuditEvent(step: .alertResponded, by: user, at: at, detail: text.trimmed))
+    }
+
+    /// Whether the audit is past its due date on `today` and not submitted.
+    public func isOverdue(on today: Day) -> Bool { !status.isSubmitted && dueDate < today }
+
+    /// Whether it has been escalated to the auditor's manager.
+    public var isEscalated: Bool { events.contains { $0.step == .escalated } }
+
+    /// Records that the overdue audit was escalated to `managers` (once: a second call changes
+    /// nothing and returns false).
+    @discardableResult
+    public mutating func escalate(to managers: [String], on today: Day, by user: String, at: Date) -> Bool {
+        guard isOverdue(on: today), !isEscalated else { return false }
+        events.append(AuditEvent(step: .escalated, by: user, at: at, detail: managers.isEmpty ? "no manager known" : managers.joined(separator: ", ")))
+        return true
     }
 
     /// Selects a submitted audit for moderation.
@@ -179,6 +230,10 @@ extension Audit {
         moderation = Moderation(moderator: user, grade: newGrade, agrees: agrees, rationale: why.isEmpty ? nil : why, at: at)
         status = .moderated
         events.append(AuditEvent(step: .moderated, by: user, at: at, detail: agrees ? "agrees" : "revised"))
+        // A moderator's Inadequate alerts the team manager too, when the auditor's grade did not.
+        if newGrade == .inadequate, !(alert?.reasons.contains(.inadequate) ?? false) {
+            events.append(AuditEvent(step: .alertRaised, by: user, at: at, detail: AuditAlert.Reason.inadequate.rawValue))
+        }
     }
 
     /// Records the feedback given to the practitioner and their manager, after moderation or,

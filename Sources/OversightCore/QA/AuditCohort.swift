@@ -3,7 +3,8 @@
 /// A child has an *open case* on `d` when looked after on `d` (an SSDA903 episode, short breaks
 /// aside, with `DECOM <= d` and `DEC` blank or after `d`: kind CLA), else on a child protection
 /// plan open on `d` (kind CP), else with a CIN episode referred on or before `d`, not closed on or
-/// before `d` and not a referral with no further action (kind CIN).
+/// before `d` and not a referral with no further action (kind CIN), else a care leaver on `d`
+/// (kind care leaver; `careLeavers(_:on:)`).
 ///
 /// A record an earlier return left open that a later one shows ended before its year (reading
 /// rule 2, `CaseData.leftOpen`) is open up to its last open day only.
@@ -57,11 +58,12 @@ public enum AuditCohort {
         var supervisionByChild: [ChildID: [SupervisionSession]] = [:]
         for s in data.supervisions { if let c = s.child { supervisionByChild[c, default: []].append(s) } }
 
-        let children = Set(cla.keys).union(openCP.keys).union(openCIN.keys)
+        let leavers = careLeavers(data, on: d)
+        let children = Set(cla.keys).union(openCP.keys).union(openCIN.keys).union(leavers)
         let organisation = teamOfWorker.isEmpty && !(data.workers.isEmpty && data.allocations.isEmpty) ? Organisation(data) : nil
         var out: [CohortCase] = []
         for c in children.sorted() {
-            let kind: CaseKind = cla[c] != nil ? .cla : openCP[c] != nil ? .cp : .cin
+            let kind: CaseKind = cla[c] != nil ? .cla : openCP[c] != nil ? .cp : openCIN[c] != nil ? .cin : .careLeaver
             var worker = Self.worker(episodes: swByChild[c] ?? [], supervisions: supervisionByChild[c] ?? [], on: d, leftOpen: data.leftOpen)
             var team = worker.flatMap { teamOfWorker[$0] }
             if let organisation {
@@ -92,6 +94,29 @@ public enum AuditCohort {
             case .placedWithParents: keep = cla[c]?.placement == "P1"
             }
             if keep { out.append(CohortCase(child: c, caseKind: kind, worker: worker, team: team)) }
+        }
+        return out
+    }
+
+    /// The care leavers on `d`: young people aged 17 to 21 on `d` (from 17th birthday to the day
+    /// before the 22nd; date of birth from their OC3 rows, else the SSDA903 header) whose latest
+    /// OC3 row of the collection year containing `d`, or of the year before (the return not made
+    /// yet), does not say they died or returned home (IN_TOUCH `DIED`, `RHOM`). The caller leaves
+    /// out those with another open case.
+    public static func careLeavers(_ data: CaseData, on d: Day) -> Set<ChildID> {
+        let years = [d.collectionYear, d.collectionYear - 1]
+        var latest: [ChildID: CareLeaverRecord] = [:], dob: [ChildID: Day] = [:]
+        for r in data.careLeavers {
+            if let b = r.birthDate.day { dob[r.child] = b }
+            guard let y = r.collectionYear, years.contains(y) else { continue }
+            if let best = latest[r.child], (best.collectionYear ?? 0) > y { continue }
+            latest[r.child] = r
+        }
+        var out: Set<ChildID> = []
+        for (child, row) in latest {
+            guard let b = dob[child] ?? data.claHeaders[child]?.birthDate.day, b.adding(years: 17) <= d, d < b.adding(years: 22) else { continue }
+            if row.inTouch == "DIED" || row.inTouch == "RHOM" { continue }
+            out.insert(child)
         }
         return out
     }

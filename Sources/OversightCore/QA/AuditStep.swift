@@ -12,4 +12,12 @@ public enum AuditStep: String, Codable, Sendable, CaseIterable {
     case actionDone = "action-done"
     case actionsComplete = "actions-complete"
     case reAuditCreated = "re-audit-created"
+    /// The audit alerted the child's team manager (detail: `inadequate`, `safeguarding`, or both
+    /// joined by a comma), at submission or when moderation graded it Inadequate.
+    case alertRaised = "alert-raised"
+    /// The team manager recorded their response to the alert (detail: the response).
+    case alertResponded = "alert-responded"
+    /// The audit was past its due date and not submitted, and was escalated to the auditor's
+    /// manager (detail: who it was escalated to).
+    case escalated
 }

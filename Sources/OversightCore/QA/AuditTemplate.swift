@@ -8,9 +8,33 @@ public struct AuditTemplate: Hashable, Sendable, Codable {
     public var type: AuditType
     public var title: String
     public var sections: [AuditSection]
+    /// Case file templates only: the kinds of case the template is written for (a round's
+    /// generic template gives way to one written for the sampled case's kind); nil or empty for
+    /// every kind.
+    public var caseKinds: [CaseKind]?
 
-    public init(id: String, version: Int, type: AuditType, title: String, sections: [AuditSection]) {
+    public init(id: String, version: Int, type: AuditType, title: String, caseKinds: [CaseKind] = [], sections: [AuditSection]) {
         self.id = id; self.version = version; self.type = type; self.title = title; self.sections = sections
+        self.caseKinds = caseKinds.isEmpty ? nil : caseKinds
+    }
+
+    /// The template an audit of a `kind` case gets in a round on `template`: `template` itself,
+    /// unless it is a case file template written for every kind of case and one of `latest`
+    /// (the latest version of each template, by id) is a case file template written for `kind`,
+    /// the first such by id.
+    public static func forCase(_ kind: CaseKind?, round template: AuditTemplate, latest: [AuditTemplate]) -> AuditTemplate {
+        guard let kind, template.type == .caseFile, template.isForEveryCaseKind else { return template }
+        return latest.filter { $0.type == .caseFile && ($0.caseKinds ?? []).contains(kind) }.min { $0.id < $1.id } ?? template
+    }
+
+    /// Whether the template is written for every kind of case (no kinds named).
+    public var isForEveryCaseKind: Bool { (caseKinds ?? []).isEmpty }
+
+    /// The methods its sections use, in the order they first appear.
+    public var methods: [AuditMethod] {
+        var seen: [AuditMethod] = []
+        for s in sections where !seen.contains(s.method) { seen.append(s.method) }
+        return seen
     }
 
     /// Every question, in order.
@@ -33,6 +57,7 @@ public struct AuditTemplate: Hashable, Sendable, Codable {
         if version < 1 { out.append("template \(id): version \(version) is below 1") }
         if title.trimmed.isEmpty { out.append("template \(id): title is blank") }
         if sections.isEmpty { out.append("template \(id): has no sections") }
+        if type != .caseFile, !isForEveryCaseKind { out.append("template \(id): case kinds are only allowed in case file templates") }
         var sectionIDs: Set<String> = [], questionIDs: Set<String> = [], fed: Set<MeasureFeed> = []
         for s in sections {
             let here = "section \(s.id.isEmpty ? "(blank)" : s.id)"
@@ -55,6 +80,9 @@ public struct AuditTemplate: Hashable, Sendable, Codable {
                     if q.evidencedAnswers.isEmpty { out.append("\(qh): evidenced is missing (which answers count as evidenced for \(f.rawValue))") }
                 } else if !q.evidencedAnswers.isEmpty {
                     out.append("\(qh): evidenced is given but the question feeds no measure")
+                }
+                for a in q.alertAnswers ?? [] where !q.kind.options.contains(a) {
+                    out.append("\(qh): alert answer '\(a)' is not one of \(q.kind.options.joined(separator: ", "))")
                 }
                 for a in q.evidencedAnswers where !q.kind.options.contains(a) {
                     out.append("\(qh): evidenced answer '\(a)' is not one of \(q.kind.options.joined(separator: ", "))")

@@ -41,9 +41,14 @@ public struct LearningSummary: Hashable, Sendable {
     public var areasForDevelopment: [Tally]
     /// Earliest due first.
     public var outstandingActions: [OutstandingAction]
+    /// What multi-agency audits found of each partner agency (empty without their templates).
+    public var agencies: [AgencyFinding] = []
 
-    /// Summarises `audits` for `period` as at `reportDate`.
-    public static func compute(audits all: [Audit], period: Period, reportDate: Day, top: Int = 10) -> LearningSummary {
+    /// Summarises `audits` for `period` as at `reportDate`; `templates` (every version) give the
+    /// findings by agency of multi-agency audits.
+    public static func compute(
+        audits all: [Audit], templates: [AuditTemplate] = [], period: Period, reportDate: Day, top: Int = 10
+    ) -> LearningSummary {
         let view = all.map { AuditAsOf($0, reportDate: reportDate) }
         let submitted = view.filter { period.contains($0.submittedOn) }
         var byTeam: [String: [Grade: Int]] = [:], byTheme: [String: [Grade: Int]] = [:]
@@ -67,7 +72,8 @@ public struct LearningSummary: Hashable, Sendable {
             kappa: QAMeasures.quadraticWeightedKappa(pairs),
             strengths: tally(submitted.map(\.audit.strengths), top: top),
             areasForDevelopment: tally(submitted.map(\.audit.areasForDevelopment), top: top),
-            outstandingActions: outstanding)
+            outstandingActions: outstanding,
+            agencies: AgencyFinding.compute(audits: all, templates: templates, period: period, reportDate: reportDate))
     }
 
     /// Counts texts case-insensitively (each audit once per text), keeping the first spelling seen.
@@ -101,6 +107,14 @@ public struct LearningSummary: Hashable, Sendable {
         if !strengths.isEmpty { lines += ["", "Most frequent strengths"] + strengths.map { "- \($0.text) (\($0.count))" } }
         if !areasForDevelopment.isEmpty {
             lines += ["", "Most frequent areas for development"] + areasForDevelopment.map { "- \($0.text) (\($0.count))" }
+        }
+        if !agencies.isEmpty {
+            lines += ["", "Multi-agency audits: findings by agency"]
+            for f in agencies {
+                let ri = f.riOrBetterPercent.map { String(format: "%.0f%% of grades RI or better", $0) } ?? "no grades"
+                let yes = f.yesPercent.map { String(format: "%.0f%% of answers yes", $0) } ?? "no yes/no answers"
+                lines.append("- \(f.agency.title): \(f.audits) audit(s); " + Grade.allCases.map { "\($0.title) \(f.grades[$0] ?? 0)" }.joined(separator: ", ") + "; \(ri); \(yes)")
+            }
         }
         lines += ["", "Actions outstanding: \(outstandingActions.count) (\(outstandingActions.filter(\.isOverdue).count) overdue)"]
         return lines.joined(separator: "\n") + "\n"

@@ -20,6 +20,7 @@ public enum QAMeasures {
         let submittedInPeriod = view.filter { period.contains($0.submittedOn) }
         let caseFiles = submittedInPeriod.filter { $0.audit.type == .caseFile }
         let supervision = submittedInPeriod.filter { $0.audit.type == .supervision }
+        let multiAgency = submittedInPeriod.filter { $0.audit.type == .multiAgency }
         let moderatedInPeriod = view.filter { period.contains($0.moderation.map { Day($0.at) }) }
         let dueInPeriod = view.filter { period.contains($0.audit.dueDate) }
 
@@ -44,6 +45,8 @@ public enum QAMeasures {
             return percent(def, period, supervision) { $0.finalGrade?.isRequiresImprovementOrBetter ?? false }
         case "supervision_audits_reflective_pct":
             return evidenced(def, period, supervision, .reflectiveSupervision)
+        case "multi_agency_audits_ri_or_better_pct":
+            return percent(def, period, multiAgency) { $0.finalGrade?.isRequiresImprovementOrBetter ?? false }
         case "moderation_agreement_pct":
             return percent(def, period, moderatedInPeriod) { $0.moderation!.grade == $0.audit.grade }
         case "moderation_kappa":

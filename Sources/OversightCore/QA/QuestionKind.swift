@@ -4,6 +4,8 @@ public enum QuestionKind: String, Codable, Sendable, CaseIterable {
     case judgement
     /// `yes`, `partly` or `no`, with evidence in words.
     case yesPartlyNo = "yes-partly-no"
+    /// `yes` or `no` (a safeguarding concern, for example), with evidence in words.
+    case yesNo = "yes-no"
     /// Words only.
     case freeText = "free-text"
 
@@ -12,6 +14,7 @@ public enum QuestionKind: String, Codable, Sendable, CaseIterable {
         switch self {
         case .judgement: Grade.allCases.map(\.rawValue)
         case .yesPartlyNo: ["yes", "partly", "no"]
+        case .yesNo: ["yes", "no"]
         case .freeText: []
         }
     }
@@ -27,6 +30,7 @@ public enum QuestionKind: String, Codable, Sendable, CaseIterable {
             case "no": "No"
             default: option
             }
+        case .yesNo: option == "yes" ? "Yes" : option == "no" ? "No" : option
         case .freeText: option
         }
     }

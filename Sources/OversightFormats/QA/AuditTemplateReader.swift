@@ -9,10 +9,13 @@ import Yams
 /// version: 1
 /// type: case-file            # case-file, supervision or multi-agency
 /// title: Case file audit
+/// case-kinds: [cp]           # case file templates only: cin, cp, cla, care-leaver (default: every kind)
 /// sections:
 ///   - id: voice
 ///     title: The child's lived experience and voice
 ///     agency: police         # multi-agency templates only
+///     method: record-review  # or observation-of-practice, conversation-with-family,
+///                            # conversation-with-practitioner, family-feedback
 ///     questions:
 ///       - id: lived-experience
 ///         text: Is the child's lived experience evidenced?
@@ -21,6 +24,7 @@ import Yams
 ///         required: true
 ///         feeds: lived-experience
 ///         evidenced: ["yes"]
+///         alert: ["yes"]       # answers that alert the child's team manager
 /// ```
 ///
 /// The reader is strict: unknown or repeated fields, missing required fields, unknown kinds,
@@ -29,9 +33,16 @@ import Yams
 public struct AuditTemplateReader: Sendable {
     public init() {}
 
-    /// The templates the product ships, in the order case file, supervision, multi-agency.
+    /// The names of the templates the product ships, in the order they are offered.
+    public static let shippedNames = [
+        "case-file", "case-file-cin", "case-file-cp", "case-file-cla", "case-file-care-leaver", "practice-review",
+        "supervision", "multi-agency",
+    ]
+
+    /// The templates the product ships: the case file audit for any case and one for each kind of
+    /// case, the mixed-methodology practice review, supervision and multi-agency.
     public static func shipped() throws -> [AuditTemplate] {
-        try ["case-file", "supervision", "multi-agency"].map { name in
+        try shippedNames.map { name in
             guard let url = Bundle.module.url(forResource: name, withExtension: "yaml", subdirectory: "Resources/audit-templates") else {
                 throw AuditTemplateError(file: "\(name).yaml", line: nil, field: nil, message: "the shipped template is missing from the installation")
             }
@@ -59,7 +70,7 @@ public struct AuditTemplateReader: Sendable {
         }
         guard let root else { throw AuditTemplateError(file: file, line: nil, field: nil, message: "the file is empty") }
         var ctx = Reading(file: file)
-        let top = try ctx.fields(root, at: "", allowed: ["id", "version", "type", "title", "sections"])
+        let top = try ctx.fields(root, at: "", allowed: ["id", "version", "type", "title", "case-kinds", "sections"])
         let typeNode = try top.required("type")
         let typeText = try ctx.string(typeNode, at: "type")
         guard let type = AuditType(rawValue: typeText) else {
@@ -69,13 +80,23 @@ public struct AuditTemplateReader: Sendable {
         guard let version = Int(try ctx.string(versionNode, at: "version")) else {
             throw ctx.error(versionNode, "version", "must be a whole number")
         }
+        var kinds: [CaseKind] = []
+        if let k = top.optional("case-kinds") {
+            for node in try ctx.list(k, at: "case-kinds") {
+                let text = try ctx.string(node, at: "case-kinds")
+                guard let kind = CaseKind(rawValue: text) else {
+                    throw ctx.error(node, "case-kinds", "unknown kind of case '\(text)'; expected \(CaseKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                kinds.append(kind)
+            }
+        }
         var sections: [AuditSection] = []
         for (i, node) in try ctx.list(try top.required("sections"), at: "sections").enumerated() {
             sections.append(try readSection(node, at: "sections[\(i + 1)]", &ctx))
         }
         let template = AuditTemplate(
             id: try ctx.string(try top.required("id"), at: "id"), version: version, type: type,
-            title: try ctx.string(try top.required("title"), at: "title"), sections: sections)
+            title: try ctx.string(try top.required("title"), at: "title"), caseKinds: kinds, sections: sections)
         if let problem = template.problems().first {
             // Problems name "section S" or "section S, question Q"; point at that node's line.
             let place = ctx.places.keys.filter { problem.hasPrefix($0 + ":") }.max { $0.count < $1.count }
@@ -86,7 +107,7 @@ public struct AuditTemplateReader: Sendable {
     }
 
     func readSection(_ node: Node, at path: String, _ ctx: inout Reading) throws -> AuditSection {
-        let m = try ctx.fields(node, at: path, allowed: ["id", "title", "agency", "questions"])
+        let m = try ctx.fields(node, at: path, allowed: ["id", "title", "agency", "method", "questions"])
         let id = try ctx.string(try m.required("id"), at: "\(path).id")
         ctx.places["section \(id.isEmpty ? "(blank)" : id)"] = (node.mark?.line, "\(path).id")
         var agency: PartnerAgency?
@@ -97,21 +118,29 @@ public struct AuditTemplateReader: Sendable {
             }
             agency = v
         }
+        var method: AuditMethod?
+        if let a = m.optional("method") {
+            let text = try ctx.string(a, at: "\(path).method")
+            guard let v = AuditMethod(rawValue: text) else {
+                throw ctx.error(a, "\(path).method", "unknown method '\(text)'; expected \(AuditMethod.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            method = v
+        }
         var questions: [AuditQuestion] = []
         for (i, q) in try ctx.list(try m.required("questions"), at: "\(path).questions").enumerated() {
             questions.append(try readQuestion(q, at: "\(path).questions[\(i + 1)]", section: id, &ctx))
         }
-        return AuditSection(id: id, title: try ctx.string(try m.required("title"), at: "\(path).title"), agency: agency, questions: questions)
+        return AuditSection(id: id, title: try ctx.string(try m.required("title"), at: "\(path).title"), agency: agency, method: method, questions: questions)
     }
 
     func readQuestion(_ node: Node, at path: String, section: String, _ ctx: inout Reading) throws -> AuditQuestion {
-        let m = try ctx.fields(node, at: path, allowed: ["id", "text", "hint", "kind", "required", "feeds", "evidenced"])
+        let m = try ctx.fields(node, at: path, allowed: ["id", "text", "hint", "kind", "required", "feeds", "evidenced", "alert"])
         let id = try ctx.string(try m.required("id"), at: "\(path).id")
         ctx.places["section \(section.isEmpty ? "(blank)" : section), question \(id.isEmpty ? "(blank)" : id)"] = (node.mark?.line, "\(path).id")
         let kindNode = try m.required("kind")
         let kindText = try ctx.string(kindNode, at: "\(path).kind")
         guard let kind = QuestionKind(rawValue: kindText) else {
-            throw ctx.error(kindNode, "\(path).kind", "unknown kind '\(kindText)'; expected judgement, yes-partly-no or free-text")
+            throw ctx.error(kindNode, "\(path).kind", "unknown kind '\(kindText)'; expected judgement, yes-partly-no, yes-no or free-text")
         }
         var required = false
         if let r = m.optional("required") {
@@ -136,10 +165,17 @@ public struct AuditTemplateReader: Sendable {
                 throw ctx.error(e, "\(path).evidenced", "'\(bad)' is not an answer of a \(kind.rawValue) question; expected \(kind.options.joined(separator: ", "))")
             }
         }
+        var alert: [String] = []
+        if let e = m.optional("alert") {
+            alert = try ctx.list(e, at: "\(path).alert").map { try ctx.string($0, at: "\(path).alert") }
+            if let bad = alert.first(where: { !kind.options.contains($0) }) {
+                throw ctx.error(e, "\(path).alert", "'\(bad)' is not an answer of a \(kind.rawValue) question; expected \(kind.options.joined(separator: ", "))")
+            }
+        }
         return AuditQuestion(
             id: id, text: try ctx.string(try m.required("text"), at: "\(path).text"),
             hint: try m.optional("hint").map { try ctx.string($0, at: "\(path).hint") },
-            kind: kind, required: required, feeds: feeds, evidencedAnswers: evidenced)
+            kind: kind, required: required, feeds: feeds, evidencedAnswers: evidenced, alertAnswers: alert)
     }
 
     static func describe(_ error: YamlError, file: String) -> AuditTemplateError {

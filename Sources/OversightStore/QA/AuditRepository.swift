@@ -68,7 +68,17 @@ public struct AuditRepository: Sendable {
 
     /// The latest version of each template, by id.
     public func latestTemplates(authority: String) async throws -> [AuditTemplate] {
-        let rows = try await AuditTemplateModel.query(on: store.database).filter(\.$laCode == authority).all()
+        try await latestTemplates(authority: authority, on: store.database)
+    }
+
+    /// Every version of every template of `authority`, by id and version (for audits done on
+    /// earlier versions).
+    public func allTemplates(authority: String) async throws -> [AuditTemplate] {
+        try await AuditTemplateModel.query(on: store.database).filter(\.$laCode == authority).all().map(Self.template)
+    }
+
+    func latestTemplates(authority: String, on db: any Database) async throws -> [AuditTemplate] {
+        let rows = try await AuditTemplateModel.query(on: db).filter(\.$laCode == authority).all()
         var latest: [String: AuditTemplateModel] = [:]
         for r in rows where (latest[r.templateID]?.version ?? 0) < r.version { latest[r.templateID] = r }
         return try latest.keys.sorted().map { try Self.template(latest[$0]!) }
@@ -96,7 +106,9 @@ public struct AuditRepository: Sendable {
     /// Creates a round and its audits: computes the cohort from `data` on the round's cohort day
     /// (`AuditCohort`; workers for a supervision round), draws `sampleSize` at random with the
     /// round's seed, and assigns them to `auditors` in turn, due on the round's due date, on the
-    /// latest version of the round's template. The round's `id` is assigned here. The round, its
+    /// latest version of the round's template, or, when that template is written for every kind of
+    /// case, of the latest template written for the sampled case's kind where there is one (so a
+    /// child protection case gets the child protection template). The round's `id` is assigned here. The round, its
     /// audits and one more revision of the authority are stored in one transaction.
     ///
     /// - Throws: `StoreError.badInput` for the round's problems, no auditors, an unknown template,
@@ -123,6 +135,7 @@ public struct AuditRepository: Sendable {
 
             var audits: [Audit] = []
             if round.type == .supervision {
+                let organisation = teamOfWorker.isEmpty && !data.workers.isEmpty ? Organisation(data) : nil
                 let team: String? = if case .team(let t) = round.cohort { t } else { nil }
                 let workers = AuditCohort.workers(data: data, on: round.cohortDay, team: team, teamOfWorker: teamOfWorker)
                 for (i, w) in AuditSampler.sampleWorkers(workers, size: round.sampleSize, seed: round.seed).enumerated() {
@@ -131,15 +144,17 @@ public struct AuditRepository: Sendable {
                     audits.append(
                         Audit.assign(
                             id: AuditID(newID()), template: template, subject: .worker(w), caseKind: nil,
-                            team: teamOfWorker[w], auditor: auditor, due: round.dueDate, roundID: round.id, by: user, at: now))
+                            team: teamOfWorker[w] ?? organisation?.spell(of: w, on: round.cohortDay)?.team, auditor: auditor, due: round.dueDate, roundID: round.id, by: user,
+                            at: now))
                 }
             } else {
                 let cohort = AuditCohort.compute(round.cohort, data: data, on: round.cohortDay, teamOfWorker: teamOfWorker)
                 let sample = AuditSampler.sample(cohort, size: round.sampleSize, seed: round.seed)
+                let latest = try await latestTemplates(authority: authority, on: db)
                 for (c, auditor) in AuditSampler.assign(sample, auditors: auditors) {
                     audits.append(
                         Audit.assign(
-                            id: AuditID(newID()), template: template, subject: .child(c.child), caseKind: c.caseKind,
+                            id: AuditID(newID()), template: AuditTemplate.forCase(c.caseKind, round: template, latest: latest), subject: .child(c.child), caseKind: c.caseKind,
                             team: c.team, auditor: auditor, due: round.dueDate, roundID: round.id, by: user, at: now))
                 }
             }
@@ -280,6 +295,33 @@ public struct AuditRepository: Sendable {
         try await step(id, authority: authority) { a, _, now in try a.completeActions(by: user, at: now) }
     }
 
+    /// Records the team manager's response to an audit's alert (`Audit.respondToAlert`).
+    @discardableResult
+    public func respondToAlert(_ id: AuditID, text: String, authority: String, by user: String) async throws -> Audit {
+        try await step(id, authority: authority) { a, _, now in try a.respondToAlert(text, by: user, at: now) }
+    }
+
+    /// Every alert audits have raised, open ones first, then latest raised first.
+    public func alerts(authority: String) async throws -> [AuditAlert] {
+        try await load(store.database, authority: authority) { $0 }.compactMap(\.alert)
+            .sorted { ($0.isOpen ? 0 : 1, -$0.raisedAt.timeIntervalSince1970, $0.audit) < ($1.isOpen ? 0 : 1, -$1.raisedAt.timeIntervalSince1970, $1.audit) }
+    }
+
+    /// Audits past their due date on `today` and not submitted, earliest due first.
+    public func overdueAudits(today: Day, authority: String) async throws -> [Audit] {
+        try await load(store.database, authority: authority) {
+            $0.filter(\.$status ~~ [AuditStatus.assigned.rawValue, AuditStatus.inProgress.rawValue])
+        }.filter { $0.isOverdue(on: today) }.sorted { ($0.dueDate, $0.id) < ($1.dueDate, $1.id) }
+    }
+
+    /// Records that an overdue audit was escalated to `managers` (`Audit.escalate`); returns
+    /// false, storing nothing, when it was escalated before or is not overdue.
+    public func escalate(_ id: AuditID, to managers: [String], today: Day, authority: String, by user: String) async throws -> Bool {
+        guard let a = try await audit(id, authority: authority), a.isOverdue(on: today), !a.isEscalated else { return false }
+        _ = try await step(id, authority: authority) { a, _, now in a.escalate(to: managers, on: today, by: user, at: now) }
+        return true
+    }
+
     /// Creates a re-audit on the latest version of the audit's template (`Audit.reAudit`); the
     /// two audits and one more revision of the authority are stored in one transaction.
     public func reAudit(_ id: AuditID, auditor: String, due: Day, authority: String, by user: String) async throws -> Audit {
@@ -333,7 +375,9 @@ public struct AuditRepository: Sendable {
 
     /// The learning summary of `period` as at `reportDate` (`LearningSummary.compute`).
     public func learningSummary(period: Period, reportDate: Day, authority: String) async throws -> LearningSummary {
-        LearningSummary.compute(audits: try await allAudits(authority: authority), period: period, reportDate: reportDate)
+        LearningSummary.compute(
+            audits: try await allAudits(authority: authority), templates: try await allTemplates(authority: authority), period: period,
+            reportDate: reportDate)
     }
 
     /// Every QA measure of `period` as at `reportDate` (`QAMeasures.computeAll`).

@@ -37,6 +37,11 @@ public enum AuditFormPage {
         var form = M.hidden("csrf", csrf)
         for section in template.sections where agencies.map({ a in section.agency.map(a.contains) ?? false }) ?? true {
             form += M.heading(2, "m", section.title)
+            if section.method != .recordReview {
+                form += M.para(
+                    "How: \(section.method.title.lowercased())."
+                        + (section.method == .familyFeedback ? " Ask the family; they may decline, and every question here may be left blank." : ""))
+            }
             if agencies == nil, let agency = section.agency, audit.partnerAuditors[agency] != nil {
                 let done = audit.events.last { $0.step == .sectionSubmitted && $0.detail == agency.rawValue }
                 form += M.para(
@@ -49,7 +54,7 @@ public enum AuditFormPage {
                 switch q.kind {
                 case .freeText:
                     form += M.textarea(id: "q-\(q.id)", name: "answer-\(q.id)", label: q.text, hint: q.hint, error: error, value: answer?.value)
-                case .judgement, .yesPartlyNo:
+                case .judgement, .yesPartlyNo, .yesNo:
                     form += M.radios(
                         id: "q-\(q.id)", name: "answer-\(q.id)", legend: q.text, hint: q.hint, error: error,
                         options: q.kind.options.map { ($0, q.kind.label(of: $0)) }, checked: answer?.value)

@@ -142,7 +142,7 @@ import Testing
             #expect(r.denominator == 0, "\(def.id)")
         }
         #expect(QAMeasures.compute(id: "referrals", audits: [], period: quiet, reportDate: Self.reportDate) == nil)
-        #expect(QAMeasures.computeAll(audits: [], period: quiet, reportDate: Self.reportDate).count == 12)
+        #expect(QAMeasures.computeAll(audits: [], period: quiet, reportDate: Self.reportDate).count == 13)
     }
 
     @Test func auditsWithoutAMarkedQuestionAreLeftOutWithAWarning() throws {

@@ -7,14 +7,29 @@ import Testing
 @Suite struct AuditTemplateReaderTests {
     @Test func theShippedTemplatesReadAndFeedEveryMeasure() throws {
         let templates = try AuditTemplateReader.shipped()
-        #expect(templates.map(\.type) == [.caseFile, .supervision, .multiAgency])
+        #expect(templates.map(\.id) == AuditTemplateReader.shippedNames)
+        #expect(templates.map(\.type) == [.caseFile, .caseFile, .caseFile, .caseFile, .caseFile, .caseFile, .supervision, .multiAgency])
         #expect(templates.allSatisfy { $0.version == 1 && $0.problems().isEmpty })
         let caseFile = templates[0]
+        #expect(caseFile.isForEveryCaseKind)
+        // One template for each kind of case, each feeding the three case file measures and
+        // asking about a safeguarding concern, whose "yes" alerts the team manager.
+        #expect(templates[1...4].map { $0.caseKinds ?? [] } == [[.cin], [.cp], [.cla], [.careLeaver]])
+        for t in templates[1...5] {
+            #expect(MeasureFeed.allCases.filter { $0 != .reflectiveSupervision }.allSatisfy { t.question(feeding: $0) != nil }, "\(t.id)")
+            #expect(t.question("safeguarding-concern")?.alertAnswers == ["yes"], "\(t.id)")
+            #expect(t.question("safeguarding-concern")?.raisesAlert(AuditAnswer(value: "yes")) == true)
+            #expect(t.question("safeguarding-concern")?.raisesAlert(AuditAnswer(value: "no")) == false)
+        }
+        // The mixed methodology: the record, practice observed, the practitioner and the family.
+        #expect(templates[5].methods == [.recordReview, .observation, .practitionerConversation, .familyConversation, .familyFeedback])
+        // A family feedback step never blocks submission: the family may decline.
+        #expect(templates[1...5].allSatisfy { t in t.sections.filter { $0.method == .familyFeedback }.allSatisfy { $0.questions.allSatisfy { !$0.required } } })
         #expect(caseFile.question(feeding: .livedExperience)?.evidencedAnswers == ["yes"])
         #expect(caseFile.question(feeding: .strengthsBased) != nil && caseFile.question(feeding: .managementOversight) != nil)
         #expect(caseFile.sections.map(\.id) == ["voice", "assessment", "planning", "oversight", "multi-agency", "chronology", "impact"])
-        #expect(templates[1].question(feeding: .reflectiveSupervision)?.id == "reflective")
-        #expect(templates[2].sections.compactMap(\.agency) == [.police, .health, .education, .earlyHelp])
+        #expect(templates[6].question(feeding: .reflectiveSupervision)?.id == "reflective")
+        #expect(templates[7].sections.compactMap(\.agency) == [.police, .health, .education, .earlyHelp])
     }
 
     let good = """
@@ -56,7 +71,7 @@ import Testing
             badKind
                 == AuditTemplateError(
                     file: "t.yaml", line: 11, field: "sections[1].questions[1].kind",
-                    message: "unknown kind 'scale'; expected judgement, yes-partly-no or free-text"))
+                    message: "unknown kind 'scale'; expected judgement, yes-partly-no, yes-no or free-text"))
         let badFeed = error(good.replacingOccurrences(of: "feeds: reflective-supervision", with: "feeds: reflection"))
         #expect(badFeed?.line == 13 && badFeed?.field == "sections[1].questions[1].feeds")
         let badAnswer = error(good.replacingOccurrences(of: "[\"yes\", \"partly\"]", with: "[\"always\"]"))

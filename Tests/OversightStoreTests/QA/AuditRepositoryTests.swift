@@ -1,5 +1,6 @@
 import Foundation
 import OversightCore
+import OversightFormats
 @testable import OversightStore
 import SQLKit
 import Testing
@@ -33,6 +34,7 @@ extension StoreTests {
                 switch q.kind {
                 case .judgement: out[q.id] = AuditAnswer(value: "good")
                 case .yesPartlyNo: out[q.id] = AuditAnswer(value: q.feeds == .livedExperience ? lived : "yes", evidence: "seen on file")
+                case .yesNo: out[q.id] = AuditAnswer(value: "no")
                 case .freeText: out[q.id] = AuditAnswer(value: "Some words")
                 }
             }
@@ -50,11 +52,13 @@ extension StoreTests {
             let folder = TempFolder()
             let store = try await Store.open(try await backend.freshConfiguration(in: folder))
             let repo = store.audits(clock: { Self.now })
-            #expect(try await repo.installShippedTemplates(authority: "999", by: "admin").count == 3)
+            #expect(try await repo.installShippedTemplates(authority: "999", by: "admin").count == AuditTemplateReader.shippedNames.count)
             #expect(try await repo.installShippedTemplates(authority: "999", by: "admin").isEmpty)
 
             let (r, audits) = try await repo.createRound(round(rate: 100), data: Self.data, auditors: ["alice", "bob"], authority: "999", by: "manager")
             #expect(audits.count == 4 && Set(audits.compactMap(\.subject.child)).count == 4)
+            // The round's template is for every kind of case, so each case gets its kind's template.
+            #expect(audits.allSatisfy { $0.templateID == "case-file-" + ($0.caseKind?.rawValue ?? "?") })
             #expect(try await repo.rounds(authority: "999") == [r])
             #expect(try await repo.audits(round: r.id, authority: "999").count == 4)
             await #expect(throws: StoreError.self) {
