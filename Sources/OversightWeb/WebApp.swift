@@ -62,6 +62,9 @@ public enum WebApp {
         try bootstrapLogging(&env, defaultLevel: defaultLogLevel)
         let app = try await Application.make(env)
         do {
+            var configured = options
+            if configured.mailer == nil { configured.mailer = try SMTPMailer.fromEnvironment() }
+            let options = configured
             try configure(app, store: store, options: options)
             if let cadence = options.boardPackCadence {
                 let services = app.services
@@ -74,10 +77,10 @@ public enum WebApp {
                 }
             }
             // Overdue actions by e-mail, once a day from 07:00, when a mail server is configured.
-            if let mailer = try SMTPMailer.fromEnvironment() {
+            if let mailer = options.mailer {
                 let reminders = ReminderService(store: store, mailer: mailer, link: options.publicURL)
                 let clock = app.services.clock
-                app.logger.notice("overdue actions are e-mailed each day from 07:00 through \(mailer.host):\(mailer.port)")
+                app.logger.notice("overdue actions and escalated audits are e-mailed each day from 07:00, and audit alerts at once, through \(mailer.host):\(mailer.port)")
                 Task.detached {
                     while !Task.isCancelled {
                         let now = clock()

@@ -44,6 +44,9 @@ public struct WebOptions: Sendable {
     /// The address people reach Oversight at (`https://oversight.example.gov.uk`), from which the
     /// single sign-on callback registered with the provider is made; nil: `http://host:port`.
     public var publicURL: String?
+    /// The mail server audit alerts are sent through at once; `serve` takes it from the
+    /// environment (`SMTPMailer.fromEnvironment`) when none is given. nil: no e-mail.
+    public var mailer: SMTPMailer?
 
     /// The single sign-on callback address to register with the provider.
     public var singleSignOnCallback: String {

@@ -15,7 +15,8 @@ struct NotifyCommand: ParsableCommand {
 
     struct Overdue: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Send today's reminders of overdue actions; a day already sent is not sent again (--force sends it again).",
+            abstract:
+                "Send today's reminders of overdue actions and escalate overdue audits to the auditor's manager; a day already sent is not sent again (--force sends it again).",
             discussion: """
                 Example: OVERSIGHT_SMTP_HOST=127.0.0.1 OVERSIGHT_SMTP_FROM=oversight@council.gov.uk oversight notify overdue --la 358
                 --dry-run prints who would get what and sends nothing (no mail server needed).
@@ -53,7 +54,9 @@ struct NotifyCommand: ParsableCommand {
                     return
                 }
                 for f in out.failed { FileHandle.standardError.write(Data("not sent: \(f)\n".utf8)) }
-                print("Sent \(out.sent.count) reminder\(out.sent.count == 1 ? "" : "s") for \(today.iso); \(out.failed.count) failed.")
+                print(
+                    "Sent \(out.sent.count) message\(out.sent.count == 1 ? "" : "s") for \(today.iso); \(out.failed.count) failed; \(out.escalated.count) overdue audit\(out.escalated.count == 1 ? "" : "s") escalated."
+                )
                 if !out.failed.isEmpty { throw CLIError.usage("\(out.failed.count) reminder(s) could not be sent") }
             }
         }

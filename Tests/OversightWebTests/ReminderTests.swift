@@ -94,7 +94,7 @@ import Testing
         _ = try await service.send(authority: la, today: today, force: true)
         #expect(server.messages().count == 2)
         let log = try await accounts.activity(authority: la, action: "e-mailed overdue actions")
-        #expect(log.contains { $0.target == "2026-12-07: 1 sent, 0 failed" })
+        #expect(log.contains { $0.target == "2026-12-07: 1 sent, 0 failed, 0 audits escalated" })
 
         // A mail server that is not there: the failure is reported, the day still recorded once.
         let down = ReminderService(store: h.store, mailer: SMTPMailer(host: "127.0.0.1", port: 9, from: "oversight@council.example"), link: nil)

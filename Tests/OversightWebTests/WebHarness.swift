@@ -50,7 +50,7 @@ final class WebHarness: @unchecked Sendable {
     static func start(
         importData: Bool = true, maxUploadBytes: Int = 5 * 1024 * 1024, withStatistics: Bool = false,
         hasher: any PasswordHashing = TestHasher(), configuration: StoreConfiguration? = nil,
-        metricsToken: String? = nil, requestLogger: Logger? = nil, trustProxy: Bool = false
+        metricsToken: String? = nil, requestLogger: Logger? = nil, trustProxy: Bool = false, mailer: SMTPMailer? = nil
     ) async throws -> WebHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -65,6 +65,7 @@ final class WebHarness: @unchecked Sendable {
         if withStatistics { options.statistics = try PublishedStatistics.bundled() }
         options.metricsToken = metricsToken
         options.trustProxy = trustProxy
+        options.mailer = mailer
         try WebApp.configure(app, store: store, options: options, hasher: hasher, requestLogger: requestLogger ?? Logger(label: "oversight.requests"))
         let h = WebHarness(app: app, store: store, folder: folder)
         let accounts = store.accounts(hasher: hasher)

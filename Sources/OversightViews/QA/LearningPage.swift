@@ -39,6 +39,16 @@ public enum LearningPage {
             guard !list.isEmpty else { return M.heading(2, "m", caption) + M.para("None recorded.") }
             return M.table(caption: caption, head: ["", "Audits"], rows: list.map { [.text($0.text), .text(String($0.count))] })
         }
+        if !s.agencies.isEmpty {
+            func pct(_ v: Double?) -> HTML { .text(v.map { String(format: "%.0f%%", $0) } ?? "-") }
+            let rows: [[HTML]] = s.agencies.map { f in
+                [.text(f.agency.title), .text(String(f.audits))] + Grade.allCases.map { HTML.text(String(f.grades[$0] ?? 0)) }
+                    + [pct(f.riOrBetterPercent), pct(f.yesPercent)]
+            }
+            out += M.table(
+                caption: "Multi-agency audits: findings by agency",
+                head: ["Agency", "Audits"] + Grade.allCases.map(\.title) + ["RI or better", "Answers \u{201C}yes\u{201D}"], rows: rows)
+        }
         out += tallies("Most frequent strengths", s.strengths)
         out += tallies("Most frequent areas for development", s.areasForDevelopment)
         if s.outstandingActions.isEmpty {

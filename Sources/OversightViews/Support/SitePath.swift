@@ -194,6 +194,10 @@ extension SitePath {
     public static let learning = SitePath("/audits/learning")
     /// What the audits taught, as plain text.
     public static let learningText = SitePath("/audits/learning.txt")
+    /// Audit alerts to team managers and overdue audits escalated.
+    public static let auditAlerts = SitePath("/audits/alerts")
+    /// A team manager's response to an audit's alert (POST), by audit id.
+    public static let auditAlertResponse = SitePath("/audits/:id/alert-response")
     /// One audit's review: feedback and actions, by audit id.
     public static let auditReview = SitePath("/audits/:id/review")
     /// Feedback on an audit (POST), by audit id.

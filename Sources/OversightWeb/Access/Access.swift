@@ -29,6 +29,8 @@ public enum Access: Sendable, Hashable {
     public static let moderators = Access.roles([.administrator, .manager, .moderator])
     /// Roles that plan audit rounds.
     public static let roundManagers = Access.roles([.administrator, .manager, .analyst])
+    /// Roles that respond to an audit's alert (the team manager, or an administrator standing in).
+    public static let alertResponders = Access.roles([.administrator, .manager])
     /// Roles that update the progress of the plan's actions.
     public static let actionUpdaters = Access.roles([.administrator, .strategicLead, .manager])
     /// Roles that enter the values of hand-entered measures.

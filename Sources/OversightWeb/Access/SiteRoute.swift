@@ -132,6 +132,8 @@ extension SiteRoute {
         .init("round", .GET, .round, .roundManagers, sample: ["no-such-round"], QAController.round),
         .init("learning", .GET, .learning, .dashboards, QAController.learning),
         .init("learning-text", .GET, .learningText, .dashboards, AuditReviewController.learningText),
+        .init("audit-alerts", .GET, .auditAlerts, .moderators, AuditAlertController.index),
+        .init("audit-alert-response", .POST, .auditAlertResponse, .alertResponders, sample: ["no-such-audit"], AuditAlertController.respond),
         .init("audit-review", .GET, .auditReview, .auditors, sample: ["no-such-audit"], AuditReviewController.show),
         .init("audit-feedback", .POST, .auditFeedback, .moderators, sample: ["no-such-audit"], AuditReviewController.feedback),
         .init("audit-actions", .POST, .auditActions, .moderators, sample: ["no-such-audit"], AuditReviewController.addAction),

@@ -16,12 +16,15 @@ enum AuditReviewController {
         let (audit, template) = try await QAController.audit(req)
         // Its auditor, and those who moderate and give feedback.
         guard audit.auditor == user.username || Access.moderators.allows(user.role) else { throw Abort(.forbidden) }
-        return page(req, audit: audit, title: template.title, errors: [])
+        return try await page(req, audit: audit, title: template.title, errors: [])
     }
 
-    static func page(_ req: Request, audit: Audit, title: String, errors: [FieldError], status: HTTPResponseStatus = .ok) -> Response {
+    static func page(_ req: Request, audit: Audit, title: String, errors: [FieldError], status: HTTPResponseStatus = .ok) async throws -> Response {
         let csrf = req.signed?.csrf ?? ""
         var out = ErrorSummary.render(errors)
+        if (try? req.query.get(String.self, at: "notice")) == "response" {
+            out = Notice.banner(.success, heading: "Your response is recorded") + out
+        }
         out += HTML.el("span", [("class", "ov-caption-l")], text: title)
         out += HTML.el("h1", [("class", "ov-heading-xl")], text: "Audit review")
         out += SummaryList.render([
@@ -35,6 +38,13 @@ enum AuditReviewController {
             .init("Final grade", text: audit.finalGrade?.title ?? "Not graded"),
             .init("Feedback", text: audit.feedback ?? "Not given yet"),
         ])
+        if let alert = audit.alert, let user = req.user {
+            let alerted = AuditRecipients.alert(audit, users: try await req.services.accounts.users(authority: user.authority))
+            let canRespond = Access.alertResponders.allows(user.role) && (user.role == .administrator || alerted.contains { $0.username == user.username })
+            out += AuditAlertsPage.panel(
+                alert, alerted: alerted.map(\.displayName), canRespond: canRespond, csrf: csrf,
+                action: SitePath.auditAlertResponse.link(audit.id.rawValue), error: errors.first { $0.fieldID == "response" }?.message)
+        }
         let canAct = req.user.map { Access.moderators.allows($0.role) } ?? false
         if canAct && audit.status.isSubmitted && audit.feedback == nil {
             var form = FormGroup.hidden(name: "csrf", value: csrf)
@@ -83,7 +93,7 @@ enum AuditReviewController {
             try await req.services.accounts.record(authority: user.authority, user: user.username, action: "audit \(field)", target: audit.id.rawValue, isChildLevel: false)
             return req.redirect(to: reviewPath(updated.id), redirectType: .normal)
         } catch let e as AuditWorkflowError {
-            return page(req, audit: audit, title: template.title, errors: [FieldError(fieldID: field, message: QAController.plain(e))], status: .unprocessableEntity)
+            return try await page(req, audit: audit, title: template.title, errors: [FieldError(fieldID: field, message: QAController.plain(e))], status: .unprocessableEntity)
         }
     }
 
@@ -100,7 +110,8 @@ enum AuditReviewController {
         let f = fields(req)
         guard let due = Day.parseISO(Substring(f["due"] ?? "")) else {
             let (audit, template) = try await QAController.audit(req)
-            return page(req, audit: audit, title: template.title, errors: [FieldError(fieldID: "due", message: "Enter the due date as YYYY-MM-DD")], status: .unprocessableEntity)
+            return try await page(
+                req, audit: audit, title: template.title, errors: [FieldError(fieldID: "due", message: "Enter the due date as YYYY-MM-DD")], status: .unprocessableEntity)
         }
         return try await step(req, field: "text") { repo, audit, user in
             try await repo.addAction(audit.id, text: f["text"] ?? "", owner: f["owner"] ?? "", due: due, authority: user.authority, by: user.username)

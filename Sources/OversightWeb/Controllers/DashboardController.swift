@@ -34,7 +34,9 @@ enum DashboardController {
         // The content was rendered by OverviewPage from escaped fragments and cached as markup;
         // the user's own actions overdue or due soon (theirs by name) follow its heading.
         let title = status.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview"
-        let mine = OverviewPage.yourActions(actions, owner: user.displayName, today: Day(req.services.clock()))
+        let mine =
+            try await AuditAlertController.homeNotice(for: user, req)
+            + OverviewPage.yourActions(actions, owner: user.displayName, today: Day(req.services.clock()))
         var markup = content
         if mine != .empty, let heading = markup.range(of: "</h1>") { markup.insert(contentsOf: mine.markup, at: heading.upperBound) }
         return Pages.page(req, title: title, section: "Overview", content: .raw(markup))

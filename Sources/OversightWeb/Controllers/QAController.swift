@@ -12,6 +12,7 @@ enum QAController {
     /// The links under "My audits", each shown to the roles its route admits.
     static let hubLinks: [RouteLink] = [
         RouteLink("Moderation queue", route: "moderation"),
+        RouteLink("Audit alerts and overdue audits", route: "audit-alerts"),
         RouteLink("Audit rounds", route: "rounds"),
         RouteLink("Supervision sessions", route: "supervision"),
         RouteLink("Start a multi-agency audit", route: "multi-agency"),
@@ -94,7 +95,9 @@ enum QAController {
             if submission.intent == "submit" {
                 do {
                     if sections == nil {
+                        let before = saved
                         saved = try await repo.submit(audit.id, authority: user.authority, by: user.username)
+                        await AuditAlertController.mailIfNew(saved, before: before, req)
                     } else {
                         // A partner auditor submits their agency's section; the lead auditor submits the audit.
                         saved = try await repo.submitSections(audit.id, authority: user.authority, by: user.username)
@@ -166,9 +169,10 @@ enum QAController {
             return Pages.page(req, title: "Error: Moderate", section: "Audits", content: content, status: .unprocessableEntity)
         }
         do {
-            _ = try await req.services.store.audits(clock: req.services.clock).moderate(
+            let moderated = try await req.services.store.audits(clock: req.services.clock).moderate(
                 audit.id, grade: grade!, rationale: (rationale ?? "").isEmpty ? nil : rationale,
                 authority: user.authority, by: user.username)
+            await AuditAlertController.mailIfNew(moderated, before: audit, req)
         } catch let e as AuditWorkflowError {
             throw Abort(.unprocessableEntity, reason: plain(e))
         }

@@ -2,9 +2,11 @@ import Foundation
 import OversightCore
 import OversightStore
 
-/// E-mails each action owner their overdue actions (`OverdueReminder`), once a day at most per
-/// authority: a day's sending is written to the activity log ("e-mailed overdue actions", the
-/// day and how many), and a day already there is not sent again, whichever process asks.
+/// E-mails each action owner their overdue actions (`OverdueReminder`), and escalates each audit
+/// past its due date to the auditor's manager (`AuditRecipients`, `AuditNotice`), once a day at
+/// most per authority: a day's sending is written to the activity log ("e-mailed overdue
+/// actions", the day and how many), and a day already there is not sent again, whichever process
+/// asks. An audit is escalated once: the escalation is kept in its history.
 public struct ReminderService: Sendable {
     public let store: Store
     public let mailer: SMTPMailer
@@ -22,6 +24,8 @@ public struct ReminderService: Sendable {
         public var failed: [String] = []
         /// True when the day had been sent already.
         public var alreadySent = false
+        /// Overdue audits escalated this time (each once, ever).
+        public var escalated: [AuditID] = []
     }
 
     static let action = "e-mailed overdue actions"
@@ -50,10 +54,36 @@ public struct ReminderService: Sendable {
                 out.failed.append("\(r.to): \(error)")
             }
         }
+        try await escalate(authority: authority, today: today, into: &out)
         try await accounts.record(
             authority: authority, user: "oversight", action: Self.action,
-            target: "\(today.iso): \(out.sent.count) sent, \(out.failed.count) failed", isChildLevel: false)
+            target: "\(today.iso): \(out.sent.count) sent, \(out.failed.count) failed, \(out.escalated.count) audits escalated", isChildLevel: false)
         return out
+    }
+
+    /// Escalates each overdue audit not escalated before to the auditor's manager: records it in
+    /// the audit's history, and e-mails each manager one list of theirs.
+    func escalate(authority: String, today: Day, into out: inout Outcome) async throws {
+        let users = try await store.accounts(hasher: NoHashing()).users(authority: authority)
+        let repo = store.audits()
+        var byManager: [String: [Audit]] = [:]
+        for a in try await repo.overdueAudits(today: today, authority: authority) where !a.isEscalated {
+            let to = AuditRecipients.escalation(a, users: users)
+            guard try await repo.escalate(a.id, to: to.map(\.username), today: today, authority: authority, by: "oversight") else { continue }
+            out.escalated.append(a.id)
+            for u in to { byManager[u.username, default: []].append(a) }
+        }
+        for (name, audits) in byManager.sorted(by: { $0.key < $1.key }) {
+            guard let u = users.first(where: { $0.username == name }), let email = u.email,
+                let n = AuditNotice.escalation(audits, recipient: (u.displayName, email), today: today, link: link)
+            else { continue }
+            do {
+                try await mailer.send(to: n.to, subject: n.subject, body: n.body)
+                out.sent.append(n.to)
+            } catch {
+                out.failed.append("\(n.to): \(error)")
+            }
+        }
     }
 
     /// Every authority's reminders for `today` (the daily run of `serve`).

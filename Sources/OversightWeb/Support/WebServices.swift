@@ -24,12 +24,15 @@ final class WebServices: Sendable {
     let signInLimit: ClientRateLimit
     /// Unknown API tokens per client address.
     let tokenLimit: ClientRateLimit
+    /// The mail server (`OVERSIGHT_SMTP_HOST`...), when one is configured: audit alerts are sent at once.
+    let mailer: SMTPMailer?
 
     init(
         store: Store, options: WebOptions, hasher: any PasswordHashing, clock: @escaping @Sendable () -> Date,
         requestLogger: Logger = Logger(label: "oversight.requests")
     ) {
         self.store = store; self.options = options; self.clock = clock; self.requestLogger = requestLogger
+        self.mailer = options.mailer
         signInLimit = ClientRateLimit(limit: options.signInFailuresPerAddress, window: 5 * 60)
         tokenLimit = ClientRateLimit(limit: options.tokenFailuresPerAddress, window: 5 * 60)
         var accounts = store.accounts(hasher: hasher, clock: clock)
