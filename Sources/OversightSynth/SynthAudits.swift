@@ -184,7 +184,7 @@ public struct SynthAudits: Sendable {
         if a.alert != nil {
             let on = submitDay.adding(days: 1 + rng.below(4))
             if on <= reportDate {
-                try a.respondToAlert("Discussed with the social worker the same week; strategy discussion held and the plan updated.", by: "team-manager", at: noon(on))
+                try a.respondToAlert("Discussed with the social worker the same week; strategy discussion held and the plan updated.", by: "Team manager (demo)", at: noon(on))
             }
         }
         if AuditSampler.drawsModeration(a, ratePercent: round.moderationRatePercent, seed: round.seed) {
