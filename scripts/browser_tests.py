@@ -469,7 +469,7 @@ try:
     step("learning")
     axe_check("learning")
     check_focus_visible("learning")
-    tour("moderator", [("moderation", "/audits/moderation"), ("learning", "/audits/learning")])
+    tour("moderator", [("moderation", "/audits/moderation"), ("learning", "/audits/learning"), ("audit-alerts", "/audits/alerts")])
 
     # A manager updates an action's progress and moves its due date, each through a check page.
     sign_out()
