@@ -195,3 +195,29 @@ extension AuthorityNumbers {
             + [TeamFigure(part: .unallocated, service: nil, result: split[.unallocated] ?? empty)]
     }
 }
+
+extension AuthorityNumbers {
+    /// The plan's KPIs for the period for `part` of the authority: each KPI's measure counted for
+    /// the part (`allMeasures(period:snapshot:part:)`, the rule of every figure by team), judged
+    /// against the plan's targets and the part's own previous period and year before. Measures
+    /// that cannot be split by team (rates per 10,000, hand-entered and QA figures) have no value;
+    /// there are no statistical-neighbour comparators (they compare authorities) and no series.
+    /// Cached per snapshot version, period and part.
+    public func kpis(period: Period, snapshot: AuthoritySnapshot, part: Part) async -> KPIReport {
+        let key = "\(snapshot.version)|\(snapshot.plan.id)|\(period.start.iso)|\(period.end.iso)|part|\(part.key)"
+        if snapshot.version != "files", let hit = await cache.kpis(snapshot.authority, key) { return hit }
+        let plan = snapshot.plan(for: period)
+        let ids = Array(Set(plan.allKPIs.map(\.kpi.measure))).sorted()
+        // Each period the evaluator asks for (the period, the one before, the year before) is
+        // counted once for every KPI measure.
+        var byPeriod: [Period: [String: MeasureResult]] = [:]
+        for p in [period, KPIEvaluator.previousPeriod(of: period), period.yearEarlier] where byPeriod[p] == nil {
+            byPeriod[p] = Dictionary(allMeasures(period: p, snapshot: snapshot, part: part, ids: ids).map { ($0.id, $0) }) { a, _ in a }
+        }
+        let counted = byPeriod
+        let evaluations = KPIEvaluator().evaluate(plan: plan, period: period, measure: { id, p in counted[p]?[id] })
+        let report = KPIReport(period: period, plan: plan, evaluations: evaluations, series: [:], version: snapshot.version)
+        if snapshot.version != "files" { await cache.store(snapshot.authority, key, report) }
+        return report
+    }
+}

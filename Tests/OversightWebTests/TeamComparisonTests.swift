@@ -83,4 +83,39 @@ import Vapor
         let odd = MeasureResult(id: "y", unit: .count, period: p, numerator: 7, denominator: nil, value: 7, numeratorRecords: records)
         #expect(AuthorityNumbers.restrict(odd, to: .unallocated, organisation: org) == nil)
     }
+
+    /// The overview and an ambition's KPIs for a service or a team: the application layer's KPIs
+    /// for the part (the same figures the part's measure page gives), the choice carried by the
+    /// period chooser, an unknown part refused naming the parts there are.
+    @Test func theOverviewAndAnAmbitionShowAServiceOrATeam() async throws {
+        let h = try await WebHarness.start()
+        let services: WebServices = h.app.services
+        let snapshot = try await services.dashboards.snapshot(authority: WebFixtures.authority)
+        let period = Period.reportingYear(2025)
+        let part = AuthorityNumbers.Part.service("Children in need and protection")
+        let report = await services.dashboards.numbers.kpis(period: period, snapshot: snapshot, part: part)
+        let e = try #require(report.evaluations.first { $0.kpi.measure == "rereferrals_12m_pct" })
+        let direct = services.dashboards.numbers.measure("rereferrals_12m_pct", period: period, snapshot: snapshot, part: part)
+        #expect(e.value == direct?.value && e.value != nil)
+        let whole = try #require(await services.dashboards.numbers.kpis(period: period, snapshot: snapshot).evaluations.first { $0.kpi.measure == "rereferrals_12m_pct" })
+        #expect(whole.value != e.value)
+        // A rate per 10,000 has no value for a part; nor do comparators.
+        #expect(report.evaluations.filter { $0.kpi.measure.hasSuffix("_per_10k") }.allSatisfy { $0.value == nil })
+        #expect(report.evaluations.allSatisfy { $0.comparator == nil })
+
+        let overview = try await h.send(.GET, "/?period=2025&for=service:Children%20in%20need%20and%20protection", as: .manager)
+        let page = overview.body.string
+        #expect(overview.status == .ok && page.contains("<title>Overview: Children in need and protection"))
+        #expect(page.contains("Show the plan for") && page.contains("Figures for Children in need and protection:"))
+        #expect(page.contains("name=\"for\" value=\"service:Children in need and protection\""))
+        #expect(page.contains(String(format: "%.1f%%", e.value ?? 0)))
+        // The whole authority's page offers the choice and shows no part.
+        let plain = try await h.send(.GET, "/?period=2025", as: .manager).body.string
+        #expect(plain.contains("Show the plan for") && !plain.contains("Figures for Children in need"))
+        let ambition = try await h.send(.GET, "/ambitions/\(e.ambition)?period=2025&for=service:Children%20in%20need%20and%20protection", as: .boardMember)
+        #expect(ambition.status == .ok && ambition.body.string.contains("Figures for Children in need and protection:"))
+        let unknown = try await h.send(.GET, "/?period=2025&for=team:No%20such%20team", as: .manager)
+        #expect(unknown.status == .badRequest)
+        await h.shutdown()
+    }
 }

@@ -18,6 +18,8 @@ public enum AmbitionPage {
         public var actions: [String]
         public var approach: String
         public var achievements: [String]
+        /// The part of the authority whose KPIs are shown, and the choice of parts.
+        public var part = PartChoice()
 
         public init(
             planTitle: String, number: Int, title: String, statement: String, leads: [String], period: Period,
@@ -84,7 +86,8 @@ public enum AmbitionPage {
             period: model.period, loaded: nil,
             chooser: PeriodChooser.render(
                 action: SiteURL.ambition(model.number), options: model.periodOptions, selected: model.selectedPeriod,
-                hiddenFields: tab == .kpis ? [] : [("tab", tab.rawValue)]))
+                hiddenFields: tab == .kpis ? model.part.carried([]) : [("tab", tab.rawValue)]))
+        if tab == .kpis { out += model.part.render(action: SiteURL.ambition(model.number), period: model.selectedPeriod) }
         out += Tabs.render(
             Tab.allCases.map { Tabs.Tab(id: $0.rawValue, label: $0.label, href: link(model.number, tab: $0, period: model.selectedPeriod)) },
             selected: tab.rawValue, label: "Ambition \(model.number)")

@@ -47,6 +47,8 @@ public enum OverviewPage {
         public var statusFilter: KPIStatus?
         /// Each ambition's latest action update, by ambition number.
         public var latestUpdates: [Int: ActionNote]
+        /// The part of the authority shown, and the choice of parts.
+        public var part = PartChoice()
 
         public init(
             planTitle: String, period: Period, periodOptions: [FormOption], selectedPeriod: String, ambitions: [AmbitionTiles],
@@ -90,12 +92,18 @@ public enum OverviewPage {
 
     /// The page title.
     public static func title(_ model: Model) -> String {
-        model.statusFilter.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview"
+        (model.statusFilter.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview") + (model.part.label.map { ": \($0)" } ?? "")
     }
 
     /// The overview's link for `status` (nil: every KPI), keeping the period.
     static func link(_ model: Model, status: KPIStatus?) -> String {
-        Query(path: SiteURL.overview, [("period", model.selectedPeriod.isEmpty ? nil : model.selectedPeriod), ("status", status?.rawValue)]).href
+        Query(
+            path: SiteURL.overview,
+            [
+                ("period", model.selectedPeriod.isEmpty ? nil : model.selectedPeriod), ("status", status?.rawValue),
+                ("for", model.part.key.isEmpty ? nil : model.part.key),
+            ]
+        ).href
     }
 
     /// The main content.
@@ -106,7 +114,9 @@ public enum OverviewPage {
             period: model.period, loaded: model.loaded,
             chooser: PeriodChooser.render(
                 action: SiteURL.overview, options: model.periodOptions, selected: model.selectedPeriod,
-                hiddenFields: model.statusFilter.map { [("status", $0.rawValue)] } ?? []))
+                hiddenFields: model.part.carried(model.statusFilter.map { [("status", $0.rawValue)] } ?? [])))
+        out += model.part.render(
+            action: SiteURL.overview, period: model.selectedPeriod, hiddenFields: model.statusFilter.map { [("status", $0.rawValue)] } ?? [])
         out += summary(model)
         if let status = model.statusFilter { return out + filtered(model, status: status) }
         out += needsAttention(model)

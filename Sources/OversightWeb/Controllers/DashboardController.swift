@@ -22,18 +22,19 @@ enum DashboardController {
         // cache) changes with them: what is read here is never older than the page.
         let (loaded, actions) = try await req.services.dashboards.deliveryFacts(authority: user.authority, snapshot: snapshot)
         let updates = OverviewPage.ActionNote.latest(actions)
-        let key = "overview|\(data.period)|\(selected)|\(status?.rawValue ?? "all")|\(canEnter)"
+        let (part, shown) = try await partShown(req, data: data, snapshot: snapshot)
+        let key = "overview|\(data.period)|\(selected)|\(status?.rawValue ?? "all")|\(canEnter)|\(part.key)"
         let content = await req.services.dashboards.content(authority: user.authority, key: key, snapshot: snapshot) {
-            OverviewPage.render(
-                OverviewPage.Model.make(
-                    plan: plan, evaluations: data.evaluations, monthly: data.series, period: data.period,
-                    periodOptions: options, selectedPeriod: selected, loaded: loaded, statusFilter: status, latestUpdates: updates,
-                    canEnterValues: canEnter)
-            ).markup
+            var model = OverviewPage.Model.make(
+                plan: plan, evaluations: shown.evaluations, monthly: shown.series, period: data.period,
+                periodOptions: options, selectedPeriod: selected, loaded: loaded, statusFilter: status, latestUpdates: updates,
+                canEnterValues: canEnter)
+            model.part = part
+            return OverviewPage.render(model).markup
         }
         // The content was rendered by OverviewPage from escaped fragments and cached as markup;
         // the user's own actions overdue or due soon (theirs by name) follow its heading.
-        let title = status.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview"
+        let title = (status.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview") + (part.label.map { ": \($0)" } ?? "")
         let mine =
             try await AuditAlertController.homeNotice(for: user, req)
             + OverviewPage.yourActions(actions, owner: user.displayName, today: Day(req.services.clock()))
@@ -53,18 +54,20 @@ enum DashboardController {
             throw Abort(.notFound)
         }
         let tab = AmbitionPage.Tab(query: try? req.query.get(String.self, at: "tab"))
+        let (part, shown) = tab == .kpis ? try await partShown(req, data: data, snapshot: snapshot) : (PartChoice(), data)
         // The page model, its title and its markup are made once per data version, period, choice and tab.
         let page = await req.services.dashboards.page(
-            authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)|\(tab == .kpis ? "kpis" : "head-\(tab.rawValue)")",
+            authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)|\(tab == .kpis ? "kpis|\(part.key)" : "head-\(tab.rawValue)")",
             snapshot: snapshot
         ) {
             var comparators: [String: ComparatorSummary] = [:]
-            for e in data.evaluations where e.ambition == n {
+            for e in shown.evaluations where e.ambition == n {
                 if let s = e.comparator?.summary { comparators[e.kpi.measure] = s }
             }
-            let model = AmbitionPage.Model.make(
-                plan: plan, ambition: ambition, evaluations: data.evaluations, monthly: data.series,
+            var model = AmbitionPage.Model.make(
+                plan: plan, ambition: ambition, evaluations: shown.evaluations, monthly: shown.series,
                 comparators: comparators, period: data.period, periodOptions: options, selectedPeriod: selected)
+            model.part = part
             let markup = tab == .kpis ? AmbitionPage.render(model) : AmbitionPage.header(model, tab: tab)
             return RenderedPage(title: AmbitionPage.title(model), content: markup.markup, period: data.period.description, hasResult: true, hasErrors: false)
         }
@@ -88,6 +91,20 @@ enum DashboardController {
 
     /// The dashboard for the requested period (default: the newest reporting year loaded) and the
     /// periods the chooser offers.
+    /// The part of the authority a dashboard is asked to show (`for=team:NAME`, `for=service:NAME`;
+    /// none: the whole authority), checked against the organisation, with the choice of parts and
+    /// the KPIs for it (the application layer's `kpis(period:snapshot:part:)`).
+    /// - Throws: 400 naming the parts there are, for a part the organisation does not have.
+    static func partShown(_ req: Request, data: DashboardData, snapshot: EngineSnapshot) async throws -> (PartChoice, DashboardData) {
+        let numbers = req.services.dashboards.numbers
+        let options = numbers.partChoices(during: data.period, snapshot: snapshot).map { FormOption(value: $0.key, label: $0.label) }
+        let key = FrontLineController.query(req, "for")
+        let resolved = FrontLineController.part(key, period: data.period, snapshot: snapshot, numbers: numbers)
+        if let error = resolved.error { throw Abort(.badRequest, reason: error) }
+        guard let part = resolved.part else { return (PartChoice(options: options), data) }
+        return (PartChoice(key: part.key, label: part.label, options: options), await numbers.kpis(period: data.period, snapshot: snapshot, part: part))
+    }
+
     static func dashboard(_ req: Request, authority: String) async throws -> (DashboardData, [FormOption], String, EngineSnapshot) {
         let services = req.services
         let snapshot = try await services.dashboards.snapshot(authority: authority)

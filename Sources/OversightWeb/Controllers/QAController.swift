@@ -194,7 +194,12 @@ enum QAController {
         let rounds = try await repo.rounds(authority: user.authority)
         var byRound: [String: [Audit]] = [:]
         for r in rounds { byRound[r.id] = try await repo.audits(round: r.id, authority: user.authority) }
-        let teams = Array(Set(try await repo.allAudits(authority: user.authority).compactMap(\.team))).sorted()
+        // The teams of the organisation files in the last year (a team round samples its real
+        // caseload), and any team earlier audits named.
+        let snapshot = try await req.services.dashboards.snapshot(authority: user.authority)
+        let year = Period(start: today(req).adding(years: -1).adding(days: 1), end: today(req))!
+        let organised = req.services.dashboards.numbers.organisation(snapshot).names(during: year).teams
+        let teams = Array(organised.union(try await repo.allAudits(authority: user.authority).compactMap(\.team))).sorted()
         let content = RoundsPage.render(
             rounds: rounds, auditsByRound: byRound, templates: templates.filter { $0.type != .multiAgency }, teams: teams,
             today: today(req), errors: errors, values: values, csrf: req.signed?.csrf ?? "", action: SitePath.rounds.link(),
