@@ -127,6 +127,12 @@ extension SitePath {
     public static let listsDownload = SitePath("/lists/download")
     /// Teams and caseloads on a day: each team, each worker's caseload and their distribution.
     public static let teams = SitePath("/teams")
+    /// The organisation: workers' spells and children's allocations, entered and corrected by administrators.
+    public static let organisation = SitePath("/organisation")
+    /// Entering a worker's spell in a team (POST).
+    public static let organisationWorkers = SitePath("/organisation/workers")
+    /// Entering a child's allocation (POST).
+    public static let organisationAllocations = SitePath("/organisation/allocations")
     /// Performance clinics: a team's, service's or worker's measures and the actions agreed.
     public static let clinics = SitePath("/clinics")
     /// A clinic as PDF, HTML or CSV.

@@ -324,7 +324,12 @@ extension FrontLineController {
             return RenderedPage(title: "Teams and caseloads", content: page.markup, period: day.iso, hasResult: true, hasErrors: false)
         }
         // Rendered by FrontLinePages from escaped fragments, cached as markup.
-        let page = HTML.raw(made.content)
+        var page = HTML.raw(made.content)
+        if Access.administrators.allows(user.role) {
+            page += HTML.el(
+                "p", [("class", "ov-body")],
+                HTML.el("a", [("href", SitePath.organisation.link())], text: "Enter or correct a worker's spell or a child's allocation"))
+        }
         return Pages.page(req, title: "Teams and caseloads", section: "Lists", content: page)
     }
 }
