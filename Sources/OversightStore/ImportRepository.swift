@@ -240,7 +240,7 @@ public struct ImportRepository: Sendable {
     /// such finding located (file, row, field, rule). Allocations are checked against the workers
     /// file of the same import, else against the workers already stored for the authority.
     func checkOrganisation(_ scanned: [FileScan], findings: [ValidationIssue], authority: String) async throws {
-        let orgFormats: Set<String> = ["workers-local", "allocations-local"]
+        let orgFormats: Set<String> = ["workers-local", "allocations-local", "ssd-professionals", "ssd-involvements"]
         let paths = scanned.filter { $0.files.contains { orgFormats.contains($0.format) } }.map(\.path)
         guard !paths.isEmpty else { return }
         let inOrgFiles = Set(paths)

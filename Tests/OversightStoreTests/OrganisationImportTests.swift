@@ -46,5 +46,31 @@ extension StoreTests {
             await #expect(throws: StoreError.self) { _ = try await store.imports().importFiles(paths: [folder.path("later")], authority: "358", user: "u") }
             await store.close()
         }
+
+        /// The SSD's professionals and involvements extracts are organisation files too: stored
+        /// whole (the workers with no spell dates read back as such), or refused whole.
+        @Test(arguments: TestBackend.all)
+        func theSSDExtractsAreStoredWholeOrNotAtAll(_ backend: TestBackend) async throws {
+            let folder = TempFolder()
+            let store = try await Store.open(try await backend.freshConfiguration(in: folder))
+            let header = "prof_professional_id,prof_professional_name,prof_professional_job_title,prof_professional_department,prof_full_time_equivalency,prof_agency_worker_flag\n"
+            let involvements = "invo_professional_id,invo_professional_role_id,invo_professional_team,invo_involvement_start_date,invo_involvement_end_date,invo_person_id\n"
+            folder.write("bad/ssd_professionals.csv", header + "P1,Sam Jones,Social Worker,CP team 1,1,N\n")
+            folder.write("bad/ssd_involvements.csv", involvements + "P1,Allocated Case Worker,CP team 1,not a date,,C1\n")
+            do {
+                _ = try await store.imports().importFiles(paths: [folder.path("bad")], authority: "358", user: "u")
+                Issue.record("an SSD extract with an error was imported")
+            } catch let StoreError.badInput(message) {
+                #expect(message.contains("ssd_involvements.csv, row 1, invo_involvement_start_date: [OV-LOCAL-DATE]"), "\(message)")
+            }
+            #expect(try await store.imports().list(authority: "358").isEmpty)
+            folder.write("good/ssd_professionals.csv", header + "P1,Sam Jones,Social Worker,CP team 1,1,N\n")
+            folder.write("good/ssd_involvements.csv", involvements + "P1,Allocated Case Worker,CP team 1,2024-05-01 00:00:00.000,,C1\n")
+            _ = try await store.imports().importFiles(paths: [folder.path("good")], authority: "358", user: "u")
+            let d = try await store.cases.caseData(authority: "358")
+            #expect(d.workers.map(\.id) == ["P1"] && d.workers[0].start == .missing && d.workers[0].employment == "employed")
+            #expect(Organisation(d).holder(of: ChildID("C1"), on: Day(year: 2024, month: 6, day: 1)!).team == "CP team 1")
+            await store.close()
+        }
     }
 }

@@ -75,7 +75,7 @@ public struct Organisation: Sendable {
     /// The names of the teams, and of the services, with a worker in them on any day of `period`.
     public func names(during period: Period) -> (teams: Set<String>, services: Set<String>) {
         let spells = workers.filter { w in
-            guard let s = w.start.day, s <= period.end else { return false }
+            guard !w.start.isInvalid, w.start.day.map({ $0 <= period.end }) ?? true else { return false }
             return w.leave.day.map { $0 >= period.start } ?? true
         }
         return (Set(spells.map(\.team)), Set(spells.compactMap(\.service)))

@@ -25,9 +25,12 @@ public struct WorkerRecord: Hashable, Sendable, Codable {
         self.service = service; self.start = start; self.leave = leave; self.origin = origin
     }
 
-    /// Whether the spell covers `day` (its start on or before, its end missing or on or after).
+    /// Whether the spell covers `day` (its start on or before, its end missing or on or after). A
+    /// spell with no start date at all (the SSD professionals extract gives none) runs from the
+    /// beginning; one with an invalid start covers no day.
     public func covers(_ day: Day) -> Bool {
-        guard let s = start.day, s <= day else { return false }
+        if start.isInvalid { return false }
+        if let s = start.day, s > day { return false }
         guard let e = leave.day else { return true }
         return day <= e
     }

@@ -255,6 +255,15 @@ public enum FileLoader {
             builder.add(allocations: r.records, file: f)
             if r.blank > 0 { builder.countBlankChildID(table: "Allocations", r.blank) }
             out.issues += r.issues
+        case .ssdProfessionals:
+            let r = LocalCSVReader.ssdProfessionals(path: path, records: records, file: f)
+            builder.add(workers: r.records, file: f)
+            out.issues += r.issues
+        case .ssdInvolvements:
+            let r = LocalCSVReader.ssdInvolvements(path: path, records: records, file: f)
+            builder.add(allocations: r.records, file: f)
+            if r.blank > 0 { builder.countBlankChildID(table: "ssd_involvements", r.blank) }
+            out.issues += r.issues
         case .visits:
             let r = LocalCSVReader.visits(path: path, records: records, file: f)
             builder.add(visits: r.records, file: f)

@@ -13,6 +13,12 @@ public enum LocalFormat: String, CaseIterable, Sendable {
     case allocations = "allocations-local"
     /// Social workers' visits to children.
     case visits = "visits-local"
+    /// The Standard Safeguarding Dataset's professionals extract (`ssd_professionals`): workers
+    /// and their departments.
+    case ssdProfessionals = "ssd-professionals"
+    /// The Standard Safeguarding Dataset's involvements extract (`ssd_involvements`): who worked
+    /// with each child, from when to when.
+    case ssdInvolvements = "ssd-involvements"
 
     /// The table name findings and the source file carry.
     public var table: String {
@@ -22,8 +28,13 @@ public enum LocalFormat: String, CaseIterable, Sendable {
         case .workers: "Workers"
         case .allocations: "Allocations"
         case .visits: "Visits"
+        case .ssdProfessionals: "ssd_professionals"
+        case .ssdInvolvements: "ssd_involvements"
         }
     }
+
+    /// The column naming the child, for findings.
+    var childColumn: String { self == .ssdInvolvements ? "invo_person_id" : "child_id" }
 
     /// The columns, in the documented order.
     public var columns: [String] {
@@ -33,6 +44,16 @@ public enum LocalFormat: String, CaseIterable, Sendable {
         case .workers: ["worker_id", "name", "role", "fte", "employment", "team", "service", "start_date", "leave_date"]
         case .allocations: ["child_id", "worker_id", "from_date", "to_date"]
         case .visits: ["child_id", "visit_date", "worker_id"]
+        case .ssdProfessionals:
+            [
+                "prof_professional_id", "prof_professional_name", "prof_professional_job_title", "prof_professional_department",
+                "prof_full_time_equivalency", "prof_agency_worker_flag",
+            ]
+        case .ssdInvolvements:
+            [
+                "invo_professional_id", "invo_professional_role_id", "invo_professional_team", "invo_involvement_start_date",
+                "invo_involvement_end_date", "invo_person_id",
+            ]
         }
     }
 
@@ -44,6 +65,8 @@ public enum LocalFormat: String, CaseIterable, Sendable {
         case .workers: ["worker_id", "team", "start_date"]
         case .allocations: ["child_id", "worker_id", "from_date"]
         case .visits: ["child_id", "visit_date"]
+        case .ssdProfessionals: ["prof_professional_id", "prof_professional_department"]
+        case .ssdInvolvements: ["invo_professional_id", "invo_involvement_start_date", "invo_person_id"]
         }
     }
 
@@ -211,6 +234,86 @@ public enum LocalCSVReader {
         return (out, issues, blank)
     }
 
+    /// A date of an SSD extract: a date-time as SQL Server writes it (`2024-01-30 00:00:00.000`,
+    /// `2024-01-30T00:00:00`) is its day; otherwise as the local formats read dates.
+    static func ssdDate(_ raw: String) -> DateField {
+        if raw.count > 10, case let d = DateField.iso(String(raw.prefix(10))), d.day != nil,
+            raw[raw.index(raw.startIndex, offsetBy: 10)] == " " || raw[raw.index(raw.startIndex, offsetBy: 10)] == "T"
+        {
+            return d
+        }
+        return localDate(raw)
+    }
+
+    /// Reads the SSD professionals extract: one worker each, in their department's team (the
+    /// extract gives no dates, so the spell has none: the worker is in that team throughout).
+    /// The agency flag `Y` reads as agency, `N` as employed, anything else (the SSD's
+    /// `PLACEHOLDER_DATA`) as not known.
+    static func ssdProfessionals(path: String, records: CSVRecords, file: Int) -> (records: [WorkerRecord], issues: [ValidationIssue]) {
+        var out: [WorkerRecord] = []
+        let issues = each(path, records, .ssdProfessionals) { row, v, report in
+            let id = v("prof_professional_id"), team = v("prof_professional_department")
+            guard !id.isEmpty, !team.isEmpty else { return }
+            var fte: Double?
+            if !v("prof_full_time_equivalency").isEmpty {
+                fte = Double(v("prof_full_time_equivalency"))
+                if fte.map({ !(0.01...1.5).contains($0) }) ?? true {
+                    report(
+                        "prof_full_time_equivalency", "OV-LOCAL-NUMBER",
+                        "prof_full_time_equivalency must be a number from 0.01 to 1.5 (1 is full time), not '\(v("prof_full_time_equivalency"))'")
+                    fte = nil
+                }
+            }
+            let flag = v("prof_agency_worker_flag").uppercased()
+            out.append(
+                WorkerRecord(
+                    id: id, name: v("prof_professional_name").isEmpty ? nil : v("prof_professional_name"),
+                    role: v("prof_professional_job_title").isEmpty ? nil : v("prof_professional_job_title"), fte: fte,
+                    employment: flag == "Y" ? "agency" : flag == "N" ? "employed" : nil, team: team, start: .missing, leave: .missing,
+                    origin: RecordOrigin(file: file, row: row)))
+        }
+        var seen: [String: Int] = [:]
+        var all = issues
+        for w in out {
+            if let first = seen[w.id] {
+                all.append(
+                    ValidationIssue(
+                        rule: "OV-ORG-TEAMS", severity: .error, file: path, table: LocalFormat.ssdProfessionals.table, row: Int(w.origin.row), child: nil,
+                        fields: ["prof_professional_id"], message: "professional \(w.id) is given again (first at row \(first)): a worker is in one team at a time"))
+            } else {
+                seen[w.id] = Int(w.origin.row)
+            }
+        }
+        return (out, all)
+    }
+
+    /// Reads the SSD involvements extract: each involvement of the child's allocated worker (a
+    /// blank role, or one naming the allocated worker: "Allocated Case Worker", "allocated
+    /// social worker") is an allocation from its start to its end; other professionals'
+    /// involvements (an IRO, a team's involvement) are not allocations and are passed over.
+    /// Involvements may overlap (a handover): on a day, the one that started latest holds the child.
+    static func ssdInvolvements(path: String, records: CSVRecords, file: Int) -> (records: [Allocation], issues: [ValidationIssue], blank: Int, others: Int) {
+        var out: [Allocation] = []
+        var blank = 0, others = 0
+        let issues = each(path, records, .ssdInvolvements) { row, v, report in
+            let role = v("invo_professional_role_id").lowercased()
+            guard role.isEmpty || role.contains("allocated") else { others += 1; return }
+            guard let child = ChildID(normalising: v("invo_person_id")) else { blank += 1; return }
+            let worker = v("invo_professional_id")
+            guard !worker.isEmpty else { return }
+            let from = ssdDate(v("invo_involvement_start_date")), to = ssdDate(v("invo_involvement_end_date"))
+            if from.isInvalid {
+                report("invo_involvement_start_date", "OV-LOCAL-DATE", "invo_involvement_start_date '\(v("invo_involvement_start_date"))' is not a date")
+            }
+            if to.isInvalid { report("invo_involvement_end_date", "OV-LOCAL-DATE", "invo_involvement_end_date '\(v("invo_involvement_end_date"))' is not a date") }
+            if let s = from.day, let e = to.day, e < s {
+                report("invo_involvement_end_date", "OV-LOCAL-ORDER", "invo_involvement_end_date is before invo_involvement_start_date")
+            }
+            out.append(Allocation(child: child, worker: worker, from: from, to: to, origin: RecordOrigin(file: file, row: row)))
+        }
+        return (out, issues, blank, others)
+    }
+
     /// Whether two spells share a day (a missing end runs on; a spell without a start shares none).
     static func overlaps(_ s1: DateField, _ e1: DateField, _ s2: DateField, _ e2: DateField) -> Bool {
         guard let a = s1.day, let b = s2.day else { return false }
@@ -266,7 +369,7 @@ public enum LocalCSVReader {
                     guard let j = idx[name], j < fields.count else { return "" }
                     return fields[j].trimmed
                 }
-                let child = ChildID(normalising: v("child_id"))?.rawValue
+                let child = ChildID(normalising: v(format.childColumn))?.rawValue
                 for r in required where v(r).isEmpty {
                     issues.append(
                         ValidationIssue(
