@@ -17,12 +17,13 @@ public enum WebApp {
         app.http.server.configuration.port = options.port
         app.http.server.configuration.serverName = nil
         app.routes.defaultMaxBodySize = "1mb"
-        app.storage[WebServicesKey.self] = WebServices(
-            store: store, options: options, hasher: hasher ?? BcryptHasher(cost: options.bcryptCost), clock: clock,
-            requestLogger: requestLogger)
+        app.setServices(
+            WebServices(
+                store: store, options: options, hasher: hasher ?? BcryptHasher(cost: options.bcryptCost), clock: clock,
+                requestLogger: requestLogger))
         app.middleware = Middlewares()
         app.middleware.use(RequestLogMiddleware())
-        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(SecurityHeadersMiddleware(secureCookies: options.secureCookies))
         app.middleware.use(ErrorPageMiddleware())
         app.middleware.use(SignInLoader())
         app.middleware.use(RefusalLogMiddleware())

@@ -246,23 +246,20 @@ public enum FileLoader {
             let r = LocalCSVReader.supervisions(path: path, records: records, file: f)
             builder.add(supervisions: r.records, file: f)
             out.issues += r.issues
-        case .workers:
-            let r = LocalCSVReader.workers(path: path, records: records, file: f)
+        case .workers, .ssdProfessionals:
+            let r =
+                local == .workers
+                ? LocalCSVReader.workers(path: path, records: records, file: f)
+                : LocalCSVReader.ssdProfessionals(path: path, records: records, file: f)
             builder.add(workers: r.records, file: f)
             out.issues += r.issues
-        case .allocations:
-            let r = LocalCSVReader.allocations(path: path, records: records, file: f)
+        case .allocations, .ssdInvolvements:
+            let r =
+                local == .allocations
+                ? LocalCSVReader.allocations(path: path, records: records, file: f)
+                : LocalCSVReader.ssdInvolvements(path: path, records: records, file: f)
             builder.add(allocations: r.records, file: f)
-            if r.blank > 0 { builder.countBlankChildID(table: "Allocations", r.blank) }
-            out.issues += r.issues
-        case .ssdProfessionals:
-            let r = LocalCSVReader.ssdProfessionals(path: path, records: records, file: f)
-            builder.add(workers: r.records, file: f)
-            out.issues += r.issues
-        case .ssdInvolvements:
-            let r = LocalCSVReader.ssdInvolvements(path: path, records: records, file: f)
-            builder.add(allocations: r.records, file: f)
-            if r.blank > 0 { builder.countBlankChildID(table: "ssd_involvements", r.blank) }
+            if r.blank > 0 { builder.countBlankChildID(table: local.table, r.blank) }
             out.issues += r.issues
         case .visits:
             let r = LocalCSVReader.visits(path: path, records: records, file: f)

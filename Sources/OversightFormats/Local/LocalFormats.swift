@@ -292,12 +292,12 @@ public enum LocalCSVReader {
     /// social worker") is an allocation from its start to its end; other professionals'
     /// involvements (an IRO, a team's involvement) are not allocations and are passed over.
     /// Involvements may overlap (a handover): on a day, the one that started latest holds the child.
-    static func ssdInvolvements(path: String, records: CSVRecords, file: Int) -> (records: [Allocation], issues: [ValidationIssue], blank: Int, others: Int) {
+    static func ssdInvolvements(path: String, records: CSVRecords, file: Int) -> (records: [Allocation], issues: [ValidationIssue], blank: Int) {
         var out: [Allocation] = []
-        var blank = 0, others = 0
+        var blank = 0
         let issues = each(path, records, .ssdInvolvements) { row, v, report in
             let role = v("invo_professional_role_id").lowercased()
-            guard role.isEmpty || role.contains("allocated") else { others += 1; return }
+            guard role.isEmpty || role.contains("allocated") else { return }
             guard let child = ChildID(normalising: v("invo_person_id")) else { blank += 1; return }
             let worker = v("invo_professional_id")
             guard !worker.isEmpty else { return }
@@ -311,7 +311,7 @@ public enum LocalCSVReader {
             }
             out.append(Allocation(child: child, worker: worker, from: from, to: to, origin: RecordOrigin(file: file, row: row)))
         }
-        return (out, issues, blank, others)
+        return (out, issues, blank)
     }
 
     /// Whether two spells share a day (a missing end runs on; a spell without a start shares none).

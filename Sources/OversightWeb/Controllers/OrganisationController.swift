@@ -76,16 +76,27 @@ enum OrganisationController {
             employment: employment.isEmpty ? nil : employment, team: team, service: f["service"].flatMap { $0.isEmpty ? nil : $0 },
             start: start, leave: leave)
         if errors.isEmpty { errors = OrganisationEdit.problems(spell, stored: model.workers) }
-        guard errors.isEmpty else {
-            model.worker.errors = errors
-            return page(req, model, status: .unprocessableEntity)
-        }
-        if let refusal = try await importEntry(req, user: user, name: "workers-entered.csv", csv: OrganisationEdit.csv(spell)) {
+        model.worker.errors = errors
+        return try await finish(
+            req, user: user, model: model, file: "workers-entered.csv", csv: OrganisationEdit.csv(spell),
+            activity: ("entered worker spell", id, false), then: "?notice=worker")
+    }
+
+    /// The page again with the entry's errors, or the entry imported (its refusal shown on the
+    /// page), recorded in the activity log, and a redirect to `then`.
+    static func finish(
+        _ req: Request, user: UserAccount, model: OrganisationPage.Model, file: String, csv: String,
+        activity: (action: String, target: String, isChildLevel: Bool), then: String
+    ) async throws -> Response {
+        var model = model
+        guard model.worker.errors.isEmpty, model.allocation.errors.isEmpty else { return page(req, model, status: .unprocessableEntity) }
+        if let refusal = try await importEntry(req, user: user, name: file, csv: csv) {
             model.refusal = refusal
             return page(req, model, status: .unprocessableEntity)
         }
-        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "entered worker spell", target: id, isChildLevel: false)
-        return req.redirect(to: SitePath.organisation.link() + "?notice=worker", redirectType: .normal)
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: activity.action, target: activity.target, isChildLevel: activity.isChildLevel)
+        return req.redirect(to: SitePath.organisation.link() + then, redirectType: .normal)
     }
 
     /// POST /organisation/allocations
@@ -105,17 +116,11 @@ enum OrganisationController {
             let snapshot = try await req.services.dashboards.snapshot(authority: user.authority)
             errors = OrganisationEdit.problems(allocation, stored: snapshot.engine.data.allocations, workers: model.workers)
         }
-        guard errors.isEmpty else {
-            model.allocation.errors = errors
-            return page(req, model, status: .unprocessableEntity)
-        }
-        if let refusal = try await importEntry(req, user: user, name: "allocations-entered.csv", csv: OrganisationEdit.csv(allocation)) {
-            model.refusal = refusal
-            return page(req, model, status: .unprocessableEntity)
-        }
-        try await req.services.accounts.record(authority: user.authority, user: user.username, action: "entered allocation", target: child, isChildLevel: true)
-        return req.redirect(
-            to: SitePath.organisation.link() + "?notice=allocation&child=" + (child.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""), redirectType: .normal)
+        model.allocation.errors = errors
+        return try await finish(
+            req, user: user, model: model, file: "allocations-entered.csv", csv: OrganisationEdit.csv(allocation),
+            activity: ("entered allocation", child, true),
+            then: "?notice=allocation&child=" + (child.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""))
     }
 
     /// Imports `csv` as the file `name` for the user's authority; the import's refusal in words,

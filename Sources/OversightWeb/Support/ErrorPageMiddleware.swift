@@ -57,12 +57,18 @@ struct ErrorPageMiddleware: AsyncMiddleware {
 /// product serves its own stylesheet and no scripts from elsewhere), and no caching of pages that
 /// may hold child-level data.
 struct SecurityHeadersMiddleware: Middleware {
+    /// Whether browsers are told to use HTTPS only (`WebOptions.secureCookies`). Kept here, not
+    /// read from the application's services per response: a response finishing while the
+    /// server shuts down must not need them (they are gone by then).
+    let secureCookies: Bool
+
     // With futures, not async: an async middleware starts a task of its own for every request.
     func respond(to request: Request, chainingTo next: any Responder) -> EventLoopFuture<Response> {
-        next.respond(to: request).map { Self.addHeaders(request, $0) }
+        let secure = secureCookies
+        return next.respond(to: request).map { Self.addHeaders(request, $0, secureCookies: secure) }
     }
 
-    static func addHeaders(_ request: Request, _ response: Response) -> Response {
+    static func addHeaders(_ request: Request, _ response: Response, secureCookies: Bool) -> Response {
         let h = response.headers
         if !h.contains(name: "Content-Security-Policy") {
             response.headers.replaceOrAdd(
@@ -73,7 +79,7 @@ struct SecurityHeadersMiddleware: Middleware {
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         // Behind TLS (Secure cookies), browsers are told to use HTTPS only for a year.
-        if request.services.options.secureCookies {
+        if secureCookies {
             response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000")
         }
         if !SitePath.asset.matches(request.url.path) {

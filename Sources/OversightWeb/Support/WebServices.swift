@@ -67,10 +67,23 @@ final class WebServices: Sendable {
 
 struct WebServicesKey: StorageKey { typealias Value = WebServices }
 
+/// Each application's services, kept past its shutdown: when the server stops, the
+/// application's storage is emptied while a request may still be finishing (its response
+/// passing back through the middleware), and that request must still find them. Written once per
+/// application, by `WebApp.configure`.
+let servicesAfterShutdown = Mutex<[ObjectIdentifier: WebServices]>([:])
+
 extension Application {
     var services: WebServices {
-        guard let s = storage[WebServicesKey.self] else { fatalError("WebApp.configure was not called") }
+        if let s = storage[WebServicesKey.self] { return s }
+        guard let s = servicesAfterShutdown.withLock({ $0[ObjectIdentifier(self)] }) else { fatalError("WebApp.configure was not called") }
         return s
+    }
+
+    /// Sets the application's services (`WebApp.configure`).
+    func setServices(_ services: WebServices) {
+        storage[WebServicesKey.self] = services
+        servicesAfterShutdown.withLock { $0[ObjectIdentifier(self)] = services }
     }
 }
 
