@@ -1,3 +1,5 @@
+import OversightFormats
+
 /// Code lists and their realistic shares, as the simulator draws them. Shares are rounded from
 /// the DfE's published national statistics (reference/dfe-published); the codes are the DfE's.
 enum SynthCodes {
@@ -92,10 +94,18 @@ enum SynthCodes {
     /// Letters of the UPN check character (I, O and S are never used).
     static let upnCheckLetters = Array("ABCDEFGHJKLMNPQRTUVWXYZ")
 
-    /// A well-formed UPN, unique per `serial` (the child's index): the authority's number, then
-    /// nine digits from the serial, then the check letter in front.
-    static func upn(la: Int, serial: Int) -> String {
-        let digits = pad(la % 1000, 3) + pad(serial % 1_000_000_000, 9)
+    /// The codes rule 1530 accepts as a UPN's authority, in order.
+    static let upnAuthorities = CINCodeLists.upnAuthorityCodes.sorted()
+
+    /// A well-formed UPN, unique per `serial` (the child's index): the check letter, then the
+    /// authority's code, then nine digits from the serial. The authority's code is `la`'s when
+    /// rule 1530 accepts it; for a code no authority has (999), or with `spread` (a national-scale
+    /// year, whose children come from every authority), a real authority's code chosen by the
+    /// serial.
+    static func upn(la: Int, serial: Int, spread: Bool = false) -> String {
+        var code = pad(la % 1000, 3)
+        if spread || !CINCodeLists.upnAuthorityCodes.contains(code) { code = upnAuthorities[serial % upnAuthorities.count] }
+        let digits = code + pad(serial % 1_000_000_000, 9)
         var sum = 0
         for (i, c) in digits.enumerated() { sum += (c.wholeNumberValue ?? 0) * (i + 2) }
         return String(upnCheckLetters[sum % 23]) + digits

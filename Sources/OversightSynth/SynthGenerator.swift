@@ -31,7 +31,7 @@ public struct SynthGenerator: Sendable {
     /// Child `index` when they appear in a written year, with their UPN (drawn only for them).
     func child(_ index: Int) -> SynthChild? {
         guard var child = ChildLifeSimulator.simulate(index: index, world: world), appears(child) else { return nil }
-        child.upn = SynthCodes.upn(la: options.localAuthority, serial: index)
+        child.upn = SynthCodes.upn(la: options.localAuthority, serial: index, spread: options.scale == .national)
         return child
     }
 

@@ -9,13 +9,17 @@ public enum SynthScale: Sendable, Hashable {
     /// `n` times Trafford.
     case factor(Double)
 
-    /// Reads `trafford`, `national` or a positive number (a multiple of Trafford); nil otherwise.
+    /// The largest multiple of Trafford accepted: a little over England (`national`, about 342).
+    public static let largestFactor = 400.0
+
+    /// Reads `trafford`, `national` or a positive number (a multiple of Trafford) up to
+    /// `largestFactor`; nil otherwise.
     public init?(parsing text: String) {
         switch text.lowercased() {
         case "trafford": self = .trafford
         case "national", "england": self = .national
         default:
-            guard let n = Double(text), n > 0, n.isFinite else { return nil }
+            guard let n = Double(text), n > 0, n.isFinite, n <= Self.largestFactor else { return nil }
             self = .factor(n)
         }
     }

@@ -25,7 +25,12 @@ struct SynthCommand: ParsableCommand {
             throw ValidationError("--years must look like 2021..2025 (collection years, first to last).")
         }
         guard let scale = SynthScale(parsing: scale) else {
-            throw ValidationError("--scale must be trafford, national or a positive number.")
+            if let n = Double(scale), n > SynthScale.largestFactor {
+                throw ValidationError(
+                    "--scale \(scale) is \(scale) times Trafford, larger than England (national is about 342 times Trafford); the largest accepted is \(Int(SynthScale.largestFactor)), or use --scale national."
+                )
+            }
+            throw ValidationError("--scale must be trafford, national or a positive number up to \(Int(SynthScale.largestFactor)).")
         }
         guard (0...1).contains(errorRate) else { throw ValidationError("--error-rate must be between 0 and 1.") }
         let options = SynthOptions(

@@ -1,6 +1,6 @@
 /// The CIN census code lists, from the DfE's XML schemas for 2023-24 to 2025-26
 /// (`CIN_schema_2024.xsd` ... `CIN_schema_2026.xsd`).
-enum CINCodeLists {
+public enum CINCodeLists {
     /// `ReferralSource` (referralsourcetype).
     static let referralSource: Set<String> = [
         "1A", "1B", "1C", "1D", "2A", "2B", "3A", "3B", "3C", "3D", "3E", "3F",
@@ -35,7 +35,7 @@ enum CINCodeLists {
 
     /// The local authority codes (post-April 1998, and the DfE's pseudo-LA codes) that may make up
     /// characters 2-4 of a UPN, as rule 1530 lists them.
-    static let upnAuthorityCodes: Set<String> = {
+    public static let upnAuthorityCodes: Set<String> = {
         let ranges: [ClosedRange<Int>] = [
             1...5, 201...213, 301...320, 330...336, 340...344, 350...359, 370...373, 380...384,
             390...394, 420...420, 660...681, 701...708, 800...803, 805...808, 810...813, 815...816,
