@@ -403,7 +403,7 @@ try:
     driver.get(BASE + "/no/such/page")
     step("not-found")
     axe_check("not-found")
-    tour("administrator", [("overview", "/"), ("users", "/users"), ("activity", "/activity")])
+    tour("administrator", [("overview", "/"), ("users", "/users"), ("activity", "/activity"), ("organisation", "/organisation")])
 
     # Quality assurance: an auditor completes and submits an audit; a moderator moderates one.
     sign_out()
@@ -549,7 +549,8 @@ try:
     tour("manager-front-line", [
         ("daily-list", "/lists?for=team:" + team.replace(" ", "%20")), ("weekly-report", "/lists?list=weekly"),
         ("monthly-pack", "/lists?list=monthly&for=service:Children%20in%20care%20and%20care%20leavers"), ("teams", "/teams"), ("clinics", "/clinics"),
-        ("clinic", clinic_path),
+        ("clinic", clinic_path), ("overview-for-team", "/?for=team:" + team.replace(" ", "%20")),
+        ("ambition-for-team", "/ambitions/2?for=team:" + team.replace(" ", "%20")), ("audit-alerts", "/audits/alerts"),
     ])
 
     # A strategic lead writes the commentary the board pack prints.

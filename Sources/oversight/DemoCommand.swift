@@ -98,18 +98,23 @@ struct DemoCommand: ParsableCommand {
             data: data, templates: templates, reportDate: reportDate, auditors: ["demo-auditor", "demo-manager"],
             moderators: ["demo-moderator"], seed: 1)
         try await audits.insert(rounds: made.rounds, audits: made.audits, authority: authority, by: "demo")
-        // Work in hand: three case file audits for the demo auditor and a multi-agency audit whose
-        // police section is the demo partner auditor's, due a fortnight from today.
+        // Work in hand: three case file audits for the demo auditor (a child in need, a child on a
+        // plan and a child looked after, each on their kind's template, with the team that holds
+        // them) and a multi-agency audit whose police section is the demo partner auditor's, due a
+        // fortnight from today.
         let due = Day(Date()).adding(days: 14)
-        let children = data.cinChildren.keys.sorted { $0.rawValue < $1.rawValue }
-        for child in children.prefix(3) {
+        let open = AuditCohort.compute(.allOpenCases, data: data, on: reportDate)
+        let picked = [CaseKind.cin, .cp, .cla].compactMap { kind in open.first { $0.caseKind == kind } }
+        let generic = templates.first { $0.id == "case-file" }
+        for c in picked {
+            let template = generic.map { AuditTemplate.forCase(c.caseKind, round: $0, latest: templates).id } ?? "case-file"
             _ = try await audits.assign(
-                templateID: "case-file", subject: .child(child), caseKind: .cin, team: "Assessment", auditor: "demo-auditor",
+                templateID: template, subject: .child(c.child), caseKind: c.caseKind, team: c.team, auditor: "demo-auditor",
                 due: due, authority: authority, by: "demo")
         }
-        if let child = children.dropFirst(3).first {
+        if let c = open.first(where: { $0.caseKind == .cp && !picked.contains($0) }) {
             _ = try await audits.assign(
-                templateID: "multi-agency", subject: .child(child), caseKind: .cp, team: "Child protection", auditor: "demo-manager",
+                templateID: "multi-agency", subject: .child(c.child), caseKind: .cp, team: c.team, auditor: "demo-manager",
                 partnerAuditors: [.police: "demo-partner-auditor"], due: due, authority: authority, by: "demo")
         }
         print("Added \(made.rounds.count) rounds with \(made.audits.count) audits, and four open audits for the demo auditors.")
