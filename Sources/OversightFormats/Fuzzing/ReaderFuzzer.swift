@@ -66,8 +66,7 @@ public struct ReaderFuzzer {
                 _ = MeasureEngine(data: b.build()).computeAll(period: .reportingYear(2025))
                 return issues.count
             }
-            if LocalFormat.recognise(header: csv.header) == .missingEpisodes { return LocalCSVReader.missingEpisodes(csv, file: 0).issues.count }
-            if LocalFormat.recognise(header: csv.header) == .supervision { return LocalCSVReader.supervisions(csv, file: 0).issues.count }
+            if let local = LocalCSVReader.read(csv) { return local.issues.count }
             return csv.problems.count
         case .ssda903XML:
             return try SSDA903XMLReader.read(data: data, file: "fuzz.xml", collectionYear: 2025).issues.count
