@@ -49,7 +49,7 @@ public enum OrganisationEdit {
     }
 
     /// Whether two spans (a missing end: open) share a day.
-    static func overlaps(_ s1: Day, _ e1: Day?, _ s2: Day, _ e2: Day?) -> Bool {
+    public static func overlaps(_ s1: Day, _ e1: Day?, _ s2: Day, _ e2: Day?) -> Bool {
         (e2.map { s1 <= $0 } ?? true) && (e1.map { s2 <= $0 } ?? true)
     }
 

@@ -334,8 +334,7 @@ public enum LocalCSVReader {
     /// Whether two spells share a day (a missing end runs on; a spell without a start shares none).
     static func overlaps(_ s1: DateField, _ e1: DateField, _ s2: DateField, _ e2: DateField) -> Bool {
         guard let a = s1.day, let b = s2.day else { return false }
-        let aEnd = e1.day ?? Day(ordinal: Int32.max), bEnd = e2.day ?? Day(ordinal: Int32.max)
-        return a <= bEnd && b <= aEnd
+        return OrganisationEdit.overlaps(a, e1.day, b, e2.day)
     }
 
     /// Allocations to workers that no workers file of the same load names, and to children no

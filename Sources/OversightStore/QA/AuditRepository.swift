@@ -301,12 +301,6 @@ public struct AuditRepository: Sendable {
         try await step(id, authority: authority) { a, _, now in try a.respondToAlert(text, by: user, at: now) }
     }
 
-    /// Every alert audits have raised, open ones first, then latest raised first.
-    public func alerts(authority: String) async throws -> [AuditAlert] {
-        try await load(store.database, authority: authority) { $0 }.compactMap(\.alert)
-            .sorted { ($0.isOpen ? 0 : 1, -$0.raisedAt.timeIntervalSince1970, $0.audit) < ($1.isOpen ? 0 : 1, -$1.raisedAt.timeIntervalSince1970, $1.audit) }
-    }
-
     /// Audits past their due date on `today` and not submitted, earliest due first.
     public func overdueAudits(today: Day, authority: String) async throws -> [Audit] {
         try await load(store.database, authority: authority) {

@@ -1,4 +1,5 @@
 import Foundation
+import OversightApp
 import OversightCore
 import OversightFormats
 import OversightStore
@@ -23,18 +24,18 @@ enum DashboardController {
         let (loaded, actions) = try await req.services.dashboards.deliveryFacts(authority: user.authority, snapshot: snapshot)
         let updates = OverviewPage.ActionNote.latest(actions)
         let (part, shown) = try await partShown(req, data: data, snapshot: snapshot)
-        let key = "overview|\(data.period)|\(selected)|\(status?.rawValue ?? "all")|\(canEnter)|\(part.key)"
+        let key = "overview|\(data.period)|\(selected)|\(status?.rawValue ?? "all")|\(canEnter)|\(part?.key ?? "")"
         let content = await req.services.dashboards.content(authority: user.authority, key: key, snapshot: snapshot) {
             var model = OverviewPage.Model.make(
                 plan: plan, evaluations: shown.evaluations, monthly: shown.series, period: data.period,
                 periodOptions: options, selectedPeriod: selected, loaded: loaded, statusFilter: status, latestUpdates: updates,
                 canEnterValues: canEnter)
-            model.part = part
+            model.part = partChoice(part, req, period: data.period, snapshot: snapshot)
             return OverviewPage.render(model).markup
         }
         // The content was rendered by OverviewPage from escaped fragments and cached as markup;
         // the user's own actions overdue or due soon (theirs by name) follow its heading.
-        let title = (status.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview") + (part.label.map { ": \($0)" } ?? "")
+        let title = (status.map { "KPIs \(StatusTag.words($0).lowercased())" } ?? "Overview") + (part.map { ": \($0.label)" } ?? "")
         let mine =
             try await AuditAlertController.homeNotice(for: user, req)
             + OverviewPage.yourActions(actions, owner: user.displayName, today: Day(req.services.clock()))
@@ -54,10 +55,10 @@ enum DashboardController {
             throw Abort(.notFound)
         }
         let tab = AmbitionPage.Tab(query: try? req.query.get(String.self, at: "tab"))
-        let (part, shown) = tab == .kpis ? try await partShown(req, data: data, snapshot: snapshot) : (PartChoice(), data)
+        let (part, shown) = tab == .kpis ? try await partShown(req, data: data, snapshot: snapshot) : (nil, data)
         // The page model, its title and its markup are made once per data version, period, choice and tab.
         let page = await req.services.dashboards.page(
-            authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)|\(tab == .kpis ? "kpis|\(part.key)" : "head-\(tab.rawValue)")",
+            authority: user.authority, key: "ambition|\(n)|\(data.period)|\(selected)|\(tab == .kpis ? "kpis|\(part?.key ?? "")" : "head-\(tab.rawValue)")",
             snapshot: snapshot
         ) {
             var comparators: [String: ComparatorSummary] = [:]
@@ -67,7 +68,7 @@ enum DashboardController {
             var model = AmbitionPage.Model.make(
                 plan: plan, ambition: ambition, evaluations: shown.evaluations, monthly: shown.series,
                 comparators: comparators, period: data.period, periodOptions: options, selectedPeriod: selected)
-            model.part = part
+            if tab == .kpis { model.part = partChoice(part, req, period: data.period, snapshot: snapshot) }
             let markup = tab == .kpis ? AmbitionPage.render(model) : AmbitionPage.header(model, tab: tab)
             return RenderedPage(title: AmbitionPage.title(model), content: markup.markup, period: data.period.description, hasResult: true, hasErrors: false)
         }
@@ -89,21 +90,31 @@ enum DashboardController {
             breadcrumbs: [Breadcrumb("Overview", href: SiteURL.overview)])
     }
 
-    /// The dashboard for the requested period (default: the newest reporting year loaded) and the
-    /// periods the chooser offers.
     /// The part of the authority a dashboard is asked to show (`for=team:NAME`, `for=service:NAME`;
-    /// none: the whole authority), checked against the organisation, with the choice of parts and
-    /// the KPIs for it (the application layer's `kpis(period:snapshot:part:)`).
+    /// nil: the whole authority), checked against the organisation, with the KPIs for it (the
+    /// application layer's `kpis(period:snapshot:part:)`).
     /// - Throws: 400 naming the parts there are, for a part the organisation does not have.
-    static func partShown(_ req: Request, data: DashboardData, snapshot: EngineSnapshot) async throws -> (PartChoice, DashboardData) {
-        let numbers = req.services.dashboards.numbers
-        let options = numbers.partChoices(during: data.period, snapshot: snapshot).map { FormOption(value: $0.key, label: $0.label) }
+    static func partShown(
+        _ req: Request, data: DashboardData, snapshot: EngineSnapshot
+    ) async throws -> (AuthorityNumbers.Part?, DashboardData) {
         let key = FrontLineController.query(req, "for")
+        guard !key.isEmpty else { return (nil, data) }
+        let numbers = req.services.dashboards.numbers
         let resolved = FrontLineController.part(key, period: data.period, snapshot: snapshot, numbers: numbers)
         if let error = resolved.error { throw Abort(.badRequest, reason: error) }
-        guard let part = resolved.part else { return (PartChoice(options: options), data) }
-        return (PartChoice(key: part.key, label: part.label, options: options), await numbers.kpis(period: data.period, snapshot: snapshot, part: part))
+        guard let part = resolved.part else { return (nil, data) }
+        return (part, await numbers.kpis(period: data.period, snapshot: snapshot, part: part))
     }
+
+    /// The part shown and the parts to choose from, for the page's chooser: read only when the
+    /// page is rendered, not on each view of the cached page.
+    static func partChoice(_ part: AuthorityNumbers.Part?, _ req: Request, period: Period, snapshot: EngineSnapshot) -> PartChoice {
+        let options = req.services.dashboards.numbers.partChoices(during: period, snapshot: snapshot).map { FormOption(value: $0.key, label: $0.label) }
+        return PartChoice(key: part?.key ?? "", label: part?.label, options: options)
+    }
+
+    /// The dashboard for the requested period (default: the newest reporting year loaded) and the
+    /// periods the chooser offers.
 
     static func dashboard(_ req: Request, authority: String) async throws -> (DashboardData, [FormOption], String, EngineSnapshot) {
         let services = req.services
