@@ -76,7 +76,8 @@ public final class AuthorityNumbers: Sendable {
             authority: authority, version: version, engine: MeasureEngine(data: data), rowsWithErrors: data.rowsWithErrors,
             audits: try await qa.allAudits(authority: authority), handEntered: try await store.handEntries(authority: authority).values(),
             targets: try await store.plans(authority: authority).targetHistory(), plan: plan, reportDate: today,
-            supervisionIntervalDays: interval, latestYear: data.files.compactMap(\.collectionYear).max())
+            supervisionIntervalDays: interval, latestYear: data.files.compactMap(\.collectionYear).max(),
+            feedback: try await store.feedback(authority: authority, clock: clock).responses())
         await cache.store(authority, snapshot)
         await cache.checked(authority, at: clock())
         return snapshot
@@ -142,6 +143,7 @@ public final class AuthorityNumbers: Sendable {
         if MeasureCatalogue.qualityAssurance.contains(where: { $0.id == id }) {
             return QAMeasures.compute(id: id, audits: snapshot.audits, period: period, reportDate: snapshot.reportDate)
         }
+        if let feedback = FeedbackMeasures.compute(id: id, responses: snapshot.feedback, period: period) { return feedback }
         if HandEnteredMeasures.definition(id) != nil { return snapshot.handEntered.result(id, period: period) }
         guard MeasureEngine.measureIDs.contains(id) else { return nil }
         return RowErrorFlags.computeAll(
@@ -152,7 +154,7 @@ public final class AuthorityNumbers: Sendable {
     }
 
     /// Every measure for the period, by measure id: the case data's measures (flagged), the
-    /// quality assurance measures and the values entered by hand for the period. With `ids`, only those.
+    /// quality assurance measures, the feedback measures and the values entered by hand for the period. With `ids`, only those.
     public func allMeasures(
         period: Period, snapshot: AuthoritySnapshot, ids: [String]? = nil, includeRecords: Bool = false,
         population: Int? = nil
@@ -168,7 +170,8 @@ public final class AuthorityNumbers: Sendable {
                 rowsWithErrors: snapshot.rowsWithErrors)
         let qa = QAMeasures.computeAll(audits: snapshot.audits, period: period, reportDate: snapshot.reportDate)
         let hand = snapshot.handEntered.results(period: period)
-        return (computed + (qa + hand).filter { wanted?.contains($0.id) ?? true }).sorted { $0.id < $1.id }
+        let feedback = FeedbackMeasures.computeAll(responses: snapshot.feedback, period: period)
+        return (computed + (qa + feedback + hand).filter { wanted?.contains($0.id) ?? true }).sorted { $0.id < $1.id }
     }
 
     /// `allMeasures` for the authority's current data, from the store's persistent cache when the
@@ -223,7 +226,9 @@ public final class AuthorityNumbers: Sendable {
     public func series(_ id: String, endingOn end: Day, snapshot: AuthoritySnapshot, months: Int = 24) -> [MeasureResult] {
         let first = end.endOfMonth.adding(months: -(months - 1)).startOfMonth
         guard let span = Period(start: first, end: end.endOfMonth) else { return [] }
-        if MeasureCatalogue.qualityAssurance.contains(where: { $0.id == id }) || HandEnteredMeasures.definition(id) != nil {
+        if MeasureCatalogue.qualityAssurance.contains(where: { $0.id == id }) || MeasureCatalogue.feedback.contains(where: { $0.id == id })
+            || HandEnteredMeasures.definition(id) != nil
+        {
             return MeasureEngine.monthEnds(in: span).compactMap { measure(id, period: .rolling12Months(endingOn: $0), snapshot: snapshot) }
         }
         return snapshot.engine.monthlySeries(id, over: span, parameters: parameters(snapshot, period: .rolling12Months(endingOn: end)))

@@ -32,6 +32,8 @@ public struct AuthoritySnapshot: Sendable {
     public var supervisionIntervalDays: Int
     /// The reporting year (2025 = 2024-25) of the newest collection year loaded, if any.
     public var latestYear: Int?
+    /// Families' and children's feedback given in Oversight, for the feedback measures.
+    public var feedback: [FeedbackResponse] = []
 
     /// The case data the engine reads.
     public var data: CaseData { engine.data }
@@ -39,11 +41,13 @@ public struct AuthoritySnapshot: Sendable {
     public init(
         authority: String, version: String, engine: MeasureEngine, rowsWithErrors: Set<RecordOrigin> = [], audits: [Audit] = [],
         handEntered: HandEnteredValues = HandEnteredValues(), targets: TargetHistory = TargetHistory(), plan: Plan, reportDate: Day,
-        supervisionIntervalDays: Int = MeasureParameters().supervisionIntervalDays, latestYear: Int? = nil
+        supervisionIntervalDays: Int = MeasureParameters().supervisionIntervalDays, latestYear: Int? = nil,
+        feedback: [FeedbackResponse] = []
     ) {
         self.authority = authority; self.version = version; self.engine = engine; self.rowsWithErrors = rowsWithErrors
         self.audits = audits; self.handEntered = handEntered; self.targets = targets; self.plan = plan; self.reportDate = reportDate
         self.supervisionIntervalDays = supervisionIntervalDays; self.latestYear = latestYear
+        self.feedback = feedback
     }
 
     /// The plan with the targets in force for `period`: a target changed later keeps the old one

@@ -44,7 +44,7 @@ struct MeasuresCommand: ParsableCommand {
             )
         }
         guard ["table", "json", "csv"].contains(format) else { throw CLIError.usage("--format must be table, json or csv") }
-        let known = Set(MeasureEngine.measureIDs + MeasureCatalogue.qualityAssurance.map(\.id) + HandEnteredMeasures.all.map(\.id))
+        let known = Set(MeasureEngine.measureIDs + MeasureCatalogue.qualityAssurance.map(\.id) + MeasureCatalogue.feedback.map(\.id) + HandEnteredMeasures.all.map(\.id))
         for id in measures + [drill].compactMap({ $0 }) where !known.contains(id) {
             let near = known.filter { $0.hasPrefix(String(id.prefix(4))) }.sorted().prefix(5)
             throw CLIError.usage(

@@ -45,6 +45,15 @@ public enum Role: String, CaseIterable, Codable, Sendable, Hashable {
     /// password): every role that sees child-level data, and administrators.
     public var needsSecondFactor: Bool { seesChildLevelData || self == .administrator }
 
+    /// Whether the role records families' feedback (with a family, or by giving them a link):
+    /// every role that sees children's records, since a response may name the child.
+    public var recordsFeedback: Bool { seesChildLevelData }
+
+    /// Whether the role may read families' individual feedback responses (answers and free
+    /// text, the child of a response recorded with a practitioner): administrators, managers,
+    /// auditors and moderators. Everyone else sees the summary, with groups of fewer than 5 withheld.
+    public var readsFeedbackResponses: Bool { [.administrator, .manager, .auditor, .moderator].contains(self) }
+
     /// Whether the role may see the plan's dashboards and measures (aggregates).
     public var seesDashboards: Bool { self != .partnerAuditor }
 

@@ -22,15 +22,31 @@ public enum MeasureCatalogue {
         .init("moderation_kappa", .ratio, .high, .qualityAssurance, "Agreement between auditors and moderators (weighted kappa)"),
     ]
 
+    /// Families' and children's feedback measures (computed from the feedback responses in the
+    /// store; see `FeedbackMeasures`).
+    public static let feedback: [MeasureDefinition] = [
+        .init("feedback_responses", .count, .high, .feedback, "Feedback responses from families and children"),
+        .init("feedback_right_help_families", .count, .high, .feedback, "Families saying they got the right help at the right time"),
+        .init("feedback_helped_sustained_families", .count, .high, .feedback, "Families saying things are better and the changes have lasted"),
+        .init("feedback_right_help_pct", .percent, .high, .feedback, "Families agreeing they got the right help at the right time"),
+        .init("feedback_tdas_confidence_pct", .percent, .high, .feedback, "Children and young people feeling more confident (domestic abuse service)"),
+        .init(
+            "feedback_tdas_relationships_pct", .percent, .high, .feedback,
+            "Children and young people saying things are better in their family (domestic abuse service)"),
+        .init(
+            "feedback_tdas_resilience_pct", .percent, .high, .feedback,
+            "Children and young people feeling more able to deal with things (domestic abuse service)"),
+    ]
+
     /// Looks up any measure of the catalogue by id.
     public static func definition(_ id: String) -> MeasureDefinition? {
         byID[id]
     }
 
-    /// Every definition (case data and quality assurance) by id.
+    /// Every definition (case data, quality assurance and feedback) by id.
     static let byID: [String: MeasureDefinition] = {
         var d: [String: MeasureDefinition] = [:]
-        for m in all + qualityAssurance { d[m.id] = m }
+        for m in all + qualityAssurance + feedback { d[m.id] = m }
         return d
     }()
 }

@@ -12,4 +12,6 @@ public enum MeasureSource: String, Codable, Sendable {
     case qualityAssurance
     /// Values entered by hand.
     case handEntered
+    /// Families' and children's feedback given in Oversight.
+    case feedback
 }

@@ -48,6 +48,7 @@ public enum MonthlyPack {
         case .supervision: return "Supervision"
         case .qualityAssurance: return "Quality assurance"
         case .handEntered: return "Entered by hand"
+        case .feedback: return "Feedback from families"
         }
     }
 }

@@ -387,6 +387,7 @@ public enum MeasurePage {
         case .supervision: return "Local supervision records"
         case .qualityAssurance: return "Case file and supervision audits"
         case .handEntered: return "Entered by hand each period"
+        case .feedback: return "Feedback from families and children, given in Oversight"
         }
     }
 }

@@ -18,7 +18,7 @@ enum MeasureController {
             services.dashboards.allMeasures(authority: user.authority, period: period, snapshot: snapshot).map { ($0.id, $0) },
             uniquingKeysWith: { a, _ in a })
         let model = MeasureIndexPage.Model.make(
-            definitions: MeasureCatalogue.all + MeasureCatalogue.qualityAssurance + HandEnteredMeasures.all,
+            definitions: MeasureCatalogue.all + MeasureCatalogue.qualityAssurance + MeasureCatalogue.feedback + HandEnteredMeasures.all,
             results: results, period: period,
             periodOptions: DashboardController.periodOptions(snapshot: snapshot, period: period),
             selectedPeriod: period.description)
