@@ -1287,7 +1287,10 @@ def check_csrf(ctx: Context) -> None:
     lockme2 = ctx.d.users[(AUTHORITY_A, "a.lockme2")]
     own = sign_in(ctx.main, lockme2, "csrf:a.lockme2")
     for route in routes:
-        if route.name == "sign-in-submit":
+        # The sign-in form and a family's feedback link (no session: a double-submit token of its
+        # own, and every unusable link answers 404 before the token is read; FeedbackWebTests)
+        # are checked on their own.
+        if route.name in ("sign-in-submit", "feedback-family-submit"):
             continue
         role = "administrator" if route.allows("administrator") else next(r for r in ROLES if route.allows(r))
         b = own if route.name == "password-change" else ctx.browser(AUTHORITY_A, role)

@@ -59,6 +59,7 @@ struct DemoCommand: ParsableCommand {
             }
             let users = try await Self.demoUsers(store: store, file: usersFile)
             try await Self.demoAudits(store: store, reportDate: Period.reportingYear(year).end)
+            try await Self.demoFeedback(store: store, year: year)
             try await Self.demoActions(store: store, year: year)
             try await Self.demoKPICommentary(store: store, statistics: statistics, year: year)
             return users
@@ -118,6 +119,16 @@ struct DemoCommand: ParsableCommand {
                 partnerAuditors: [.police: "demo-partner-auditor"], due: due, authority: authority, by: "demo")
         }
         print("Added \(made.rounds.count) rounds with \(made.audits.count) audits, and four open audits for the demo auditors.")
+    }
+
+    /// A year of families' and children's feedback (`SynthFeedback`), unless the store has some.
+    static func demoFeedback(store: Store, year: Int) async throws {
+        let repo = store.feedback(authority: authority)
+        guard try await repo.responses().isEmpty else { return }
+        let data = try await store.cases.caseData(authority: authority)
+        let made = SynthFeedback.responses(data: data, authority: authority, year: year, seed: 1)
+        try await repo.insert(made)
+        print("Added \(made.count) feedback responses from families and children.")
     }
 
     /// The plan's actions as a year of delivery leaves them, unless the store tracks them

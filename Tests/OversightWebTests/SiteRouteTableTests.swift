@@ -30,12 +30,12 @@ import Vapor
 
     /// Each role's sections, by hand: a change of a route's access shows here as a change of menu.
     static let expectedSections: [Role: [String]] = [
-        .administrator: ["Overview", "Measures", "Lists", "Clinics", "Data", "Audits", "Plan", "Reports", "Activity log", "Users"],
-        .analyst: ["Overview", "Measures", "Lists", "Clinics", "Data", "Audits", "Plan", "Reports"],
-        .manager: ["Overview", "Measures", "Lists", "Clinics", "Audits", "Plan", "Reports"],
-        .auditor: ["Overview", "Measures", "Lists", "Clinics", "Audits", "Plan", "Reports"],
-        .moderator: ["Overview", "Measures", "Lists", "Clinics", "Audits", "Plan", "Reports"],
-        .strategicLead: ["Overview", "Measures", "Lists", "Clinics", "Audits", "Plan", "Reports"],
+        .administrator: ["Overview", "Measures", "Lists", "Clinics", "Data", "Audits", "Feedback", "Plan", "Reports", "Activity log", "Users"],
+        .analyst: ["Overview", "Measures", "Lists", "Clinics", "Data", "Audits", "Feedback", "Plan", "Reports"],
+        .manager: ["Overview", "Measures", "Lists", "Clinics", "Audits", "Feedback", "Plan", "Reports"],
+        .auditor: ["Overview", "Measures", "Lists", "Clinics", "Audits", "Feedback", "Plan", "Reports"],
+        .moderator: ["Overview", "Measures", "Lists", "Clinics", "Audits", "Feedback", "Plan", "Reports"],
+        .strategicLead: ["Overview", "Measures", "Lists", "Clinics", "Audits", "Feedback", "Plan", "Reports"],
         .boardMember: ["Overview", "Measures", "Plan", "Reports"],
         .partnerAuditor: ["Overview", "Audits"],
     ]

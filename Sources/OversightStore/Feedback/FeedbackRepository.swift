@@ -250,6 +250,7 @@ public struct FeedbackRepository: Sendable {
 public struct FeedbackRejected: Error, Sendable {
     public var form: FeedbackForm
     public var problems: [FeedbackAnswerProblem]
+    public init(form: FeedbackForm, problems: [FeedbackAnswerProblem]) { self.form = form; self.problems = problems }
 }
 
 /// A family's one-time links, found by token across authorities (the family has no account and

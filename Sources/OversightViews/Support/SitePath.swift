@@ -252,6 +252,21 @@ extension SitePath {
     /// A made report, by file name.
     public static let reportFile = SitePath("/reports/:file")
 
+    // MARK: Feedback from families
+
+    /// The Feedback page: forms, links for families, responses for a period.
+    public static let feedback = SitePath("/feedback")
+    /// A form filled in by a practitioner with a family, by form id.
+    public static let feedbackRecord = SitePath("/feedback/forms/:form")
+    /// Making a one-time link for a family (POST).
+    public static let feedbackLinks = SitePath("/feedback/links/new")
+    /// Withdrawing an open link (POST), by its number.
+    public static let feedbackLinkWithdraw = SitePath("/feedback/links/:id/withdraw")
+    /// The individual responses, for roles that may read them.
+    public static let feedbackResponses = SitePath("/feedback/responses/all")
+    /// A family's one-time link (no sign-in): the form, once.
+    public static let feedbackFamily = SitePath("/feedback/:token")
+
     // MARK: Operations
 
     /// Alive: answers 200 while the process serves (for a load balancer or supervisor).

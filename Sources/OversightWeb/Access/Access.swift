@@ -39,6 +39,10 @@ public enum Access: Sendable, Hashable {
     public static let commentators = Access.roles([.administrator, .strategicLead])
     /// Roles that make reports.
     public static let reportMakers = Access.roles([.administrator, .analyst, .strategicLead])
+    /// Roles that record families' feedback (with the family, or by giving them a link).
+    public static let feedbackRecorders = Access.roles(Set(Role.allCases.filter(\.recordsFeedback)))
+    /// Roles that may read families' individual feedback responses.
+    public static let feedbackReaders = Access.roles(Set(Role.allCases.filter(\.readsFeedbackResponses)))
     /// Administrators only.
     public static let administrators = Access.roles([.administrator])
 }

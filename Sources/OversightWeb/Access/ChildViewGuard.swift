@@ -19,7 +19,7 @@ enum ChildViewGuard {
     static let routes: Set<String> = [
         "child", "measure", "measure-numerator-csv", "measure-denominator-csv", "measure-numerator-xlsx",
         "measure-denominator-xlsx", "import", "import-findings-csv", "import-findings-xlsx", "audit", "lists", "lists-download", "clinics",
-        "clinics-download",
+        "clinics-download", "feedback-responses",
     ]
 
     /// Whether the request to `route` by a user of `role` needs to come from the site.

@@ -31,7 +31,7 @@ struct RouteLink: Sendable, Hashable {
 
 /// The main navigation: the service's sections in order, each naming its route.
 enum Navigation {
-    /// Overview, Measures, Lists, Clinics, Data, Audits, Plan, Reports, Activity log, Users. The overview's route
+    /// Overview, Measures, Lists, Clinics, Data, Audits, Feedback, Plan, Reports, Activity log, Users. The overview's route
     /// admits everyone signed in (partner auditors land on their audits from it).
     static let sections: [RouteLink] = [
         RouteLink("Overview", route: "home"),
@@ -40,6 +40,7 @@ enum Navigation {
         RouteLink("Clinics", route: "clinics"),
         RouteLink("Data", route: "data"),
         RouteLink("Audits", route: "audits"),
+        RouteLink("Feedback", route: "feedback"),
         RouteLink("Plan", route: "plan"),
         RouteLink("Reports", route: "reports"),
         RouteLink("Activity log", route: "activity"),

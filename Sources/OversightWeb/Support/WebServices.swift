@@ -24,6 +24,8 @@ final class WebServices: Sendable {
     let signInLimit: ClientRateLimit
     /// Unknown API tokens per client address.
     let tokenLimit: ClientRateLimit
+    /// Families' links that cannot be used (unknown, expired, used, withdrawn) per client address.
+    let feedbackLinkLimit: ClientRateLimit
     /// The mail server (`OVERSIGHT_SMTP_HOST`...), when one is configured: audit alerts are sent at once.
     let mailer: SMTPMailer?
 
@@ -35,6 +37,7 @@ final class WebServices: Sendable {
         self.mailer = options.mailer
         signInLimit = ClientRateLimit(limit: options.signInFailuresPerAddress, window: 5 * 60)
         tokenLimit = ClientRateLimit(limit: options.tokenFailuresPerAddress, window: 5 * 60)
+        feedbackLinkLimit = ClientRateLimit(limit: options.tokenFailuresPerAddress, window: 5 * 60)
         var accounts = store.accounts(hasher: hasher, clock: clock)
         accounts.idleTimeout = options.idleTimeout
         self.accounts = accounts
