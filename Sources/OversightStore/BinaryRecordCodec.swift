@@ -118,6 +118,11 @@ enum BinaryRecordCodec {
             for r in d.visits {
                 w.child(r.child); w.date(r.date); w.optional(r.worker); w.origin(r.origin)
             }
+        case .contact, .earlyHelp, .workforceWorker, .workforceVacancies, .training, .fosteringHousehold, .specialGuardianship,
+            .careProceeding, .pathway:
+            w.count(d.services.count(kind.service!))
+            // Encoding plain Codable values cannot fail.
+            w.string(String(decoding: (try? ServiceRecordCoding.json(kind.service!, d.services)) ?? Data("[]".utf8), as: UTF8.self))
         }
         return w.bytes
     }
@@ -280,6 +285,9 @@ enum BinaryRecordCodec {
                 out.append(Visit(child: try r.child(), date: try r.date(), worker: try r.optionalString(), origin: try origin()))
             }
             builder.add(visits: out, file: file)
+        case .contact, .earlyHelp, .workforceWorker, .workforceVacancies, .training, .fosteringHousehold, .specialGuardianship,
+            .careProceeding, .pathway:
+            try ServiceRecordCoding.add(kind.service!, json: Data(try r.string().utf8), file: file, to: &builder)
         }
         guard r.atEnd else { throw StoreError.unavailable("a stored \(kind.rawValue) record block has bytes after its last record") }
     }
@@ -302,6 +310,14 @@ extension CaseData {
         d.workers = workers.filter { $0.origin.file == file }
         d.allocations = allocations.filter { $0.origin.file == file }
         d.visits = visits.filter { $0.origin.file == file }
+        d.services = services
+        d.services.transform(OfFile(file: file))
         return d
     }
+}
+
+/// Keeps the service records read from one file.
+private struct OfFile: ServiceRecordTransform {
+    let file: Int32
+    func apply<R: ServiceRecord>(_ records: [R]) -> [R] { records.filter { $0.origin.file == file } }
 }

@@ -16,6 +16,18 @@ enum RecordKind: String, CaseIterable, Sendable {
     case worker = "worker"
     case allocation = "allocation"
     case visit = "visit"
+    case contact = "contact"
+    case earlyHelp = "early_help"
+    case workforceWorker = "csww_worker"
+    case workforceVacancies = "csww_vacancies"
+    case training = "training"
+    case fosteringHousehold = "fostering_household"
+    case specialGuardianship = "special_guardianship"
+    case careProceeding = "care_proceeding"
+    case pathway = "pathway"
+
+    /// The service record kind this kind stores, if it is one.
+    var service: ServiceRecordKind? { ServiceRecordKind(rawValue: rawValue) }
 }
 
 /// One record's row: its kind and the columns the store queries. The record itself goes in its
@@ -57,7 +69,7 @@ enum RecordCodec {
                     }
                 )
             }
-            parts = [
+            var all = [
                 part(.cinChild, ordered(d.cinChildren), child: { $0.id.rawValue }, key: { key($0.id.rawValue) }, year: \.collectionYear, origin: \.origin),
                 part(
                     .cinEpisode, d.cinEpisodes, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.referralDate)") },
@@ -92,6 +104,17 @@ enum RecordCodec {
                     .visit, d.visits, child: { $0.child.rawValue }, key: { key($0.child.rawValue, "\($0.date)", $0.worker) }, year: { _ in nil },
                     origin: \.origin),
             ]
+            func service<R: ServiceRecord>(_ records: [R]) -> (count: Int, encode: (Int) -> EncodedRecord) {
+                part(
+                    RecordKind(rawValue: R.kind.rawValue)!, records, child: { $0.childID?.rawValue }, key: { key(R.kind.rawValue, $0.key) },
+                    year: { _ in nil }, origin: \.origin)
+            }
+            let s = d.services
+            all += [
+                service(s.contacts), service(s.earlyHelp), service(s.workforceWorkers), service(s.workforceVacancies), service(s.training),
+                service(s.fosteringHouseholds), service(s.specialGuardianships), service(s.careProceedings), service(s.pathways),
+            ]
+            parts = all
             count = parts.reduce(0) { $0 + $1.count }
         }
 
@@ -135,6 +158,9 @@ enum RecordCodec {
         case .worker: d.workers.count
         case .allocation: d.allocations.count
         case .visit: d.visits.count
+        case .contact, .earlyHelp, .workforceWorker, .workforceVacancies, .training, .fosteringHousehold, .specialGuardianship,
+            .careProceeding, .pathway:
+            d.services.count(kind.service!)
         }
     }
 
@@ -142,7 +168,7 @@ enum RecordCodec {
     static func count(_ d: CaseData) -> Int {
         d.cinChildren.count + d.cinEpisodes.count + d.claHeaders.count + d.claEpisodes.count + d.claReviews.count
             + d.claMissing.count + d.careLeavers.count + d.socialWorkerEpisodes.count + d.missingEpisodes.count + d.supervisions.count
-            + d.workers.count + d.allocations.count + d.visits.count
+            + d.workers.count + d.allocations.count + d.visits.count + d.services.count
     }
 
     /// Joins key parts unambiguously: each part length-prefixed, an absent part as `~`.
@@ -229,6 +255,52 @@ enum RecordCodec {
                 visits: try decode(Visit.self).map {
                     var r = $0; r.origin = reorigin(r.origin); return r
                 }, file: file)
+        case .contact, .earlyHelp, .workforceWorker, .workforceVacancies, .training, .fosteringHousehold, .specialGuardianship,
+            .careProceeding, .pathway:
+            try ServiceRecordCoding.add(kind.service!, json: Data(("[" + payloads.joined(separator: ",") + "]").utf8), file: file, to: &builder)
+        }
+    }
+}
+
+/// Service records (contacts, early help, the workforce census, ...) in the store: JSON, one
+/// array a record block (these lists are small beside the statutory returns').
+enum ServiceRecordCoding {
+    /// The records of `kind` in `d`, as a JSON array.
+    static func json(_ kind: ServiceRecordKind, _ d: ServiceRecords) throws -> Data {
+        let e = JSONEncoder()
+        switch kind {
+        case .contact: return try e.encode(d.contacts)
+        case .earlyHelp: return try e.encode(d.earlyHelp)
+        case .workforceWorker: return try e.encode(d.workforceWorkers)
+        case .workforceVacancies: return try e.encode(d.workforceVacancies)
+        case .training: return try e.encode(d.training)
+        case .fosteringHousehold: return try e.encode(d.fosteringHouseholds)
+        case .specialGuardianship: return try e.encode(d.specialGuardianships)
+        case .careProceeding: return try e.encode(d.careProceedings)
+        case .pathway: return try e.encode(d.pathways)
+        }
+    }
+
+    /// Decodes a JSON array of records of `kind` and adds them to `builder` as file `file`.
+    static func add(_ kind: ServiceRecordKind, json: Data, file: Int, to builder: inout CaseDataBuilder) throws {
+        func add<R: ServiceRecord>(_: R.Type) throws {
+            let records = try JSONDecoder().decode([R].self, from: json).map { r -> R in
+                var r = r
+                r.origin = RecordOrigin(file: file, row: Int(r.origin.row))
+                return r
+            }
+            builder.add(services: records, file: file)
+        }
+        switch kind {
+        case .contact: try add(Contact.self)
+        case .earlyHelp: try add(EarlyHelpEpisode.self)
+        case .workforceWorker: try add(WorkforceWorker.self)
+        case .workforceVacancies: try add(WorkforceVacancies.self)
+        case .training: try add(TrainingCompletion.self)
+        case .fosteringHousehold: try add(FosteringHousehold.self)
+        case .specialGuardianship: try add(SpecialGuardianship.self)
+        case .careProceeding: try add(CareProceeding.self)
+        case .pathway: try add(PathwayEpisode.self)
         }
     }
 }

@@ -5,7 +5,11 @@ import OversightFormats
 /// Generates a synthetic local authority's history and writes it in the statutory formats:
 /// `903/YYYY/*.csv`, `cin/YYYY/cin_census.xml`, optionally `903-xml/YYYY/ssda903.xml` (last year),
 /// `local/missing-episodes.csv`, `local/supervision.csv`, `local/workers.csv`, `local/allocations.csv`,
-/// `local/visits.csv`, `manifest.json` and, with an error
+/// `local/visits.csv`, the services around social care (`local/early-help.csv`,
+/// `local/care-proceedings.csv`, `local/special-guardianship.csv`, `local/pathways.csv`,
+/// `local/fostering-households.csv`, `local/training.csv`, `workforce/YYYY/csww.xml` for each census
+/// of 30 September in the written years, and the Annex A workbook of the last year,
+/// `annex-a/annex_a_YYYY.xlsx`, up to 20 times Trafford's size), `manifest.json` and, with an error
 /// rate above 0, `errors-manifest.json`.
 ///
 /// Children are simulated and written one at a time, so memory stays small whatever the scale.
@@ -76,6 +80,31 @@ public struct SynthGenerator: Sendable {
         let allocationsCSV = try LocalCSVWriter(
             url: directory.appendingPathComponent("local/allocations.csv"), header: LocalCSVWriter.allocationsHeader)
         let visitsCSV = try LocalCSVWriter(url: directory.appendingPathComponent("local/visits.csv"), header: LocalCSVWriter.visitsHeader)
+        let services = SynthServices(options: options)
+        func localCSV(_ name: String, _ format: LocalFormat) throws -> LocalCSVWriter {
+            try LocalCSVWriter(url: directory.appendingPathComponent("local/\(name).csv"), header: format.columns)
+        }
+        let earlyHelpCSV = try localCSV("early-help", .earlyHelp), proceedingsCSV = try localCSV("care-proceedings", .careProceedings)
+        let sgoCSV = try localCSV("special-guardianship", .specialGuardianship), pathwaysCSV = try localCSV("pathways", .pathways)
+        let fosteringCSV = try localCSV("fostering-households", .fostering), trainingCSV = try localCSV("training", .training)
+        var annexA = options.scale.referralFactor <= 20 ? SynthAnnexA(year: options.lastYear) : nil
+        for row in services.earlyHelpOnly() {
+            earlyHelpCSV.write(row)
+            annexA?.addEarlyHelp(row)
+        }
+        for c in services.contactsOnly() { annexA?.addContact(child: c.child, day: c.day, source: c.source) }
+        for row in services.fosteringRows() { fosteringCSV.write(row) }
+        for row in services.earlierSpecialGuardianships() { sgoCSV.write(row) }
+        for row in services.trainingRows(world.workforce.workers) { trainingCSV.write(row) }
+        var censusFiles: [String: Int] = [:]
+        for y in options.years {
+            let path = "workforce/\(y - 1)/csww.xml"
+            let url = directory.appendingPathComponent(path)
+            try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let xml = services.workforceCensus(year: y - 1, workers: world.workforce.workers, organisation: organisation)
+            try Data(xml.utf8).write(to: url, options: .atomic)
+            censusFiles[path] = xml.components(separatedBy: "<CSWWWorker>").count - 1
+        }
 
         var errors: [InjectedError] = []
         var children = 0
@@ -126,6 +155,18 @@ public struct SynthGenerator: Sendable {
                 }
             }
             writeLocal(child, missing: missingCSV, supervision: supervision)
+            let around = services.rows(child)
+            for row in around.earlyHelp { earlyHelpCSV.write(row) }
+            for row in around.proceedings { proceedingsCSV.write(row) }
+            for row in around.sgo { sgoCSV.write(row) }
+            for row in around.pathways { pathwaysCSV.write(row) }
+            if annexA != nil {
+                let year = annexA!.period
+                let missing = child.missing.filter { $0.whileLookedAfter && year.contains($0.start) }
+                annexA!.add(
+                    child, contacts: around.contacts, earlyHelp: around.earlyHelp, missingInYear: missing.count,
+                    lastRHI: missing.last.map { ($0.rhiOffered != nil, $0.rhiAccepted == true) })
+            }
             writeVisits(child, to: visitsCSV)
             for row in organisation.allocationRows(child, from: options.outputStart, to: options.outputEnd) { allocationsCSV.write(row) }
         }
@@ -149,6 +190,19 @@ public struct SynthGenerator: Sendable {
         counts["local/workers.csv"] = workersCSV.rowCount
         counts["local/allocations.csv"] = allocationsCSV.rowCount
         counts["local/visits.csv"] = visitsCSV.rowCount
+        for (name, w) in [
+            ("early-help", earlyHelpCSV), ("care-proceedings", proceedingsCSV), ("special-guardianship", sgoCSV), ("pathways", pathwaysCSV),
+            ("fostering-households", fosteringCSV), ("training", trainingCSV),
+        ] {
+            counts["local/\(name).csv"] = w.rowCount
+            try w.close()
+        }
+        for (path, n) in censusFiles { counts[path] = n }
+        if let annexA {
+            let path = "annex-a/annex_a_\(options.lastYear).xlsx"
+            try annexA.write(to: directory.appendingPathComponent(path))
+            counts[path] = annexA.rows.values.reduce(0) { $0 + $1.count }
+        }
         try missingCSV.close()
         try supervision.close()
         try workersCSV.close()

@@ -32,6 +32,15 @@ extension CaseData {
         }
         if !tables.contains(.localMissing) { d.missingEpisodes = [] }
         if !tables.contains(.supervision) { d.supervisions = [] }
+        if !tables.contains(.workers) { d.workers = [] }
+        if !tables.contains(.contacts) { d.services.contacts = [] }
+        if !tables.contains(.earlyHelp) { d.services.earlyHelp = [] }
+        if !tables.contains(.workforce) { d.services.workforceWorkers = []; d.services.workforceVacancies = [] }
+        if !tables.contains(.training) { d.services.training = [] }
+        if !tables.contains(.fostering) { d.services.fosteringHouseholds = [] }
+        if !tables.contains(.specialGuardianship) { d.services.specialGuardianships = [] }
+        if !tables.contains(.careProceedings) { d.services.careProceedings = [] }
+        if !tables.contains(.pathways) { d.services.pathways = [] }
         for i in d.files.indices {
             let f = d.files[i]
             let kept =
@@ -39,8 +48,22 @@ extension CaseData {
                 case "cin": tables.contains(.cin)
                 case "ssda903": tables.contains(.episodes)
                 case "missing-local": tables.contains(.localMissing)
-                case "annex-a": f.table != "missing" || tables.contains(.localMissing)
+                case "annex-a":
+                    switch f.table {
+                    case "missing": tables.contains(.localMissing)
+                    case "contacts": tables.contains(.contacts)
+                    case "early-help": tables.contains(.earlyHelp)
+                    default: true
+                    }
                 case "supervision-local": tables.contains(.supervision)
+                case "early-help-local": tables.contains(.earlyHelp)
+                case "csww": tables.contains(.workforce)
+                case "training-local": tables.contains(.training)
+                case "workers-local", "ssd-professionals": tables.contains(.workers)
+                case "fostering-local": tables.contains(.fostering)
+                case "sgo-local": tables.contains(.specialGuardianship)
+                case "care-proceedings-local": tables.contains(.careProceedings)
+                case "pathways-local": tables.contains(.pathways)
                 default: true
                 }
             if !kept { d.files[i] = SourceFile(path: f.path, format: "", table: "", collectionYear: f.collectionYear) }

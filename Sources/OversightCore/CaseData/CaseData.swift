@@ -36,6 +36,9 @@ public struct CaseData: Sendable {
     public var allocations: [Allocation] = []
     /// Social workers' visits to children (local visits file).
     public var visits: [Visit] = []
+    /// The services around social care: contacts, early help, the workforce census, training,
+    /// fostering households, special guardianship, care proceedings and local pathways.
+    public var services = ServiceRecords()
     /// Collection years loaded per source (`cin`, `ssda903`).
     public var cinYears: [Int] = []
     public var claYears: [Int] = []
@@ -59,4 +62,10 @@ public struct CaseData: Sendable {
     public var hasSupervision: Bool { files.contains { $0.format == "supervision-local" } }
     /// Whether a visits file was loaded.
     public var hasVisits: Bool { files.contains { $0.format == "visits-local" } }
+    /// Whether a contacts list (Annex A List 1) was loaded.
+    public var hasContacts: Bool { files.contains { $0.format == "annex-a" && $0.table == "contacts" } }
+    /// Whether early help records (Annex A List 2 or the local early help file) were loaded.
+    public var hasEarlyHelp: Bool { files.contains { $0.format == "early-help-local" || ($0.format == "annex-a" && $0.table == "early-help") } }
+    /// Whether any file of one of `formats` was loaded.
+    public func hasFile(format formats: Set<String>) -> Bool { files.contains { formats.contains($0.format) } }
 }

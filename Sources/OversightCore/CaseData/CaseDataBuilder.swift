@@ -31,6 +31,7 @@ public struct CaseDataBuilder: Sendable {
     private var workers: [Batch<WorkerRecord>] = []
     private var allocations: [Batch<Allocation>] = []
     private var visits: [Batch<Visit>] = []
+    private var services: [(file: Int, records: ServiceRecords)] = []
     private var blank: [String: Int] = [:]
     public var rowsWithErrors: Set<RecordOrigin> = []
 
@@ -70,6 +71,12 @@ public struct CaseDataBuilder: Sendable {
     public mutating func add(workers r: [WorkerRecord], file: Int) { workers.append(Batch(file: file, year: nil, records: r)) }
     public mutating func add(allocations r: [Allocation], file: Int) { allocations.append(Batch(file: file, year: nil, records: r)) }
     public mutating func add(visits r: [Visit], file: Int) { visits.append(Batch(file: file, year: nil, records: r)) }
+    /// Adds service records (contacts, early help, the workforce census, ...) of file `file`.
+    public mutating func add<R: ServiceRecord>(services r: [R], file: Int) {
+        var s = ServiceRecords()
+        s.add(r)
+        services.append((file, s))
+    }
 
     /// Adds everything `other` holds after what this builder holds, as if its files had been
     /// added here in order after this builder's: its file indices (in batches and in every
@@ -98,12 +105,16 @@ public struct CaseDataBuilder: Sendable {
         move(&o.workers) { $0.origin.file += by }
         move(&o.allocations) { $0.origin.file += by }
         move(&o.visits) { $0.origin.file += by }
+        for i in o.services.indices {
+            o.services[i].file += offset
+            o.services[i].records.transform(ShiftFiles(by: by))
+        }
         files += o.files
         cinChildren += o.cinChildren; cinEpisodes += o.cinEpisodes
         claHeaders += o.claHeaders; claEpisodes += o.claEpisodes; claReviews += o.claReviews; claMissing += o.claMissing
         careLeavers += o.careLeavers; swEpisodes += o.swEpisodes
         missingEpisodes += o.missingEpisodes; supervisions += o.supervisions
-        workers += o.workers; allocations += o.allocations; visits += o.visits
+        workers += o.workers; allocations += o.allocations; visits += o.visits; services += o.services
         for (table, n) in o.blank { blank[table, default: 0] += n }
         for r in o.rowsWithErrors { rowsWithErrors.insert(RecordOrigin(file: Int(r.file + by), row: Int(r.row))) }
     }
@@ -177,6 +188,8 @@ public struct CaseDataBuilder: Sendable {
         d.allocations = Self.latest(Self.ordered(allocations).flatMap(\.records)) { "\($0.child.rawValue)|\($0.from)" }
         // A visit to the same child on the same day by the same worker, given again, is one visit.
         d.visits = Self.latest(Self.ordered(visits).flatMap(\.records)) { "\($0.child.rawValue)|\($0.date)|\($0.worker ?? "")" }
+        d.services = Self.mergeServices(services, files: files)
+        services = []
 
         d.cinChildren.reserveCapacity(cinChildren.reduce(0) { $0 + $1.records.count })
         for b in Self.ordered(cinChildren) { for c in b.records { d.cinChildren[c.id] = c } }
@@ -401,5 +414,36 @@ public struct CaseDataBuilder: Sendable {
         var last: [String: Int] = [:]
         for (i, r) in records.enumerated() { last[key(r)] = i }
         return records.enumerated().filter { last[key($0.element)] == $0.offset }.map(\.element)
+    }
+
+    /// The service records of every file in file order, a later file's record replacing an
+    /// earlier one with the same key. Early help read from an Annex A workbook is left out when a
+    /// local early help file was loaded (which carries all of List 2's fields and more).
+    static func mergeServices(_ batches: [(file: Int, records: ServiceRecords)], files: [SourceFile]) -> ServiceRecords {
+        var all = ServiceRecords()
+        for b in batches.sorted(by: { $0.file < $1.file }) {
+            b.records.forEachKind { list in all.append(list) }
+        }
+        if files.contains(where: { $0.format == "early-help-local" }) {
+            let annexA = Set(files.indices.filter { files[$0].format == "annex-a" }.map(Int32.init))
+            all.earlyHelp.removeAll { annexA.contains($0.origin.file) }
+        }
+        all.transform(LatestByKey())
+        return all
+    }
+
+    /// Moves every record's origin `by` files up.
+    struct ShiftFiles: ServiceRecordTransform {
+        let by: Int32
+        func apply<R: ServiceRecord>(_ records: [R]) -> [R] {
+            records.map {
+                var r = $0; r.origin.file += by; return r
+            }
+        }
+    }
+
+    /// Keeps, of the records sharing a key, the last, in its place.
+    struct LatestByKey: ServiceRecordTransform {
+        func apply<R: ServiceRecord>(_ records: [R]) -> [R] { CaseDataBuilder.latest(records) { $0.key } }
     }
 }

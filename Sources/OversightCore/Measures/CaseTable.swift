@@ -23,6 +23,24 @@ public enum CaseTable: String, CaseIterable, Hashable, Comparable, Sendable, Cod
     case localMissing = "missing-local"
     /// Local supervision records: `supervisions`.
     case supervision = "supervision-local"
+    /// Contacts (Annex A List 1): `services.contacts`.
+    case contacts = "contacts"
+    /// Early help (Annex A List 2, or the local early help file): `services.earlyHelp`.
+    case earlyHelp = "early-help"
+    /// The workforce census: `services.workforceWorkers` and `services.workforceVacancies`.
+    case workforce = "csww"
+    /// Local training records: `services.training`.
+    case training = "training-local"
+    /// The organisation's workers (local workers file, or the SSD professionals extract): `workers`.
+    case workers = "workers-local"
+    /// Local fostering households: `services.fosteringHouseholds`.
+    case fostering = "fostering-local"
+    /// The local special guardianship support list: `services.specialGuardianships`.
+    case specialGuardianship = "sgo-local"
+    /// Local care proceedings: `services.careProceedings`.
+    case careProceedings = "care-proceedings-local"
+    /// Local pathways: `services.pathways`.
+    case pathways = "pathways-local"
 
     /// The return or local record the table belongs to.
     public var source: MeasureSource {
@@ -31,6 +49,13 @@ public enum CaseTable: String, CaseIterable, Hashable, Comparable, Sendable, Cod
         case .episodes, .header, .reviews, .missing, .oc3, .socialWorkerEpisodes: .ssda903
         case .localMissing: .localMissing
         case .supervision: .supervision
+        case .contacts, .earlyHelp: .earlyHelp
+        case .workforce: .workforce
+        case .training, .workers: .training
+        case .fostering: .fostering
+        case .specialGuardianship: .specialGuardianship
+        case .careProceedings: .careProceedings
+        case .pathways: .pathways
         }
     }
 

@@ -27,30 +27,34 @@ public struct Measure: Sendable {
     /// The tally of each point of a series, reading the records once for all the points (see
     /// `MeasureEngine.series(_:endingOn:parameters:)`); each point's numbers and warnings equal
     /// `period`'s for that point's rolling 12 months.
-    let series: @Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally]
+    /// nil for a measure whose series is its period's computation at each point (the small
+    /// local lists, whose values may be fractions: FTE).
+    let series: (@Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally])?
 
     /// A measure whose period's tally is finished by its unit: a count, a percentage, or a rate
     /// per 10,000 of `MeasureParameters.population`.
     init(
-        _ id: MeasureID, _ unit: MeasureUnit, _ polarity: Polarity, _ title: String, reads: Set<CaseTable>,
+        _ id: MeasureID, _ unit: MeasureUnit, _ polarity: Polarity, _ title: String, reads: Set<CaseTable>, source: MeasureSource? = nil,
         period: @escaping @Sendable (MeasureEngine, Period, MeasureParameters) -> Tally,
         series: @escaping @Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally]
     ) {
         let name = id.rawValue
         self.init(
-            id, unit, polarity, title, reads: reads,
+            id, unit, polarity, title, reads: reads, source: source,
             result: { e, p, parameters in
                 e.finish(period(e, p, parameters), name, unit, p, parameters)
             }, series: series)
     }
 
-    /// A measure whose period's result is made by `result` itself.
+    /// A measure whose period's result is made by `result` itself. A measure reads the tables of
+    /// one source, unless `source` names the one its coverage is judged by (a measure joining
+    /// early help with the CIN census).
     init(
-        _ id: MeasureID, _ unit: MeasureUnit, _ polarity: Polarity, _ title: String, reads: Set<CaseTable>,
+        _ id: MeasureID, _ unit: MeasureUnit, _ polarity: Polarity, _ title: String, reads: Set<CaseTable>, source: MeasureSource? = nil,
         result: @escaping @Sendable (MeasureEngine, Period, MeasureParameters) -> MeasureResult?,
-        series: @escaping @Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally]
+        series: (@Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally])?
     ) {
-        let sources = Set(reads.map(\.source))
+        let sources = source.map { [$0] } ?? Set(reads.map(\.source))
         precondition(sources.count == 1, "\(id) must read the tables of one source")
         self.id = id
         self.unit = unit

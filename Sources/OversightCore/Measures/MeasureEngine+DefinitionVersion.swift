@@ -4,5 +4,5 @@ extension MeasureEngine {
     /// only while it is unchanged, so it must change whenever any measure's definition changes,
     /// in any way that can change a value, numerator, denominator or warning: a new date in the
     /// form `2026-12-07.1` (the `.n` counting changes made on one day).
-    public static let definitionVersion: String = "2026-12-07.1"
+    public static let definitionVersion: String = "2026-12-07.2"
 }

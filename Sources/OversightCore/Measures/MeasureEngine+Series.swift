@@ -24,10 +24,10 @@ extension MeasureEngine {
     /// `series(_:endingOn:parameters:)` of `measure`.
     public func series(_ measure: Measure, endingOn ends: [Day], parameters p: MeasureParameters = MeasureParameters()) -> [MeasureResult] {
         if measure.unit == .rate && p.population == nil { return [] }
-        guard !p.includeRecords, let points = SeriesPoints(ends: ends), !ends.isEmpty else {
+        guard !p.includeRecords, let seriesOf = measure.series, let points = SeriesPoints(ends: ends), !ends.isEmpty else {
             return ends.compactMap { compute(measure, period: .rolling12Months(endingOn: $0), parameters: p) }
         }
-        let tallies = measure.series(self, points, p)
+        let tallies = seriesOf(self, points, p)
         let id = measure.id.rawValue
         var out: [MeasureResult] = []
         out.reserveCapacity(ends.count)

@@ -117,6 +117,20 @@ public struct MeasureEngine: Sendable {
             if !data.hasLocalMissing { return ["no missing-episode data"] }
         case .supervision:
             if !data.hasSupervision { return ["no supervision data"] }
+        case .earlyHelp:
+            if !data.hasEarlyHelp && !data.hasContacts { return ["no early help data"] }
+        case .workforce:
+            if !data.hasFile(format: ["csww"]) { return ["no workforce census data"] }
+        case .training:
+            if !data.hasFile(format: ["training-local"]) { return ["no training data"] }
+        case .fostering:
+            if !data.hasFile(format: ["fostering-local"]) { return ["no fostering households data"] }
+        case .specialGuardianship:
+            if !data.hasFile(format: ["sgo-local"]) { return ["no special guardianship data"] }
+        case .careProceedings:
+            if !data.hasFile(format: ["care-proceedings-local"]) { return ["no care proceedings data"] }
+        case .pathways:
+            if !data.hasFile(format: ["pathways-local"]) { return ["no pathways data"] }
         default: break
         }
         return []

@@ -1,6 +1,30 @@
 import OversightCore
 
 extension AnnexAWorkbook {
+    /// One contact per List 1 row with a valid child id: the contact's date and source as
+    /// written. `origin` is (`fileIndex`, sheet row).
+    public func contacts(fileIndex: Int = 0) -> [Contact] {
+        rows(.list1).compactMap { row in
+            guard let child = ChildID(normalising: row["child_id"]) else { return nil }
+            return Contact(
+                child: child, date: .iso(row["contact_date"]), source: row["contact_source"].isEmpty ? nil : row["contact_source"],
+                origin: RecordOrigin(file: fileIndex, row: row.row))
+        }
+    }
+
+    /// One early help episode per List 2 row with a valid child id: the assessment's start,
+    /// completion and the organisation completing it. List 2 gives no lead agency, closure,
+    /// factors or meetings (the local early help file does). `origin` is (`fileIndex`, sheet row).
+    public func earlyHelp(fileIndex: Int = 0) -> [EarlyHelpEpisode] {
+        rows(.list2).compactMap { row in
+            guard let child = ChildID(normalising: row["child_id"]) else { return nil }
+            return EarlyHelpEpisode(
+                child: child, start: .iso(row["assessment_start_date"]), completed: .iso(row["assessment_completion_date"]),
+                organisation: row["assessment_organisation"].isEmpty ? nil : row["assessment_organisation"],
+                origin: RecordOrigin(file: fileIndex, row: row.row))
+        }
+    }
+
     /// The last missing episode of each child in List 8 (children looked after), the only
     /// missing episodes Annex A holds.
     ///

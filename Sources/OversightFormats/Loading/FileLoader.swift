@@ -195,7 +195,16 @@ public enum FileLoader {
             let mapped = try MappedFile(path: path)
             let data = mapped.unownedData
             let head = String(decoding: data.prefix(4096), as: UTF8.self)
-            if head.contains("<EXPSSDA903") {
+            if WorkforceCensusReader.recognise(head) {
+                // A census has no collection year of the statutory returns' kind: it is dated
+                // by its census day, which each record carries.
+                let f = builder.addFile(SourceFile(path: path, format: "csww", table: "CSWWWorker", collectionYear: nil))
+                let r = try WorkforceCensusReader.read(data: data, file: path, fileIndex: f)
+                builder.add(services: r.workers, file: f)
+                builder.add(services: r.vacancies, file: f)
+                out.issues += r.issues
+                out.files.append(LoadedFile(path: path, format: "csww", table: "CSWWWorker", rows: r.workers.count, collectionYear: nil))
+            } else if head.contains("<EXPSSDA903") {
                 let (tables, issues) = try SSDA903XMLReader.read(data: data, file: path, collectionYear: pathYear)
                 out.issues += issues
                 for t in tables {
@@ -265,6 +274,10 @@ public enum FileLoader {
             let r = LocalCSVReader.visits(path: path, records: records, file: f)
             builder.add(visits: r.records, file: f)
             if r.blank > 0 { builder.countBlankChildID(table: "Visits", r.blank) }
+            out.issues += r.issues
+        case .earlyHelp, .training, .fostering, .specialGuardianship, .careProceedings, .pathways:
+            let r = LocalCSVReader.services(local, path: path, records: records, file: f, into: &builder)
+            if r.blank > 0 { builder.countBlankChildID(table: local.table, r.blank) }
             out.issues += r.issues
         }
         out.files.append(LoadedFile(path: path, format: local.rawValue, table: table, rows: max(rows, 0), collectionYear: nil))

@@ -16,7 +16,9 @@ extension FileLoader {
     /// Annex A carries less than the statutory returns and overlaps them, so its records feed the
     /// measures of a source only when no file of that source was loaded: its CIN episodes when no
     /// CIN census was, its looked-after episodes when no SSDA903 return was, its missing episodes
-    /// when no local missing-episodes file was.
+    /// when no local missing-episodes file was. Its contacts (List 1) and early help (List 2)
+    /// are always added (early help read from a local early help file replaces List 2's when the
+    /// case data is built).
     static func addAnnexARecords(_ out: LoadedData, builder: inout CaseDataBuilder) {
         let hasCIN = out.files.contains { $0.format == "cin-xml" }
         let has903 = out.files.contains { $0.format.hasPrefix("ssda903") }
@@ -29,6 +31,14 @@ extension FileLoader {
             if !has903 {
                 let f = builder.addFile(SourceFile(path: w.file, format: "ssda903", table: "AnnexA", collectionYear: nil))
                 builder.add(claEpisodes: w.claEpisodes(fileIndex: f), file: f)
+            }
+            if w.lists[.list1] != nil {
+                let f = builder.addFile(SourceFile(path: w.file, format: "annex-a", table: "contacts", collectionYear: nil))
+                builder.add(services: w.contacts(fileIndex: f), file: f)
+            }
+            if w.lists[.list2] != nil {
+                let f = builder.addFile(SourceFile(path: w.file, format: "annex-a", table: "early-help", collectionYear: nil))
+                builder.add(services: w.earlyHelp(fileIndex: f), file: f)
             }
             if !hasMissing {
                 let f = builder.addFile(SourceFile(path: w.file, format: "annex-a", table: "missing", collectionYear: nil))

@@ -19,6 +19,18 @@ public enum LocalFormat: String, CaseIterable, Sendable {
     /// The Standard Safeguarding Dataset's involvements extract (`ssd_involvements`): who worked
     /// with each child, from when to when.
     case ssdInvolvements = "ssd-involvements"
+    /// Early help episodes: List 2's fields and more.
+    case earlyHelp = "early-help-local"
+    /// Workers' completions of training courses.
+    case training = "training-local"
+    /// The authority's own fostering households.
+    case fostering = "fostering-local"
+    /// Children living with special guardians (the SGO support list).
+    case specialGuardianship = "sgo-local"
+    /// Care proceedings issued.
+    case careProceedings = "care-proceedings-local"
+    /// Children's time on local pathways (MARAC, ACT, ...).
+    case pathways = "pathways-local"
 
     /// The table name findings and the source file carry.
     public var table: String {
@@ -30,6 +42,12 @@ public enum LocalFormat: String, CaseIterable, Sendable {
         case .visits: "Visits"
         case .ssdProfessionals: "ssd_professionals"
         case .ssdInvolvements: "ssd_involvements"
+        case .earlyHelp: "EarlyHelp"
+        case .training: "Training"
+        case .fostering: "FosteringHouseholds"
+        case .specialGuardianship: "SpecialGuardianship"
+        case .careProceedings: "CareProceedings"
+        case .pathways: "Pathways"
         }
     }
 
@@ -54,6 +72,16 @@ public enum LocalFormat: String, CaseIterable, Sendable {
                 "invo_professional_id", "invo_professional_role_id", "invo_professional_team", "invo_involvement_start_date",
                 "invo_involvement_end_date", "invo_person_id",
             ]
+        case .earlyHelp:
+            [
+                "child_id", "assessment_start", "assessment_completed", "organisation", "lead_agency", "closed", "closure_reason", "factors",
+                "taf_meetings", "gcp2_completed",
+            ]
+        case .training: ["worker_id", "course", "completed"]
+        case .fostering: ["household_id", "approved", "deregistered", "places", "type"]
+        case .specialGuardianship: ["child_id", "order_date", "ended"]
+        case .careProceedings: ["child_id", "issued", "factors", "concluded"]
+        case .pathways: ["child_id", "pathway", "start", "end", "outcome"]
         }
     }
 
@@ -67,6 +95,12 @@ public enum LocalFormat: String, CaseIterable, Sendable {
         case .visits: ["child_id", "visit_date"]
         case .ssdProfessionals: ["prof_professional_id", "prof_professional_department"]
         case .ssdInvolvements: ["invo_professional_id", "invo_involvement_start_date", "invo_person_id"]
+        case .earlyHelp: ["child_id", "assessment_start"]
+        case .training: ["worker_id", "course", "completed"]
+        case .fostering: ["household_id", "approved"]
+        case .specialGuardianship: ["child_id", "order_date"]
+        case .careProceedings: ["child_id", "issued"]
+        case .pathways: ["child_id", "pathway", "start"]
         }
     }
 
@@ -93,6 +127,10 @@ public enum LocalCSVReader {
         case .visits: let r = visits(path: path, records: records, file: 0); return (r.records.count, r.issues)
         case .ssdProfessionals: let r = ssdProfessionals(path: path, records: records, file: 0); return (r.records.count, r.issues)
         case .ssdInvolvements: let r = ssdInvolvements(path: path, records: records, file: 0); return (r.records.count, r.issues)
+        case .earlyHelp, .training, .fostering, .specialGuardianship, .careProceedings, .pathways:
+            var builder = CaseDataBuilder()
+            let r = services(format, path: path, records: records, file: 0, into: &builder)
+            return (r.records, r.issues)
         }
     }
 

@@ -20,9 +20,14 @@ public struct PublishedMeasure: Hashable, Sendable {
     public var formula: Formula
     /// Where the published figure differs from our definition, in plain words; empty when it matches.
     public var note: String
+    /// The published year (`time_period`) compared with our reporting year Y is Y + this: -1 for
+    /// the workforce census, whose year Y-1 is the census of 30 September Y-1, the one taken in
+    /// our year Y (1 April Y-1 to 31 March Y).
+    public var yearOffset: Int
 
-    public init(measure: String, file: String, filters: [String: String] = [:], formula: Formula, note: String = "") {
+    public init(measure: String, file: String, filters: [String: String] = [:], formula: Formula, note: String = "", yearOffset: Int = 0) {
         self.measure = measure; self.file = file; self.filters = filters; self.formula = formula; self.note = note
+        self.yearOffset = yearOffset
     }
 
     /// Every column the formula reads.
@@ -136,6 +141,18 @@ public enum PublishedMeasures {
                 note:
                     "The children and family social worker vacancy rate (FTE) from the workforce census, taken at 30 September; compare with the hand-entered rate for the same date."
             ),
+            .init(
+                measure: "sw_vacancy_rate_pct", file: workforceFile, formula: .column("vacancy_rate_fte"),
+                note: "The census of 30 September in the period (the DfE's year before ours): the same definition.", yearOffset: -1),
+            .init(
+                measure: "sw_agency_rate_pct", file: workforceFile, formula: .column("agency_rate_fte"),
+                note: "The census of 30 September in the period (the DfE's year before ours): the same definition.", yearOffset: -1),
+            .init(
+                measure: "sw_turnover_rate_pct", file: workforceFile, formula: .column("turnover_rate_fte"),
+                note: "The census of 30 September in the period (the DfE's year before ours): the same definition.", yearOffset: -1),
+            .init(
+                measure: "sw_average_caseload", file: workforceFile, formula: .column("caseload_fte"),
+                note: "The census of 30 September in the period (the DfE's year before ours): the same definition.", yearOffset: -1),
         ]
         return m
     }()

@@ -147,8 +147,9 @@ public struct PublishedStatistics: Sendable {
     /// nil when the measure has no published equivalent, or its file, column or row is missing;
     /// `.suppressed`/`.blank` when the DfE did not publish the figure. Rates per 10,000 computed
     /// here use the population of mid-(`year` - 1).
-    public func cell(measure: String, geography: Geography, year: Int) -> PublishedCell? {
+    public func cell(measure: String, geography: Geography, year ours: Int) -> PublishedCell? {
         guard let mapping = PublishedMeasures.mapping(for: measure), let table = tables[mapping.file] else { return nil }
+        let year = ours + mapping.yearOffset
         switch mapping.formula {
         case .column(let c):
             return table.cell(c, year: year, geography: geography, filters: mapping.filters)
@@ -178,7 +179,7 @@ public struct PublishedStatistics: Sendable {
     /// Every local authority with a row for `measure` in `year`, with its cell.
     public func localAuthorityCells(measure: String, year: Int) -> [(la: String, cell: PublishedCell)] {
         guard let mapping = PublishedMeasures.mapping(for: measure), let table = tables[mapping.file] else { return [] }
-        return table.localAuthorities(year: year).compactMap { la in
+        return table.localAuthorities(year: year + mapping.yearOffset).compactMap { la in
             cell(measure: measure, geography: .localAuthority(la), year: year).map { (la, $0) }
         }
     }
@@ -186,7 +187,7 @@ public struct PublishedStatistics: Sendable {
     /// The reporting years with published figures for `measure`, ascending.
     public func years(measure: String) -> [Int] {
         guard let mapping = PublishedMeasures.mapping(for: measure), let table = tables[mapping.file] else { return [] }
-        return table.years
+        return table.years.map { $0 - mapping.yearOffset }
     }
 
     /// The authority's name and region (code and name) as a published file states them for `year`.

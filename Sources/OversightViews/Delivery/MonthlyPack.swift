@@ -18,8 +18,8 @@ public enum MonthlyPack {
         var h = HTML.raw("")
         if !input.hasData { h += ReportDocument.noData("There is no data for this period.") }
         let months = input.series.values.max(by: { $0.count < $1.count })?.map { $0.period.start } ?? []
-        for source in [MeasureSource.cin, .ssda903, .localMissing, .supervision, .qualityAssurance, .handEntered] {
-            let defs = (MeasureCatalogue.all + HandEnteredMeasures.all).filter { $0.source == source }
+        for source in MeasureSource.ordered {
+            let defs = (MeasureCatalogue.all + MeasureCatalogue.feedback + HandEnteredMeasures.all).filter { $0.source == source }
             let rows: [[HTML]] = defs.compactMap { d in
                 let r = input.results.first { $0.id == d.id }
                 let s = input.series[d.id] ?? []
@@ -40,15 +40,5 @@ public enum MonthlyPack {
         return h
     }
 
-    static func title(_ s: MeasureSource) -> String {
-        switch s {
-        case .cin: return "Children in need and child protection"
-        case .ssda903: return "Children looked after and care leavers"
-        case .localMissing: return "Missing episodes"
-        case .supervision: return "Supervision"
-        case .qualityAssurance: return "Quality assurance"
-        case .handEntered: return "Entered by hand"
-        case .feedback: return "Feedback from families"
-        }
-    }
+    static func title(_ s: MeasureSource) -> String { s.heading }
 }

@@ -379,15 +379,5 @@ public enum MeasurePage {
         }
     }
 
-    static func sourceWords(_ s: MeasureSource) -> String {
-        switch s {
-        case .cin: return "CIN census"
-        case .ssda903: return "SSDA903 return (children looked after)"
-        case .localMissing: return "Local missing episodes records"
-        case .supervision: return "Local supervision records"
-        case .qualityAssurance: return "Case file and supervision audits"
-        case .handEntered: return "Entered by hand each period"
-        case .feedback: return "Feedback from families and children, given in Oversight"
-        }
-    }
+    static func sourceWords(_ s: MeasureSource) -> String { s.words }
 }

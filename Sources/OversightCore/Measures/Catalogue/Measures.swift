@@ -10,7 +10,7 @@ public enum Measures {
     public static let all: [Measure] = [
         referralMeasures, childrenInNeedMeasures, assessmentMeasures, childProtectionMeasures,
         lookedAfterMeasures, placementMeasures, exitMeasures, missingFromCareMeasures, socialWorkerMeasures, reviewMeasures,
-        careLeaverMeasures, localMissingMeasures, supervisionMeasures,
+        careLeaverMeasures, localMissingMeasures, supervisionMeasures, earlyHelpMeasures, workforceMeasures, sufficiencyMeasures,
     ].flatMap { $0 }
 
     /// Every measure by id.
