@@ -53,7 +53,10 @@ import Testing
         #expect(kpis("cpp_rate_per_10k").first?.target == .statisticalNeighbourAverage(.median))
         #expect(kpis("rereferrals_12m_pct").allSatisfy { $0.target == .belowLastYear })
         #expect(kpis("placed_with_parents_change_pct").first?.target == .value(-20))
-        #expect(kpis("hand_households_recruited").first?.target == .value(15))
+        #expect(kpis("fostering_households_recruited").first?.target == .value(15))
+        // What was typed by hand is computed, but for the one the plan leaves to partners.
+        #expect(plan.allKPIs.map(\.kpi.measure).filter { $0.hasPrefix("hand_") } == ["hand_multiagency_participation_pct"])
+        #expect(kpis("sw_vacancy_rate_pct").first?.comparator == .snMedian)
         #expect(kpis("rhi_offered_72h_pct").first?.target == .value(80))
         #expect(kpis("placement_stability_short_pct").allSatisfy { $0.polarity == .low })
         #expect(kpis("audits_moderated_pct").first?.trajectory.count == 4)

@@ -21,6 +21,7 @@ import Testing
         for path in FileLoader.files(under: [dir.path]).files {
             try FileLoader.loadFile(path, defaultYear: nil, keepRaw: true, into: &one, builder: &builder)
         }
+        FileLoader.addAnnexARecords(one, builder: &builder)  // as `load` does, after every other file
         let sequential = builder.build()
         var a = parallel.caseData
         let b = sequential
@@ -31,6 +32,7 @@ import Testing
         #expect(a.cinEpisodes == b.cinEpisodes && a.claEpisodes == b.claEpisodes && a.claReviews == b.claReviews)
         #expect(a.claMissing == b.claMissing && a.careLeavers == b.careLeavers && a.socialWorkerEpisodes == b.socialWorkerEpisodes)
         #expect(a.missingEpisodes == b.missingEpisodes && a.supervisions == b.supervisions)
+        #expect(a.services.earlyHelp == b.services.earlyHelp && a.services.contacts == b.services.contacts && a.services.count > 0)
         #expect(a.cinYears == b.cinYears && a.claYears == b.claYears && a.blankChildIDs == b.blankChildIDs)
         #expect(Set(a.cinEpisodes.map(\.origin.file)).count > 1)
         #expect(ValidationRunner.validate(parallel) == ValidationRunner.validate(one))

@@ -421,12 +421,11 @@ public struct CaseDataBuilder: Sendable {
     /// local early help file was loaded (which carries all of List 2's fields and more).
     static func mergeServices(_ batches: [(file: Int, records: ServiceRecords)], files: [SourceFile]) -> ServiceRecords {
         var all = ServiceRecords()
+        let localEarlyHelp = files.contains { $0.format == "early-help-local" }
         for b in batches.sorted(by: { $0.file < $1.file }) {
+            let f = files[b.file]
+            if localEarlyHelp && f.format == "annex-a" && f.table == "early-help" { continue }
             b.records.forEachKind { list in all.append(list) }
-        }
-        if files.contains(where: { $0.format == "early-help-local" }) {
-            let annexA = Set(files.indices.filter { files[$0].format == "annex-a" }.map(Int32.init))
-            all.earlyHelp.removeAll { annexA.contains($0.origin.file) }
         }
         all.transform(LatestByKey())
         return all

@@ -210,7 +210,86 @@ struct RandomCaseData {
         b.add(missingEpisodes: local, file: m)
         let s = b.addFile(SourceFile(path: "supervision.csv", format: "supervision-local", table: "Supervision", collectionYear: nil))
         b.add(supervisions: sessions, file: s)
+        addServices(children: children, referrals: cinByYear.values.flatMap { $0 }, to: &b)
         return b.build()
+    }
+
+    /// Random records of every service list: contacts, early help, the workforce census,
+    /// training with the organisation's workers, fostering, special guardianship, care
+    /// proceedings and pathways.
+    mutating func addServices(children: Int, referrals: [CINEpisode], to b: inout CaseDataBuilder) {
+        func child() -> ChildID { ChildID("C\(Int.random(in: 0..<max(children, 1), using: &rng))") }
+        let factors = ["domestic abuse", "neglect", "3A", "16A", "other", "DA"]
+        let orgs = ["Primary school", "Council early help", "NHS health visitor", "Police", "Local charity", "Other body", ""]
+        var contacts = (0..<children).map { _ in Contact(child: child(), date: field(someDay()), source: pick(["1A", "2A", "6"])) }
+        for r in referrals.prefix(children) { if let d = r.referralDate.day { contacts.append(Contact(child: r.child, date: field(d.adding(days: -Int.random(in: 0...9, using: &rng))))) } }
+        let c = b.addFile(SourceFile(path: "annex.xlsx", format: "annex-a", table: "contacts", collectionYear: nil))
+        b.add(services: contacts, file: c)
+        var help: [EarlyHelpEpisode] = []
+        for _ in 0..<children {
+            let start = someDay()
+            help.append(
+                EarlyHelpEpisode(
+                    child: child(), start: field(start), completed: chance(0.2) ? .missing : field(after(start, upTo: 40)),
+                    organisation: pick(orgs).nilIfBlank, leadAgency: chance(0.5) ? pick(orgs).nilIfBlank : nil,
+                    closed: chance(0.3) ? .missing : field(after(start, upTo: 400)),
+                    factors: chance(0.4) ? [pick(factors)] : [], tafMeetings: (0..<Int.random(in: 0...3, using: &rng)).map { _ in field(after(start, upTo: 300)) },
+                    gcp2Completed: chance(0.3) ? field(after(start, upTo: 60)) : .missing))
+        }
+        let h = b.addFile(SourceFile(path: "early-help.csv", format: "early-help-local", table: "EarlyHelp", collectionYear: nil))
+        b.add(services: help, file: h)
+        var workers: [WorkforceWorker] = [], vacancies: [WorkforceVacancies] = []
+        for y in 2022...2025 {
+            let census = Day(year: y, month: 9, day: 30)!
+            vacancies.append(WorkforceVacancies(censusDate: .value(census), vacancies: chance(0.9) ? Double(Int.random(in: 0...12, using: &rng)) : nil, agencyFTE: 3))
+            for w in 0..<40 {
+                let start = someDay()
+                workers.append(
+                    WorkforceWorker(
+                        censusDate: .value(census), id: "SW\(w)", agency: pick([true, false, false, nil]), fte: chance(0.95) ? pick([1, 0.8, 0.5]) : nil,
+                        role: "5", start: field(start), end: chance(0.7) ? .missing : field(after(start, upTo: 900)), fteAtCensus: pick([nil, 1, 0.6]),
+                        cases: pick([nil, 0, 12, 20])))
+            }
+        }
+        let f = b.addFile(SourceFile(path: "csww.xml", format: "csww", table: "CSWWWorker", collectionYear: nil))
+        b.add(services: workers, file: f)
+        b.add(services: vacancies, file: f)
+        let orgWorkers = (0..<30).map { w in
+            WorkerRecord(id: "W\(w)", team: "T", start: chance(0.2) ? .missing : field(someDay()), leave: chance(0.6) ? .missing : field(someDay()))
+        }
+        let ow = b.addFile(SourceFile(path: "workers.csv", format: "workers-local", table: "Workers", collectionYear: nil))
+        b.add(workers: orgWorkers, file: ow)
+        let training = (0..<40).map { _ in
+            TrainingCompletion(worker: "W\(Int.random(in: 0..<30, using: &rng))", course: pick(["RRP", "Restorative practice", "GCP2"]), completed: field(someDay()))
+        }
+        let t = b.addFile(SourceFile(path: "training.csv", format: "training-local", table: "Training", collectionYear: nil))
+        b.add(services: training, file: t)
+        let households = (0..<60).map { n in
+            let a = someDay()
+            return FosteringHousehold(
+                id: "FH\(n)", approved: field(a), deregistered: chance(0.5) ? .missing : field(after(a, upTo: 900)), places: pick([nil, 1, 2, 3]))
+        }
+        let fh = b.addFile(SourceFile(path: "fostering.csv", format: "fostering-local", table: "FosteringHouseholds", collectionYear: nil))
+        b.add(services: households, file: fh)
+        let sgo = (0..<children / 3).map { _ in
+            let d = someDay()
+            return SpecialGuardianship(child: child(), orderDate: field(d), ended: chance(0.6) ? .missing : field(after(d, upTo: 900)))
+        }
+        let sg = b.addFile(SourceFile(path: "sgo.csv", format: "sgo-local", table: "SpecialGuardianship", collectionYear: nil))
+        b.add(services: sgo, file: sg)
+        let proceedings = (0..<children / 3).map { _ in
+            CareProceeding(child: child(), issued: field(someDay()), factors: chance(0.7) ? [pick(factors)] : [])
+        }
+        let cp = b.addFile(SourceFile(path: "proceedings.csv", format: "care-proceedings-local", table: "CareProceedings", collectionYear: nil))
+        b.add(services: proceedings, file: cp)
+        let pathways = (0..<children / 2).map { _ in
+            let d = someDay()
+            return PathwayEpisode(
+                child: child(), pathway: pick(["ACT", "marac", "MARAC", "other"]), start: field(d), end: chance(0.3) ? .missing : field(after(d, upTo: 300)),
+                outcome: pick([nil, "de-escalated", "Repeat", "De Escalated"]))
+        }
+        let pw = b.addFile(SourceFile(path: "pathways.csv", format: "pathways-local", table: "Pathways", collectionYear: nil))
+        b.add(services: pathways, file: pw)
     }
 }
 
@@ -290,4 +369,9 @@ struct RandomCaseData {
         #expect(pts.open(from: day("2024-02-29"), until: day("2024-03-31")) == 1..<2)
         #expect(SeriesPoints(ends: [day("2024-02-29"), day("2024-01-31")]) == nil)
     }
+}
+
+extension String {
+    /// nil when empty.
+    var nilIfBlank: String? { isEmpty ? nil : self }
 }
