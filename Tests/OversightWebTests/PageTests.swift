@@ -74,7 +74,7 @@ import VaporTesting
         let h = try await WebHarness.start()
         let res = try await h.send(.GET, "/api/v1/measures?period=2025", as: .analyst)
         #expect(res.status == .ok)
-        // No audits in this store: the QA measures come out with zero denominators. Results built
+        // No audits or feedback in this store: the QA measures come out with zero denominators, the feedback measures with none. Results built
         // from rows with errors are flagged, as the files' validation flags them.
         let loaded = FileLoader.load(paths: [WebFixtures.dataFolder], keepRaw: false, flagRowsWithErrors: true)
         let fromFiles =
@@ -82,6 +82,7 @@ import VaporTesting
                 MeasureEngine(data: loaded.caseData), period: .reportingYear(2025), ids: nil,
                 parameters: MeasureParameters(), rowsWithErrors: loaded.caseData.rowsWithErrors)
             + QAMeasures.computeAll(audits: [], period: .reportingYear(2025), reportDate: Day(Date()))
+            + FeedbackMeasures.computeAll(responses: [], period: .reportingYear(2025))
         let expected = MeasureOutput.json(period: .reportingYear(2025), results: fromFiles)
         let a = try JSONSerialization.jsonObject(with: Data(res.body.string.utf8)) as? NSDictionary
         let b = try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? NSDictionary

@@ -330,7 +330,10 @@ public enum MeasurePage {
         // Who held the child, where the organisation is loaded.
         let showsHolder = !model.teams.isEmpty || !model.workers.isEmpty
         let rows = list.rows.map { r -> [HTML] in
-            [HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child), .text(DrillList.kindWords(r.record.kind))]
+            [
+                r.record.child.isEmpty ? .text("Not named") : HTML.el("a", [("href", SiteURL.child(r.record.child))], text: r.record.child),
+                .text(DrillList.kindWords(r.record.kind)),
+            ]
                 + (showsKey ? [.text(r.record.key)] : [])
                 + [.text(Format.date(r.record.start)), .text(Format.date(r.record.end))]
                 + (showsHolder
