@@ -104,7 +104,11 @@ public struct CaseDataRepository: Sendable {
             switch s.format {
             case "cin": return !hasCIN
             case "ssda903": return !has903
-            default: return !hasMissing
+            default:
+                // Annex A's contacts and early help are always read (a local early help file
+                // replaces List 2 when the case data is built); its missing list only without a
+                // local missing-episodes file.
+                return s.tableName == "contacts" || s.tableName == "early-help" || !hasMissing
             }
         }
         var bySource: [Int: [StoredRow]] = [:]

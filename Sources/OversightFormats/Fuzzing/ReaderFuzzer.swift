@@ -20,6 +20,8 @@ public struct ReaderFuzzer {
         case csv
         case ssda903XML = "ssda903-xml"
         case cinXML = "cin-xml"
+        /// The children's social work workforce census return (XML).
+        case workforceXML = "csww-xml"
         /// Ofsted Annex A workbooks (XLSX: a ZIP of XML parts).
         case annexA = "annex-a"
         /// Improvement plan files (YAML).
@@ -77,6 +79,17 @@ public struct ReaderFuzzer {
             RecordMapper.add(ret, file: f, to: &b)
             _ = MeasureEngine(data: b.build()).computeAll(period: .reportingYear(2025))
             return issues.count
+        case .workforceXML:
+            let r = try WorkforceCensusReader.read(data: data, file: "fuzz.xml", fileIndex: 0)
+            var b = CaseDataBuilder()
+            let f = b.addFile(SourceFile(path: "fuzz.xml", format: "csww", table: "CSWWWorker", collectionYear: nil))
+            b.add(services: r.workers, file: f)
+            b.add(services: r.vacancies, file: f)
+            let engine = MeasureEngine(data: b.build())
+            for y in 2024...2026 {
+                _ = engine.computeAll(period: .reportingYear(y), ids: ["sw_vacancy_rate_pct", "sw_agency_rate_pct", "sw_turnover_rate_pct", "sw_average_caseload"])
+            }
+            return r.issues.count
         case .annexA:
             let workbook = try AnnexAWorkbook.read(data: data, file: "fuzz.xlsx")
             return workbook.issues.count

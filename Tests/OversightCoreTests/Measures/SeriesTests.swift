@@ -222,7 +222,9 @@ struct RandomCaseData {
         let factors = ["domestic abuse", "neglect", "3A", "16A", "other", "DA"]
         let orgs = ["Primary school", "Council early help", "NHS health visitor", "Police", "Local charity", "Other body", ""]
         var contacts = (0..<children).map { _ in Contact(child: child(), date: field(someDay()), source: pick(["1A", "2A", "6"])) }
-        for r in referrals.prefix(children) { if let d = r.referralDate.day { contacts.append(Contact(child: r.child, date: field(d.adding(days: -Int.random(in: 0...9, using: &rng))))) } }
+        for r in referrals.prefix(children) {
+            if let d = r.referralDate.day { contacts.append(Contact(child: r.child, date: field(d.adding(days: -Int.random(in: 0...9, using: &rng))))) }
+        }
         let c = b.addFile(SourceFile(path: "annex.xlsx", format: "annex-a", table: "contacts", collectionYear: nil))
         b.add(services: contacts, file: c)
         var help: [EarlyHelpEpisode] = []

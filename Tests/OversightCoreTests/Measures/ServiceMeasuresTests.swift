@@ -65,19 +65,19 @@ import Testing
         #expect(toReferral.numerator == 1 && toReferral.denominator == 2)
         // B 21 days after its closure; C's second referral while its early help is open
         #expect(value("step_ups", d).numeratorRecords.map(\.child) == ["B", "C"])
-        #expect(value("step_downs", d).numeratorRecords.map(\.child) == ["C"])  // started 19 days after the closure
+        #expect(value("step_downs", d).numeratorRecords.map(\.child) == ["C"]) // started 19 days after the closure
         let again = value("rereferrals_after_step_down_pct", d)
         #expect(again.value == 100 && again.denominator == 1)
         #expect(value("eha_started", d).value == 1)
-        #expect(value("eha_completed", d).value == 1)  // B's was completed before the period
+        #expect(value("eha_completed", d).value == 1) // B's was completed before the period
         let partner = value("eha_completed_partner_pct", d)
-        #expect(partner.numerator == 0 && partner.denominator == 1)  // the council's own early help team
+        #expect(partner.numerator == 0 && partner.denominator == 1) // the council's own early help team
         #expect(value("eha_completed_by_local_authority", d).value == 1)
         #expect(value("eha_completed_by_education", d).value == 0)
         let led = value("early_help_partner_led_pct", d)
-        #expect(led.numerator == 2 && led.denominator == 2)  // B's school; C's lead agency is health
-        #expect(value("eh_da_assessments_meetings", d).value == 3)  // C's assessment and two TAF meetings
-        #expect(value("gcp2_partner_completed", d).value == 0)  // completed by the council
+        #expect(led.numerator == 2 && led.denominator == 2) // B's school; C's lead agency is health
+        #expect(value("eh_da_assessments_meetings", d).value == 3) // C's assessment and two TAF meetings
+        #expect(value("gcp2_partner_completed", d).value == 0) // completed by the council
     }
 
     @Test func organisationKinds() {
@@ -118,12 +118,12 @@ import Testing
         let d = data(census: workers, vacancies: [WorkforceVacancies(censusDate: census, vacancies: 1, agencyFTE: 5)])
         let vacancy = value("sw_vacancy_rate_pct", d)
         #expect(vacancy.numerator == 1 && abs((vacancy.denominator ?? 0) - 10) < 1e-9 && abs((vacancy.value ?? 0) - 10) < 1e-9)
-        let agency = value("sw_agency_rate_pct", d)  // the flagged worker, not NoAgencyFTE
+        let agency = value("sw_agency_rate_pct", d) // the flagged worker, not NoAgencyFTE
         #expect(abs((agency.value ?? 0) - 10) < 1e-9)
-        let turnover = value("sw_turnover_rate_pct", d)  // L0 left a year and a day before: not in the 12 months
+        let turnover = value("sw_turnover_rate_pct", d) // L0 left a year and a day before: not in the 12 months
         #expect(turnover.numerator == 1 && abs((turnover.value ?? 0) - 100.0 / 9) < 1e-9)
-        #expect(value("sw_average_caseload", d).value == 20)  // 20 cases / 1.0 FTE
-        #expect(value("sw_vacancy_rate_pct", d, .reportingYear(2024)).value == nil)  // no census in 2023-24
+        #expect(value("sw_average_caseload", d).value == 20) // 20 cases / 1.0 FTE
+        #expect(value("sw_vacancy_rate_pct", d, .reportingYear(2024)).value == nil) // no census in 2023-24
     }
 
     @Test func trainingCountsWorkersInPostAtTheEnd() {
@@ -137,7 +137,7 @@ import Testing
             TrainingCompletion(worker: "W3", course: "RRP", completed: df("2024-06-01")),
         ]
         let r = value("training_rrp_completed_pct", data(workers: workers, training: training))
-        #expect(r.numerator == 1 && r.denominator == 2)  // W3 left; W2 completed after the end
+        #expect(r.numerator == 1 && r.denominator == 2) // W3 left; W2 completed after the end
     }
 
     @Test func sufficiencyWorkedExample() {
@@ -167,7 +167,7 @@ import Testing
         #expect(value("fostering_households_net_change", d).value == 0)
         #expect(value("fostering_households_at_end", d).value == 2)
         #expect(value("fostering_places_at_end", d).value == 5)
-        #expect(value("sgo_living_children", d).numeratorRecords.map(\.child) == ["S1"])  // S2's ended on the last day
+        #expect(value("sgo_living_children", d).numeratorRecords.map(\.child) == ["S1"]) // S2's ended on the last day
         #expect(value("care_proceedings_issued", d).value == 2)
         #expect(value("care_proceedings_neglect", d).value == 1)
         #expect(value("care_proceedings_da", d).value == 2)
