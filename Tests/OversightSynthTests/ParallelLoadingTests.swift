@@ -21,7 +21,7 @@ import Testing
         for path in FileLoader.files(under: [dir.path]).files {
             try FileLoader.loadFile(path, defaultYear: nil, keepRaw: true, into: &one, builder: &builder)
         }
-        FileLoader.addAnnexARecords(one, builder: &builder)  // as `load` does, after every other file
+        FileLoader.addAnnexARecords(one, builder: &builder) // as `load` does, after every other file
         let sequential = builder.build()
         var a = parallel.caseData
         let b = sequential
