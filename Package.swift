@@ -23,7 +23,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.7.1"),
     ],
     targets: [
-        .target(name: "OversightCore"),
+        .target(name: "OversightCore", resources: [.copy("Resources/postcode-districts.csv")]),
         .target(
             name: "OversightFormats",
             dependencies: [

@@ -126,7 +126,8 @@ struct DemoCommand: ParsableCommand {
         let repo = store.feedback(authority: authority)
         guard try await repo.responses().isEmpty else { return }
         let data = try await store.cases.caseData(authority: authority)
-        let made = SynthFeedback.responses(data: data, authority: authority, year: year, seed: 1)
+        // Two years, so that a KPI asking for an increase has last year's figure to compare with.
+        let made = [year - 1, year].flatMap { y in SynthFeedback.responses(data: data, authority: authority, year: y, seed: UInt64(y)) }
         try await repo.insert(made)
         print("Added \(made.count) feedback responses from families and children.")
     }

@@ -36,7 +36,7 @@ public struct Measure: Sendable {
     init(
         _ id: MeasureID, _ unit: MeasureUnit, _ polarity: Polarity, _ title: String, reads: Set<CaseTable>, source: MeasureSource? = nil,
         period: @escaping @Sendable (MeasureEngine, Period, MeasureParameters) -> Tally,
-        series: @escaping @Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally]
+        series: (@Sendable (MeasureEngine, SeriesPoints, MeasureParameters) -> [Tally])?
     ) {
         let name = id.rawValue
         self.init(

@@ -9,6 +9,9 @@ public struct PublishedMeasure: Hashable, Sendable {
         /// The column per 10,000 children aged 0-17: ONS mid-year estimate of the calendar year
         /// before the reporting year ends.
         case ratePer10k(String)
+        /// The sum of `column` over the rows whose `over` column holds each of `values` (and
+        /// the mapping's filters): breakdowns published as rows of their own.
+        case sumOf(column: String, over: String, values: [String])
     }
 
     /// Our measure id.
@@ -35,6 +38,7 @@ public struct PublishedMeasure: Hashable, Sendable {
         switch formula {
         case .column(let c), .ratePer10k(let c): return [c]
         case .percentOf(let n, let d): return n + [d]
+        case .sumOf(let c, let over, _): return [over, c]
         }
     }
 }
@@ -52,6 +56,7 @@ public enum PublishedMeasures {
     public static let careLeaverActivityFile = "la_care_leavers_activity.csv"
     public static let careLeaverAccommodationFile = "la_care_leavers_accommodation_suitability.csv"
     public static let workforceFile = "csww_indicators_2017_to_2025.csv"
+    public static let newPlacementsFile = "la_cla_during_year_new_placements.csv"
     public static let populationFile = "ons_mid-year_population_estimates_2012_to_2024.csv"
     public static let neighbours2021File = "New_Statistical_Neighbour_Groupings_April_2021.csv"
     public static let neighbours2025File = "sn_model_2025_wide.csv"
@@ -59,7 +64,7 @@ public enum PublishedMeasures {
     /// The tidy files the mapping reads (the population file too).
     public static let tidyFiles = [
         referralsFile, cinFile, factorsFile, subsequentPlansFile, plansByDurationFile, claFile, stabilityFile,
-        socialWorkersFile, careLeaverActivityFile, careLeaverAccommodationFile, workforceFile, populationFile,
+        socialWorkersFile, careLeaverActivityFile, careLeaverAccommodationFile, workforceFile, populationFile, newPlacementsFile,
     ]
 
     /// The published columns of `c3` for each `assessment_factor_pct_{group}`.
@@ -140,6 +145,15 @@ public enum PublishedMeasures {
                 measure: "hand_sw_vacancy_rate", file: workforceFile, formula: .column("vacancy_rate_fte"),
                 note:
                     "The children and family social worker vacancy rate (FTE) from the workforce census, taken at 30 September; compare with the hand-entered rate for the same date."
+            ),
+            .init(
+                measure: "placements_over_20_miles_pct", file: newPlacementsFile,
+                filters: ["characteristic": "Location of new placements during the year"],
+                formula: .sumOf(
+                    column: "children_percent", over: "breakdown",
+                    values: ["Placed inside LA boundary more than 20 miles from home", "Placed outside LA boundary more than 20 miles from home"]),
+                note:
+                    "The sum of two whole percentages (inside and outside the authority's boundary), of all new placements including those whose distance is not known; the DfE measures between full postcodes, Oversight between postcode districts' centres."
             ),
             .init(
                 measure: "sw_vacancy_rate_pct", file: workforceFile, formula: .column("vacancy_rate_fte"),

@@ -191,4 +191,28 @@ import Testing
             #expect(r.numeratorRecords.map(\.child) == [child] && r.denominator == 7, "\(group)")
         }
     }
+
+    @Test func distanceBetweenPostcodeDistrictCentres() throws {
+        #expect(PostcodeDistricts.district(of: " m33 7bl ") == "M33" && PostcodeDistricts.district(of: "WA159NU") == "WA15")
+        #expect(PostcodeDistricts.district(of: "M33") == "M33" && PostcodeDistricts.district(of: "") == nil)
+        let near = try #require(PostcodeDistricts.miles("M33 7BL", "SK7 3EP"))
+        #expect(abs(near - 8.37) < 0.01) // (378400, 391600) to (390600, 385900)
+        #expect(try #require(PostcodeDistricts.miles("M33 7BL", "LS1 4AP")) > 20)
+        #expect(PostcodeDistricts.miles("M33 7BL", "BT1 1AA") == nil) // Northern Ireland is not in the table
+        #expect(PostcodeDistricts.table.count == 2_746)
+    }
+
+    @Test func newPlacementsMoreThan20MilesFromHome() {
+        let d = data(cla: [
+            CLAEpisode(child: cid("N"), start: df("2024-05-01"), reasonNewEpisode: "S", legalStatus: "C2", placement: "U4", homePostcode: "M33 7BL", placementPostcode: "SK7 3EP"),
+            CLAEpisode(child: cid("F"), start: df("2024-05-01"), reasonNewEpisode: "P", legalStatus: "C2", placement: "K2", homePostcode: "M33 7BL", placementPostcode: "LS1 4AP"),
+            CLAEpisode(child: cid("L"), start: df("2024-06-01"), reasonNewEpisode: "L", legalStatus: "C2", placement: "K2", homePostcode: "M33 7BL", placementPostcode: "LS1 4AP"),
+            CLAEpisode(child: cid("U"), start: df("2024-07-01"), reasonNewEpisode: "P", legalStatus: "C2", placement: "U4", homePostcode: nil, placementPostcode: "LS1 4AP"),
+            CLAEpisode(child: cid("B"), start: df("2024-07-01"), reasonNewEpisode: "S", legalStatus: "V3", placement: "U4", homePostcode: "M33 7BL", placementPostcode: "LS1 4AP"),
+        ])
+        let r = value("placements_over_20_miles_pct", d)
+        // N near, F far; L changed legal status only; U's distance is not known (in the base); B a short break.
+        #expect(r.numeratorRecords.map(\.child) == ["F"] && r.denominator == 3)
+        #expect(r.warnings.contains { $0.hasPrefix("1 new placements whose distance is not known") })
+    }
 }

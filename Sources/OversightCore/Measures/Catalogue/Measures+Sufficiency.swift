@@ -97,6 +97,13 @@ extension Measures {
             }
         }, series: nil)
 
+    /// `placements_over_20_miles_pct`: of the new placements in the period, those more than 20
+    /// miles from home (between the centres of the home's and the placement's postcode
+    /// districts). Placements whose distance is not known count in the base, as the DfE counts them.
+    public static let placementsOver20MilesPct = Measure(
+        "placements_over_20_miles_pct", .percent, .low, "New placements more than 20 miles from home", reads: [.episodes],
+        period: { e, period, p in e.newPlacementsFarFromHome(period, p) }, series: nil)
+
     /// The placement mix at the period's end: of the children looked after on its last day, those
     /// in each kind of placement (`PlacementKind`).
     static let placementMix: [Measure] = PlacementKind.allCases.map { kind in
@@ -112,7 +119,7 @@ extension Measures {
         [
             fosteringHouseholdsRecruited, fosteringHouseholdsDeregistered, fosteringHouseholdsNetChange, fosteringHouseholdsAtEnd,
             fosteringPlacesAtEnd, sgoLivingChildren, careProceedingsIssued, careProceedingsNeglect, careProceedingsDA, actPathwayChildren,
-            maracDeescalatedPct,
+            maracDeescalatedPct, placementsOver20MilesPct,
         ] + placementMix
 }
 
@@ -263,6 +270,25 @@ extension MeasureEngine {
             t.count(Self.isDeescalated(e.outcome), Self.pathwayRecord(e))
         }
         t.warn(invalid, "pathway records with an invalid end date were left out")
+        return t
+    }
+
+    /// Whether an episode starts a placement: every reason for a new episode but a change of
+    /// legal status alone (`L`).
+    static func startsPlacement(_ e: CLAEpisode) -> Bool { (e.reasonNewEpisode ?? "").uppercased() != "L" }
+
+    fileprivate func newPlacementsFarFromHome(_ period: Period, _ p: MeasureParameters) -> Tally {
+        var t = Tally(keep: RecordKeep(p))
+        var invalid = 0, unknown = 0
+        for (i, e) in data.claEpisodes.enumerated() where Self.startsPlacement(e) && !e.isShortBreak {
+            if e.start.isInvalid { invalid += 1; continue }
+            guard let s = e.start.day, period.contains(s) else { continue }
+            let miles = PostcodeDistricts.miles(e.homePostcode ?? "", e.placementPostcode ?? "")
+            if miles == nil { unknown += 1 }
+            t.count((miles ?? 0) > 20, episodeRecord(e.child, i))
+        }
+        t.warn(invalid, "episodes with an invalid start date were left out")
+        t.warn(unknown, "new placements whose distance is not known (a postcode blank or not in the district table) count as not over 20 miles")
         return t
     }
 
