@@ -1249,7 +1249,7 @@ def csrf_cases(ctx: Context) -> dict[str, tuple[str, list[tuple[str, str]]]]:
         "action-update-check": (action + "/update", [("text", m), ("evidence", m), ("status", "at_risk")]),
         "action-change": (action + "/change/owner", [("step", "confirm"), ("owner", m)]),
         "action-add": ("/plan/ambitions/1/actions", [("step", "confirm"), ("text", m), ("owner", m)]),
-        "entries-submit": ("/plan/entries", [("measure", "hand_sw_vacancy_rate"), ("period", "2025"), ("value", "12.5"), ("source", m)]),
+        "entries-submit": ("/plan/entries", [("measure", "hand_multiagency_participation_pct"), ("period", "2025"), ("value", "12.5"), ("source", m)]),
         "rounds-create": ("/audits/rounds", [("name", m), ("month", "2025-03"), ("template", "case-file"), ("cohort", "all-open"),
                                              ("sample-size", "1"), ("due-date", "2026-12-31"), ("moderation-rate", "50")]),
         "supervision-add": ("/audits/supervision", [("worker", "SW00001"), ("date", "2025-01-10"), ("kind", "formal"), ("reflective", "Y")]),

@@ -471,7 +471,7 @@ extension StoreTests {
                 #expect(!fresh.fromCache && fresh.results == computed.results)
                 let keys = try await MeasureCacheModel.query(on: store.database).filter(\.$laCode == Self.la).all(\.$dataVersion)
                 #expect(keys == [MeasureRepository.cacheKey(revision: revision, definitionVersion: MeasureEngine.definitionVersion)])
-                #expect(MeasureEngine.definitionVersion == "2026-12-07.1")
+                #expect(MeasureEngine.definitionVersion == "2026-12-07.2")
             } catch {
                 await elsewhere.close()
                 await store.close()

@@ -113,7 +113,7 @@ extension StoreTests {
             try await store.plans(authority: "358").writeCommentary(ambition: 2, period: .reportingYear(2025), text: "Re-referrals fell after the new triage.", by: "lead")
             try await store.handEntries(authority: "358").record(
                 HandEnteredEntry(
-                    measureID: "hand_eha_partner_pct", period: .reportingYear(2025),
+                    measureID: "hand_multiagency_participation_pct", period: .reportingYear(2025),
                     numerator: 120, denominator: 480, source: "Early help hub", enteredBy: "analyst", enteredAt: Date()))
             await store.close()
             let out = folder.path("board.html")
