@@ -30,6 +30,7 @@ struct Oversight: ParsableCommand {
             ReportCommand.self,
             PlanCommand.self,
             TemplatesCommand.self,
+            FeedbackCommand.self,
             ActivityCommand.self,
             RoutesCommand.self,
             AuthenticatorCodeCommand.self,

@@ -54,6 +54,11 @@ public enum Role: String, CaseIterable, Codable, Sendable, Hashable {
     /// auditors and moderators. Everyone else sees the summary, with groups of fewer than 5 withheld.
     public var readsFeedbackResponses: Bool { [.administrator, .manager, .auditor, .moderator].contains(self) }
 
+    /// Whether the role may add or change families' feedback forms (upload a form file as a new
+    /// form or the next version of one, download a form as YAML): administrators, who manage the
+    /// plan and the audit templates.
+    public var managesFeedbackForms: Bool { self == .administrator }
+
     /// Whether the role may see the plan's dashboards and measures (aggregates).
     public var seesDashboards: Bool { self != .partnerAuditor }
 

@@ -82,10 +82,13 @@ public struct FeedbackRepository: Sendable {
 
     /// Stores `form` as the next version of its id (1 for a new form; after the shipped version
     /// for a shipped one), and raises the revision, in one transaction. A form the same as the
-    /// latest version is not stored again. Throws `StoreError.badInput` with the form's problems.
+    /// latest version is not stored again. Throws `StoreError.badInput` with the form's problems,
+    /// and for a form that drops a question a feedback measure reads, or answers it another way
+    /// (`FeedbackMeasures.problems(keeping:)`): the measure would stop counting it, so the form is
+    /// refused rather than stored with a warning.
     @discardableResult
     public func saveForm(_ form: FeedbackForm, by user: String) async throws -> FeedbackForm {
-        let problems = form.problems
+        let problems = form.problems + FeedbackMeasures.problems(keeping: form).map(\.message)
         guard problems.isEmpty else { throw StoreError.badInput("the feedback form cannot be saved: " + problems.joined(separator: "; ")) }
         let la = authority, now = clock()
         let latest = try await latestForm(id: form.id)

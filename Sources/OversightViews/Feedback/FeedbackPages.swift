@@ -69,18 +69,56 @@ public enum FeedbackPages {
         /// The period's description (`2025`, `2024-04-01..2025-03-31`) for links.
         public var periodQuery: String
         public var periodOptions: [FormOption]
+        /// Whether the viewer may add or change forms (upload a form file, download one).
+        public var canManageForms: Bool
+        /// Why an uploaded form file was refused, located (file, line, field, what is wrong).
+        public var formProblem: String?
         public init(
             forms: [FeedbackForm], summary: FeedbackSummary, measures: [MeasureResult], openLinks: [LinkRow], newLink: (url: String, expires: String)? = nil,
-            notice: String? = nil, problem: String? = nil, csrf: String, canReadResponses: Bool, periodQuery: String, periodOptions: [FormOption]
+            notice: String? = nil, problem: String? = nil, csrf: String, canReadResponses: Bool, periodQuery: String, periodOptions: [FormOption],
+            canManageForms: Bool = false, formProblem: String? = nil
         ) {
             self.forms = forms; self.summary = summary; self.measures = measures; self.openLinks = openLinks; self.newLink = newLink
             self.notice = notice; self.problem = problem; self.csrf = csrf; self.canReadResponses = canReadResponses; self.periodQuery = periodQuery
-            self.periodOptions = periodOptions
+            self.periodOptions = periodOptions; self.canManageForms = canManageForms; self.formProblem = formProblem
         }
     }
 
+    /// The Feedback page's "Add or change a form": each form's version with a download of it as
+    /// YAML, and the upload of a form file, its problem (if any) shown on the file box.
+    static func manageForms(_ m: IndexModel) -> HTML {
+        var out = HTML.el("h2", [("class", "ov-heading-m"), ("id", "forms")], text: "Add or change a form")
+        out += HTML.el(
+            "p", [("class", "ov-body")],
+            text: "Download a form as a YAML file, change its wording, and upload it: it becomes the form's next version. "
+                + "Responses already given keep the version they were given on. Keep each question's id: the feedback measures read the ids, never the wording, "
+                + "and a form that drops a question a measure reads is refused. A new id adds a new form.")
+        let rows = m.forms.map { f -> [HTML] in
+            [
+                .text(f.title), .text(f.id), .text(String(f.version)),
+                HTML.el(
+                    "a", [("href", SitePath.feedbackFormFile.link(f.id)), ("download", "\(f.id).yaml")],
+                    HTML.text("Download") + HTML.el("span", [("class", "ov-visually-hidden")], text: " \(f.title) as YAML")),
+            ]
+        }
+        out += DataTable(
+            caption: "The forms", isCaptionVisible: false,
+            columns: [.init("title", "Form"), .init("id", "Id"), .init("version", "Version", isNumeric: true), .init("download", "File")], rows: rows,
+            hasRowHeaders: true
+        ).render()
+        var upload = FormGroup.hidden(name: "csrf", value: m.csrf)
+        upload += FormGroup.file(
+            id: "form-file", label: "Form file (YAML)", hint: "At most 256 KB. The format is in the Feedback guide, \"Your own forms\".",
+            accept: ".yaml,.yml", error: m.formProblem)
+        upload += Button.render("Upload the form")
+        out += HTML.el(
+            "form", [("method", "post"), ("action", SitePath.feedbackForms.link()), ("enctype", "multipart/form-data"), ("novalidate", "")], upload)
+        return out
+    }
+
     public static func index(_ m: IndexModel) -> HTML {
-        var out = ErrorSummary.render(m.problem.map { [FieldError(fieldID: "form", message: $0)] } ?? [])
+        var out = ErrorSummary.render(
+            (m.problem.map { [FieldError(fieldID: "form", message: $0)] } ?? []) + (m.formProblem.map { [FieldError(fieldID: "form-file", message: $0)] } ?? []))
         out += HTML.el("h1", [("class", "ov-heading-l")], text: "Feedback from families")
         if let n = m.notice { out += Notice.banner(.success, heading: n) }
         if let link = m.newLink {
@@ -99,6 +137,7 @@ public enum FeedbackPages {
             HTML.el("li", [], HTML.el("a", [("href", SitePath.feedbackRecord.link(f.id))], text: f.title))
         }
         out += HTML.el("ul", [("class", "ov-list")], formLinks.joined)
+        if m.canManageForms { out += manageForms(m) }
 
         // Links
         out += HTML.el("h2", [("class", "ov-heading-m"), ("id", "links")], text: "Create a link for a family")

@@ -258,6 +258,10 @@ extension SitePath {
     public static let feedback = SitePath("/feedback")
     /// A form filled in by a practitioner with a family, by form id.
     public static let feedbackRecord = SitePath("/feedback/forms/:form")
+    /// Uploading a form file (YAML, POST): a new form, or the next version of one.
+    public static let feedbackForms = SitePath("/feedback/forms")
+    /// A form's latest version as a YAML file, by form id.
+    public static let feedbackFormFile = SitePath("/feedback/forms/:form/yaml")
     /// Making a one-time link for a family (POST).
     public static let feedbackLinks = SitePath("/feedback/links/new")
     /// Withdrawing an open link (POST), by its number.

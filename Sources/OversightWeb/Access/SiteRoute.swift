@@ -174,6 +174,10 @@ extension SiteRoute {
         .init("feedback", .GET, .feedback, .feedbackRecorders, FeedbackController.index),
         .init("feedback-record-form", .GET, .feedbackRecord, .feedbackRecorders, sample: ["family-help"], FeedbackController.recordForm),
         .init("feedback-record", .POST, .feedbackRecord, .feedbackRecorders, sample: ["family-help"], FeedbackController.record),
+        .init("feedback-form-upload", .POST, .feedbackForms, .roles(Set(Role.allCases.filter(\.managesFeedbackForms))), FeedbackController.uploadForm),
+        .init(
+            "feedback-form-file", .GET, .feedbackFormFile, .roles(Set(Role.allCases.filter(\.managesFeedbackForms))), sample: ["family-help"],
+            FeedbackController.formFile),
         .init("feedback-link-create", .POST, .feedbackLinks, .feedbackRecorders, FeedbackController.createLink),
         .init("feedback-link-withdraw", .POST, .feedbackLinkWithdraw, .feedbackRecorders, sample: ["999999"], FeedbackController.withdrawLink),
         .init("feedback-responses", .GET, .feedbackResponses, .feedbackReaders, FeedbackController.responses),

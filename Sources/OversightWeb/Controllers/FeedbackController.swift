@@ -1,5 +1,6 @@
 import Foundation
 import OversightCore
+import OversightFormats
 import OversightStore
 import OversightViews
 import Vapor
@@ -22,7 +23,8 @@ enum FeedbackController {
     }
 
     static func indexPage(
-        _ req: Request, notice: String?, newLink: (url: String, expires: String)?, problem: String? = nil, status: HTTPResponseStatus = .ok
+        _ req: Request, notice: String?, newLink: (url: String, expires: String)?, problem: String? = nil, formProblem: String? = nil,
+        status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let user = try req.requireUser
         let repo = req.services.store.feedback(authority: user.authority, clock: req.services.clock)
@@ -40,9 +42,10 @@ enum FeedbackController {
             forms: forms, summary: FeedbackSummary(forms: forms, responses: snapshot.feedback, period: period),
             measures: measures.sorted { (order.firstIndex(of: $0.id) ?? 0) < (order.firstIndex(of: $1.id) ?? 0) }, openLinks: links,
             newLink: newLink, notice: notice, problem: problem, csrf: req.signed?.csrf ?? "", canReadResponses: user.role.readsFeedbackResponses,
-            periodQuery: period.description, periodOptions: DashboardController.periodOptions(snapshot: snapshot, period: period))
+            periodQuery: period.description, periodOptions: DashboardController.periodOptions(snapshot: snapshot, period: period),
+            canManageForms: user.role.managesFeedbackForms, formProblem: formProblem)
         return Pages.page(
-            req, title: ErrorSummary.title("Feedback from families", hasErrors: problem != nil), section: "Feedback", content: FeedbackPages.index(model),
+            req, title: ErrorSummary.title("Feedback from families", hasErrors: problem != nil || formProblem != nil), section: "Feedback", content: FeedbackPages.index(model),
             status: status)
     }
 
@@ -146,6 +149,55 @@ enum FeedbackController {
             req, title: "Feedback responses", section: "Feedback",
             content: FeedbackPages.responses(FeedbackPages.ResponsesModel(period: period, forms: forms, responses: responses)),
             breadcrumbs: [Breadcrumb("Feedback", href: SitePath.feedback.link())])
+    }
+
+    // MARK: An authority's own forms
+
+    /// POST /feedback/forms: a form file (YAML, field `form-file` of a multipart form) saved as a
+    /// new form or the next version of its id. A file that cannot be read, or a form the store
+    /// refuses (a question a measure reads dropped), is shown on the file box, located; nothing is
+    /// stored.
+    static func uploadForm(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        guard let file = try MultipartForm(req)?.files.first(where: { $0.name == "form-file" }) else {
+            return try await indexPage(
+                req, notice: nil, newLink: nil, formProblem: "Choose a form file (YAML) to upload", status: .unprocessableEntity)
+        }
+        let name = UploadReceiver.safeName(file.fileName)
+        let form: FeedbackForm
+        do {
+            form = try FeedbackFormReader().parse(data: file.bytes, file: name)
+        } catch let e as FeedbackFormError {
+            return try await indexPage(req, notice: nil, newLink: nil, formProblem: "The form was not saved: \(e.description)", status: .unprocessableEntity)
+        }
+        let repo = req.services.store.feedback(authority: user.authority, clock: req.services.clock)
+        let before = try await repo.latestForm(id: form.id)
+        let saved: FeedbackForm
+        do {
+            saved = try await repo.saveForm(form, by: user.username)
+        } catch let StoreError.badInput(reason) {
+            return try await indexPage(req, notice: nil, newLink: nil, formProblem: "The form was not saved: \(name): \(reason)", status: .unprocessableEntity)
+        }
+        if let before, before == saved {
+            return try await indexPage(req, notice: "\(saved.title) is the same as its version \(saved.version): nothing changed", newLink: nil)
+        }
+        await req.services.dashboards.invalidate(authority: user.authority)
+        try await req.services.accounts.record(
+            authority: user.authority, user: user.username, action: "saved a feedback form", target: "\(saved.id) version \(saved.version)",
+            isChildLevel: false)
+        return try await indexPage(req, notice: "\(saved.title) is saved as version \(saved.version) of \(saved.id)", newLink: nil)
+    }
+
+    /// GET /feedback/forms/:form/yaml: the form's latest version as the YAML an upload reads.
+    static func formFile(_ req: Request) async throws -> Response {
+        let user = try req.requireUser
+        guard let form = try await req.services.store.feedback(authority: user.authority).latestForm(id: req.parameters.get("form") ?? "") else {
+            throw Abort(.notFound)
+        }
+        let response = Response(status: .ok, body: .init(string: FeedbackFormWriter.yaml(form)))
+        response.headers.replaceOrAdd(name: .contentType, value: "application/yaml; charset=utf-8")
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(form.id).yaml\"")
+        return response
     }
 
     // MARK: A family's link
