@@ -9,7 +9,7 @@ struct FuzzCommand: ParsableCommand {
         discussion: """
             Seeds come from sample files named on the command line (CSV, SSDA903 XML, CIN XML; the kind is
             told from the name and content) and from --corpus, a folder with one subfolder per reader:
-            csv, ssda903-xml, cin-xml, csww-xml, annex-a, plan, audit-template (the committed corpus is fuzz/corpus).
+            csv, ssda903-xml, cin-xml, csww-xml, annex-a, plan, audit-template, feedback-form (the committed corpus is fuzz/corpus).
             With --seconds-per-reader each reader gets its own bounded run, so every reader is exercised.
             A crash ends the process; a reader that never returns hangs it (run it under `timeout`).
             """,
@@ -71,7 +71,7 @@ struct FuzzCommand: ParsableCommand {
     static func trimmed(_ bytes: [UInt8], _ kind: ReaderFuzzer.Kind) -> [UInt8] {
         switch kind {
         case .csv: return Array(bytes.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(40).joined(separator: [0x0A]))
-        case .ssda903XML, .cinXML, .workforceXML, .plan, .auditTemplate: return Array(bytes.prefix(60_000))
+        case .ssda903XML, .cinXML, .workforceXML, .plan, .auditTemplate, .feedbackForm: return Array(bytes.prefix(60_000))
         case .annexA: return bytes
         }
     }

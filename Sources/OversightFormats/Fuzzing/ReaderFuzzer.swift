@@ -28,6 +28,8 @@ public struct ReaderFuzzer {
         case plan
         /// Audit templates (YAML).
         case auditTemplate = "audit-template"
+        /// Feedback forms (YAML).
+        case feedbackForm = "feedback-form"
     }
 
     var rng: SeededRandom
@@ -98,6 +100,9 @@ public struct ReaderFuzzer {
             return 0
         case .auditTemplate:
             _ = try AuditTemplateReader().parse(yaml: String(decoding: data, as: UTF8.self), file: "fuzz.yaml")
+            return 0
+        case .feedbackForm:
+            _ = try FeedbackFormReader().parse(data: data, file: "fuzz.yaml")
             return 0
         }
     }
