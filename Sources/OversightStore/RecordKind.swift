@@ -106,7 +106,7 @@ enum RecordCodec {
             ]
             func service<R: ServiceRecord>(_ records: [R]) -> (count: Int, encode: (Int) -> EncodedRecord) {
                 part(
-                    RecordKind(rawValue: R.kind.rawValue)!, records, child: { $0.childID?.rawValue }, key: { key(R.kind.rawValue, $0.key) },
+                    RecordKind(rawValue: R.kind.rawValue)!, records, child: { $0.childID?.rawValue }, key: { key(R.kind.rawValue, $0.key.text) },
                     year: { _ in nil }, origin: \.origin)
             }
             let s = d.services

@@ -184,10 +184,10 @@ public struct CaseDataBuilder: Sendable {
         d.supervisions = sessions
         // The organisation: a later file's row for the same worker spell, or the same child's
         // allocation from the same day, replaces an earlier one (a corrected file loaded again).
-        d.workers = Self.latest(Self.ordered(workers).flatMap(\.records)) { "\($0.id)|\($0.team)|\($0.start)" }
-        d.allocations = Self.latest(Self.ordered(allocations).flatMap(\.records)) { "\($0.child.rawValue)|\($0.from)" }
+        d.workers = Self.latest(Self.ordered(workers).flatMap(\.records)) { ServiceKey($0.id, $0.start, $0.team) }
+        d.allocations = Self.latest(Self.ordered(allocations).flatMap(\.records)) { ServiceKey($0.child.rawValue, $0.from) }
         // A visit to the same child on the same day by the same worker, given again, is one visit.
-        d.visits = Self.latest(Self.ordered(visits).flatMap(\.records)) { "\($0.child.rawValue)|\($0.date)|\($0.worker ?? "")" }
+        d.visits = Self.latest(Self.ordered(visits).flatMap(\.records)) { ServiceKey($0.child.rawValue, $0.date, $0.worker ?? "") }
         d.services = Self.mergeServices(services, files: files)
         services = []
 
@@ -410,10 +410,12 @@ public struct CaseDataBuilder: Sendable {
 
     /// The records with, for each key, only the last one given (in the order given), kept in
     /// the order of their last appearance.
-    static func latest<R>(_ records: [R], key: (R) -> String) -> [R] {
-        var last: [String: Int] = [:]
+    static func latest<R, K: Hashable>(_ records: [R], key: (R) -> K) -> [R] {
+        var last: [K: Int] = [:]
+        last.reserveCapacity(records.count)
         for (i, r) in records.enumerated() { last[key(r)] = i }
-        return records.enumerated().filter { last[key($0.element)] == $0.offset }.map(\.element)
+        if last.count == records.count { return records }
+        return records.indices.filter { last[key(records[$0])] == $0 }.map { records[$0] }
     }
 
     /// The service records of every file in file order, a later file's record replacing an
@@ -425,7 +427,7 @@ public struct CaseDataBuilder: Sendable {
         for b in batches.sorted(by: { $0.file < $1.file }) {
             let f = files[b.file]
             if localEarlyHelp && f.format == "annex-a" && f.table == "early-help" { continue }
-            b.records.forEachKind { list in all.append(list) }
+            all.append(contentsOf: b.records)
         }
         all.transform(LatestByKey())
         return all

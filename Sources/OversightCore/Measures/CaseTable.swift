@@ -26,7 +26,7 @@ public enum CaseTable: String, CaseIterable, Hashable, Comparable, Sendable, Cod
     /// Contacts (Annex A List 1): `services.contacts`.
     case contacts = "contacts"
     /// Early help (Annex A List 2, or the local early help file): `services.earlyHelp`.
-    case earlyHelp = "early-help"
+    case earlyHelp = "early-help-local"
     /// The workforce census: `services.workforceWorkers` and `services.workforceVacancies`.
     case workforce = "csww"
     /// Local training records: `services.training`.

@@ -14,7 +14,26 @@ public protocol ServiceRecord: Hashable, Sendable, Codable {
     var childID: ChildID? { get }
     /// What identifies it within its kind: a later file's record with the same key replaces an
     /// earlier one (a corrected file loaded again).
-    var key: String { get }
+    var key: ServiceKey { get }
+}
+
+/// What identifies a service record within its kind: a name (a child, worker or household), a
+/// day and a qualifier. Hashed as values, never formatted, so keying a large list is cheap.
+public struct ServiceKey: Hashable, Sendable {
+    public var name: String
+    public var day: DateField
+    public var qualifier: String
+    public init(_ name: String, _ day: DateField, _ qualifier: String = "") { self.name = name; self.day = day; self.qualifier = qualifier }
+    /// As text, for the store's natural key column.
+    public var text: String {
+        let d: String
+        switch day {
+        case .missing: d = ""
+        case .value(let v): d = v.iso
+        case .invalid(let raw): d = "!" + raw
+        }
+        return "\(name)|\(d)|\(qualifier)"
+    }
 }
 
 /// The kinds of `ServiceRecord`.
@@ -42,7 +61,7 @@ public struct Contact: ServiceRecord {
         self.child = child; self.date = date; self.source = source; self.origin = origin
     }
     public var childID: ChildID? { child }
-    public var key: String { "\(child.rawValue)|\(date)|\(source ?? "")" }
+    public var key: ServiceKey { ServiceKey(child.rawValue, date, source ?? "") }
 }
 
 /// A child's episode of early help, from its early help assessment (EHA) to its closure (Annex A
@@ -78,7 +97,7 @@ public struct EarlyHelpEpisode: ServiceRecord {
         self.tafMeetings = tafMeetings; self.gcp2Completed = gcp2Completed; self.origin = origin
     }
     public var childID: ChildID? { child }
-    public var key: String { "\(child.rawValue)|\(start)" }
+    public var key: ServiceKey { ServiceKey(child.rawValue, start) }
 }
 
 /// A social worker in the children's social work workforce census (the DfE's CSWW return,
@@ -117,7 +136,7 @@ public struct WorkforceWorker: ServiceRecord {
         self.origin = origin
     }
     public var childID: ChildID? { nil }
-    public var key: String { "\(censusDate)|\(id)|\(start)" }
+    public var key: ServiceKey { ServiceKey(id, censusDate, start.day?.iso ?? "") }
     /// Whether the worker was in post on `day`: started on or before it (or start not given) and
     /// not ended on or before it.
     public func inPost(on day: Day) -> Bool {
@@ -146,7 +165,7 @@ public struct WorkforceVacancies: ServiceRecord {
         self.origin = origin
     }
     public var childID: ChildID? { nil }
-    public var key: String { "\(censusDate)" }
+    public var key: ServiceKey { ServiceKey("", censusDate) }
 }
 
 /// A worker's completion of a training course or programme (local training file).
@@ -161,7 +180,7 @@ public struct TrainingCompletion: ServiceRecord {
         self.worker = worker; self.course = course; self.completed = completed; self.origin = origin
     }
     public var childID: ChildID? { nil }
-    public var key: String { "\(worker)|\(course.lowercased())|\(completed)" }
+    public var key: ServiceKey { ServiceKey(worker, completed, course.lowercased()) }
 }
 
 /// One of the authority's own (in-house) fostering households (local fostering file).
@@ -182,7 +201,7 @@ public struct FosteringHousehold: ServiceRecord {
         self.id = id; self.approved = approved; self.deregistered = deregistered; self.places = places; self.type = type; self.origin = origin
     }
     public var childID: ChildID? { nil }
-    public var key: String { "\(id)|\(approved)" }
+    public var key: ServiceKey { ServiceKey(id, approved) }
     /// Whether the household was approved on `day`: approved on or before it, not deregistered
     /// on or before it.
     public func approved(on day: Day) -> Bool {
@@ -207,7 +226,7 @@ public struct SpecialGuardianship: ServiceRecord {
         self.child = child; self.orderDate = orderDate; self.ended = ended; self.origin = origin
     }
     public var childID: ChildID? { child }
-    public var key: String { "\(child.rawValue)|\(orderDate)" }
+    public var key: ServiceKey { ServiceKey(child.rawValue, orderDate) }
 }
 
 /// Care proceedings issued for a child (local care proceedings file).
@@ -226,7 +245,7 @@ public struct CareProceeding: ServiceRecord {
         self.child = child; self.issued = issued; self.factors = factors; self.concluded = concluded; self.origin = origin
     }
     public var childID: ChildID? { child }
-    public var key: String { "\(child.rawValue)|\(issued)" }
+    public var key: ServiceKey { ServiceKey(child.rawValue, issued) }
 }
 
 /// A child's time on a local pathway or multi-agency process: `MARAC` (the multi-agency risk
@@ -249,7 +268,7 @@ public struct PathwayEpisode: ServiceRecord {
         self.child = child; self.pathway = pathway; self.start = start; self.end = end; self.outcome = outcome; self.origin = origin
     }
     public var childID: ChildID? { child }
-    public var key: String { "\(child.rawValue)|\(pathway.lowercased())|\(start)" }
+    public var key: ServiceKey { ServiceKey(child.rawValue, start, pathway.lowercased()) }
 }
 
 /// Every service record loaded, kind by kind.
@@ -299,10 +318,11 @@ public struct ServiceRecords: Sendable {
         }
     }
 
-    /// Calls `body` with each kind's records, in kind order.
-    public func forEachKind(_ body: (any ServiceRecordList) throws -> Void) rethrows {
-        try body(contacts); try body(earlyHelp); try body(workforceWorkers); try body(workforceVacancies); try body(training)
-        try body(fosteringHouseholds); try body(specialGuardianships); try body(careProceedings); try body(pathways)
+    /// Adds every record of `other` after those held, kind by kind.
+    public mutating func append(contentsOf other: ServiceRecords) {
+        contacts += other.contacts; earlyHelp += other.earlyHelp; workforceWorkers += other.workforceWorkers
+        workforceVacancies += other.workforceVacancies; training += other.training; fosteringHouseholds += other.fosteringHouseholds
+        specialGuardianships += other.specialGuardianships; careProceedings += other.careProceedings; pathways += other.pathways
     }
 
     /// Applies `change` to every list, each as its own type.
@@ -314,39 +334,7 @@ public struct ServiceRecords: Sendable {
     }
 }
 
-/// A list of service records of one kind, seen without its element type.
-public protocol ServiceRecordList {
-    var kind: ServiceRecordKind { get }
-    var recordCount: Int { get }
-}
-
-extension Array: ServiceRecordList where Element: ServiceRecord {
-    public var kind: ServiceRecordKind { Element.kind }
-    public var recordCount: Int { count }
-}
-
 /// A change applied to each list of `ServiceRecords` in turn (`ServiceRecords.transform`).
 public protocol ServiceRecordTransform {
     func apply<R: ServiceRecord>(_ records: [R]) -> [R]
-}
-
-extension ServiceRecords {
-    /// Adds the records of `list` (one kind's list, seen without its type) after those held.
-    mutating func append(_ list: any ServiceRecordList) {
-        func open<L: ServiceRecordList>(_ l: L) {
-            switch l {
-            case let r as [Contact]: add(r)
-            case let r as [EarlyHelpEpisode]: add(r)
-            case let r as [WorkforceWorker]: add(r)
-            case let r as [WorkforceVacancies]: add(r)
-            case let r as [TrainingCompletion]: add(r)
-            case let r as [FosteringHousehold]: add(r)
-            case let r as [SpecialGuardianship]: add(r)
-            case let r as [CareProceeding]: add(r)
-            case let r as [PathwayEpisode]: add(r)
-            default: preconditionFailure("no service record kind \(l.kind)")
-            }
-        }
-        open(list)
-    }
 }

@@ -380,11 +380,15 @@ public enum FileLoader {
             if let nl = bytes.firstIndex(of: 0x0A) { bytes = Array(bytes[..<nl]) }
             let header = CSVFile.parse(data: Data(bytes), path: path).header
             if let t = SSDA903Table.recognise(header: header)?.table { return sources.contains(t.rawValue) }
-            if let local = LocalFormat.recognise(header: header) { return sources.contains(local.rawValue) }
+            if let local = LocalFormat.recognise(header: header) {
+                // The SSD professionals extract gives the organisation's workers, as the workers file does.
+                return sources.contains(local == .ssdProfessionals ? LocalFormat.workers.rawValue : local.rawValue)
+            }
             return true
         case "xml":
             let text = String(decoding: head.prefix(4096), as: UTF8.self)
             if text.contains("<EXPSSDA903") { return true }
+            if WorkforceCensusReader.recognise(text) { return sources.contains("csww") }
             return sources.contains("cin")
         default:
             return true

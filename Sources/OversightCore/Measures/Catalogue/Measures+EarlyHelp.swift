@@ -1,3 +1,5 @@
+import Foundation
+
 /// Contacts with the front door and early help (Annex A Lists 1 and 2, or the local early help
 /// file), joined with the CIN census by child for step-up and step-down. docs/measures.md
 /// defines each, with worked examples.
@@ -136,7 +138,27 @@ public enum OrganisationKind: String, CaseIterable, Sendable {
     /// The kind of the organisation named `text`: the first of education, health, police,
     /// voluntary and local authority whose words it holds, else other; nil when blank.
     public static func classify(_ text: String?) -> OrganisationKind? {
-        guard let text, !text.trimmed.isEmpty else { return nil }
+        guard let text else { return nil }
+        classified.lock()
+        if let known = classifiedNames[text] {
+            classified.unlock()
+            return known
+        }
+        classified.unlock()
+        let kind = read(text)
+        classified.lock()
+        if classifiedNames.count < 100_000 { classifiedNames[text] = kind }
+        classified.unlock()
+        return kind
+    }
+
+    /// Names already read (a file names a few organisations many times), under `classified`.
+    nonisolated(unsafe) private static var classifiedNames: [String: OrganisationKind?] = [:]
+    private static let classified = NSLock()
+
+    /// `classify`, reading the words.
+    static func read(_ text: String) -> OrganisationKind? {
+        guard !text.trimmed.isEmpty else { return nil }
         let t = " " + text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) } + " "
         func has(_ words: [String]) -> Bool { words.contains { t.contains($0) } }
         if has(["school", "academy", "college", "nursery", "education", " pru "]) { return .education }
