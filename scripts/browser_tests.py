@@ -403,7 +403,41 @@ try:
     driver.get(BASE + "/no/such/page")
     step("not-found")
     axe_check("not-found")
-    tour("administrator", [("overview", "/"), ("users", "/users"), ("activity", "/activity"), ("organisation", "/organisation")])
+    tour("administrator", [
+        ("overview", "/"), ("users", "/users"), ("activity", "/activity"), ("organisation", "/organisation"),
+        ("feedback", "/feedback"), ("feedback-record", "/feedback/forms/family-help"), ("feedback-responses", "/feedback/responses/all"),
+    ])
+
+    # Families' feedback: a link made on the Feedback page, answered by the family without an
+    # account (the page names no child), then refused the second time.
+    driver.get(BASE + "/feedback")
+    click_through(driver.find_element(By.XPATH, "//main//button[normalize-space()='Create a link']"))
+    family_link = driver.find_element(By.ID, "new-link").text.strip()
+    check("/feedback/" in family_link, f"no family link on the page ({family_link!r})")
+    step("feedback-link-made")
+    sign_out()
+    driver.get(family_link)
+    page_is_served("the family's feedback form")
+    check(not driver.find_elements(By.CSS_SELECTOR, "a[href^='/children/']"), "the family's form links to a child")
+    check(not driver.find_elements(By.CSS_SELECTOR, ".ov-header__sign-out"), "the family's form shows a signed-in header")
+    step("feedback-family-form")
+    axe_check("the family's feedback form")
+    check_focus_visible("the family's feedback form")
+    seen = set()
+    for radio in driver.find_elements(By.CSS_SELECTOR, "main input[type=radio]"):
+        name = radio.get_attribute("name")
+        if name not in seen:
+            seen.add(name)
+            driver.execute_script("arguments[0].click()", radio)
+    click_through(driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    check(driver.find_element(By.CSS_SELECTOR, "main h1").text == "Thank you", "the family's answers were not thanked")
+    step("feedback-family-thanks")
+    axe_check("the family's thanks")
+    driver.get(family_link)
+    check("expired or has already been used" in driver.find_element(By.CSS_SELECTOR, "main h1").text, "a used link was offered again")
+    step("feedback-family-used")
+    axe_check("a used family link")
+    sign_in("administrator")
 
     # Quality assurance: an auditor completes and submits an audit; a moderator moderates one.
     sign_out()
