@@ -15,6 +15,7 @@ public final class Store: Sendable {
         CreateSignInThrottle(), ChainActivityLog(), UsersPerAuthority(),
         APITokenExpiryAndScope(), CreateSecondFactors(), CreateSingleSignOn(), CreateKPICommentary(), AddUserEmail(), CreateActionItems(), AddActionPosition(),
         CreateFeedbackTables(),
+        CreateRegions(),
     ]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
     public static let migrationNames: [String] = migrations.map(\.name)
@@ -178,6 +179,7 @@ extension Store {
     /// Drops every table of the store (for tests that share one PostgreSQL database).
     func dropEverything() async throws {
         for table in CreateFeedbackTables.tables + CreateQATables.tables + [
+            "regions",
             "action_items", "action_attachments", "action_history", "action_updates", "plan_actions", "hand_entry_history",
             "hand_entries", "plans", "plan_commentary", "kpi_commentary", "target_changes",
             "sso_requests", "sso_settings", "recovery_codes", "second_factors", "sign_in_throttle", "activity_chain_heads", "authority_revisions", "published_files",

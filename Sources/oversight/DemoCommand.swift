@@ -250,6 +250,7 @@ struct DemoCommand: ParsableCommand {
         case .strategicLead: return "Helen Price (demo)"
         case .boardMember: return "Director (demo)"
         case .partnerAuditor: return "PC Lee Grant (demo)"
+        case .regional: return "Regional analyst (demo)"
         }
     }
 

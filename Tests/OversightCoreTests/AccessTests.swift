@@ -14,7 +14,8 @@ import Testing
     }
 
     @Test func boardMembersAndPartnersNeverSeeChildren() {
-        #expect(Role.allCases.filter { !$0.seesChildLevelData } == [.boardMember, .partnerAuditor])
+        #expect(Role.allCases.filter { !$0.seesChildLevelData } == [.boardMember, .partnerAuditor, .regional])
+        #expect(Role.allCases.filter(\.seesRegion) == [.regional] && !Role.regional.seesDashboards)
         #expect(Role.parse("Performance analyst") == .analyst)
         #expect(Role.parse("board_member") == .boardMember)
         #expect(Role.parse("janitor") == nil)

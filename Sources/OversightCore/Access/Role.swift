@@ -17,6 +17,11 @@ public enum Role: String, CaseIterable, Codable, Sendable, Hashable {
     /// A partner agency's auditor (police, health, education, early help): only the audits assigned
     /// to them, and only their agency's section.
     case partnerAuditor = "partner-auditor"
+    /// A region's analyst (a group of authorities in one store, such as Greater Manchester): every
+    /// member authority's aggregates side by side with regional benchmarks, on the regional pages
+    /// only; never a child, and no page of any one authority. Their account's authority is the
+    /// region's code.
+    case regional = "regional-analyst"
 
     /// The role as the product's pages name it.
     public var title: String {
@@ -29,14 +34,15 @@ public enum Role: String, CaseIterable, Codable, Sendable, Hashable {
         case .strategicLead: return "Strategic lead"
         case .boardMember: return "Board member"
         case .partnerAuditor: return "Partner auditor"
+        case .regional: return "Regional analyst"
         }
     }
 
     /// Whether the role may see anything identifying a child: drill-downs, child timelines, child
-    /// lists in exports and reports. Board members and partner auditors may not.
+    /// lists in exports and reports. Board members, partner auditors and regional analysts may not.
     public var seesChildLevelData: Bool {
         switch self {
-        case .boardMember, .partnerAuditor: return false
+        case .boardMember, .partnerAuditor, .regional: return false
         default: return true
         }
     }
@@ -59,8 +65,13 @@ public enum Role: String, CaseIterable, Codable, Sendable, Hashable {
     /// plan and the audit templates.
     public var managesFeedbackForms: Bool { self == .administrator }
 
-    /// Whether the role may see the plan's dashboards and measures (aggregates).
-    public var seesDashboards: Bool { self != .partnerAuditor }
+    /// Whether the role may see the plan's dashboards and measures (aggregates) of the authority
+    /// it belongs to. Regional analysts belong to a region, not an authority: they see every
+    /// member's aggregates on the regional pages instead (`seesRegion`).
+    public var seesDashboards: Bool { self != .partnerAuditor && self != .regional }
+
+    /// Whether the role sees a region's pages: its member authorities' aggregates side by side.
+    public var seesRegion: Bool { self == .regional }
 
     /// Parses a role from its raw value or its title, ignoring case, spaces, hyphens and underscores.
     public static func parse(_ text: String) -> Role? {
