@@ -35,6 +35,8 @@ public final class AuthorityNumbers: Sendable {
     let organisations = Mutex<[String: (version: String, organisation: Organisation)]>([:])
     let clock: @Sendable () -> Date
     let cache = NumbersCache()
+    /// Regional tables (`regionalTable`), keyed on the region, the period and every member's revision.
+    let regionalTables = Mutex<[String: RegionalTable]>([:])
 
     public convenience init(store: Store?, statistics: PublishedStatistics?, defaultPlan: Plan, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.init(store: store, statistics: statistics, loadingDefaultPlan: { defaultPlan }, clock: clock)

@@ -38,6 +38,7 @@ import Vapor
         .strategicLead: ["Overview", "Measures", "Lists", "Clinics", "Audits", "Feedback", "Plan", "Reports"],
         .boardMember: ["Overview", "Measures", "Plan", "Reports"],
         .partnerAuditor: ["Overview", "Audits"],
+        .regional: ["Overview", "Region"],
     ]
 
     @Test(arguments: Role.allCases) func navigationShowsASectionExactlyWhenItsRouteAdmitsTheRole(_ role: Role) {

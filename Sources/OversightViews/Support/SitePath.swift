@@ -280,6 +280,13 @@ extension SitePath {
     /// Prometheus metrics, behind the metrics token.
     public static let metrics = SitePath("/metrics")
 
+    // MARK: Region
+
+    /// The regional page: every member authority's measures side by side (regional analysts).
+    public static let region = SitePath("/region")
+    /// The regional page's table as CSV.
+    public static let regionCSV = SitePath("/region.csv")
+
     // MARK: API
 
     /// Everything below is the API: bearer tokens, never cookies; errors as JSON.

@@ -10,6 +10,10 @@ public enum SiteURL {
     public static var signIn: String { SitePath.signIn.link() }
     /// Signing out (POST).
     public static var signOut: String { SitePath.signOut.link() }
+    /// The regional page.
+    public static var region: String { SitePath.region.link() }
+    /// The regional page's table as CSV.
+    public static var regionCSV: String { SitePath.regionCSV.link() }
     /// The measure catalogue.
     public static var measures: String { SitePath.measures.link() }
     /// The imports.

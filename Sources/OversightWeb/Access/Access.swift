@@ -43,6 +43,8 @@ public enum Access: Sendable, Hashable {
     public static let feedbackRecorders = Access.roles(Set(Role.allCases.filter(\.recordsFeedback)))
     /// Roles that may read families' individual feedback responses.
     public static let feedbackReaders = Access.roles(Set(Role.allCases.filter(\.readsFeedbackResponses)))
+    /// Roles that see a region's pages (its member authorities' aggregates side by side).
+    public static let regional = Access.roles(Set(Role.allCases.filter(\.seesRegion)))
     /// Administrators only.
     public static let administrators = Access.roles([.administrator])
 }

@@ -184,6 +184,9 @@ extension SiteRoute {
         // A family's one-time link: no sign-in; the form carries its own double-submit token.
         .init("feedback-family", .GET, .feedbackFamily, .everyone, sample: ["no-such-link"], FeedbackController.familyForm),
         .init("feedback-family-submit", .POST, .feedbackFamily, .everyone, sample: ["no-such-link"], FeedbackController.familySubmit),
+        // A region's pages: regional analysts only, aggregates of every member authority, never a child.
+        .init("region", .GET, .region, .regional, RegionController.show),
+        .init("region-csv", .GET, .regionCSV, .regional, RegionController.download),
         .init("api-openapi", .GET, .apiOpenAPI, .everyone, { _ in APIController.json(OpenAPIDocument.document) }),
         .init("api-kpis", .GET, .apiKPIs, .dashboards, APIController.kpis),
         .init("api-measures", .GET, .apiMeasures, .dashboards, APIController.measures),

@@ -8,10 +8,12 @@ import Vapor
 
 /// The overview and the ambition pages.
 enum DashboardController {
-    /// GET /: the overview; partner auditors, who see only their audits, go there instead.
+    /// GET /: the overview; partner auditors, who see only their audits, go there instead, and
+    /// regional analysts to their region's page.
     static func home(_ req: Request) async throws -> Response {
         let user = try req.requireUser
         guard user.role.seesDashboards else {
+            if user.role.seesRegion { return req.redirect(to: SiteURL.region) }
             if WebFeatures.hasAudits { return req.redirect(to: SiteURL.audits) }
             throw Abort(.forbidden)
         }

@@ -51,6 +51,9 @@ enum UsersController {
         let role = Role(rawValue: kept.role)
         if role == nil { errors.append(FieldError(fieldID: "role", message: "Choose a role")) }
         if role == .partnerAuditor { errors.append(FieldError(fieldID: "role", message: "Add partner auditors with `oversight users add --agency`, which records their agency")) }
+        if role == .regional {
+            errors.append(FieldError(fieldID: "role", message: "Add regional analysts with `oversight users add --la REGION`: they belong to a region, not to this authority"))
+        }
         let password = form.password ?? ""
         let problems = PasswordPolicy().problems(password: password, username: kept.username.lowercased())
         if password.isEmpty {

@@ -27,15 +27,16 @@ enum Pages {
         return request.services.authorityName(code)
     }
 
-    /// A whole page for the request's user.
+    /// A whole page for the request's user; `authorityName` replaces the name of the user's
+    /// authority beside the service's (a region's name on the regional pages).
     static func page(
         _ request: Request, title: String, section: String?, content: HTML, breadcrumbs: [Breadcrumb] = [],
-        extraHead: HTML = .empty, status: HTTPResponseStatus = .ok
+        extraHead: HTML = .empty, status: HTTPResponseStatus = .ok, authorityName name: String? = nil
     ) -> Response {
         // A session still waiting for its second factor gets no navigation: nothing else opens yet.
         let user = request.signed?.awaitingSecondFactor == true ? nil : request.user
         let chrome = PageChrome(
-            title: title, authorityName: authorityName(user?.authority, request: request),
+            title: title, authorityName: name ?? authorityName(user?.authority, request: request),
             navigation: navigation(for: user?.role, current: section, period: request.periodForLinks),
             user: user.map { SignedInUser(name: $0.displayName, role: $0.role.title) },
             csrfToken: request.signed?.csrf ?? "", isSyntheticData: request.services.options.isSyntheticData,

@@ -31,10 +31,11 @@ struct RouteLink: Sendable, Hashable {
 
 /// The main navigation: the service's sections in order, each naming its route.
 enum Navigation {
-    /// Overview, Measures, Lists, Clinics, Data, Audits, Feedback, Plan, Reports, Activity log, Users. The overview's route
+    /// Overview, Region, Measures, Lists, Clinics, Data, Audits, Feedback, Plan, Reports, Activity log, Users. The overview's route
     /// admits everyone signed in (partner auditors land on their audits from it).
     static let sections: [RouteLink] = [
         RouteLink("Overview", route: "home"),
+        RouteLink("Region", route: "region"),
         RouteLink("Measures", route: "measures"),
         RouteLink("Lists", route: "lists"),
         RouteLink("Clinics", route: "clinics"),
