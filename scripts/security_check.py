@@ -54,7 +54,12 @@ ROLES = [
     "strategic-lead",
     "board-member",
     "partner-auditor",
+    "regional-analyst",
 ]
+# A region of both authorities, and its regional analyst (docs/regional.md): the regional pages
+# only, every member's aggregates, never a child.
+REGION = "SC"
+REGIONAL_USER = "r.regional"
 CHILD_LEVEL_ROLES = {"administrator", "performance-analyst", "manager", "auditor", "moderator", "strategic-lead"}
 SIGN_IN = "/sign-in"
 # Multi-factor sign-in (being added): the pages sign-in may redirect to.
@@ -591,10 +596,18 @@ class Deployment:
                     raise SetupError(f"users add {u.username} --la {u.la}: {p.stderr.strip()[-300:]}")
                 time.sleep(0.2)
 
+        self.must(["region", "add", "Security check region", "--code", REGION, "--la", f"{AUTHORITY_A},{AUTHORITY_B}"])
+        wanted.append(User(REGION, REGIONAL_USER, "regional-analyst", new_password()))
         with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
             list(pool.map(add, wanted))
         for u in wanted:
             self.users[(u.la, u.username)] = u
+        regional = self.users[(REGION, REGIONAL_USER)]
+        out = self.must(["users", "token", regional.username, "--la", REGION, "--days", "1", "--name", "security-check"])
+        m = re.search(r"\b(ovt_[A-Za-z0-9]+)\b", out) or re.search(r"^(\S{20,})$", out.strip(), re.M)
+        if not m:
+            raise SetupError(f"no token in the output of users token {regional.username}: {out!r}")
+        regional.token = m.group(1)
         # An API token for every role of both authorities.
         for u in wanted:
             if u.username.startswith(("a.", "b.")) and u.role in ROLES and u.username.split(".", 1)[1] in ROLES:
@@ -995,7 +1008,7 @@ def check_routes(ctx: Context) -> list[tuple[Route, str, Response]]:
                 expect(row, ok, f"{where}: nobody signed in must be sent to sign in" + (" (401)" if route.is_api else ""))
             else:
                 expect(row, refused(r), f"{where}: not allowed for {role}, must answer 403 or 404")
-            if role in ("board-member", "partner-auditor") or not route.allows(role):
+            if role in ("board-member", "partner-auditor", "regional-analyst") or not route.allows(role):
                 leaked = ctx.a_children_in(r.text)
                 expect(row, not leaked, f"{where}: answer names children {sorted(leaked)[:3]}")
     # The same routes by HEAD and by other spellings of their paths: nobody and board members get
@@ -1031,6 +1044,47 @@ def check_routes(ctx: Context) -> list[tuple[Route, str, Response]]:
 
 
 # ---- 1b. a child's record opened from another site
+
+
+def check_region(ctx: Context) -> None:
+    row = REPORT.row(
+        "1c region",
+        f"the regional analyst of region {REGION} ({AUTHORITY_A} and {AUTHORITY_B}): /region and its CSV show both authorities "
+        "and no child; every other route refused (403/404) with no child, by page and by API token; each child of either "
+        "authority refused; no authority's role opens the regional pages",
+    )
+    user = ctx.d.users[(REGION, REGIONAL_USER)]
+    b = sign_in(ctx.main, user, "regional")
+    both = ctx.ids[AUTHORITY_A] | ctx.ids[AUTHORITY_B]
+
+    def children(text: str) -> list[str]:
+        return sorted(set(CHILD_ID.findall(text)) & both)
+
+    r = b.get("/region")
+    expect(row, r.status == 200 and "Trafford" in r.text and "Wigan" in r.text, f"/region: {r.brief()} (both authorities' columns)")
+    expect(row, not children(r.text), f"/region names children {children(r.text)[:3]}")
+    r = b.get("/region.csv")
+    expect(row, r.status == 200 and f",{REGION}," in r.text, f"/region.csv: {r.brief()}")
+    expect(row, not children(r.text), f"/region.csv names children {children(r.text)[:3]}")
+    r = b.get("/")
+    expect(row, r.status in (302, 303) and (r.location_path or "") == "/region", f"/ sends the regional analyst to /region: {r.brief()}")
+    for route in ctx.routes:
+        if route.allows("regional-analyst") or route.name in ("sign-out", "sign-in-submit"):
+            continue
+        r = route_call(ctx, route, b, user)
+        expect(row, refused(r) and not children(r.text), f"regional: {r.brief()} ({route.name}) must be refused with no child")
+    for la in (AUTHORITY_A, AUTHORITY_B):
+        for child in sorted(ctx.ids[la])[:3]:
+            for path in (f"/children/{child}", f"/api/v1/measures/rereferrals_12m_pct/records?child={child}"):
+                r = ctx.api(user.token, path) if path.startswith("/api/") else b.get(path)
+                expect(row, refused(r) and child not in r.text, f"regional: {r.brief()} for {la}'s child {child}")
+    for role in ROLES:
+        if role == "regional-analyst":
+            continue  # an account of an authority, not of a region: the table allows it the page, which names no region
+        rb = ctx.browser(AUTHORITY_A, role)
+        for path in ("/region", "/region.csv"):
+            r = rb.get(path)
+            expect(row, refused(r) or is_sign_in_redirect(r) or (r.location_path or "") in (MFA_CODE, MFA_SETUP), f"{AUTHORITY_A} {role}: {r.brief()} on {path}")
 
 
 def check_child_guard(ctx: Context, child: str) -> None:
@@ -2572,7 +2626,7 @@ def prepare(ctx: Context) -> None:
 
 
 CHECKS = [
-    ("1", "routes"), ("1b", "child-guard"), ("2", "isolation"), ("3", "csrf"), ("4", "sessions"), ("4b", "multi-factor"), ("5", "headers"),
+    ("1", "routes"), ("1b", "child-guard"), ("1c", "region"), ("2", "isolation"), ("3", "csrf"), ("4", "sessions"), ("4b", "multi-factor"), ("5", "headers"),
     ("6", "uploads"), ("7", "xml"), ("8", "injection"), ("9", "rate-limits"), ("10", "logs"),
 ]
 
@@ -2679,6 +2733,7 @@ def main(argv: list[str]) -> int:
         run("1", "routes", lambda: seen.extend(check_routes(ctx)))
         child = sorted(ctx.a_only)[0]
         run("1b", "child-guard", lambda: check_child_guard(ctx, child))
+        run("1c", "region", lambda: check_region(ctx))
         run("2", "isolation", lambda: state.update(check_cross_authority(ctx)))
         run("3", "csrf", lambda: check_csrf(ctx))
         run("4", "sessions", lambda: check_sessions(ctx))

@@ -27,6 +27,7 @@ struct Oversight: ParsableCommand {
             RestoreCommand.self,
             ServeCommand.self,
             UsersCommand.self,
+            RegionCommand.self,
             ReportCommand.self,
             PlanCommand.self,
             TemplatesCommand.self,
