@@ -14,7 +14,7 @@ public final class Store: Sendable {
         CreateDeliveryTables(), CreateRecordBlocks(), CreatePublishedFiles(), CreateAuthorityRevisions(),
         CreateSignInThrottle(), ChainActivityLog(), UsersPerAuthority(),
         APITokenExpiryAndScope(), CreateSecondFactors(), CreateSingleSignOn(), CreateKPICommentary(), AddUserEmail(), CreateActionItems(), AddActionPosition(),
-        CreateFeedbackTables(),
+        CreateFeedbackTables(), CreateJobs(),
         CreateRegions(),
     ]
     /// Their names, as recorded in the database's `_fluent_migrations` table.
@@ -110,6 +110,13 @@ public final class Store: Sendable {
     /// The database as SQL, for the few statements Fluent does not express.
     var sql: any SQLDatabase { database as! any SQLDatabase }
 
+    /// The database as SQL, or `StoreError.unavailable` once the store is closed: for work that
+    /// may outlive the store's users (background jobs looking for work).
+    func openSQL() throws -> any SQLDatabase {
+        guard let db = databases.database(logger: logger, on: eventLoop) else { throw StoreError.unavailable("the store is closed") }
+        return db as! any SQLDatabase
+    }
+
     /// Whether the store can serve: nil when it answers and every migration this version knows is
     /// applied; otherwise what is wrong, in words for an operator (no data, no credentials).
     public func readinessProblem() async -> String? {
@@ -182,7 +189,7 @@ extension Store {
             "regions",
             "action_items", "action_attachments", "action_history", "action_updates", "plan_actions", "hand_entry_history",
             "hand_entries", "plans", "plan_commentary", "kpi_commentary", "target_changes",
-            "sso_requests", "sso_settings", "recovery_codes", "second_factors", "sign_in_throttle", "activity_chain_heads", "authority_revisions", "published_files",
+            "jobs", "sso_requests", "sso_settings", "recovery_codes", "second_factors", "sign_in_throttle", "activity_chain_heads", "authority_revisions", "published_files",
             "record_blocks", "activity_log", "api_tokens",
             "sessions", "users",
             "measure_cache", "case_records",
