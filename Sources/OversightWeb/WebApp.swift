@@ -17,10 +17,13 @@ public enum WebApp {
         app.http.server.configuration.port = options.port
         app.http.server.configuration.serverName = nil
         app.routes.defaultMaxBodySize = "1mb"
-        app.setServices(
-            WebServices(
-                store: store, options: options, hasher: hasher ?? BcryptHasher(cost: options.bcryptCost), clock: clock,
-                requestLogger: requestLogger))
+        let services = WebServices(
+            store: store, options: options, hasher: hasher ?? BcryptHasher(cost: options.bcryptCost), clock: clock,
+            requestLogger: requestLogger)
+        app.setServices(services)
+        // Background jobs (imports, board packs, e-mails) run in every process serving the store.
+        BackgroundWork.registerHandlers(services)
+        app.lifecycle.use(JobRunnerLifecycle(runner: services.runner))
         app.middleware = Middlewares()
         app.middleware.use(RequestLogMiddleware())
         app.middleware.use(SecurityHeadersMiddleware(secureCookies: options.secureCookies))
@@ -67,29 +70,13 @@ public enum WebApp {
             if configured.mailer == nil { configured.mailer = try SMTPMailer.fromEnvironment() }
             let options = configured
             try configure(app, store: store, options: options)
-            if let cadence = options.boardPackCadence {
-                let services = app.services
-                let reports = ReportService(store: store, options: options, dashboards: services.dashboards, clock: services.clock)
-                Task.detached {
-                    while !Task.isCancelled {
-                        await reports.runScheduled(cadence: cadence) { code in options.statistics?.describe(la: code, year: 2025)?.name ?? "Local authority \(code)" }
-                        try? await Task.sleep(for: .seconds(3600))
-                    }
-                }
-            }
-            // Overdue actions by e-mail, once a day from 07:00, when a mail server is configured.
+            // Jobs due by the clock (board packs at the cadence, the day's e-mails) are added by
+            // one process at a time, and run by whichever process claims them.
             if let mailer = options.mailer {
-                let reminders = ReminderService(store: store, mailer: mailer, link: options.publicURL)
-                let clock = app.services.clock
                 app.logger.notice("overdue actions and escalated audits are e-mailed each day from 07:00, and audit alerts at once, through \(mailer.host):\(mailer.port)")
-                Task.detached {
-                    while !Task.isCancelled {
-                        let now = clock()
-                        if Calendar(identifier: .gregorian).component(.hour, from: now) >= 7 { await reminders.sendAll(today: Day(now)) }
-                        try? await Task.sleep(for: .seconds(900))
-                    }
-                }
             }
+            let scheduler = BackgroundWork.scheduler(app.services, logger: app.logger)
+            defer { scheduler.cancel() }
             try await app.execute()
         } catch {
             try? await app.asyncShutdown()

@@ -19,6 +19,7 @@ struct Oversight: ParsableCommand {
             MigrateCommand.self,
             ImportCommand.self,
             ImportsCommand.self,
+            JobsCommand.self,
             TeamsCommand.self,
             WorkersCommand.self,
             ActionsCommand.self,

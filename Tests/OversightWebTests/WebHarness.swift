@@ -41,8 +41,24 @@ final class WebHarness: @unchecked Sendable {
     /// API token per role.
     var apiTokens: [Role: String] = [:]
 
+    /// Whether `shutdown` deletes `folder` (a second process on the same store leaves it).
+    private var ownsFolder = true
+
     private init(app: Application, store: Store, folder: URL) {
         self.app = app; self.store = store; self.folder = folder
+    }
+
+    /// A second process serving the same store, with the same options and uploads and reports
+    /// folders (as processes behind nginx share them), and the same users signed in.
+    func secondProcess() async throws -> WebHarness {
+        let store = try await Store.open(self.store.configuration)
+        let app = try await Application.make(.testing)
+        try WebApp.configure(app, store: store, options: self.app.services.options, hasher: TestHasher())
+        let h = WebHarness(app: app, store: store, folder: folder)
+        h.ownsFolder = false
+        h.sessions = sessions
+        h.apiTokens = apiTokens
+        return h
     }
 
     /// Starts an app; with `importData`, the fixture authority's files are imported first. The
@@ -50,7 +66,8 @@ final class WebHarness: @unchecked Sendable {
     static func start(
         importData: Bool = true, maxUploadBytes: Int = 5 * 1024 * 1024, withStatistics: Bool = false,
         hasher: any PasswordHashing = TestHasher(), configuration: StoreConfiguration? = nil,
-        metricsToken: String? = nil, requestLogger: Logger? = nil, trustProxy: Bool = false, mailer: SMTPMailer? = nil
+        metricsToken: String? = nil, requestLogger: Logger? = nil, trustProxy: Bool = false, mailer: SMTPMailer? = nil,
+        boardPackCadence: BoardPackCadence? = nil
     ) async throws -> WebHarness {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("oversight-web-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -66,6 +83,7 @@ final class WebHarness: @unchecked Sendable {
         options.metricsToken = metricsToken
         options.trustProxy = trustProxy
         options.mailer = mailer
+        options.boardPackCadence = boardPackCadence
         try WebApp.configure(app, store: store, options: options, hasher: hasher, requestLogger: requestLogger ?? Logger(label: "oversight.requests"))
         let h = WebHarness(app: app, store: store, folder: folder)
         let accounts = store.accounts(hasher: hasher)
@@ -96,7 +114,7 @@ final class WebHarness: @unchecked Sendable {
     func shutdown() async {
         try? await app.asyncShutdown()
         await store.close()
-        try? FileManager.default.removeItem(at: folder)
+        if ownsFolder { try? FileManager.default.removeItem(at: folder) }
     }
 
     /// Sends a request as `role` (nil: nobody signed in). Page requests carry the session cookie

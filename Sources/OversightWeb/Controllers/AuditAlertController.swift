@@ -80,24 +80,40 @@ enum AuditAlertController {
         return req.redirect(to: AuditReviewController.reviewPath(audit.id) + "?notice=response", redirectType: .normal)
     }
 
-    /// E-mails `audit`'s alert to the managers alerted, when a mail server is configured and the
-    /// alert is new (`before` is the audit as it was). A failure is logged and recorded, never
-    /// shown to the auditor: the alert stands on the page whatever the mail does.
+    /// Has `audit`'s alert e-mailed to the managers alerted, when a mail server is configured and
+    /// the alert is new (`before` is the audit as it was): a job ("audit-alert"), sent at once by
+    /// this process or another. A failure is logged and recorded, never shown to the auditor: the
+    /// alert stands on the page whatever the mail does.
     static func mailIfNew(_ audit: Audit, before: Audit, _ req: Request) async {
-        guard let mailer = req.services.mailer, let alert = audit.alert, alert.isOpen, alert.reasons != before.alert?.reasons ?? [] else { return }
-        guard let la = req.user?.authority, let users = try? await req.services.accounts.users(authority: la) else { return }
+        guard req.services.mailer != nil, let alert = audit.alert, alert.isOpen, alert.reasons != before.alert?.reasons ?? [] else { return }
+        guard let la = req.user?.authority else { return }
+        let payload = BackgroundWork.AuditAlertPayload(audit: audit.id.rawValue, link: absolute(req, AuditReviewController.reviewPath(audit.id)))
+        do {
+            try await req.services.store.jobs(clock: req.services.clock).enqueue(
+                kind: "audit-alert", authority: la, by: req.user?.username ?? "oversight", payload: try BackgroundWork.text(payload))
+            req.services.runner.wake()
+        } catch {
+            req.logger.warning("audit alert e-mail not queued", metadata: ["error": "\(type(of: error))"])
+        }
+    }
+
+    /// E-mails `audit`'s open alert to the managers it alerts; records how many were sent and
+    /// failed in the activity log. Returns the counts.
+    static func mail(_ audit: Audit, authority la: String, link: String?, services: WebServices) async -> (sent: Int, failed: Int) {
+        guard let mailer = services.mailer, audit.alert?.isOpen == true, let users = try? await services.accounts.users(authority: la) else { return (0, 0) }
         let to = AuditRecipients.alert(audit, users: users).compactMap { u in u.email.map { (name: u.displayName, email: $0) } }
         var sent = 0, failed = 0
-        for n in AuditNotice.alert(audit, recipients: to, link: absolute(req, AuditReviewController.reviewPath(audit.id))) {
+        for n in AuditNotice.alert(audit, recipients: to, link: link) {
             do {
                 try await mailer.send(to: n.to, subject: n.subject, body: n.body)
                 sent += 1
             } catch {
                 failed += 1
-                req.logger.warning("audit alert e-mail failed: \(error)")
+                services.runner.logger.warning("audit alert e-mail failed", metadata: ["error": "\(type(of: error))"])
             }
         }
-        try? await req.services.accounts.record(
+        try? await services.accounts.record(
             authority: la, user: "oversight", action: "e-mailed audit alert", target: "\(audit.id): \(sent) sent, \(failed) failed", isChildLevel: false)
+        return (sent, failed)
     }
 }

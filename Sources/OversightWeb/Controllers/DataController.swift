@@ -196,51 +196,38 @@ enum DataController {
                 status: .unprocessableEntity)
         }
         let names = receiver.files.map(UploadReceiver.shownName)
-        let jobID = await services.jobs.start(authority: user.authority, user: user.username, fileName: names.joined(separator: ", "), size: total, at: services.clock())
         try await services.accounts.record(authority: user.authority, user: user.username, action: "uploaded files", target: names.joined(separator: ", "), isChildLevel: false)
-        let store = services.store, jobs = services.jobs, dashboards = services.dashboards, accounts = services.accounts
-        let authority = user.authority, username = user.username
+        // The import is a job in the store: this process or another serving it runs it, and
+        // deletes the files when it ends.
+        let jobID = try await ImportJobs.enqueue(
+            ImportJobs.Payload(paths: paths, folder: folder.path, fileName: names.joined(separator: ", "), size: total),
+            authority: user.authority, user: user.username, services: services)
         handedOver = true
-        Task.detached {
-            do {
-                let outcome = try await store.imports().importFiles(
-                    paths: paths, authority: authority, user: username,
-                    progress: { p in Task { await jobs.progress(jobID, p) } })
-                switch outcome {
-                case .imported(let summary):
-                    await dashboards.invalidate(authority: authority)
-                    try? await accounts.record(authority: authority, user: username, action: "imported", target: "import \(summary.id)", isChildLevel: false)
-                    await jobs.update(jobID, state: .imported, message: "Imported", importID: summary.id.rawValue)
-                case .unchanged(let existing):
-                    await jobs.update(jobID, state: .unchanged, message: "Nothing changed: these files were already imported as import \(existing).", importID: existing.rawValue)
-                }
-            } catch let e as StoreError {
-                await jobs.update(jobID, state: .failed, message: UploadReceiver.withoutServerPaths(e.description, folder: folder, paths: paths))
-            } catch {
-                await jobs.update(jobID, state: .failed, message: "The files could not be stored. Nothing was changed. Try again, or ask your administrator.")
-            }
-            try? FileManager.default.removeItem(at: folder)
-        }
         return req.redirect(to: SitePath.uploadJob.link(String(jobID)), redirectType: .normal)
     }
 
     /// GET /data/jobs/:id: an upload's progress; once imported, its import page.
     static func job(_ req: Request) async throws -> Response {
         let user = try req.requireUser
-        guard let id = req.parameters.get("id", as: Int.self), let job = await req.services.jobs.job(id, authority: user.authority) else {
+        guard let id = req.parameters.get("id", as: Int.self),
+            let job = try await req.services.store.jobs(clock: req.services.clock).job(id, authority: user.authority), job.kind == ImportJobs.kind,
+            let payload = try? job.payload(ImportJobs.Payload.self)
+        else {
             throw Abort(.notFound)
         }
-        if job.state == .imported || job.state == .unchanged, let importID = job.importID {
-            return req.redirect(to: SiteURL.importDetail(String(importID)) + (job.state == .unchanged ? "?unchanged=1" : ""), redirectType: .normal)
+        if job.state == .done, let result = job.result(ImportJobs.Result.self) {
+            return req.redirect(to: SiteURL.importDetail(String(result.importID)) + (result.unchanged ? "?unchanged=1" : ""), redirectType: .normal)
         }
+        let fileCount = payload.fileName.split(separator: ",").count
         let summary = ImportRow(
-            id: "upload \(job.id)", importedAt: job.startedAt, user: job.user, fileCount: job.fileName.split(separator: ",").count,
+            id: "upload \(job.id)", importedAt: job.createdAt, user: job.createdBy, fileCount: fileCount,
             years: [], rows: 0, errors: 0, warnings: 0, queries: 0, status: job.state == .failed ? .failed : .running)
+        let waiting = job.state == .queued || job.state == .running
         let model = ImportPage.Model(
             summary: summary, files: [],
-            progress: job.state == .running ? ImportPage.Progress(step: job.message, filesDone: job.done, fileCount: max(job.total, summary.fileCount)) : nil,
+            progress: waiting ? ImportPage.Progress(step: job.message, filesDone: job.done, fileCount: max(job.total, fileCount)) : nil,
             findings: [], showsChildren: user.role.seesChildLevelData,
-            failure: job.state == .failed ? "\(job.fileName): \(job.message)" : nil)
+            failure: waiting ? nil : "\(payload.fileName): \(job.message)")
         return Pages.page(
             req, title: ImportPage.title(model), section: "Data", content: ImportPage.render(model),
             breadcrumbs: [Breadcrumb("Data", href: SiteURL.data)], extraHead: ImportPage.head(model),

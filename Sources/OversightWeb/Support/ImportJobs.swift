@@ -1,77 +1,108 @@
 import Foundation
 import OversightStore
 
-/// An upload being imported in the background.
-struct ImportJob: Sendable {
-    enum State: String, Sendable { case running, imported, unchanged, failed }
-    var id: Int
-    var authority: String
-    var user: String
-    var fileName: String
-    var size: Int
-    var startedAt: Date
-    var state: State
-    /// Plain words on what is happening or what went wrong.
-    var message: String
-    /// The import it became, once stored.
-    var importID: Int?
-    /// Files read and checked so far, and in all.
-    var done = 0
-    var total = 0
-}
+/// Imports of uploaded files, run as jobs ("import") by whichever process claims them. The
+/// uploaded files wait in the uploads folder, which the processes serving one store share; the
+/// job deletes them when it ends.
+public enum ImportJobs {
+    static let kind = "import"
 
-/// The background imports of uploaded files, by job number. Jobs are kept in memory: a restart
-/// forgets finished jobs, but their imports are in the store's list.
-actor ImportJobs {
-    private var jobs: [Int: ImportJob] = [:]
-    private var next = 1
-    /// Where finished imports are counted.
-    let metrics: WebMetrics
-
-    init(metrics: WebMetrics = WebMetrics()) { self.metrics = metrics }
-
-    /// Registers a running job; returns its number.
-    func start(authority: String, user: String, fileName: String, size: Int, at: Date) -> Int {
-        let id = next
-        next += 1
-        jobs[id] = ImportJob(
-            id: id, authority: authority, user: user, fileName: fileName, size: size, startedAt: at,
-            state: .running, message: "Checking the file against the DfE's rules and storing it", importID: nil)
-        return id
+    /// What an import job needs.
+    struct Payload: Codable, Sendable {
+        /// The files to import, as the server keeps them.
+        var paths: [String]
+        /// The upload's folder, deleted when the job ends; nil for files the job must not delete
+        /// (`oversight jobs import`).
+        var folder: String?
+        /// The names as uploaded, for people.
+        var fileName: String
+        var size: Int
     }
 
-    func update(_ id: Int, state: ImportJob.State, message: String, importID: Int? = nil) {
-        if state != .running {
-            metrics.importFinished(outcome: state.rawValue)
-            metrics.job(kind: "import", outcome: state == .failed ? "failed" : "done")
+    /// What it made: the import, and whether it was new.
+    struct Result: Codable, Sendable {
+        var importID: Int
+        var unchanged: Bool
+    }
+
+    /// Adds the import of `payload` for `authority`, asked by `user`; returns the job's number.
+    static func enqueue(_ payload: Payload, authority: String, user: String, services: WebServices) async throws -> Int {
+        let text = String(decoding: try JSONEncoder.jobs.encode(payload), as: UTF8.self)
+        let id = try await services.store.jobs(clock: services.clock).enqueue(
+            kind: kind, authority: authority, by: user, payload: text, message: "Waiting to start")
+        services.runner.wake()
+        return id.id
+    }
+
+    /// Adds the import of files already on the server (`oversight jobs import`): they are
+    /// imported by a process serving `store` and are not deleted. Returns the job's number.
+    public static func enqueue(store: Store, paths: [String], authority: String, user: String) async throws -> Int {
+        let names = paths.map { URL(fileURLWithPath: $0).lastPathComponent }.joined(separator: ", ")
+        let size = paths.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+        let payload = Payload(paths: paths, folder: nil, fileName: names, size: size)
+        return try await store.jobs().enqueue(
+            kind: kind, authority: authority, by: user, payload: String(decoding: try JSONEncoder.jobs.encode(payload), as: UTF8.self)
+        ).id
+    }
+
+    /// Runs an import job: imports the files in one transaction (a retry after a killed process
+    /// finds the import either not stored at all, or stored whole and so "unchanged").
+    static func run(_ job: Job, _ progress: JobProgress, services: WebServices) async throws -> JobEnding {
+        let payload = try job.payload(Payload.self)
+        let ending = try await importFiles(payload, job: job, progress: progress, services: services)
+        if let folder = payload.folder { try? FileManager.default.removeItem(atPath: folder) }
+        return ending
+    }
+
+    private static func importFiles(_ payload: Payload, job: Job, progress: JobProgress, services: WebServices) async throws -> JobEnding {
+        let fm = FileManager.default
+        guard payload.paths.allSatisfy({ fm.fileExists(atPath: $0) }) else {
+            return .failed(
+                "The uploaded files were not found by the server that took up the import (the servers must share one uploads folder). Nothing was changed. Upload them again."
+            )
         }
-        jobs[id]?.state = state
-        jobs[id]?.message = message
-        if let importID { jobs[id]?.importID = importID }
+        let folder = payload.folder.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: "/")
+        do {
+            let outcome = try await services.store.imports().importFiles(
+                paths: payload.paths, authority: job.authority, user: job.createdBy,
+                progress: { p in
+                    Task {
+                        switch p.phase {
+                        case .hashing, .reading: await progress.report(Self.words(p), done: p.done, total: p.total)
+                        case .storing, .finished: await progress.report(Self.words(p))
+                        }
+                    }
+                })
+            switch outcome {
+            case .imported(let summary):
+                await services.dashboards.invalidate(authority: job.authority)
+                try? await services.accounts.record(
+                    authority: job.authority, user: job.createdBy, action: "imported", target: "import \(summary.id)", isChildLevel: false)
+                services.metrics.importFinished(outcome: "imported")
+                return .done("Imported", result: try result(Result(importID: summary.id.rawValue, unchanged: false)))
+            case .unchanged(let existing):
+                services.metrics.importFinished(outcome: "unchanged")
+                return .done(
+                    "Nothing changed: these files were already imported as import \(existing).",
+                    result: try result(Result(importID: existing.rawValue, unchanged: true)))
+            }
+        } catch let e as StoreError {
+            services.metrics.importFinished(outcome: "failed")
+            return .failed(UploadReceiver.withoutServerPaths(e.description, folder: folder, paths: payload.paths))
+        }
     }
 
-    /// Records how far a running job has got, in words and numbers.
-    func progress(_ id: Int, _ p: ImportProgress) {
-        guard jobs[id]?.state == .running else { return }
+    static func result(_ r: Result) throws -> String {
+        String(decoding: try JSONEncoder.jobs.encode(r), as: UTF8.self)
+    }
+
+    /// Plain words on an import's step.
+    static func words(_ p: ImportProgress) -> String {
         switch p.phase {
-        case .hashing, .reading:
-            // Units are files in these steps.
-            jobs[id]?.message = p.phase == .hashing ? "Reading the files" : "Checking the files against the DfE's rules"
-            jobs[id]?.done = p.done
-            jobs[id]?.total = p.total
-        case .storing:
-            // Read before writing: `jobs[id]?.done = jobs[id]?.total` would overlap two accesses to `jobs`.
-            let files = jobs[id]?.total ?? 0
-            jobs[id]?.message = "Storing the records (\(p.done) of \(p.total))"
-            jobs[id]?.done = files
-        case .finished:
-            jobs[id]?.message = "Finishing"
+        case .hashing: "Reading the files"
+        case .reading: "Checking the files against the DfE's rules"
+        case .storing: "Storing the records (\(p.done) of \(p.total))"
+        case .finished: "Finishing"
         }
-    }
-
-    /// The job, when it belongs to `authority`.
-    func job(_ id: Int, authority: String) -> ImportJob? {
-        guard let j = jobs[id], j.authority == authority else { return nil }
-        return j
     }
 }

@@ -5,14 +5,18 @@ import OversightStore
 import Synchronization
 import Vapor
 
-/// What every request handler needs: the store, accounts, the plan, the caches and the import jobs.
+/// What every request handler needs: the store, accounts, the plan, the caches and the job runner.
 final class WebServices: Sendable {
     let store: Store
     let options: WebOptions
     let accounts: AccountRepository
     let dashboards: DashboardService
-    let jobs: ImportJobs
-    let sessions = SessionCache()
+    /// Runs the store's background jobs in this process (imports, scheduled board packs, e-mails).
+    let runner: JobRunner
+    /// Signed-in sessions looked up in the last few seconds. Only for a SQLite store, which one
+    /// process serves: with PostgreSQL several processes may serve the store, and a session
+    /// ended in one (signed out, the account disabled) must end in every other at once.
+    let sessions: SessionCache
     /// OpenID Connect providers' published settings and signing keys, fetched when first needed.
     let providers = OpenIDProviders()
     let clock: @Sendable () -> Date
@@ -44,7 +48,8 @@ final class WebServices: Sendable {
         let metrics = WebMetrics()
         self.metrics = metrics
         self.dashboards = DashboardService(store: store, options: options, clock: clock, metrics: metrics)
-        self.jobs = ImportJobs(metrics: metrics)
+        self.runner = JobRunner(repository: store.jobs(clock: clock), metrics: metrics)
+        self.sessions = SessionCache(ttl: store.configuration.isSQLite ? 10 : 0)
     }
 
     /// Authorities' names, looked up once each (every page's header shows one).
