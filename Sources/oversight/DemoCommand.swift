@@ -15,12 +15,16 @@ struct DemoCommand: ParsableCommand {
             Writes a synthetic authority of Trafford's size (five collection years) into --dir, imports it
             into a SQLite file there, creates one demo user per role and serves the web application.
             The data is synthetic: no real child. A second run reuses what the first one made.
+            --database postgres://... (or a SQLite file's path) puts the demo into that store instead, for
+            example to try several `oversight serve` processes on one PostgreSQL database.
             """
     )
 
     @Option(help: "Where to write the synthetic data, the database and the demo users.") var dir: String = "oversight-demo"
     @Option(help: "The newest reporting year to generate (2025 = 2024-25).") var year: Int = 2025
     @OptionGroup var server: ServerOptions
+    @Option(help: "The store to put the demo in: a postgres:// URL or a SQLite file's path (default: oversight.sqlite in --dir).")
+    var database: String?
     @Flag(help: .hidden) var prepareOnly = false
 
     /// The demo authority: Trafford's code, so published comparators line up.
@@ -37,14 +41,15 @@ struct DemoCommand: ParsableCommand {
             let options = SynthOptions(localAuthority: 358, firstYear: year - 4, lastYear: year, seed: 1, scale: .trafford, errorRate: 0, writesXML: false)
             _ = try SynthGenerator(options: options).run(to: data)
         }
-        let database = root.appendingPathComponent("oversight.sqlite").path
+        let configuration = storeConfiguration(root: root)
+        let database: String = { if case .sqlite(let path) = configuration { return path } else { return configuration.description } }()
         let usersFile = root.appendingPathComponent("demo-users.txt")
-        let statistics = try ReferenceFolder.load(server.reference, store: .sqlite(path: database))
+        let statistics = try ReferenceFolder.load(server.reference, store: configuration)
         let options = try server.webOptions(
             isSyntheticData: true, uploadsFolder: root.appendingPathComponent("uploads").path,
             reportsFolder: root.appendingPathComponent("reports").path, statistics: statistics)
         let dataPath = data.path
-        let credentials = try StoreSession.run(configuration: .sqlite(path: database)) { store -> [(String, Role, String)] in
+        let credentials = try StoreSession.run(configuration: configuration) { store -> [(String, Role, String)] in
             let imports = store.imports()
             if try await imports.list(authority: Self.authority).contains(where: { $0.status == .active }) {
                 print("Using the demo database \(database).")
@@ -80,10 +85,18 @@ struct DemoCommand: ParsableCommand {
         print("\nEvery child in this demo is made up.")
         if prepareOnly { return }
         print("Serving at http://\(options.host):\(options.port)/ (stop with Ctrl-C)")
-        try StoreSession.run(configuration: .sqlite(path: database)) { store in
+        try StoreSession.run(configuration: configuration) { store in
             // Notices and errors only in the demo's terminal, unless LOG_LEVEL asks for more.
             try await WebApp.serve(store: store, options: options, defaultLogLevel: .notice)
         }
+    }
+
+    /// The store the demo uses: `--database` (a PostgreSQL URL or a SQLite file), else
+    /// oversight.sqlite in the demo's folder.
+    func storeConfiguration(root: URL) -> StoreConfiguration {
+        if let database, database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") { return .postgres(url: database) }
+        if let database, !database.isEmpty { return .sqlite(path: database) }
+        return .sqlite(path: root.appendingPathComponent("oversight.sqlite").path)
     }
 
     /// A year of audit rounds to the end of the demo's newest reporting year, done by the demo
