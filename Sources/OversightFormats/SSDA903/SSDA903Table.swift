@@ -63,23 +63,30 @@ public struct RawTable: Sendable {
     public var table: SSDA903Table
     public var collectionYear: Int?
     public var rows: [RawRow]
-    let index: [String: Int]
+    /// `table.columns`, kept: the rules look columns up by name for every row they read.
+    let columnNames: [String]
 
     public init(file: String, table: SSDA903Table, collectionYear: Int?, rows: [RawRow]) {
         self.file = file; self.table = table; self.collectionYear = collectionYear; self.rows = rows
-        var idx: [String: Int] = [:]
-        for (i, c) in table.columns.enumerated() { idx[c] = i }
-        self.index = idx
+        self.columnNames = table.columns
     }
 
     /// The value of `column` in `row` ("" when blank or the column is not in this table).
     public func value(_ row: RawRow, _ column: String) -> String {
-        guard let i = index[column], i < row.values.count else { return "" }
+        guard let i = columnIndex(column), i < row.values.count else { return "" }
         return row.values[i]
     }
 
     /// The column's position in `RawRow.values`.
-    public func columnIndex(_ column: String) -> Int? { index[column] }
+    ///
+    /// A table has at most a dozen columns, with distinct names: comparing the names of the same
+    /// length is faster than hashing the name into a dictionary.
+    @inline(__always)
+    public func columnIndex(_ column: String) -> Int? {
+        let n = column.utf8.count
+        for k in columnNames.indices where columnNames[k].utf8.count == n && columnNames[k] == column { return k }
+        return nil
+    }
 }
 
 import Foundation

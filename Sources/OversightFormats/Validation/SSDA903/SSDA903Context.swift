@@ -1,8 +1,12 @@
+import Dispatch
 import OversightCore
 
 /// Everything the rules read, indexed once per validation: the current and previous returns'
 /// tables, episodes grouped and sorted by child, and each child's header row.
-final class SSDA903Context {
+///
+/// Unchecked `Sendable`: its lazy indexes are built by `prepare()` (each on one thread) before the
+/// rules run on several threads, which only read them.
+final class SSDA903Context: @unchecked Sendable {
     let year: Int
     /// First and last day of the collection year.
     let start: Day
@@ -16,9 +20,30 @@ final class SSDA903Context {
         let period = Period.reportingYear(current.collectionYear)
         start = period.start
         end = period.end
-        currentTables = current.tables.mapValues(SSDA903IndexedTable.init)
-        previousTables = (previous?.tables ?? [:]).mapValues(SSDA903IndexedTable.init)
+        // The tables are indexed on every core at once (each on its own), then gathered.
+        let raw = current.tables.map { (false, $0.key, $0.value) } + (previous?.tables ?? [:]).map { (true, $0.key, $0.value) }
+        let indexed = ConcurrentSlots<SSDA903IndexedTable>(count: raw.count)
+        DispatchQueue.concurrentPerform(iterations: raw.count) { k in indexed.set(k, SSDA903IndexedTable(raw[k].2)) }
+        var currentTables: [SSDA903Table: SSDA903IndexedTable] = [:], previousTables: [SSDA903Table: SSDA903IndexedTable] = [:]
+        for (k, (isPrevious, table, _)) in raw.enumerated() {
+            guard let t = indexed.take(k) else { continue }
+            if isPrevious { previousTables[table] = t } else { currentTables[table] = t }
+        }
+        self.currentTables = currentTables
+        self.previousTables = previousTables
         hasPrevious = previous != nil
+    }
+
+    /// Builds every index the rules share, this year's and last year's at once, so that rules
+    /// running on several threads afterwards only read them.
+    func prepare() {
+        DispatchQueue.concurrentPerform(iterations: 2) { k in
+            if k == 0 {
+                _ = datedEpisodesByChild; _ = headerRow; _ = headerDOB; _ = uascChildren; _ = continuouslyLookedAfter
+            } else {
+                _ = previousEpisodesByChild; _ = previousHeaderRow
+            }
+        }
     }
 
     func has(_ t: SSDA903Table) -> Bool { currentTables[t] != nil }
@@ -136,7 +161,9 @@ final class SSDA903Context {
 
     /// Hits for every episode where `predicate` holds.
     func episodes(where predicate: (SSDA903Episode) -> Bool) -> [SSDA903Hit] {
-        episodes.filter(predicate).map { SSDA903Hit(table: .episodes, index: $0.index) }
+        var out: [SSDA903Hit] = []
+        for e in episodes where predicate(e) { out.append(SSDA903Hit(table: .episodes, index: e.index)) }
+        return out
     }
 
     /// Hits for episodes chosen per child from the child's episodes with a valid start date,
@@ -144,11 +171,16 @@ final class SSDA903Context {
     /// that looks at a child's sequence of episodes.
     func episodesPerChild(_ pick: (ChildID, [SSDA903Episode]) -> [SSDA903Episode]) -> [SSDA903Hit] {
         var out: [SSDA903Hit] = []
-        for (child, all) in episodesByChild {
-            let eps = all.last?.decom == nil ? all.filter { $0.decom != nil } : all
-            if eps.isEmpty { continue }
+        for (child, eps) in datedEpisodesByChild {
             for e in pick(child, eps) { out.append(SSDA903Hit(table: .episodes, index: e.index)) }
         }
         return out
+    }
+
+    /// Each child's episodes with a valid start date, sorted by it; children with none are left
+    /// out. Worked out once for the many rules that go through `episodesPerChild`.
+    private(set) lazy var datedEpisodesByChild: [(ChildID, [SSDA903Episode])] = episodesByChild.compactMap { child, all in
+        let eps = all.last?.decom == nil ? all.filter { $0.decom != nil } : all
+        return eps.isEmpty ? nil : (child, eps)
     }
 }

@@ -8,6 +8,15 @@ struct SSDA903IndexedTable {
     let children: [ChildID?]
     /// Row positions of each child, in file order.
     let rowsByChild: [ChildID: [Int]]
+    /// The `dd/mm/yyyy` dates of the table's date columns, parsed once (by column position; nil
+    /// for the other columns, whose values are parsed when asked for).
+    private let dates: [[Day?]?]
+
+    /// The columns that hold dates, whose values are parsed once for the many rules that read them.
+    static let dateColumns: Set<String> = [
+        "DOB", "MC_DOB", "DECOM", "DEC", "REVIEW", "DATE_INT", "DATE_MATCH", "DATE_PLACED", "DATE_PLACED_CEASED", "DATE_PERM",
+        "MIS_START", "MIS_END", "SW_DECOM", "SW_DEC", "DOLO_START", "DOLO_END", "DUC",
+    ]
 
     init(_ raw: RawTable) {
         self.raw = raw
@@ -22,6 +31,10 @@ struct SSDA903IndexedTable {
         }
         self.children = children
         self.rowsByChild = byChild
+        self.dates = raw.table.columns.enumerated().map { k, name in
+            guard Self.dateColumns.contains(name) else { return nil }
+            return raw.rows.map { k < $0.values.count ? SSDA903Text.ukDate($0.values[k]) : nil }
+        }
     }
 
     var count: Int { raw.rows.count }
@@ -36,7 +49,10 @@ struct SSDA903IndexedTable {
     func isBlank(_ i: Int, _ column: String) -> Bool { raw.value(raw.rows[i], column).isEmpty }
 
     /// The `dd/mm/yyyy` date in `column` of row `i`; nil when blank or not a date.
-    func date(_ i: Int, _ column: String) -> Day? { SSDA903Text.ukDate(raw.value(raw.rows[i], column)) }
+    func date(_ i: Int, _ column: String) -> Day? {
+        if let k = raw.columnIndex(column), let parsed = dates[k] { return parsed[i] }
+        return SSDA903Text.ukDate(raw.value(raw.rows[i], column))
+    }
 
     /// Whether `column` of row `i` holds something that is not a valid `dd/mm/yyyy` date.
     func isInvalidDate(_ i: Int, _ column: String) -> Bool {
