@@ -14,17 +14,10 @@ import VaporTesting
     static let other = "359"
 
     /// The stores to run on: SQLite always; PostgreSQL's web database when configured.
-    static var backends: [String] {
-        ProcessInfo.processInfo.environment["OVERSIGHT_TEST_POSTGRES_URL"].map { $0.isEmpty ? ["sqlite"] : ["sqlite", "postgres"] } ?? ["sqlite"]
-    }
+    static var backends: [String] { WebHarness.backends }
 
     static func configuration(_ backend: String) async throws -> StoreConfiguration? {
-        guard backend == "postgres", let url = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_POSTGRES_URL"] else { return nil }
-        let web = url.replacingOccurrences(of: "/oversight_test?", with: "/oversight_test_web?")
-        let store = try await Store.open(.postgres(url: web), migrate: false, checkSchema: false)
-        try await store.dropEverything()
-        await store.close()
-        return .postgres(url: web)
+        try await WebHarness.configuration(backend, database: "web")
     }
 
     /// The second authority: part of the fixture's data (2025 only), its own plan, one user per role.

@@ -1,6 +1,6 @@
 import Foundation
 import OversightCore
-@testable import OversightStore
+import OversightStore
 @testable import OversightWeb
 import Testing
 import Vapor
@@ -11,18 +11,10 @@ import VaporTesting
 /// whichever process schedules; a session ended in one is ended in the other at once. On
 /// SQLite, and on PostgreSQL when `OVERSIGHT_TEST_POSTGRES_URL` is set.
 @Suite(.serialized) struct SeveralProcessesWebTests {
-    static var backends: [String] { AuthorityIsolationWebTests.backends }
+    static var backends: [String] { WebHarness.backends }
 
-    /// A fresh store of `backend`: nil for SQLite (the harness makes one); on PostgreSQL a
-    /// database of these tests' own (`…_processes`, made by scripts/ci-postgres), emptied, as
-    /// the other web suites run beside these.
     static func configuration(_ backend: String) async throws -> StoreConfiguration? {
-        guard backend == "postgres", let url = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_POSTGRES_URL"] else { return nil }
-        let mine = url.replacingOccurrences(of: "/oversight_test?", with: "/oversight_test_processes?")
-        let store = try await Store.open(.postgres(url: mine), migrate: false, checkSchema: false)
-        try await store.dropEverything()
-        await store.close()
-        return .postgres(url: mine)
+        try await WebHarness.configuration(backend, database: "processes")
     }
 
     @Test(arguments: backends)

@@ -2,7 +2,7 @@ import Foundation
 import NIOCore
 import OversightCore
 import OversightFormats
-import OversightStore
+@testable import OversightStore
 import OversightSynth
 @testable import OversightWeb
 import Testing
@@ -40,6 +40,23 @@ final class WebHarness: @unchecked Sendable {
     var sessions: [Role: (token: String, csrf: String)] = [:]
     /// API token per role.
     var apiTokens: [Role: String] = [:]
+
+    /// The stores web suites run on: SQLite always; PostgreSQL too when `OVERSIGHT_TEST_POSTGRES_URL` is set.
+    static var backends: [String] {
+        ProcessInfo.processInfo.environment["OVERSIGHT_TEST_POSTGRES_URL"].map { $0.isEmpty ? ["sqlite"] : ["sqlite", "postgres"] } ?? ["sqlite"]
+    }
+
+    /// A fresh store of `backend`: nil for SQLite (`start` makes a file); on PostgreSQL the
+    /// database `oversight_test_<database>` beside the store tests' (scripts/ci-postgres makes
+    /// one per suite that runs beside the others), emptied.
+    static func configuration(_ backend: String, database: String) async throws -> StoreConfiguration? {
+        guard backend == "postgres", let url = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_POSTGRES_URL"] else { return nil }
+        let mine = url.replacingOccurrences(of: "/oversight_test?", with: "/oversight_test_\(database)?")
+        let store = try await Store.open(.postgres(url: mine), migrate: false, checkSchema: false)
+        try await store.dropEverything()
+        await store.close()
+        return .postgres(url: mine)
+    }
 
     /// Whether `shutdown` deletes `folder` (a second process on the same store leaves it).
     private var ownsFolder = true
