@@ -69,6 +69,12 @@ final class JobRunner: Sendable {
     private let handlers = Mutex<[String: Handler]>([:])
     private let loops = Mutex<[Task<Void, Never>]>([])
     private let bell = Bell()
+    /// The jobs this process is running now: a job whose lease ran out while it was still running
+    /// here (its renewals late) and that this process claims again is not run twice.
+    private let running = Mutex<Set<Int>>([])
+    /// Where jobs' own work runs: threads of its own, not Swift's few shared ones, so a long
+    /// import neither holds up requests nor the renewal of its own lease.
+    private let executor = JobThreads()
 
     init(
         repository: JobRepository, metrics: WebMetrics, lease: TimeInterval = JobRunner.leaseFromEnvironment(), pollInterval: Duration = .seconds(1),
@@ -147,7 +153,11 @@ final class JobRunner: Sendable {
                 job = nil
             }
             if let job {
+                let mine = running.withLock { $0.insert(job.id).inserted }
+                // Already running here: the claim only renewed its lease.
+                guard mine else { continue }
                 await run(job)
+                _ = running.withLock { $0.remove(job.id) }
             } else if await !bell.wait() {
                 return
             }
@@ -171,7 +181,8 @@ final class JobRunner: Sendable {
         }
         let ending: JobEnding
         do {
-            ending = try await handler(job, JobProgress(job: job, repository: repository, owner: owner))
+            let progress = JobProgress(job: job, repository: repository, owner: owner)
+            ending = try await withTaskExecutorPreference(executor) { try await handler(job, progress) }
         } catch {
             logger.error("job failed", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "error": "\(type(of: error))"])
             ending = .failed("The job could not be finished. Nothing was changed. Try again, or ask your administrator.")
@@ -181,6 +192,16 @@ final class JobRunner: Sendable {
         if recorded { metrics.job(kind: job.kind, outcome: ending.outcome) }
         logger.info("job ended", metadata: ["job": "\(job.id)", "kind": "\(job.kind)", "state": "\(ending.state.rawValue)", "recorded": "\(recorded)"])
         wake()
+    }
+}
+
+/// Threads for jobs' work (a dispatch queue's), as a task executor.
+final class JobThreads: TaskExecutor, @unchecked Sendable {
+    private let queue = DispatchQueue(label: "oversight.jobs", qos: .utility, attributes: .concurrent)
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        queue.async { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }
 }
 
