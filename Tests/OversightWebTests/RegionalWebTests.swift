@@ -20,17 +20,10 @@ import VaporTesting
     /// The published names of Greater Manchester's authorities, in the region's order.
     static let names = ["Bolton", "Bury", "Manchester", "Oldham", "Rochdale", "Salford", "Stockport", "Tameside", "Trafford", "Wigan"]
 
-    static var backends: [String] {
-        ProcessInfo.processInfo.environment["OVERSIGHT_TEST_POSTGRES_URL"].map { $0.isEmpty ? ["sqlite"] : ["sqlite", "postgres"] } ?? ["sqlite"]
-    }
+    static var backends: [String] { WebHarness.backends }
 
     static func configuration(_ backend: String) async throws -> StoreConfiguration? {
-        guard backend == "postgres", let url = ProcessInfo.processInfo.environment["OVERSIGHT_TEST_POSTGRES_URL"] else { return nil }
-        let mine = url.replacingOccurrences(of: "/oversight_test?", with: "/oversight_test_region?")
-        let store = try await Store.open(.postgres(url: mine), migrate: false, checkSchema: false)
-        try await store.dropEverything()
-        await store.close()
-        return .postgres(url: mine)
+        try await WebHarness.configuration(backend, database: "region")
     }
 
     /// What a regional test works with: the harness (its sessions for the fixture authority's
